@@ -1,0 +1,54 @@
+"""evidence-claims: source-anchored claim records and the strength of the evidence behind each.
+
+The public API is imported lazily so that ``import evidence_claims`` and the command line stay
+fast; ``from evidence_claims import load, validate`` works as usual.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "load": "validation",
+    "validate": "validation",
+    "ClaimSet": "claimset",
+    "Claim": "model",
+    "ClaimFile": "model",
+    "Report": "report",
+    "Finding": "report",
+    "ClaimFileError": "errors",
+}
+
+__all__ = [
+    "Claim",
+    "ClaimFile",
+    "ClaimFileError",
+    "ClaimSet",
+    "Finding",
+    "Report",
+    "load",
+    "validate",
+]
+
+if TYPE_CHECKING:
+    from .claimset import ClaimSet
+    from .errors import ClaimFileError
+    from .model import Claim, ClaimFile
+    from .report import Finding, Report
+    from .validation import load, validate
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'evidence_claims' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

@@ -1,0 +1,115 @@
+"""A loaded claim set: the claim file's records with their document and bibliography."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .bib import Bibliography
+from .files import ParsedFile
+from .locate import PathItem
+from .model import Claim, ClaimFile, Document
+from .report import Finding
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@dataclass(eq=False)
+class ClaimSet:
+    """The claims of one document, ready to check, assess, tabulate and display.
+
+    ``claims`` holds every claim that passed the schema; when some did not (``complete`` is
+    False) the others are still here, so that their anchors and citations can be checked too.
+    """
+
+    document: Document
+    claims: list[Claim]
+    path: Path | None = None
+    document_text: str | None = None
+    bibliography: Bibliography | None = None
+    parsed: ParsedFile | None = field(default=None, repr=False)
+    claim_indexes: list[int] = field(default_factory=list, repr=False)
+    complete: bool = True
+    load_findings: list[Finding] = field(default_factory=list, repr=False)
+
+    @classmethod
+    def from_model(
+        cls,
+        model: ClaimFile,
+        *,
+        document_text: str | None = None,
+        bibliography: Bibliography | None = None,
+        path: Path | None = None,
+    ) -> ClaimSet:
+        """Wrap an in-memory claim file (e.g. one just extracted)."""
+        return cls(
+            document=model.document,
+            claims=list(model.claims),
+            path=path,
+            document_text=document_text,
+            bibliography=bibliography,
+            claim_indexes=list(range(len(model.claims))),
+        )
+
+    @property
+    def file(self) -> str | None:
+        """The claim file's name as findings show it."""
+        if self.parsed is not None:
+            return self.parsed.file
+        return str(self.path) if self.path is not None else None
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self.claims)
+
+    def __getitem__(self, key: int | str) -> Claim:
+        if isinstance(key, int):
+            return self.claims[key]
+        for claim in self.claims:
+            if claim.id == key:
+                return claim
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        return any(c.id == key for c in self.claims)
+
+    def ids(self) -> list[str]:
+        return [c.id for c in self.claims]
+
+    def to_model(self) -> ClaimFile:
+        return ClaimFile(document=self.document, claims=list(self.claims))
+
+    def locate(
+        self, claim: Claim | int, *fields: PathItem, key: bool = False
+    ) -> tuple[int | None, int | None]:
+        """Line and column of a claim (or one of its fields) in the claim file."""
+        index = self.claims.index(claim) if isinstance(claim, Claim) else claim
+        if self.parsed is None:
+            return None, None
+        file_index = self.claim_indexes[index] if self.claim_indexes else index
+        return self.parsed.locator.locate(("claims", file_index, *fields), key=key)
+
+    def pointer(self, claim: Claim | int, *fields: PathItem) -> str:
+        from .locate import json_pointer
+
+        index = self.claims.index(claim) if isinstance(claim, Claim) else claim
+        file_index = self.claim_indexes[index] if self.claim_indexes else index
+        return json_pointer(("claims", file_index, *fields))
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per claim (see :mod:`evidence_claims.tables` for the columns)."""
+        from .tables import claims_frame
+
+        return claims_frame(self)
+
+    def __repr__(self) -> str:
+        where = f" from {self.file}" if self.file else ""
+        return f"<ClaimSet {self.document.id!r}: {len(self.claims)} claims{where}>"
+
+    def _as_dict(self) -> dict[str, Any]:
+        return self.to_model().model_dump(mode="json", by_alias=True, exclude_none=True)

@@ -1,0 +1,113 @@
+"""The ``evidence-claims`` command.
+
+Exit codes follow ruff: 0 no errors (warnings may print), 1 errors found, 2 usage or internal
+error. Heavy libraries (pandas, matplotlib, jsonschema) are imported only by the subcommands that
+need them, so ``validate`` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="evidence-claims")
+def cli() -> None:
+    """Source-anchored claim records and the strength of the evidence behind each."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "-f",
+    "output_format",
+    default="text",
+    show_default=True,
+    type=click.Choice(["text", "json"]),
+    help="Output format.",
+)
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Repository root that paths inside claim files may not leave "
+    "(default: nearest folder with .git or pyproject.toml).",
+)
+def validate(paths: tuple[Path, ...], output_format: str, root: Path | None) -> None:
+    """Validate claim files (or directories of them): schema, anchors, citations, relations."""
+    from .formats import format_report
+    from .validation import validate as run
+
+    report = run(*(paths or (Path("."),)), root=root)
+    click.echo(format_report(report, output_format))
+    sys.exit(EXIT_OK if report.ok else EXIT_FINDINGS)
+
+
+@cli.command()
+@click.option("--check", is_flag=True, help="Exit 1 if the committed schema file is stale.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the schema to this file instead of printing it.",
+)
+@click.option(
+    "--path",
+    "schema_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("schemas/claim-file.schema.json"),
+    show_default=True,
+    help="The committed schema file that --check compares with.",
+)
+def schema(check: bool, output: Path | None, schema_path: Path) -> None:
+    """Print the claim-file JSON Schema generated from the models."""
+    from .files import atomic_write
+    from .schema_file import schema_text
+
+    text = schema_text()
+    if check:
+        try:
+            committed = schema_path.read_text(encoding="utf-8")
+        except OSError as exc:
+            click.echo(f"{schema_path}: cannot read: {exc.strerror}", err=True)
+            sys.exit(EXIT_FINDINGS)
+        if committed != text:
+            click.echo(
+                f"{schema_path}: stale; regenerate it with "
+                f"`evidence-claims schema -o {schema_path}`",
+                err=True,
+            )
+            sys.exit(EXIT_FINDINGS)
+        click.echo(f"{schema_path}: up to date")
+        return
+    if output is not None:
+        atomic_write(output, text.encode("utf-8"))
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(text, nl=False)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: never shows a traceback for bad input; internal errors exit 2."""
+    try:
+        cli.main(args=argv, prog_name="evidence-claims", standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # an internal error, never the user's input
+        click.echo(f"evidence-claims: internal error: {type(exc).__name__}: {exc}", err=True)
+        click.echo("please report this with the input that caused it", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+"""Findings and reports: plain data, with no knowledge of how they are printed.
+
+Formatters (:mod:`evidence_claims.formats`) and tables read these objects; nothing here
+formats for a terminal or a browser.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem or observation, located as precisely as the input allows.
+
+    ``line`` and ``column`` are 1-based; ``path`` is a JSON Pointer into the claim file
+    (``/claims/3/anchor/start``) when the finding is about a value of it.
+    """
+
+    code: str
+    severity: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    claim_id: str | None = None
+    path: str | None = None
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (
+            self.file or "",
+            self.line or 0,
+            self.column or 0,
+            SEVERITY_RANK.get(self.severity, 9),
+            self.code,
+            self.message,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+FINDING_COLUMNS: tuple[str, ...] = tuple(Finding.__dataclass_fields__)
+
+
+@dataclass(slots=True)
+class Report:
+    """The outcome of validating one or more claim files."""
+
+    findings: list[Finding] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    claims: int = 0
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        self.findings.extend(findings)
+
+    def merge(self, other: Report) -> None:
+        self.findings.extend(other.findings)
+        self.files.extend(other.files)
+        self.claims += other.claims
+
+    def sorted(self) -> Report:
+        return Report(sorted(self.findings, key=Finding.sort_key), list(self.files), self.claims)
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        """True when no finding is an error (warnings and infos may remain)."""
+        return not any(f.severity == "error" for f in self.findings)
+
+    def codes(self) -> Counter[str]:
+        return Counter(f.code for f in self.findings)
+
+    def counts(self) -> dict[str, int]:
+        """Number of findings per severity."""
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            counts[f.severity] = counts.get(f.severity, 0) + 1
+        return counts
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "files": list(self.files),
+            "claims": self.claims,
+            "summary": self.counts(),
+            "findings": [f.to_dict() for f in sorted(self.findings, key=Finding.sort_key)],
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per finding, columns as :data:`FINDING_COLUMNS`."""
+        import pandas as pd
+
+        rows = [f.to_dict() for f in sorted(self.findings, key=Finding.sort_key)]
+        frame = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
+        return frame.astype({"line": "Int64", "column": "Int64"})

@@ -1,0 +1,157 @@
+"""Validation: find claim files, load each, run the checks, and gather one report.
+
+This module orchestrates; the work is done by :mod:`load` (parsing and schema),
+:mod:`checks` (cross-field checks) and, when asked, the assessment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from . import structural_rules as R
+from .checks import run_checks
+from .claimset import ClaimSet
+from .errors import ClaimFileError
+from .files import CLAIM_FILE_SUFFIXES
+from .loader import display_path, load_claim_file
+from .report import Finding, Report
+
+CLAIM_FILE_NAMES = frozenset(f"claims{suffix}" for suffix in CLAIM_FILE_SUFFIXES)
+SKIP_DIRS = frozenset({".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".nox"})
+
+
+def is_claim_file_name(name: str) -> bool:
+    lower = name.lower()
+    return lower in CLAIM_FILE_NAMES or any(
+        lower.endswith(f".claims{suffix}") for suffix in CLAIM_FILE_SUFFIXES
+    )
+
+
+def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Finding]]:
+    """Claim files named or found below the given paths, in a stable order, without repeats."""
+    found: list[Path] = []
+    findings: list[Finding] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            below = sorted(_walk(path))
+            if not below:
+                findings.append(R.FILE_NO_CLAIMS.finding(file=display_path(path), name=str(path)))
+            candidates = below
+        elif path.exists() or path.suffix.lower() in CLAIM_FILE_SUFFIXES:
+            candidates = [path]
+        else:
+            findings.append(
+                R.FILE_NOT_FOUND.finding(file=display_path(path), what="path", name=str(path))
+            )
+            candidates = []
+        for candidate in candidates:
+            key = candidate.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(candidate)
+    return found, findings
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    for child in directory.iterdir():
+        if child.is_dir():
+            if child.name not in SKIP_DIRS and not child.name.startswith("."):
+                yield from _walk(child)
+        elif is_claim_file_name(child.name):
+            yield child
+
+
+def check_claim_set(cs: ClaimSet) -> list[Finding]:
+    """Cross-field checks of a loaded set, with its per-claim suppressions applied."""
+    return apply_suppressions(cs, run_checks(cs))
+
+
+def apply_suppressions(cs: ClaimSet, findings: list[Finding]) -> list[Finding]:
+    """Drop findings a claim suppresses (with a reason); report suppressions that match none."""
+    wanted = {(c.id, s.code): (c, i) for c in cs.claims for i, s in enumerate(c.suppress)}
+    if not wanted:
+        return findings
+    used: set[tuple[str, str]] = set()
+    kept = []
+    for finding in findings:
+        key = (finding.claim_id or "", finding.code)
+        if key in wanted:
+            used.add(key)
+        else:
+            kept.append(finding)
+    for key, (claim, i) in wanted.items():
+        if key not in used:
+            line, column = cs.locate(claim, "suppress", i)
+            kept.append(
+                R.SUPPRESS_UNUSED.finding(
+                    file=cs.file,
+                    line=line,
+                    column=column,
+                    claim_id=claim.id,
+                    path=cs.pointer(claim, "suppress", i),
+                    code=key[1],
+                )
+            )
+    return kept
+
+
+def validate_file(path: Path, *, root: Path | None = None) -> tuple[ClaimSet | None, Report]:
+    """Load and check one claim file."""
+    loaded = load_claim_file(path, root=root)
+    report = Report(files=[display_path(Path(path))])
+    report.extend(loaded.findings)
+    cs = loaded.claim_set
+    if cs is not None:
+        cs.load_findings = list(loaded.findings)
+        report.claims = len(cs.claims)
+        report.extend(check_claim_set(cs))
+    return cs, report
+
+
+def validate(*paths: str | Path, root: Path | None = None) -> Report:
+    """Validate claim files and directories of claim files; never raises on bad input."""
+    files, findings = discover(paths or (".",))
+    report = Report()
+    report.extend(findings)
+    for path in files:
+        _cs, file_report = validate_file(path, root=root)
+        report.merge(file_report)
+    return report.sorted()
+
+
+def load(path: str | Path, *, root: Path | None = None) -> ClaimSet:
+    """Load one claim set (a claim file, or a directory holding exactly one).
+
+    Raises :class:`ClaimFileError` when the file cannot be read into a complete set; the
+    error's ``report`` lists every located finding. Findings of the cross-field checks do not
+    stop loading: run :func:`validate` for those.
+    """
+    path = Path(path)
+    if path.is_dir():
+        files, findings = discover([path])
+        if len(files) != 1:
+            report = Report(findings=findings, files=[display_path(p) for p in files])
+            what = "no claim file" if not files else f"{len(files)} claim files"
+            raise ClaimFileError(f"{path}: expected one claim file, found {what}", report)
+        path = files[0]
+    loaded = load_claim_file(path, root=root)
+    errors = [f for f in loaded.findings if f.severity == "error"]
+    cs = loaded.claim_set
+    if (
+        cs is None
+        or not cs.complete
+        or any(f.code.startswith(("file.", "schema.", "limits.")) for f in errors)
+    ):
+        report = Report(findings=loaded.findings, files=[display_path(path)]).sorted()
+        first = report.errors[0] if report.errors else None
+        detail = (
+            f": {first.file}:{first.line}:{first.column}: {first.code} {first.message}"
+            if (first)
+            else ""
+        )
+        raise ClaimFileError(f"cannot load {path}{detail}", report)
+    cs.load_findings = list(loaded.findings)
+    return cs
