@@ -7,6 +7,7 @@ need them, so ``validate`` starts fast.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -14,8 +15,26 @@ import click
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
+# Subcommands that live in their own modules, imported only when run (or listed in --help), so
+# that one command's heavy imports never slow another down. name -> "module:attribute".
+LAZY_COMMANDS: dict[str, str] = {}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(click.Group):
+    """A click group that imports a subcommand's module only when that subcommand is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS:
+            module_name, attribute = LAZY_COMMANDS[cmd_name].split(":")
+            module = importlib.import_module(module_name, package=__package__)
+            return getattr(module, attribute)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="evidence-claims")
 def cli() -> None:
     """Source-anchored claim records and the strength of the evidence behind each."""

@@ -51,6 +51,43 @@ class Finding:
 FINDING_COLUMNS: tuple[str, ...] = tuple(Finding.__dataclass_fields__)
 
 
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One step of a certainty assessment: a caveat code and how it moved the grade."""
+
+    code: str  # a rule code of the catalogue, e.g. "indirectness.animal"
+    effect: int  # levels moved: -1 or -2 rate down, +1 rate up, 0 noted without a change
+    note: str  # why, in words a reader can check against the claim
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimAssessment:
+    """The suggested GRADE-style certainty of one claim, with its reasons in order.
+
+    A suggestion, never a verdict: GRADE rates bodies of evidence per outcome, and this rates one
+    claim from the evidence it cites, showing every step so a reader can disagree.
+    """
+
+    claim_id: str
+    certainty: str  # high | moderate | low | very_low | ungraded
+    start: str | None  # the source type's starting certainty (None when ungraded)
+    stated: str | None  # the certainty the claim file states, if any
+    reasons: tuple[Reason, ...] = ()
+    wording: str | None = None  # "overclaim" | "underclaim" | None
+
+    @property
+    def disagrees(self) -> bool:
+        return self.stated is not None and self.stated != self.certainty
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["reasons"] = [r.to_dict() for r in self.reasons]
+        return data
+
+
 @dataclass(slots=True)
 class Report:
     """The outcome of validating one or more claim files."""
@@ -58,6 +95,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     claims: int = 0
+    assessments: list[ClaimAssessment] = field(default_factory=list)
 
     def extend(self, findings: Iterable[Finding]) -> None:
         self.findings.extend(findings)
@@ -66,9 +104,15 @@ class Report:
         self.findings.extend(other.findings)
         self.files.extend(other.files)
         self.claims += other.claims
+        self.assessments.extend(other.assessments)
 
     def sorted(self) -> Report:
-        return Report(sorted(self.findings, key=Finding.sort_key), list(self.files), self.claims)
+        return Report(
+            sorted(self.findings, key=Finding.sort_key),
+            list(self.files),
+            self.claims,
+            list(self.assessments),
+        )
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
@@ -105,6 +149,7 @@ class Report:
             "claims": self.claims,
             "summary": self.counts(),
             "findings": [f.to_dict() for f in sorted(self.findings, key=Finding.sort_key)],
+            "assessments": [a.to_dict() for a in self.assessments],
         }
 
     def to_frame(self) -> pd.DataFrame:

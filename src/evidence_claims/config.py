@@ -1,0 +1,175 @@
+"""Project configuration: ``[tool.evidence-claims]`` in pyproject.toml.
+
+Plain data with defaults; reading it never raises on bad input (problems become findings with
+rule code ``config.invalid``). Example::
+
+    [tool.evidence-claims]
+    select = ["anchor", "cite", "indirectness"]   # code prefixes to report (default: all)
+    ignore = ["coverage.uncovered-text"]           # code prefixes to drop
+    fail-level = "error"                           # error | warning | info
+    [tool.evidence-claims.severity]
+    "wording.overclaim" = "error"
+    [tool.evidence-claims.limits]
+    max-file-bytes = 20_000_000
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .catalogue import SEVERITIES, Severity, register
+from .report import Finding, Report
+
+CONFIG_INVALID = register(
+    "config.invalid",
+    "Invalid configuration",
+    "error",
+    "[tool.evidence-claims] {problem}",
+    "The `[tool.evidence-claims]` table of pyproject.toml has a key or value the tool does not "
+    "understand; it is ignored, and the defaults apply.",
+    "config",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds on every input, so that validation finishes in bounded time and memory."""
+
+    max_file_bytes: int = 50_000_000
+    max_depth: int = 64
+    max_nodes: int = 2_000_000
+    max_aliases: int = 1_000
+    max_claims: int = 200_000
+    max_string_length: int = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    fail_level: Severity = "error"
+    limits: Limits = field(default_factory=Limits)
+    source: Path | None = None
+
+    def wants(self, code: str) -> bool:
+        """Whether findings of this code are reported (select/ignore by code prefix)."""
+        if self.select and not any(_matches(code, p) for p in self.select):
+            return False
+        return not any(_matches(code, p) for p in self.ignore)
+
+    def apply(self, report: Report) -> Report:
+        """The report with select/ignore and severity overrides applied."""
+        kept: list[Finding] = []
+        for finding in report.findings:
+            if not self.wants(finding.code):
+                continue
+            override = self._severity_for(finding.code)
+            kept.append(replace(finding, severity=override) if override else finding)
+        return replace(report, findings=kept)
+
+    def _severity_for(self, code: str) -> Severity | None:
+        best: tuple[int, Severity] | None = None
+        for prefix, severity in self.severity.items():
+            if _matches(code, prefix) and (best is None or len(prefix) > best[0]):
+                best = (len(prefix), severity)
+        return best[1] if best else None
+
+    def fails(self, report: Report) -> bool:
+        """Whether the report holds a finding at or above the fail level."""
+        rank = SEVERITIES.index(self.fail_level)
+        return any(SEVERITIES.index(f.severity) <= rank for f in report.findings)  # type: ignore[arg-type]
+
+
+def _matches(code: str, prefix: str) -> bool:
+    return code == prefix or code.startswith(prefix + ".")
+
+
+def find_pyproject(start: Path) -> Path | None:
+    start = start.resolve()
+    for folder in (start if start.is_dir() else start.parent, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(pyproject: Path | None) -> tuple[Config, list[Finding]]:
+    """Read ``[tool.evidence-claims]``; a missing file or table gives the defaults."""
+    import tomllib
+
+    if pyproject is None:
+        return Config(), []
+    file = str(pyproject)
+    try:
+        text = pyproject.read_text("utf-8")
+        table = tomllib.loads(text).get("tool", {}).get("evidence-claims", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        line, column = _toml_error_position(exc)
+        return Config(source=pyproject), [
+            CONFIG_INVALID.finding(
+                file=file, line=line, column=column, problem=f"unreadable: {exc}"
+            )
+        ]
+    findings: list[Finding] = []
+
+    def bad(problem: str, key: str | None = None) -> None:
+        line = _line_of_key(text, key) if key else None
+        findings.append(CONFIG_INVALID.finding(file=file, line=line, column=1, problem=problem))
+
+    if not isinstance(table, dict):
+        bad("must be a table")
+        return Config(source=pyproject), findings
+    kwargs: dict[str, Any] = {"source": pyproject}
+    for key, value in table.items():
+        name = key.replace("-", "_")
+        if name in ("select", "ignore"):
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                kwargs[name] = tuple(value)
+            else:
+                bad(f"'{key}' must be a list of rule codes or code prefixes", key)
+        elif name == "fail_level":
+            if value in SEVERITIES:
+                kwargs[name] = value
+            else:
+                bad(f"'fail-level' must be one of {', '.join(SEVERITIES)}", key)
+        elif name == "severity":
+            if isinstance(value, dict) and all(v in SEVERITIES for v in value.values()):
+                kwargs[name] = dict(value)
+            else:
+                bad(f"'severity' must map codes to one of {', '.join(SEVERITIES)}", key)
+        elif name == "limits":
+            kwargs[name] = _limits(value, bad)
+        else:
+            bad(f"unknown key '{key}'", key)
+    return Config(**kwargs), findings
+
+
+def _limits(value: Any, bad: Any) -> Limits:
+    if not isinstance(value, dict):
+        bad("'limits' must be a table", "limits")
+        return Limits()
+    names = {f.name for f in fields(Limits)}
+    kwargs = {}
+    for key, number in value.items():
+        name = key.replace("-", "_")
+        if name not in names:
+            bad(f"unknown limit '{key}'", key)
+        elif not isinstance(number, int) or isinstance(number, bool) or number <= 0:
+            bad(f"limit '{key}' must be a positive integer", key)
+        else:
+            kwargs[name] = number
+    return Limits(**kwargs)
+
+
+def _line_of_key(text: str, key: str) -> int | None:
+    match = re.search(rf"^\s*\"?{re.escape(key)}\"?\s*[=.]", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _toml_error_position(exc: BaseException) -> tuple[int | None, int | None]:
+    match = re.search(r"line (\d+), column (\d+)", str(exc))
+    return (int(match.group(1)), int(match.group(2))) if match else (None, None)
