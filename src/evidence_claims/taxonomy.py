@@ -26,6 +26,7 @@ class SourceType:
     ocebm_level: int | None
     eco: str | None = None
     eco_label: str | None = None
+    eco_match: str | None = None  # SKOS-style: exact | close | broad
     cues: tuple[str, ...] = field(default=())
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
@@ -49,12 +50,15 @@ def source_types() -> dict[str, SourceType]:
         spec = dict(spec)
         cues = tuple(spec.pop("cues", ()) or ())
         eco = spec.pop("eco", None)
-        eco_id, eco_label = (
-            (eco.get("id"), eco.get("label")) if isinstance(eco, dict) else (eco, None)
+        eco_id, eco_label, eco_match = (
+            (eco.get("id"), eco.get("label"), eco.get("match"))
+            if isinstance(eco, dict)
+            else (eco, None, None)
         )
         kwargs = {k: spec.pop(k) for k in list(spec) if k in known}
         kwargs.setdefault("eco", eco_id)
         kwargs.setdefault("eco_label", eco_label)
+        kwargs.setdefault("eco_match", eco_match)
         types[name] = SourceType(name=name, cues=cues, extra=spec, **kwargs)
     return types
 
