@@ -11,6 +11,7 @@ import pytest
 import evidence_claims as ec
 from evidence_claims import files
 from evidence_claims.bib import parse_bibliography
+from evidence_claims.config import Limits
 from evidence_claims.locate import JsonIndex, JsonLocator, LineIndex
 from evidence_claims.schema_errors import findings_from_errors
 
@@ -109,13 +110,12 @@ def test_folder_without_claim_files_is_an_error(tmp_path: Path) -> None:
     assert "file.no-claim-files" in result.output
 
 
-def test_alias_expansion_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(files, "MAX_NODES", 1000)
+def test_alias_expansion_is_bounded(tmp_path: Path) -> None:
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 6)]
     path = tmp_path / "bomb.claims.yaml"
     path.write_text("\n".join(lines) + "\n", "utf-8")
-    report = ec.validate(path, root=tmp_path)
+    report = ec.validate(path, root=tmp_path, limits=Limits(max_nodes=1000))
     assert "limits.size" in report.codes()
 
 

@@ -92,10 +92,12 @@ def parse_bibliography(text: str, *, file: str | None = None) -> Bibliography:
     return bib
 
 
-def load_bibliography(path: Path, *, file: str | None = None) -> Bibliography:
-    """Read and parse a ``.bib`` file; a missing or undecodable file gives findings."""
+def load_bibliography(
+    path: Path, *, file: str | None = None, max_bytes: int | None = None
+) -> Bibliography:
+    """Read and parse a ``.bib`` file; a missing, oversized or undecodable file gives findings."""
     file = file if file is not None else str(path)
-    text, _raw, findings = read_text(path, file=file, what="bibliography")
+    text, _raw, findings = read_text(path, file=file, what="bibliography", max_bytes=max_bytes)
     if text is None:
         return Bibliography(path=path, file=file, findings=findings)
     bib = parse_bibliography(text, file=file)

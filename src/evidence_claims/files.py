@@ -3,6 +3,12 @@
 Every problem becomes a located :class:`~evidence_claims.report.Finding`; nothing here raises on
 bad input. YAML is read with ruamel.yaml's round-trip loader so that a later save keeps comments,
 key order and quoting; JSON with the standard library, indexed for locations only on demand.
+
+Claim files come from pull requests by strangers, so every read is bounded by
+:class:`~evidence_claims.config.Limits` (``[tool.evidence-claims.limits]``): the file size is
+checked before the file is read, only regular files are read (a FIFO or device would block or
+never end), and YAML passes through :mod:`evidence_claims.yaml_guard`, which refuses alias bombs,
+deep nesting, tags and merge keys before any object is constructed.
 """
 
 from __future__ import annotations
@@ -10,22 +16,25 @@ from __future__ import annotations
 import codecs
 import contextlib
 import datetime as _dt
+import hashlib
 import json
 import os
+import re
+import stat
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from . import structural_rules as R
+from .catalogue import RULES
+from .config import Limits
 from .locate import JsonIndex, JsonLocator, LineIndex, Locator, NullLocator, YamlLocator
 from .report import Finding
 
 Format = Literal["yaml", "json"]
 CLAIM_FILE_SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
-
-MAX_DEPTH = 64
-MAX_NODES = 2_000_000
 
 _UTF8_BOM = codecs.BOM_UTF8
 _OTHER_BOMS = {
@@ -86,23 +95,69 @@ def decode(raw: bytes, *, file: str, what: str) -> DecodedText:
     return DecodedText(text, bom, findings)
 
 
-def read_bytes(path: Path, *, file: str, what: str) -> tuple[bytes | None, list[Finding]]:
-    """The file's bytes, or a finding saying why they could not be read."""
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_OPEN_FLAGS |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
+
+
+def read_bytes(
+    path: Path, *, file: str, what: str, max_bytes: int | None = None
+) -> tuple[bytes | None, list[Finding]]:
+    """The file's bytes, or a finding saying why they could not be read.
+
+    Only a regular file is read (opening with ``O_NONBLOCK`` so that a named pipe cannot block
+    the open), and never more than ``max_bytes`` (default: ``Limits().max_file_bytes``): the
+    size is checked before reading, and the read stops one byte past the limit in case the
+    file grows meanwhile or reports no size (``/proc``).
+    """
+    limit = min(max_bytes if max_bytes is not None else Limits().max_file_bytes, sys.maxsize - 1)
     try:
-        return path.read_bytes(), []
+        fd = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
         return None, [R.FILE_NOT_FOUND.finding(file=file, what=what, name=str(path))]
-    except OSError as exc:
-        return None, [
-            R.FILE_UNREADABLE.finding(file=file, name=str(path), reason=exc.strerror or str(exc))
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        return None, [R.FILE_UNREADABLE.finding(file=file, name=str(path), reason=_reason(exc))]
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            return None, [R.FILE_UNREADABLE.finding(file=file, name=str(path), reason=kind)]
+        too_big = [
+            R.LIMITS_SIZE.finding(
+                file=file,
+                line=1,
+                column=1,
+                what=f"the {what}",
+                problem=f"is larger than the limit of {limit:,} bytes (max-file-bytes)",
+            )
         ]
+        if info.st_size > limit:
+            return None, too_big
+        chunks: list[bytes] = []
+        remaining = limit + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 24))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        if remaining <= 0:
+            return None, too_big
+        return b"".join(chunks), []
+    except OSError as exc:
+        return None, [R.FILE_UNREADABLE.finding(file=file, name=str(path), reason=_reason(exc))]
+    finally:
+        os.close(fd)
+
+
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
 
 
 def read_text(
-    path: Path, *, file: str, what: str
+    path: Path, *, file: str, what: str, max_bytes: int | None = None
 ) -> tuple[str | None, bytes | None, list[Finding]]:
     """Read and decode a UTF-8 text file; returns (text, raw bytes, findings)."""
-    raw, findings = read_bytes(path, file=file, what=what)
+    raw, findings = read_bytes(path, file=file, what=what, max_bytes=max_bytes)
     if raw is None:
         return None, None, findings
     decoded = decode(raw, file=file, what=what)
@@ -130,7 +185,12 @@ def make_yaml() -> Any:
 
 @dataclass(slots=True)
 class ParsedFile:
-    """A claim file as parsed: plain data for validation, the original tree for saving."""
+    """A claim file as parsed: plain data for validation, the original tree for saving.
+
+    ``sha256`` is the digest of the bytes as read; pass it back to
+    :func:`evidence_claims.storage.save_claim_file` so that a save refuses to overwrite a file
+    someone changed meanwhile. ``newline`` is the file's line ending, restored on save.
+    """
 
     path: Path
     file: str
@@ -141,56 +201,109 @@ class ParsedFile:
     bom: bool = False
     locator: Locator = field(default_factory=NullLocator)
     findings: list[Finding] = field(default_factory=list)
+    sha256: str | None = None
+    newline: str = "\n"
 
     @property
     def ok(self) -> bool:
         return self.data is not None and not any(f.severity == "error" for f in self.findings)
 
 
-def parse_claim_file(path: Path, *, file: str | None = None) -> ParsedFile:
-    """Read, decode and parse a claim file; never raises on bad content."""
+def parse_claim_file(
+    path: Path, *, file: str | None = None, limits: Limits | None = None
+) -> ParsedFile:
+    """Read, decode and parse a claim file within ``limits``; never raises on bad content."""
+    limits = limits or Limits()
     file = file if file is not None else str(path)
     fmt = CLAIM_FILE_SUFFIXES.get(path.suffix.lower())
     parsed = ParsedFile(path=path, file=file, format=fmt or "yaml")
     if fmt is None:
         parsed.findings.append(R.FILE_FORMAT.finding(file=file, name=str(path)))
         return parsed
-    raw, findings = read_bytes(path, file=file, what="claim file")
+    raw, findings = read_bytes(path, file=file, what="claim file", max_bytes=limits.max_file_bytes)
     parsed.findings.extend(findings)
     if raw is None:
         return parsed
+    parsed.sha256 = hashlib.sha256(raw).hexdigest()
+    parse_claim_bytes(parsed, raw, limits)
+    return parsed
+
+
+def parse_claim_bytes(parsed: ParsedFile, raw: bytes, limits: Limits | None = None) -> None:
+    """Decode and parse ``raw`` into ``parsed`` (the part of loading that needs no file)."""
+    limits = limits or Limits()
+    file = parsed.file
     decoded = decode(raw, file=file, what="claim file")
     parsed.findings.extend(decoded.findings)
     parsed.bom = decoded.bom
     if decoded.text is None:
-        return parsed
+        return
     parsed.text = decoded.text
+    parsed.newline = detect_newline(decoded.text)
     if not decoded.text.strip():
         parsed.findings.append(R.FILE_EMPTY.finding(file=file, line=1, column=1))
-        return parsed
-    if fmt == "yaml":
-        _parse_yaml(parsed)
+        return
+    if parsed.format == "yaml":
+        _parse_yaml(parsed, limits)
     else:
-        _parse_json(parsed)
-    return parsed
+        _parse_json(parsed, limits)
+    if parsed.data is not None:
+        _check_claim_count(parsed, limits)
 
 
-def _parse_yaml(parsed: ParsedFile) -> None:
+def detect_newline(text: str) -> str:
+    """The line ending a text uses: ``\\r\\n`` when every line break is CRLF, else ``\\n``."""
+    crlf = text.count("\r\n")
+    if crlf and crlf == text.count("\n") and crlf == text.count("\r"):
+        return "\r\n"
+    return "\n"
+
+
+def _check_claim_count(parsed: ParsedFile, limits: Limits) -> None:
+    data = parsed.data
+    claims = data.get("claims") if isinstance(data, dict) else None
+    if isinstance(claims, list) and len(claims) > limits.max_claims:
+        line, column = parsed.locator.locate(("claims",))
+        parsed.findings.append(
+            R.LIMITS_CLAIMS.finding(
+                file=parsed.file,
+                line=line,
+                column=column,
+                path="/claims",
+                count=len(claims),
+                limit=limits.max_claims,
+            )
+        )
+        parsed.data = None
+
+
+def _parse_yaml(parsed: ParsedFile, limits: Limits) -> None:
     from ruamel.yaml.constructor import DuplicateKeyError
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    from .yaml_guard import YamlRefused, make_guarded_yaml
+
     assert parsed.text is not None
     try:
-        tree = make_yaml().load(parsed.text)
+        tree = make_guarded_yaml(limits).load(parsed.text)
+    except YamlRefused as exc:
+        for problem in exc.problems:
+            parsed.findings.append(
+                RULES[problem.code].finding(
+                    file=parsed.file, line=problem.line, column=problem.column, **problem.params
+                )
+            )
+        return
     except DuplicateKeyError as exc:
-        line, column = _mark(exc)
+        # keys that differ as written but are equal once constructed (``1`` and ``0x1``)
+        line, column = _mark(exc, parsed.text)
         key = _duplicate_key_name(exc)
         parsed.findings.append(
             R.FILE_DUPLICATE_KEY.finding(file=parsed.file, line=line, column=column, key=key)
         )
         return
     except MarkedYAMLError as exc:
-        line, column = _mark(exc)
+        line, column = _mark(exc, parsed.text)
         reason = " ".join(str(exc.problem or exc.context or "malformed YAML").split())
         parsed.findings.append(
             R.FILE_SYNTAX.finding(
@@ -198,15 +311,15 @@ def _parse_yaml(parsed: ParsedFile) -> None:
             )
         )
         return
-    except RecursionError:
+    except RecursionError:  # pragma: no cover - the guard's depth limit comes first
         parsed.findings.append(
-            R.LIMITS_DEPTH.finding(file=parsed.file, line=1, column=1, limit=MAX_DEPTH)
+            R.LIMITS_DEPTH.finding(file=parsed.file, line=1, column=1, limit=limits.max_depth)
         )
         return
     except (YAMLError, ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
         # ruamel.yaml reports a few malformed inputs (bad characters, odd tags) with plain
         # exceptions; they are still syntax errors of the input, not of this program.
-        line, column = _mark(exc)
+        line, column = _mark(exc, parsed.text)
         reason = " ".join(str(exc).split())[:300] or type(exc).__name__
         parsed.findings.append(
             R.FILE_SYNTAX.finding(
@@ -222,11 +335,13 @@ def _parse_yaml(parsed: ParsedFile) -> None:
         parsed.data = data
 
 
-def _mark(exc: BaseException) -> tuple[int, int]:
+def _mark(exc: BaseException, text: str | None = None) -> tuple[int, int]:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     if mark is not None and getattr(mark, "line", None) is not None:
         return mark.line + 1, mark.column + 1
     position = getattr(exc, "position", None)
+    if isinstance(position, int) and text is not None:
+        return LineIndex(text).position(min(max(position, 0), len(text)))
     return (1, position + 1) if isinstance(position, int) else (1, 1)
 
 
@@ -240,60 +355,48 @@ def _duplicate_key_name(exc: BaseException) -> str:
 class _PlainConverter:
     """Turns ruamel round-trip nodes into plain dict/list/str/int/float/bool/None.
 
-    Refuses explicit tags, binary and set values, and bounds depth and total nodes (aliases
-    are expanded, so a small file could otherwise describe a huge tree).
+    The guard (:mod:`evidence_claims.yaml_guard`) has already refused tags, merge keys, cycles
+    and oversized or over-deep documents, so what is left is a finite tree. A node reached
+    twice (through an alias) is converted once and shared, so conversion costs the size of the
+    file, not of its expansion. Keys become strings; two keys that differ in YAML but not as
+    strings (``1`` and ``"1"``) are reported as duplicates instead of one silently replacing
+    the other.
     """
 
     def __init__(self, parsed: ParsedFile) -> None:
         self.parsed = parsed
         self.failed = False
-        self.nodes = 0
+        self._done: dict[int, Any] = {}
 
     def _fail(self, finding: Finding) -> None:
         self.failed = True
         self.parsed.findings.append(finding)
 
     def convert(self, node: Any, path: tuple[Any, ...]) -> Any:
-        from ruamel.yaml.comments import TaggedScalar
-
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            if self.nodes == MAX_NODES + 1:
-                self._fail(
-                    R.LIMITS_SIZE.finding(
-                        file=self.parsed.file,
-                        line=1,
-                        column=1,
-                        what="the claim file",
-                        problem=f"expands to more than {MAX_NODES:,} values (aliases included)",
-                    )
-                )
-            return None
-        if len(path) > MAX_DEPTH:
-            line, column = self.parsed.locator.locate(path[:MAX_DEPTH])
-            if not self.failed:
-                self._fail(
-                    R.LIMITS_DEPTH.finding(
-                        file=self.parsed.file, line=line, column=column, limit=MAX_DEPTH
-                    )
-                )
-            return None
-        tag = _explicit_tag(node)
-        if tag is not None or isinstance(node, TaggedScalar):
-            line, column = self.parsed.locator.locate(path)
-            self._fail(
-                R.FILE_YAML_TAG.finding(
-                    file=self.parsed.file, line=line, column=column, tag=tag or "?"
-                )
-            )
-            return None
+        if isinstance(node, dict | list):
+            known = self._done.get(id(node))
+            if known is not None:
+                return known
         if isinstance(node, dict):
-            return {
-                str(k) if not isinstance(k, str) else k: self.convert(v, (*path, k))
-                for k, v in node.items()
-            }
+            result: dict[str, Any] = {}
+            self._done[id(node)] = result
+            for key, value in node.items():
+                name = _key_text(key)
+                if name in result:
+                    line, column = self.parsed.locator.locate((*path, key), key=True)
+                    self._fail(
+                        R.FILE_DUPLICATE_KEY.finding(
+                            file=self.parsed.file, line=line, column=column, key=name
+                        )
+                    )
+                    continue
+                result[name] = self.convert(value, (*path, key))
+            return result
         if isinstance(node, list):
-            return [self.convert(v, (*path, i)) for i, v in enumerate(node)]
+            items: list[Any] = []
+            self._done[id(node)] = items
+            items.extend(self.convert(v, (*path, i)) for i, v in enumerate(node))
+            return items
         if isinstance(node, bool) or node is None:
             return node
         if isinstance(node, str):
@@ -305,20 +408,24 @@ class _PlainConverter:
         if isinstance(node, _dt.date | _dt.datetime):
             return node.isoformat()
         line, column = self.parsed.locator.locate(path)
-        name = {bytes: "!!binary", set: "!!set"}.get(type(node), type(node).__name__)
-        for base, tag_name in ((bytes, "!!binary"), (set, "!!set"), (frozenset, "!!set")):
-            if isinstance(node, base):
-                name = tag_name
+        name = "!!set" if isinstance(node, set | frozenset) else type(node).__name__
         self._fail(
             R.FILE_YAML_TAG.finding(file=self.parsed.file, line=line, column=column, tag=name)
         )
         return None
 
 
-def _explicit_tag(node: Any) -> str | None:
-    tag = getattr(node, "tag", None)
-    value = getattr(tag, "value", None) if tag is not None and not isinstance(tag, str) else None
-    return value if isinstance(value, str) and value else None
+def _key_text(key: Any) -> str:
+    """A mapping key as the string a JSON tool would see (``true``, ``null``, ``1``)."""
+    if isinstance(key, str):
+        return str(key)
+    if key is None:
+        return "null"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    if isinstance(key, int | float):
+        return repr(key)
+    return str(key)
 
 
 # --- JSON ------------------------------------------------------------------------------------
@@ -329,8 +436,28 @@ class _Flags:
     non_finite = False
 
 
-def _parse_json(parsed: ParsedFile) -> None:
+_LONG_INT = re.compile(r"-?[0-9]{%d,}")
+
+
+def _parse_json(parsed: ParsedFile, limits: Limits | None = None) -> None:
+    """Parse ``parsed.text`` as JSON into ``parsed.data``, or append findings and leave it None.
+
+    The contract (a faster parser may replace this one, but must keep it):
+
+    * malformed JSON: one ``file.syntax`` at the parser's line and column;
+    * every duplicate key: ``file.duplicate-key`` at that key; every ``NaN``/``Infinity``
+      token, or a number too large for a float: ``file.non-finite`` at it (no data then);
+    * a decimal integer longer than ``sys.get_int_max_str_digits()``: ``limits.size`` at it;
+    * nesting deeper than ``limits.max_depth`` (counting the root and each scalar as a level,
+      as the YAML guard does): ``limits.depth`` at the first value that is too deep;
+    * more than ``limits.max_nodes`` values, or a string longer than
+      ``limits.max_string_length``: ``limits.size`` / ``limits.string-length``;
+    * locations come from :class:`~evidence_claims.locate.JsonLocator`, built lazily, so a
+      valid file never pays for them.
+    """
     assert parsed.text is not None
+    limits = limits or Limits()
+    text = parsed.text
     flags = _Flags()
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -351,7 +478,7 @@ def _parse_json(parsed: ParsedFile) -> None:
 
     try:
         data = json.loads(
-            parsed.text, object_pairs_hook=pairs, parse_constant=constant, parse_float=number
+            text, object_pairs_hook=pairs, parse_constant=constant, parse_float=number
         )
     except json.JSONDecodeError as exc:
         parsed.findings.append(
@@ -361,11 +488,29 @@ def _parse_json(parsed: ParsedFile) -> None:
         )
         return
     except RecursionError:
+        line, column = _json_too_deep(text, limits.max_depth)
         parsed.findings.append(
-            R.LIMITS_DEPTH.finding(file=parsed.file, line=1, column=1, limit=MAX_DEPTH)
+            R.LIMITS_DEPTH.finding(
+                file=parsed.file, line=line, column=column, limit=limits.max_depth
+            )
         )
         return
-    locator = JsonLocator(parsed.text)
+    except ValueError as exc:  # an integer with more digits than int() accepts
+        most = sys.get_int_max_str_digits()
+        match = _LONG_INT.pattern % (most + 1) if most else None
+        found = re.search(match, text) if match else None
+        line, column = LineIndex(text).position(found.start()) if found else (1, 1)
+        parsed.findings.append(
+            R.LIMITS_SIZE.finding(
+                file=parsed.file,
+                line=line,
+                column=column,
+                what="a number",
+                problem=f"has more than {most:,} digits" if most else str(exc),
+            )
+        )
+        return
+    locator = JsonLocator(text)
     parsed.locator = locator
     if flags.duplicate or flags.non_finite:
         index: JsonIndex = locator.index
@@ -388,26 +533,55 @@ def _parse_json(parsed: ParsedFile) -> None:
                 )
             )
         return
-    depth = _depth(data)
-    if depth > MAX_DEPTH:
+    problem = _check_tree(data, limits)
+    if problem is not None:
+        code, path, params = problem
+        line, column = locator.locate(path)
         parsed.findings.append(
-            R.LIMITS_DEPTH.finding(file=parsed.file, line=1, column=1, limit=MAX_DEPTH)
+            RULES[code].finding(file=parsed.file, line=line, column=column, **params)
         )
         return
     parsed.data = data
 
 
-def _depth(data: Any) -> int:
-    deepest = 0
-    stack = [(data, 1)]
+def _check_tree(data: Any, limits: Limits) -> tuple[str, tuple[Any, ...], dict[str, Any]] | None:
+    """The first limit a parsed JSON value breaks: (rule code, path, message parameters)."""
+    max_depth, max_string, max_nodes = (
+        limits.max_depth,
+        limits.max_string_length,
+        limits.max_nodes,
+    )
+    nodes = 0
+    stack: list[tuple[Any, int, tuple[Any, ...]]] = [(data, 1, ())]
     while stack:
-        node, level = stack.pop()
-        deepest = max(deepest, level)
+        node, level, path = stack.pop()
+        nodes += 1
+        if level > max_depth:
+            return "limits.depth", path, {"limit": max_depth}
+        if nodes > max_nodes:
+            problem = f"holds more than {max_nodes:,} values"
+            return "limits.size", (), {"what": "the claim file", "problem": problem}
         if isinstance(node, dict):
-            stack.extend((v, level + 1) for v in node.values())
+            stack.extend((v, level + 1, (*path, k)) for k, v in node.items())
         elif isinstance(node, list):
-            stack.extend((v, level + 1) for v in node)
-    return deepest
+            stack.extend((v, level + 1, (*path, i)) for i, v in enumerate(node))
+        elif isinstance(node, str) and len(node) > max_string:
+            return "limits.string-length", path, {"length": len(node), "limit": max_string}
+    return None
+
+
+def _json_too_deep(text: str, limit: int) -> tuple[int, int]:
+    """Line and column of the first bracket nested deeper than ``limit`` (outside strings)."""
+    depth = 0
+    for match in re.finditer(r'"(?:[^"\\]|\\.)*"?|[\[{]|[\]}]', text, re.DOTALL):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth >= limit:
+                return LineIndex(text).position(match.start())
+        elif token in "]}":
+            depth -= 1
+    return 1, 1
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -453,13 +627,22 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
-def dump_yaml(tree: Any, *, bom: bool = False) -> bytes:
-    """Serialise a round-trip tree in the claim-file style."""
+def dump_yaml(tree: Any, *, bom: bool = False, newline: str = "\n") -> bytes:
+    """Serialise a round-trip tree in the claim-file style.
+
+    ``bom`` and ``newline`` restore what :func:`parse_claim_file` found (``ParsedFile.bom``,
+    ``ParsedFile.newline``): ruamel.yaml reads CRLF as LF and drops a BOM, so both are put
+    back here. Line breaks inside quoted scalars are written as escapes, so every raw LF in
+    the output is a line end and may be translated.
+    """
     import io
 
     buffer = io.StringIO()
     make_yaml().dump(tree, buffer)
-    data = buffer.getvalue().encode("utf-8")
+    text = buffer.getvalue()
+    if newline != "\n":
+        text = text.replace("\n", newline)
+    data = text.encode("utf-8")
     return _UTF8_BOM + data if bom else data
 
 

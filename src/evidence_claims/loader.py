@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from pydantic import TypeAdapter, ValidationError
 from . import structural_rules as R
 from .bib import Bibliography, load_bibliography
 from .claimset import ClaimSet
+from .config import Limits
 from .files import parse_claim_file, read_text
 from .model import Claim, ClaimFile, Document
 from .report import Finding
@@ -46,19 +48,45 @@ def display_path(path: Path) -> str:
 
 
 def find_root(path: Path) -> Path:
-    """The repository a claim file belongs to: the nearest ancestor with a root marker."""
-    start = path.resolve().parent
+    """The repository a claim file belongs to: the nearest ancestor with a root marker.
+
+    The search starts in the folder that holds ``path`` as named, not where a symbolic link
+    named ``path`` points: a link must not carry the root along with it.
+    """
+    start = _resolve(Path(os.path.abspath(path)).parent) or Path(os.path.abspath(path)).parent
     for candidate in (start, *start.parents):
-        if any((candidate / marker).exists() for marker in ROOT_MARKERS):
-            return candidate
+        try:
+            if any((candidate / marker).exists() for marker in ROOT_MARKERS):
+                return candidate
+        except OSError:
+            continue
     return start
 
 
-def load_claim_file(path: Path, *, root: Path | None = None) -> Loaded:
-    """Load one claim file with everything it refers to; never raises on bad input."""
+def _resolve(path: Path) -> Path | None:
+    """``path`` with every symbolic link followed, or None when that fails (a link loop)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+
+
+def load_claim_file(
+    path: Path, *, root: Path | None = None, limits: Limits | None = None
+) -> Loaded:
+    """Load one claim file with everything it refers to; never raises on bad input.
+
+    ``limits`` bound every file read (claim file, document, bibliography); see
+    :class:`~evidence_claims.config.Limits`.
+    """
     path = Path(path)
+    limits = limits or Limits()
     file = display_path(path)
-    parsed = parse_claim_file(path, file=file)
+    root = root or find_root(path)
+    escape = _escaping_link(path, root, file)
+    if escape is not None:
+        return Loaded(None, [escape])
+    parsed = parse_claim_file(path, file=file, limits=limits)
     loaded = Loaded(None, list(parsed.findings))
     if not parsed.ok:
         return loaded
@@ -77,7 +105,6 @@ def load_claim_file(path: Path, *, root: Path | None = None) -> Loaded:
         complete = False
         if document is None:
             return loaded
-    root = root or find_root(path)
     claim_set = ClaimSet(
         document=document,
         claims=claims,
@@ -86,10 +113,26 @@ def load_claim_file(path: Path, *, root: Path | None = None) -> Loaded:
         claim_indexes=indexes if indexes is not None else list(range(len(claims))),
         complete=complete,
     )
-    _attach_document(claim_set, root, loaded)
-    _attach_bibliography(claim_set, root, loaded)
+    _attach_document(claim_set, root, loaded, limits)
+    _attach_bibliography(claim_set, root, loaded, limits)
     loaded.claim_set = claim_set
     return loaded
+
+
+def _escaping_link(path: Path, root: Path, file: str) -> Finding | None:
+    """A finding when the claim file is a symbolic link to a file outside ``root``."""
+    if not path.is_symlink():
+        return None
+    target, inside = _resolve(path), _resolve(root)
+    if target is None or inside is None:
+        return None  # a link loop: reading it fails and says so
+    try:
+        target.relative_to(inside)
+    except ValueError:
+        return R.FILE_OUTSIDE_ROOT.finding(
+            file=file, line=1, column=1, name=file, target=str(target), root=str(inside)
+        )
+    return None
 
 
 def _salvage(data: Any) -> tuple[Document | None, list[Claim], list[int]]:
@@ -112,19 +155,37 @@ def _salvage(data: Any) -> tuple[Document | None, list[Claim], list[int]]:
     return document, claims, indexes
 
 
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
 def resolve_inside(base: Path, relative: str, root: Path) -> tuple[Path | None, str | None]:
-    """Resolve a path named in a claim file; refuse one that leaves ``root``."""
-    if os.path.isabs(relative) or relative.startswith(("/", "\\")) or ":" in relative[:3]:
+    """Resolve a path named in a claim file; refuse one that could leave ``root``.
+
+    Claim files come from pull requests, so the path is untrusted: it must be relative, use
+    ``/`` (a ``\\`` is a Windows separator on one system and a file-name character on
+    another), hold no NUL byte, and stay inside ``root`` once every ``..`` and every symbolic
+    link is followed. Returns (path, None) or (None, the problem in words).
+    """
+    if "\0" in relative:
+        return None, "contains a NUL byte"
+    if "://" in relative:
+        return None, "is a URL; claim files name local files, relative to the claim file"
+    if os.path.isabs(relative) or relative.startswith(("/", "\\")) or _DRIVE.match(relative):
         return None, "is absolute; use a path relative to the claim file"
-    candidate = (base / relative).resolve()
+    if "\\" in relative:
+        return None, "uses '\\'; separate folders with '/' so the path works on every system"
+    inside = _resolve(root)
+    candidate = _resolve(base / relative)
+    if inside is None or candidate is None:
+        return None, "cannot be resolved (a loop of symbolic links?)"
     try:
-        candidate.relative_to(root.resolve())
+        candidate.relative_to(inside)
     except ValueError:
         return None, f"leaves the repository ({root})"
     return candidate, None
 
 
-def _attach_document(claim_set: ClaimSet, root: Path, loaded: Loaded) -> None:
+def _attach_document(claim_set: ClaimSet, root: Path, loaded: Loaded, limits: Limits) -> None:
     assert claim_set.path is not None and claim_set.parsed is not None
     file = claim_set.parsed.file
     locator = claim_set.parsed.locator
@@ -143,9 +204,11 @@ def _attach_document(claim_set: ClaimSet, root: Path, loaded: Loaded) -> None:
             )
         )
         return
-    text, raw, findings = read_text(doc_path, file=display_path(doc_path), what="document")
+    text, raw, findings = read_text(
+        doc_path, file=display_path(doc_path), what="document", max_bytes=limits.max_file_bytes
+    )
     for finding in findings:
-        if finding.code in ("file.not-found", "file.unreadable"):
+        if finding.code in ("file.not-found", "file.unreadable", "limits.size"):
             finding = _relocate(finding, file, line, column, "/document/path")
         loaded.findings.append(finding)
     if raw is None:
@@ -174,7 +237,7 @@ def _relocate(finding: Finding, file: str, line: int, column: int, pointer: str)
     return replace(finding, file=file, line=line, column=column, path=pointer)
 
 
-def _attach_bibliography(claim_set: ClaimSet, root: Path, loaded: Loaded) -> None:
+def _attach_bibliography(claim_set: ClaimSet, root: Path, loaded: Loaded, limits: Limits) -> None:
     assert claim_set.path is not None and claim_set.parsed is not None
     name = claim_set.document.bibliography
     if name is None:
@@ -196,9 +259,9 @@ def _attach_bibliography(claim_set: ClaimSet, root: Path, loaded: Loaded) -> Non
         )
         claim_set.bibliography = Bibliography(file=name)
         return
-    bib = load_bibliography(bib_path, file=display_path(bib_path))
+    bib = load_bibliography(bib_path, file=display_path(bib_path), max_bytes=limits.max_file_bytes)
     for finding in bib.findings:
-        if finding.code in ("file.not-found", "file.unreadable"):
+        if finding.code in ("file.not-found", "file.unreadable", "limits.size"):
             finding = _relocate(finding, file, line, column, "/document/bibliography")
         loaded.findings.append(finding)
     claim_set.bibliography = bib

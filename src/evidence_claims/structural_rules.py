@@ -379,6 +379,55 @@ LIMITS_SIZE = register(
     "finishes in bounded time and memory whatever the file holds.",
     "limits",
 )
+LIMITS_ALIASES = register(
+    "limits.aliases",
+    "Too many or recursive YAML aliases",
+    "error",
+    "{problem}",
+    "YAML anchors (`&name`) and aliases (`*name`) let a few lines stand for a huge tree (the "
+    "'billion laughs' attack). The number of aliases is bounded "
+    "(`[tool.evidence-claims.limits] max-aliases`) and an alias inside the node it names is "
+    "refused; both are detected while the file is read, before anything is expanded.",
+    "limits",
+)
+LIMITS_CLAIMS = register(
+    "limits.claims",
+    "Too many claims",
+    "error",
+    "the file holds {count:,} claims, more than the limit of {limit:,}",
+    "A claim file holds at most `max-claims` claims (`[tool.evidence-claims.limits]`); split "
+    "a larger set into several files.",
+    "limits",
+)
+LIMITS_STRING = register(
+    "limits.string-length",
+    "String too long",
+    "error",
+    "a string of {length:,} characters is longer than the limit of {limit:,}",
+    "Strings in a claim file are bounded (`max-string-length` in "
+    "`[tool.evidence-claims.limits]`), so that one value cannot exhaust memory or time.",
+    "limits",
+)
+FILE_YAML_MERGE = register(
+    "file.yaml-merge-key",
+    "YAML merge key",
+    "error",
+    "merge key '<<' is not allowed; write the keys out",
+    "Merge keys (`<<: *base`) belong to YAML 1.1 only: YAML 1.2 and JSON tools read `<<` as an "
+    "ordinary key, so two tools would see different claims. They also hide the merged values "
+    "from a reviewer reading the diff. Claim files spell every key out.",
+    "file",
+)
+FILE_OUTSIDE_ROOT = register(
+    "file.outside-root",
+    "Claim file outside the repository",
+    "error",
+    "{name} is a symbolic link to {target}, outside the repository ({root})",
+    "A claim file found in the repository must not be a symbolic link to a file outside it: "
+    "a pull request could otherwise make the validator read, and print parts of, any file the "
+    "CI runner can read.",
+    "file",
+)
 
 FILE_NO_CLAIMS = register(
     "file.no-claim-files",

@@ -12,6 +12,7 @@ from pathlib import Path
 from . import structural_rules as R
 from .checks import run_checks
 from .claimset import ClaimSet
+from .config import Limits
 from .errors import ClaimFileError
 from .files import CLAIM_FILE_SUFFIXES
 from .loader import display_path, load_claim_file
@@ -55,11 +56,27 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Finding]]:
     return found, findings
 
 
-def _walk(directory: Path) -> Iterator[Path]:
-    for child in directory.iterdir():
+def _walk(directory: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Path]:
+    """Claim files below ``directory``; each real folder is entered once.
+
+    Folders are recognised by device and inode, so a symbolic link back to a parent (or two
+    links to one folder, which would otherwise double the work at every level) cannot make
+    the walk endless. A folder that cannot be listed is skipped.
+    """
+    seen = set() if seen is None else seen
+    try:
+        info = directory.stat()
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            return
+        seen.add(key)
+        children = list(directory.iterdir())
+    except OSError:
+        return
+    for child in children:
         if child.is_dir():
             if child.name not in SKIP_DIRS and not child.name.startswith("."):
-                yield from _walk(child)
+                yield from _walk(child, seen)
         elif is_claim_file_name(child.name):
             yield child
 
@@ -98,9 +115,11 @@ def apply_suppressions(cs: ClaimSet, findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def validate_file(path: Path, *, root: Path | None = None) -> tuple[ClaimSet | None, Report]:
-    """Load and check one claim file."""
-    loaded = load_claim_file(path, root=root)
+def validate_file(
+    path: Path, *, root: Path | None = None, limits: Limits | None = None
+) -> tuple[ClaimSet | None, Report]:
+    """Load and check one claim file (within ``limits``, default ``Limits()``)."""
+    loaded = load_claim_file(path, root=root, limits=limits)
     report = Report(files=[display_path(Path(path))])
     report.extend(loaded.findings)
     cs = loaded.claim_set
@@ -111,18 +130,18 @@ def validate_file(path: Path, *, root: Path | None = None) -> tuple[ClaimSet | N
     return cs, report
 
 
-def validate(*paths: str | Path, root: Path | None = None) -> Report:
+def validate(*paths: str | Path, root: Path | None = None, limits: Limits | None = None) -> Report:
     """Validate claim files and directories of claim files; never raises on bad input."""
     files, findings = discover(paths or (".",))
     report = Report()
     report.extend(findings)
     for path in files:
-        _cs, file_report = validate_file(path, root=root)
+        _cs, file_report = validate_file(path, root=root, limits=limits)
         report.merge(file_report)
     return report.sorted()
 
 
-def load(path: str | Path, *, root: Path | None = None) -> ClaimSet:
+def load(path: str | Path, *, root: Path | None = None, limits: Limits | None = None) -> ClaimSet:
     """Load one claim set (a claim file, or a directory holding exactly one).
 
     Raises :class:`ClaimFileError` when the file cannot be read into a complete set; the
@@ -137,7 +156,7 @@ def load(path: str | Path, *, root: Path | None = None) -> ClaimSet:
             what = "no claim file" if not files else f"{len(files)} claim files"
             raise ClaimFileError(f"{path}: expected one claim file, found {what}", report)
         path = files[0]
-    loaded = load_claim_file(path, root=root)
+    loaded = load_claim_file(path, root=root, limits=limits)
     errors = [f for f in loaded.findings if f.severity == "error"]
     cs = loaded.claim_set
     if (
