@@ -20,6 +20,9 @@ _EXPORTS = {
     "Report": "report",
     "Finding": "report",
     "ClaimFileError": "errors",
+    "table": "tables",
+    "annotate": "display",
+    "evidence_map": "display",
 }
 
 __all__ = [
@@ -29,15 +32,20 @@ __all__ = [
     "ClaimSet",
     "Finding",
     "Report",
+    "annotate",
+    "evidence_map",
     "load",
+    "table",
     "validate",
 ]
 
 if TYPE_CHECKING:
     from .claimset import ClaimSet
+    from .display import annotate, evidence_map
     from .errors import ClaimFileError
     from .model import Claim, ClaimFile
     from .report import Finding, Report
+    from .tables import table
     from .validation import load, validate
 
 

@@ -11,7 +11,7 @@ from .bib import Bibliography
 from .files import ParsedFile
 from .locate import PathItem
 from .model import Claim, ClaimFile, Document
-from .report import Finding
+from .report import Finding, Report
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -101,11 +101,21 @@ class ClaimSet:
         file_index = self.claim_indexes[index] if self.claim_indexes else index
         return json_pointer(("claims", file_index, *fields))
 
-    def to_frame(self) -> pd.DataFrame:
-        """One row per claim (see :mod:`evidence_claims.tables` for the columns)."""
+    def to_frame(self, report: Report | None = None) -> pd.DataFrame:
+        """One row per claim in document order (columns: :data:`tables.CLAIM_COLUMNS`).
+
+        With the ``report`` of :func:`evidence_claims.assess`, the ``assessed`` and ``wording``
+        columns carry its suggestions.
+        """
         from .tables import claims_frame
 
-        return claims_frame(self)
+        return claims_frame(self, report)
+
+    def _repr_html_(self) -> str:
+        """Counts by source type and certainty, then one row per claim (Jupyter)."""
+        from .display import claim_set_html
+
+        return claim_set_html(self)
 
     def __repr__(self) -> str:
         where = f" from {self.file}" if self.file else ""

@@ -161,6 +161,12 @@ class Claim(_Model):
     review: Review | None = None
     suppress: list[Suppression] = Field(default_factory=list)
 
+    def _repr_html_(self) -> str:
+        """A compact card in Jupyter (see :func:`evidence_claims.display.claim_html`)."""
+        from .display import claim_html
+
+        return claim_html(self)
+
 
 class Document(_Model):
     """The document the claims quote."""
