@@ -14,6 +14,9 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "load": "validation",
     "validate": "validation",
+    "assess": "assessment",
+    "ClaimAssessment": "report",
+    "Reason": "report",
     "ClaimSet": "claimset",
     "Claim": "model",
     "ClaimFile": "model",
@@ -27,12 +30,15 @@ _EXPORTS = {
 
 __all__ = [
     "Claim",
+    "ClaimAssessment",
     "ClaimFile",
     "ClaimFileError",
     "ClaimSet",
     "Finding",
+    "Reason",
     "Report",
     "annotate",
+    "assess",
     "evidence_map",
     "load",
     "table",
@@ -40,11 +46,12 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from .assessment import assess
     from .claimset import ClaimSet
     from .display import annotate, evidence_map
     from .errors import ClaimFileError
     from .model import Claim, ClaimFile
-    from .report import Finding, Report
+    from .report import ClaimAssessment, Finding, Reason, Report
     from .tables import table
     from .validation import load, validate
 

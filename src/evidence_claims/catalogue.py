@@ -85,4 +85,5 @@ def all_rules() -> list[Rule]:
 def _load_all_rules() -> None:
     # Rule definitions live beside the code that emits them; importing those modules fills
     # the catalogue.
-    from . import structural_rules  # noqa: F401
+    from . import config, structural_rules  # noqa: F401
+    from .assessment import rules  # noqa: F401

@@ -58,6 +58,7 @@ class Reason:
     code: str  # a rule code of the catalogue, e.g. "indirectness.animal"
     effect: int  # levels moved: -1 or -2 rate down, +1 rate up, 0 noted without a change
     note: str  # why, in words a reader can check against the claim
+    origin: str | None = None  # "recorded" (the claim's caveats) | "detected" (by the engine)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -77,6 +78,9 @@ class ClaimAssessment:
     stated: str | None  # the certainty the claim file states, if any
     reasons: tuple[Reason, ...] = ()
     wording: str | None = None  # "overclaim" | "underclaim" | None
+    note: str | None = None  # why a claim is ungraded, when it is
+    file: str | None = None  # the claim file, as findings show it
+    line: int | None = None  # the claim's line in that file
 
     @property
     def disagrees(self) -> bool:

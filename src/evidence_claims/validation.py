@@ -1,7 +1,7 @@
 """Validation: find claim files, load each, run the checks, and gather one report.
 
-This module orchestrates; the work is done by :mod:`load` (parsing and schema),
-:mod:`checks` (cross-field checks) and, when asked, the assessment.
+This module orchestrates; the work is done by :mod:`loader` (parsing and schema),
+:mod:`checks` (cross-field checks) and :mod:`assessment` (certainty and evidence findings).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import structural_rules as R
+from .assessment import assess_claim_set
 from .checks import run_checks
 from .claimset import ClaimSet
 from .config import Limits
@@ -126,7 +127,9 @@ def validate_file(
     if cs is not None:
         cs.load_findings = list(loaded.findings)
         report.claims = len(cs.claims)
-        report.extend(check_claim_set(cs))
+        assessed = assess_claim_set(cs)
+        report.extend(apply_suppressions(cs, [*run_checks(cs), *assessed.findings]))
+        report.assessments.extend(assessed.assessments)
     return cs, report
 
 

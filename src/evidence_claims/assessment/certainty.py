@@ -1,0 +1,131 @@
+"""GRADE-style certainty for one claim: a starting level, then reasons that move it.
+
+GRADE (Balshem et al. 2011, GRADE guidelines 3) rates a *body of evidence for one outcome*:
+randomized trials start high and observational studies low; the rating goes down one level for
+a serious and two for a very serious concern in each of five domains (risk of bias,
+inconsistency, indirectness, imprecision, publication bias), and up for a large effect, a
+dose-response gradient or confounding that would have reduced the effect.
+
+This module applies the same arithmetic to the evidence one claim cites. The result is a
+*suggestion* with its reasons shown, never a verdict: a reader sees every step and can
+disagree. The rules of the arithmetic, all visible in each reason's ``effect``:
+
+- the start is the source type's starting level (``taxonomy.yaml``); a claim whose type has none,
+  or that is a question or a remark about the text (``meta``), is ``ungraded``;
+- within one domain the first concern rates down one level and a second, different concern a
+  second level (two distinct concerns = very serious); further concerns in that domain are
+  listed with effect 0, as GRADE never rates one domain down by more than two;
+- the grade never goes below very low; a concern that would is listed with effect 0;
+- rating up is taken only from explicit ``upgrade.*`` caveats of the claim file, and only when no
+  domain rated the evidence down (GRADE rates up evidence without serious limitations);
+- caveats about attribution and wording are listed with effect 0: they describe how the claim
+  is stated, not how strong its evidence is.
+
+So ``start + sum(effects) == certainty`` always holds, which the tests check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..report import Reason
+from ..taxonomy import CERTAINTY_LEVELS
+from .rules import DOMAINS, GRADING_DOMAINS, caveat_rule
+
+# Weakest first, so that a level's index is its number of "pluses" minus one.
+LEVELS: tuple[str, ...] = tuple(reversed(CERTAINTY_LEVELS))
+UNGRADED = "ungraded"
+SYMBOLS: dict[str, str] = {
+    "high": "⊕⊕⊕⊕",
+    "moderate": "⊕⊕⊕◯",
+    "low": "⊕⊕◯◯",
+    "very_low": "⊕◯◯◯",
+    UNGRADED: "—",
+}
+WORDS: dict[str, str] = {
+    "high": "high",
+    "moderate": "moderate",
+    "low": "low",
+    "very_low": "very low",
+    UNGRADED: "ungraded",
+}
+MAX_PER_DOMAIN = 2
+MAX_UP = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """A caveat that applies to a claim: recorded in the file, or detected by the engine."""
+
+    code: str
+    note: str
+    origin: str  # "recorded" | "detected"
+
+
+def level(certainty: str) -> int:
+    """0 for very low ... 3 for high."""
+    return LEVELS.index(certainty)
+
+
+def domain_of(code: str) -> str:
+    rule = caveat_rule(code)
+    return rule.domain if rule is not None else "check"
+
+
+def _order(caveats: Iterable[Applied]) -> list[Applied]:
+    rank = {d: i for i, d in enumerate(DOMAINS)}
+    indexed = list(enumerate(caveats))
+    indexed.sort(key=lambda item: (rank.get(domain_of(item[1].code), len(rank)), item[0]))
+    return [c for _, c in indexed]
+
+
+def grade(start: str | None, caveats: Iterable[Applied]) -> tuple[str, tuple[Reason, ...]]:
+    """The suggested certainty and its reasons, in GRADE's domain order."""
+    ordered = _order(caveats)
+    if start is None:
+        return UNGRADED, tuple(Reason(c.code, 0, c.note or "not graded", c.origin) for c in ordered)
+    current = level(start)
+    per_domain: dict[str, set[str]] = {}
+    rated_down = any(domain_of(c.code) in GRADING_DOMAINS for c in ordered)
+    up = 0
+    reasons: list[Reason] = []
+    for caveat in ordered:
+        domain = domain_of(caveat.code)
+        note = caveat.note
+        effect = 0
+        if domain in GRADING_DOMAINS:
+            codes = per_domain.setdefault(domain, set())
+            if caveat.code in codes:
+                note = _join(note, "already counted")
+            elif len(codes) >= MAX_PER_DOMAIN:
+                note = _join(note, f"{domain.replace('_', ' ')} already rated down two levels")
+            elif current == 0:
+                codes.add(caveat.code)
+                note = _join(note, "already very low")
+            else:
+                codes.add(caveat.code)
+                effect = -1
+        elif domain == "upgrade":
+            if rated_down:
+                note = _join(note, "not rated up: the evidence was rated down")
+            elif up >= MAX_UP or current == len(LEVELS) - 1:
+                note = _join(note, "no higher level")
+            else:
+                effect = 1
+                up += 1
+        current += effect
+        reasons.append(Reason(caveat.code, effect, note, caveat.origin))
+    return LEVELS[current], tuple(reasons)
+
+
+def _join(note: str, extra: str) -> str:
+    return f"{note}; {extra}" if note else extra
+
+
+def symbol(certainty: str) -> str:
+    return SYMBOLS.get(certainty, "?")
+
+
+def word(certainty: str) -> str:
+    return WORDS.get(certainty, certainty)

@@ -1,0 +1,93 @@
+"""Word lists the detectors match, read once from ``data/assessment_cues.yaml`` and taxonomy cues.
+
+Each list becomes one compiled, case-insensitive regular expression of whole words, longest
+phrases first, so that matching a claim costs one scan per list whatever the list's length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ..taxonomy import source_types
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """A named list of cue phrases, compiled for whole-word matching."""
+
+    name: str
+    phrases: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+    def find(self, text: str) -> str | None:
+        """The first cue in ``text`` (as written there), or None."""
+        match = self.pattern.search(text)
+        return match.group(0) if match else None
+
+
+def compile_phrases(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    """A whole-word, case-insensitive alternation of the phrases (spaces match any blank)."""
+    ordered = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
+    if not ordered:
+        return re.compile(r"(?!x)x")  # matches nothing
+    parts = [r"\s+".join(re.escape(word) for word in p.split()) for p in ordered]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _data() -> dict[str, Any]:
+    from ruamel.yaml import YAML
+
+    text = (
+        resources.files("evidence_claims").joinpath("data/assessment_cues.yaml").read_text("utf-8")
+    )
+    data = YAML(typ="safe", pure=True).load(text)
+    if not isinstance(data, dict):
+        raise RuntimeError("evidence_claims/data/assessment_cues.yaml is not a mapping")
+    return data
+
+
+@cache
+def lexicon(name: str) -> Lexicon:
+    """A list of ``assessment_cues.yaml``, or ``type:NAME`` for a source type's taxonomy cues."""
+    if name.startswith("type:"):
+        phrases = tuple(source_types()[name[5:]].cues)
+    else:
+        phrases = tuple(str(p) for p in _data()[name])
+    return Lexicon(name, phrases, compile_phrases(phrases))
+
+
+@cache
+def number_words() -> dict[str, int]:
+    return {str(k).lower(): int(v) for k, v in _data()["number_words"].items()}
+
+
+@cache
+def _count_pattern() -> re.Pattern[str]:
+    numbers = sorted(number_words(), key=len, reverse=True)
+    number = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(re.escape(w) for w in numbers) + ")"
+    nouns = lexicon("participants").pattern.pattern
+    # "30 users", "149 long-term regular users", "thirty male and female cases", "n = 30"
+    return re.compile(
+        r"(?<![\w.,])" + number + r"\s+(?:[\w-]+\s+){0,3}?" + nouns + r"|\bn\s*=\s*(?P<n2>\d+)",
+        re.IGNORECASE,
+    )
+
+
+def participant_counts(text: str) -> list[int]:
+    """Participant counts written in ``text`` ("30 users", "thirty cases", "n = 12")."""
+    counts = []
+    words = number_words()
+    for match in _count_pattern().finditer(text):
+        raw = match.group("n") or match.group("n2")
+        if raw is None:
+            continue
+        raw = raw.lower().replace(",", "")
+        value = int(raw) if raw.isdigit() else words.get(" ".join(raw.split()))
+        if value:
+            counts.append(value)
+    return counts

@@ -1,0 +1,240 @@
+"""Detectors: caveats the engine finds on its own in a claim record and its set.
+
+Each detector reads what the record says (source type, sources, basis, kind, text, hedges and
+boosters, relations) and the cited BibTeX entries (title, note, keywords, abstract), and
+returns :class:`Detected` caveats with the field of the claim they point at. They never read
+the claim's recorded ``caveats``: the engine compares the two afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..claimset import ClaimSet
+from ..model import Claim
+from ..taxonomy import source_types
+from . import rules as R
+from .cues import lexicon, participant_counts
+
+HUMAN_STUDY_TYPES = frozenset(
+    {"observational_study", "clinical_trial", "systematic_review", "case_report"}
+)
+COUNTED_TYPES = frozenset(
+    {"anecdotal_report", "observational_study", "clinical_trial", "systematic_review"}
+)
+BIB_FIELDS = ("title", "note", "keywords", "abstract", "annote")
+SMALL_SAMPLE_THRESHOLD = 400
+"""Participants in all below which a study counts as small (see ``imprecision.small_sample``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Detected:
+    """A caveat found by a detector; ``where`` is a field path inside the claim (() = the claim)."""
+
+    code: str
+    detail: str
+    where: tuple[str | int, ...] = ()
+
+
+@dataclass
+class SetContext:
+    """What detectors need to know about the whole set, computed once."""
+
+    cs: ClaimSet
+    by_id: dict[str, Claim] = field(default_factory=dict)
+    challengers: dict[str, list[Claim]] = field(default_factory=dict)
+    supporters: dict[str, list[Claim]] = field(default_factory=dict)
+    _bib_text: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, cs: ClaimSet) -> SetContext:
+        ctx = cls(cs)
+        for claim in cs.claims:
+            ctx.by_id.setdefault(claim.id, claim)
+            for relation in claim.relations:
+                if relation.type == "challenges":
+                    ctx.challengers.setdefault(relation.target, []).append(claim)
+                elif relation.type == "supports":
+                    ctx.supporters.setdefault(relation.target, []).append(claim)
+        return ctx
+
+    def entry_fields(self, key: str) -> list[tuple[str, str]]:
+        """(field name, text) of a cited entry's descriptive fields; [] when not in the bib."""
+        if key not in self._bib_text:
+            bib = self.cs.bibliography
+            entry = bib.entries.get(key) if bib is not None else None
+            self._bib_text[key] = (
+                [(f, entry.fields[f]) for f in BIB_FIELDS if entry.fields.get(f)]
+                if entry is not None
+                else []
+            )
+        return self._bib_text[key]
+
+
+def is_gradable(claim: Claim) -> bool:
+    """Whether the claim gets a grade: an assertion or advice whose type has a starting level."""
+    if claim.kind not in ("claim", "recommendation"):
+        return False
+    return source_types()[claim.evidence.type].grade_start is not None
+
+
+def _in_text_or_sources(claim: Claim, ctx: SetContext, lexicon_name: str) -> Detected | None:
+    """A cue of the lexicon in the claim's text, else in one of its cited entries."""
+    lex = lexicon(lexicon_name)
+    cue = lex.find(claim.text)
+    if cue:
+        return Detected("", f"'{cue}' in the claim", ("text",))
+    for i, key in enumerate(claim.evidence.sources):
+        for name, text in ctx.entry_fields(key):
+            cue = lex.find(text)
+            if cue:
+                return Detected("", f"{key}: '{cue}' in its {name}", ("evidence", "sources", i))
+    return None
+
+
+def _as(code: str, found: Detected | None, prefix: str = "") -> Iterator[Detected]:
+    if found is not None:
+        yield Detected(code, prefix + found.detail, found.where)
+
+
+def detect_limitations(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
+    """Risk of bias, inconsistency, indirectness and imprecision, for gradable claims."""
+    kind = claim.evidence.type
+    label = source_types()[kind].label.lower()
+    # risk of bias
+    if kind == "anecdotal_report":
+        yield Detected(R.SELF_REPORT.code, f"source type: {label}", ("evidence", "type"))
+    yield from _as(R.SELECTION.code, _in_text_or_sources(claim, ctx, "selection"))
+    if kind == "case_report":
+        yield Detected(R.NO_CONTROL.code, f"source type: {label}", ("evidence", "type"))
+    elif kind == "anecdotal_report":
+        cue = lexicon("comparative").find(claim.text)
+        if cue:
+            yield Detected(
+                R.NO_CONTROL.code, f"'{cue}': a comparison drawn from user reports", ("text",)
+            )
+    # inconsistency
+    challengers = [c for c in ctx.challengers.get(claim.id, ()) if is_gradable(c)]
+    if challengers:
+        names = ", ".join(
+            f"{c.id} ({source_types()[c.evidence.type].label.lower()})" for c in challengers
+        )
+        yield Detected(R.CHALLENGED.code, f"challenged by {names}")
+    # indirectness
+    animal = None
+    if kind == "animal_study":
+        animal = Detected(R.ANIMAL.code, f"source type: {label}", ("evidence", "type"))
+    else:
+        found = _in_text_or_sources(claim, ctx, "type:animal_study")
+        animal = Detected(R.ANIMAL.code, found.detail, found.where) if found else None
+    if animal:
+        yield animal
+    in_vitro = None
+    if kind == "in_vitro":
+        in_vitro = Detected(R.IN_VITRO.code, f"source type: {label}", ("evidence", "type"))
+    else:
+        found = _in_text_or_sources(claim, ctx, "type:in_vitro")
+        in_vitro = Detected(R.IN_VITRO.code, found.detail, found.where) if found else None
+    if in_vitro:
+        yield in_vitro
+    yield from _as(R.PREPARATION.code, _in_text_or_sources(claim, ctx, "isolated_compound"))
+    if animal or in_vitro:
+        human = [
+            c
+            for c in ctx.supporters.get(claim.id, ())
+            if c.evidence.type in HUMAN_STUDY_TYPES and is_gradable(c)
+        ]
+        if not human:
+            yield Detected(
+                R.NOT_IN_HUMANS.code,
+                "no claim of the set reports human evidence that supports it",
+            )
+    # imprecision
+    if kind in COUNTED_TYPES:
+        yield from _imprecision(claim, ctx)
+
+
+def _imprecision(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
+    in_text = sum(set(participant_counts(claim.text)))
+    in_sources = 0
+    for key in claim.evidence.sources:
+        for _name, text in ctx.entry_fields(key):
+            in_sources += sum(set(participant_counts(text)))
+    total = max(in_text, in_sources)
+    if total == 0:
+        where: tuple[str | int, ...] = ("evidence", "sources") if claim.evidence.sources else ()
+        what = "no count in the claim or its cited entries"
+        yield Detected(R.N_NOT_GIVEN.code, what, where)
+    elif claim.evidence.type != "anecdotal_report" and total < SMALL_SAMPLE_THRESHOLD:
+        source = "in the claim" if in_text >= in_sources else "in the cited entries"
+        yield Detected(
+            R.SMALL_SAMPLE.code,
+            f"{total} participants in all {source}, fewer than {SMALL_SAMPLE_THRESHOLD}",
+            ("text",) if in_text >= in_sources else ("evidence", "sources"),
+        )
+
+
+def detect_problems(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
+    """Attribution and recommendation problems, for every claim."""
+    evidence = claim.evidence
+    if evidence.basis == "inferred" and evidence.sources:
+        yield Detected(
+            R.INFERRED_SOURCE.code,
+            f"{', '.join(evidence.sources)} chosen by the annotator",
+            ("evidence", "basis"),
+        )
+    if not evidence.sources:
+        cue = lexicon("vague_attribution").find(claim.text)
+        if cue:
+            yield Detected(R.VAGUE.code, f"'{cue}' with no source cited", ("text",))
+    if (
+        evidence.type == "unsourced_assertion"
+        and claim.kind in ("claim", "meta")
+        and not claim.hedges
+    ):
+        yield Detected(
+            R.UNSOURCED_FACT.code, "no source, study or experience is named", ("evidence", "type")
+        )
+    if evidence.type == "anecdotal_report" and claim.kind == "claim":
+        cue = lexicon("generalising").find(claim.text)
+        if cue:
+            yield Detected(
+                R.ANECDOTAL_GENERALISATION.code,
+                f"'{cue}' in a claim that rests on user reports",
+                ("text",),
+            )
+    if claim.kind == "recommendation" and not evidence.sources:
+        yield Detected(
+            R.RECOMMENDATION_NO_EVIDENCE.code,
+            f"rests on {source_types()[evidence.type].label.lower()} only",
+            ("evidence", "sources"),
+        )
+
+
+def detect_wording(claim: Claim, certainty: str) -> Iterator[Detected]:
+    """Boosters on weak evidence (overclaim), hedges on strong evidence (underclaim)."""
+    if claim.kind == "question":
+        return
+    if claim.boosters and not claim.hedges and certainty in ("low", "very_low", "ungraded"):
+        cues = ", ".join(f"'{b.cue}'" for b in claim.boosters)
+        on = "no graded evidence" if certainty == "ungraded" else f"{_word(certainty)} evidence"
+        yield Detected(R.OVERCLAIM.code, f"{cues} on {on}", ("boosters", 0))
+    if claim.hedges and (
+        certainty == "high" or (certainty == "moderate" and len(claim.hedges) >= 2)
+    ):
+        cues = ", ".join(f"'{h.cue}'" for h in claim.hedges)
+        yield Detected(R.UNDERCLAIM.code, f"{cues} on {_word(certainty)} evidence", ("hedges", 0))
+
+
+def _word(certainty: str) -> str:
+    return certainty.replace("_", " ")
+
+
+def detect(claim: Claim, ctx: SetContext) -> list[Detected]:
+    """Every caveat the record and its set show, except wording (which needs the grade)."""
+    found: list[Detected] = []
+    if is_gradable(claim):
+        found.extend(detect_limitations(claim, ctx))
+    found.extend(detect_problems(claim, ctx))
+    return found

@@ -1,0 +1,85 @@
+"""Build small in-memory claim sets for the assessment tests."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from evidence_claims.assessment import assess
+from evidence_claims.bib import parse_bibliography
+from evidence_claims.claimset import ClaimSet
+from evidence_claims.model import ClaimFile
+from evidence_claims.report import ClaimAssessment, Report
+
+
+def claim_set(*specs: dict[str, Any], bib: str | None = None) -> ClaimSet:
+    """A set whose document is the claims' texts joined by spaces.
+
+    Each spec has ``text`` and optionally ``id``, ``kind``, ``type``, ``sources``, ``basis``,
+    ``hedges``/``boosters`` (cue strings found in the text), ``caveats`` (codes or
+    ``{code, note}``), ``relations`` (``(type, target)``), ``certainty`` and ``suppress``.
+    """
+    document = " ".join(s["text"] for s in specs)
+    claims = []
+    offset = 0
+    for n, spec in enumerate(specs, 1):
+        text = spec["text"]
+        start, end = offset, offset + len(text)
+        offset = end + 1
+
+        def cues(words: list[str], text: str = text, start: int = start) -> list[dict]:
+            return [
+                {"cue": w, "start": start + text.index(w), "end": start + text.index(w) + len(w)}
+                for w in words
+            ]
+
+        sources = spec.get("sources", [])
+        claim: dict[str, Any] = {
+            "id": spec.get("id", f"c{n}"),
+            "text": text,
+            "anchor": {"start": start, "end": end},
+            "kind": spec.get("kind", "claim"),
+            "evidence": {
+                "type": spec.get("type", "observational_study"),
+                "sources": sources,
+                "basis": spec.get("basis", "explicit" if sources else "none"),
+            },
+            "hedges": cues(spec.get("hedges", [])),
+            "boosters": cues(spec.get("boosters", [])),
+            "caveats": [c if isinstance(c, dict) else {"code": c} for c in spec.get("caveats", [])],
+            "relations": [{"type": t, "target": g} for t, g in spec.get("relations", [])],
+            "suppress": [
+                {"code": c, "reason": "checked by hand"} for c in spec.get("suppress", [])
+            ],
+        }
+        if spec.get("note"):
+            claim["evidence"]["note"] = spec["note"]
+        if "certainty" in spec:
+            claim["certainty"] = spec["certainty"]
+        claims.append(claim)
+    model = ClaimFile.model_validate(
+        {
+            "document": {
+                "id": "test",
+                "path": "document.txt",
+                "sha256": hashlib.sha256(document.encode()).hexdigest(),
+            },
+            "claims": claims,
+        }
+    )
+    bibliography = parse_bibliography(bib, file="test.bib") if bib is not None else None
+    return ClaimSet.from_model(model, document_text=document, bibliography=bibliography)
+
+
+def assessed(*specs: dict[str, Any], bib: str | None = None) -> Report:
+    return assess(claim_set(*specs, bib=bib))
+
+
+def assessment_of(report: Report, claim_id: str = "c1") -> ClaimAssessment:
+    return next(a for a in report.assessments if a.claim_id == claim_id)
+
+
+def codes_of(report: Report, claim_id: str = "c1") -> set[str]:
+    """Every code that touches a claim: its reasons and its findings."""
+    reasons = {r.code for r in assessment_of(report, claim_id).reasons}
+    return reasons | {f.code for f in report.findings if f.claim_id == claim_id}

@@ -1,0 +1,99 @@
+"""The certainty arithmetic: GRADE's steps, shown in reasons that always add up."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from evidence_claims.assessment.certainty import LEVELS, Applied, grade, level, symbol, word
+from evidence_claims.assessment.rules import CAVEATS, GRADING_DOMAINS
+
+
+def applied(*codes: str) -> list[Applied]:
+    return [Applied(code, "", "recorded") for code in codes]
+
+
+codes = st.sampled_from(sorted(CAVEATS))
+starts = st.sampled_from([*LEVELS, None])
+
+
+@given(start=starts, caveats=st.lists(codes, max_size=12))
+def test_reasons_add_up_to_the_grade(start: str | None, caveats: list[str]) -> None:
+    certainty, reasons = grade(start, applied(*caveats))
+    assert sorted(r.code for r in reasons) == sorted(caveats)
+    if start is None:
+        assert certainty == "ungraded" and all(r.effect == 0 for r in reasons)
+        return
+    assert level(start) + sum(r.effect for r in reasons) == level(certainty)
+    by_domain: dict[str, int] = defaultdict(int)
+    for r in reasons:
+        by_domain[CAVEATS[r.code].domain] += r.effect
+    for domain, total in by_domain.items():
+        if domain in GRADING_DOMAINS:
+            assert -2 <= total <= 0
+        elif domain == "upgrade":
+            assert 0 <= total <= 2
+        else:
+            assert total == 0
+    if any(r.effect < 0 for r in reasons):
+        assert by_domain.get("upgrade", 0) == 0
+
+
+@given(start=st.sampled_from(LEVELS), caveats=st.lists(codes, max_size=12))
+def test_more_concerns_never_raise_the_grade(start: str, caveats: list[str]) -> None:
+    fewer, _ = grade(start, applied(*caveats[:-1]))
+    more, _ = grade(start, applied(*caveats))
+    if caveats and CAVEATS[caveats[-1]].role == "limitation":
+        assert level(more) <= level(fewer)
+
+
+def test_reasons_follow_grade_domain_order() -> None:
+    _, reasons = grade(
+        "high", applied("wording.overclaim", "imprecision.small_sample", "risk_of_bias.selection")
+    )
+    assert [r.code for r in reasons] == [
+        "risk_of_bias.selection",
+        "imprecision.small_sample",
+        "wording.overclaim",
+    ]
+
+
+def test_a_trial_with_two_bias_concerns_is_low() -> None:
+    certainty, reasons = grade("high", applied("risk_of_bias.selection", "risk_of_bias.no_control"))
+    assert certainty == "low" and [r.effect for r in reasons] == [-1, -1]
+
+
+def test_one_domain_rates_down_at_most_two_levels() -> None:
+    certainty, reasons = grade(
+        "high", applied("indirectness.animal", "indirectness.preparation", "indirectness.dose")
+    )
+    assert certainty == "low"
+    assert [r.effect for r in reasons] == [-1, -1, 0]
+    assert "already rated down two levels" in reasons[2].note
+
+
+def test_grade_never_goes_below_very_low() -> None:
+    certainty, reasons = grade("low", applied("indirectness.animal", "imprecision.small_sample"))
+    assert certainty == "very_low"
+    assert [r.effect for r in reasons] == [-1, 0]
+    assert "already very low" in reasons[1].note
+
+
+def test_rating_up_needs_explicit_grounds_and_no_limitation() -> None:
+    assert grade("low", applied("upgrade.large_effect"))[0] == "moderate"
+    assert grade("low", applied("upgrade.large_effect", "upgrade.dose_response"))[0] == "high"
+    certainty, reasons = grade("low", applied("upgrade.large_effect", "risk_of_bias.selection"))
+    assert certainty == "very_low"
+    assert "not rated up" in next(r.note for r in reasons if r.code == "upgrade.large_effect")
+
+
+def test_symbols_and_words_are_grades() -> None:
+    assert [symbol(c) for c in ("high", "moderate", "low", "very_low")] == [
+        "⊕⊕⊕⊕",
+        "⊕⊕⊕◯",
+        "⊕⊕◯◯",
+        "⊕◯◯◯",
+    ]
+    assert word("very_low") == "very low" and symbol("ungraded") == "—"
