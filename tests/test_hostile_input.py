@@ -336,3 +336,36 @@ def test_a_utf8_bom_is_a_warning_and_the_file_still_loads(mini_copy: Path) -> No
     report = ec.validate(path)
     assert report.ok and report.codes()["file.bom"] == 1
     assert not [f for f in report.findings if f.code.startswith(("file.", "schema."))][1:]
+
+
+# --- configuration ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "problem", "line"),
+    [
+        ("x = " + "[" * 50_000 + "]" * 50_000, "nested too deeply", 1),
+        ("x = " + "{a=" * 5_000 + "1" + "}" * 5_000, "nested too deeply", 1),
+        ("[tool.evidence-claims.limits]\nmax-depth = " + "9" * 5_000, "digits", 1),
+        ("tool = 1\n", None, None),
+        ("[tool.evidence-claims.limits]\nmax-file-bytes = " + "9" * 30, "at most", 2),
+        ("[tool]\nevidence-claims = 3\n", "must be a table", 1),
+        ("a = 1\n[tool.evidence-claims]\nunknown = 1\n", "unknown key", 3),
+    ],
+    ids=["deep-array", "deep-table", "long-int", "tool-not-table", "huge", "not-table", "key"],
+)
+def test_configuration_problems_are_located_findings(
+    tmp_path: Path, text: str, problem: str | None, line: int | None
+) -> None:
+    from evidence_claims.config import load_config
+
+    path = tmp_path / "pyproject.toml"
+    path.write_text(text, "utf-8")
+    config, findings = load_config(path)
+    if problem is None:
+        assert findings == []
+        return
+    (finding,) = findings
+    assert finding.code == "config.invalid" and problem in finding.message
+    assert finding.line == line
+    assert config.limits.max_file_bytes <= 2**62

@@ -60,10 +60,15 @@ def cli() -> None:
 )
 def validate(paths: tuple[Path, ...], output_format: str, root: Path | None) -> None:
     """Validate claim files (or directories of them): schema, anchors, citations, relations."""
+    from .config import find_pyproject, load_config
     from .formats import format_report
     from .validation import validate as run
 
-    report = run(*(paths or (Path("."),)), root=root)
+    targets = paths or (Path("."),)
+    # [tool.evidence-claims.limits] bounds every read; a broken table is itself a finding
+    config, config_findings = load_config(find_pyproject(targets[0]))
+    report = run(*targets, root=root, limits=config.limits)
+    report.extend(config_findings)
     click.echo(format_report(report, output_format))
     sys.exit(EXIT_OK if report.ok else EXIT_FINDINGS)
 

@@ -89,7 +89,11 @@ def _matches(code: str, prefix: str) -> bool:
 
 
 def find_pyproject(start: Path) -> Path | None:
-    start = start.resolve()
+    """The nearest pyproject.toml at or above ``start`` (None when none, or on a link loop)."""
+    try:
+        start = start.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
     for folder in (start if start.is_dir() else start.parent, *start.parents):
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
@@ -103,21 +107,35 @@ def load_config(pyproject: Path | None) -> tuple[Config, list[Finding]]:
 
     if pyproject is None:
         return Config(), []
+    from .files import read_bytes
+
     file = str(pyproject)
+    # pyproject.toml comes with the pull request like the claim files: bounded read, and
+    # tomllib's own failures on hostile input (RecursionError on deep nesting, ValueError on
+    # integers too long for int()) are findings too.
+    raw, unreadable = read_bytes(pyproject, file=file, what="configuration")
+    if raw is None:
+        reason = unreadable[0].message if unreadable else "cannot be read"
+        return Config(source=pyproject), [
+            CONFIG_INVALID.finding(file=file, line=1, column=1, problem=f"unreadable: {reason}")
+        ]
     try:
-        text = pyproject.read_text("utf-8")
-        table = tomllib.loads(text).get("tool", {}).get("evidence-claims", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        text = raw.decode("utf-8")
+        document = tomllib.loads(text)
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueError) as exc:
         line, column = _toml_error_position(exc)
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
         return Config(source=pyproject), [
             CONFIG_INVALID.finding(
-                file=file, line=line, column=column, problem=f"unreadable: {exc}"
+                file=file, line=line or 1, column=column or 1, problem=f"unreadable: {reason}"
             )
         ]
+    tool = document.get("tool", {})
+    table = tool.get("evidence-claims", {}) if isinstance(tool, dict) else {}
     findings: list[Finding] = []
 
     def bad(problem: str, key: str | None = None) -> None:
-        line = _line_of_key(text, key) if key else None
+        line = (_line_of_key(text, key) if key else None) or _line_of_table(text)
         findings.append(CONFIG_INVALID.finding(file=file, line=line, column=1, problem=problem))
 
     if not isinstance(table, dict):
@@ -160,9 +178,20 @@ def _limits(value: Any, bad: Any) -> Limits:
             bad(f"unknown limit '{key}'", key)
         elif not isinstance(number, int) or isinstance(number, bool) or number <= 0:
             bad(f"limit '{key}' must be a positive integer", key)
+        elif number > _MAX_LIMIT:
+            bad(f"limit '{key}' must be at most {_MAX_LIMIT:,}", key)
         else:
             kwargs[name] = number
     return Limits(**kwargs)
+
+
+_MAX_LIMIT = 2**62  # beyond any real file, and still a C integer for reads and slices
+
+
+def _line_of_table(text: str) -> int:
+    """The line of the ``[tool.evidence-claims]`` header (1 when there is none)."""
+    match = re.search(r"^\s*\[\s*tool\s*\.\s*\"?evidence-claims", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
 def _line_of_key(text: str, key: str) -> int | None:
