@@ -114,6 +114,7 @@ def test_claims_frame_takes_the_assessment_from_a_report() -> None:
             "order": 1,
             "code": "risk_of_bias.self_report",
             "effect": -1,
+            "origin": None,
             "note": "self-report",
         }
     ]
@@ -231,7 +232,10 @@ def test_assessment_replaces_the_stated_certainty_and_says_when_they_differ() ->
             "span": (0, 12),
             "type": "animal_study",
             "certainty": "low",
-            "caveats": [{"code": "indirectness.animal", "note": "mice"}],
+            "caveats": [
+                {"code": "indirectness.animal", "note": "mice"},
+                {"code": "attribution.vague", "note": "who?"},
+            ],
         },
         {"id": "p", "span": (13, 28)},
     )
@@ -241,8 +245,8 @@ def test_assessment_replaces_the_stated_certainty_and_says_when_they_differ() ->
             "very_low",
             "low",
             [
-                ("indirectness.animal", -1, "animal model"),
-                ("replication.not_in_humans", 0, "no human study"),
+                ("indirectness.animal", -1, "mice", "recorded"),
+                ("replication.not_in_humans", 0, "no human study", "detected"),
             ],
             None,
         ),
@@ -252,9 +256,11 @@ def test_assessment_replaces_the_stated_certainty_and_says_when_they_differ() ->
     assert table.assessed
     frame = table.frame.set_index("Claim")
     assert frame.loc["m", "Certainty"] == "⊕◯◯◯ Very low (file states Low)"
-    # the curator's specific note is kept, the assessment adds the effect and its own reason
+    # the assessment's reasons in order, with their effect and whether they were detected;
+    # a recorded caveat that no reason carries still shows
     assert frame.loc["m", "Caveats"] == (
-        "indirectness.animal (−1): mice; replication.not_in_humans: no human study"
+        "indirectness.animal (−1): mice; replication.not_in_humans (detected): no human study; "
+        "attribution.vague: who?"
     )
     assert frame.loc["p", "Certainty"] == "—  Ungraded"
     assert "suggested from the evidence" in table.legend()

@@ -50,8 +50,11 @@ def make_set(text: str, *claims: dict[str, Any], title: str | None = "Test") -> 
     )
 
 
-def assessed(*items: tuple[str, str, str | None, list[tuple[str, int, str]], str | None]) -> Report:
-    """A report holding assessments: (claim id, certainty, stated, reasons, wording)."""
+def assessed(*items: tuple[str, str, str | None, list[tuple[Any, ...]], str | None]) -> Report:
+    """A report holding assessments: (claim id, certainty, stated, reasons, wording).
+
+    A reason is (code, effect, note) or (code, effect, note, origin).
+    """
     report = Report()
     for claim_id, certainty, stated, reasons, wording in items:
         report.assessments.append(
@@ -60,7 +63,7 @@ def assessed(*items: tuple[str, str, str | None, list[tuple[str, int, str]], str
                 certainty=certainty,
                 start="low",
                 stated=stated,
-                reasons=tuple(Reason(code, effect, note) for code, effect, note in reasons),
+                reasons=tuple(Reason(*reason) for reason in reasons),
                 wording=wording,
             )
         )

@@ -17,7 +17,10 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 # Subcommands that live in their own modules, imported only when run (or listed in --help), so
 # that one command's heavy imports never slow another down. name -> "module:attribute".
-LAZY_COMMANDS: dict[str, str] = {}
+LAZY_COMMANDS: dict[str, str] = {
+    "report": ".report_command:report",
+    "table": ".table_command:table",
+}
 
 
 class LazyGroup(click.Group):

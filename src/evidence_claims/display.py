@@ -157,9 +157,10 @@ def certainty_html(grade: ClaimGrade) -> str:
         differs = (
             f'<div class="ec-differs">file states {escape(certainty_word(grade.stated))}</div>'
         )
+    why = f' title="{escape(grade.note)}"' if grade.note else ""
     return Markup(
         f'<span class="ec-symbols" aria-hidden="true">{escape(symbols)}</span> '
-        f'<span class="ec-level">{escape(certainty_word(level))}</span>{differs}'
+        f'<span class="ec-level"{why}>{escape(certainty_word(level))}</span>{differs}'
     )
 
 
@@ -172,9 +173,10 @@ def caveat_marks_html(caveats: Sequence[tuple[CaveatItem, Footnote]]) -> str:
         if item.effect:
             sign = "+" if item.effect > 0 else "−"
             effect = f' <span class="ec-effect">{sign}{abs(item.effect)}</span>'
+        detected = ' class="ec-detected"' if item.origin == "detected" else ""
         items.append(
-            f'<li><code title="{escape(item.text())}">{escape(item.code)}</code>{effect}'
-            f'<a class="ec-fn" href="#fn-{note.number}">{note.mark}</a></li>'
+            f'<li><code{detected} title="{escape(item.text())}">{escape(item.code)}</code>'
+            f'{effect}<a class="ec-fn" href="#fn-{note.number}">{note.mark}</a></li>'
         )
     return Markup(f'<ul class="ec-caveat-list">{"".join(items)}</ul>')
 
@@ -197,6 +199,8 @@ def claim_tooltip(claim: Claim, assessment: ClaimAssessment | None, bibliography
     ]
     if claim.evidence.sources:
         lines.append("Sources: " + "; ".join(cite(k, bibliography) for k in claim.evidence.sources))
+    if grade.note:
+        lines.append(f"Not graded: {grade.note}")
     caveats = caveat_items(claim, assessment)
     if caveats:
         lines.append("Caveats:")

@@ -139,6 +139,7 @@ class ClaimGrade:
     assessed: bool
     wording: str | None  # "overclaim" | "underclaim" | None
     cues: tuple[str, ...]  # the boosters (overclaim) or hedges (underclaim) behind the wording
+    note: str | None = None  # the assessment's reason for leaving a claim ungraded
 
     @property
     def disagrees(self) -> bool:
@@ -146,9 +147,11 @@ class ClaimGrade:
 
 
 def grade_of(claim: Claim, assessment: ClaimAssessment | None = None) -> ClaimGrade:
+    note = None
     if assessment is not None:
         certainty: str | None = assessment.certainty
         wording = assessment.wording
+        note = assessment.note
     else:
         certainty = claim.certainty
         codes = {c.code for c in claim.caveats}
@@ -170,6 +173,7 @@ def grade_of(claim: Claim, assessment: ClaimAssessment | None = None) -> ClaimGr
         assessed=assessment is not None,
         wording=wording,
         cues=cues,
+        note=note,
     )
 
 
@@ -196,38 +200,38 @@ class CaveatItem:
     code: str
     note: str | None
     effect: int | None  # None when no assessment says (the curator's caveat alone)
+    origin: str | None = None  # "recorded" in the claim file | "detected" by the assessment
 
     def text(self) -> str:
-        """``indirectness.animal (−1): mice`` (the effect only when it moved the grade)."""
-        effect = ""
+        """``indirectness.animal (−1): mice``; ``(detected)`` when the file does not record it."""
+        tags = []
         if self.effect:
-            effect = f" ({'+' if self.effect > 0 else '−'}{abs(self.effect)})"
-        return f"{self.code}{effect}: {self.note}" if self.note else f"{self.code}{effect}"
+            tags.append(f"{'+' if self.effect > 0 else '−'}{abs(self.effect)}")
+        if self.origin == "detected":
+            tags.append("detected")
+        label = f"{self.code} ({', '.join(tags)})" if tags else self.code
+        return f"{label}: {self.note}" if self.note else label
 
 
 def caveat_items(claim: Claim, assessment: ClaimAssessment | None = None) -> list[CaveatItem]:
-    """The curator's caveats, then any reason the assessment adds, one item per code.
+    """The caveats a reader is shown for a claim, one item per code.
 
-    A curator's note names the specific problem ("mice"), so it is kept over the assessment's
-    general wording of the same code; the assessment contributes the effect on the grade.
+    With an assessment, its reasons in their order: they carry the claim file's caveats
+    ("recorded", with the curator's note) and what the assessment found itself ("detected"),
+    each with its effect on the grade. Caveats of the file that no reason carries (a code the
+    assessment does not know) follow, so that nothing the curator wrote is hidden.
     """
-    reasons = {r.code: r for r in assessment.reasons} if assessment is not None else {}
     items: list[CaveatItem] = []
     seen: set[str] = set()
+    if assessment is not None:
+        for reason in assessment.reasons:
+            if reason.code not in seen:
+                seen.add(reason.code)
+                items.append(
+                    CaveatItem(reason.code, reason.note or None, reason.effect, reason.origin)
+                )
     for caveat in claim.caveats:
-        if caveat.code in seen:
-            continue
-        seen.add(caveat.code)
-        reason = reasons.get(caveat.code)
-        items.append(
-            CaveatItem(
-                caveat.code,
-                caveat.note or (reason.note if reason else None),
-                reason.effect if reason else None,
-            )
-        )
-    for code, reason in reasons.items():
-        if code not in seen:
-            seen.add(code)
-            items.append(CaveatItem(code, reason.note, reason.effect))
+        if caveat.code not in seen:
+            seen.add(caveat.code)
+            items.append(CaveatItem(caveat.code, caveat.note, None, "recorded"))
     return items

@@ -89,9 +89,10 @@ ASSESSMENT_COLUMNS: tuple[str, ...] = (
     "wording",  # "overclaim" | "underclaim" | None
     "reasons",  # tuple of reason codes, in order
     "rating",  # sum of the reasons' effects (levels moved)
+    "note",  # why the claim is ungraded, when it is
 )
 
-REASON_COLUMNS: tuple[str, ...] = ("claim_id", "order", "code", "effect", "note")
+REASON_COLUMNS: tuple[str, ...] = ("claim_id", "order", "code", "effect", "origin", "note")
 
 TABLE_COLUMNS: tuple[str, ...] = (
     "Group",
@@ -175,6 +176,7 @@ def assessments_frame(report: Report) -> pd.DataFrame:
             "wording": a.wording,
             "reasons": tuple(r.code for r in a.reasons),
             "rating": sum(r.effect for r in a.reasons),
+            "note": a.note,
         }
         for a in report.assessments
     ]
@@ -188,7 +190,14 @@ def reasons_frame(report: Report) -> pd.DataFrame:
     import pandas as pd
 
     rows = [
-        {"claim_id": a.claim_id, "order": i, "code": r.code, "effect": r.effect, "note": r.note}
+        {
+            "claim_id": a.claim_id,
+            "order": i,
+            "code": r.code,
+            "effect": r.effect,
+            "origin": r.origin,
+            "note": r.note,
+        }
         for a in report.assessments
         for i, r in enumerate(a.reasons, start=1)
     ]
@@ -540,7 +549,9 @@ def table(
     """
     claim_set = source if isinstance(source, ClaimSet) else _load(source)
     if report is None and assess:
-        report = assess_claim_set(claim_set)
+        from .assessment import assess as run_assessment
+
+        report = run_assessment(claim_set)
     return evidence_table(claim_set, report, by=by)
 
 
@@ -548,12 +559,3 @@ def _load(path: str | Path) -> ClaimSet:
     from .validation import load
 
     return load(path)
-
-
-def assess_claim_set(claim_set: ClaimSet) -> Report | None:
-    """The assessment report of a set, or None while the assessment engine is unavailable."""
-    try:
-        from .assessment import assess
-    except ImportError:
-        return None
-    return assess(claim_set)

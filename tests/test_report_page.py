@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import io
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import evidence_claims as ec
+from evidence_claims.report_page import report_page
+
+from .conftest import BAD, KRATOM, run_cli
+
+
+class _Resources(HTMLParser):
+    """Every attribute that could make a browser fetch something, and the table rows."""
+
+    FETCHING = frozenset({"src", "href", "srcset", "action", "formaction", "poster", "data"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[tuple[str, str, str]] = []
+        self.scripts = 0
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        if tag == "script":
+            self.scripts += 1
+        for name, value in attrs:
+            if name in self.FETCHING or name.endswith(":href"):
+                self.urls.append((tag, name, value or ""))
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    claim_set = ec.load(KRATOM)
+    return report_page(claim_set, ec.validate(KRATOM))
+
+
+def test_report_page_is_self_contained(page: str) -> None:
+    parser = _Resources()
+    parser.feed(page)
+    external = [u for u in parser.urls if not u[2].startswith("#")]
+    assert external == []  # only in-page links (#claim-…, #fn-…)
+    assert parser.scripts == 0
+    assert not re.search(r"https?://", " ".join(v for _, _, v in parser.urls))
+    styles = "".join(re.findall(r"<style[^>]*>(.*?)</style>", page, flags=re.S))
+    assert "@import" not in styles and "url(" not in styles
+    assert not re.search(r"<link\b", page)
+
+
+def test_report_page_holds_map_table_document_findings_and_references(page: str) -> None:
+    parser = _Resources()
+    parser.feed(page)
+    ids = {a.get("id") for _, a in parser.tags}
+    assert {"overview", "evidence-table", "document", "findings", "references"} <= ids
+    assert "<svg" in page  # the evidence map, inline
+    table_rows = [a for t, a in parser.tags if t == "a" and (a.get("id") or "").startswith("row-")]
+    assert len(table_rows) == 41
+    claims = [a for t, a in parser.tags if t == "span" and (a.get("id") or "").startswith("claim-")]
+    assert len(claims) == 41
+    # every table row links to its claim in the document
+    assert {a["href"][len("#claim-") :] for a in table_rows} == {
+        a["id"][len("claim-") :] for a in claims
+    }
+    assert "Matsumoto K, et al. (2005). Antinociception" in page
+    assert "cited by no claim" in page  # saingam2013 is listed but not cited
+
+
+def test_report_command_writes_one_html_file(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = run_cli("report", str(KRATOM), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text("utf-8")
+    assert text.startswith("<!DOCTYPE html>") and text.rstrip().endswith("</html>")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temporary left over
+
+
+def test_table_command_formats(tmp_path: Path) -> None:
+    md = run_cli("table", str(KRATOM))
+    assert md.exit_code == 0
+    assert "⊕◯◯◯ Very low" in md.output and md.output.startswith("## Evidence table")
+    html = run_cli("table", str(KRATOM), "--format", "html", "--by", "source")
+    assert html.exit_code == 0 and "<table" in html.output
+    out = tmp_path / "table.csv"
+    csv = run_cli("table", str(KRATOM), "-f", "csv", "-o", str(out))
+    assert csv.exit_code == 0
+    frame = pd.read_csv(out, keep_default_na=False)
+    assert len(frame) == 41
+    printed = run_cli("table", str(KRATOM), "-f", "csv").output
+    assert pd.read_csv(io.StringIO(printed), keep_default_na=False).equals(frame)
+
+
+def test_table_and_report_of_a_broken_file_exit_1_with_located_findings(tmp_path: Path) -> None:
+    broken = BAD / "syntax-yaml.claims.yaml"
+    for args in (("table", str(broken)), ("report", str(broken), "-o", str(tmp_path / "r.html"))):
+        result = run_cli(*args)
+        assert result.exit_code == 1
+        assert re.search(r"\.claims\.\w+:\d+:\d+: error ", result.output)
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_unknown_format_is_a_usage_error() -> None:
+    result = run_cli("table", str(KRATOM), "--format", "xlsx")
+    assert result.exit_code == 2
