@@ -217,3 +217,14 @@ def test_validate_path_does_not_import_the_display_stack() -> None:
         [sys.executable, "-c", code, str(KRATOM)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_report_repr_shows_counts_findings_and_assessment(kratom) -> None:
+    report = ec.validate(KRATOM)
+    rendered = report._repr_html_()
+    assert "OK" in rendered and "0 error(s)" in rendered
+    assert "Assessed:" in rendered and "⊕◯◯◯ Very low" in rendered
+    broken = ec.Report(findings=[ec.Finding("x.y", "error", "bad <thing>", "f.yaml", 3, 4)])
+    rendered = broken._repr_html_()
+    assert "FAILED" in rendered and "bad &lt;thing&gt;" in rendered and "f.yaml:3:4" in rendered
+    assert "<thing>" not in rendered

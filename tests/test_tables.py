@@ -285,3 +285,31 @@ def test_table_function_is_public_and_loads_paths() -> None:
     assert table.render("csv") == table.to_csv()
     with pytest.raises(ValueError, match="unknown table format"):
         table.render("xlsx")
+
+
+def test_bundled_table_follows_the_assessment(kratom) -> None:
+    report = ec.assess(kratom)
+    table = ec.table(kratom)
+    assert table.assessed
+    frame = table.frame.set_index("Claim")
+    by_id = {a.claim_id: a for a in report.assessments}
+    for claim_id, row in frame.iterrows():
+        level = by_id[claim_id].certainty
+        assert row["Certainty"].startswith("—  Ungraded" if level == "ungraded" else "⊕")
+        for reason in by_id[claim_id].reasons:
+            assert reason.code in row["Caveats"]
+    assert frame.loc["kratom-addiction-032", "Certainty"].startswith("⊕◯◯◯ Very low")
+    assert "indirectness.animal (−1): mice" in frame.loc["kratom-addiction-032", "Caveats"]
+    md = table.to_markdown()
+    assert "(detected)" in md  # caveats the assessment found, not only the recorded ones
+
+    assessments = report.assessments_frame()
+    assert tuple(assessments.columns) == ASSESSMENT_COLUMNS
+    assert len(assessments) == 41
+    merged = kratom.to_frame(report)
+    assert merged["assessed"].notna().all()
+    counts = merged.groupby(["source_label", "assessed"], observed=True).size()
+    assert counts.sum() == 41
+    reasons = reasons_frame(report)
+    assert set(reasons["origin"]) <= {"recorded", "detected"}
+    assert len(reasons) == sum(len(a.reasons) for a in report.assessments)

@@ -163,3 +163,19 @@ class Report:
         rows = [f.to_dict() for f in sorted(self.findings, key=Finding.sort_key)]
         frame = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
         return frame.astype({"line": "Int64", "column": "Int64"})
+
+    def assessments_frame(self) -> pd.DataFrame:
+        """One row per assessed claim: suggested certainty, stated, wording, reason codes.
+
+        Columns as :data:`evidence_claims.tables.ASSESSMENT_COLUMNS`;
+        :func:`evidence_claims.tables.reasons_frame` gives one row per reason.
+        """
+        from .tables import assessments_frame
+
+        return assessments_frame(self)
+
+    def _repr_html_(self) -> str:
+        """Counts, the findings as a table and the certainty counts (Jupyter)."""
+        from .display import report_html
+
+        return report_html(self)
