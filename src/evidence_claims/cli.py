@@ -19,6 +19,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # that one command's heavy imports never slow another down. name -> "module:attribute".
 LAZY_COMMANDS: dict[str, str] = {
     "report": ".report_command:report",
+    "rules": ".rules_command:rules",
     "table": ".table_command:table",
 }
 
@@ -51,8 +52,43 @@ def cli() -> None:
     "output_format",
     default="text",
     show_default=True,
-    type=click.Choice(["text", "json"]),
-    help="Output format.",
+    type=click.Choice(["text", "json", "github", "sarif"]),
+    help="Output format: text for people, json for programs, github for workflow "
+    "annotations, sarif for code scanning.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report to this file instead of standard output.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="pyproject.toml to read [tool.evidence-claims] from (default: the nearest one "
+    "above the first path, else above the working directory).",
+)
+@click.option(
+    "--fail-level",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Exit 1 when a finding is at or above this severity (default: the "
+    "configuration's fail-level, else error).",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Report only findings that this baseline file does not hold.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Record the current findings in this baseline file and exit 0.",
 )
 @click.option(
     "--root",
@@ -61,19 +97,32 @@ def cli() -> None:
     help="Repository root that paths inside claim files may not leave "
     "(default: nearest folder with .git or pyproject.toml).",
 )
-def validate(paths: tuple[Path, ...], output_format: str, root: Path | None) -> None:
-    """Validate claim files (or directories of them): schema, anchors, citations, relations."""
-    from .config import find_pyproject, load_config
-    from .formats import format_report
-    from .validation import validate as run
+def validate(
+    paths: tuple[Path, ...],
+    output_format: str,
+    output: Path | None,
+    config_path: Path | None,
+    fail_level: str | None,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    root: Path | None,
+) -> None:
+    """Validate claim files (or directories of them): schema, anchors, citations, relations,
+    and the evidence assessment (suggested certainty per claim, with its reasons)."""
+    from .validate_command import run_validate
 
-    targets = paths or (Path("."),)
-    # [tool.evidence-claims.limits] bounds every read; a broken table is itself a finding
-    config, config_findings = load_config(find_pyproject(targets[0]))
-    report = run(*targets, root=root, limits=config.limits)
-    report.extend(config_findings)
-    click.echo(format_report(report, output_format))
-    sys.exit(EXIT_OK if report.ok else EXIT_FINDINGS)
+    sys.exit(
+        run_validate(
+            paths,
+            output_format=output_format,
+            output=output,
+            config_path=config_path,
+            fail_level=fail_level,
+            baseline=baseline,
+            write_baseline=write_baseline,
+            root=root,
+        )
+    )
 
 
 @cli.command()

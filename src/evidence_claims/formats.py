@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from itertools import groupby
 
-from .report import Finding, Report
+from .report import ClaimAssessment, Finding, Report
 
 Formatter = Callable[[Report], str]
+MINUS = "\u2212"  # a typographic minus for rating down
 FORMATTERS: dict[str, Formatter] = {}
 
 
@@ -39,15 +39,34 @@ def _location(f: Finding) -> str:
 
 @formatter("text")
 def format_text(report: Report) -> str:
-    """Grouped by file, one finding per line (``file:line:col: severity code message``)."""
+    """Grouped by file, then by claim: each claim's suggested certainty with its reasons on one
+    line, its findings below it (``file:line:col: severity code message``, so editors can jump).
+    """
     lines: list[str] = []
     findings = sorted(report.findings, key=Finding.sort_key)
-    for file, group in groupby(findings, key=lambda f: f.file or "-"):
+    by_file: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_file.setdefault(f.file or "-", []).append(f)
+    assessed: dict[str, list[ClaimAssessment]] = {}
+    for a in report.assessments:
+        assessed.setdefault(a.file or "-", []).append(a)
+    for file in sorted({*by_file, *assessed}):
         lines.append(file)
-        for f in group:
-            claim = f" [{f.claim_id}]" if f.claim_id else ""
-            lines.append(f"  {_location(f)}: {f.severity} {f.code}{claim} {f.message}")
+        file_findings = by_file.get(file, [])
+        claims = sorted(assessed.get(file, []), key=lambda a: a.line or 0)
+        known = {a.claim_id for a in claims}
+        for f in file_findings:
+            if f.claim_id not in known:
+                claim = f" [{f.claim_id}]" if f.claim_id else ""
+                lines.append(f"  {_location(f)}: {f.severity} {f.code}{claim} {f.message}")
+        for a in claims:
+            lines.append("  " + _claim_line(a))
+            for f in file_findings:
+                if f.claim_id == a.claim_id:
+                    lines.append(f"      {_location(f)}: {f.severity} {f.code} {f.message}")
         lines.append("")
+    if report.assessments:
+        lines.append(_certainty_summary(report.assessments))
     counts = report.counts()
     files = len(report.files)
     summary = (
@@ -58,7 +77,40 @@ def format_text(report: Report) -> str:
     return "\n".join(lines)
 
 
+def _claim_line(a: ClaimAssessment) -> str:
+    """``id  ⊕◯◯◯ very low  start low: code −1, code`` (effects shown only where they move)."""
+    from .assessment.certainty import symbol, word
+
+    grade = f"{symbol(a.certainty)} {word(a.certainty)}"
+    parts = [f"{a.claim_id}  {grade:<14}"]
+    steps = ", ".join(
+        f"{r.code} {'+' if r.effect > 0 else MINUS}{abs(r.effect)}" if r.effect else r.code
+        for r in a.reasons
+    )
+    if a.start is not None:
+        parts.append(f"start {word(a.start)}" + (f": {steps}" if steps else ""))
+    else:
+        parts.append((a.note or "not graded") + (f"; {steps}" if steps else ""))
+    if a.stated is not None and a.stated != a.certainty:
+        parts.append(f"(file says {word(a.stated)})")
+    return "  ".join(parts)
+
+
+def _certainty_summary(assessments: list[ClaimAssessment]) -> str:
+    from .assessment.certainty import LEVELS, word
+
+    counts = {level: 0 for level in (*reversed(LEVELS), "ungraded")}
+    for a in assessments:
+        counts[a.certainty] = counts.get(a.certainty, 0) + 1
+    shown = ", ".join(f"{n} {word(level)}" for level, n in counts.items() if n)
+    return f"Suggested certainty per claim (GRADE-style suggestions, not verdicts): {shown}"
+
+
 @formatter("json")
 def format_json(report: Report) -> str:
     """The report as JSON (``Report.to_dict``): stable keys, findings sorted by location."""
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+
+
+# The CI formats (github, sarif) register themselves in their own module.
+from . import formats_ci  # noqa: E402, F401

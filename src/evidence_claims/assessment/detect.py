@@ -117,10 +117,10 @@ def detect_limitations(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
     # inconsistency
     challengers = [c for c in ctx.challengers.get(claim.id, ()) if is_gradable(c)]
     if challengers:
-        names = ", ".join(
-            f"{c.id} ({source_types()[c.evidence.type].label.lower()})" for c in challengers
+        names = "; ".join(
+            f"{c.id}, {source_types()[c.evidence.type].label.lower()}" for c in challengers
         )
-        yield Detected(R.CHALLENGED.code, f"challenged by {names}")
+        yield Detected(R.CHALLENGED.code, names)
     # indirectness
     animal = None
     if kind == "animal_study":

@@ -1,0 +1,85 @@
+"""What ``evidence-claims validate`` does, apart from parsing its options.
+
+Order of work: read the configuration, validate (load, check, assess), apply the
+configuration (select/ignore codes, severity overrides), then either write a baseline or drop
+the findings a baseline already holds, print the report in the chosen format, and decide the
+exit code from the fail level. Exit codes follow ruff: 0 nothing at or above the fail level,
+1 findings at or above it, 2 usage or internal error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def config_file(targets: tuple[Path, ...], config_path: Path | None) -> Path | None:
+    """The pyproject.toml to read: the one given, else the nearest above the first path or
+    the working directory."""
+    from .config import find_pyproject
+
+    if config_path is not None:
+        return config_path
+    return find_pyproject(targets[0]) or find_pyproject(Path.cwd())
+
+
+def run_validate(
+    paths: tuple[Path, ...],
+    *,
+    output_format: str = "text",
+    output: Path | None = None,
+    config_path: Path | None = None,
+    fail_level: str | None = None,
+    baseline: Path | None = None,
+    write_baseline: Path | None = None,
+    root: Path | None = None,
+) -> int:
+    from .baseline import BaselineError, new_findings, read_baseline
+    from .baseline import write_baseline as write
+    from .config import load_config
+    from .formats import format_report
+    from .validation import validate as run
+
+    targets = paths or (Path("."),)
+    if config_path is not None and not config_path.is_file():
+        click.echo(f"evidence-claims: --config {config_path}: no such file", err=True)
+        return EXIT_ERROR
+    config, config_findings = load_config(config_file(targets, config_path))
+    report = run(*targets, root=root, limits=config.limits)
+    report.extend(config_findings)
+    report = config.apply(report).sorted()
+
+    if write_baseline is not None:
+        count = write(report, write_baseline)
+        click.echo(f"wrote {count} finding(s) to {write_baseline}", err=True)
+        return EXIT_OK
+    if baseline is not None:
+        try:
+            known = read_baseline(baseline)
+        except BaselineError as exc:
+            click.echo(f"evidence-claims: {exc}", err=True)
+            return EXIT_ERROR
+        before = len(report.findings)
+        report = new_findings(report, known)
+        if output_format == "text":
+            click.echo(
+                f"baseline {baseline}: {before - len(report.findings)} known finding(s) hidden",
+                err=True,
+            )
+
+    text = format_report(report, output_format)
+    if output is not None:
+        from .files import atomic_write
+
+        atomic_write(output, (text + "\n").encode("utf-8"))
+    else:
+        click.echo(text)
+    level = fail_level or config.fail_level
+    failed = replace(config, fail_level=level).fails(report)
+    if failed and report.ok:
+        click.echo(f"FAILED: findings at or above fail-level '{level}'", err=True)
+    return EXIT_FINDINGS if failed else EXIT_OK
