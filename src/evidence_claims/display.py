@@ -351,9 +351,13 @@ class AnnotatedDocument:
     """The annotated view as an object Jupyter shows (``display(ec.annotate(cs))``)."""
 
     html: str
+    claims: int = 0
 
     def _repr_html_(self) -> str:
         return self.html
+
+    def __repr__(self) -> str:
+        return f"<AnnotatedDocument: {self.claims} claims highlighted>"
 
     def __str__(self) -> str:
         return self.html
@@ -361,7 +365,7 @@ class AnnotatedDocument:
 
 def annotate(claim_set: ClaimSet, report: Report | None = None) -> AnnotatedDocument:
     """The annotated document for a notebook; ``report`` adds assessed grades to the tooltips."""
-    return AnnotatedDocument(annotated_document_html(claim_set, report))
+    return AnnotatedDocument(annotated_document_html(claim_set, report), len(claim_set.claims))
 
 
 def source_legend(claims: Iterable[Claim]) -> list[dict[str, Any]]:
@@ -607,7 +611,6 @@ def evidence_map(
     ax.tick_params(length=0)
     ax.xaxis.set_ticks_position("top")
     total = sum(counts.values())
-    name = claim_set.document.title or claim_set.document.id
     ax.set_title(
         title or f"Evidence map: {total} claims by source type and certainty",
         loc="left",
@@ -615,11 +618,12 @@ def evidence_map(
         fontweight="bold",
         pad=12,
     )
-    basis = "suggested certainty" if report is not None and report.assessments else "stated"
+    assessed = report is not None and bool(report.assessments)
+    basis = "suggested by the assessment" if assessed else "as the claim file states it"
     fig.text(
         0.01,
         0.005,
-        f"{_truncate(name, 90)} · certainty {basis}; bubble area ∝ number of claims",
+        f"Certainty {basis}; bubble area ∝ number of claims",
         fontsize=7.5,
         color="#666666",
     )

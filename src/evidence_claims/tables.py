@@ -450,6 +450,9 @@ class EvidenceTable:
     def _repr_html_(self) -> str:
         return self.to_html(full_page=False)
 
+    def __repr__(self) -> str:
+        return f"<EvidenceTable {self.title!r}: {len(self.rows)} claims by {self.by}>"
+
     def __str__(self) -> str:
         return self.to_markdown()
 
