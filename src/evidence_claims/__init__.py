@@ -26,6 +26,7 @@ _EXPORTS = {
     "table": "tables",
     "annotate": "display",
     "evidence_map": "display",
+    "extract": "extraction.draft",
 }
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "annotate",
     "assess",
     "evidence_map",
+    "extract",
     "load",
     "table",
     "validate",
@@ -50,6 +52,7 @@ if TYPE_CHECKING:
     from .claimset import ClaimSet
     from .display import annotate, evidence_map
     from .errors import ClaimFileError
+    from .extraction.draft import extract
     from .model import Claim, ClaimFile
     from .report import ClaimAssessment, Finding, Reason, Report
     from .tables import table

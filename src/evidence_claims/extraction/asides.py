@@ -1,0 +1,56 @@
+"""Asides: parenthesised and dash-delimited stretches of a statement.
+
+A cue inside an aside ("- which again is clearly not recommended -", "(see the Thai
+studies)") qualifies the statement rather than framing it, so kinds and attribution give it
+less weight. Only balanced pairs count; an unmatched bracket or a single dash is no aside.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DASH = re.compile(r"(?<=\w)[-–—](?=\s)|(?<=\s)[-–—](?=\s)|(?<=\s)[-–—](?=\w)|[–—]")
+
+
+def aside_spans(document: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping (start, end) document spans of the asides in ``[start, end)``."""
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    opened = 0
+    for i in range(start, end):
+        char = document[i]
+        if char == "(" or char == "[":
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif (char == ")" or char == "]") and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((opened, i + 1))
+    dashes = [
+        m.start() for m in _DASH.finditer(document, start, end) if not _inside(spans, m.start())
+    ]
+    for left, right in zip(dashes[::2], dashes[1::2], strict=False):
+        spans.append((left, right + 1))
+    spans.sort()
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    return any(a <= position < b for a, b in spans)
+
+
+def in_aside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when ``[start, end)`` lies within one of ``spans``."""
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def outside(document: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """The statement with its asides blanked out (same length, so offsets still line up)."""
+    if not spans:
+        return document[start:end]
+    chars = list(document[start:end])
+    for a, b in spans:
+        for i in range(max(a, start), min(b, end)):
+            chars[i - start] = " "
+    return "".join(chars)

@@ -1,0 +1,353 @@
+"""What each statement rests on: source type, sources and basis.
+
+Explicit cues come from ``data/attribution.yaml``; the rules that weigh them and follow them
+through the text are documented there and in :func:`attribute`. In short: a statement takes
+the type its own words name (``explicit``); one that names nothing continues the open passage
+(``context``); when an informal mention was resolved to bibliography keys the basis is
+``inferred``; otherwise the statement is an ``unsourced_assertion`` (``none``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..bib import Bibliography
+from ..model import Basis, Kind
+from .asides import in_aside
+from .mentions import Mention, Resolver, find_mentions
+from .segment import Segment
+
+UNSOURCED = "unsourced_assertion"
+EXPERT = "expert_opinion"
+AUTHORITY = "authority_statement"
+_OPENING_QUOTES = "\"“‘'«"
+_OPEN_QUESTION = re.compile(r"[\W]*whether\b", re.I)
+_HUMAN_SHIFT = re.compile(
+    r"[\W]*in\s+(?:adults|humans|people|patients|children|women|men|volunteers)\b", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The evidence of one statement, with the cue that decided it (document offsets)."""
+
+    type: str
+    basis: Basis
+    sources: tuple[str, ...] = ()
+    cue: tuple[int, int] | None = None
+    carried_from: int | None = None  # index of the statement that opened the passage
+    mention: str | None = None  # an informal mention resolved to the sources
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    type: str  # a source type, or "anaphora" / "judgement"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionRules:
+    pattern: re.Pattern[str]
+    groups: dict[str, str]  # regex group name -> type
+    opens_passage: frozenset[str]
+    population: frozenset[str]
+
+    def scan(self, document: str) -> list[CueHit]:
+        hits = []
+        for match in self.pattern.finditer(document):
+            name = match.lastgroup
+            if name is not None:
+                hits.append(CueHit(self.groups[name], match.start(), match.end()))
+        return hits
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> AttributionRules:
+    from ruamel.yaml import YAML
+
+    text = resources.files("evidence_claims").joinpath("data/attribution.yaml").read_text("utf-8")
+    return build_rules(YAML(typ="safe").load(text))
+
+
+def build_rules(data: dict[str, Any]) -> AttributionRules:
+    from ..taxonomy import source_type_names
+
+    known = set(source_type_names())
+    parts: list[str] = []
+    groups: dict[str, str] = {}
+    sections: list[tuple[str, list[str]]] = [
+        ("judgement", data.get("judgement") or []),
+        ("anaphora", data.get("anaphora") or []),
+    ]
+    opens, population = set(), set()
+    specs = data.get("types") or {}
+    # Population types first: at one position "Animal studies" is an animal study, not a study.
+    ordered = sorted(specs.items(), key=lambda item: not item[1].get("population", False))
+    for name, spec in ordered:
+        if name not in known:
+            raise ValueError(f"attribution.yaml: {name!r} is not a source type of the taxonomy")
+        sections.append((name, spec.get("cues") or []))
+        if spec.get("opens_passage"):
+            opens.add(name)
+        if spec.get("population"):
+            population.add(name)
+    for name, patterns in sections:
+        if not patterns:
+            continue
+        group = f"g{len(groups)}"
+        groups[group] = name
+        body = "|".join(f"(?:{p})" for p in patterns)
+        parts.append(f"(?P<{group}>(?<![\\w-])(?:{body})(?![\\w]))")
+    pattern = re.compile("|".join(parts), re.IGNORECASE)
+    return AttributionRules(pattern, groups, frozenset(opens), frozenset(population))
+
+
+def entry_types(bibliography: Bibliography | None) -> dict[str, str | None]:
+    """The source type each bibliography entry's title and keywords suggest (or None)."""
+    if bibliography is None:
+        return {}
+    rules = load_rules()
+    types: dict[str, str | None] = {}
+    for key, entry in bibliography.entries.items():
+        text = " ".join(entry.get(name) or "" for name in ("title", "keywords"))
+        hits = [h for h in rules.scan(text) if h.type not in ("anaphora", "judgement")]
+        types[key] = _choose(hits, rules).type if hits else None
+    return types
+
+
+def _choose(hits: Sequence[CueHit], rules: AttributionRules) -> CueHit:
+    for hit in hits:
+        if hit.type in rules.population:
+            return hit
+    return hits[0]
+
+
+@dataclass
+class _Passage:
+    type: str
+    sources: tuple[str, ...]
+    opened_by: int
+    quote_only: bool = False
+
+
+def attribute(
+    document: str,
+    segments: Sequence[Segment],
+    kinds: Sequence[Kind],
+    asides: Sequence[list[tuple[int, int]]],
+    *,
+    bibliography: Bibliography | None = None,
+) -> list[Attribution]:
+    """Attribute every segment (see the module docstring and ``data/attribution.yaml``)."""
+    rules = load_rules()
+    hits = rules.scan(document)
+    types = entry_types(bibliography)
+    resolver = Resolver(bibliography)
+    all_mentions = [find_mentions(document, s.start, s.end) for s in segments]
+    resolver.prime(m for ms in all_mentions for m in ms)
+
+    results: list[Attribution] = []
+    passage: _Passage | None = None
+    grounded = False  # has any statement named a ground yet?
+    paragraph = -1
+    advice_only = True
+    h = 0
+    for index, (segment, kind) in enumerate(zip(segments, kinds, strict=True)):
+        if segment.paragraph != paragraph:
+            if paragraph >= 0 and advice_only:
+                passage = None  # a paragraph of pure advice ends the passage
+            paragraph = segment.paragraph
+            advice_only = True
+        if kind != "recommendation":
+            advice_only = False
+        while h < len(hits) and hits[h].start < segment.start:
+            h += 1
+        mine: list[CueHit] = []
+        j = h
+        while j < len(hits) and hits[j].start < segment.end:
+            if hits[j].end <= segment.end:
+                mine.append(hits[j])
+            j += 1
+        spans = asides[index]
+        main = [c for c in mine if not in_aside(spans, c.start, c.end)]
+        side = [c for c in mine if in_aside(spans, c.start, c.end)]
+        resolved = _resolve(document, all_mentions[index], resolver, types, mine)
+
+        if segment.role == "heading":
+            passage = None
+            results.append(Attribution(UNSOURCED, "none"))
+            continue
+        if segment.role == "label" or (kind == "meta" and _is_lead(document, segment)):
+            results.append(Attribution(UNSOURCED, "none"))
+            continue
+        if (
+            passage is not None
+            and passage.type in ("animal_study", "in_vitro")
+            and _HUMAN_SHIFT.match(document, segment.body, segment.end)
+            and not main
+        ):
+            passage = None  # from animals or cells to people: a new topic
+        if (
+            passage is not None
+            and passage.quote_only
+            and document[segment.start] not in _OPENING_QUOTES
+        ):
+            passage = None  # an opinion carries only into its own continued quotation
+
+        explicit = [c for c in main if c.type not in ("anaphora", "judgement")]
+        aside_explicit = [c for c in side if c.type not in ("anaphora", "judgement")]
+        anaphora = [c for c in main if c.type == "anaphora"]
+        judgement = [c for c in main if c.type == "judgement"]
+        named_type = _named_type(all_mentions[index], resolved, types)
+
+        if kind == "question" or (kind == "meta" and _OPEN_QUESTION.match(document, segment.body)):
+            # A question (or "Whether X ... is unknown") opens a topic rather than continuing
+            # one: it inherits nothing and ends the passage.
+            passage = None
+            if explicit:
+                results.append(_explicit(_choose(explicit, rules), resolved))
+            else:
+                results.append(Attribution(UNSOURCED, "none"))
+            continue
+        if kind == "recommendation":
+            if explicit:
+                results.append(_explicit(_choose(explicit, rules), resolved))
+            elif anaphora and passage is not None and not passage.quote_only:
+                results.append(_context(passage, anaphora[0]))
+            else:
+                basis: Basis = "context" if grounded else "none"
+                results.append(Attribution(EXPERT, basis))
+            continue
+        if judgement and not explicit:
+            basis = "context" if grounded else "none"
+            results.append(Attribution(EXPERT, basis, cue=(judgement[0].start, judgement[0].end)))
+            continue
+        if explicit or aside_explicit or (named_type and not anaphora):
+            if explicit:
+                chosen = _explicit(_choose(explicit, rules), resolved)
+            elif named_type:
+                chosen = _from_mentions(named_type, resolved)
+            else:
+                chosen = _explicit(_choose(aside_explicit, rules), resolved)
+            results.append(chosen)
+            grounded = True
+            if chosen.type in rules.opens_passage:
+                passage = _Passage(chosen.type, chosen.sources, index)
+            elif chosen.type == EXPERT:
+                passage = _Passage(EXPERT, chosen.sources, index, quote_only=True)
+            continue
+        if passage is not None:
+            results.append(_context(passage, anaphora[0] if anaphora else None))
+            continue
+        results.append(Attribution(UNSOURCED, "none"))
+    return results
+
+
+def _is_lead(document: str, segment: Segment) -> bool:
+    return document[segment.start : segment.end].rstrip().endswith(":")
+
+
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    """Keys one mention resolved to, with the type the mention itself suggests."""
+
+    keys: tuple[str, ...]
+    type: str | None
+    informal: str | None  # the mention's text when it is not an author citation
+
+
+def _explicit(cue: CueHit, resolved: list[_Resolved]) -> Attribution:
+    """The statement's own cue decides the type; sources are the mentions that agree with it.
+
+    A mention suggesting another type ("the studies already discussed" in a sentence that
+    rests on user reports) is left out, so a passage never carries a source it does not rest
+    on. The basis is ``inferred`` when the agreeing sources came from an informal mention.
+    """
+    keys: list[str] = []
+    informal = None
+    for item in resolved:
+        if item.type is None or item.type == cue.type or item.informal is None:
+            for key in item.keys:
+                if key not in keys:
+                    keys.append(key)
+            if item.informal and informal is None:
+                informal = item.informal
+    basis: Basis = "inferred" if informal and keys else "explicit"
+    return Attribution(cue.type, basis, tuple(keys), (cue.start, cue.end), mention=informal)
+
+
+def _from_mentions(kind: str, resolved: list[_Resolved]) -> Attribution:
+    keys: list[str] = []
+    informal = None
+    for item in resolved:
+        keys.extend(k for k in item.keys if k not in keys)
+        informal = informal or item.informal
+    basis: Basis = "inferred" if informal and keys else "explicit"
+    return Attribution(kind, basis, tuple(keys), mention=informal)
+
+
+def _context(passage: _Passage, cue: CueHit | None) -> Attribution:
+    span = (cue.start, cue.end) if cue is not None else None
+    return Attribution(
+        passage.type, "context", passage.sources, span, carried_from=passage.opened_by
+    )
+
+
+def _resolve(
+    document: str,
+    mentions: list[Mention],
+    resolver: Resolver,
+    types: dict[str, str | None],
+    hits: list[CueHit],
+) -> list[_Resolved]:
+    """Resolve a statement's mentions; each keeps the type its own words or entries suggest."""
+    result = []
+    for mention in mentions:
+        keys = resolver.resolve(mention, types)
+        if not keys:
+            continue
+        kind = None
+        for hit in hits:
+            if (
+                hit.start < mention.end
+                and mention.start < hit.end
+                and hit.type
+                not in (
+                    "anaphora",
+                    "judgement",
+                )
+            ):
+                kind = hit.type
+                break
+        if kind is None:
+            kind = next((types[k] for k in keys if types.get(k)), None)
+        if kind is None and mention.form == "backref":
+            kind = resolver.last_type
+        if mention.form != "backref":
+            resolver.last_type = kind
+        informal = None if mention.form == "named" else mention.text(document)
+        result.append(_Resolved(keys, kind, informal))
+    return result
+
+
+def _named_type(
+    mentions: list[Mention], resolved: list[_Resolved], types: dict[str, str | None]
+) -> str | None:
+    """The type a statement that cites a source takes when its words name no design.
+
+    The design of a resolved bibliography entry (from its title and keywords) when known;
+    otherwise a study cited by author ("Smith et al.") counts as an observational study, the
+    most common design, and its note tells the reviewer to check.
+    """
+    for item in resolved:
+        if item.type:
+            return item.type
+    if any(m.form == "named" and m.certain for m in mentions) or resolved:
+        return "observational_study"
+    return None

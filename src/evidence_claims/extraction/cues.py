@@ -1,0 +1,217 @@
+"""Hedges and boosters: find them with exact offsets, from the lexicon in ``data/cues.yaml``.
+
+The whole lexicon is compiled into one regular expression built as a character trie, so a
+document is scanned once whatever the number of cues, and at each position the longest cue
+wins ("most likely" before "likely", "no doubt" before "doubt"). Matches are then checked
+against each entry's options (a number after an approximator, advice for deontic words) and
+against negation: a negated booster ("has not been shown") becomes a hedge spanning the
+negation. The choices are documented in the data file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+CueKind = Literal["hedge", "booster"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon item and its options."""
+
+    cue: str
+    kind: CueKind
+    sources: tuple[str, ...]
+    before_number: bool = False
+    not_in: frozenset[str] = frozenset()
+    negatable: bool = False
+    only_negated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    """A cue found in the document: ``document[start:end]``."""
+
+    kind: CueKind
+    start: int
+    end: int
+    entry: Entry
+    negated: bool = False
+
+
+_NUMBER_AFTER = re.compile(
+    r"\s+(?:\d|(?:a\s+)?(?:half|third|quarter|dozen|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundred|thousand|million|billion)\b)",
+    re.IGNORECASE,
+)
+# A negation close before a cue: "not", "never", "no", "cannot", "n't" and up to three
+# auxiliaries or adverbs between it and the cue ("has not yet been shown").
+_NEGATED = re.compile(
+    r"(?:\b(?:not|never|no|cannot|hardly|nor)|n['’]t)"
+    r"(?:\s+(?:be|been|being|is|are|was|were|yet|fully|always|entirely|completely|so|really|"
+    r"ever|conclusively|definitively|firmly|clearly|necessarily|been|had|have|has)){0,3}\s+$",
+    re.IGNORECASE,
+)
+_WORD_START = re.compile(r"[\w'’]+$")
+_NEGATION_WINDOW = 40
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """The compiled lexicon: one pattern and a table from normalised text to entry."""
+
+    entries: dict[str, Entry]
+    pattern: re.Pattern[str]
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def scan(self, document: str, start: int = 0, end: int | None = None) -> list[CueMatch]:
+        """Every cue in ``document[start:end]``, before options and negation are applied."""
+        stop = len(document) if end is None else end
+        found = []
+        for match in self.pattern.finditer(document, start, stop):
+            entry = self.entries.get(normalise(match.group()))
+            if entry is not None:
+                found.append(CueMatch(entry.kind, match.start(), match.end(), entry))
+        return found
+
+
+def normalise(text: str) -> str:
+    """The lookup form of a cue: lower case, one space between words, a straight apostrophe."""
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+def resolve(
+    document: str,
+    matches: Iterable[CueMatch],
+    *,
+    start: int,
+    end: int,
+    kind: str | None = None,
+) -> list[CueMatch]:
+    """Apply entry options and negation to the raw matches of one statement.
+
+    ``start``/``end`` bound the statement (a negation is looked for inside it only); ``kind``
+    is the statement's kind, for entries that are not cues in advice.
+    """
+    kept: list[CueMatch] = []
+    for match in matches:
+        entry = match.entry
+        if kind is not None and kind in entry.not_in:
+            continue
+        if entry.before_number and not _NUMBER_AFTER.match(document, match.end, end):
+            continue
+        if entry.kind == "booster" and entry.negatable:
+            left = max(start, match.start - _NEGATION_WINDOW)
+            negation = _NEGATED.search(document, left, match.start)
+            if negation is not None:
+                first = negation.start()
+                word = (
+                    _WORD_START.search(document, start, first + 1)
+                    if document[first] == "n" and document.startswith(("n't", "n’t"), first)
+                    else None
+                )
+                if word is not None:
+                    first = word.start()
+                kept.append(CueMatch("hedge", first, match.end, entry, negated=True))
+                continue
+        if entry.only_negated:
+            continue
+        kept.append(match)
+    return _drop_overlaps(kept)
+
+
+def _drop_overlaps(matches: list[CueMatch]) -> list[CueMatch]:
+    """Keep the longest of overlapping cues (a negated span swallows the word it negates)."""
+    ordered = sorted(matches, key=lambda m: (m.start, -(m.end - m.start)))
+    result: list[CueMatch] = []
+    for match in ordered:
+        if result and match.start < result[-1].end:
+            if match.end - match.start > result[-1].end - result[-1].start:
+                result[-1] = match
+            continue
+        result.append(match)
+    return result
+
+
+def merge_adjacent(document: str, matches: list[CueMatch]) -> list[CueMatch]:
+    """Join cues of the same kind separated only by spaces ("could theoretically")."""
+    merged: list[CueMatch] = []
+    for match in matches:
+        if merged:
+            last = merged[-1]
+            gap = document[last.end : match.start]
+            if last.kind == match.kind and gap and gap.isspace() and "\n" not in gap:
+                merged[-1] = CueMatch(last.kind, last.start, match.end, last.entry, last.negated)
+                continue
+        merged.append(match)
+    return merged
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The bundled lexicon (``data/cues.yaml``), compiled once."""
+    from ruamel.yaml import YAML
+
+    text = resources.files("evidence_claims").joinpath("data/cues.yaml").read_text("utf-8")
+    data = YAML(typ="safe").load(text)
+    return build_lexicon(data)
+
+
+def build_lexicon(data: dict[str, Any]) -> Lexicon:
+    """Compile lexicon data (the structure of ``data/cues.yaml``)."""
+    entries: dict[str, Entry] = {}
+    for kind, key in (("hedge", "hedges"), ("booster", "boosters")):
+        for item in data.get(key) or []:
+            entry = Entry(
+                cue=str(item["cue"]),
+                kind=kind,  # type: ignore[arg-type]
+                sources=tuple(item.get("source") or ()),
+                before_number=bool(item.get("before_number", False)),
+                not_in=frozenset(item.get("not_in") or ()),
+                negatable=bool(item.get("negatable", False)),
+                only_negated=bool(item.get("only_negated", False)),
+            )
+            name = normalise(entry.cue)
+            if name in entries:
+                raise ValueError(f"cue {entry.cue!r} is listed twice in the lexicon")
+            entries[name] = entry
+    return Lexicon(entries=entries, pattern=compile_phrases(entries))
+
+
+def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One case-insensitive whole-word pattern matching any phrase, longest first."""
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    body = _trie_regex(trie)
+    return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    ends = "" in node
+    branches = []
+    for char in sorted(k for k in node if k):
+        branches.append(_char(char) + _trie_regex(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return "(?:" + body + ")?"
+    return body
+
+
+def _char(char: str) -> str:
+    if char == " ":
+        return r"\s+"
+    if char == "'":
+        return "['’]"
+    return re.escape(char)

@@ -1,0 +1,260 @@
+"""Build a draft claim set from a document's text, and write it as YAML or JSON.
+
+Every statement becomes a claim with ``review: {status: suggested}``; ``certainty`` is left
+out (the assessment computes it). The result always validates against the schema, and every
+offset is exact: ``document[anchor.start:anchor.end] == text`` and each cue lies inside its
+claim (the property tests check both on arbitrary text).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..anchoring import make_anchor
+from ..bib import Bibliography
+from ..claimset import ClaimSet
+from ..model import Claim, ClaimFile, Cue, Document, Evidence, Kind, Review
+from .asides import aside_spans, outside
+from .attribute import Attribution, attribute
+from .cues import CueMatch, load_lexicon, merge_adjacent, resolve
+from .kinds import classify_segment
+from .segment import Segment, segment
+
+_ID_BAD = re.compile(r"[^A-Za-z0-9._:-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """Everything the pipeline found about one segment, before it becomes a claim."""
+
+    segment: Segment
+    kind: Kind
+    attribution: Attribution
+    hedges: tuple[CueMatch, ...]
+    boosters: tuple[CueMatch, ...]
+
+
+def document_id(name: str) -> str:
+    """A valid claim-set id from a file stem ("My notes (v2)" -> "My-notes-v2")."""
+    cleaned = _ID_BAD.sub("-", name).strip("-._:")
+    return cleaned[:150] or "document"
+
+
+def analyse(text: str, *, bibliography: Bibliography | None = None) -> list[Statement]:
+    """Run the pipeline: segments, asides, kinds, attribution and cues, in document order."""
+    segments = segment(text)
+    asides = [aside_spans(text, s.start, s.end) for s in segments]
+    kinds: list[Kind] = [
+        classify_segment(text, s, outside(text, s.start, s.end, a))
+        for s, a in zip(segments, asides, strict=True)
+    ]
+    attributions = attribute(text, segments, kinds, asides, bibliography=bibliography)
+    raw = load_lexicon().scan(text)
+    statements = []
+    r = 0
+    for seg, kind, attribution in zip(segments, kinds, attributions, strict=True):
+        while r < len(raw) and raw[r].start < seg.start:
+            r += 1
+        inside = []
+        j = r
+        while j < len(raw) and raw[j].start < seg.end:
+            if raw[j].end <= seg.end:
+                inside.append(raw[j])
+            j += 1
+        cues = merge_adjacent(text, resolve(text, inside, start=seg.start, end=seg.end, kind=kind))
+        statements.append(
+            Statement(
+                seg,
+                kind,
+                attribution,
+                tuple(c for c in cues if c.kind == "hedge"),
+                tuple(c for c in cues if c.kind == "booster"),
+            )
+        )
+    return statements
+
+
+def extract(
+    text: str,
+    *,
+    doc_id: str = "document",
+    path: str = "document.txt",
+    sha256: str | None = None,
+    bibliography: Bibliography | str | Path | None = None,
+    bibliography_path: str | None = None,
+    title: str | None = None,
+) -> ClaimSet:
+    """A draft claim set for ``text``, for a person to review.
+
+    ``path`` is how the claim file will name the document (relative to the claim file);
+    ``sha256`` defaults to the hash of ``text`` encoded as UTF-8 (pass the file's own hash when
+    its bytes differ, e.g. with a byte order mark). ``bibliography`` (a parsed
+    :class:`~evidence_claims.bib.Bibliography` or the path of a ``.bib`` file) lets informal
+    mentions ("Matsumoto et al.", "the Thai studies") resolve to keys; ``bibliography_path`` is
+    how the claim file names it.
+    """
+    bib = _bibliography(bibliography)
+    if bib is not None and bibliography_path is None and isinstance(bibliography, str | Path):
+        bibliography_path = Path(bibliography).name
+    statements = analyse(text, bibliography=bib)
+    doc_id = document_id(doc_id)
+    width = max(3, len(str(len(statements))))
+    ids = [f"{doc_id}-{i:0{width}d}" for i in range(1, len(statements) + 1)]
+    claims = [_claim(text, ids, i, s) for i, s in enumerate(statements)]
+    document = Document(
+        id=doc_id,
+        path=path,
+        sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        title=title,
+        bibliography=bibliography_path if bib is not None else None,
+    )
+    model = ClaimFile(document=document, claims=claims)
+    return ClaimSet.from_model(model, document_text=text, bibliography=bib)
+
+
+def _bibliography(value: Bibliography | str | Path | None) -> Bibliography | None:
+    if value is None or isinstance(value, Bibliography):
+        return value
+    from ..bib import load_bibliography
+
+    return load_bibliography(Path(value))
+
+
+def _claim(text: str, ids: Sequence[str], index: int, statement: Statement) -> Claim:
+    seg = statement.segment
+    attribution = statement.attribution
+    return Claim(
+        id=ids[index],
+        text=text[seg.start : seg.end],
+        anchor=make_anchor(text, seg.start, seg.end),
+        kind=statement.kind,
+        evidence=Evidence(
+            type=attribution.type,
+            sources=list(attribution.sources),
+            basis=attribution.basis,
+            note=_note(text, ids, attribution),
+        ),
+        hedges=[_cue(text, c) for c in statement.hedges],
+        boosters=[_cue(text, c) for c in statement.boosters],
+        review=Review(status="suggested"),
+    )
+
+
+def _cue(text: str, match: CueMatch) -> Cue:
+    return Cue(cue=text[match.start : match.end], start=match.start, end=match.end)
+
+
+def _note(text: str, ids: Sequence[str], attribution: Attribution) -> str | None:
+    """Why the extractor chose this evidence, so the reviewer can check it quickly."""
+    parts = []
+    if attribution.cue is not None and attribution.basis != "context":
+        parts.append(f"cue: {_short(text[attribution.cue[0] : attribution.cue[1]])!r}")
+    if attribution.basis == "context" and attribution.carried_from is not None:
+        parts.append(f"carried from {ids[attribution.carried_from]}")
+    if attribution.mention and attribution.sources:
+        keys = ", ".join(attribution.sources)
+        parts.append(
+            f"{_short(attribution.mention)!r} resolved to {keys} by matching the bibliography; "
+            "the document does not cite them in full: check"
+        )
+    elif attribution.sources and attribution.basis == "explicit":
+        parts.append("cited by name: " + ", ".join(attribution.sources))
+    if attribution.cue is None and attribution.basis == "explicit" and attribution.sources:
+        parts.append("design taken from the bibliography entry")
+    return "; ".join(parts) or None
+
+
+def _short(value: str, limit: int = 80) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 3] + "..."
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def to_data(claim_set: ClaimSet) -> dict[str, Any]:
+    """Plain data in claim-file order, without empty optional lists (JSON-ready)."""
+    data = claim_set.to_model().model_dump(mode="json", by_alias=True, exclude_none=True)
+    for claim in data["claims"]:
+        for key in ("hedges", "boosters", "caveats", "relations", "suppress"):
+            if not claim.get(key):
+                claim.pop(key, None)
+    return data
+
+
+def to_yaml_tree(claim_set: ClaimSet, *, schema_ref: str | None = None) -> Any:
+    """A ruamel round-trip tree in the style of the bundled claim sets (flow anchors, cues)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString as Q
+
+    data = to_data(claim_set)
+    root = CommentedMap()
+    document = CommentedMap(data["document"])
+    root["document"] = document
+    claims = CommentedSeq()
+    for raw in data["claims"]:
+        claim = CommentedMap()
+        claim["id"] = raw["id"]
+        claim["text"] = Q(raw["text"])
+        anchor = CommentedMap()
+        anchor["start"] = raw["anchor"]["start"]
+        anchor["end"] = raw["anchor"]["end"]
+        anchor["prefix"] = Q(raw["anchor"]["prefix"])
+        anchor["suffix"] = Q(raw["anchor"]["suffix"])
+        anchor.fa.set_flow_style()
+        claim["anchor"] = anchor
+        claim["kind"] = raw["kind"]
+        evidence = CommentedMap()
+        evidence["type"] = raw["evidence"]["type"]
+        sources = CommentedSeq(raw["evidence"]["sources"])
+        sources.fa.set_flow_style()
+        evidence["sources"] = sources
+        evidence["basis"] = raw["evidence"]["basis"]
+        if raw["evidence"].get("note"):
+            evidence["note"] = Q(raw["evidence"]["note"])
+        claim["evidence"] = evidence
+        for key in ("hedges", "boosters"):
+            if raw.get(key):
+                cues = CommentedSeq()
+                for item in raw[key]:
+                    cue = CommentedMap(
+                        [("cue", Q(item["cue"])), ("start", item["start"]), ("end", item["end"])]
+                    )
+                    cue.fa.set_flow_style()
+                    cues.append(cue)
+                claim[key] = cues
+        review = CommentedMap(raw["review"])
+        review.fa.set_flow_style()
+        claim["review"] = review
+        claims.append(claim)
+    root["claims"] = claims
+    lines = []
+    if schema_ref:
+        lines.append(f"yaml-language-server: $schema={schema_ref}")
+    lines.append(
+        "Draft claims extracted by `evidence-claims extract`: every record is a suggestion "
+        "(review.status: suggested)."
+    )
+    lines.append(
+        "Check each kind, evidence type, basis and cue; set review.status to confirmed or "
+        "overridden (with why)."
+    )
+    root.yaml_set_start_comment("\n".join(lines))
+    return root
+
+
+def to_yaml(claim_set: ClaimSet, *, schema_ref: str | None = None) -> bytes:
+    from ..files import dump_yaml
+
+    return dump_yaml(to_yaml_tree(claim_set, schema_ref=schema_ref))
+
+
+def to_json(claim_set: ClaimSet) -> bytes:
+    from ..files import dump_json
+
+    return dump_json(to_data(claim_set))

@@ -1,0 +1,109 @@
+"""The kind of a statement: claim, recommendation, question or meta.
+
+Rules from ``data/kinds.yaml``, applied to the statement with its asides blanked out: a
+question mark ends a question; headings, labels and list leads (ending in ":") are meta;
+advice is an imperative or a deontic phrase ("should", "it is advisable to"); meta covers
+remarks about the text or the evidence ("more research is needed", "the primary outcome
+was"). Anything else is a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..model import Kind
+from .segment import Segment
+
+_CLOSERS = "\"'”’»)] \t\n"
+_FIRST_WORD = re.compile(r"[\W\d_]*([A-Za-z]+(?:['’]t)?)")
+_LEADING_CLAUSE = re.compile(
+    r"\s*(?:if|when|whenever|before|after|once|while|unless|until|in\s+case)\b[^,;:]{1,120}[,;:]\s*",
+    re.IGNORECASE,
+)
+_SOFTENERS = re.compile(
+    r"\s*(?:(?:so|and|but|also|then|finally|first|instead|otherwise|now|please|ideally|"
+    r"preferably|therefore|thus|above\s+all|in\s+short),?\s+)+",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class KindRules:
+    imperatives: frozenset[str]
+    recommendation: re.Pattern[str]
+    meta: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> KindRules:
+    from ruamel.yaml import YAML
+
+    text = resources.files("evidence_claims").joinpath("data/kinds.yaml").read_text("utf-8")
+    data = YAML(typ="safe").load(text)
+    return KindRules(
+        imperatives=frozenset(w.replace("’", "'") for w in str(data["imperatives"]).split()),
+        recommendation=re.compile("|".join(f"(?:{p})" for p in data["recommendation"]), re.I),
+        meta=re.compile("|".join(f"(?:{p})" for p in data["meta"]), re.I | re.M),
+    )
+
+
+def classify(text: str, role: str, *, body_offset: int = 0) -> Kind:
+    """The kind of a statement whose (aside-free) text is ``text``.
+
+    ``role`` is the segment's role; ``body_offset`` skips an enumerator kept in the quote.
+    """
+    rules = load_rules()
+    body = text[body_offset:]
+    stripped = body.rstrip(_CLOSERS)
+    if stripped.endswith(("?", "?»")):
+        return "question"
+    if role in ("heading", "label") or stripped.endswith(":"):
+        return "meta"
+    if _is_imperative(body, rules) or rules.recommendation.search(body):
+        return "recommendation"
+    if rules.meta.search(body.strip()):
+        return "meta"
+    return "claim"
+
+
+def classify_segment(document: str, segment: Segment, asides_free: str) -> Kind:
+    """:func:`classify` for a segment, given its text with asides blanked."""
+    return classify(asides_free, segment.role, body_offset=segment.body - segment.start)
+
+
+def _is_imperative(body: str, rules: KindRules) -> bool:
+    for candidate in _clause_starts(body):
+        match = _FIRST_WORD.match(candidate)
+        if match is None:
+            continue
+        word = match.group(1).lower().replace("’", "'")
+        if word in rules.imperatives and not _is_noun_use(candidate[match.end() :]):
+            return True
+        if word == "do" and re.match(r"\s+not\b", candidate[match.end() :], re.I):
+            return True
+    return False
+
+
+def _clause_starts(body: str) -> list[str]:
+    starts = [body]
+    soft = _SOFTENERS.match(body)
+    if soft:
+        starts.append(body[soft.end() :])
+    lead = _LEADING_CLAUSE.match(body)
+    if lead:
+        rest = body[lead.end() :]
+        starts.append(rest)
+        soft = _SOFTENERS.match(rest)
+        if soft:
+            starts.append(rest[soft.end() :])
+    return starts
+
+
+def _is_noun_use(rest: str) -> bool:
+    """'Use of X is ...', 'Report suggests ...': the verb-like first word is a noun."""
+    return bool(
+        re.match(r"\s+(?:of|is|are|was|were|has|have|had|can|may|might|will|would)\b", rest, re.I)
+    )

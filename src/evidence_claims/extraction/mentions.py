@@ -1,0 +1,284 @@
+"""Mentions of sources in running text, and their resolution to bibliography keys.
+
+Three forms are recognised:
+
+- *named*: an author citation ("Matsumoto et al.", "Okafor and Lindqvist, 2019",
+  "(Hartley et al., 2020)"). Resolved by author surname (and year, when given); the document
+  names its source, so the basis stays ``explicit``.
+- *descriptive*: a study described by a proper adjective or a year ("the Thai studies",
+  "a 2019 trial", "the Danish cohort"). Resolved by matching those words against the titles,
+  keywords and journals of the bibliography (a demonym matches its country by a shared stem:
+  "Thai" ~ "Thailand"), by year, and by design (a "trial" is not matched to a review). Entries
+  the document already cites by name are left out: a text that names "Matsumoto et al." does
+  not call the same paper "the Thai studies". The key was inferred: basis ``inferred``.
+- *back-references*: "the studies already discussed" takes the keys of the latest resolved
+  mention before it.
+
+Nothing here guesses without a bibliography: without one, named mentions still mark a
+statement as citing a source, and the others resolve to nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..bib import BibEntry, Bibliography
+
+MentionForm = Literal["named", "descriptive", "backref"]
+
+_NAME = r"(?-i:[A-Z][\w'’-]+)"
+NAMED = re.compile(
+    rf"(?<![\w-])(?P<first>{_NAME})"
+    rf"(?P<rest>\s+et\s+al\.?|\s+(?:and|&)\s+(?P<second>{_NAME}))"
+    r"(?:,?\s*\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?)?"
+    rf"|(?<![\w-])(?P<single>{_NAME}),?\s+\(?(?P<single_year>(?:19|20)\d{{2}})[a-z]?\)?",
+    re.IGNORECASE,
+)
+DESCRIPTIVE = re.compile(
+    r"(?<![\w-])(?:the|these|those|a|an|one|two|several)\s+(?:[a-z-]+\s+){0,2}"
+    r"(?P<words>(?:(?:(?-i:[A-Z][a-z]+)|(?:19|20)\d{2})[\s-]+)+)(?:[a-z-]+\s+)?"
+    r"(?P<noun>stud(?:y|ies)|trials?|cohorts?|surveys?|reviews?|experiments?|reports?|data)\b",
+    re.IGNORECASE,
+)
+BACKREF = re.compile(
+    r"(?<![\w-])the\s+(?:stud(?:y|ies)|trials?|reports?|papers?|articles?|material|research)\s+"
+    r"(?:(?:already|previously|just)\s+)?(?:discussed|mentioned|cited|described|referred\s+to)",
+    re.IGNORECASE,
+)
+_NOUN_TYPES = {
+    "trial": "clinical_trial",
+    "trials": "clinical_trial",
+    "cohort": "observational_study",
+    "cohorts": "observational_study",
+    "survey": "observational_study",
+    "surveys": "observational_study",
+    "review": "systematic_review",
+    "reviews": "systematic_review",
+    "experiment": None,
+    "experiments": None,
+}
+# Demonyms whose country shares no stem with them; the rest match by a shared prefix.
+DEMONYMS = {
+    "danish": "denmark",
+    "dutch": "netherlands",
+    "swiss": "switzerland",
+    "british": "britain",
+    "english": "england",
+    "french": "france",
+    "swedish": "sweden",
+    "finnish": "finland",
+    "spanish": "spain",
+    "welsh": "wales",
+    "scottish": "scotland",
+    "irish": "ireland",
+    "chinese": "china",
+    "japanese": "japan",
+    "norwegian": "norway",
+    "polish": "poland",
+    "greek": "greece",
+    "turkish": "turkey",
+    "malaysian": "malaysia",
+    "thai": "thailand",
+    "filipino": "philippines",
+    "peruvian": "peru",
+}
+_STOP_CAPS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "as",
+        "it",
+        "its",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    form: MentionForm
+    surnames: tuple[str, ...] = ()
+    year: str | None = None
+    words: tuple[str, ...] = ()
+    noun: str | None = None
+    certain: bool = False  # "X et al." or "X and Y (2019)": a citation even unresolved
+
+    def text(self, document: str) -> str:
+        return document[self.start : self.end]
+
+
+def find_mentions(document: str, start: int, end: int) -> list[Mention]:
+    """Source mentions inside ``document[start:end]``, in order."""
+    found: list[Mention] = []
+    for match in NAMED.finditer(document, start, end):
+        if match.group("first"):
+            names = [match.group("first")]
+            if match.group("second"):
+                names.append(match.group("second"))
+            year = match.group("year")
+            certain = match.group("second") is None or year is not None
+        else:
+            names = [match.group("single")]
+            year = match.group("single_year")
+            certain = False
+        if any(n.lower() in _STOP_CAPS for n in names):
+            continue
+        found.append(
+            Mention(match.start(), match.end(), "named", tuple(names), year, certain=certain)
+        )
+    for match in DESCRIPTIVE.finditer(document, start, end):
+        if any(m.start <= match.start() < m.end for m in found):
+            continue
+        tokens = match.group("words").split()
+        words = tuple(t.strip("-") for t in tokens if not t.isdigit())
+        years = [t for t in tokens if t.isdigit()]
+        found.append(
+            Mention(
+                match.start(),
+                match.end(),
+                "descriptive",
+                year=years[0] if years else None,
+                words=tuple(w for w in words if w and w.lower() not in _STOP_CAPS),
+                noun=match.group("noun").lower(),
+            )
+        )
+    for match in BACKREF.finditer(document, start, end):
+        found.append(Mention(match.start(), match.end(), "backref"))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _fold(text: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)
+    )
+
+
+def surnames(entry: BibEntry) -> list[str]:
+    """Author (or editor) surnames of an entry, folded to plain lower case."""
+    raw = entry.get("author") or entry.get("editor") or ""
+    names = []
+    for person in re.split(r"\s+and\s+", raw.replace("{", "").replace("}", "")):
+        person = person.strip()
+        if not person or person.lower() == "others":
+            continue
+        last = person.split(",")[0] if "," in person else person.split()[-1]
+        names.append(_fold(last.strip()))
+    return names
+
+
+_WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
+
+
+@dataclass
+class Resolver:
+    """Resolves mentions of one document against its bibliography."""
+
+    bibliography: Bibliography | None
+    named_keys: set[str] = field(default_factory=set)
+    last_keys: tuple[str, ...] = ()
+    last_type: str | None = None
+    _words: dict[str, set[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.bibliography is None:
+            return
+        for key, entry in self.bibliography.entries.items():
+            text = " ".join(
+                entry.get(name) or "" for name in ("title", "keywords", "journal", "booktitle")
+            )
+            self._words[key] = {_fold(w) for w in _WORD.findall(text)}
+
+    def prime(self, mentions: Iterable[Mention]) -> None:
+        """Note the entries the document cites by name, before resolving the rest."""
+        if self.bibliography is None:
+            return
+        for mention in mentions:
+            if mention.form == "named":
+                self.named_keys.update(self._named(mention))
+
+    def resolve(self, mention: Mention, entry_type: dict[str, str | None]) -> tuple[str, ...]:
+        if self.bibliography is None:
+            return ()
+        if mention.form == "named":
+            keys = self._named(mention)
+            if not keys and not mention.certain:
+                return ()
+        elif mention.form == "descriptive":
+            keys = self._descriptive(mention, entry_type)
+        else:
+            keys = self.last_keys
+        if keys and mention.form != "backref":
+            self.last_keys = tuple(keys)
+        return tuple(keys)
+
+    def _named(self, mention: Mention) -> list[str]:
+        assert self.bibliography is not None
+        wanted = [_fold(s) for s in mention.surnames]
+        keys = []
+        for key, entry in self.bibliography.entries.items():
+            names = surnames(entry)
+            if not all(w in names for w in wanted):
+                continue
+            if mention.year and (entry.get("year") or "")[:4] != mention.year:
+                continue
+            keys.append(key)
+        return keys
+
+    def _descriptive(self, mention: Mention, entry_type: dict[str, str | None]) -> list[str]:
+        assert self.bibliography is not None
+        wanted_type = _NOUN_TYPES.get(mention.noun or "")
+        scored = []
+        for key, entry in self.bibliography.entries.items():
+            if mention.year and (entry.get("year") or "")[:4] != mention.year:
+                continue
+            score = sum(1 for w in mention.words if _matches(_fold(w), self._words[key]))
+            if mention.words and score == 0:
+                continue
+            if not mention.words and not mention.year:
+                continue
+            found_type = entry_type.get(key)
+            if wanted_type and found_type and found_type != wanted_type:
+                continue
+            scored.append((score, key))
+        keys = [key for _score, key in sorted(scored, key=lambda p: -p[0])]
+        unnamed = [k for k in keys if k not in self.named_keys]
+        return unnamed or keys
+
+
+def _matches(word: str, vocabulary: set[str]) -> bool:
+    if word in vocabulary:
+        return True
+    country = DEMONYMS.get(word)
+    if country is not None and country in vocabulary:
+        return True
+    if len(word) < 4:
+        return False
+    stem = word[:4]
+    return any(
+        v.startswith(stem) and (v.startswith(word[:-2]) or word.startswith(v[:-2]))
+        for v in vocabulary
+        if len(v) >= 4
+    )
