@@ -66,8 +66,8 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]] 
         ANIMAL_BIB,
     ),
     "indirectness.in_vitro": (
-        [{"text": "It binds opioid receptors in cell culture.", "type": "expert_opinion"}],
-        [{"text": "It binds opioid receptors.", "type": "expert_opinion"}],
+        [{"text": "Receptor binding was measured in cell culture."}],
+        [{"text": "Receptor occupancy was measured in 900 patients."}],
         None,
     ),
     "indirectness.preparation": (
@@ -288,3 +288,54 @@ def test_suppressed_detection_neither_grades_nor_reports() -> None:
 def test_challenger_that_is_itself_ungraded_does_not_count() -> None:
     report = assessed(*CASES["inconsistency.challenged_in_set"][1])
     assert assessment_of(report).certainty == "low"
+
+
+# Regressions found by running the engine on the extraction gold set (benchmarks/gold).
+
+
+def test_trial_counts_are_not_participant_counts() -> None:
+    from evidence_claims.assessment.cues import participant_counts
+
+    assert participant_counts("A systematic review of 33 randomized trials in children") == []
+    assert participant_counts("thirty male and female cases") == [30]
+    assert participant_counts("149 long-term regular users and 116 non-users") == [149, 116]
+
+
+def test_isolated_cells_are_not_an_isolated_compound() -> None:
+    spec = {
+        "text": "In laboratory studies on isolated cells, it blocks an enzyme.",
+        "type": "in_vitro",
+    }
+    assert "indirectness.preparation" not in codes_of(assessed(spec))
+
+
+def test_first_person_account_is_not_a_generalisation() -> None:
+    spec = {"text": "I've used it on every long trip.", "type": "anecdotal_report"}
+    assert "attribution.anecdotal_generalisation" not in codes_of(assessed(spec))
+
+
+def test_an_opinion_that_mentions_mice_does_not_rest_on_them() -> None:
+    spec = {"text": "But mice are not people.", "type": "expert_opinion"}
+    assert "indirectness.animal" not in codes_of(assessed(spec))
+
+
+def test_hedged_advice_on_moderate_evidence_is_not_an_underclaim() -> None:
+    spec = {
+        "text": "A trial of 240 adults suggests walking could be offered first.",
+        "type": "clinical_trial",
+        "kind": "recommendation",
+        "hedges": ["suggests", "could"],
+    }
+    report = assessed(spec)
+    assert assessment_of(report).certainty == "moderate"
+    assert "wording.underclaim" not in codes_of(report)
+    assert "recommendation.no_evidence" not in codes_of(report)
+
+
+def test_a_context_claim_takes_the_count_of_its_passage() -> None:
+    report = assessed(
+        {"text": "In this trial we assigned 240 adults to walking.", "type": "clinical_trial"},
+        {"text": "Pressure fell.", "type": "clinical_trial", "basis": "context"},
+    )
+    c2 = codes_of(report, "c2")
+    assert "imprecision.small_sample" in c2 and "imprecision.n_not_given" not in c2

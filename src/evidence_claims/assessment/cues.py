@@ -29,13 +29,24 @@ class Lexicon:
         return match.group(0) if match else None
 
 
-def compile_phrases(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
-    """A whole-word, case-insensitive alternation of the phrases (spaces match any blank)."""
-    ordered = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
+def compile_phrases(
+    phrases: tuple[str, ...] | list[str],
+    *,
+    case_sensitive: bool = False,
+    not_before: tuple[str, ...] = (),
+) -> re.Pattern[str]:
+    """A whole-word alternation of the phrases (spaces match any blank), case-insensitive
+    unless asked; ``not_before`` lists words that may not follow a match."""
+    fold = (lambda s: s) if case_sensitive else str.lower
+    ordered = sorted({fold(p.strip()) for p in phrases if p.strip()}, key=len, reverse=True)
     if not ordered:
         return re.compile(r"(?!x)x")  # matches nothing
     parts = [r"\s+".join(re.escape(word) for word in p.split()) for p in ordered]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    guard = ""
+    if not_before:
+        guard = r"(?!\s+(?:" + "|".join(re.escape(w) for w in not_before) + r")(?![\w-]))"
+    flags = 0 if case_sensitive else re.IGNORECASE
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])" + guard, flags)
 
 
 @cache
@@ -58,7 +69,9 @@ def lexicon(name: str) -> Lexicon:
         phrases = tuple(source_types()[name[5:]].cues)
     else:
         phrases = tuple(str(p) for p in _data()[name])
-    return Lexicon(name, phrases, compile_phrases(phrases))
+    not_before = tuple(str(w) for w in _data().get(f"{name}_not_before", ()) or ())
+    pattern = compile_phrases(phrases, case_sensitive=name == "first_person", not_before=not_before)
+    return Lexicon(name, phrases, pattern)
 
 
 @cache
@@ -71,9 +84,12 @@ def _count_pattern() -> re.Pattern[str]:
     numbers = sorted(number_words(), key=len, reverse=True)
     number = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(re.escape(w) for w in numbers) + ")"
     nouns = lexicon("participants").pattern.pattern
-    # "30 users", "149 long-term regular users", "thirty male and female cases", "n = 30"
+    breakers = "|".join(re.escape(str(w)) for w in _data()["count_breakers"])
+    between = r"(?:(?!(?:" + breakers + r")\b)[\w-]+\s+){0,3}?"
+    # "30 users", "149 long-term regular users", "thirty male and female cases", "n = 30";
+    # not "33 randomized trials in children"
     return re.compile(
-        r"(?<![\w.,])" + number + r"\s+(?:[\w-]+\s+){0,3}?" + nouns + r"|\bn\s*=\s*(?P<n2>\d+)",
+        r"(?<![\w.,])" + number + r"\s+" + between + nouns + r"|\bn\s*=\s*(?P<n2>\d+)",
         re.IGNORECASE,
     )
 

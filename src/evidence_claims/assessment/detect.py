@@ -20,9 +20,14 @@ from .cues import lexicon, participant_counts
 HUMAN_STUDY_TYPES = frozenset(
     {"observational_study", "clinical_trial", "systematic_review", "case_report"}
 )
-COUNTED_TYPES = frozenset(
-    {"anecdotal_report", "observational_study", "clinical_trial", "systematic_review"}
+# Types whose evidence is a count of people; a review's count is of trials, which says little.
+COUNTED_TYPES = frozenset({"anecdotal_report", "observational_study", "clinical_trial"})
+# Grounds that are not evidence: advice resting only on these cites none.
+NOT_EVIDENCE_TYPES = frozenset(
+    {"expert_opinion", "authority_statement", "unsourced_assertion", "cross_reference"}
 )
+CONTEXT_LOOKBACK = 50
+"""How many earlier claims of the same passage are searched for a participant count."""
 BIB_FIELDS = ("title", "note", "keywords", "abstract", "annote")
 SMALL_SAMPLE_THRESHOLD = 400
 """Participants in all below which a study counts as small (see ``imprecision.small_sample``)."""
@@ -46,10 +51,17 @@ class SetContext:
     challengers: dict[str, list[Claim]] = field(default_factory=dict)
     supporters: dict[str, list[Claim]] = field(default_factory=dict)
     _bib_text: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    _passages: dict[tuple[str, tuple[str, ...]], list[Claim]] = field(default_factory=dict)
+    _position: dict[int, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, cs: ClaimSet) -> SetContext:
         ctx = cls(cs)
+        ordered = sorted(cs.claims, key=lambda c: (c.anchor.start, c.anchor.end))
+        for claim in ordered:
+            group = ctx._passages.setdefault(_evidence_key(claim), [])
+            ctx._position[id(claim)] = len(group)
+            group.append(claim)
         for claim in cs.claims:
             ctx.by_id.setdefault(claim.id, claim)
             for relation in claim.relations:
@@ -71,6 +83,22 @@ class SetContext:
             )
         return self._bib_text[key]
 
+    def passage_before(self, claim: Claim) -> list[Claim]:
+        """Earlier claims that rest on the same evidence, nearest first, back to (and with) the
+        one that named it explicitly: the passage a ``basis: context`` claim draws on."""
+        group = self._passages.get(_evidence_key(claim), [])
+        position = self._position.get(id(claim), 0)
+        found = []
+        for other in reversed(group[max(0, position - CONTEXT_LOOKBACK) : position]):
+            found.append(other)
+            if other.evidence.basis == "explicit":
+                break
+        return found
+
+
+def _evidence_key(claim: Claim) -> tuple[str, tuple[str, ...]]:
+    return claim.evidence.type, tuple(claim.evidence.sources)
+
 
 def is_gradable(claim: Claim) -> bool:
     """Whether the claim gets a grade: an assertion or advice whose type has a starting level."""
@@ -79,10 +107,12 @@ def is_gradable(claim: Claim) -> bool:
     return source_types()[claim.evidence.type].grade_start is not None
 
 
-def _in_text_or_sources(claim: Claim, ctx: SetContext, lexicon_name: str) -> Detected | None:
-    """A cue of the lexicon in the claim's text, else in one of its cited entries."""
+def _in_text_or_sources(
+    claim: Claim, ctx: SetContext, lexicon_name: str, in_words: bool = True
+) -> Detected | None:
+    """A cue of the lexicon in the claim's text (when ``in_words``), else in a cited entry."""
     lex = lexicon(lexicon_name)
-    cue = lex.find(claim.text)
+    cue = lex.find(claim.text) if in_words else None
     if cue:
         return Detected("", f"'{cue}' in the claim", ("text",))
     for i, key in enumerate(claim.evidence.sources):
@@ -122,11 +152,14 @@ def detect_limitations(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
         )
         yield Detected(R.CHALLENGED.code, names)
     # indirectness
+    # The claim's own words count only for human study types (where "in mice" means the type
+    # is wrong); an opinion may mention mice without resting on them. Cited entries always count.
+    in_words = kind in HUMAN_STUDY_TYPES
     animal = None
     if kind == "animal_study":
         animal = Detected(R.ANIMAL.code, f"source type: {label}", ("evidence", "type"))
     else:
-        found = _in_text_or_sources(claim, ctx, "type:animal_study")
+        found = _in_text_or_sources(claim, ctx, "type:animal_study", in_words)
         animal = Detected(R.ANIMAL.code, found.detail, found.where) if found else None
     if animal:
         yield animal
@@ -134,7 +167,7 @@ def detect_limitations(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
     if kind == "in_vitro":
         in_vitro = Detected(R.IN_VITRO.code, f"source type: {label}", ("evidence", "type"))
     else:
-        found = _in_text_or_sources(claim, ctx, "type:in_vitro")
+        found = _in_text_or_sources(claim, ctx, "type:in_vitro", in_words)
         in_vitro = Detected(R.IN_VITRO.code, found.detail, found.where) if found else None
     if in_vitro:
         yield in_vitro
@@ -162,6 +195,12 @@ def _imprecision(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
         for _name, text in ctx.entry_fields(key):
             in_sources += sum(set(participant_counts(text)))
     total = max(in_text, in_sources)
+    if total == 0 and claim.evidence.basis == "context":
+        for other in ctx.passage_before(claim):
+            total = max(total, sum(set(participant_counts(other.text))))
+            if total:
+                in_text = total
+                break
     if total == 0:
         where: tuple[str | int, ...] = ("evidence", "sources") if claim.evidence.sources else ()
         what = "no count in the claim or its cited entries"
@@ -198,13 +237,17 @@ def detect_problems(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
         )
     if evidence.type == "anecdotal_report" and claim.kind == "claim":
         cue = lexicon("generalising").find(claim.text)
-        if cue:
+        if cue and not lexicon("first_person").find(claim.text):
             yield Detected(
                 R.ANECDOTAL_GENERALISATION.code,
                 f"'{cue}' in a claim that rests on user reports",
                 ("text",),
             )
-    if claim.kind == "recommendation" and not evidence.sources:
+    if (
+        claim.kind == "recommendation"
+        and not evidence.sources
+        and evidence.type in NOT_EVIDENCE_TYPES
+    ):
         yield Detected(
             R.RECOMMENDATION_NO_EVIDENCE.code,
             f"rests on {source_types()[evidence.type].label.lower()} only",
@@ -220,8 +263,11 @@ def detect_wording(claim: Claim, certainty: str) -> Iterator[Detected]:
         cues = ", ".join(f"'{b.cue}'" for b in claim.boosters)
         on = "no graded evidence" if certainty == "ungraded" else f"{_word(certainty)} evidence"
         yield Detected(R.OVERCLAIM.code, f"{cues} on {on}", ("boosters", 0))
-    if claim.hedges and (
-        certainty == "high" or (certainty == "moderate" and len(claim.hedges) >= 2)
+    # Hedged advice on moderate evidence is how a conditional recommendation is worded.
+    if (
+        claim.kind == "claim"
+        and claim.hedges
+        and (certainty == "high" or (certainty == "moderate" and len(claim.hedges) >= 2))
     ):
         cues = ", ".join(f"'{h.cue}'" for h in claim.hedges)
         yield Detected(R.UNDERCLAIM.code, f"{cues} on {_word(certainty)} evidence", ("hedges", 0))
