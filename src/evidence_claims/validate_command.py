@@ -42,6 +42,7 @@ def run_validate(
     from .baseline import write_baseline as write
     from .config import load_config
     from .formats import format_report
+    from .progress import terminal_progress
     from .validation import validate as run
 
     targets = paths or (Path("."),)
@@ -49,7 +50,8 @@ def run_validate(
         click.echo(f"evidence-claims: --config {config_path}: no such file", err=True)
         return EXIT_ERROR
     config, config_findings = load_config(config_file(targets, config_path))
-    report = run(*targets, root=root, limits=config.limits)
+    with terminal_progress("Validating") as progress:
+        report = run(*targets, root=root, limits=config.limits, progress=progress)
     report.extend(config_findings)
     report = config.apply(report).sorted()
 

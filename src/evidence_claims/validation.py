@@ -17,6 +17,7 @@ from .config import Limits
 from .errors import ClaimFileError
 from .files import CLAIM_FILE_SUFFIXES
 from .loader import display_path, load_claim_file
+from .progress import ProgressCallback
 from .report import Finding, Report
 
 CLAIM_FILE_NAMES = frozenset(f"claims{suffix}" for suffix in CLAIM_FILE_SUFFIXES)
@@ -133,14 +134,27 @@ def validate_file(
     return cs, report
 
 
-def validate(*paths: str | Path, root: Path | None = None, limits: Limits | None = None) -> Report:
-    """Validate claim files and directories of claim files; never raises on bad input."""
+def validate(
+    *paths: str | Path,
+    root: Path | None = None,
+    limits: Limits | None = None,
+    progress: ProgressCallback | None = None,
+) -> Report:
+    """Validate claim files and directories of claim files; never raises on bad input.
+
+    ``progress(done, total)`` is called before the first file and after each one (see
+    :mod:`evidence_claims.progress`); the library itself never prints.
+    """
     files, findings = discover(paths or (".",))
     report = Report()
     report.extend(findings)
-    for path in files:
+    if progress is not None:
+        progress(0, len(files))
+    for done, path in enumerate(files, start=1):
         _cs, file_report = validate_file(path, root=root, limits=limits)
         report.merge(file_report)
+        if progress is not None:
+            progress(done, len(files))
     return report.sorted()
 
 
