@@ -420,6 +420,18 @@ def claim_set_html(claim_set: ClaimSet, *, limit: int = 200) -> str:
                 "Statement": lambda v: str(escape(_truncate(v, 160))),
             }
         )
+        .set_td_classes(
+            pd.DataFrame(
+                {
+                    "Claim": "ec-id",
+                    "Kind": "ec-kind-cell",
+                    "Source type": "ec-source",
+                    "Certainty": [f"ec-certainty ec-c-{grade_of(c).certainty}" for c in shown],
+                    "Statement": "ec-statement",
+                },
+                index=frame.index,
+            )
+        )
         .set_table_attributes('class="ec-table ec-compact"')
     )
     certainty_counts = Counter(grade_of(c).certainty or "none" for c in claims)

@@ -17,7 +17,7 @@ from . import __version__
 from .citations import cite
 from .claimset import ClaimSet
 from .presentation import CERTAINTY_ORDER, certainty_label, grade_of
-from .report import Finding, Report
+from .report import SEVERITY_RANK, Report
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +45,8 @@ def summary_items(claim_set: ClaimSet, report: Report) -> list[SummaryItem]:
         SummaryItem(
             str(graded["very_low"]), "very low certainty", "bad" if graded["very_low"] else ""
         ),
-        SummaryItem(str(graded["ungraded"]), "ungraded (nothing cited)"),
-        SummaryItem(str(overclaims), "overclaim", "bad" if overclaims else ""),
+        SummaryItem(str(graded["ungraded"]), "ungraded"),
+        SummaryItem(str(overclaims), "worded beyond the evidence", "bad" if overclaims else ""),
         SummaryItem(
             str(counts["error"]),
             "validation errors",
@@ -71,7 +71,10 @@ def report_page(claim_set: ClaimSet, report: Report | None = None, *, by: str = 
     table = evidence_table(claim_set, report, by=by, link_claims=True)
     figure = evidence_map(claim_set, report)
     svg = figure_svg(figure)
-    findings = sorted(report.findings, key=Finding.sort_key)
+    # errors first, then warnings, then infos; by location within each
+    findings = sorted(
+        report.findings, key=lambda f: (SEVERITY_RANK.get(f.severity, 9), *f.sort_key())
+    )
     bibliography = claim_set.bibliography
     cited = sorted({k for c in claim_set.claims for k in c.evidence.sources})
     listed = list(bibliography.keys()) if bibliography is not None else []
