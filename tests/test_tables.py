@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import evidence_claims as ec
 from evidence_claims.tables import (
@@ -313,3 +316,29 @@ def test_bundled_table_follows_the_assessment(kratom) -> None:
     reasons = reasons_frame(report)
     assert set(reasons["origin"]) <= {"recorded", "detected"}
     assert len(reasons) == sum(len(a.reasons) for a in report.assessments)
+
+
+_cell_text = st.text(alphabet="ab |\\\n\t,\"'<>&*_`#-é⊕", min_size=1, max_size=30).filter(
+    lambda s: s.strip()
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(statement=_cell_text, note=_cell_text)
+def test_any_text_keeps_markdown_rows_whole_and_csv_lossless(statement: str, note: str) -> None:
+    text = f"{statement}. Next."
+    cs = make_set(
+        text,
+        {
+            "id": "x1",
+            "span": (0, len(statement) + 1),
+            "caveats": [{"code": "attribution.vague", "note": note}],
+        },
+    )
+    table = evidence_table(cs)
+    rows = [line for line in table.to_markdown().splitlines() if line.startswith("| x1")]
+    assert len(rows) == 1  # a newline in the text cannot break the row
+    cells = re.split(r"(?<!\\)\|", rows[0].replace("\\\\", ""))
+    assert len(cells) == 9  # 7 columns between 8 pipes: no pipe in the text splits a cell
+    back = pd.read_csv(io.StringIO(table.to_csv()), keep_default_na=False, dtype=str)
+    pd.testing.assert_frame_equal(back, table.frame.astype(str))
