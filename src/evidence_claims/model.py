@@ -28,10 +28,18 @@ RelationType = Literal["supports", "challenges", "qualifies"]
 ReviewStatus = Literal["suggested", "confirmed", "overridden"]
 SourceTypeName = Literal[source_type_names()]  # type: ignore[valid-type]
 
+# Every pattern ends in ``$(?!\n)``: JSON Schema validators written in Python (jsonschema)
+# search with ``re``, whose ``$`` also matches before a final newline, so ``"mini-001\n"`` would
+# pass the published schema while ECMA-262 engines reject it. The look-ahead makes every engine
+# agree; the models use the same ``re`` (``regex_engine="python-re"``), so models and schema
+# accept exactly the same files (tests/test_schema_agreement.py). Character classes are spelt
+# out instead of ``\s``, whose members differ between Python, ECMA-262 and Rust.
+_END = r"$(?!\n)"
+
 Identifier = Annotated[
     str,
     Field(
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$",
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*" + _END,
         max_length=200,
         description="Letters, digits and . _ : - ; starts with a letter or digit.",
     ),
@@ -39,7 +47,7 @@ Identifier = Annotated[
 BibKey = Annotated[
     str,
     Field(
-        pattern=r"^[^\s,{}()\"#%'=\\]+$",
+        pattern=r"^[^\x00-\x20\x7f-\xa0\u2028\u2029\ufeff,{}()\"#%'=\\]+" + _END,
         max_length=200,
         description="A key of the set's BibTeX bibliography.",
     ),
@@ -47,7 +55,7 @@ BibKey = Annotated[
 RuleCode = Annotated[
     str,
     Field(
-        pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_-]+)*$",
+        pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_-]+)*" + _END,
         max_length=100,
         description="A rule code from the catalogue (`evidence-claims rules`).",
     ),
@@ -66,11 +74,11 @@ Offset = Annotated[
     Field(ge=0, description="Character (code point) offset into the document."),
     BeforeValidator(_integral_float_to_int),
 ]
-Topic = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=100)]
+Topic = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*" + _END, max_length=100)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, regex_engine="python-re")
 
 
 class Anchor(_Model):
@@ -175,7 +183,9 @@ class Document(_Model):
     path: str = Field(
         min_length=1, max_length=1000, description="Path of the text, relative to the claim file."
     )
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the document's bytes.")
+    sha256: str = Field(
+        pattern=r"^[0-9a-f]{64}" + _END, description="SHA-256 of the document's bytes."
+    )
     title: str | None = Field(default=None, max_length=1000)
     citation: BibKey | None = Field(default=None, description="BibTeX key of the document itself.")
     bibliography: str | None = Field(

@@ -189,7 +189,9 @@ def findings_from_errors(
                 column=column,
                 where=where(loc),
                 value=describe_value(value),
-                problem=f"does not match the pattern {ctx.get('pattern')}",
+                # the models' "$(?!\n)" only keeps Python's "$" from passing a final newline
+                problem="does not match the pattern "
+                + str(ctx.get("pattern", "")).removesuffix("(?!\\n)"),
                 **common,
             )
         elif kind in _RANGE:
