@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -107,3 +108,19 @@ def test_table_and_report_of_a_broken_file_exit_1_with_located_findings(tmp_path
 def test_unknown_format_is_a_usage_error() -> None:
     result = run_cli("table", str(KRATOM), "--format", "xlsx")
     assert result.exit_code == 2
+
+
+def test_headline_numbers_follow_the_assessment() -> None:
+    from evidence_claims.report_page import summary_items
+
+    claim_set = ec.load(KRATOM)
+    report = ec.validate(KRATOM)
+    items = {item.label: item for item in summary_items(claim_set, report)}
+    assert items["claims"].value == "41"
+    assert items["cite a source"].value == str(sum(bool(c.evidence.sources) for c in claim_set))
+    by_level = Counter(a.certainty for a in report.assessments)
+    assert items["very low certainty"].value == str(by_level["very_low"])
+    assert items["ungraded"].value == str(by_level["ungraded"])
+    overclaims = sum(a.wording == "overclaim" for a in report.assessments)
+    assert items["worded beyond the evidence"].value == str(overclaims)
+    assert items["validation errors"].tone == "good"

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from . import __version__
 from .citations import cite
 from .claimset import ClaimSet
-from .presentation import CERTAINTY_ORDER, certainty_label, grade_of
+from .presentation import assessments_by_claim, grade_of
 from .report import SEVERITY_RANK, Report
 
 
@@ -29,8 +29,6 @@ class SummaryItem:
 
 def summary_items(claim_set: ClaimSet, report: Report) -> list[SummaryItem]:
     """The headline numbers: claims, how many rest on cited evidence, grades, wording, findings."""
-    from .presentation import assessments_by_claim
-
     assessments = assessments_by_claim(report.assessments)
     grades = [grade_of(c, assessments.get(c.id)) for c in claim_set.claims]
     cited = sum(1 for c in claim_set.claims if c.evidence.sources)
@@ -82,7 +80,6 @@ def report_page(claim_set: ClaimSet, report: Report | None = None, *, by: str = 
         {"key": key, "text": cite(key, bibliography, full=True), "cited": key in cited}
         for key in [*listed, *(k for k in cited if k not in listed)]
     ]
-    certainty_counts = Counter(grade_of(c).certainty or "ungraded" for c in claim_set.claims)
     title = claim_set.document.title or claim_set.document.id
     return render_template(
         "report.html.j2",
@@ -99,9 +96,4 @@ def report_page(claim_set: ClaimSet, report: Report | None = None, *, by: str = 
         counts=report.counts(),
         references=references,
         assessed=bool(report.assessments),
-        stated_counts=[
-            (certainty_label(level), certainty_counts[level])
-            for level in CERTAINTY_ORDER
-            if certainty_counts[level]
-        ],
     )
