@@ -273,7 +273,7 @@ def nest_spans(text: str, spans: Iterable[Span]) -> str:
             pending += 1
             out.append(span.open(first=True))
             stack.append(span)
-    while stack:  # spans reaching the end of the text close there (already handled above)
+    while stack:  # defensive: every span ends at or before the last bound, so none is left
         out.append(stack.pop().close())
     return "".join(out)
 
