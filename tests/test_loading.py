@@ -159,3 +159,12 @@ def test_yaml_dates_become_strings(mini_copy: Path) -> None:
     path.write_text(text, "utf-8")
     cs = ec.load(path)
     assert cs["mini-002"].review.by == "2024-05-01"
+
+
+def test_bibtex_protective_braces_are_kept() -> None:
+    bib = parse_bibliography(
+        "@misc{who2021, author = {{World Health Organization}}, title = {A {Thai} study}}"
+    )
+    entry = bib["who2021"]
+    assert entry.get("author") == "{World Health Organization}"
+    assert entry.get("title") == "A {Thai} study"

@@ -107,7 +107,10 @@ def load_bibliography(
 
 
 def _plain(value: Any) -> str:
-    text = str(value)
-    if len(text) >= 2 and text[0] == "{" and text[-1] == "}":
-        text = text[1:-1]
-    return " ".join(text.split())
+    """The field's value with white space folded.
+
+    bibtexparser already removes the enclosing braces or quotes; braces left inside the value
+    are BibTeX's protection (``{World Health Organization}`` is one corporate author, ``{Thai}``
+    keeps its capital), so they are kept for the citation formatter to interpret.
+    """
+    return " ".join(str(value).split())
