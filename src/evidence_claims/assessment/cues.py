@@ -22,11 +22,20 @@ class Lexicon:
     name: str
     phrases: tuple[str, ...]
     pattern: re.Pattern[str]
+    case_sensitive: bool = False
 
     def find(self, text: str) -> str | None:
         """The first cue in ``text`` (as written there), or None."""
-        match = self.pattern.search(text)
-        return match.group(0) if match else None
+        if self.case_sensitive:
+            match = self.pattern.search(text)
+            return match.group(0) if match else None
+        # Lower-casing once and matching without re.IGNORECASE is about three times faster.
+        lowered = text.lower()
+        match = self.pattern.search(lowered)
+        if match is None:
+            return None
+        same_length = len(lowered) == len(text)
+        return text[match.start() : match.end()] if same_length else match.group(0)
 
 
 def compile_phrases(
@@ -45,8 +54,8 @@ def compile_phrases(
     guard = ""
     if not_before:
         guard = r"(?!\s+(?:" + "|".join(re.escape(w) for w in not_before) + r")(?![\w-]))"
-    flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])" + guard, flags)
+    # Case-insensitive patterns are matched against lower-cased text (see Lexicon.find).
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])" + guard)
 
 
 @cache
@@ -70,8 +79,9 @@ def lexicon(name: str) -> Lexicon:
     else:
         phrases = tuple(str(p) for p in _data()[name])
     not_before = tuple(str(w) for w in _data().get(f"{name}_not_before", ()) or ())
-    pattern = compile_phrases(phrases, case_sensitive=name == "first_person", not_before=not_before)
-    return Lexicon(name, phrases, pattern)
+    case_sensitive = name == "first_person"
+    pattern = compile_phrases(phrases, case_sensitive=case_sensitive, not_before=not_before)
+    return Lexicon(name, phrases, pattern, case_sensitive)
 
 
 @cache
@@ -89,13 +99,21 @@ def _count_pattern() -> re.Pattern[str]:
     # "30 users", "149 long-term regular users", "thirty male and female cases", "n = 30";
     # not "33 randomized trials in children"
     return re.compile(
-        r"(?<![\w.,])" + number + r"\s+" + between + nouns + r"|\bn\s*=\s*(?P<n2>\d+)",
-        re.IGNORECASE,
+        r"(?<![\w.,])" + number + r"\s+" + between + nouns + r"|\bn\s*=\s*(?P<n2>\d+)"
     )
+
+
+@cache
+def _number_pattern() -> re.Pattern[str]:
+    words = sorted(number_words(), key=len, reverse=True)
+    return re.compile(r"\d|\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
 def participant_counts(text: str) -> list[int]:
     """Participant counts written in ``text`` ("30 users", "thirty cases", "n = 12")."""
+    text = text.lower()  # the patterns are lower case (faster than re.IGNORECASE)
+    if not _number_pattern().search(text):  # most sentences hold no number: skip the long scan
+        return []
     counts = []
     words = number_words()
     for match in _count_pattern().finditer(text):

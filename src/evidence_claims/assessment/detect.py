@@ -53,6 +53,7 @@ class SetContext:
     _bib_text: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     _passages: dict[tuple[str, tuple[str, ...]], list[Claim]] = field(default_factory=dict)
     _position: dict[int, int] = field(default_factory=dict)
+    _counts: dict[int, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, cs: ClaimSet) -> SetContext:
@@ -82,6 +83,13 @@ class SetContext:
                 else []
             )
         return self._bib_text[key]
+
+    def count_in(self, claim: Claim) -> int:
+        """Participants named in the claim's own words (distinct counts added), cached."""
+        key = id(claim)
+        if key not in self._counts:
+            self._counts[key] = sum(set(participant_counts(claim.text)))
+        return self._counts[key]
 
     def passage_before(self, claim: Claim) -> list[Claim]:
         """Earlier claims that rest on the same evidence, nearest first, back to (and with) the
@@ -189,7 +197,7 @@ def detect_limitations(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
 
 
 def _imprecision(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
-    in_text = sum(set(participant_counts(claim.text)))
+    in_text = ctx.count_in(claim)
     in_sources = 0
     for key in claim.evidence.sources:
         for _name, text in ctx.entry_fields(key):
@@ -197,7 +205,7 @@ def _imprecision(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
     total = max(in_text, in_sources)
     if total == 0 and claim.evidence.basis == "context":
         for other in ctx.passage_before(claim):
-            total = max(total, sum(set(participant_counts(other.text))))
+            total = max(total, ctx.count_in(other))
             if total:
                 in_text = total
                 break

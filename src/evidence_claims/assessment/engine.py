@@ -41,8 +41,8 @@ def assess_claim_set(cs: ClaimSet) -> Assessment:
     all_rules()  # every code known, so unknown caveat codes can be told apart
     ctx = SetContext.of(cs)
     out = Assessment()
-    for claim in cs.claims:
-        assessment, findings = _assess_claim(claim, ctx)
+    for index, claim in enumerate(cs.claims):
+        assessment, findings = _assess_claim(index, claim, ctx)
         out.assessments.append(assessment)
         out.findings.extend(findings)
     return out
@@ -72,19 +72,22 @@ def assess(target: ClaimSet | str | Path) -> Report:
     return report.sorted()
 
 
-def _assess_claim(claim: Claim, ctx: SetContext) -> tuple[ClaimAssessment, list[Finding]]:
+def _assess_claim(
+    index: int, claim: Claim, ctx: SetContext
+) -> tuple[ClaimAssessment, list[Finding]]:
     cs = ctx.cs
     findings: list[Finding] = []
     suppressed = {s.code for s in claim.suppress}
 
     def at(*where: str | int) -> dict[str, object]:
-        line, column = cs.locate(claim, *where)
+        # By index: locating by claim object would search the list (quadratic on large sets).
+        line, column = cs.locate(index, *where)
         return {
             "file": cs.file,
             "line": line,
             "column": column,
             "claim_id": claim.id,
-            "path": cs.pointer(claim, *where),
+            "path": cs.pointer(index, *where),
         }
 
     # The curator's caveats, checked against the catalogue.
@@ -161,7 +164,7 @@ def _assess_claim(claim: Claim, ctx: SetContext) -> tuple[ClaimAssessment, list[
                 detail=_why(certainty, reasons, note),
             )
         )
-    line, _column = cs.locate(claim)
+    line, _column = cs.locate(index)
     assessment = ClaimAssessment(
         claim_id=claim.id,
         certainty=certainty,
