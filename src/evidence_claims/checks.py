@@ -6,7 +6,6 @@ Each check is a function from a :class:`ClaimSet` to findings; :func:`run_checks
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -16,6 +15,7 @@ from .claimset import ClaimSet
 from .locate import LineIndex
 from .model import Claim
 from .report import Finding
+from .suggest import Suggester
 
 PREFIX_SUFFIX_MAX = 32
 Check = Callable[[ClaimSet], Iterator[Finding]]
@@ -145,7 +145,7 @@ def check_citations(cs: ClaimSet) -> Iterator[Finding]:
             file=cs.file, line=line, column=column, path="/document", count=cited or 1
         )
     readable = bib is not None and bib.library is not None
-    known = bib.keys() if bib is not None else []
+    known = Suggester(bib.keys() if bib is not None else [])
     bib_name = (bib.file if bib is not None else None) or "the bibliography"
     if readable and cs.document.citation and cs.document.citation not in bib:
         line, column = (
@@ -158,7 +158,7 @@ def check_citations(cs: ClaimSet) -> Iterator[Finding]:
             path="/document/citation",
             key=cs.document.citation,
             bibliography=bib_name,
-            hint=_did_you_mean(cs.document.citation, known),
+            hint=known.hint(cs.document.citation),
         )
     for claim in cs.claims:
         evidence = claim.evidence
@@ -169,7 +169,7 @@ def check_citations(cs: ClaimSet) -> Iterator[Finding]:
                         **_at(cs, claim, "evidence", "sources", i),
                         key=key,
                         bibliography=bib_name,
-                        hint=_did_you_mean(key, known),
+                        hint=known.hint(key),
                     )
         if evidence.basis == "none" and evidence.sources:
             yield R.EVIDENCE_BASIS.finding(
@@ -189,11 +189,6 @@ def check_citations(cs: ClaimSet) -> Iterator[Finding]:
             )
 
 
-def _did_you_mean(value: str, choices: list[str]) -> str:
-    match = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    return f"; did you mean '{match[0]}'?" if match else ""
-
-
 def _all_ids(cs: ClaimSet) -> set[str]:
     """Ids of every claim in the file, including ones that failed the schema."""
     ids = {c.id for c in cs.claims}
@@ -207,23 +202,27 @@ def _all_ids(cs: ClaimSet) -> set[str]:
 
 def check_relations(cs: ClaimSet) -> Iterator[Finding]:
     ids = _all_ids(cs)
+    suggester: Suggester | None = None
     for claim in cs.claims:
         seen: set[tuple[str, str]] = set()
         for i, relation in enumerate(claim.relations):
-            where = _at(cs, claim, "relations", i)
             if relation.target == claim.id:
-                yield R.RELATION_SELF.finding(**where, id=claim.id, type=relation.type)
+                yield R.RELATION_SELF.finding(
+                    **_at(cs, claim, "relations", i), id=claim.id, type=relation.type
+                )
             elif relation.target not in ids:
+                if suggester is None:
+                    suggester = Suggester(sorted(ids))
                 yield R.RELATION_TARGET.finding(
-                    **where,
+                    **_at(cs, claim, "relations", i),
                     type=relation.type,
                     target=relation.target,
-                    hint=_did_you_mean(relation.target, sorted(ids)),
+                    hint=suggester.hint(relation.target),
                 )
             pair = (relation.type, relation.target)
             if pair in seen:
                 yield R.RELATION_DUPLICATE.finding(
-                    **where, type=relation.type, target=relation.target
+                    **_at(cs, claim, "relations", i), type=relation.type, target=relation.target
                 )
             seen.add(pair)
 

@@ -34,6 +34,7 @@ class ClaimSet:
     claim_indexes: list[int] = field(default_factory=list, repr=False)
     complete: bool = True
     load_findings: list[Finding] = field(default_factory=list, repr=False)
+    _positions: dict[int, int] = field(default_factory=dict, init=False, repr=False)
 
     @classmethod
     def from_model(
@@ -88,7 +89,7 @@ class ClaimSet:
         self, claim: Claim | int, *fields: PathItem, key: bool = False
     ) -> tuple[int | None, int | None]:
         """Line and column of a claim (or one of its fields) in the claim file."""
-        index = self.claims.index(claim) if isinstance(claim, Claim) else claim
+        index = self.index_of(claim) if isinstance(claim, Claim) else claim
         if self.parsed is None:
             return None, None
         file_index = self.claim_indexes[index] if self.claim_indexes else index
@@ -97,9 +98,28 @@ class ClaimSet:
     def pointer(self, claim: Claim | int, *fields: PathItem) -> str:
         from .locate import json_pointer
 
-        index = self.claims.index(claim) if isinstance(claim, Claim) else claim
+        index = self.index_of(claim) if isinstance(claim, Claim) else claim
         file_index = self.claim_indexes[index] if self.claim_indexes else index
         return json_pointer(("claims", file_index, *fields))
+
+    def index_of(self, claim: Claim) -> int:
+        """Position of ``claim`` in :attr:`claims` (``ValueError`` when it is not there).
+
+        Checks and the assessment locate a claim for every finding and every assessment, so
+        this is O(1): positions are looked up by identity in a map rebuilt only when the list
+        changed. A claim that is not in the list itself but equal to one is found by equality,
+        as ``list.index`` would.
+        """
+        i = self._positions.get(id(claim))
+        if i is None or i >= len(self.claims) or self.claims[i] is not claim:
+            positions: dict[int, int] = {}
+            for n, member in enumerate(self.claims):
+                positions.setdefault(id(member), n)
+            self._positions = positions
+            i = positions.get(id(claim))
+            if i is None:
+                return self.claims.index(claim)
+        return i
 
     def to_frame(self, report: Report | None = None) -> pd.DataFrame:
         """One row per claim in document order (columns: :data:`tables.CLAIM_COLUMNS`).

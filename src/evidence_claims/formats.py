@@ -55,15 +55,16 @@ def format_text(report: Report) -> str:
         file_findings = by_file.get(file, [])
         claims = sorted(assessed.get(file, []), key=lambda a: a.line or 0)
         known = {a.claim_id for a in claims}
+        by_claim: dict[str | None, list[Finding]] = {}  # one pass, not one per claim
         for f in file_findings:
+            by_claim.setdefault(f.claim_id, []).append(f)
             if f.claim_id not in known:
                 claim = f" [{f.claim_id}]" if f.claim_id else ""
                 lines.append(f"  {_location(f)}: {f.severity} {f.code}{claim} {f.message}")
         for a in claims:
             lines.append("  " + _claim_line(a))
-            for f in file_findings:
-                if f.claim_id == a.claim_id:
-                    lines.append(f"      {_location(f)}: {f.severity} {f.code} {f.message}")
+            for f in by_claim.get(a.claim_id, ()):
+                lines.append(f"      {_location(f)}: {f.severity} {f.code} {f.message}")
         lines.append("")
     if report.assessments:
         lines.append(_certainty_summary(report.assessments))

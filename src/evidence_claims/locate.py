@@ -84,26 +84,140 @@ def _node_start(node: Any) -> Position:
 
 
 class JsonLocator:
-    """Indexes a JSON text (already known to parse) on first use."""
+    """Finds positions in a JSON text (already known to parse), reading only what it must.
+
+    A full :class:`JsonIndex` tokenises the whole text in Python, which for a large file costs
+    more than parsing it. So :meth:`locate` walks down the path instead, expanding only the
+    containers on it, and only as far as the wanted member: the other values are skipped with
+    the standard library's C scanner. Each container is expanded once, so locating every claim
+    of a file costs about one more parse of it. When the full index exists (it is built to
+    report duplicate keys and NaN tokens), it answers instead; the two agree on every text
+    without duplicate keys (tested).
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._index: JsonIndex | None = None
+        self._lines: LineIndex | None = None
+        self._containers: dict[int, _Members] = {}
 
     @property
     def index(self) -> JsonIndex:
         if self._index is None:
             self._index = JsonIndex(self.text)
+            self._lines = self._index.lines
         return self._index
 
+    @property
+    def lines(self) -> LineIndex:
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
+
     def locate(self, path: Sequence[PathItem], *, key: bool = False) -> Position:
-        index = self.index
-        for cut in range(len(path), -1, -1):
-            sub = tuple(path[:cut])
-            table = index.keys if (key and cut == len(path)) else index.values
-            if sub in table:
-                return index.lines.position(table[sub])
-        return (1, 1)
+        if self._index is not None:
+            index = self._index
+            for cut in range(len(path), -1, -1):
+                sub = tuple(path[:cut])
+                table = index.keys if (key and cut == len(path)) else index.values
+                if sub in table:
+                    return index.lines.position(table[sub])
+            return (1, 1)
+        offset = self.offset(path, key=key)
+        return (1, 1) if offset is None else self.lines.position(offset)
+
+    def offset(self, path: Sequence[PathItem], *, key: bool = False) -> int | None:
+        """Character offset of the value at ``path`` (of its key when ``key`` and the last item
+        is an object key), or of the nearest enclosing value; None for an empty text."""
+        text = self.text
+        pos = _JSON_SPACE.match(text).end()  # type: ignore[union-attr]
+        if pos >= len(text) or (key and not path):
+            return None
+        last = len(path) - 1
+        for depth, item in enumerate(path):
+            members = self._members(pos)
+            found = members.find(item) if members is not None else None
+            if found is None:
+                return pos
+            key_offset, value_offset = found
+            if depth == last and key:
+                return key_offset if key_offset is not None else pos
+            pos = value_offset
+        return pos
+
+    def _members(self, pos: int) -> _Members | None:
+        members = self._containers.get(pos)
+        if members is None:
+            opener = self.text[pos]
+            if opener not in "[{":
+                return None
+            members = self._containers[pos] = _Members(self.text, pos)
+        return members
+
+
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+class _Members:
+    """The members of one JSON object or array, read from the text as far as asked."""
+
+    __slots__ = ("_done", "_next", "_scan", "entries", "is_object", "text")
+
+    def __init__(self, text: str, pos: int) -> None:
+        import json
+        from json.scanner import make_scanner
+
+        self.text = text
+        self.is_object = text[pos] == "{"
+        self.entries: dict[PathItem, tuple[int | None, int]] = {}
+        self._next = _JSON_SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
+        self._done = text.startswith("}" if self.is_object else "]", self._next)
+        self._scan = _scanner(json, make_scanner)
+
+    def find(self, item: PathItem) -> tuple[int | None, int] | None:
+        """(key offset or None, value offset) of a member; None when there is no such member."""
+        if self.is_object:
+            if not isinstance(item, str):
+                return None
+        elif not isinstance(item, int) or item < 0:
+            return None
+        while item not in self.entries and not self._done:
+            self._read_one()
+        return self.entries.get(item)
+
+    def _read_one(self) -> None:
+        from json.decoder import scanstring
+
+        text, space = self.text, _JSON_SPACE
+        pos = self._next
+        if self.is_object:
+            name, after = scanstring(text, pos + 1)
+            colon = space.match(text, after).end()  # type: ignore[union-attr]
+            value = space.match(text, colon + 1).end()  # type: ignore[union-attr]
+            key_offset: int | None = pos
+            member: PathItem = name
+        else:
+            value, key_offset, member = pos, None, len(self.entries)
+        _obj, end = self._scan(text, value)
+        if member not in self.entries:
+            self.entries[member] = (key_offset, value)
+        else:  # a repeated key: keep the first value, as JsonIndex does
+            self.entries[member] = (key_offset, self.entries[member][1])
+        after_value = space.match(text, end).end()  # type: ignore[union-attr]
+        if text.startswith(",", after_value):
+            self._next = space.match(text, after_value + 1).end()  # type: ignore[union-attr]
+        else:
+            self._done = True
+
+
+_SCANNER: list[Any] = []
+
+
+def _scanner(json: Any, make_scanner: Any) -> Any:
+    """One C scanner (``scan_once(text, offset) -> (value, end)``) for the process."""
+    if not _SCANNER:
+        _SCANNER.append(make_scanner(json.JSONDecoder()))
+    return _SCANNER[0]
 
 
 _JSON_TOKEN = re.compile(

@@ -1,0 +1,152 @@
+"""Scale: locating in large files, did-you-mean over many choices, claim positions."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import random
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evidence_claims.locate import JsonIndex, JsonLocator
+from evidence_claims.suggest import EXACT_UP_TO, Suggester
+from evidence_claims.synthetic import CorpusShape, make_set, write_corpus
+from evidence_claims.validation import validate
+
+# --- JsonLocator agrees with the full index --------------------------------------------------
+
+
+def _indexed(text: str, path: tuple, key: bool) -> tuple[int, int]:
+    """What the full JsonIndex answers (the reference the lazy walk must agree with)."""
+    index = JsonIndex(text)
+    for cut in range(len(path), -1, -1):
+        sub = tuple(path[:cut])
+        table = index.keys if (key and cut == len(path)) else index.values
+        if sub in table:
+            return index.lines.position(table[sub])
+    return (1, 1)
+
+
+def _paths(value: object, prefix: tuple = ()) -> list[tuple]:
+    out = [prefix]
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out += _paths(v, (*prefix, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            out += _paths(v, (*prefix, i))
+    return out
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(value=json_values, indent=st.sampled_from([None, 0, 1, 2]), data=st.data())
+def test_lazy_locator_agrees_with_full_index(value: object, indent: int | None, data) -> None:
+    text = json.dumps(value, indent=indent, ensure_ascii=data.draw(st.booleans()))
+    if data.draw(st.booleans()):
+        text = "\n " + text.replace("\n", "\r\n") + " \n"
+    paths = _paths(value)
+    # existing paths, and paths that go one step too far or name a missing member
+    paths += [(*p, "missing") for p in paths[:5]] + [(*p, 99) for p in paths[:5]]
+    for path in paths:
+        for key in (False, True):
+            assert JsonLocator(text).locate(path, key=key) == _indexed(text, path, key), path
+
+
+def test_locator_reads_only_up_to_the_wanted_claim() -> None:
+    _document, data, _bib = make_set(0, 300, error_rate=0.0)
+    text = json.dumps(data, indent=1)
+    locator = JsonLocator(text)
+    assert locator.locate(("claims", 2, "anchor", "start")) == _indexed(
+        text, ("claims", 2, "anchor", "start"), False
+    )
+    claims_array = next(m for m in locator._containers.values() if not m.is_object)
+    assert len(claims_array.entries) == 3  # claims 3..299 were not read
+
+
+# --- did-you-mean ----------------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    choices=st.lists(st.text("abcdefgh-0123", min_size=1, max_size=12), max_size=40),
+    value=st.text("abcdefgh-0123", max_size=12),
+)
+def test_suggester_is_difflib_for_few_choices(choices: list[str], value: str) -> None:
+    expected = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    assert Suggester(choices).closest(value) == (expected[0] if expected else None)
+
+
+def test_suggester_finds_near_misses_among_many_choices() -> None:
+    ids = [f"review-{i:05d}" for i in range(20_000)]
+    assert len(ids) > EXACT_UP_TO
+    suggester = Suggester(ids)
+    assert suggester.closest("review-01234x") == "review-01234"  # slip at the end
+    assert suggester.closest("reveiw-01234") == "review-01234"  # slip at the start
+    assert suggester.closest("zzzzzzzzzzzzzzzzzzz") is None
+
+
+# --- claim positions -------------------------------------------------------------------------
+
+
+def test_identical_claims_are_located_at_their_own_records(tmp_path: Path) -> None:
+    """Two byte-identical records (same id): the duplicate-id finding points at the second one.
+
+    Locating by equality (``list.index``) found the first record for both.
+    """
+    document, data, bib = make_set(0, 3, error_rate=0.0)
+    data["claims"].append(json.loads(json.dumps(data["claims"][1])))
+    (tmp_path / ".evidence-claims-root").touch()
+    (tmp_path / "document.txt").write_text(document, encoding="utf-8")
+    (tmp_path / "references.bib").write_text(bib, encoding="utf-8")
+    (tmp_path / "claims.json").write_text(json.dumps(data, indent=1), encoding="utf-8")
+    report = validate(tmp_path / "claims.json")
+    duplicate = [f for f in report.findings if f.code == "id.duplicate"]
+    assert len(duplicate) == 1
+    assert duplicate[0].path == "/claims/3/id"
+    text = (tmp_path / "claims.json").read_text(encoding="utf-8")
+    assert duplicate[0].line == _indexed(text, ("claims", 3, "id"), False)[0]
+
+
+def test_claimset_positions_follow_changes_to_the_list(mini_copy: Path) -> None:
+    from evidence_claims import load
+
+    cs = load(mini_copy)
+    first, second = cs.claims[0], cs.claims[1]
+    assert cs.index_of(second) == 1
+    cs.claims.reverse()
+    assert cs.index_of(second) == len(cs.claims) - 2
+    assert cs.index_of(first) == len(cs.claims) - 1
+    copy = second.model_copy()
+    assert cs.index_of(copy) == cs.index_of(second)  # equal but not the same object
+
+
+# --- synthetic corpora -----------------------------------------------------------------------
+
+
+def test_synthetic_sets_are_deterministic_and_mostly_valid(tmp_path: Path) -> None:
+    assert make_set(3, 50, seed=1) == make_set(3, 50, seed=1)
+    files = list(write_corpus(tmp_path, CorpusShape(claims=250, per_file=100), error_rate=0.0))
+    assert len(files) == 3
+    report = validate(tmp_path)
+    assert report.claims == 250
+    structural = {"anchor.", "cite.", "relation.", "schema.", "file.", "document."}
+    assert not [f for f in report.errors if f.code.startswith(tuple(structural))]
+
+
+def test_synthetic_mistakes_are_found(tmp_path: Path) -> None:
+    random.seed(0)
+    list(write_corpus(tmp_path, CorpusShape(claims=400, per_file=200), error_rate=0.05))
+    codes = validate(tmp_path).codes()
+    assert codes["anchor.text-mismatch"] and codes["cite.unknown-key"]
+    assert codes["relation.unknown-target"]
