@@ -369,3 +369,22 @@ def test_configuration_problems_are_located_findings(
     assert finding.code == "config.invalid" and problem in finding.message
     assert finding.line == line
     assert config.limits.max_file_bytes <= 2**62
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "code"),
+    [
+        ("c.claims.yaml", "# only a comment\n", "file.empty"),
+        ("c.claims.yaml", "%YAML 1.2\n--- # nothing\n", "file.empty"),
+        ("c.claims.yaml", "null\n", "schema.type"),
+        ("c.claims.yaml", "--- ~\n", "schema.type"),
+        ("c.claims.json", " null\n", "schema.type"),
+    ],
+)
+def test_a_file_that_parses_to_nothing_is_an_error(
+    tmp_path: Path, name: str, text: str, code: str
+) -> None:
+    # these once validated with exit code 0: no data, and no finding either
+    report = _validate(_write(tmp_path, name, text), tmp_path)
+    assert not report.ok
+    assert [f.code for f in report.findings] == [code]

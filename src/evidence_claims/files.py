@@ -249,12 +249,48 @@ def parse_claim_bytes(parsed: ParsedFile, raw: bytes, limits: Limits | None = No
     if not decoded.text.strip():
         parsed.findings.append(R.FILE_EMPTY.finding(file=file, line=1, column=1))
         return
+    before = len(parsed.findings)
     if parsed.format == "yaml":
         _parse_yaml(parsed, limits)
     else:
         _parse_json(parsed, limits)
     if parsed.data is not None:
         _check_claim_count(parsed, limits)
+    elif len(parsed.findings) == before:
+        _report_null(parsed)
+
+
+def _report_null(parsed: ParsedFile) -> None:
+    """A file that parsed to nothing (``null``, ``~``, only comments) is not a claim file."""
+    assert parsed.text is not None
+    if parsed.format == "yaml" and not _has_yaml_content(parsed.text):
+        parsed.findings.append(R.FILE_EMPTY.finding(file=parsed.file, line=1, column=1))
+        return
+    line, column = parsed.locator.locate(())
+    parsed.findings.append(
+        R.SCHEMA_TYPE.finding(
+            file=parsed.file,
+            line=line,
+            column=column,
+            path="",
+            where="file",
+            expected="a mapping",
+            got="null",
+        )
+    )
+
+
+def _has_yaml_content(text: str) -> bool:
+    """Whether a YAML text holds more than comments, directives and document markers."""
+    for line in text.splitlines():
+        body = line.strip()
+        if not body or body.startswith(("#", "%")):
+            continue
+        marker = body[:3]
+        if marker in ("---", "...") and (len(body) == 3 or body[3:].lstrip().startswith("#")):
+            continue
+        return True
+    return False
 
 
 def detect_newline(text: str) -> str:
