@@ -172,7 +172,7 @@ def test_file_size_is_checked_before_reading(tmp_path: Path) -> None:
     report = _validate(path, tmp_path)
     assert time.perf_counter() - started < 1
     assert _located(report, "limits.size") == [(1, 1)]
-    assert "max-file-bytes" in report.findings[0].message
+    assert "max-yaml-bytes" in report.findings[0].message
 
 
 def test_file_size_limit_is_configurable(mini_copy: Path) -> None:
@@ -388,3 +388,16 @@ def test_a_file_that_parses_to_nothing_is_an_error(
     report = _validate(_write(tmp_path, name, text), tmp_path)
     assert not report.ok
     assert [f.code for f in report.findings] == [code]
+
+
+def test_yaml_files_have_their_own_smaller_size_limit(tmp_path: Path, mini_text: str) -> None:
+    # the round-trip YAML parser reads a few hundred kB/s: a large YAML file is refused
+    # before it is read, where the same data as JSON is fine
+    limits = Limits(max_yaml_bytes=1000)
+    path = _write(tmp_path, "big.claims.yaml", mini_text)
+    (finding,) = _validate(path, tmp_path, limits).findings
+    assert finding.code == "limits.size" and "max-yaml-bytes" in finding.message
+    data = files.parse_claim_file(MINI / "claims.yaml").data
+    as_json = _write(tmp_path, "big.claims.json", json.dumps(data, indent=2))
+    assert "limits.size" not in _validate(as_json, tmp_path, limits).codes()
+    assert Limits().max_yaml_bytes <= Limits().max_file_bytes

@@ -39,6 +39,10 @@ class Limits:
     """Bounds on every input, so that validation finishes in bounded time and memory."""
 
     max_file_bytes: int = 50_000_000
+    # ruamel.yaml's round-trip parser reads about 0.1-0.2 MB/s on a busy 2-core machine: YAML
+    # claim files stay small enough to load in seconds (about 1,000 claims; larger sets go in
+    # JSON, which has only max-file-bytes, or in several files)
+    max_yaml_bytes: int = 1_000_000
     max_depth: int = 64
     max_nodes: int = 2_000_000
     max_aliases: int = 1_000

@@ -100,7 +100,12 @@ _OPEN_FLAGS |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
 
 
 def read_bytes(
-    path: Path, *, file: str, what: str, max_bytes: int | None = None
+    path: Path,
+    *,
+    file: str,
+    what: str,
+    max_bytes: int | None = None,
+    limit_name: str = "max-file-bytes",
 ) -> tuple[bytes | None, list[Finding]]:
     """The file's bytes, or a finding saying why they could not be read.
 
@@ -127,7 +132,7 @@ def read_bytes(
                 line=1,
                 column=1,
                 what=f"the {what}",
-                problem=f"is larger than the limit of {limit:,} bytes (max-file-bytes)",
+                problem=f"is larger than the limit of {limit:,} bytes ({limit_name})",
             )
         ]
         if info.st_size > limit:
@@ -226,7 +231,11 @@ def parse_claim_file(
     if fmt is None:
         parsed.findings.append(R.FILE_FORMAT.finding(file=file, name=str(path)))
         return parsed
-    raw, findings = read_bytes(path, file=file, what="claim file", max_bytes=limits.max_file_bytes)
+    if fmt == "yaml" and limits.max_yaml_bytes < limits.max_file_bytes:
+        most, name = limits.max_yaml_bytes, "max-yaml-bytes"
+    else:
+        most, name = limits.max_file_bytes, "max-file-bytes"
+    raw, findings = read_bytes(path, file=file, what="claim file", max_bytes=most, limit_name=name)
     parsed.findings.extend(findings)
     if raw is None:
         return parsed
