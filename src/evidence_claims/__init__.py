@@ -23,6 +23,7 @@ _EXPORTS = {
     "Report": "report",
     "Finding": "report",
     "ClaimFileError": "errors",
+    "ConflictError": "errors",
     "table": "tables",
     "annotate": "display",
     "evidence_map": "display",
@@ -35,6 +36,7 @@ __all__ = [
     "ClaimFile",
     "ClaimFileError",
     "ClaimSet",
+    "ConflictError",
     "Finding",
     "Reason",
     "Report",
@@ -51,7 +53,7 @@ if TYPE_CHECKING:
     from .assessment import assess
     from .claimset import ClaimSet
     from .display import annotate, evidence_map
-    from .errors import ClaimFileError
+    from .errors import ClaimFileError, ConflictError
     from .extraction.draft import extract
     from .model import Claim, ClaimFile
     from .report import ClaimAssessment, Finding, Reason, Report
