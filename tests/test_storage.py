@@ -310,3 +310,29 @@ def test_the_kill_test_catches_a_writer_that_is_not_atomic(
     max_delay = 2.5 * median_save_seconds(path, old, new)
     counts = kill_during_saves(path, old, new, kills=50, max_delay=max_delay)
     assert counts["corrupt"] > 0, counts
+
+
+# --- atomic_write details ----------------------------------------------------------------------
+
+
+def test_a_new_file_gets_the_usual_permissions_not_private_ones(tmp_path: Path) -> None:
+    # atomic_write once created files 0600 (mkstemp's mode), unreadable to the group
+    umask = os.umask(0o022)
+    try:
+        files.atomic_write(tmp_path / "new.claims.yaml", b"x")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "new.claims.yaml").stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")
+def test_saving_through_a_symbolic_link_replaces_its_target(tmp_path: Path) -> None:
+    # atomic_write once replaced the link itself with a file, leaving the target unchanged
+    target = _copy(tmp_path)
+    link = tmp_path / "link.claims.yaml"
+    link.symlink_to(target.name)
+    parsed = files.parse_claim_file(link)
+    parsed.tree["claims"][0]["certainty"] = "low"
+    save_claim_file(parsed, storage.render_claim_file(parsed))
+    assert link.is_symlink()
+    assert files.parse_claim_file(target).data["claims"][0]["certainty"] == "low"

@@ -22,7 +22,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -684,14 +683,19 @@ def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that readers see the old file or the new, never a part.
 
     Writes a temporary file in the same directory, flushes it to disk, then renames it over the
-    target (``os.replace`` is atomic on POSIX and Windows) and syncs the directory entry.
+    target (``os.replace`` is atomic on POSIX and Windows) and syncs the directory entry. The
+    file keeps its permission bits; a new file gets the usual ones (0666 less the umask, where
+    a ``mkstemp`` file would be private). A symbolic link is written through: its target is
+    replaced and the link stays a link.
     """
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     directory = path.parent if str(path.parent) else Path(".")
     mode = None
     with contextlib.suppress(FileNotFoundError):
         mode = path.stat().st_mode & 0o7777
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    fd, tmp_name = _create_temporary(directory, path.name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -705,6 +709,21 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.unlink(tmp_name)
         raise
     _fsync_directory(directory)
+
+
+def _create_temporary(directory: Path, name: str) -> tuple[int, str]:
+    """A new, exclusive ``.<name>.<random>.tmp`` beside the target, created 0666 & ~umask."""
+    import secrets
+
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    flags |= getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        candidate = str(directory / f".{name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(candidate, flags, 0o666), candidate
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {directory / name}")
 
 
 def _fsync_directory(directory: Path) -> None:

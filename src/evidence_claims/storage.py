@@ -83,6 +83,8 @@ def save_claim_file(
     """
     parsed = target if isinstance(target, ParsedFile) else None
     path = Path(parsed.path if parsed is not None else target)  # type: ignore[arg-type]
+    if path.is_symlink():  # lock and replace the file itself, wherever the link is
+        path = Path(os.path.realpath(path))
     if expected_sha256 is _NOT_GIVEN:
         if parsed is None:
             raise TypeError("save_claim_file(path, ...) needs expected_sha256 (or None)")
