@@ -401,3 +401,11 @@ def test_yaml_files_have_their_own_smaller_size_limit(tmp_path: Path, mini_text:
     as_json = _write(tmp_path, "big.claims.json", json.dumps(data, indent=2))
     assert "limits.size" not in _validate(as_json, tmp_path, limits).codes()
     assert Limits().max_yaml_bytes <= Limits().max_file_bytes
+
+
+def test_a_bibliography_has_its_own_size_limit(mini_copy: Path) -> None:
+    # bibtexparser slows down more than linearly on hostile input: a .bib is bounded apart
+    report = ec.validate(mini_copy / "claims.yaml", limits=Limits(max_bib_bytes=100))
+    (finding,) = [f for f in report.findings if f.code == "limits.size"]
+    assert "max-bib-bytes" in finding.message and "bibliography" in finding.message
+    assert finding.path == "/document/bibliography" and finding.line == 8

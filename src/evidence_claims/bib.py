@@ -93,11 +93,17 @@ def parse_bibliography(text: str, *, file: str | None = None) -> Bibliography:
 
 
 def load_bibliography(
-    path: Path, *, file: str | None = None, max_bytes: int | None = None
+    path: Path,
+    *,
+    file: str | None = None,
+    max_bytes: int | None = None,
+    limit_name: str = "max-file-bytes",
 ) -> Bibliography:
     """Read and parse a ``.bib`` file; a missing, oversized or undecodable file gives findings."""
     file = file if file is not None else str(path)
-    text, _raw, findings = read_text(path, file=file, what="bibliography", max_bytes=max_bytes)
+    text, _raw, findings = read_text(
+        path, file=file, what="bibliography", max_bytes=max_bytes, limit_name=limit_name
+    )
     if text is None:
         return Bibliography(path=path, file=file, findings=findings)
     bib = parse_bibliography(text, file=file)

@@ -43,6 +43,9 @@ class Limits:
     # claim files stay small enough to load in seconds (about 1,000 claims; larger sets go in
     # JSON, which has only max-file-bytes, or in several files)
     max_yaml_bytes: int = 1_000_000
+    # bibtexparser slows down more than linearly on hostile input (1 MB of unclosed entries
+    # took 11 s on a busy 2-core machine): a bibliography of a few thousand entries fits
+    max_bib_bytes: int = 1_000_000
     max_depth: int = 64
     max_nodes: int = 2_000_000
     max_aliases: int = 1_000

@@ -158,10 +158,17 @@ def _reason(exc: BaseException) -> str:
 
 
 def read_text(
-    path: Path, *, file: str, what: str, max_bytes: int | None = None
+    path: Path,
+    *,
+    file: str,
+    what: str,
+    max_bytes: int | None = None,
+    limit_name: str = "max-file-bytes",
 ) -> tuple[str | None, bytes | None, list[Finding]]:
     """Read and decode a UTF-8 text file; returns (text, raw bytes, findings)."""
-    raw, findings = read_bytes(path, file=file, what=what, max_bytes=max_bytes)
+    raw, findings = read_bytes(
+        path, file=file, what=what, max_bytes=max_bytes, limit_name=limit_name
+    )
     if raw is None:
         return None, None, findings
     decoded = decode(raw, file=file, what=what)

@@ -259,7 +259,13 @@ def _attach_bibliography(claim_set: ClaimSet, root: Path, loaded: Loaded, limits
         )
         claim_set.bibliography = Bibliography(file=name)
         return
-    bib = load_bibliography(bib_path, file=display_path(bib_path), max_bytes=limits.max_file_bytes)
+    if limits.max_bib_bytes < limits.max_file_bytes:
+        most, limit_name = limits.max_bib_bytes, "max-bib-bytes"
+    else:
+        most, limit_name = limits.max_file_bytes, "max-file-bytes"
+    bib = load_bibliography(
+        bib_path, file=display_path(bib_path), max_bytes=most, limit_name=limit_name
+    )
     for finding in bib.findings:
         if finding.code in ("file.not-found", "file.unreadable", "limits.size"):
             finding = _relocate(finding, file, line, column, "/document/bibliography")
