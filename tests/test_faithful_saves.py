@@ -209,3 +209,15 @@ def test_transplant_gives_up_when_the_change_has_no_place() -> None:
     # the original has a line ("z") the base lacks, right where "c" is inserted: before or
     # after it? The caller falls back to a full dump instead of guessing.
     assert transplant("a\nz\nb\n", "a\nb\n", "a\nc\nb\n") is None
+
+
+def test_a_carried_over_edit_that_lost_the_change_falls_back_to_a_full_dump(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import evidence_claims.storage as storage
+
+    parsed = _parse_bytes((MINI / "claims.yaml").read_bytes(), tmp_path)
+    parsed.tree["claims"][1]["certainty"] = "high"
+    monkeypatch.setattr(storage, "transplant", lambda original, *_args: original)
+    after = render_claim_file(parsed)
+    assert _parse_bytes(after, tmp_path).data["claims"][1]["certainty"] == "high"

@@ -207,10 +207,25 @@ def render_claim_file(parsed: ParsedFile) -> bytes:
         base = dump_json(json.loads(parsed.text))
         new = dump_json(parsed.data)
     text = transplant(parsed.text, base.decode("utf-8"), new.decode("utf-8"), parsed.newline)
-    if text is None:
+    if text is None or not _same_data(text, new.decode("utf-8"), parsed.format):
+        # no clean place for the edit (or, should the line matching ever misplace it, the
+        # result would not hold the edited data): write the whole edited file instead
         text = new.decode("utf-8").replace("\n", parsed.newline)
     data = text.encode("utf-8")
     return b"\xef\xbb\xbf" + data if parsed.bom else data
+
+
+def _same_data(text: str, reference: str, fmt: str) -> bool:
+    """Whether two texts hold the same data (the check that a carried-over edit landed)."""
+    import json
+
+    try:
+        if fmt == "yaml":
+            yaml = make_yaml()
+            return bool(yaml.load(yaml_source(text)) == yaml.load(reference))
+        return bool(json.loads(text) == json.loads(reference))
+    except Exception:  # the carried-over text does not even parse: not the same
+        return False
 
 
 def transplant(original: str, base: str, new: str, newline: str = "\n") -> str | None:
