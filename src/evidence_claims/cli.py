@@ -98,6 +98,15 @@ def cli() -> None:
     help="Repository root that paths inside claim files may not leave "
     "(default: nearest folder with .git or pyproject.toml).",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Processes to validate files with; 0: all CPUs when the files are many or large, "
+    "else one. The report is the same for any number.",
+)
 def validate(
     paths: tuple[Path, ...],
     output_format: str,
@@ -107,6 +116,7 @@ def validate(
     baseline: Path | None,
     write_baseline: Path | None,
     root: Path | None,
+    jobs: int,
 ) -> None:
     """Validate claim files (or directories of them): schema, anchors, citations, relations,
     and the evidence assessment (suggested certainty per claim, with its reasons)."""
@@ -122,6 +132,7 @@ def validate(
             baseline=baseline,
             write_baseline=write_baseline,
             root=root,
+            jobs=jobs,
         )
     )
 

@@ -220,6 +220,7 @@ class ParsedFile:
     findings: list[Finding] = field(default_factory=list)
     sha256: str | None = None
     newline: str = "\n"
+    model: Any = None  # the validated ClaimFile, when the JSON fast path already made it
 
     @property
     def ok(self) -> bool:
@@ -557,6 +558,13 @@ def _parse_json(parsed: ParsedFile, limits: Limits | None = None) -> None:
     assert parsed.text is not None
     limits = limits or Limits()
     text = parsed.text
+    from .fastjson import accept
+
+    fast = accept(text, limits)  # a valid file, proven so without the walk below
+    if fast is not None:
+        parsed.data, parsed.model = fast
+        parsed.locator = JsonLocator(text)
+        return
     flags = _Flags()
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -92,7 +92,7 @@ def load_claim_file(
         return loaded
     data = parsed.data
     try:
-        model = ClaimFile.model_validate(data, strict=True)
+        model = parsed.model or ClaimFile.model_validate(data, strict=True)
     except ValidationError as exc:
         loaded.findings.extend(
             findings_from_errors(exc.errors(include_url=False), data, parsed.locator, file)

@@ -8,8 +8,11 @@ first request.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Sequence
+from itertools import accumulate, repeat
+from json.decoder import scanstring
 from typing import Any, Protocol
 
 PathItem = str | int
@@ -35,7 +38,12 @@ class LineIndex:
     __slots__ = ("_starts",)
 
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+        if "\r" in text:
+            self._starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+        else:  # the same starts, computed in C (a large file has hundreds of thousands of lines)
+            widths = map(operator.add, map(len, text.split("\n")), repeat(1))
+            self._starts = list(accumulate(widths, initial=0))
+            self._starts.pop()
 
     def position(self, offset: int) -> Position:
         line = bisect.bisect_right(self._starts, offset) - 1
@@ -164,15 +172,12 @@ class _Members:
     __slots__ = ("_done", "_next", "_scan", "entries", "is_object", "text")
 
     def __init__(self, text: str, pos: int) -> None:
-        import json
-        from json.scanner import make_scanner
-
         self.text = text
         self.is_object = text[pos] == "{"
         self.entries: dict[PathItem, tuple[int | None, int]] = {}
         self._next = _JSON_SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
         self._done = text.startswith("}" if self.is_object else "]", self._next)
-        self._scan = _scanner(json, make_scanner)
+        self._scan = _scanner()
 
     def find(self, item: PathItem) -> tuple[int | None, int] | None:
         """(key offset or None, value offset) of a member; None when there is no such member."""
@@ -181,41 +186,55 @@ class _Members:
                 return None
         elif not isinstance(item, int) or item < 0:
             return None
-        while item not in self.entries and not self._done:
-            self._read_one()
-        return self.entries.get(item)
+        entries = self.entries
+        if item in entries or self._done:
+            return entries.get(item)
+        # One tight loop per request: a key and its colon in one match (the usual key with no
+        # escapes), the value skipped by the C scanner, the separator in one more match.
+        text, scan, key_at, separator = self.text, self._scan, _JSON_KEY.match, _JSON_SEP.match
+        pos, is_object = self._next, self.is_object
+        while True:
+            if is_object:
+                found = key_at(text, pos)
+                if found is not None:
+                    name, value = found.group(1), found.end()
+                else:  # a key with escapes
+                    name, after = scanstring(text, pos + 1)
+                    colon = _JSON_SPACE.match(text, after).end()  # type: ignore[union-attr]
+                    value = _JSON_SPACE.match(text, colon + 1).end()  # type: ignore[union-attr]
+                previous = entries.get(name)
+                # a repeated key keeps its first value, as JsonIndex does
+                entries[name] = (pos, value if previous is None else previous[1])
+                member: PathItem = name
+            else:
+                value = pos
+                member = len(entries)
+                entries[member] = (None, value)
+            end = scan(text, value)[1]
+            after = separator(text, end)
+            if after.group(1) is None:  # type: ignore[union-attr]
+                self._done = True
+                break
+            pos = after.end()  # type: ignore[union-attr]
+            if member == item:
+                break
+        self._next = pos
+        return entries.get(item)
 
-    def _read_one(self) -> None:
-        from json.decoder import scanstring
 
-        text, space = self.text, _JSON_SPACE
-        pos = self._next
-        if self.is_object:
-            name, after = scanstring(text, pos + 1)
-            colon = space.match(text, after).end()  # type: ignore[union-attr]
-            value = space.match(text, colon + 1).end()  # type: ignore[union-attr]
-            key_offset: int | None = pos
-            member: PathItem = name
-        else:
-            value, key_offset, member = pos, None, len(self.entries)
-        _obj, end = self._scan(text, value)
-        if member not in self.entries:
-            self.entries[member] = (key_offset, value)
-        else:  # a repeated key: keep the first value, as JsonIndex does
-            self.entries[member] = (key_offset, self.entries[member][1])
-        after_value = space.match(text, end).end()  # type: ignore[union-attr]
-        if text.startswith(",", after_value):
-            self._next = space.match(text, after_value + 1).end()  # type: ignore[union-attr]
-        else:
-            self._done = True
+_JSON_KEY = re.compile(r'"([^"\\]*)"[ \t\n\r]*:[ \t\n\r]*')
+_JSON_SEP = re.compile(r"[ \t\n\r]*(,)?[ \t\n\r]*")
 
 
 _SCANNER: list[Any] = []
 
 
-def _scanner(json: Any, make_scanner: Any) -> Any:
+def _scanner() -> Any:
     """One C scanner (``scan_once(text, offset) -> (value, end)``) for the process."""
     if not _SCANNER:
+        import json
+        from json.scanner import make_scanner
+
         _SCANNER.append(make_scanner(json.JSONDecoder()))
     return _SCANNER[0]
 

@@ -37,6 +37,7 @@ def run_validate(
     baseline: Path | None = None,
     write_baseline: Path | None = None,
     root: Path | None = None,
+    jobs: int = 0,
 ) -> int:
     from .baseline import BaselineError, new_findings, read_baseline
     from .baseline import write_baseline as write
@@ -51,7 +52,7 @@ def run_validate(
         return EXIT_ERROR
     config, config_findings = load_config(config_file(targets, config_path))
     with terminal_progress("Validating") as progress:
-        report = run(*targets, root=root, limits=config.limits, progress=progress)
+        report = run(*targets, root=root, limits=config.limits, progress=progress, jobs=jobs)
     report.extend(config_findings)
     report = config.apply(report).sorted()
 

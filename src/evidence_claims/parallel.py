@@ -1,0 +1,133 @@
+"""Running per-file work on every core: how many processes, which start method, and the
+garbage collector.
+
+Validating a claim file is pure CPU work on its own data (parse, schema, checks, assessment),
+so files are spread over a process pool, one file per task, and results come back in the
+order of the files: the merged report is the same, finding for finding, whatever the number
+of processes. Small jobs stay in the calling process, where a pool's start-up (~0.1 s per
+process) would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    import multiprocessing.context
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+PARALLEL_MIN_BYTES = 1_500_000
+"""Below this many bytes of claim files in all (about 2,000 claims), one process is faster."""
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on (its affinity mask, not the machine's total)."""
+    counter = getattr(os, "process_cpu_count", None)  # Python 3.13+
+    if counter is not None:
+        return max(1, counter() or 1)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def auto_jobs(paths: Sequence[Path]) -> int:
+    """Processes worth starting for these files: all CPUs when the files are many or large,
+    one when they are few and small."""
+    if len(paths) < 2:
+        return 1
+    total = 0
+    for path in paths:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue
+        if total >= PARALLEL_MIN_BYTES:
+            return min(cpu_count(), len(paths))
+    return 1
+
+
+def resolve_jobs(jobs: int | None, paths: Sequence[Path]) -> int:
+    """``jobs`` as asked (0 or None: automatic), never more than there are files."""
+    if jobs is None or jobs == 0:
+        return auto_jobs(paths)
+    if jobs < 0:
+        raise ValueError(f"jobs must be 0 (automatic) or a positive number, not {jobs}")
+    return max(1, min(jobs, len(paths)))
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """``fork`` where it is safe (POSIX, a single thread): the workers start with every module
+    already imported. Otherwise ``spawn``, which works everywhere."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and sys.platform != "darwin" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _worker_init() -> None:
+    import signal
+
+    # Ctrl-C goes to the whole process group; let the parent alone stop the pool, so the user
+    # sees one "interrupted" and no traceback per worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def map_ordered(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
+    """``map(function, items)`` over ``jobs`` processes, results in the order of ``items``."""
+    if jobs <= 1 or len(items) <= 1:
+        yield from map(function, items)
+        return
+    # Several files per task when they are many, so that sending tasks costs little; small
+    # enough chunks that the processes finish together.
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunksize = max(1, min(16, len(items) // (jobs * 8)))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_worker_init)
+    try:
+        yield from pool.map(function, items, chunksize=chunksize)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+_gc_lock = threading.Lock()
+_gc_depth = 0
+_gc_was_enabled = False
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a burst of allocation, then restore it.
+
+    Loading a large file allocates millions of objects that all stay alive until the file is
+    done; the collector would traverse them again and again (measured: half the time of a
+    10,000-claim file). Reference counting still frees everything that is not in a cycle, and
+    the collector, re-enabled afterwards, takes the rest. Nested and threaded uses are counted,
+    so the collector comes back only when the last one ends, and only if it was on.
+    """
+    global _gc_depth, _gc_was_enabled
+    with _gc_lock:
+        if _gc_depth == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_depth += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_depth -= 1
+            if _gc_depth == 0 and _gc_was_enabled:
+                gc.enable()
