@@ -18,6 +18,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # Subcommands that live in their own modules, imported only when run (or listed in --help), so
 # that one command's heavy imports never slow another down. name -> "module:attribute".
 LAZY_COMMANDS: dict[str, str] = {
+    "export": ".export_command:export",
     "extract": ".extract_command:extract",
     "report": ".report_command:report",
     "rules": ".rules_command:rules",
