@@ -150,3 +150,12 @@ def test_synthetic_mistakes_are_found(tmp_path: Path) -> None:
     codes = validate(tmp_path).codes()
     assert codes["anchor.text-mismatch"] and codes["cite.unknown-key"]
     assert codes["relation.unknown-target"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(path=st.lists(st.one_of(st.text("ab~/0", max_size=4), st.integers(0, 20)), max_size=5))
+def test_json_pointer_escapes_as_rfc_6901(path: list) -> None:
+    from evidence_claims.locate import json_pointer
+
+    expected = "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+    assert json_pointer(path) == expected

@@ -29,7 +29,13 @@ class Locator(Protocol):
 
 def json_pointer(path: Sequence[PathItem]) -> str:
     """RFC 6901 JSON Pointer for a path."""
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+    parts = [p if isinstance(p, str) else str(p) for p in path]
+    if not parts:
+        return ""
+    joined = "/".join(parts)
+    if "~" in joined or "/" in joined:  # escape only when needed (a finding or two per claim)
+        joined = "/".join(p.replace("~", "~0").replace("/", "~1") for p in parts)
+    return "/" + joined
 
 
 class LineIndex:
@@ -108,6 +114,7 @@ class JsonLocator:
         self._index: JsonIndex | None = None
         self._lines: LineIndex | None = None
         self._containers: dict[int, _Members] = {}
+        self._found: dict[tuple[tuple[PathItem, ...], bool], Position] = {}
 
     @property
     def index(self) -> JsonIndex:
@@ -131,8 +138,12 @@ class JsonLocator:
                 if sub in table:
                     return index.lines.position(table[sub])
             return (1, 1)
-        offset = self.offset(path, key=key)
-        return (1, 1) if offset is None else self.lines.position(offset)
+        wanted = (tuple(path), key)
+        found = self._found.get(wanted)
+        if found is None:
+            offset = self.offset(path, key=key)
+            found = self._found[wanted] = (1, 1) if offset is None else self.lines.position(offset)
+        return found
 
     def offset(self, path: Sequence[PathItem], *, key: bool = False) -> int | None:
         """Character offset of the value at ``path`` (of its key when ``key`` and the last item

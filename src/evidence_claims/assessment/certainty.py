@@ -73,8 +73,11 @@ def domain_of(code: str) -> str:
     return rule.domain if rule is not None else "check"
 
 
+_RANK = {d: i for i, d in enumerate(DOMAINS)}  # built once, not per claim
+
+
 def _order(caveats: Iterable[Applied]) -> list[Applied]:
-    rank = {d: i for i, d in enumerate(DOMAINS)}
+    rank = _RANK
     indexed = list(enumerate(caveats))
     indexed.sort(key=lambda item: (rank.get(domain_of(item[1].code), len(rank)), item[0]))
     return [c for _, c in indexed]
