@@ -67,6 +67,12 @@ def test_every_structural_rule_has_a_fixture() -> None:
         "limits.string-length",
         "file.outside-root",
         "config.invalid",
+        # findings of `evidence-claims reanchor`, which needs a document that changed:
+        # see tests/test_extraction_reanchor.py
+        "reanchor.orphan",
+        "reanchor.moved",
+        "reanchor.quote-changed",
+        "reanchor.cue-lost",
     }
     assert structural - covered - by_unit_test == set()
 

@@ -87,3 +87,4 @@ def _load_all_rules() -> None:
     # the catalogue.
     from . import config, structural_rules  # noqa: F401
     from .assessment import rules  # noqa: F401
+    from .extraction import reanchor_rules  # noqa: F401

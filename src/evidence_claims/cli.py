@@ -20,6 +20,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 LAZY_COMMANDS: dict[str, str] = {
     "export": ".export_command:export",
     "extract": ".extract_command:extract",
+    "reanchor": ".reanchor_command:reanchor",
     "report": ".report_command:report",
     "rules": ".rules_command:rules",
     "table": ".table_command:table",
