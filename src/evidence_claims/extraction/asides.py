@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+_BRACKET = re.compile(r"[()\[\]]")
 _DASH = re.compile(r"(?<=\w)[-–—](?=\s)|(?<=\s)[-–—](?=\s)|(?<=\s)[-–—](?=\w)|[–—]")
 
 
@@ -17,16 +18,16 @@ def aside_spans(document: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     depth = 0
     opened = 0
-    for i in range(start, end):
-        char = document[i]
-        if char == "(" or char == "[":
+    for match in _BRACKET.finditer(document, start, end):
+        char = match.group()
+        if char in "([":
             if depth == 0:
-                opened = i
+                opened = match.start()
             depth += 1
-        elif (char == ")" or char == "]") and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
-                spans.append((opened, i + 1))
+                spans.append((opened, match.end()))
     dashes = [
         m.start() for m in _DASH.finditer(document, start, end) if not _inside(spans, m.start())
     ]

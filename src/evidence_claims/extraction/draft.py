@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..anchoring import make_anchor
+from ..anchoring import CONTEXT_CHARS
 from ..bib import Bibliography
 from ..claimset import ClaimSet
-from ..model import Claim, ClaimFile, Cue, Document, Evidence, Kind, Review
+from ..model import ClaimFile, Kind
 from .asides import aside_spans, outside
 from .attribute import Attribution, attribute
 from .cues import CueMatch, load_lexicon, merge_adjacent, resolve
@@ -105,15 +105,24 @@ def extract(
     doc_id = document_id(doc_id)
     width = max(3, len(str(len(statements))))
     ids = [f"{doc_id}-{i:0{width}d}" for i in range(1, len(statements) + 1)]
-    claims = [_claim(text, ids, i, s) for i, s in enumerate(statements)]
-    document = Document(
-        id=doc_id,
-        path=path,
-        sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        title=title,
-        bibliography=bibliography_path if bib is not None else None,
+    document: dict[str, Any] = {
+        "id": doc_id,
+        "path": path,
+        "sha256": sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    }
+    if title is not None:
+        document["title"] = title
+    if bib is not None and bibliography_path is not None:
+        document["bibliography"] = bibliography_path
+    # One validation of the whole file (in pydantic-core) checks every draft against the
+    # contract, and is much faster than building each nested model in Python.
+    model = ClaimFile.model_validate(
+        {
+            "document": document,
+            "claims": [_claim(text, ids, i, s) for i, s in enumerate(statements)],
+        },
+        strict=True,
     )
-    model = ClaimFile(document=document, claims=claims)
     return ClaimSet.from_model(model, document_text=text, bibliography=bib)
 
 
@@ -125,28 +134,37 @@ def _bibliography(value: Bibliography | str | Path | None) -> Bibliography | Non
     return load_bibliography(Path(value))
 
 
-def _claim(text: str, ids: Sequence[str], index: int, statement: Statement) -> Claim:
+def _claim(text: str, ids: Sequence[str], index: int, statement: Statement) -> dict[str, Any]:
     seg = statement.segment
     attribution = statement.attribution
-    return Claim(
-        id=ids[index],
-        text=text[seg.start : seg.end],
-        anchor=make_anchor(text, seg.start, seg.end),
-        kind=statement.kind,
-        evidence=Evidence(
-            type=attribution.type,
-            sources=list(attribution.sources),
-            basis=attribution.basis,
-            note=_note(text, ids, attribution),
-        ),
-        hedges=[_cue(text, c) for c in statement.hedges],
-        boosters=[_cue(text, c) for c in statement.boosters],
-        review=Review(status="suggested"),
-    )
+    start, end = seg.start, seg.end
+    evidence: dict[str, Any] = {
+        "type": attribution.type,
+        "sources": list(attribution.sources),
+        "basis": attribution.basis,
+    }
+    note = _note(text, ids, attribution)
+    if note is not None:
+        evidence["note"] = note
+    return {
+        "id": ids[index],
+        "text": text[start:end],
+        "anchor": {
+            "start": start,
+            "end": end,
+            "prefix": text[max(0, start - CONTEXT_CHARS) : start],
+            "suffix": text[end : end + CONTEXT_CHARS],
+        },
+        "kind": statement.kind,
+        "evidence": evidence,
+        "hedges": [_cue(text, c) for c in statement.hedges],
+        "boosters": [_cue(text, c) for c in statement.boosters],
+        "review": {"status": "suggested"},
+    }
 
 
-def _cue(text: str, match: CueMatch) -> Cue:
-    return Cue(cue=text[match.start : match.end], start=match.start, end=match.end)
+def _cue(text: str, match: CueMatch) -> dict[str, Any]:
+    return {"cue": text[match.start : match.end], "start": match.start, "end": match.end}
 
 
 def _note(text: str, ids: Sequence[str], attribution: Attribution) -> str | None:

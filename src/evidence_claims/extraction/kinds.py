@@ -45,8 +45,15 @@ def load_rules() -> KindRules:
     data = YAML(typ="safe").load(text)
     return KindRules(
         imperatives=frozenset(w.replace("’", "'") for w in str(data["imperatives"]).split()),
-        recommendation=re.compile("|".join(f"(?:{p})" for p in data["recommendation"]), re.I),
-        meta=re.compile("|".join(f"(?:{p})" for p in data["meta"]), re.I | re.M),
+        recommendation=_compile(data["recommendation"], re.I),
+        meta=_compile(data["meta"], re.I | re.M),
+    )
+
+
+def _compile(patterns: list[str], flags: int) -> re.Pattern[str]:
+    # Every pattern starts at a word: the guard, tested once per position, skips the rest.
+    return re.compile(
+        "(?<![\\w'’])(?=\\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", flags
     )
 
 

@@ -1,0 +1,73 @@
+"""Extraction throughput: sentences per second on a large generated corpus, on one core.
+
+Run: .venv/bin/python benchmarks/bench_extract.py [--sentences N] [--runs R]
+
+The corpus is made by shuffling the paragraphs of the bundled and gold documents (many
+genres, headings, lists, citations) into one long document. Two figures are printed, each the
+median of several runs: the analysis pipeline alone (segments, kinds, attribution, cues) and
+the whole `extract` (which also builds and validates a pydantic model per claim). Target:
+>= 10,000 sentences/s for `extract`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from evidence_claims.extraction.draft import analyse, extract  # noqa: E402
+from evidence_claims.extraction.segment import segment  # noqa: E402
+
+
+def corpus(sentences: int, seed: int = 7) -> str:
+    sources = [ROOT / "claims" / "kratom-addiction" / "document.txt"]
+    sources += sorted((ROOT / "benchmarks" / "gold").glob("*/document.txt"))
+    paragraphs = [p for path in sources for p in path.read_text("utf-8").split("\n\n") if p.strip()]
+    rng = random.Random(seed)
+    parts: list[str] = []
+    count = 0
+    while count < sentences:
+        paragraph = rng.choice(paragraphs)
+        parts.append(paragraph)
+        count += len(segment(paragraph))
+    return "\n\n".join(parts)
+
+
+def timed(function, text: str, runs: int) -> tuple[float, int]:  # type: ignore[no-untyped-def]
+    times = []
+    count = 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        count = len(function(text))
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sentences", type=int, default=50_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    text = corpus(args.sentences)
+    extract(text[:5000])  # load lexicons and compile patterns outside the timing
+    print(f"corpus: {len(text):,} characters")
+    for name, function in (
+        ("segment only", segment),
+        ("analyse (segments, kinds, attribution, cues)", analyse),
+        ("extract (analyse + claim models)", lambda t: extract(t).claims),
+    ):
+        seconds, count = timed(function, text, args.runs)
+        print(
+            f"{name:46} {count:,} statements in {seconds:.3f} s (median of {args.runs}): "
+            f"{count / seconds:,.0f} sentences/s"
+        )
+
+
+if __name__ == "__main__":
+    main()
