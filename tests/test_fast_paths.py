@@ -241,3 +241,21 @@ def test_uncovered_spans_match_the_character_scan(
 def test_line_index_matches_the_regular_expression(text: str) -> None:
     expected = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
     assert LineIndex(text)._starts == expected
+
+
+def test_streamed_report_is_the_formatted_report(mini_copy: Path) -> None:
+    from evidence_claims.formats import FORMATTERS, format_report, report_chunks
+
+    bad = Path(__file__).parent / "data" / "bad"
+    reports = [validate(mini_copy), validate(bad), validate(mini_copy / "missing")]
+    for report in reports:
+        for name in FORMATTERS:
+            for size in (1, 2, 10_000):
+                assert "".join(report_chunks(report, name, size)) == format_report(report, name)
+
+
+def test_validate_prints_the_streamed_report(mini_copy: Path) -> None:
+    from evidence_claims.formats import format_report
+
+    result = run_cli("validate", str(mini_copy))
+    assert result.output == format_report(validate(mini_copy), "text") + "\n"

@@ -7,7 +7,7 @@ code or filters findings.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from .report import ClaimAssessment, Finding, Report
 
@@ -28,6 +28,24 @@ def format_report(report: Report, name: str) -> str:
     return FORMATTERS[name](report)
 
 
+def report_chunks(report: Report, name: str, lines_per_chunk: int = 10_000) -> Iterator[str]:
+    """The formatted report in pieces that join to ``format_report(report, name)``: streamed
+    line by line for formats that have a line generator, else the whole text at once."""
+    lines = LINE_FORMATTERS.get(name)
+    if lines is None:
+        yield format_report(report, name)
+        return
+    batch: list[str] = []
+    first = True
+    for line in lines(report):
+        batch.append(line)
+        if len(batch) >= lines_per_chunk:
+            yield ("" if first else "\n") + "\n".join(batch)
+            batch, first = [], False
+    if batch or first:
+        yield ("" if first else "\n") + "\n".join(batch)
+
+
 def _location(f: Finding) -> str:
     parts = [f.file or "-"]
     if f.line is not None:
@@ -42,7 +60,12 @@ def format_text(report: Report) -> str:
     """Grouped by file, then by claim: each claim's suggested certainty with its reasons on one
     line, its findings below it (``file:line:col: severity code message``, so editors can jump).
     """
-    lines: list[str] = []
+    return "\n".join(text_lines(report))
+
+
+def text_lines(report: Report) -> Iterator[str]:
+    """The lines of :func:`format_text`, one at a time (a million claims print ~3 million
+    lines: written as they come, they need no second copy of the whole text in memory)."""
     findings = sorted(report.findings, key=Finding.sort_key)
     by_file: dict[str, list[Finding]] = {}
     for f in findings:
@@ -51,7 +74,7 @@ def format_text(report: Report) -> str:
     for a in report.assessments:
         assessed.setdefault(a.file or "-", []).append(a)
     for file in sorted({*by_file, *assessed}):
-        lines.append(file)
+        yield file
         file_findings = by_file.get(file, [])
         claims = sorted(assessed.get(file, []), key=lambda a: a.line or 0)
         known = {a.claim_id for a in claims}
@@ -60,22 +83,24 @@ def format_text(report: Report) -> str:
             by_claim.setdefault(f.claim_id, []).append(f)
             if f.claim_id not in known:
                 claim = f" [{f.claim_id}]" if f.claim_id else ""
-                lines.append(f"  {_location(f)}: {f.severity} {f.code}{claim} {f.message}")
+                yield f"  {_location(f)}: {f.severity} {f.code}{claim} {f.message}"
         for a in claims:
-            lines.append("  " + _claim_line(a))
+            yield "  " + _claim_line(a)
             for f in by_claim.get(a.claim_id, ()):
-                lines.append(f"      {_location(f)}: {f.severity} {f.code} {f.message}")
-        lines.append("")
+                yield f"      {_location(f)}: {f.severity} {f.code} {f.message}"
+        yield ""
     if report.assessments:
-        lines.append(_certainty_summary(report.assessments))
+        yield _certainty_summary(report.assessments)
     counts = report.counts()
     files = len(report.files)
     summary = (
         f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info "
         f"in {files} file(s), {report.claims} claim(s)"
     )
-    lines.append(("OK: " if report.ok else "FAILED: ") + summary)
-    return "\n".join(lines)
+    yield (("OK: " if report.ok else "FAILED: ") + summary)
+
+
+LINE_FORMATTERS: dict[str, Callable[[Report], Iterator[str]]] = {"text": text_lines}
 
 
 def _claim_line(a: ClaimAssessment) -> str:

@@ -33,7 +33,8 @@ def json_pointer(path: Sequence[PathItem]) -> str:
     if not parts:
         return ""
     joined = "/".join(parts)
-    if "~" in joined or "/" in joined:  # escape only when needed (a finding or two per claim)
+    # escape only when a part holds "~" or "/" (the join itself adds len(parts) - 1 slashes)
+    if "~" in joined or joined.count("/") >= len(parts):
         joined = "/".join(p.replace("~", "~0").replace("/", "~1") for p in parts)
     return "/" + joined
 

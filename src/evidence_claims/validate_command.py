@@ -42,7 +42,7 @@ def run_validate(
     from .baseline import BaselineError, new_findings, read_baseline
     from .baseline import write_baseline as write
     from .config import load_config
-    from .formats import format_report
+    from .formats import format_report, report_chunks
     from .progress import terminal_progress
     from .validation import validate as run
 
@@ -74,13 +74,15 @@ def run_validate(
                 err=True,
             )
 
-    text = format_report(report, output_format)
     if output is not None:
         from .files import atomic_write
 
+        text = format_report(report, output_format)
         atomic_write(output, (text + "\n").encode("utf-8"))
-    else:
-        click.echo(text)
+    else:  # streamed: a large report is never held as one string
+        for chunk in report_chunks(report, output_format):
+            click.echo(chunk, nl=False)
+        click.echo("")
     level = fail_level or config.fail_level
     failed = replace(config, fail_level=level).fails(report)
     if failed and report.ok:
