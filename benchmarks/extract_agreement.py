@@ -1,9 +1,14 @@
 """Agreement of `evidence-claims extract` with hand-annotated claims.
 
-Run: .venv/bin/python benchmarks/extract_agreement.py [--mismatches]
+Run: .venv/bin/python benchmarks/extract_agreement.py [--mismatches] [--no-blind]
 
-Scores the extractor on the gold documents of benchmarks/gold/ (tune and held-out parts,
-reported apart; see benchmarks/gold/GUIDELINES.md) and on the hand-curated kratom claim set.
+Scores the extractor on the gold documents of benchmarks/gold/ (tune and dev parts, reported
+apart; see benchmarks/gold/GUIDELINES.md), on the hand-curated kratom claim set, and on the
+blind set of benchmarks/gold-blind/ (annotated after the extractor was written, by people who
+never saw its rules). The blind set is reported as one aggregate row only: no per-document
+rows, no mismatches, so it can measure without being tuned on; `--no-blind` leaves it out.
+The dev documents were the held-out half until the blind set existed; they have since been
+looked at while tuning, so they no longer estimate performance on unseen text.
 The curated set splits some sentences into several claims, so claims are aligned by character
 overlap (see evidence_claims.extraction.agreement): "per statement" compares each extracted
 sentence with the curated claim covering most of it, "per gold claim" each annotated claim
@@ -24,8 +29,9 @@ from evidence_claims.extraction.draft import extract  # noqa: E402
 from evidence_claims.validation import load  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "gold"
+BLIND = ROOT / "benchmarks" / "gold-blind"
 SEED = ROOT / "claims" / "kratom-addiction"
-HELD_OUT = (
+DEV = (
     "processed-food-news",
     "stjohnswort-regulator",
     "probiotics-review",
@@ -66,7 +72,10 @@ HEADER = (
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--mismatches", action="store_true", help="list disagreements (tune + seed)"
+        "--mismatches", action="store_true", help="list disagreements (tune, dev and seed)"
+    )
+    parser.add_argument(
+        "--no-blind", action="store_true", help="leave out the blind set's aggregate row"
     )
     args = parser.parse_args()
     print("columns: n = extracted statements; bndF1 = sentence-end boundary F1; spanF1 = exact")
@@ -74,45 +83,65 @@ def main() -> None:
     print("typeG = type agreement per gold claim; hedge/booster P/R matched by overlap.\n")
     print(HEADER)
     totals: dict[str, Agreement] = {}
-    for part, names in (("tune", TUNE), ("held-out", HELD_OUT)):
+    for part, label, names in (
+        ("tune", "tune", TUNE),
+        ("dev", "dev (former held-out)", DEV),
+    ):
         total = Agreement()
         for name in names:
             result = score(GOLD / name)
             print(row(name, result))
             total += result
-            if args.mismatches and part == "tune":
+            if args.mismatches:
                 for item in result.mismatches:
                     print("    ", *item)
         totals[part] = total
-        print(row(f"= {part}", total))
+        print(row(f"= {label}", total))
         print()
     everything = Agreement()
     everything += totals["tune"]
-    everything += totals["held-out"]
+    everything += totals["dev"]
     print(row("= all gold", everything))
     seed = score(SEED)
     print(row("kratom seed (curated)", seed))
     if args.mismatches:
         for item in seed.mismatches:
             print("    ", *item)
+    blind: Agreement | None = None
+    if not args.no_blind:
+        # Aggregate only, by design: see the module docstring.
+        blind = Agreement()
+        for folder in sorted(p for p in BLIND.iterdir() if (p / "claims.yaml").is_file()):
+            blind += score(folder)
+        print(row("= blind (gold-blind)", blind))
     print()
     print("exact-span cue scores (stricter):")
-    for name, a in (("all gold", everything), ("kratom seed", seed)):
+    for name, a in (("all gold", everything), ("kratom seed", seed), ("blind", blind)):
+        if a is None:
+            continue
         print(
             f"  {name:12} hedges P {pct(a.hedges_exact.precision)} R {pct(a.hedges_exact.recall)}"
             f"   boosters P {pct(a.boosters_exact.precision)} R {pct(a.boosters_exact.recall)}"
         )
     print("per gold claim (each annotated claim vs the extracted sentence overlapping it most):")
-    for name, a in (("tune", totals["tune"]), ("held-out", totals["held-out"]), ("seed", seed)):
+    parts = [("tune", totals["tune"]), ("dev", totals["dev"]), ("seed", seed), ("blind", blind)]
+    for name, a in parts:
+        if a is None:
+            continue
         cells = "  ".join(f"{f} {pct(a.per_gold[f].rate)}" for f in FIELDS)
         print(f"  {name:9} n={a.per_gold['type'].total:3}  {cells}")
     print()
     checks = [
         ("seed source type per sentence >= 90%", seed.per_statement["type"].rate >= 0.9),
-        ("other genres source type >= 80%", everything.per_statement["type"].rate >= 0.8),
         ("hedge recall >= 0.9 (all gold)", everything.hedges.recall >= 0.9),
         ("hedge precision >= 0.8 (all gold)", everything.hedges.precision >= 0.8),
     ]
+    if blind is not None:
+        checks += [
+            ("other genres source type >= 80% (blind)", blind.per_statement["type"].rate >= 0.8),
+            ("hedge recall >= 0.9 (blind)", blind.hedges.recall >= 0.9),
+            ("hedge precision >= 0.8 (blind)", blind.hedges.precision >= 0.8),
+        ]
     for label, ok in checks:
         print(f"  [{'x' if ok else ' '}] {label}")
 
