@@ -259,3 +259,12 @@ def test_validate_prints_the_streamed_report(mini_copy: Path) -> None:
 
     result = run_cli("validate", str(mini_copy))
     assert result.output == format_report(validate(mini_copy), "text") + "\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(document=st.text(alphabet="ab.*\n", max_size=30), text=st.text(alphabet="ab.*", max_size=4))
+def test_quote_occurrences_are_those_of_the_regular_expression(document: str, text: str) -> None:
+    from evidence_claims.checks import _occurrences
+
+    expected = [m.start() for m in re.finditer(re.escape(text), document)] if text else []
+    assert _occurrences(document, text) == expected
