@@ -160,3 +160,31 @@ def test_api_defaults_and_writers() -> None:
     assert to_yaml(claim_set).startswith(b"# Draft claims")
     assert json.loads(to_json(claim_set))["claims"][1]["hedges"][0]["cue"] == "may"
     assert all(c.certainty is None for c in claim_set.claims)
+
+
+def test_the_garbage_collector_is_paused_only_while_extracting() -> None:
+    import gc
+
+    from evidence_claims.extraction import draft
+
+    assert gc.isenabled()
+    seen = []
+    original = draft._analyse
+
+    def spy(text: str, bibliography: object) -> object:
+        seen.append(gc.isenabled())
+        return original(text, bibliography)  # type: ignore[arg-type]
+
+    draft._analyse = spy  # type: ignore[assignment]
+    try:
+        extract("Some text. More text.")
+        assert seen == [False] and gc.isenabled()
+        gc.disable()
+        extract("Some text.")
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
+        draft._analyse = original
+    with pytest.raises(AttributeError):
+        draft.extract(None)  # type: ignore[arg-type]
+    assert gc.isenabled()  # restored after an error too

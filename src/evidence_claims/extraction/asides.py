@@ -15,24 +15,30 @@ _DASH = re.compile(r"(?<=\w)[-–—](?=\s)|(?<=\s)[-–—](?=\s)|(?<=\s)[-–�
 
 def aside_spans(document: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sorted, non-overlapping (start, end) document spans of the asides in ``[start, end)``."""
+    # Most statements have no bracket or dash at all: a few substring look-ups skip the scans.
+    find = document.find
+    brackets = find("(", start, end) >= 0 or find("[", start, end) >= 0
+    dashes = find("-", start, end) >= 0 or find("–", start, end) >= 0 or find("—", start, end) >= 0
     spans: list[tuple[int, int]] = []
-    depth = 0
-    opened = 0
-    for match in _BRACKET.finditer(document, start, end):
-        char = match.group()
-        if char in "([":
-            if depth == 0:
-                opened = match.start()
-            depth += 1
-        elif depth:
-            depth -= 1
-            if depth == 0:
-                spans.append((opened, match.end()))
-    dashes = [
-        m.start() for m in _DASH.finditer(document, start, end) if not _inside(spans, m.start())
-    ]
-    for left, right in zip(dashes[::2], dashes[1::2], strict=False):
-        spans.append((left, right + 1))
+    if brackets:
+        depth = 0
+        opened = 0
+        for match in _BRACKET.finditer(document, start, end):
+            char = match.group()
+            if char in "([":
+                if depth == 0:
+                    opened = match.start()
+                depth += 1
+            elif depth:
+                depth -= 1
+                if depth == 0:
+                    spans.append((opened, match.end()))
+    if dashes:
+        found = [
+            m.start() for m in _DASH.finditer(document, start, end) if not _inside(spans, m.start())
+        ]
+        for left, right in zip(found[::2], found[1::2], strict=False):
+            spans.append((left, right + 1))
     spans.sort()
     return spans
 

@@ -10,7 +10,7 @@ the type its own words name (``explicit``); one that names nothing continues the
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -19,6 +19,7 @@ from typing import Any
 from ..bib import Bibliography
 from ..model import Basis, Kind
 from .asides import in_aside
+from .caseless import Unsupported, fold, lower_pattern
 from .mentions import Mention, Resolver, find_mentions
 from .segment import Segment
 
@@ -53,18 +54,57 @@ class CueHit:
 
 @dataclass(frozen=True, slots=True)
 class AttributionRules:
+    """The cue alternatives of ``data/attribution.yaml``, compiled for one scan of a text.
+
+    ``pattern`` is every alternative in order, matched case-insensitively on the original
+    text. For speed the same alternatives are also split in two: ``folded`` holds those that
+    can match lower-cased text (see :mod:`.caseless`), ``cased`` those with a case-sensitive
+    part ("RCT", "I", "FDA"). :meth:`scan` runs both and merges them into exactly what
+    ``pattern`` finds: the leftmost match wins and, at one position, the alternative listed
+    first; each alternative ends in an empty group ``a<index>`` that names it.
+    """
+
     pattern: re.Pattern[str]
-    groups: dict[str, str]  # regex group name -> type
+    types: tuple[str, ...]  # alternative index -> type
     opens_passage: frozenset[str]
     population: frozenset[str]
+    folded: re.Pattern[str] | None = None
+    cased: re.Pattern[str] | None = None
 
-    def scan(self, document: str) -> list[CueHit]:
-        hits = []
-        for match in self.pattern.finditer(document):
-            name = match.lastgroup
-            if name is not None:
-                hits.append(CueHit(self.groups[name], match.start(), match.end()))
-        return hits
+    def scan(self, document: str, folded: str | None = None) -> list[CueHit]:
+        """Every cue in ``document``; ``folded`` is ``caseless.fold(document)`` if known."""
+        if folded is None:
+            folded = fold(document)
+        if folded is None or self.folded is None:
+            return self._hits(self.pattern.finditer(document))
+        if self.cased is None:
+            return self._hits(self.folded.finditer(folded))
+        return self._hits(_merge(self.folded, folded, self.cased, document))
+
+    def _hits(self, matches: Iterable[re.Match[str]]) -> list[CueHit]:
+        types = self.types
+        return [CueHit(types[int(m.lastgroup[1:])], m.start(), m.end()) for m in matches]  # type: ignore[index]
+
+
+def _merge(
+    first: re.Pattern[str], first_text: str, second: re.Pattern[str], second_text: str
+) -> Iterator[re.Match[str]]:
+    """The matches one alternation of both patterns' alternatives would find, in order."""
+    a = first.search(first_text)
+    b = second.search(second_text)
+    while a is not None or b is not None:
+        if b is None or (
+            a is not None and (a.start(), int(a.lastgroup[1:])) < (b.start(), int(b.lastgroup[1:]))  # type: ignore[index]
+        ):
+            chosen = a
+        else:
+            chosen = b
+        yield chosen  # type: ignore[misc]
+        position = chosen.end()  # type: ignore[union-attr]
+        if a is not None and a.start() < position:
+            a = first.search(first_text, position)
+        if b is not None and b.start() < position:
+            b = second.search(second_text, position)
 
 
 @lru_cache(maxsize=1)
@@ -79,8 +119,6 @@ def build_rules(data: dict[str, Any]) -> AttributionRules:
     from ..taxonomy import source_type_names
 
     known = set(source_type_names())
-    parts: list[str] = []
-    groups: dict[str, str] = {}
     sections: list[tuple[str, list[str]]] = [
         ("judgement", data.get("judgement") or []),
         ("anaphora", data.get("anaphora") or []),
@@ -97,17 +135,31 @@ def build_rules(data: dict[str, Any]) -> AttributionRules:
             opens.add(name)
         if spec.get("population"):
             population.add(name)
-    for name, patterns in sections:
-        if not patterns:
-            continue
-        group = f"g{len(groups)}"
-        groups[group] = name
-        body = "|".join(f"(?:{p})" for p in patterns)
-        parts.append(f"(?P<{group}>{body})")
+    alternatives = [(name, p) for name, patterns in sections for p in patterns]
+    types = tuple(name for name, _p in alternatives)
+    exact = [f"(?:{p})(?P<a{i}>)" for i, (_name, p) in enumerate(alternatives)]
+    lowered: list[str] = []
+    cased: list[str] = []
+    for i, (_name, p) in enumerate(alternatives):
+        try:
+            lowered.append(f"(?:{lower_pattern(p)})(?P<a{i}>)")
+        except Unsupported:
+            cased.append(exact[i])
+    return AttributionRules(
+        _guarded(exact, re.IGNORECASE),
+        types,
+        frozenset(opens),
+        frozenset(population),
+        folded=_guarded(lowered, 0) if lowered else None,
+        cased=_guarded(cased, re.IGNORECASE) if cased else None,
+    )
+
+
+def _guarded(alternatives: list[str], flags: int) -> re.Pattern[str]:
     # One guard for all alternatives: a cue starts a word and ends one. Checking it once, before
     # the alternation, lets the scan skip the positions inside words cheaply.
-    pattern = re.compile(rf"(?<![\w-])(?=[\w“\"])(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
-    return AttributionRules(pattern, groups, frozenset(opens), frozenset(population))
+    body = "|".join(alternatives)
+    return re.compile(rf"(?<![\w-])(?=[\w“\"])(?:{body})(?!\w)", flags)
 
 
 def entry_types(bibliography: Bibliography | None) -> dict[str, str | None]:
@@ -145,13 +197,19 @@ def attribute(
     asides: Sequence[list[tuple[int, int]]],
     *,
     bibliography: Bibliography | None = None,
+    folded: str | None = None,
 ) -> list[Attribution]:
-    """Attribute every segment (see the module docstring and ``data/attribution.yaml``)."""
+    """Attribute every segment (see the module docstring and ``data/attribution.yaml``).
+
+    ``folded`` is ``caseless.fold(document)`` when the caller has it (computed otherwise).
+    """
     rules = load_rules()
-    hits = rules.scan(document)
+    if folded is None:
+        folded = fold(document)
+    hits = rules.scan(document, folded)
     types = entry_types(bibliography)
     resolver = Resolver(bibliography)
-    all_mentions = [find_mentions(document, s.start, s.end) for s in segments]
+    all_mentions = [find_mentions(document, s.start, s.end, folded=folded) for s in segments]
     resolver.prime(m for ms in all_mentions for m in ms)
 
     results: list[Attribution] = []

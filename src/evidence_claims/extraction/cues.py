@@ -17,6 +17,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
 
+from .caseless import Unsupported, lower_pattern
+
 CueKind = Literal["hedge", "booster"]
 
 
@@ -64,20 +66,41 @@ _NEGATION_WINDOW = 40
 
 @dataclass(slots=True)
 class Lexicon:
-    """The compiled lexicon: one pattern and a table from normalised text to entry."""
+    """The compiled lexicon: one pattern and a table from normalised text to entry.
+
+    ``folded`` is the same pattern for lower-cased text (:mod:`.caseless`), used when the
+    caller passes the document's fold: the same matches, found faster.
+    """
 
     entries: dict[str, Entry]
     pattern: re.Pattern[str]
     sources: dict[str, str] = field(default_factory=dict)
+    folded: re.Pattern[str] | None = None
 
-    def scan(self, document: str, start: int = 0, end: int | None = None) -> list[CueMatch]:
-        """Every cue in ``document[start:end]``, before options and negation are applied."""
+    def scan(
+        self,
+        document: str,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        folded: str | None = None,
+    ) -> list[CueMatch]:
+        """Every cue in ``document[start:end]``, before options and negation are applied.
+
+        ``folded`` is ``caseless.fold(document)``, when the caller has it.
+        """
         stop = len(document) if end is None else end
+        if folded is not None and self.folded is not None:
+            matches = self.folded.finditer(folded, start, stop)
+        else:
+            matches = self.pattern.finditer(document, start, stop)
         found = []
-        for match in self.pattern.finditer(document, start, stop):
-            entry = self.entries.get(normalise(match.group()))
+        entries = self.entries
+        for match in matches:
+            begin, finish = match.span()
+            entry = entries.get(normalise(document[begin:finish]))
             if entry is not None:
-                found.append(CueMatch(entry.kind, match.start(), match.end(), entry))
+                found.append(CueMatch(entry.kind, begin, finish, entry))
         return found
 
 
@@ -181,7 +204,12 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
             if name in entries:
                 raise ValueError(f"cue {entry.cue!r} is listed twice in the lexicon")
             entries[name] = entry
-    return Lexicon(entries=entries, pattern=compile_phrases(entries))
+    pattern = compile_phrases(entries)
+    try:
+        folded: re.Pattern[str] | None = re.compile(lower_pattern(pattern.pattern))
+    except Unsupported:
+        folded = None
+    return Lexicon(entries=entries, pattern=pattern, folded=folded)
 
 
 def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Kind
+from .caseless import FoldedSearch, fold
 from .segment import Segment
 
 _CLOSERS = "\"'”’»)] \t\n"
@@ -33,8 +34,8 @@ _SOFTENERS = re.compile(
 @dataclass(frozen=True, slots=True)
 class KindRules:
     imperatives: frozenset[str]
-    recommendation: re.Pattern[str]
-    meta: re.Pattern[str]
+    recommendation: FoldedSearch
+    meta: FoldedSearch
 
 
 @lru_cache(maxsize=1)
@@ -45,14 +46,15 @@ def load_rules() -> KindRules:
     data = YAML(typ="safe").load(text)
     return KindRules(
         imperatives=frozenset(w.replace("’", "'") for w in str(data["imperatives"]).split()),
-        recommendation=_compile(data["recommendation"], re.I),
-        meta=_compile(data["meta"], re.I | re.M),
+        recommendation=_compile(data["recommendation"], 0),
+        meta=_compile(data["meta"], re.M),
     )
 
 
-def _compile(patterns: list[str], flags: int) -> re.Pattern[str]:
+def _compile(patterns: list[str], flags: int) -> FoldedSearch:
     # Every pattern starts at a word: the guard, tested once per position, skips the rest.
-    return re.compile(
+    # Matched case-insensitively, on the statement's lower case where possible (.caseless).
+    return FoldedSearch(
         "(?<![\\w'’])(?=\\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", flags
     )
 
@@ -69,9 +71,14 @@ def classify(text: str, role: str, *, body_offset: int = 0) -> Kind:
         return "question"
     if role in ("heading", "label") or stripped.endswith(":"):
         return "meta"
-    if _is_imperative(body, rules) or rules.recommendation.search(body):
+    if _is_imperative(body, rules):
         return "recommendation"
-    if rules.meta.search(body.strip()):
+    folded = fold(body)
+    pattern, target = rules.recommendation.pick(body, folded)
+    if pattern.search(target):
+        return "recommendation"
+    pattern, target = rules.meta.pick(body, folded)
+    if pattern.search(target.strip()):
         return "meta"
     return "claim"
 

@@ -27,15 +27,19 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..bib import BibEntry, Bibliography
+from .caseless import fold
 
 MentionForm = Literal["named", "descriptive", "backref"]
 
 _NAME = r"(?-i:[A-Z][\w'’-]+)"
+# An author citation. The surname comes first, so the search can skip to capital letters;
+# the look-behind after it checks that the name starts a word. ``rest`` is set for "X et al."
+# and "X and Y" (with an optional year), unset for "X, 2019" / "X (2019)".
 NAMED = re.compile(
-    rf"(?<![\w-])(?P<first>{_NAME})"
-    rf"(?P<rest>\s+et\s+al\.?|\s+(?:and|&)\s+(?P<second>{_NAME}))"
+    r"(?P<first>(?-i:[A-Z])(?<![\w-]\w)[\w'’-]+)"
+    rf"(?:(?P<rest>\s+et\s+al\.?|\s+(?:and|&)\s+(?P<second>{_NAME}))"
     r"(?:,?\s*\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?)?"
-    rf"|(?<![\w-])(?P<single>{_NAME}),?\s+\(?(?P<single_year>(?:19|20)\d{{2}})[a-z]?\)?",
+    r"|,?\s+\(?(?P<single_year>(?:19|20)\d{2})[a-z]?\)?)",
     re.IGNORECASE,
 )
 DESCRIPTIVE = re.compile(
@@ -129,18 +133,45 @@ class Mention:
         return document[self.start : self.end]
 
 
-def find_mentions(document: str, start: int, end: int) -> list[Mention]:
-    """Source mentions inside ``document[start:end]``, in order."""
+# Words one of which every match of a pattern contains, in folded lower case (where the
+# pattern's IGNORECASE equivalences hold; see .caseless): a statement without any of them is
+# not scanned with the pattern, which saves most of its time on ordinary text.
+_DESCRIPTIVE_NEEDS = re.compile("stud|trial|cohort|survey|review|experiment|report|data")
+_BACKREF_NEEDS = re.compile("discussed|mentioned|cited|described|referred")
+
+
+def find_mentions(
+    document: str, start: int, end: int, *, folded: str | None = None
+) -> list[Mention]:
+    """Source mentions inside ``document[start:end]``, in order.
+
+    ``folded`` is ``caseless.fold(document)`` when the caller has it (for the quick checks).
+    """
+    if folded is None:
+        low = fold(document[start:end])
+        offset = start
+    else:
+        low, offset = folded, 0
     found: list[Mention] = []
+    _named(document, start, end, found)
+    if low is None or _DESCRIPTIVE_NEEDS.search(low, start - offset, end - offset):
+        _descriptive(document, start, end, found)
+    if low is None or _BACKREF_NEEDS.search(low, start - offset, end - offset):
+        for match in BACKREF.finditer(document, start, end):
+            found.append(Mention(match.start(), match.end(), "backref"))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _named(document: str, start: int, end: int, found: list[Mention]) -> None:
     for match in NAMED.finditer(document, start, end):
-        if match.group("first"):
-            names = [match.group("first")]
+        names = [match.group("first")]
+        if match.group("rest"):
             if match.group("second"):
                 names.append(match.group("second"))
             year = match.group("year")
             certain = match.group("second") is None or year is not None
         else:
-            names = [match.group("single")]
             year = match.group("single_year")
             certain = False
         if any(n.lower() in _STOP_CAPS for n in names):
@@ -148,6 +179,9 @@ def find_mentions(document: str, start: int, end: int) -> list[Mention]:
         found.append(
             Mention(match.start(), match.end(), "named", tuple(names), year, certain=certain)
         )
+
+
+def _descriptive(document: str, start: int, end: int, found: list[Mention]) -> None:
     for match in DESCRIPTIVE.finditer(document, start, end):
         if any(m.start <= match.start() < m.end for m in found):
             continue
@@ -164,10 +198,6 @@ def find_mentions(document: str, start: int, end: int) -> list[Mention]:
                 noun=match.group("noun").lower(),
             )
         )
-    for match in BACKREF.finditer(document, start, end):
-        found.append(Mention(match.start(), match.end(), "backref"))
-    found.sort(key=lambda m: m.start)
-    return found
 
 
 def _fold(text: str) -> str:
