@@ -73,6 +73,7 @@ def test_every_structural_rule_has_a_fixture() -> None:
         "reanchor.moved",
         "reanchor.quote-changed",
         "reanchor.cue-lost",
+        "reanchor.conflict",
     }
     assert structural - covered - by_unit_test == set()
 

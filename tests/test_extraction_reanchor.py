@@ -108,3 +108,38 @@ def test_an_unchanged_document_leaves_the_file_alone(kratom: Path) -> None:
     assert not result.changed and not result.written
     assert {p.method for p in result.placements} == {"in place"}
     assert (kratom / "claims.yaml").read_bytes() == before
+
+
+def test_an_edit_made_meanwhile_is_never_overwritten(
+    kratom: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from evidence_claims.extraction import reanchor as module
+
+    edit(kratom, "x", "x", prepend="A new first paragraph.\n\n")
+    claims = kratom / "claims.yaml"
+    original_locate = module.locate
+    edited: list[bool] = []
+
+    def locate_after_someone_saved(document: str, claim: object) -> object:
+        if not edited:  # another editor saves the file after reanchor loaded it
+            claims.write_bytes(claims.read_bytes() + b"# reviewed by someone else\n")
+            edited.append(True)
+        return original_locate(document, claim)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module, "locate", locate_after_someone_saved)
+    result = reanchor(claims)
+    assert result.changed and not result.written
+    [conflict] = [f for f in result.findings if f.code == "reanchor.conflict"]
+    assert conflict.severity == "error" and "changed since it was loaded" in conflict.message
+    assert claims.read_bytes().endswith(b"# reviewed by someone else\n")  # their edit kept
+    assert not validate(kratom).ok  # and nothing of ours written: the anchors are still stale
+
+    edited.clear()
+    cli = run_cli("reanchor", str(claims))
+    assert cli.exit_code == 1 and "reanchor.conflict" in cli.output
+
+    monkeypatch.setattr(module, "locate", original_locate)
+    again = reanchor(claims)  # run again on the file as it is now: saved, their edit kept
+    assert again.written and again.ok
+    assert b"# reviewed by someone else" in claims.read_bytes()
+    assert validate(kratom).ok

@@ -15,8 +15,11 @@ and reported with its location; it is never moved to a place that may be wrong. 
 move with their claim (a cue no longer in the quote is removed and reported); a changed quote
 sets the claim's review status back to ``suggested``. The claim file is rewritten once,
 atomically, through its parsed ruamel tree, so comments, order and quoting survive and only
-the changed lines change. ``document.sha256`` is updated only when every claim was placed:
-until then the set is not in sync with its document.
+the changed lines change. The save goes through :func:`evidence_claims.storage.save_claim_file`:
+under the file's save lock it checks that the file still has the bytes that were loaded, so
+an edit made meanwhile by someone else is never overwritten (the result then carries a
+``reanchor.conflict`` finding and nothing is written). ``document.sha256`` is updated only
+when every claim was placed: until then the set is not in sync with its document.
 """
 
 from __future__ import annotations
@@ -233,8 +236,13 @@ def reanchor_set(
         container["document"]["sha256"] = sha
         result.changed = True
     if result.changed and not dry_run:
-        _save(claim_set, container)
-        result.written = True
+        reason = _save(claim_set)
+        if reason is None:
+            result.written = True
+        else:
+            result.findings.append(
+                R.REANCHOR_CONFLICT.finding(file=claim_set.file, line=1, column=1, reason=reason)
+            )
     return result
 
 
@@ -337,16 +345,18 @@ def _like(old: Any, new: str) -> Any:
     return new
 
 
-def _save(claim_set: ClaimSet, container: Any) -> None:
-    from ..files import atomic_write, dump_json, dump_yaml
+def _save(claim_set: ClaimSet) -> str | None:
+    """Save the edited tree with the conflict-checked save; why not, when it was refused."""
+    from ..errors import ConflictError, LockTimeoutError
+    from ..storage import render_claim_file, save_claim_file
 
     parsed = claim_set.parsed
     assert parsed is not None
-    if parsed.format == "yaml":
-        data = dump_yaml(container, bom=parsed.bom, newline=getattr(parsed, "newline", "\n"))
-    else:
-        data = dump_json(container)
-    atomic_write(parsed.path, data)
+    try:
+        save_claim_file(parsed, render_claim_file(parsed))
+    except (ConflictError, LockTimeoutError) as error:
+        return str(error)
+    return None
 
 
 def reanchor(path: str | Path, *, dry_run: bool = False) -> ReanchorResult:

@@ -41,3 +41,14 @@ REANCHOR_MOVED = register(
     "The claim's quote was found at a new position and its anchor (and cue offsets) updated.",
     "reanchor",
 )
+REANCHOR_CONFLICT = register(
+    "reanchor.conflict",
+    "Claim file changed during re-anchoring",
+    "error",
+    "not saved: {reason}",
+    "The claim file was changed by someone else (another command or an editor) between the "
+    "moment `reanchor` read it and the moment it was about to save, or another save held the "
+    "file's lock too long. Nothing was written, so the other edit is kept; run `reanchor` again "
+    "to re-anchor the file as it is now.",
+    "reanchor",
+)
