@@ -28,6 +28,18 @@ from evidence_claims.extraction.kinds import classify
         ("One needs to use more to feel the effect.", "claim"),
         ("Caffeine blocks adenosine receptors.", "claim"),
         ("A couple of tips:", "meta"),
+        ("Drinking more water is a good place to start.", "recommendation"),
+        ("Sleep was measured with a wrist monitor.", "meta"),
+        ("Each group received the tea or a placebo for six weeks.", "meta"),
+        ("The ministry has received 30 reports of rashes.", "meta"),
+        ("The studies varied widely in dose and length.", "meta"),
+        ("For teenagers the picture is less clear.", "meta"),
+        ("Critics said the results were “promising but preliminary”.", "meta"),
+        ("Independent scientists were sceptical.", "meta"),
+        ("The group now plans a larger study in adults.", "meta"),
+        ("Such a study could begin next spring.", "meta"),
+        ("The board will continue to review the evidence.", "meta"),
+        ("The results varied by season.", "claim"),
     ],
 )
 def test_kinds(text: str, kind: str) -> None:
@@ -145,3 +157,77 @@ def test_agreement_with_the_curated_seed_stays_above_the_target() -> None:
     result = compare(draft.claims, curated.claims)
     assert result.per_statement["type"].rate >= 0.9
     assert result.hedges.recall >= 0.9
+
+
+def test_an_agency_is_a_source_only_when_it_says_something() -> None:
+    text = (
+        "The FDA does not regulate the word natural on labels. "
+        "The FDA said the product was unsafe. "
+        "According to the WHO, salt raises blood pressure."
+    )
+    assert [a[:2] for a in attributions(text)] == [
+        ("unsourced_assertion", "none"),
+        ("authority_statement", "explicit"),
+        ("authority_statement", "explicit"),
+    ]
+
+
+def test_a_document_issued_by_an_agency_speaks_with_its_authority() -> None:
+    text = (
+        "Safety alert\n\nIssued by the National Food Safety Authority\n\n"
+        "The authority will continue to test imported spices. "
+        "The authority has received 12 reports of poisonings since May.\n\n"
+        "Advice for consumers:\n"
+        "- Do not eat the recalled spice.\n"
+        "- Report any illness to the authority.\n"
+    )
+    result = attributions(text)
+    assert result[2][:2] == ("authority_statement", "explicit")  # the issuer as subject
+    assert result[3][:2] == ("case_report", "explicit")  # a design beats the issuer-subject
+    assert result[5][:2] == result[6][:2] == ("authority_statement", "context")  # its advice
+
+
+def test_planned_research_rests_on_nothing_and_ends_the_passage() -> None:
+    text = (
+        "In mice, the extract lowered blood sugar. The effect lasted a week.\n\n"
+        "The team now plans a small trial in people with diabetes. "
+        "Such a trial could start next year. The extract is not sold in shops."
+    )
+    assert [a[:2] for a in attributions(text)] == [
+        ("animal_study", "explicit"),
+        ("animal_study", "context"),
+        ("unsourced_assertion", "none"),
+        ("unsourced_assertion", "none"),
+        ("unsourced_assertion", "none"),
+    ]
+
+
+def test_quotes_follow_their_speaker() -> None:
+    text = (
+        "A cohort study of 5,000 nurses linked night shifts to poor sleep. "
+        '"We found the same pattern in every hospital," said Dr. Lena Berg, who led the study. '
+        '"But this kind of study cannot prove cause."\n\n'
+        '"It is a useful warning," said Dr. Omar Haddad, a sleep researcher. '
+        '"Still, rats are not nurses, and animal data say little here."'
+    )
+    assert [a[:2] for a in attributions(text)] == [
+        ("observational_study", "explicit"),
+        ("observational_study", "context"),  # the researcher reports her own study
+        ("observational_study", "context"),
+        ("expert_opinion", "explicit"),
+        ("expert_opinion", "context"),  # a continued quotation stays the speaker's
+    ]
+
+
+def test_definite_design_nouns_and_population_frames() -> None:
+    text = (
+        "A systematic review of 20 trials found that zinc shortened colds. "
+        "However, the trials were small.\n\n"
+        "In children the picture is less clear. Zinc tastes bad."
+    )
+    assert [a[:2] for a in attributions(text)] == [
+        ("systematic_review", "explicit"),
+        ("systematic_review", "context"),  # "the trials" of the review already named
+        ("unsourced_assertion", "none"),  # a paragraph framed on another population
+        ("unsourced_assertion", "none"),
+    ]

@@ -37,6 +37,17 @@ def cues(text: str, kind: str | None = None) -> list[tuple[str, str]]:
         ),
         ("It could theoretically work.", [("hedge", "could theoretically")]),
         ("Mice have demonstrated tolerance.", [("booster", "have demonstrated")]),
+        ("The results were far from conclusive.", [("hedge", "far from conclusive")]),
+        ("Whether it truly works is unknown.", [("hedge", "unknown")]),
+        ("If it really works, the rash will fade.", [("booster", "will")]),
+        ("It really works, if taken daily.", [("booster", "really")]),
+        ("Doctors sent 12 reports of suspected side effects.", []),
+        ("A link is suspected by some.", [("hedge", "suspected")]),
+        ("We suspected that it was the dose.", [("hedge", "suspected")]),
+        ("The agency said it would review the label.", []),
+        ("Higher doses would raise the risk.", [("hedge", "would")]),
+        ("The agency will continue to monitor it.", []),
+        ("The rash will fade within days.", [("booster", "will")]),
     ],
 )
 def test_cues(text: str, expected: list[tuple[str, str]]) -> None:

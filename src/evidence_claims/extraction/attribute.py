@@ -24,6 +24,20 @@ from .mentions import Mention, Resolver, find_mentions
 from .segment import Segment
 
 UNSOURCED = "unsourced_assertion"
+# Cue families that are not source types, in scan order (at one position the first wins):
+# judgements, planned research (before anaphora: "such a trial could start"), back-references,
+# first-person study reports, and the line that says who issued the document.
+_MARKERS = ("judgement", "irrealis", "anaphora", "own_study", "voice")
+_STUDY_TYPES = frozenset(
+    {
+        "systematic_review",
+        "clinical_trial",
+        "observational_study",
+        "animal_study",
+        "in_vitro",
+        "case_report",
+    }
+)
 EXPERT = "expert_opinion"
 AUTHORITY = "authority_statement"
 _OPENING_QUOTES = "\"“‘'«"
@@ -31,6 +45,17 @@ _OPEN_QUESTION = re.compile(r"[\W]*whether\b", re.I)
 _HUMAN_SHIFT = re.compile(
     r"[\W]*in\s+(?:adults|humans|people|patients|children|women|men|volunteers)\b", re.I
 )
+# A paragraph opening on a fronted population frame ("In adults, ...", "Among older people")
+# starts a sub-topic of its own (Chafe 1976's frame-setting topics): without a cue of its own
+# the statement does not continue the previous paragraph's passage.
+_FRAME_SHIFT = re.compile(
+    r"[\W]*(?:in|among|for)\s+(?:(?:older|younger|young|healthy|pregnant|elderly)\s+)?"
+    r"(?:adults|humans|people|patients|children|adolescents|teenagers|infants|women|men"
+    r"|volunteers)\b",
+    re.I,
+)
+_CLAUSE_START = re.compile(r"[\W]*(?:(?:so|and|but|also|however|now|meanwhile),?\s+)?$", re.I)
+_BEFORE_AUTHORITY = re.compile(r"\b(?:by|from)\s+$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +95,7 @@ class AttributionRules:
     population: frozenset[str]
     folded: re.Pattern[str] | None = None
     cased: re.Pattern[str] | None = None
+    reporting: re.Pattern[str] | None = None  # a reporting verb (authority_reporting_verbs)
 
     def scan(self, document: str, folded: str | None = None) -> list[CueHit]:
         """Every cue in ``document``; ``folded`` is ``caseless.fold(document)`` if known."""
@@ -120,8 +146,7 @@ def build_rules(data: dict[str, Any]) -> AttributionRules:
 
     known = set(source_type_names())
     sections: list[tuple[str, list[str]]] = [
-        ("judgement", data.get("judgement") or []),
-        ("anaphora", data.get("anaphora") or []),
+        (name, data.get(name) or []) for name in ("judgement", *_MARKERS[1:])
     ]
     opens, population = set(), set()
     specs = data.get("types") or {}
@@ -145,6 +170,7 @@ def build_rules(data: dict[str, Any]) -> AttributionRules:
             lowered.append(f"(?:{lower_pattern(p)})(?P<a{i}>)")
         except Unsupported:
             cased.append(exact[i])
+    verbs = "|".join(f"(?:{v})" for v in data.get("authority_reporting_verbs") or [])
     return AttributionRules(
         _guarded(exact, re.IGNORECASE),
         types,
@@ -152,6 +178,7 @@ def build_rules(data: dict[str, Any]) -> AttributionRules:
         frozenset(population),
         folded=_guarded(lowered, 0) if lowered else None,
         cased=_guarded(cased, re.IGNORECASE) if cased else None,
+        reporting=re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE) if verbs else None,
     )
 
 
@@ -214,6 +241,7 @@ def attribute(
 
     results: list[Attribution] = []
     passage: _Passage | None = None
+    voice_from = next((hit.start for hit in hits if hit.type == "voice"), None)
     grounded = False  # has any statement named a ground yet?
     paragraph = -1
     advice_only = True
@@ -253,18 +281,31 @@ def attribute(
             and not main
         ):
             passage = None  # from animals or cells to people: a new topic
-        if (
-            passage is not None
-            and passage.quote_only
-            and document[segment.start] not in _OPENING_QUOTES
-        ):
-            passage = None  # an opinion carries only into its own continued quotation
-
-        explicit = [c for c in main if c.type not in ("anaphora", "judgement")]
-        aside_explicit = [c for c in side if c.type not in ("anaphora", "judgement")]
+        voice = voice_from is not None and voice_from <= segment.start
+        explicit = _sourced(document, segment, main, rules, voice)
+        aside_explicit = _sourced(document, segment, side, rules, voice)
         anaphora = [c for c in main if c.type == "anaphora"]
         judgement = [c for c in main if c.type == "judgement"]
         named_type = _named_type(all_mentions[index], resolved, types)
+        if (
+            passage is not None
+            and index > 0
+            and segments[index - 1].paragraph != segment.paragraph
+            and not explicit
+            and not anaphora
+            and not named_type
+            and _FRAME_SHIFT.match(document, segment.body, segment.end)
+        ):
+            passage = None  # a paragraph framed on another population: a sub-topic
+        if passage is not None and passage.quote_only:
+            if document[segment.start] not in _OPENING_QUOTES:
+                passage = None  # an opinion carries only into its own continued quotation
+            elif kind not in ("question", "recommendation") and not any(
+                c.type == EXPERT for c in explicit
+            ):
+                # A continued quotation goes on in the speaker's voice, whatever it mentions.
+                results.append(_context(passage, None))
+                continue
 
         if kind == "question" or (kind == "meta" and _OPEN_QUESTION.match(document, segment.body)):
             # A question (or "Whether X ... is unknown") opens a topic rather than continuing
@@ -281,8 +322,25 @@ def attribute(
             elif anaphora and passage is not None and not passage.quote_only:
                 results.append(_context(passage, anaphora[0]))
             else:
-                basis: Basis = "context" if grounded else "none"
-                results.append(Attribution(EXPERT, basis))
+                basis: Basis = "context" if grounded or voice else "none"
+                # Advice in a document an agency issued is the agency's advice.
+                results.append(Attribution(AUTHORITY if voice else EXPERT, basis))
+            continue
+        if any(c.type == "irrealis" for c in main):
+            # Planned or possible research: nothing to rest on yet, and the topic has turned
+            # from the evidence to what comes next.
+            passage = None
+            results.append(Attribution(UNSOURCED, "none"))
+            continue
+        own = [c for c in main if c.type == "own_study"]
+        if (
+            own
+            and passage is not None
+            and passage.type in _STUDY_TYPES
+            and all(c.type == EXPERT for c in explicit)
+        ):
+            # A researcher reporting their own study ("we found ...", said Dr. X) speaks for it.
+            results.append(_context(passage, own[0]))
             continue
         if judgement and not explicit:
             basis = "context" if grounded else "none"
@@ -307,6 +365,57 @@ def attribute(
             continue
         results.append(Attribution(UNSOURCED, "none"))
     return results
+
+
+def _sourced(
+    document: str,
+    segment: Segment,
+    hits: Sequence[CueHit],
+    rules: AttributionRules,
+    voice: bool,
+) -> list[CueHit]:
+    """The hits that name a source type, without agencies the statement only mentions.
+
+    An agency (``authority_statement``) is the statement's source when a reporting verb goes
+    with it ("the agency said", "according to the FDA", "recommended by the agency"), or, in
+    a document the agency issued itself, when it is the subject that opens the statement
+    ("The agency will ..."). Otherwise the statement is about the agency, not from it.
+    """
+    found = []
+    by_voice = []
+    for hit in hits:
+        if hit.type in _MARKERS:
+            continue
+        if hit.type == AUTHORITY:
+            speaks = _speaks(document, segment, hit, rules, False)
+            if not speaks and not (voice and _speaks(document, segment, hit, rules, True)):
+                continue
+            if not speaks:
+                by_voice.append(hit)
+        found.append(hit)
+    if by_voice and any(hit.type != AUTHORITY for hit in found):
+        # "The agency has received 46 reports of ...": the design the statement names is its
+        # ground; the agency is only its subject.
+        found = [hit for hit in found if hit not in by_voice]
+    return found
+
+
+def _speaks(
+    document: str, segment: Segment, hit: CueHit, rules: AttributionRules, voice: bool
+) -> bool:
+    if rules.reporting is None or document.startswith("according", hit.start):
+        return True
+    text = document[hit.start : hit.end].lower()
+    if text.startswith("according") or "guideline" in text:
+        return True
+    before = document[segment.body : hit.start]
+    if voice and _CLAUSE_START.fullmatch(before):
+        return True
+    after = rules.reporting.search(document, hit.end, min(segment.end, hit.end + 60))
+    if after is not None:
+        return True
+    tail = before[-40:]
+    return bool(_BEFORE_AUTHORITY.search(tail) and rules.reporting.search(tail))
 
 
 def _is_lead(document: str, segment: Segment) -> bool:

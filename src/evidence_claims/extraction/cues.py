@@ -33,6 +33,8 @@ class Entry:
     not_in: frozenset[str] = frozenset()
     negatable: bool = False
     only_negated: bool = False
+    verbal: bool = False
+    not_after: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +57,34 @@ _NUMBER_AFTER = re.compile(
 # A negation close before a cue: "not", "never", "no", "cannot", "n't" and up to three
 # auxiliaries or adverbs between it and the cue ("has not yet been shown").
 _NEGATED = re.compile(
-    r"(?:\b(?:not|never|no|cannot|hardly|nor)|n['’]t)"
+    r"(?:\b(?:not|never|no|cannot|hardly|nor)|n['’]t|\bfar\s+from)"
     r"(?:\s+(?:be|been|being|is|are|was|were|yet|fully|always|entirely|completely|so|really|"
     r"ever|conclusively|definitively|firmly|clearly|necessarily|been|had|have|has)){0,3}\s+$",
     re.IGNORECASE,
 )
 _WORD_START = re.compile(r"[\w'’]+$")
+# Contexts of `not_after` (see data/cues.yaml), each matched against the text just before a cue.
+_NOT_AFTER = {
+    "reported_speech": re.compile(
+        r"\b(?:said|says|told\s+\w+|announced|added|stated|promised|expected|confirmed)\s+"
+        r"(?:that\s+)?(?:it|they|he|she|we|I|the\s+[\w-]+(?:\s+[\w-]+)?)\s+$",
+        re.IGNORECASE,
+    ),
+    "commissive": re.compile(
+        r"\b(?:we|I|agency|ministry|team|researchers|authors|company|government|department"
+        r"|regulator|authority|institute|service|council|commission)\s+$",
+        re.IGNORECASE,
+    ),
+}
+# "is suspected", "we suspected", "suspected that / to / of": the verb, not the adjective.
+_VERBAL_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|am|I|we|they|he|she|it|you|who|also|widely|"
+    r"strongly|long)\s+$",
+    re.IGNORECASE,
+)
+_VERBAL_AFTER = re.compile(r"\s+(?:that|to|of|by)\b", re.IGNORECASE)
+# A booster after "whether" or "if" in the same clause is not asserted.
+_OPEN_CLAUSE = re.compile(r"\b(?:whether|if)\b[^,;:.!?]*$", re.IGNORECASE)
 _NEGATION_WINDOW = 40
 
 
@@ -129,6 +153,13 @@ def resolve(
             continue
         if entry.before_number and not _NUMBER_AFTER.match(document, match.end, end):
             continue
+        window = document[max(start, match.start - _NEGATION_WINDOW) : match.start]
+        if entry.not_after is not None and _NOT_AFTER[entry.not_after].search(window):
+            continue
+        if entry.verbal and not (
+            _VERBAL_BEFORE.search(window) or _VERBAL_AFTER.match(document, match.end, end)
+        ):
+            continue
         if entry.kind == "booster" and entry.negatable:
             left = max(start, match.start - _NEGATION_WINDOW)
             negation = _NEGATED.search(document, left, match.start)
@@ -145,6 +176,8 @@ def resolve(
                 continue
         if entry.only_negated:
             continue
+        if entry.kind == "booster" and _OPEN_CLAUSE.search(document, start, match.start):
+            continue  # in an embedded question or a condition: not asserted
         kept.append(match)
     return _drop_overlaps(kept)
 
@@ -199,7 +232,11 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
                 not_in=frozenset(item.get("not_in") or ()),
                 negatable=bool(item.get("negatable", False)),
                 only_negated=bool(item.get("only_negated", False)),
+                verbal=bool(item.get("verbal", False)),
+                not_after=item.get("not_after"),
             )
+            if entry.not_after is not None and entry.not_after not in _NOT_AFTER:
+                raise ValueError(f"cue {entry.cue!r}: unknown not_after {entry.not_after!r}")
             name = normalise(entry.cue)
             if name in entries:
                 raise ValueError(f"cue {entry.cue!r} is listed twice in the lexicon")
