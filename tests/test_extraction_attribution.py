@@ -231,3 +231,26 @@ def test_definite_design_nouns_and_population_frames() -> None:
         ("unsourced_assertion", "none"),  # a paragraph framed on another population
         ("unsourced_assertion", "none"),
     ]
+
+
+def test_numbered_markers_cite_the_bibliography_in_order_and_citation_needed_cites_nothing() -> (
+    None
+):
+    bib = (
+        "@article{doe2020, title={A randomized trial of ginger}, author={Doe, J.}, year={2020}}\n"
+        "@article{roe2019, title={Ginger in mice}, author={Roe, K.}, year={2019}}\n"
+    )
+    text = (
+        "Ginger eased nausea.[1] It calmed the gut.[2] It cures colds.[citation needed] "
+        "It is sold everywhere.[9]"
+    )
+    assert attributions(text, bib) == [
+        ("clinical_trial", "explicit", ("doe2020",)),
+        ("animal_study", "explicit", ("roe2019",)),
+        ("unsourced_assertion", "none", ()),
+        ("observational_study", "explicit", ()),  # a citation, but no ninth entry
+    ]
+    from evidence_claims import extract
+
+    [first, *_] = extract(text, bibliography=parse_bibliography(bib)).claims
+    assert first.evidence.note is not None and "cited by number: doe2020" in first.evidence.note

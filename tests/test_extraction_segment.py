@@ -19,6 +19,15 @@ def texts(document: str) -> list[str]:
             ["Matsumoto et al. found tolerance in mice.", "The effect was large."],
         ),
         (
+            "It grows in India.[1] It is a shrub.[2][3] It cures colds.[citation needed] See [4].",
+            [
+                "It grows in India.[1]",
+                "It is a shrub.[2][3]",
+                "It cures colds.[citation needed]",
+                "See [4].",
+            ],
+        ),
+        (
             "Coffee, tea, etc. are common. Tea is older.",
             ["Coffee, tea, etc. are common.", "Tea is older."],
         ),

@@ -27,7 +27,7 @@ UNSOURCED = "unsourced_assertion"
 # Cue families that are not source types, in scan order (at one position the first wins):
 # judgements, planned research (before anaphora: "such a trial could start"), back-references,
 # first-person study reports, and the line that says who issued the document.
-_MARKERS = ("judgement", "irrealis", "anaphora", "own_study", "voice")
+_MARKERS = ("judgement", "irrealis", "anaphora", "own_study", "voice", "unsourced")
 _STUDY_TYPES = frozenset(
     {
         "systematic_review",
@@ -68,6 +68,7 @@ class Attribution:
     cue: tuple[int, int] | None = None
     carried_from: int | None = None  # index of the statement that opened the passage
     mention: str | None = None  # an informal mention resolved to the sources
+    by_position: bool = False  # some sources came from numbered markers ("[4]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +275,10 @@ def attribute(
         if segment.role == "label" or (kind == "meta" and _is_lead(document, segment)):
             results.append(Attribution(UNSOURCED, "none"))
             continue
+        if any(c.type == "unsourced" for c in mine):
+            # "[citation needed]": the text itself says the statement has no source.
+            results.append(Attribution(UNSOURCED, "none"))
+            continue
         if (
             passage is not None
             and passage.type in ("animal_study", "in_vitro")
@@ -429,6 +434,7 @@ class _Resolved:
     keys: tuple[str, ...]
     type: str | None
     informal: str | None  # the mention's text when it is not an author citation
+    numbered: bool = False  # resolved by its number, to the bibliography entry at that place
 
 
 def _explicit(cue: CueHit, resolved: list[_Resolved]) -> Attribution:
@@ -448,7 +454,10 @@ def _explicit(cue: CueHit, resolved: list[_Resolved]) -> Attribution:
             if item.informal and informal is None:
                 informal = item.informal
     basis: Basis = "inferred" if informal and keys else "explicit"
-    return Attribution(cue.type, basis, tuple(keys), (cue.start, cue.end), mention=informal)
+    numbered = any(item.numbered and item.keys for item in resolved)
+    return Attribution(
+        cue.type, basis, tuple(keys), (cue.start, cue.end), mention=informal, by_position=numbered
+    )
 
 
 def _from_mentions(kind: str, resolved: list[_Resolved]) -> Attribution:
@@ -458,7 +467,8 @@ def _from_mentions(kind: str, resolved: list[_Resolved]) -> Attribution:
         keys.extend(k for k in item.keys if k not in keys)
         informal = informal or item.informal
     basis: Basis = "inferred" if informal and keys else "explicit"
-    return Attribution(kind, basis, tuple(keys), mention=informal)
+    numbered = any(item.numbered and item.keys for item in resolved)
+    return Attribution(kind, basis, tuple(keys), mention=informal, by_position=numbered)
 
 
 def _context(passage: _Passage, cue: CueHit | None) -> Attribution:
@@ -500,8 +510,8 @@ def _resolve(
             kind = resolver.last_type
         if mention.form != "backref":
             resolver.last_type = kind
-        informal = None if mention.form == "named" else mention.text(document)
-        result.append(_Resolved(keys, kind, informal))
+        informal = None if mention.form in ("named", "numbered") else mention.text(document)
+        result.append(_Resolved(keys, kind, informal, mention.form == "numbered"))
     return result
 
 
@@ -517,6 +527,6 @@ def _named_type(
     for item in resolved:
         if item.type:
             return item.type
-    if any(m.form == "named" and m.certain for m in mentions) or resolved:
+    if any(m.form in ("named", "numbered") and m.certain for m in mentions) or resolved:
         return "observational_study"
     return None

@@ -222,6 +222,11 @@ def _note(text: str, ids: Sequence[str], attribution: Attribution) -> str | None
             f"{_short(attribution.mention)!r} resolved to {keys} by matching the bibliography; "
             "the document does not cite them in full: check"
         )
+    elif attribution.sources and attribution.by_position:
+        parts.append(
+            "cited by number: " + ", ".join(attribution.sources) + " (the entries at those "
+            "places in the bibliography, numbered in citation order: check)"
+        )
     elif attribution.sources and attribution.basis == "explicit":
         parts.append("cited by name: " + ", ".join(attribution.sources))
     if attribution.cue is None and attribution.basis == "explicit" and attribution.sources:

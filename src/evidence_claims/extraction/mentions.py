@@ -13,6 +13,10 @@ Three forms are recognised:
   not call the same paper "the Thai studies". The key was inferred: basis ``inferred``.
 - *back-references*: "the studies already discussed" takes the keys of the latest resolved
   mention before it.
+- *numbered*: a reference marker ("[4]", "[2, 5]", "[3-6]"). Numbered styles list their
+  references in the order they are first cited (ICMJE Recommendations, "References"; the
+  Vancouver style), so marker n resolves to the n-th entry of the bibliography, with a note
+  saying so; the document names its source, so the basis is ``explicit``.
 
 Nothing here guesses without a bibliography: without one, named mentions still mark a
 statement as citing a source, and the others resolve to nothing.
@@ -29,7 +33,7 @@ from typing import Literal
 from ..bib import BibEntry, Bibliography
 from .caseless import fold
 
-MentionForm = Literal["named", "descriptive", "backref"]
+MentionForm = Literal["named", "numbered", "descriptive", "backref"]
 
 _NAME = r"(?-i:[A-Z][\w'’-]+)"
 # An author citation. The surname comes first, so the search can skip to capital letters;
@@ -48,6 +52,7 @@ DESCRIPTIVE = re.compile(
     r"(?P<noun>stud(?:y|ies)|trials?|cohorts?|surveys?|reviews?|experiments?|reports?|data)\b",
     re.IGNORECASE,
 )
+NUMBERED = re.compile(r"\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\]")
 BACKREF = re.compile(
     r"(?<![\w-])the\s+(?:stud(?:y|ies)|trials?|reports?|papers?|articles?|material|research)\s+"
     r"(?:(?:already|previously|just)\s+)?(?:discussed|mentioned|cited|described|referred\s+to)",
@@ -128,6 +133,7 @@ class Mention:
     words: tuple[str, ...] = ()
     noun: str | None = None
     certain: bool = False  # "X et al." or "X and Y (2019)": a citation even unresolved
+    numbers: tuple[int, ...] = ()  # the reference numbers of a numbered marker
 
     def text(self, document: str) -> str:
         return document[self.start : self.end]
@@ -154,6 +160,13 @@ def find_mentions(
         low, offset = folded, 0
     found: list[Mention] = []
     _named(document, start, end, found)
+    if document.find("[", start, end) >= 0:
+        for match in NUMBERED.finditer(document, start, end):
+            numbers = _numbers(match.group(1))
+            if numbers:
+                found.append(
+                    Mention(match.start(), match.end(), "numbered", certain=True, numbers=numbers)
+                )
     if low is None or _DESCRIPTIVE_NEEDS.search(low, start - offset, end - offset):
         _descriptive(document, start, end, found)
     if low is None or _BACKREF_NEEDS.search(low, start - offset, end - offset):
@@ -161,6 +174,18 @@ def find_mentions(
             found.append(Mention(match.start(), match.end(), "backref"))
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _numbers(text: str) -> tuple[int, ...]:
+    """1, 2 and 5 to 7 of "1, 2, 5-7" (at most 30 numbers; none for a reversed range)."""
+    numbers: list[int] = []
+    for part in re.split(r"\s*[,;]\s*", text):
+        ends = [int(n) for n in re.split(r"\s*[–-]\s*", part)]
+        low, high = ends[0], ends[-1]
+        if high < low or high - low > 30:
+            return ()
+        numbers.extend(range(low, high + 1))
+    return tuple(numbers[:30])
 
 
 def _named(document: str, start: int, end: int, found: list[Mention]) -> None:
@@ -258,6 +283,9 @@ class Resolver:
                 return ()
         elif mention.form == "descriptive":
             keys = self._descriptive(mention, entry_type)
+        elif mention.form == "numbered":
+            ordered = list(self.bibliography.entries)
+            keys = [ordered[n - 1] for n in mention.numbers if 1 <= n <= len(ordered)]
         else:
             keys = self.last_keys
         if keys and mention.form != "backref":

@@ -99,7 +99,11 @@ LABELS = _words(
 _LINE = re.compile(r"[^\n]*\n?")
 _BULLET = re.compile(r"[ \t]*(?:([-*•‣◦▪●–—+])|(\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]))[ \t]+(?=\S)")
 _LABEL = re.compile(r"[ \t]*([A-Za-z][A-Za-z;]*(?: [A-Za-z]+){0,3})[ \t]*:[ \t]+(?=\S)")
-_CANDIDATE = re.compile(r"(\.{2,}|…|[.!?]+)([\"'”’»)\]]*)(\s+)(?=(\S))")
+# A sentence end: terminal punctuation, then closing quotes or brackets and reference markers
+# placed after the full stop ("...in 2019.[4]", ".[citation needed]": Wikipedia's footnote
+# style keeps the marker with the sentence it follows), then white space.
+_CANDIDATE = re.compile(r"(\.{2,}|…|[.!?]+)((?:[\"'”’»)\]]|\[[^\[\]\n]{1,40}\])*)(\s+)(?=(\S))")
+_TRAILING_MARKER = re.compile(r"\[[^\[\]\n]{1,40}\]$")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _WORD_AFTER = re.compile(r"[\"'“‘«(\[]*([A-Za-z]+)")
 _TERMINAL = ".!?…"
@@ -207,8 +211,14 @@ def _strip(document: str, start: int, end: int) -> tuple[int, int]:
 
 def _ends_sentence(document: str, start: int, end: int) -> bool:
     left, right = _strip(document, start, end)
-    while right > left and document[right - 1] in _CLOSERS:
-        right -= 1
+    while right > left:
+        marker = _TRAILING_MARKER.search(document, left, right)
+        if marker is not None:
+            right = marker.start()  # ".[4]" ends a sentence as "." does
+        elif document[right - 1] in _CLOSERS:
+            right -= 1
+        else:
+            break
     return right > left and document[right - 1] in _TERMINAL
 
 
