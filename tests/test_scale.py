@@ -159,3 +159,59 @@ def test_json_pointer_escapes_as_rfc_6901(path: list) -> None:
 
     expected = "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
     assert json_pointer(path) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(1, 6),
+    indent=st.sampled_from([None, 0, 1, 2]),
+    document_last=st.booleans(),
+    shuffled=st.lists(st.integers(0, 5), max_size=3),
+    escaped=st.lists(st.integers(0, 5), max_size=2),
+    escaped_field=st.sampled_from(["id", "kind", "certainty"]),
+)
+def test_claim_file_locator_agrees_with_full_index(
+    n: int,
+    indent: int | None,
+    document_last: bool,
+    shuffled: list[int],
+    escaped: list[int],
+    escaped_field: str,
+) -> None:
+    """Claims found by key search: any key order, claims whose ``id`` is not first, keys
+    written with escapes, the document before or after the claims."""
+    _document, data, _bib = make_set(7, n, error_rate=0.0)
+    claims = data["claims"]
+    for i in shuffled:
+        if i < n:
+            claims[i] = dict(reversed(list(claims[i].items())))
+    if document_last:
+        data = {"claims": claims, "document": data["document"]}
+    text = json.dumps(data, indent=indent)
+    for i in escaped:  # write one key of claim i as \\u0069d, \\u006bind, ...
+        if i < n:
+            plain = f'"{escaped_field}"'
+            first = text.find(f'"id": "{claims[i]["id"]}"')
+            at = text.find(plain, first)
+            if at >= 0:
+                escape = f"\\u{ord(escaped_field[0]):04x}"
+                text = text[:at] + f'"{escape}{escaped_field[1:]}"' + text[at + len(plain) :]
+    value = json.loads(text)
+    locator = JsonLocator(text, claim_file=value)
+    for path in _paths(value):
+        if path[:1] == ("claims",):
+            for key in (False, True):
+                assert locator.locate(path, key=key) == _indexed(text, path, key), path
+    for path in [("claims", 99), ("claims", 0, "missing"), ("claims", 0, "anchor", "missing")]:
+        assert locator.locate(path) == _indexed(text, path, False)
+
+
+def test_claim_file_locator_searches_instead_of_reading() -> None:
+    _document, data, _bib = make_set(0, 200, error_rate=0.0)
+    text = json.dumps(data, indent=1)
+    locator = JsonLocator(text, claim_file=json.loads(text))
+    path = ("claims", 150, "evidence", "type")
+    assert locator.locate(path) == _indexed(text, path, False)
+    assert locator._claims() is not None
+    arrays = [m for m in locator._containers.values() if not m.is_object]
+    assert not arrays  # the claims array was never read element by element

@@ -563,7 +563,7 @@ def _parse_json(parsed: ParsedFile, limits: Limits | None = None) -> None:
     fast = accept(text, limits)  # a valid file, proven so without the walk below
     if fast is not None:
         parsed.data, parsed.model = fast
-        parsed.locator = JsonLocator(text)
+        parsed.locator = JsonLocator(text, claim_file=parsed.data)
         return
     flags = _Flags()
 

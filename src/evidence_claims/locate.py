@@ -11,6 +11,7 @@ import bisect
 import operator
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import accumulate, repeat
 from json.decoder import scanstring
 from typing import Any, Protocol
@@ -110,12 +111,18 @@ class JsonLocator:
     without duplicate keys (tested).
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, claim_file: Any = None) -> None:
         self.text = text
         self._index: JsonIndex | None = None
         self._lines: LineIndex | None = None
         self._containers: dict[int, _Members] = {}
         self._found: dict[tuple[tuple[PathItem, ...], bool], Position] = {}
+        # The parsed value, when the text is a claim file the models accepted (the JSON fast
+        # path): its claims and their fields are then found by searching for keys (see
+        # _claim_offset), without reading the claims one by one.
+        self._claim_file = claim_file
+        self._claim_starts: list[int] | None = None
+        self._claim_starts_done = claim_file is None
 
     @property
     def index(self) -> JsonIndex:
@@ -153,6 +160,13 @@ class JsonLocator:
         pos = _JSON_SPACE.match(text).end()  # type: ignore[union-attr]
         if pos >= len(text) or (key and not path):
             return None
+        if self._claim_file is not None and len(path) >= 2 and path[0] == "claims":
+            found = self._claim_offset(path, key)
+            if found is not None:
+                return found
+        return self._offset_from(pos, path, key)
+
+    def _offset_from(self, pos: int, path: Sequence[PathItem], key: bool) -> int:
         last = len(path) - 1
         for depth, item in enumerate(path):
             members = self._members(pos)
@@ -165,6 +179,71 @@ class JsonLocator:
             pos = value_offset
         return pos
 
+    def _claim_offset(self, path: Sequence[PathItem], key: bool) -> int | None:
+        """The offset of a claim's field found by key search; None to take the general way.
+
+        Sound only for a file the models accepted, with no duplicate key (the fast path): there
+        a claim's field names never occur as keys nested inside a claim (the models' nested
+        records have other field names), and strings cannot hold an unescaped ``"name":``. So
+        the first ``"name":`` between a claim's start and the next claim's is that field's key,
+        unless the key is written with escapes, in which case nothing is found there.
+        """
+        index = path[1]
+        if type(index) is not int:
+            return None
+        starts = self._claims()
+        if starts is None or not 0 <= index < len(starts):
+            return None
+        if len(path) == 2:
+            return None if key else starts[index]  # (an array item has no key: the general way)
+        name = path[2]
+        if type(name) is not str or name not in self._claim_file["claims"][index]:
+            return None
+        end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
+        found = _key_pattern(name).search(self.text, starts[index] + 1, end)
+        if found is None:
+            return None
+        if len(path) == 3:
+            return found.start() if key else found.end()
+        return self._offset_from(found.end(), path[3:], key)
+
+    def _claims(self) -> list[int] | None:
+        """Start offsets of all claims, from one search for their ``"id":`` keys, or None.
+
+        In a valid claim file ``"id"`` is a key of the document and of each claim only. When
+        the search finds exactly that many (none is written with escapes) and ``id`` is every
+        claim's first key, the claims' ids after the array's ``[`` are theirs, in order, each
+        just after its claim's ``{``.
+        """
+        if self._claim_starts_done:
+            return self._claim_starts
+        self._claim_starts_done = True
+        data = self._claim_file
+        claims = data.get("claims") if type(data) is dict else None
+        document = data.get("document") if type(data) is dict else None
+        if type(claims) is not list or not claims or type(document) is not dict:
+            return None
+        if not all(type(c) is dict and c and next(iter(c)) == "id" for c in claims):
+            return None
+        text = self.text
+        ids = [m.start() for m in _key_pattern("id").finditer(text)]
+        if len(ids) != len(claims) + ("id" in document):
+            return None
+        array = self._offset_from(_JSON_SPACE.match(text).end(), ("claims",), False)  # type: ignore[union-attr]
+        if not text.startswith("[", array):
+            return None
+        after = [p for p in ids if p > array][: len(claims)]
+        if len(after) != len(claims):
+            return None
+        starts = []
+        for p in after:
+            brace = text.rfind("{", array, p)
+            if brace < 0 or text[brace + 1 : p].strip(" \t\n\r"):
+                return None
+            starts.append(brace)
+        self._claim_starts = starts
+        return starts
+
     def _members(self, pos: int) -> _Members | None:
         members = self._containers.get(pos)
         if members is None:
@@ -176,6 +255,12 @@ class JsonLocator:
 
 
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+@lru_cache(maxsize=64)
+def _key_pattern(name: str) -> re.Pattern[str]:
+    """``"name":`` as a key written without escapes, and the blanks after it."""
+    return re.compile('"' + re.escape(name) + r'"[ \t\n\r]*:[ \t\n\r]*')
 
 
 class _Members:
