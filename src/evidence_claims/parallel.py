@@ -93,7 +93,7 @@ def map_ordered(function: Callable[[T], R], items: Sequence[T], jobs: int) -> It
     # enough chunks that the processes finish together.
     from concurrent.futures import ProcessPoolExecutor
 
-    chunksize = max(1, min(16, len(items) // (jobs * 8)))
+    chunksize = max(1, min(16, len(items) // (jobs * 32)))
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_worker_init)
     try:
         yield from pool.map(function, items, chunksize=chunksize)

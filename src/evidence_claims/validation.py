@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import fields
 from functools import partial
 from pathlib import Path
@@ -161,11 +162,14 @@ def validate(
     processes = resolve_jobs(jobs, files)
     packed = processes > 1
     work = partial(_file_report, root=root, limits=limits, packed=packed)
-    for done, result in enumerate(map_ordered(work, files, processes), start=1):
-        report.merge(_unpack(result) if packed else result)
-        if progress is not None:
-            progress(done, len(files))
-    return report.sorted()
+    # With workers, this process only rebuilds and gathers results, which hold no cycles: the
+    # collector would only walk the growing report again and again.
+    with gc_paused() if packed else nullcontext():
+        for done, result in enumerate(map_ordered(work, files, processes), start=1):
+            report.merge(_unpack(result) if packed else result)
+            if progress is not None:
+                progress(done, len(files))
+        return report.sorted()
 
 
 def _file_report(
