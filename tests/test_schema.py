@@ -96,3 +96,22 @@ def test_integral_floats_are_integers_for_both(tmp_path: Path) -> None:
     data["claims"][0]["anchor"]["start"] = 0.5
     assert list(schema_validator().iter_errors(data))
     assert not model_accepts(data)
+
+
+def test_check_jsonschema_uses_the_schema_as_is() -> None:
+    """Editors and check-jsonschema read patterns as ECMA-262 (Unicode mode), not Python."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "check_jsonschema", "--schemafile", str(SCHEMA_PATH)]
+    good = subprocess.run(
+        [*command, str(MINI / "claims.yaml"), str(ROOT / "claims/kratom-addiction/claims.yaml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert good.returncode == 0, good.stdout + good.stderr
+    bad = subprocess.run(
+        [*command, str(BAD / "bad-id.claims.yaml")], capture_output=True, text=True, check=False
+    )
+    assert bad.returncode == 1 and "mini 001" in bad.stdout, bad.stdout + bad.stderr

@@ -47,7 +47,9 @@ Identifier = Annotated[
 BibKey = Annotated[
     str,
     Field(
-        pattern=r"^[^\x00-\x20\x7f-\xa0\u2028\u2029\ufeff,{}()\"#%'=\\]+" + _END,
+        # Quotes as \x22 and \x27: an escaped quote is not a valid ECMA-262 regular expression
+        # in Unicode mode, which editors and check-jsonschema use for JSON Schema patterns.
+        pattern=r"^[^\x00-\x20\x7f-\xa0\u2028\u2029\ufeff,{}()\x22#%\x27=\\]+" + _END,
         max_length=200,
         description="A key of the set's BibTeX bibliography.",
     ),
