@@ -13,6 +13,8 @@ from pathlib import Path
 
 import click
 
+from .options import jobs_option, root_option
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 # Subcommands that live in their own modules, imported only when run (or listed in --help), so
@@ -93,22 +95,8 @@ def cli() -> None:
     default=None,
     help="Record the current findings in this baseline file and exit 0.",
 )
-@click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Repository root that paths inside claim files may not leave "
-    "(default: nearest folder with .git or pyproject.toml).",
-)
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="Processes to validate files with; 0: all CPUs when the files are many or large, "
-    "else one. The report is the same for any number.",
-)
+@root_option
+@jobs_option
 def validate(
     paths: tuple[Path, ...],
     output_format: str,

@@ -481,7 +481,7 @@ def findings_table_html(findings: Sequence[Finding], *, link_claims: bool = Fals
         {
             "Severity": [f.severity for f in findings],
             "Code": [f.code for f in findings],
-            "Location": [_location(f) for f in findings],
+            "Location": [f.location for f in findings],
             "Claim": [f.claim_id or "" for f in findings],
             "Message": [f.message for f in findings],
         }
@@ -520,15 +520,6 @@ def findings_table_html(findings: Sequence[Finding], *, link_claims: bool = Fals
 def _claim_link(claim_id: str) -> str:
     ident = escape(claim_id)
     return Markup(f'<a href="#claim-{ident}">{escape(short_id(claim_id))}</a>')
-
-
-def _location(f: Finding) -> str:
-    parts = [f.file or "-"]
-    if f.line is not None:
-        parts.append(str(f.line))
-        if f.column is not None:
-            parts.append(str(f.column))
-    return ":".join(parts)
 
 
 def _truncate(text: str, limit: int) -> str:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from .options import jobs_option, root_option
+
 EXIT_OK, EXIT_ERROR = 0, 2
 
 
@@ -32,21 +34,8 @@ EXIT_OK, EXIT_ERROR = 0, 2
     show_default=True,
     help="Folder to write claims.parquet, findings.parquet and assessments.parquet into.",
 )
-@click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Repository root that paths inside claim files may not leave "
-    "(default: nearest folder with .git or pyproject.toml).",
-)
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="Processes to validate files with; 0: all CPUs when the files are many or large.",
-)
+@root_option
+@jobs_option
 def export(
     paths: tuple[Path, ...], output_format: str, output: Path, root: Path | None, jobs: int
 ) -> None:

@@ -46,15 +46,6 @@ def report_chunks(report: Report, name: str, lines_per_chunk: int = 10_000) -> I
         yield ("" if first else "\n") + "\n".join(batch)
 
 
-def _location(f: Finding) -> str:
-    parts = [f.file or "-"]
-    if f.line is not None:
-        parts.append(str(f.line))
-        if f.column is not None:
-            parts.append(str(f.column))
-    return ":".join(parts)
-
-
 @formatter("text")
 def format_text(report: Report) -> str:
     """Grouped by file, then by claim: each claim's suggested certainty with its reasons on one
@@ -83,11 +74,11 @@ def text_lines(report: Report) -> Iterator[str]:
             by_claim.setdefault(f.claim_id, []).append(f)
             if f.claim_id not in known:
                 claim = f" [{f.claim_id}]" if f.claim_id else ""
-                yield f"  {_location(f)}: {f.severity} {f.code}{claim} {f.message}"
+                yield f"  {f.location}: {f.severity} {f.code}{claim} {f.message}"
         for a in claims:
             yield "  " + _claim_line(a)
             for f in by_claim.get(a.claim_id, ()):
-                yield f"      {_location(f)}: {f.severity} {f.code} {f.message}"
+                yield f"      {f.location}: {f.severity} {f.code} {f.message}"
         yield ""
     if report.assessments:
         yield _certainty_summary(report.assessments)

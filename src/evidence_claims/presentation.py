@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .assessment.certainty import SYMBOLS
 from .model import Claim
 from .report import ClaimAssessment
 from .taxonomy import CERTAINTY_LEVELS, source_types
@@ -27,13 +28,7 @@ CERTAINTY_WORDS: dict[str, str] = {
     "very_low": "Very low",
     "ungraded": "Ungraded",
 }
-CERTAINTY_SYMBOLS: dict[str, str] = {
-    "high": "⊕⊕⊕⊕",
-    "moderate": "⊕⊕⊕◯",
-    "low": "⊕⊕◯◯",
-    "very_low": "⊕◯◯◯",
-    "ungraded": "—",
-}
+CERTAINTY_SYMBOLS: dict[str, str] = SYMBOLS  # GRADE's ⊕/◯ notation, one definition
 NOT_ASSESSED = "Not assessed"
 
 # One colour per source type, chosen so that neighbours on the evidence scale differ and the

@@ -34,6 +34,16 @@ class Finding:
     claim_id: str | None = None
     path: str | None = None
 
+    @property
+    def location(self) -> str:
+        """``file:line:column`` as compilers and editors print it (parts that are known)."""
+        parts = [self.file or "-"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
     def sort_key(self) -> tuple[Any, ...]:
         return (
             self.file or "",

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from .command_io import load_or_exit, write_output
+from .options import group_by_option, root_option
 
 
 @click.command("report")
@@ -19,19 +20,8 @@ from .command_io import load_or_exit, write_output
     show_default=True,
     help="The HTML file to write (atomically).",
 )
-@click.option(
-    "--by",
-    type=click.Choice(["topic", "source"]),
-    default="topic",
-    show_default=True,
-    help="Group the evidence table by the claims' topic or by their source type.",
-)
-@click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Repository root that paths inside the claim file may not leave.",
-)
+@group_by_option
+@root_option
 def report(path: Path, output: Path, by: str, root: Path | None) -> None:
     """Write an offline HTML report of the claim set at PATH.
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from .command_io import load_or_exit, write_output
+from .options import group_by_option, root_option
 
 
 @click.command("table")
@@ -21,13 +22,7 @@ from .command_io import load_or_exit, write_output
     help="md: Markdown for a README or pull request; html: a standalone page; csv: one row "
     "per claim.",
 )
-@click.option(
-    "--by",
-    type=click.Choice(["topic", "source"]),
-    default="topic",
-    show_default=True,
-    help="Group the rows by the claims' topic or by their source type.",
-)
+@group_by_option
 @click.option(
     "--stated",
     is_flag=True,
@@ -40,12 +35,7 @@ from .command_io import load_or_exit, write_output
     default=None,
     help="Write to this file (atomically) instead of printing.",
 )
-@click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Repository root that paths inside the claim file may not leave.",
-)
+@root_option
 def table(
     path: Path,
     output_format: str,
