@@ -9,12 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 from .bib import Bibliography
 from .files import ParsedFile
-from .locate import PathItem
+from .locate import JsonLocator, PathItem, json_pointer
 from .model import Claim, ClaimFile, Document
 from .report import Finding, Report
 
 if TYPE_CHECKING:
     import pandas as pd
+
+
+_POINTER_SUFFIXES: dict[tuple[PathItem, ...], str] = {}
 
 
 @dataclass(eq=False)
@@ -93,14 +96,21 @@ class ClaimSet:
         if self.parsed is None:
             return None, None
         file_index = self.claim_indexes[index] if self.claim_indexes else index
-        return self.parsed.locator.locate(("claims", file_index, *fields), key=key)
+        locator = self.parsed.locator
+        if type(locator) is JsonLocator:
+            return locator.locate_claim(file_index, fields, key=key)
+        return locator.locate(("claims", file_index, *fields), key=key)
 
     def pointer(self, claim: Claim | int, *fields: PathItem) -> str:
-        from .locate import json_pointer
-
         index = self.index_of(claim) if isinstance(claim, Claim) else claim
         file_index = self.claim_indexes[index] if self.claim_indexes else index
-        return json_pointer(("claims", file_index, *fields))
+        # json_pointer(("claims", i, *fields)): the fields' part is the same for every claim
+        suffix = _POINTER_SUFFIXES.get(fields)
+        if suffix is None:
+            suffix = json_pointer(fields)
+            if len(_POINTER_SUFFIXES) < 4096:
+                _POINTER_SUFFIXES[fields] = suffix
+        return f"/claims/{file_index}{suffix}"
 
     def index_of(self, claim: Claim) -> int:
         """Position of ``claim`` in :attr:`claims` (``ValueError`` when it is not there).

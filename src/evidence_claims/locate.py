@@ -123,6 +123,7 @@ class JsonLocator:
         self._claim_file = claim_file
         self._claim_starts: list[int] | None = None
         self._claim_starts_done = claim_file is None
+        self._keys: dict[str, tuple[list[int], list[int]]] = {}
 
     @property
     def index(self) -> JsonIndex:
@@ -152,6 +153,31 @@ class JsonLocator:
             offset = self.offset(path, key=key)
             found = self._found[wanted] = (1, 1) if offset is None else self.lines.position(offset)
         return found
+
+    def locate_claim(
+        self, index: int, fields: Sequence[PathItem] = (), *, key: bool = False
+    ) -> Position:
+        """``locate(("claims", index, *fields), key=key)``, the short way for a claim file the
+        models accepted: the checks and the assessment locate a claim or one of its fields
+        for every finding and every assessment, so this skips the general walk and its cache.
+        """
+        starts = self._claims() if self._index is None else None
+        if starts is not None and type(index) is int and 0 <= index < len(starts):
+            if not fields:
+                if not key:
+                    return self.lines.position(starts[index])
+            elif type(name := fields[0]) is str and name in self._claim_file["claims"][index]:
+                start = starts[index]
+                key_starts, value_starts = self._key_table(name)
+                k = bisect.bisect_right(key_starts, start)
+                end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
+                if k < len(key_starts) and key_starts[k] < end:
+                    if len(fields) == 1:
+                        offset = key_starts[k] if key else value_starts[k]
+                    else:
+                        offset = self._offset_from(value_starts[k], fields[1:], key)
+                    return self.lines.position(offset)
+        return self.locate(("claims", index, *fields), key=key)
 
     def offset(self, path: Sequence[PathItem], *, key: bool = False) -> int | None:
         """Character offset of the value at ``path`` (of its key when ``key`` and the last item
@@ -200,12 +226,25 @@ class JsonLocator:
         if type(name) is not str or name not in self._claim_file["claims"][index]:
             return None
         end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
-        found = _key_pattern(name).search(self.text, starts[index] + 1, end)
-        if found is None:
+        # The first "name": after the claim's "{" and before the next claim's: one search of
+        # the whole text per field name, then a bisection per request (the same match as a
+        # search from the claim's start: in valid JSON two such keys cannot overlap).
+        key_starts, value_starts = self._key_table(name)
+        k = bisect.bisect_right(key_starts, starts[index])
+        if k == len(key_starts) or key_starts[k] >= end:
             return None
+        value = value_starts[k]
         if len(path) == 3:
-            return found.start() if key else found.end()
-        return self._offset_from(found.end(), path[3:], key)
+            return key_starts[k] if key else value
+        return self._offset_from(value, path[3:], key)
+
+    def _key_table(self, name: str) -> tuple[list[int], list[int]]:
+        """Offsets of every ``"name":`` key written without escapes, and of its value."""
+        table = self._keys.get(name)
+        if table is None:
+            matches = list(_key_pattern(name).finditer(self.text))
+            table = self._keys[name] = ([m.start() for m in matches], [m.end() for m in matches])
+        return table
 
     def _claims(self) -> list[int] | None:
         """Start offsets of all claims, from one search for their ``"id":`` keys, or None.
@@ -264,9 +303,14 @@ def _key_pattern(name: str) -> re.Pattern[str]:
 
 
 class _Members:
-    """The members of one JSON object or array, read from the text as far as asked."""
+    """The members of one JSON object or array, read from the text as far as asked.
 
-    __slots__ = ("_done", "_next", "_scan", "entries", "is_object", "text")
+    The value of the member asked for is skipped only when a later member is asked for: the
+    claims array of a large file is the value of one member of the root object, and skipping
+    it would parse the whole file again just to find the position of its first bracket.
+    """
+
+    __slots__ = ("_done", "_next", "_scan", "_skip", "entries", "is_object", "text")
 
     def __init__(self, text: str, pos: int) -> None:
         self.text = text
@@ -275,6 +319,7 @@ class _Members:
         self._next = _JSON_SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
         self._done = text.startswith("}" if self.is_object else "]", self._next)
         self._scan = _scanner()
+        self._skip: int | None = None  # a value read up to its start only
 
     def find(self, item: PathItem) -> tuple[int | None, int] | None:
         """(key offset or None, value offset) of a member; None when there is no such member."""
@@ -290,14 +335,21 @@ class _Members:
         # escapes), the value skipped by the C scanner, the separator in one more match.
         text, scan, key_at, separator = self.text, self._scan, _JSON_KEY.match, _JSON_SEP.match
         pos, is_object = self._next, self.is_object
+        if self._skip is not None:
+            after = separator(text, scan(text, self._skip)[1])
+            self._skip = None
+            if after.group(1) is None:  # type: ignore[union-attr]
+                self._done = True
+                return None
+            pos = after.end()  # type: ignore[union-attr]
         while True:
             if is_object:
                 found = key_at(text, pos)
                 if found is not None:
                     name, value = found.group(1), found.end()
                 else:  # a key with escapes
-                    name, after = scanstring(text, pos + 1)
-                    colon = _JSON_SPACE.match(text, after).end()  # type: ignore[union-attr]
+                    name, after_key = scanstring(text, pos + 1)
+                    colon = _JSON_SPACE.match(text, after_key).end()  # type: ignore[union-attr]
                     value = _JSON_SPACE.match(text, colon + 1).end()  # type: ignore[union-attr]
                 previous = entries.get(name)
                 # a repeated key keeps its first value, as JsonIndex does
@@ -307,14 +359,14 @@ class _Members:
                 value = pos
                 member = len(entries)
                 entries[member] = (None, value)
-            end = scan(text, value)[1]
-            after = separator(text, end)
+            if member == item:
+                self._skip = value
+                break
+            after = separator(text, scan(text, value)[1])
             if after.group(1) is None:  # type: ignore[union-attr]
                 self._done = True
                 break
             pos = after.end()  # type: ignore[union-attr]
-            if member == item:
-                break
         self._next = pos
         return entries.get(item)
 
