@@ -74,13 +74,23 @@ def domain_of(code: str) -> str:
 
 
 _RANK = {d: i for i, d in enumerate(DOMAINS)}  # built once, not per claim
+_PLACES: dict[str, tuple[str, int]] = {}
+
+
+def _place(code: str) -> tuple[str, int]:
+    """(domain, rank of the domain) of a code; remembered for the catalogue's caveat codes."""
+    found = _PLACES.get(code)
+    if found is None:
+        domain = domain_of(code)
+        found = (domain, _RANK.get(domain, len(_RANK)))
+        if caveat_rule(code) is not None:
+            _PLACES[code] = found
+    return found
 
 
 def _order(caveats: Iterable[Applied]) -> list[Applied]:
-    rank = _RANK
-    indexed = list(enumerate(caveats))
-    indexed.sort(key=lambda item: (rank.get(domain_of(item[1].code), len(rank)), item[0]))
-    return [c for _, c in indexed]
+    # sorted() is stable: caveats of one domain keep their order
+    return sorted(caveats, key=lambda c: _place(c.code)[1])
 
 
 def grade(start: str | None, caveats: Iterable[Applied]) -> tuple[str, tuple[Reason, ...]]:
@@ -90,11 +100,11 @@ def grade(start: str | None, caveats: Iterable[Applied]) -> tuple[str, tuple[Rea
         return UNGRADED, tuple(Reason(c.code, 0, c.note or "not graded", c.origin) for c in ordered)
     current = level(start)
     per_domain: dict[str, set[str]] = {}
-    rated_down = any(domain_of(c.code) in GRADING_DOMAINS for c in ordered)
+    domains = [_place(c.code)[0] for c in ordered]
+    rated_down = any(d in GRADING_DOMAINS for d in domains)
     up = 0
     reasons: list[Reason] = []
-    for caveat in ordered:
-        domain = domain_of(caveat.code)
+    for caveat, domain in zip(ordered, domains, strict=True):
         note = caveat.note
         effect = 0
         if domain in GRADING_DOMAINS:

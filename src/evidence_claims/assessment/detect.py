@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..claimset import ClaimSet
 from ..model import Claim
 from ..taxonomy import source_types
 from . import rules as R
-from .cues import lexicon, participant_counts
+from .cues import Lexicon, lexicon, participant_counts
 
 HUMAN_STUDY_TYPES = frozenset(
     {"observational_study", "clinical_trial", "systematic_review", "case_report"}
@@ -54,6 +55,9 @@ class SetContext:
     _passages: dict[tuple[str, tuple[str, ...]], list[Claim]] = field(default_factory=dict)
     _position: dict[int, int] = field(default_factory=dict)
     _counts: dict[int, int] = field(default_factory=dict)
+    # Per cited entry, computed once per set: claims cite the same few entries again and again.
+    _entry_cues: dict[tuple[str, str], tuple[str, str] | None] = field(default_factory=dict)
+    _entry_counts: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, cs: ClaimSet) -> SetContext:
@@ -84,12 +88,38 @@ class SetContext:
             )
         return self._bib_text[key]
 
-    def count_in(self, claim: Claim) -> int:
-        """Participants named in the claim's own words (distinct counts added), cached."""
+    def entry_cue(self, lex: Lexicon, key: str) -> tuple[str, str] | None:
+        """(field name, cue) of the first cue of ``lex`` in a cited entry's fields, cached."""
+        wanted = (lex.name, key)
+        if wanted in self._entry_cues:
+            return self._entry_cues[wanted]
+        found = None
+        for name, text in self.entry_fields(key):
+            cue = lex.find(text)
+            if cue:
+                found = (name, cue)
+                break
+        self._entry_cues[wanted] = found
+        return found
+
+    def entry_count(self, key: str) -> int:
+        """Participants named in a cited entry's fields (distinct counts per field), cached."""
+        count = self._entry_counts.get(key)
+        if count is None:
+            count = 0
+            for _name, text in self.entry_fields(key):
+                count += sum(set(participant_counts(text)))
+            self._entry_counts[key] = count
+        return count
+
+    def count_in(self, claim: Claim, lowered: str | None = None) -> int:
+        """Participants named in the claim's own words (distinct counts added), cached;
+        ``lowered`` is the claim's text in lower case, when the caller has it."""
         key = id(claim)
-        if key not in self._counts:
-            self._counts[key] = sum(set(participant_counts(claim.text)))
-        return self._counts[key]
+        count = self._counts.get(key)
+        if count is None:
+            count = self._counts[key] = sum(set(participant_counts(claim.text, lowered)))
+        return count
 
     def passage_before(self, claim: Claim) -> list[Claim]:
         """Earlier claims that rest on the same evidence, nearest first, back to (and with) the
@@ -108,26 +138,42 @@ def _evidence_key(claim: Claim) -> tuple[str, tuple[str, ...]]:
     return claim.evidence.type, tuple(claim.evidence.sources)
 
 
+@cache
+def grade_starts() -> dict[str, str | None]:
+    """Each source type's starting certainty (None: not graded), read once."""
+    return {name: spec.grade_start for name, spec in source_types().items()}
+
+
+@cache
+def type_labels() -> dict[str, str]:
+    """Each source type's label in lower case, as details quote it."""
+    return {name: spec.label.lower() for name, spec in source_types().items()}
+
+
 def is_gradable(claim: Claim) -> bool:
     """Whether the claim gets a grade: an assertion or advice whose type has a starting level."""
     if claim.kind not in ("claim", "recommendation"):
         return False
-    return source_types()[claim.evidence.type].grade_start is not None
+    return grade_starts()[claim.evidence.type] is not None
 
 
 def _in_text_or_sources(
-    claim: Claim, ctx: SetContext, lexicon_name: str, in_words: bool = True
+    claim: Claim,
+    ctx: SetContext,
+    lexicon_name: str,
+    in_words: bool = True,
+    lowered: str | None = None,
 ) -> Detected | None:
     """A cue of the lexicon in the claim's text (when ``in_words``), else in a cited entry."""
     lex = lexicon(lexicon_name)
-    cue = lex.find(claim.text) if in_words else None
+    cue = lex.find(claim.text, lowered) if in_words else None
     if cue:
         return Detected("", f"'{cue}' in the claim", ("text",))
     for i, key in enumerate(claim.evidence.sources):
-        for name, text in ctx.entry_fields(key):
-            cue = lex.find(text)
-            if cue:
-                return Detected("", f"{key}: '{cue}' in its {name}", ("evidence", "sources", i))
+        found = ctx.entry_cue(lex, key)
+        if found is not None:
+            name, cue = found
+            return Detected("", f"{key}: '{cue}' in its {name}", ("evidence", "sources", i))
     return None
 
 
@@ -136,18 +182,23 @@ def _as(code: str, found: Detected | None, prefix: str = "") -> Iterator[Detecte
         yield Detected(code, prefix + found.detail, found.where)
 
 
-def detect_limitations(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
-    """Risk of bias, inconsistency, indirectness and imprecision, for gradable claims."""
+def detect_limitations(
+    claim: Claim, ctx: SetContext, lowered: str | None = None
+) -> Iterator[Detected]:
+    """Risk of bias, inconsistency, indirectness and imprecision, for gradable claims
+    (``lowered``: the claim's text in lower case, when the caller has it)."""
+    if lowered is None:
+        lowered = claim.text.lower()
     kind = claim.evidence.type
-    label = source_types()[kind].label.lower()
+    label = type_labels()[kind]
     # risk of bias
     if kind == "anecdotal_report":
         yield Detected(R.SELF_REPORT.code, f"source type: {label}", ("evidence", "type"))
-    yield from _as(R.SELECTION.code, _in_text_or_sources(claim, ctx, "selection"))
+    yield from _as(R.SELECTION.code, _in_text_or_sources(claim, ctx, "selection", True, lowered))
     if kind == "case_report":
         yield Detected(R.NO_CONTROL.code, f"source type: {label}", ("evidence", "type"))
     elif kind == "anecdotal_report":
-        cue = lexicon("comparative").find(claim.text)
+        cue = lexicon("comparative").find(claim.text, lowered)
         if cue:
             yield Detected(
                 R.NO_CONTROL.code, f"'{cue}': a comparison drawn from user reports", ("text",)
@@ -155,9 +206,8 @@ def detect_limitations(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
     # inconsistency
     challengers = [c for c in ctx.challengers.get(claim.id, ()) if is_gradable(c)]
     if challengers:
-        names = "; ".join(
-            f"{c.id}, {source_types()[c.evidence.type].label.lower()}" for c in challengers
-        )
+        labels = type_labels()
+        names = "; ".join(f"{c.id}, {labels[c.evidence.type]}" for c in challengers)
         yield Detected(R.CHALLENGED.code, names)
     # indirectness
     # The claim's own words count only for human study types (where "in mice" means the type
@@ -167,7 +217,7 @@ def detect_limitations(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
     if kind == "animal_study":
         animal = Detected(R.ANIMAL.code, f"source type: {label}", ("evidence", "type"))
     else:
-        found = _in_text_or_sources(claim, ctx, "type:animal_study", in_words)
+        found = _in_text_or_sources(claim, ctx, "type:animal_study", in_words, lowered)
         animal = Detected(R.ANIMAL.code, found.detail, found.where) if found else None
     if animal:
         yield animal
@@ -175,11 +225,13 @@ def detect_limitations(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
     if kind == "in_vitro":
         in_vitro = Detected(R.IN_VITRO.code, f"source type: {label}", ("evidence", "type"))
     else:
-        found = _in_text_or_sources(claim, ctx, "type:in_vitro", in_words)
+        found = _in_text_or_sources(claim, ctx, "type:in_vitro", in_words, lowered)
         in_vitro = Detected(R.IN_VITRO.code, found.detail, found.where) if found else None
     if in_vitro:
         yield in_vitro
-    yield from _as(R.PREPARATION.code, _in_text_or_sources(claim, ctx, "isolated_compound"))
+    yield from _as(
+        R.PREPARATION.code, _in_text_or_sources(claim, ctx, "isolated_compound", True, lowered)
+    )
     if animal or in_vitro:
         human = [
             c
@@ -193,15 +245,14 @@ def detect_limitations(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
             )
     # imprecision
     if kind in COUNTED_TYPES:
-        yield from _imprecision(claim, ctx)
+        yield from _imprecision(claim, ctx, lowered)
 
 
-def _imprecision(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
-    in_text = ctx.count_in(claim)
+def _imprecision(claim: Claim, ctx: SetContext, lowered: str | None = None) -> Iterator[Detected]:
+    in_text = ctx.count_in(claim, lowered)
     in_sources = 0
     for key in claim.evidence.sources:
-        for _name, text in ctx.entry_fields(key):
-            in_sources += sum(set(participant_counts(text)))
+        in_sources += ctx.entry_count(key)
     total = max(in_text, in_sources)
     if total == 0 and claim.evidence.basis == "context":
         for other in ctx.passage_before(claim):
@@ -222,8 +273,11 @@ def _imprecision(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
         )
 
 
-def detect_problems(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
-    """Attribution and recommendation problems, for every claim."""
+def detect_problems(
+    claim: Claim, ctx: SetContext, lowered: str | None = None
+) -> Iterator[Detected]:
+    """Attribution and recommendation problems, for every claim (``lowered``: the claim's
+    text in lower case, when the caller has it)."""
     evidence = claim.evidence
     if evidence.basis == "inferred" and evidence.sources:
         yield Detected(
@@ -232,7 +286,7 @@ def detect_problems(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
             ("evidence", "basis"),
         )
     if not evidence.sources:
-        cue = lexicon("vague_attribution").find(claim.text)
+        cue = lexicon("vague_attribution").find(claim.text, lowered)
         if cue:
             yield Detected(R.VAGUE.code, f"'{cue}' with no source cited", ("text",))
     if (
@@ -244,7 +298,7 @@ def detect_problems(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
             R.UNSOURCED_FACT.code, "no source, study or experience is named", ("evidence", "type")
         )
     if evidence.type == "anecdotal_report" and claim.kind == "claim":
-        cue = lexicon("generalising").find(claim.text)
+        cue = lexicon("generalising").find(claim.text, lowered)
         if cue and not lexicon("first_person").find(claim.text):
             yield Detected(
                 R.ANECDOTAL_GENERALISATION.code,
@@ -258,7 +312,7 @@ def detect_problems(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
     ):
         yield Detected(
             R.RECOMMENDATION_NO_EVIDENCE.code,
-            f"rests on {source_types()[evidence.type].label.lower()} only",
+            f"rests on {type_labels()[evidence.type]} only",
             ("evidence", "sources"),
         )
 
@@ -288,7 +342,8 @@ def _word(certainty: str) -> str:
 def detect(claim: Claim, ctx: SetContext) -> list[Detected]:
     """Every caveat the record and its set show, except wording (which needs the grade)."""
     found: list[Detected] = []
+    lowered = claim.text.lower()  # once for every word list
     if is_gradable(claim):
-        found.extend(detect_limitations(claim, ctx))
-    found.extend(detect_problems(claim, ctx))
+        found.extend(detect_limitations(claim, ctx, lowered))
+    found.extend(detect_problems(claim, ctx, lowered))
     return found

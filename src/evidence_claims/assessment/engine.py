@@ -18,14 +18,21 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..catalogue import RULES, all_rules
+from ..catalogue import RULES, Rule, Severity, all_rules
 from ..claimset import ClaimSet
 from ..model import Claim
 from ..report import ClaimAssessment, Finding, Report
-from ..taxonomy import source_types
 from . import rules as R
 from .certainty import Applied, grade, word
-from .detect import Detected, SetContext, detect, detect_wording, is_gradable
+from .detect import (
+    Detected,
+    SetContext,
+    detect,
+    detect_wording,
+    grade_starts,
+    is_gradable,
+    type_labels,
+)
 
 
 @dataclass(slots=True)
@@ -41,10 +48,10 @@ def assess_claim_set(cs: ClaimSet) -> Assessment:
     all_rules()  # every code known, so unknown caveat codes can be told apart
     ctx = SetContext.of(cs)
     out = Assessment()
+    place = _Place(cs)
+    assessments, findings = out.assessments, out.findings
     for index, claim in enumerate(cs.claims):
-        assessment, findings = _assess_claim(index, claim, ctx)
-        out.assessments.append(assessment)
-        out.findings.extend(findings)
+        assessments.append(_assess_claim(index, claim, ctx, place, findings))
     return out
 
 
@@ -72,111 +79,155 @@ def assess(target: ClaimSet | str | Path) -> Report:
     return report.sorted()
 
 
-def _assess_claim(
-    index: int, claim: Claim, ctx: SetContext
-) -> tuple[ClaimAssessment, list[Finding]]:
-    cs = ctx.cs
-    findings: list[Finding] = []
-    suppressed = {s.code for s in claim.suppress}
+class _Place:
+    """Where the findings of one set's claims point: file, line, column and JSON Pointer.
 
-    def at(*where: str | int) -> dict[str, object]:
-        # By index: locating by claim object would search the list (quadratic on large sets).
-        line, column = cs.locate(index, *where)
-        return {
-            "file": cs.file,
-            "line": line,
-            "column": column,
-            "claim_id": claim.id,
-            "path": cs.pointer(index, *where),
-        }
+    By claim index: locating by claim object would search the list (quadratic on large sets).
+    """
+
+    __slots__ = ("cs", "file")
+
+    def __init__(self, cs: ClaimSet) -> None:
+        self.cs = cs
+        self.file = cs.file
+
+    def finding(
+        self,
+        rule: Rule,
+        index: int,
+        claim_id: str,
+        where: tuple[str | int, ...],
+        severity: Severity | None = None,
+        **params: object,
+    ) -> Finding:
+        """``rule.finding(...)`` at a field of the claim at ``index``."""
+        line, column = self.cs.locate(index, *where)
+        return Finding(
+            rule.code,
+            severity or rule.severity,
+            rule.message.format(**params),
+            self.file,
+            line,
+            column,
+            claim_id,
+            self.cs.pointer(index, *where),
+        )
+
+    def line(self, index: int) -> int | None:
+        return self.cs.locate(index)[0]
+
+
+_NONE: frozenset[str] = frozenset()
+_WORDING_CODES = ("wording.overclaim", "wording.underclaim")
+
+
+def _assess_claim(
+    index: int, claim: Claim, ctx: SetContext, place: _Place, findings: list[Finding]
+) -> ClaimAssessment:
+    """One claim's assessment; its findings are appended to ``findings``."""
+    claim_id = claim.id
+    caveats = R.CAVEATS
+    suppress = claim.suppress
+    suppressed = {s.code for s in suppress} if suppress else _NONE
 
     # The curator's caveats, checked against the catalogue.
     recorded: dict[str, tuple[int, str]] = {}
     for i, caveat in enumerate(claim.caveats):
-        if R.caveat_rule(caveat.code) is None:
-            findings.append(_unknown_code(caveat.code, at("caveats", i, "code")))
+        if caveat.code not in caveats:
+            where = ("caveats", i, "code")
+            findings.append(_unknown_code(caveat.code, place, index, claim_id, where))
         elif caveat.code not in recorded:
             recorded[caveat.code] = (i, (caveat.note or "").strip())
-    for i, suppression in enumerate(claim.suppress):
+    for i, suppression in enumerate(suppress):
         if suppression.code not in RULES:
-            findings.append(_unknown_code(suppression.code, at("suppress", i, "code")))
+            where = ("suppress", i, "code")
+            findings.append(_unknown_code(suppression.code, place, index, claim_id, where))
 
     detected = detect(claim, ctx)
-    start = source_types()[claim.evidence.type].grade_start if is_gradable(claim) else None
+    start = grade_starts()[claim.evidence.type] if is_gradable(claim) else None
     applied = [Applied(code, note or "", "recorded") for code, (_i, note) in recorded.items()]
+    first = _first_per_code(detected)
     applied += [
         Applied(d.code, d.detail, "detected")
-        for d in _first_per_code(detected)
+        for d in first
         if d.code not in recorded and d.code not in suppressed
     ]
     certainty, reasons = grade(start, applied)
 
     wording = list(detect_wording(claim, certainty))
-    detected += wording
-    extra = [
-        Applied(d.code, d.detail, "detected")
-        for d in wording
-        if d.code not in recorded and d.code not in suppressed
-    ]
-    if extra:
-        certainty_after, reasons = grade(start, [*applied, *extra])
-        assert certainty_after == certainty  # wording never moves the grade
+    if wording:
+        detected += wording
+        first = _first_per_code(detected)
+        extra = [
+            Applied(d.code, d.detail, "detected")
+            for d in wording
+            if d.code not in recorded and d.code not in suppressed
+        ]
+        if extra:
+            certainty_after, reasons = grade(start, [*applied, *extra])
+            assert certainty_after == certainty  # wording never moves the grade
 
     # Findings.
     reported: set[str] = set()
-    for d in _first_per_code(detected):
-        role = R.CAVEATS[d.code].role
-        rule = R.CAVEATS[d.code].rule
+    for d in first:
+        entry = caveats[d.code]
         if d.code in recorded:
-            if role == "problem":
+            if entry.role == "problem":
                 i, note = recorded[d.code]
                 findings.append(
-                    rule.finding(
-                        **at("caveats", i), severity="info", detail=_recorded(note or d.detail)
+                    place.finding(
+                        entry.rule,
+                        index,
+                        claim_id,
+                        ("caveats", i),
+                        "info",
+                        detail=_recorded(note or d.detail),
                     )
                 )
                 reported.add(d.code)
             continue
-        findings.append(rule.finding(**at(*d.where), detail=d.detail))
+        findings.append(place.finding(entry.rule, index, claim_id, d.where, detail=d.detail))
         reported.add(d.code)
     for code, (i, note) in recorded.items():
-        entry = R.CAVEATS[code]
+        entry = caveats[code]
         if entry.role == "problem" and code not in reported:
             findings.append(
-                entry.rule.finding(**at("caveats", i), severity="info", detail=_recorded(note))
+                place.finding(
+                    entry.rule, index, claim_id, ("caveats", i), "info", detail=_recorded(note)
+                )
             )
 
-    wording_kind = next(
-        (
-            c.split(".", 1)[1]
-            for c in ("wording.overclaim", "wording.underclaim")
-            if c in recorded or any(d.code == c for d in wording)
-        ),
-        None,
-    )
+    wording_kind = None
+    if recorded or wording:
+        for c in _WORDING_CODES:
+            if c in recorded or any(d.code == c for d in wording):
+                wording_kind = c.split(".", 1)[1]
+                break
     note = None if start is not None else _ungraded_note(claim)
-    if claim.certainty is not None and claim.certainty != certainty:
+    stated = claim.certainty
+    if stated is not None and stated != certainty:
         findings.append(
-            R.CERTAINTY_DIFFERS.finding(
-                **at("certainty"),
-                stated=word(claim.certainty),
+            place.finding(
+                R.CERTAINTY_DIFFERS,
+                index,
+                claim_id,
+                ("certainty",),
+                stated=word(stated),
                 suggested=word(certainty),
                 detail=_why(certainty, reasons, note),
             )
         )
-    line, _column = cs.locate(index)
-    assessment = ClaimAssessment(
-        claim_id=claim.id,
+    return ClaimAssessment(
+        claim_id=claim_id,
         certainty=certainty,
         start=start,
-        stated=claim.certainty,
+        stated=stated,
         reasons=reasons,
         wording=wording_kind,
         note=note,
-        file=cs.file,
-        line=line,
+        file=place.file,
+        line=place.line(index),
     )
-    return assessment, findings
 
 
 def _first_per_code(detected: list[Detected]) -> list[Detected]:
@@ -193,7 +244,9 @@ def _recorded(note: str) -> str:
     return f"{note}; recorded in caveats" if note else "recorded in caveats"
 
 
-def _unknown_code(code: str, where: dict[str, object]) -> Finding:
+def _unknown_code(
+    code: str, place: _Place, index: int, claim_id: str, where: tuple[str | int, ...]
+) -> Finding:
     match = difflib.get_close_matches(code, list(R.CAVEATS), n=1, cutoff=0.6)
     if match:
         hint = f"; did you mean '{match[0]}'?"
@@ -201,7 +254,7 @@ def _unknown_code(code: str, where: dict[str, object]) -> Finding:
         hint = f"; it is a {RULES[code].category} rule, not an evidence caveat"
     else:
         hint = "; see `evidence-claims rules`"
-    return R.UNKNOWN_CODE.finding(**where, code=code, hint=hint)  # type: ignore[arg-type]
+    return place.finding(R.UNKNOWN_CODE, index, claim_id, where, code=code, hint=hint)
 
 
 def _ungraded_note(claim: Claim) -> str:
@@ -209,8 +262,7 @@ def _ungraded_note(claim: Claim) -> str:
         return "a question: nothing is asserted, so nothing is graded"
     if claim.kind == "meta":
         return "about the text or its evidence, not an outcome: not graded"
-    spec = source_types()[claim.evidence.type]
-    return f"{spec.label.lower()}: no evidence cited to grade"
+    return f"{type_labels()[claim.evidence.type]}: no evidence cited to grade"
 
 
 def _why(certainty: str, reasons: tuple, note: str | None) -> str:
