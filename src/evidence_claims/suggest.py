@@ -22,21 +22,26 @@ CUTOFF = 0.6
 class Suggester:
     """The closest of a fixed collection of choices to a value, built once per collection."""
 
-    __slots__ = ("_by_end", "_choices", "_sorted")
+    __slots__ = ("_by_end", "_choices", "_known", "_sorted")
 
     def __init__(self, choices: Iterable[str]) -> None:
         self._choices = list(dict.fromkeys(choices))
         self._sorted: list[str] | None = None
         self._by_end: list[str] | None = None
+        # answers given already: a misspelt key or target is often repeated across a set
+        self._known: dict[str, str | None] = {}
 
     def __len__(self) -> int:
         return len(self._choices)
 
     def closest(self, value: str) -> str | None:
         """The best match with a similarity of at least 0.6, or None."""
+        if value in self._known:
+            return self._known[value]
         candidates = self._choices if len(self._choices) <= EXACT_UP_TO else self._near(value)
         match = difflib.get_close_matches(value, candidates, n=1, cutoff=CUTOFF)
-        return match[0] if match else None
+        found = self._known[value] = match[0] if match else None
+        return found
 
     def hint(self, value: str) -> str:
         """``"; did you mean 'x'?"`` or an empty string."""
