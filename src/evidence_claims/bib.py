@@ -7,6 +7,7 @@ kept as parsed (no name-splitting middleware), so it can be written back unchang
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,7 @@ class Bibliography:
     entries: dict[str, BibEntry] = field(default_factory=dict)
     library: Any = None
     findings: list[Finding] = field(default_factory=list)
+    sha256: str | None = None  # of the bytes read (load_bibliography), for the result cache
 
     def __contains__(self, key: object) -> bool:
         return key in self.entries
@@ -101,13 +103,14 @@ def load_bibliography(
 ) -> Bibliography:
     """Read and parse a ``.bib`` file; a missing, oversized or undecodable file gives findings."""
     file = file if file is not None else str(path)
-    text, _raw, findings = read_text(
+    text, raw, findings = read_text(
         path, file=file, what="bibliography", max_bytes=max_bytes, limit_name=limit_name
     )
     if text is None:
         return Bibliography(path=path, file=file, findings=findings)
     bib = parse_bibliography(text, file=file)
     bib.path = path
+    bib.sha256 = hashlib.sha256(raw).hexdigest() if raw is not None else None
     bib.findings[:0] = findings
     return bib
 

@@ -37,6 +37,7 @@ class ClaimSet:
     claim_indexes: list[int] = field(default_factory=list, repr=False)
     complete: bool = True
     load_findings: list[Finding] = field(default_factory=list, repr=False)
+    document_sha256: str | None = field(default=None, repr=False)  # of the bytes read
     _positions: dict[int, int] = field(default_factory=dict, init=False, repr=False)
 
     @classmethod

@@ -95,6 +95,14 @@ def cli() -> None:
     default=None,
     help="Record the current findings in this baseline file and exit 0.",
 )
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Keep each file's result in this folder (e.g. .evidence-claims-cache) and reuse it "
+    "while the file, its document and bibliography, the configuration and the tool are "
+    "unchanged (default: no cache).",
+)
 @root_option
 @jobs_option
 def validate(
@@ -105,6 +113,7 @@ def validate(
     fail_level: str | None,
     baseline: Path | None,
     write_baseline: Path | None,
+    cache_dir: Path | None,
     root: Path | None,
     jobs: int,
 ) -> None:
@@ -123,6 +132,7 @@ def validate(
             write_baseline=write_baseline,
             root=root,
             jobs=jobs,
+            cache_dir=cache_dir,
         )
     )
 

@@ -214,7 +214,7 @@ def _attach_document(claim_set: ClaimSet, root: Path, loaded: Loaded, limits: Li
     if raw is None:
         return
     actual = hashlib.sha256(raw).hexdigest()
-    loaded.document_sha256 = actual
+    loaded.document_sha256 = claim_set.document_sha256 = actual
     if actual != claim_set.document.sha256:
         hline, hcolumn = locator.locate(("document", "sha256"))
         loaded.findings.append(

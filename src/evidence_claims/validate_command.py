@@ -38,6 +38,7 @@ def run_validate(
     write_baseline: Path | None = None,
     root: Path | None = None,
     jobs: int = 0,
+    cache_dir: Path | None = None,
 ) -> int:
     from .baseline import BaselineError, new_findings, read_baseline
     from .baseline import write_baseline as write
@@ -51,10 +52,21 @@ def run_validate(
         click.echo(f"evidence-claims: --config {config_path}: no such file", err=True)
         return EXIT_ERROR
     config, config_findings = load_config(config_file(targets, config_path))
+    cache = None
+    if cache_dir is not None:
+        from .result_cache import ResultCache
+
+        cache = ResultCache(cache_dir, salt=repr(config))
     with terminal_progress("Validating") as progress:
-        report = run(*targets, root=root, limits=config.limits, progress=progress, jobs=jobs)
+        report = run(
+            *targets, root=root, limits=config.limits, progress=progress, jobs=jobs, cache=cache
+        )
+    # validate() returns the findings sorted; only these can change their order
+    resort = bool(config_findings or config.severity)
     report.extend(config_findings)
-    report = config.apply(report).sorted()
+    report = config.apply(report)
+    if resort:
+        report = report.sorted()
 
     if write_baseline is not None:
         count = write(report, write_baseline)

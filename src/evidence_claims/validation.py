@@ -6,11 +6,11 @@ This module orchestrates; the work is done by :mod:`loader` (parsing and schema)
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import fields
 from functools import partial
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from .loader import display_path, load_claim_file
 from .parallel import gc_paused, map_ordered, resolve_jobs
 from .progress import ProgressCallback
 from .report import ClaimAssessment, Finding, Reason, Report
+from .result_cache import ResultCache
 
 CLAIM_FILE_NAMES = frozenset(f"claims{suffix}" for suffix in CLAIM_FILE_SUFFIXES)
 SKIP_DIRS = frozenset({".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".nox"})
@@ -146,13 +147,16 @@ def validate(
     limits: Limits | None = None,
     progress: ProgressCallback | None = None,
     jobs: int | None = None,
+    cache: ResultCache | None = None,
 ) -> Report:
     """Validate claim files and directories of claim files; never raises on bad input.
 
     ``progress(done, total)`` is called before the first file and after each one (see
     :mod:`evidence_claims.progress`); the library itself never prints. ``jobs`` processes
     share the files (None or 0: all CPUs when the files are many or large, else one; see
-    :mod:`evidence_claims.parallel`); the report is the same for any number.
+    :mod:`evidence_claims.parallel`); the report is the same for any number. With a
+    ``cache`` (:class:`~evidence_claims.result_cache.ResultCache`), a file whose result is
+    stored for the same bytes and settings is not validated again.
     """
     files, findings = discover(paths or (".",))
     report = Report()
@@ -161,7 +165,7 @@ def validate(
         progress(0, len(files))
     processes = resolve_jobs(jobs, files)
     packed = processes > 1
-    work = partial(_file_report, root=root, limits=limits, packed=packed)
+    work = partial(_file_report, root=root, limits=limits, packed=packed, cache=cache)
     # With workers, this process only rebuilds and gathers results, which hold no cycles: the
     # collector would only walk the growing report again and again.
     with gc_paused() if packed else nullcontext():
@@ -173,17 +177,42 @@ def validate(
 
 
 def _file_report(
-    path: Path, *, root: Path | None, limits: Limits | None, packed: bool = False
+    path: Path,
+    *,
+    root: Path | None,
+    limits: Limits | None,
+    packed: bool = False,
+    cache: ResultCache | None = None,
 ) -> Any:
     """One file's report; from a worker process packed into tuples (see :func:`_pack`)."""
     with gc_paused():
+        if cache is not None:
+            return _cached_file_report(path, root, limits or Limits(), packed, cache)
         report = validate_file(path, root=root, limits=limits)[1]
         return _pack(report) if packed else report
+
+
+def _cached_file_report(
+    path: Path, root: Path | None, limits: Limits, packed: bool, cache: ResultCache
+) -> Any:
+    """The stored report of an unchanged file, else a fresh one (stored when it may be)."""
+    hit, ticket = cache.lookup(path, root, limits)
+    if hit is not None:
+        return hit if packed else _unpack(hit)
+    cs, report = validate_file(path, root=ticket.root if ticket else root, limits=limits)
+    if ticket is None:
+        return _pack(report) if packed else report
+    result = _pack(report)
+    cache.store(ticket, path, cs, result, limits)
+    return result if packed else report
 
 
 _FINDING_FIELDS = tuple(f.name for f in fields(Finding))
 _ASSESSMENT_FIELDS = tuple(f.name for f in fields(ClaimAssessment))
 _REASON_FIELDS = tuple(f.name for f in fields(Reason))
+_FINDING_VALUES = attrgetter(*_FINDING_FIELDS)
+_ASSESSMENT_VALUES = attrgetter(*_ASSESSMENT_FIELDS)
+_REASON_VALUES = attrgetter(*_REASON_FIELDS)
 
 
 def _pack(report: Report) -> tuple[Any, ...]:
@@ -193,21 +222,29 @@ def _pack(report: Report) -> tuple[Any, ...]:
     Strings that repeat within a file (codes, severities, certainties, reason notes) are made
     one object first, so pickle sends each once and the parent holds one copy per file, not
     one per claim: a million claims' report takes about a third less memory."""
-    findings = [
-        tuple(_intern(getattr(f, n)) if n in _REPEATED else getattr(f, n) for n in _FINDING_FIELDS)
-        for f in report.findings
-    ]
-    assessments = [
-        tuple(
-            tuple(tuple(_intern(getattr(r, m)) for m in _REASON_FIELDS) for r in a.reasons)
-            if n == "reasons"
-            else _intern(getattr(a, n))
-            if n in _REPEATED
-            else getattr(a, n)
-            for n in _ASSESSMENT_FIELDS
-        )
-        for a in report.assessments
-    ]
+    one = {}.setdefault  # the first of equal values stands for all (in this file)
+    finding_repeated = _REPEATED_AT[0]
+    findings = []
+    for f in report.findings:
+        values = list(_FINDING_VALUES(f))
+        for i in finding_repeated:
+            values[i] = one(values[i], values[i])
+        findings.append(tuple(values))
+    assessment_repeated, reasons_at = _REPEATED_AT[1], _ASSESSMENT_FIELDS.index("reasons")
+    reason_repeated = _REPEATED_AT[2]
+    assessments = []
+    for a in report.assessments:
+        values = list(_ASSESSMENT_VALUES(a))
+        for i in assessment_repeated:
+            values[i] = one(values[i], values[i])
+        reasons = []
+        for r in values[reasons_at]:
+            parts = list(_REASON_VALUES(r))
+            for i in reason_repeated:
+                parts[i] = one(parts[i], parts[i])
+            reasons.append(tuple(parts))
+        values[reasons_at] = tuple(reasons)
+        assessments.append(tuple(values))
     return report.files, report.claims, findings, assessments
 
 
@@ -223,12 +260,12 @@ def _unpack(packed: tuple[Any, ...]) -> Report:
 
 
 _REPEATED = frozenset(
-    {"code", "severity", "certainty", "start", "stated", "wording", "note", "file"}
+    {"code", "severity", "certainty", "start", "stated", "wording", "note", "file", "origin"}
 )
-
-
-def _intern(value: Any) -> Any:
-    return sys.intern(value) if type(value) is str and len(value) <= 200 else value
+_REPEATED_AT = tuple(
+    tuple(i for i, name in enumerate(names) if name in _REPEATED)
+    for names in (_FINDING_FIELDS, _ASSESSMENT_FIELDS, _REASON_FIELDS)
+)
 
 
 def load(path: str | Path, *, root: Path | None = None, limits: Limits | None = None) -> ClaimSet:
