@@ -124,6 +124,8 @@ class JsonLocator:
         self._claim_starts: list[int] | None = None
         self._claim_starts_done = claim_file is None
         self._keys: dict[str, tuple[list[int], list[int]]] = {}
+        self._plain: bool | None = None
+        self._asked: dict[str, int] = {}
 
     @property
     def index(self) -> JsonIndex:
@@ -161,23 +163,84 @@ class JsonLocator:
         models accepted: the checks and the assessment locate a claim or one of its fields
         for every finding and every assessment, so this skips the general walk and its cache.
         """
-        starts = self._claims() if self._index is None else None
-        if starts is not None and type(index) is int and 0 <= index < len(starts):
+        starts = self._claim_starts if self._claim_starts_done else self._claims()
+        if (
+            starts is not None
+            and self._index is None
+            and type(index) is int
+            and 0 <= index < len(starts)
+        ):
             if not fields:
                 if not key:
-                    return self.lines.position(starts[index])
+                    return self._position(starts[index])
             elif type(name := fields[0]) is str and name in self._claim_file["claims"][index]:
-                start = starts[index]
-                key_starts, value_starts = self._key_table(name)
-                k = bisect.bisect_right(key_starts, start)
                 end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
-                if k < len(key_starts) and key_starts[k] < end:
+                found = self._first_key(name, starts[index], end)
+                if found is not None:
                     if len(fields) == 1:
-                        offset = key_starts[k] if key else value_starts[k]
+                        offset = found[0] if key else found[1]
                     else:
-                        offset = self._offset_from(value_starts[k], fields[1:], key)
-                    return self.lines.position(offset)
+                        offset = self._inside(index, fields, found[1], end, key)
+                    return self._position(offset)
         return self.locate(("claims", index, *fields), key=key)
+
+    def _first_key(self, name: str, start: int, end: int) -> tuple[int, int] | None:
+        """(key, value) offsets of the first ``"name":`` after ``start`` and before ``end``.
+
+        A search of the text between the two for the first few requests of a name; then one
+        search of the whole text for all its keys, and a bisection per request (the same
+        match: in valid JSON two such keys cannot overlap).
+        """
+        table = self._keys.get(name)
+        if table is None:
+            asked = self._asked[name] = self._asked.get(name, 0) + 1
+            if asked <= KEY_SEARCHES_BEFORE_TABLE:
+                match = _key_pattern(name).search(self.text, start + 1, end)
+                return (match.start(), match.end()) if match is not None else None
+            table = self._key_table(name)
+        key_starts, value_starts = table
+        k = _bisect_right(key_starts, start)
+        if k < len(key_starts) and key_starts[k] < end:
+            return key_starts[k], value_starts[k]
+        return None
+
+    def _inside(
+        self, index: int, fields: Sequence[PathItem], value: int, end: int, key: bool
+    ) -> int:
+        """The offset of ``fields[1:]`` inside the claim field whose value starts at ``value``.
+
+        Two short ways, else the general walk: the first item of an array starts at its first
+        character after the ``[``; and a member of a record that holds no records (``anchor``,
+        ``evidence``, ``review``) is the first key of its name after the record's ``{``, as
+        long as no key of the file can be written with escapes (no ``\\u`` in the text:
+        field names are letters and ``_``, which have no other escape).
+        """
+        text = self.text
+        rest = fields[1:]
+        if len(rest) == 1 and not key:
+            item = rest[0]
+            if item == 0 and type(item) is int and text.startswith("[", value):
+                first = _JSON_SPACE.match(text, value + 1).end()  # type: ignore[union-attr]
+                return value if text.startswith("]", first) else first
+            if type(item) is str and fields[0] in FLAT_RECORDS and self._plain_keys():
+                record = self._claim_file["claims"][index][fields[0]]
+                if type(record) is dict and item in record:
+                    found = self._first_key(item, value, end)
+                    if found is not None:
+                        return found[1]
+        return self._offset_from(value, rest, key)
+
+    def _plain_keys(self) -> bool:
+        if self._plain is None:
+            self._plain = "\\u" not in self.text
+        return self._plain
+
+    def _position(self, offset: int) -> Position:
+        """``self.lines.position(offset)``, without the two calls."""
+        lines = self._lines if self._lines is not None else self.lines
+        line_starts = lines._starts
+        line = _bisect_right(line_starts, offset)
+        return line, offset - line_starts[line - 1] + 1
 
     def offset(self, path: Sequence[PathItem], *, key: bool = False) -> int | None:
         """Character offset of the value at ``path`` (of its key when ``key`` and the last item
@@ -226,17 +289,13 @@ class JsonLocator:
         if type(name) is not str or name not in self._claim_file["claims"][index]:
             return None
         end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
-        # The first "name": after the claim's "{" and before the next claim's: one search of
-        # the whole text per field name, then a bisection per request (the same match as a
-        # search from the claim's start: in valid JSON two such keys cannot overlap).
-        key_starts, value_starts = self._key_table(name)
-        k = bisect.bisect_right(key_starts, starts[index])
-        if k == len(key_starts) or key_starts[k] >= end:
+        # the first "name": after the claim's "{" and before the next claim's
+        found = self._first_key(name, starts[index], end)
+        if found is None:
             return None
-        value = value_starts[k]
         if len(path) == 3:
-            return key_starts[k] if key else value
-        return self._offset_from(value, path[3:], key)
+            return found[0] if key else found[1]
+        return self._offset_from(found[1], path[3:], key)
 
     def _key_table(self, name: str) -> tuple[list[int], list[int]]:
         """Offsets of every ``"name":`` key written without escapes, and of its value."""
@@ -294,6 +353,12 @@ class JsonLocator:
 
 
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")
+_bisect_right = bisect.bisect_right
+KEY_SEARCHES_BEFORE_TABLE = 16
+"""Requests of one key name answered by a bounded search before all its keys are indexed."""
+FLAT_RECORDS = frozenset({"anchor", "evidence", "review"})
+"""Claim fields whose value is a record of scalars and lists of strings only (tested against
+the models): no key inside them belongs to a deeper record."""
 
 
 @lru_cache(maxsize=64)

@@ -1,0 +1,130 @@
+"""The short ways of locating (``JsonLocator.locate_claim``, members read only as far as
+asked) give the positions the full tokenizer gives, whatever the order of the requests."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evidence_claims import locate
+from evidence_claims.locate import FLAT_RECORDS, JsonIndex, JsonLocator
+from evidence_claims.model import Claim
+from evidence_claims.synthetic import make_set
+
+
+def test_flat_records_hold_no_records() -> None:
+    """The claim fields locate_claim searches by key hold scalars and lists of strings only."""
+    schema = Claim.model_json_schema()
+    for name in FLAT_RECORDS:
+        ref = schema["properties"][name]
+        ref = ref.get("$ref") or next(a["$ref"] for a in ref["anyOf"] if "$ref" in a)
+        record = schema["$defs"][ref.rsplit("/", 1)[1]]
+        for field, spec in record["properties"].items():
+            text = str(spec)
+            assert "$ref" not in text and "'object'" not in text, (name, field)
+
+
+def _indexed(index: JsonIndex, path: tuple, key: bool) -> tuple[int, int]:
+    for cut in range(len(path), -1, -1):
+        sub = tuple(path[:cut])
+        table = index.keys if (key and cut == len(path)) else index.values
+        if sub in table:
+            return index.lines.position(table[sub])
+    return (1, 1)
+
+
+def _paths(value: object, prefix: tuple = ()) -> list[tuple]:
+    out = [prefix]
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out += _paths(v, (*prefix, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            out += _paths(v, (*prefix, i))
+    return out
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text('ab"\\c', max_size=3), inner)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(value=json_values, indent=st.sampled_from([None, 1]), data=st.data())
+def test_members_read_lazily_in_any_order(
+    value: object, indent: int | None, data: st.DataObject
+) -> None:
+    text = json.dumps(value, indent=indent)
+    index = JsonIndex(text)
+    locator = JsonLocator(text)
+    paths = _paths(value)
+    extra = [(*p, "missing") for p in paths[:3]] + [(*p, 99) for p in paths[:3]]
+    requests = data.draw(st.lists(st.sampled_from([*paths, *extra]), max_size=25))
+    for path in requests:
+        for key in (False, True):
+            assert locator.locate(path, key=key) == _indexed(index, path, key), path
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(1, 6),
+    indent=st.sampled_from([None, 0, 1, 2]),
+    reversed_claims=st.lists(st.integers(0, 5), max_size=3),
+    emptied=st.lists(st.integers(0, 5), max_size=2),
+    escaped=st.lists(st.integers(0, 5), max_size=2),
+    escaped_field=st.sampled_from(["id", "kind", "certainty", "evidence", "type", "prefix"]),
+    data=st.data(),
+)
+def test_locate_claim_agrees_with_the_full_index(
+    n: int,
+    indent: int | None,
+    reversed_claims: list[int],
+    emptied: list[int],
+    escaped: list[int],
+    escaped_field: str,
+    data: st.DataObject,
+) -> None:
+    _document, value, _bib = make_set(3, n, error_rate=0.0)
+    claims = value["claims"]
+    for i in emptied:  # empty arrays: the first item of [] is the array itself
+        if i < n:
+            claims[i]["hedges"] = []
+            claims[i]["caveats"] = []
+    for i in reversed_claims:
+        if i < n:
+            claims[i] = dict(reversed(list(claims[i].items())))
+    text = json.dumps(value, indent=indent)
+    for i in escaped:  # write one key of claim i with an escape
+        if i < n:
+            first = text.find(f'"id": "{claims[i]["id"]}"')
+            at = text.find(f'"{escaped_field}"', first)
+            if at >= 0:
+                escape = f"\\u{ord(escaped_field[0]):04x}"
+                text = (
+                    text[:at]
+                    + f'"{escape}{escaped_field[1:]}"'
+                    + text[at + 2 + len(escaped_field) :]
+                )
+    value = json.loads(text)
+    index = JsonIndex(text)
+    claim_paths = [p[2:] for p in _paths(value) if p[:1] == ("claims",) and len(p) >= 2]
+    wanted = [(p, i) for i in range(n + 1) for p in {q for q in claim_paths}]
+    requests = data.draw(st.permutations(wanted))
+    saved = locate.KEY_SEARCHES_BEFORE_TABLE
+    try:
+        for searches in (0, 2, 1000):  # keys found by bounded search, by table, by both
+            locate.KEY_SEARCHES_BEFORE_TABLE = searches
+            locator = JsonLocator(text, claim_file=value)
+            for fields, i in requests:
+                for key in (False, True):
+                    expected = _indexed(index, ("claims", i, *fields), key)
+                    found = locator.locate_claim(i, fields, key=key)
+                    assert found == expected, (searches, i, fields, key)
+    finally:
+        locate.KEY_SEARCHES_BEFORE_TABLE = saved
