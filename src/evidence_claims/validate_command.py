@@ -11,8 +11,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .report import Finding, Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -40,10 +45,8 @@ def run_validate(
     jobs: int = 0,
     cache_dir: Path | None = None,
 ) -> int:
-    from .baseline import BaselineError, new_findings, read_baseline
-    from .baseline import write_baseline as write
     from .config import load_config
-    from .formats import format_report, report_chunks
+    from .parallel import gc_paused
     from .progress import terminal_progress
     from .validation import validate as run
 
@@ -61,6 +64,38 @@ def run_validate(
         report = run(
             *targets, root=root, limits=config.limits, progress=progress, jobs=jobs, cache=cache
         )
+    # The report's objects hold no cycles, and the collector would walk all of them again and
+    # again while they are sorted and printed (sorting 160,000 findings took 0.26 s instead of
+    # 0.04 s): paused until the report is out.
+    with gc_paused():
+        return _report(
+            report,
+            config,
+            config_findings,
+            output_format=output_format,
+            output=output,
+            fail_level=fail_level,
+            baseline=baseline,
+            write_baseline=write_baseline,
+        )
+
+
+def _report(
+    report: Report,
+    config: Config,
+    config_findings: list[Finding],
+    *,
+    output_format: str,
+    output: Path | None,
+    fail_level: str | None,
+    baseline: Path | None,
+    write_baseline: Path | None,
+) -> int:
+    """Apply the configuration and the baseline, print the report, decide the exit code."""
+    from .baseline import BaselineError, new_findings, read_baseline
+    from .baseline import write_baseline as write
+    from .formats import format_report, report_chunks
+
     # validate() returns the findings sorted; only these can change their order
     resort = bool(config_findings or config.severity)
     report.extend(config_findings)

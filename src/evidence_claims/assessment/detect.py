@@ -182,56 +182,60 @@ def _as(code: str, found: Detected | None, prefix: str = "") -> Iterator[Detecte
         yield Detected(code, prefix + found.detail, found.where)
 
 
-def detect_limitations(
-    claim: Claim, ctx: SetContext, lowered: str | None = None
-) -> Iterator[Detected]:
+def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None) -> list[Detected]:
     """Risk of bias, inconsistency, indirectness and imprecision, for gradable claims
     (``lowered``: the claim's text in lower case, when the caller has it)."""
     if lowered is None:
         lowered = claim.text.lower()
+    out: list[Detected] = []
+    add = out.append
     kind = claim.evidence.type
     label = type_labels()[kind]
     # risk of bias
     if kind == "anecdotal_report":
-        yield Detected(R.SELF_REPORT.code, f"source type: {label}", ("evidence", "type"))
-    yield from _as(R.SELECTION.code, _in_text_or_sources(claim, ctx, "selection", True, lowered))
+        add(Detected(R.SELF_REPORT.code, f"source type: {label}", ("evidence", "type")))
+    found = _in_text_or_sources(claim, ctx, "selection", True, lowered)
+    if found is not None:
+        add(Detected(R.SELECTION.code, found.detail, found.where))
     if kind == "case_report":
-        yield Detected(R.NO_CONTROL.code, f"source type: {label}", ("evidence", "type"))
+        add(Detected(R.NO_CONTROL.code, f"source type: {label}", ("evidence", "type")))
     elif kind == "anecdotal_report":
         cue = lexicon("comparative").find(claim.text, lowered)
         if cue:
-            yield Detected(
-                R.NO_CONTROL.code, f"'{cue}': a comparison drawn from user reports", ("text",)
+            add(
+                Detected(
+                    R.NO_CONTROL.code, f"'{cue}': a comparison drawn from user reports", ("text",)
+                )
             )
     # inconsistency
-    challengers = [c for c in ctx.challengers.get(claim.id, ()) if is_gradable(c)]
-    if challengers:
-        labels = type_labels()
-        names = "; ".join(f"{c.id}, {labels[c.evidence.type]}" for c in challengers)
-        yield Detected(R.CHALLENGED.code, names)
+    challenged = ctx.challengers.get(claim.id)
+    if challenged:
+        challengers = [c for c in challenged if is_gradable(c)]
+        if challengers:
+            labels = type_labels()
+            names = "; ".join(f"{c.id}, {labels[c.evidence.type]}" for c in challengers)
+            add(Detected(R.CHALLENGED.code, names))
     # indirectness
     # The claim's own words count only for human study types (where "in mice" means the type
     # is wrong); an opinion may mention mice without resting on them. Cited entries always count.
     in_words = kind in HUMAN_STUDY_TYPES
-    animal = None
     if kind == "animal_study":
         animal = Detected(R.ANIMAL.code, f"source type: {label}", ("evidence", "type"))
     else:
         found = _in_text_or_sources(claim, ctx, "type:animal_study", in_words, lowered)
         animal = Detected(R.ANIMAL.code, found.detail, found.where) if found else None
     if animal:
-        yield animal
-    in_vitro = None
+        add(animal)
     if kind == "in_vitro":
         in_vitro = Detected(R.IN_VITRO.code, f"source type: {label}", ("evidence", "type"))
     else:
         found = _in_text_or_sources(claim, ctx, "type:in_vitro", in_words, lowered)
         in_vitro = Detected(R.IN_VITRO.code, found.detail, found.where) if found else None
     if in_vitro:
-        yield in_vitro
-    yield from _as(
-        R.PREPARATION.code, _in_text_or_sources(claim, ctx, "isolated_compound", True, lowered)
-    )
+        add(in_vitro)
+    found = _in_text_or_sources(claim, ctx, "isolated_compound", True, lowered)
+    if found is not None:
+        add(Detected(R.PREPARATION.code, found.detail, found.where))
     if animal or in_vitro:
         human = [
             c
@@ -239,13 +243,16 @@ def detect_limitations(
             if c.evidence.type in HUMAN_STUDY_TYPES and is_gradable(c)
         ]
         if not human:
-            yield Detected(
-                R.NOT_IN_HUMANS.code,
-                "no claim of the set reports human evidence that supports it",
+            add(
+                Detected(
+                    R.NOT_IN_HUMANS.code,
+                    "no claim of the set reports human evidence that supports it",
+                )
             )
     # imprecision
     if kind in COUNTED_TYPES:
-        yield from _imprecision(claim, ctx, lowered)
+        out.extend(_imprecision(claim, ctx, lowered))
+    return out
 
 
 def _imprecision(claim: Claim, ctx: SetContext, lowered: str | None = None) -> Iterator[Detected]:
