@@ -163,3 +163,20 @@ def test_cache_dir_on_the_command_line(mini_copy: Path, tmp_path: Path) -> None:
     assert plain.output == cold.output == warm.output
     assert plain.exit_code == cold.exit_code == warm.exit_code
     assert list((tmp_path / "cache").rglob("*.json"))
+
+
+def test_a_hit_shares_repeated_strings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read back from JSON, a file's codes and certainties are one object each, as the worker
+    sends them on a miss (a million claims' report would otherwise take twice the memory)."""
+    monkeypatch.chdir(tmp_path)
+    (path,) = write_corpus(tmp_path / "corpus", CorpusShape(200, 200), seed=1, error_rate=0.05)
+    cache, limits = ResultCache(tmp_path / "cache"), Limits()
+    validation._cached_file_report(path, None, limits, True, cache)
+    _files, _claims, findings, assessments = validation._cached_file_report(
+        path, None, limits, True, cache
+    )
+    assert isinstance(findings[0], list)  # from the cache
+    codes = [f[0] for f in findings]
+    certainties = [a[1] for a in assessments]
+    assert len({id(c) for c in codes}) == len(set(codes)) < len(codes)
+    assert len({id(c) for c in certainties}) == len(set(certainties)) < len(certainties)
