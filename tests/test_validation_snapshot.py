@@ -54,12 +54,17 @@ def _cwd(path: Path) -> Iterator[None]:
         os.chdir(old)
 
 
+def _portable(message: str) -> str:
+    """The message with the repository's absolute path replaced, so clones anywhere agree."""
+    return message.replace(str(ROOT), "<repo>")
+
+
 def _report(report: Any) -> dict[str, Any]:
     return {
         "files": list(report.files),
         "claims": report.claims,
         "findings": [
-            [f.code, f.severity, f.message, f.file, f.line, f.column, f.claim_id, f.path]
+            [f.code, f.severity, _portable(f.message), f.file, f.line, f.column, f.claim_id, f.path]
             for f in report.findings
         ],
         "assessments": [

@@ -11,11 +11,12 @@ the very report a fresh validation would give, finding for finding:
   each resolved again by the loader's own rules (so a moved symbolic link or a changed root
   misses too).
 
-An entry is one JSON file (``<dir>/<2 hex>/<key>.json``) holding the file's report in the
-tuple form workers send (:func:`evidence_claims.validation._pack`) and a SHA-256 of that
-payload: an entry that is truncated, garbled or edited fails the check and is ignored (and
-rewritten). Entries are written to a temporary file and renamed into place, never fsynced:
-a cache that loses an entry in a crash only costs a validation.
+An entry is one file (``<dir>/<2 hex>/<key>.json``): a line of JSON with the format, the key
+and the SHA-256 of the rest, then the rest, the file's report in the tuple form workers send
+(:func:`evidence_claims.validation._pack`) as JSON. An entry that is truncated, garbled or
+edited fails the check and is ignored (and rewritten). Entries are written to a temporary file
+and renamed into place, never fsynced: a cache that loses an entry in a crash only costs a
+validation.
 
 Not cached (validated every time): a claim file that is a symbolic link, that cannot be read,
 or whose document or bibliography cannot be read; and a result whose claim file, document or
@@ -40,7 +41,7 @@ from .config import Limits
 from .files import read_bytes
 from .loader import find_root, resolve_inside
 
-FORMAT = 1
+FORMAT = 2
 """Bumped whenever the entry layout or the packed report's layout changes."""
 
 
@@ -101,8 +102,7 @@ class ResultCache:
         key = self._key(path, root, limits, claim_sha256)
         ticket = Ticket(key, claim_sha256, root)
         try:
-            entry = json.loads(self._entry_path(key).read_bytes())
-            packed = self._valid(entry, key, path, root, limits)
+            packed = self._valid(self._entry_path(key).read_bytes(), key, path, root, limits)
         except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None, ticket
         return packed, ticket
@@ -125,12 +125,15 @@ class ResultCache:
     def _entry_path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
-    def _valid(self, entry: Any, key: str, path: Path, root: Path, limits: Limits) -> Any | None:
+    def _valid(self, entry: bytes, key: str, path: Path, root: Path, limits: Limits) -> Any | None:
         """The packed report of a sound entry whose dependencies are unchanged, else None."""
-        if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry["key"] != key:
+        head, newline, payload = entry.partition(b"\n")
+        header = json.loads(head)
+        if not newline or not isinstance(header, dict):
             return None
-        payload = entry["payload"]
-        if not isinstance(payload, str) or _sha256(payload) != entry["sha256"]:
+        if header.get("format") != FORMAT or header["key"] != key:
+            return None
+        if hashlib.sha256(payload).hexdigest() != header["sha256"]:
             return None
         data = json.loads(payload)
         for role, name, resolved, problem, digest in data["dependencies"]:
@@ -172,17 +175,15 @@ class ResultCache:
             dependencies.append(
                 [role, name, str(resolved) if resolved is not None else None, problem, digest]
             )
-        payload = json.dumps(
-            {"dependencies": dependencies, "report": packed},
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
-        entry = json.dumps(
-            {"format": FORMAT, "key": ticket.key, "sha256": _sha256(payload), "payload": payload},
-            ensure_ascii=False,
-        )
         with contextlib.suppress(OSError, ValueError):
-            self._write(self._entry_path(ticket.key), entry.encode("utf-8", "surrogatepass"))
+            payload = json.dumps(
+                {"dependencies": dependencies, "report": packed},
+                ensure_ascii=False,
+                separators=(",", ":"),
+            ).encode("utf-8", "surrogatepass")
+            digest = hashlib.sha256(payload).hexdigest()
+            header = json.dumps({"format": FORMAT, "key": ticket.key, "sha256": digest})
+            self._write(self._entry_path(ticket.key), header.encode() + b"\n" + payload)
 
     def _write(self, target: Path, data: bytes) -> None:
         if not self.directory.is_dir():
@@ -217,7 +218,3 @@ def _file_sha256(path: Path, most: int) -> str | None:
     if raw is None or problems:
         return None
     return hashlib.sha256(raw).hexdigest()
-
-
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
