@@ -54,9 +54,9 @@ def _cwd(path: Path) -> Iterator[None]:
         os.chdir(old)
 
 
-def _portable(message: str) -> str:
-    """The message with the repository's absolute path replaced, so clones anywhere agree."""
-    return message.replace(str(ROOT), "<repo>")
+def _portable(text: str | None) -> str | None:
+    """The text with the repository's absolute path replaced, so clones anywhere agree."""
+    return None if text is None else text.replace(str(ROOT), "<repo>")
 
 
 def _report(report: Any) -> dict[str, Any]:
@@ -64,7 +64,16 @@ def _report(report: Any) -> dict[str, Any]:
         "files": list(report.files),
         "claims": report.claims,
         "findings": [
-            [f.code, f.severity, _portable(f.message), f.file, f.line, f.column, f.claim_id, f.path]
+            [
+                f.code,
+                f.severity,
+                _portable(f.message),
+                _portable(f.file),
+                f.line,
+                f.column,
+                f.claim_id,
+                f.path,
+            ]
             for f in report.findings
         ],
         "assessments": [
@@ -76,7 +85,7 @@ def _report(report: Any) -> dict[str, Any]:
                 [[r.code, r.effect, r.note, r.origin] for r in a.reasons],
                 a.wording,
                 a.note,
-                a.file,
+                _portable(a.file),
                 a.line,
             ]
             for a in report.assessments
