@@ -13,6 +13,8 @@ from evidence_claims.locate import FLAT_RECORDS, JsonIndex, JsonLocator
 from evidence_claims.model import Claim
 from evidence_claims.synthetic import make_set
 
+from .json_helpers import json_paths
+
 
 def test_flat_records_hold_no_records() -> None:
     """The claim fields locate_claim searches by key hold scalars and lists of strings only."""
@@ -24,26 +26,6 @@ def test_flat_records_hold_no_records() -> None:
         for field, spec in record["properties"].items():
             text = str(spec)
             assert "$ref" not in text and "'object'" not in text, (name, field)
-
-
-def _indexed(index: JsonIndex, path: tuple, key: bool) -> tuple[int, int]:
-    for cut in range(len(path), -1, -1):
-        sub = tuple(path[:cut])
-        table = index.keys if (key and cut == len(path)) else index.values
-        if sub in table:
-            return index.lines.position(table[sub])
-    return (1, 1)
-
-
-def _paths(value: object, prefix: tuple = ()) -> list[tuple]:
-    out = [prefix]
-    if isinstance(value, dict):
-        for k, v in value.items():
-            out += _paths(v, (*prefix, k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            out += _paths(v, (*prefix, i))
-    return out
 
 
 json_values = st.recursive(
@@ -63,12 +45,12 @@ def test_members_read_lazily_in_any_order(
     text = json.dumps(value, indent=indent)
     index = JsonIndex(text)
     locator = JsonLocator(text)
-    paths = _paths(value)
+    paths = json_paths(value)
     extra = [(*p, "missing") for p in paths[:3]] + [(*p, 99) for p in paths[:3]]
     requests = data.draw(st.lists(st.sampled_from([*paths, *extra]), max_size=25))
     for path in requests:
         for key in (False, True):
-            assert locator.locate(path, key=key) == _indexed(index, path, key), path
+            assert locator.locate(path, key=key) == index.position(path, key=key), path
 
 
 @settings(max_examples=60, deadline=None)
@@ -113,7 +95,7 @@ def test_locate_claim_agrees_with_the_full_index(
                 )
     value = json.loads(text)
     index = JsonIndex(text)
-    claim_paths = [p[2:] for p in _paths(value) if p[:1] == ("claims",) and len(p) >= 2]
+    claim_paths = [p[2:] for p in json_paths(value) if p[:1] == ("claims",) and len(p) >= 2]
     wanted = [(p, i) for i in range(n + 1) for p in {q for q in claim_paths}]
     requests = data.draw(st.permutations(wanted))
     saved = locate.KEY_SEARCHES_BEFORE_TABLE
@@ -123,7 +105,7 @@ def test_locate_claim_agrees_with_the_full_index(
             locator = JsonLocator(text, claim_file=value)
             for fields, i in requests:
                 for key in (False, True):
-                    expected = _indexed(index, ("claims", i, *fields), key)
+                    expected = index.position(("claims", i, *fields), key=key)
                     found = locator.locate_claim(i, fields, key=key)
                     assert found == expected, (searches, i, fields, key)
     finally:

@@ -165,3 +165,20 @@ def test_resolve_inside_accepts_a_plain_relative_path(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     path, problem = resolve_inside(tmp_path / "a", "b/../c.txt", tmp_path)
     assert problem is None and path == (tmp_path / "a" / "c.txt").resolve()
+
+
+def test_a_missing_document_is_named_as_the_reader_sees_it(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The message names the missing file relative to the working directory, not by an
+    absolute path that differs on every machine (and leaks the runner's folders into logs)."""
+    _with_document_path(repo, "missing.txt")
+    monkeypatch.chdir(repo)
+    report = ec.validate(Path("claims"))
+    [finding] = [f for f in report.findings if f.code == "file.not-found"]
+    expected = os.path.join("claims", "mini", "missing.txt")
+    assert finding.message == f"document not found: {expected}"
+    assert (finding.file, finding.path) == (
+        os.path.join("claims", "mini", "claims.yaml"),
+        "/document/path",
+    )

@@ -15,29 +15,9 @@ from evidence_claims.suggest import EXACT_UP_TO, Suggester
 from evidence_claims.synthetic import CorpusShape, make_set, write_corpus
 from evidence_claims.validation import validate
 
+from .json_helpers import json_paths
+
 # --- JsonLocator agrees with the full index --------------------------------------------------
-
-
-def _indexed(text: str, path: tuple, key: bool) -> tuple[int, int]:
-    """What the full JsonIndex answers (the reference the lazy walk must agree with)."""
-    index = JsonIndex(text)
-    for cut in range(len(path), -1, -1):
-        sub = tuple(path[:cut])
-        table = index.keys if (key and cut == len(path)) else index.values
-        if sub in table:
-            return index.lines.position(table[sub])
-    return (1, 1)
-
-
-def _paths(value: object, prefix: tuple = ()) -> list[tuple]:
-    out = [prefix]
-    if isinstance(value, dict):
-        for k, v in value.items():
-            out += _paths(v, (*prefix, k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            out += _paths(v, (*prefix, i))
-    return out
 
 
 json_values = st.recursive(
@@ -55,20 +35,21 @@ def test_lazy_locator_agrees_with_full_index(value: object, indent: int | None, 
     text = json.dumps(value, indent=indent, ensure_ascii=data.draw(st.booleans()))
     if data.draw(st.booleans()):
         text = "\n " + text.replace("\n", "\r\n") + " \n"
-    paths = _paths(value)
+    paths = json_paths(value)
     # existing paths, and paths that go one step too far or name a missing member
     paths += [(*p, "missing") for p in paths[:5]] + [(*p, 99) for p in paths[:5]]
+    index = JsonIndex(text)
     for path in paths:
         for key in (False, True):
-            assert JsonLocator(text).locate(path, key=key) == _indexed(text, path, key), path
+            assert JsonLocator(text).locate(path, key=key) == index.position(path, key=key), path
 
 
 def test_locator_reads_only_up_to_the_wanted_claim() -> None:
     _document, data, _bib = make_set(0, 300, error_rate=0.0)
     text = json.dumps(data, indent=1)
     locator = JsonLocator(text)
-    assert locator.locate(("claims", 2, "anchor", "start")) == _indexed(
-        text, ("claims", 2, "anchor", "start"), False
+    assert locator.locate(("claims", 2, "anchor", "start")) == JsonIndex(text).position(
+        ("claims", 2, "anchor", "start"), key=False
     )
     claims_array = next(m for m in locator._containers.values() if not m.is_object)
     assert len(claims_array.entries) == 3  # claims 3..299 were not read
@@ -115,7 +96,7 @@ def test_identical_claims_are_located_at_their_own_records(tmp_path: Path) -> No
     assert len(duplicate) == 1
     assert duplicate[0].path == "/claims/3/id"
     text = (tmp_path / "claims.json").read_text(encoding="utf-8")
-    assert duplicate[0].line == _indexed(text, ("claims", 3, "id"), False)[0]
+    assert duplicate[0].line == JsonIndex(text).position(("claims", 3, "id"), key=False)[0]
 
 
 def test_claimset_positions_follow_changes_to_the_list(mini_copy: Path) -> None:
@@ -198,12 +179,13 @@ def test_claim_file_locator_agrees_with_full_index(
                 text = text[:at] + f'"{escape}{escaped_field[1:]}"' + text[at + len(plain) :]
     value = json.loads(text)
     locator = JsonLocator(text, claim_file=value)
-    for path in _paths(value):
+    index = JsonIndex(text)
+    for path in json_paths(value):
         if path[:1] == ("claims",):
             for key in (False, True):
-                assert locator.locate(path, key=key) == _indexed(text, path, key), path
+                assert locator.locate(path, key=key) == index.position(path, key=key), path
     for path in [("claims", 99), ("claims", 0, "missing"), ("claims", 0, "anchor", "missing")]:
-        assert locator.locate(path) == _indexed(text, path, False)
+        assert locator.locate(path) == index.position(path)
 
 
 def test_claim_file_locator_searches_instead_of_reading() -> None:
@@ -211,7 +193,7 @@ def test_claim_file_locator_searches_instead_of_reading() -> None:
     text = json.dumps(data, indent=1)
     locator = JsonLocator(text, claim_file=json.loads(text))
     path = ("claims", 150, "evidence", "type")
-    assert locator.locate(path) == _indexed(text, path, False)
+    assert locator.locate(path) == JsonIndex(text).position(path, key=False)
     assert locator._claims() is not None
     arrays = [m for m in locator._containers.values() if not m.is_object]
     assert not arrays  # the claims array was never read element by element

@@ -117,14 +117,14 @@ def read_bytes(
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
-        return None, [R.FILE_NOT_FOUND.finding(file=file, what=what, name=str(path))]
+        return None, [R.FILE_NOT_FOUND.finding(file=file, what=what, name=file)]
     except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
-        return None, [R.FILE_UNREADABLE.finding(file=file, name=str(path), reason=_reason(exc))]
+        return None, [R.FILE_UNREADABLE.finding(file=file, name=file, reason=_reason(exc))]
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            return None, [R.FILE_UNREADABLE.finding(file=file, name=str(path), reason=kind)]
+            return None, [R.FILE_UNREADABLE.finding(file=file, name=file, reason=kind)]
         too_big = [
             R.LIMITS_SIZE.finding(
                 file=file,
@@ -148,7 +148,7 @@ def read_bytes(
             return None, too_big
         return b"".join(chunks), []
     except OSError as exc:
-        return None, [R.FILE_UNREADABLE.finding(file=file, name=str(path), reason=_reason(exc))]
+        return None, [R.FILE_UNREADABLE.finding(file=file, name=file, reason=_reason(exc))]
     finally:
         os.close(fd)
 
@@ -236,7 +236,7 @@ def parse_claim_file(
     fmt = CLAIM_FILE_SUFFIXES.get(path.suffix.lower())
     parsed = ParsedFile(path=path, file=file, format=fmt or "yaml")
     if fmt is None:
-        parsed.findings.append(R.FILE_FORMAT.finding(file=file, name=str(path)))
+        parsed.findings.append(R.FILE_FORMAT.finding(file=file, name=file))
         return parsed
     if fmt == "yaml" and limits.max_yaml_bytes < limits.max_file_bytes:
         most, name = limits.max_yaml_bytes, "max-yaml-bytes"

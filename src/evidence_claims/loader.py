@@ -185,24 +185,37 @@ def resolve_inside(base: Path, relative: str, root: Path) -> tuple[Path | None, 
     return candidate, None
 
 
+def _resolve_named(
+    claim_set: ClaimSet, member: str, root: Path, loaded: Loaded
+) -> tuple[Path | None, tuple[int, int]]:
+    """The file the header's ``document.<member>`` names, resolved inside the repository, and
+    the position of that member; a name that leaves the repository (``..``, an absolute path,
+    a link out) is recorded as a finding there and gives no path."""
+    assert claim_set.path is not None and claim_set.parsed is not None
+    name = getattr(claim_set.document, member)
+    line, column = claim_set.parsed.locator.locate(("document", member))
+    resolved, problem = resolve_inside(claim_set.path.parent, name, root)
+    if resolved is None:
+        loaded.findings.append(
+            R.DOCUMENT_PATH.finding(
+                file=claim_set.parsed.file,
+                line=line,
+                column=column,
+                path=f"/document/{member}",
+                what="document" if member == "path" else member,
+                name=name,
+                problem=problem,
+            )
+        )
+    return resolved, (line, column)
+
+
 def _attach_document(claim_set: ClaimSet, root: Path, loaded: Loaded, limits: Limits) -> None:
     assert claim_set.path is not None and claim_set.parsed is not None
     file = claim_set.parsed.file
     locator = claim_set.parsed.locator
-    line, column = locator.locate(("document", "path"))
-    doc_path, problem = resolve_inside(claim_set.path.parent, claim_set.document.path, root)
+    doc_path, (line, column) = _resolve_named(claim_set, "path", root, loaded)
     if doc_path is None:
-        loaded.findings.append(
-            R.DOCUMENT_PATH.finding(
-                file=file,
-                line=line,
-                column=column,
-                path="/document/path",
-                what="document",
-                name=claim_set.document.path,
-                problem=problem,
-            )
-        )
         return
     text, raw, findings = read_text(
         doc_path, file=display_path(doc_path), what="document", max_bytes=limits.max_file_bytes
@@ -243,20 +256,8 @@ def _attach_bibliography(claim_set: ClaimSet, root: Path, loaded: Loaded, limits
     if name is None:
         return
     file = claim_set.parsed.file
-    line, column = claim_set.parsed.locator.locate(("document", "bibliography"))
-    bib_path, problem = resolve_inside(claim_set.path.parent, name, root)
+    bib_path, (line, column) = _resolve_named(claim_set, "bibliography", root, loaded)
     if bib_path is None:
-        loaded.findings.append(
-            R.DOCUMENT_PATH.finding(
-                file=file,
-                line=line,
-                column=column,
-                path="/document/bibliography",
-                what="bibliography",
-                name=name,
-                problem=problem,
-            )
-        )
         claim_set.bibliography = Bibliography(file=name)
         return
     if limits.max_bib_bytes < limits.max_file_bytes:

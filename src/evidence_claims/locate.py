@@ -142,13 +142,7 @@ class JsonLocator:
 
     def locate(self, path: Sequence[PathItem], *, key: bool = False) -> Position:
         if self._index is not None:
-            index = self._index
-            for cut in range(len(path), -1, -1):
-                sub = tuple(path[:cut])
-                table = index.keys if (key and cut == len(path)) else index.values
-                if sub in table:
-                    return index.lines.position(table[sub])
-            return (1, 1)
+            return self._index.position(path, key=key)
         wanted = (tuple(path), key)
         found = self._found.get(wanted)
         if found is None:
@@ -519,3 +513,13 @@ class JsonIndex:
                 expecting_key = bracket == "{"
             elif kind == "atom" and m.group("atom") in ("NaN", "Infinity", "-Infinity"):
                 self.non_finite.append((path, start, m.group("atom")))
+
+    def position(self, path: Sequence[PathItem], *, key: bool = False) -> Position:
+        """Line and column of the value at ``path`` (of its key when ``key``), or of the nearest
+        enclosing value the text has: a finding about a missing member points at its parent."""
+        for cut in range(len(path), -1, -1):
+            sub = tuple(path[:cut])
+            table = self.keys if (key and cut == len(path)) else self.values
+            if sub in table:
+                return self.lines.position(table[sub])
+        return (1, 1)
