@@ -6,9 +6,9 @@ code or filters findings.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 
+from .json_lines import json_lines
 from .report import ClaimAssessment, Finding, Report
 
 Formatter = Callable[[Report], str]
@@ -125,8 +125,16 @@ def _certainty_summary(assessments: list[ClaimAssessment]) -> str:
 
 @formatter("json")
 def format_json(report: Report) -> str:
-    """The report as JSON (``Report.to_dict``): stable keys, findings sorted by location."""
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+    """The report as JSON (``Report.to_dict``): stable keys, findings sorted by location, one
+    finding or assessment per line."""
+    return "\n".join(json_report_lines(report))
+
+
+def json_report_lines(report: Report) -> Iterator[str]:
+    return json_lines(report.to_dict())
+
+
+LINE_FORMATTERS["json"] = json_report_lines
 
 
 # The CI formats (github, sarif) register themselves in their own module.

@@ -13,13 +13,14 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from typing import Any
 
 from . import __version__
 from .baseline import fingerprint
 from .catalogue import all_rules
-from .formats import formatter
+from .formats import LINE_FORMATTERS, formatter
+from .json_lines import json_lines
 from .report import Finding, Report
 
 SARIF_SCHEMA = (
@@ -135,5 +136,13 @@ def sarif_log(report: Report) -> dict[str, Any]:
 
 @formatter("sarif")
 def format_sarif(report: Report) -> str:
-    """SARIF 2.1.0 JSON with rule metadata from the catalogue and a region per finding."""
-    return json.dumps(sarif_log(report), ensure_ascii=False, indent=2)
+    """SARIF 2.1.0 JSON with rule metadata from the catalogue and a region per finding (one
+    rule, result or assessment per line)."""
+    return "\n".join(sarif_lines(report))
+
+
+def sarif_lines(report: Report) -> Iterator[str]:
+    return json_lines(sarif_log(report))
+
+
+LINE_FORMATTERS["sarif"] = sarif_lines

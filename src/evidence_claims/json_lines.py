@@ -1,0 +1,53 @@
+"""Indented JSON, written a line at a time, with the records of long arrays one per line.
+
+``json.dumps(value, indent=2)`` runs the standard library's pure-Python encoder (the C encoder
+only writes compact JSON): for a report of 100,000 claims that took 5 s for the JSON format
+and 10 s for SARIF, more than validating them on two cores. Here containers are indented as
+``indent=2`` would, except that the items of an array of more than one item are each written
+compactly on one line by the C encoder: the output stays readable (one finding, one
+assessment, one SARIF result per line, which also suits ``grep`` and line diffs), parses to
+the same value, and costs a few microseconds per record.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+_COMPACT = json.JSONEncoder(ensure_ascii=False).encode  # ", " and ": " as indent=2 writes them
+
+
+def json_text(value: Any) -> str:
+    """The whole text of :func:`json_lines`."""
+    return "\n".join(json_lines(value))
+
+
+def json_lines(value: Any, indent: str = "  ") -> Iterator[str]:
+    """The lines of ``value`` as indented JSON (see the module's docstring)."""
+    yield from _lines(value, "", "", "", indent)
+
+
+def _lines(value: Any, pad: str, head: str, tail: str, indent: str) -> Iterator[str]:
+    """``value`` at indentation ``pad``, its first line prefixed by ``head`` (a key), its
+    last line followed by ``tail`` (a comma when more members follow)."""
+    if isinstance(value, dict) and value:
+        yield f"{pad}{head}{{"
+        inner = pad + indent
+        last = len(value) - 1
+        for i, (key, item) in enumerate(value.items()):
+            key_text = _COMPACT(key if isinstance(key, str) else str(key)) + ": "
+            yield from _lines(item, inner, key_text, "," if i < last else "", indent)
+        yield f"{pad}}}{tail}"
+    elif isinstance(value, list | tuple) and value:
+        yield f"{pad}{head}["
+        inner = pad + indent
+        last = len(value) - 1
+        if last == 0:
+            yield from _lines(value[0], inner, "", "", indent)
+        else:
+            for i, item in enumerate(value):
+                yield f"{inner}{_COMPACT(item)}{',' if i < last else ''}"
+        yield f"{pad}]{tail}"
+    else:
+        yield f"{pad}{head}{_COMPACT(value)}{tail}"
