@@ -42,7 +42,8 @@ def fingerprint(f: Finding) -> str:
     file = (f.file or "").replace("\\", "/")
     tail = "" if (f.claim_id or f.path) else f.message
     key = "\x1f".join((f.code, file, f.claim_id or "", path, tail))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    # surrogateescape: a file name that is not UTF-8 hashes as its own bytes, not an error
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def baseline_data(report: Report) -> dict:
@@ -67,7 +68,7 @@ def write_baseline(report: Report, path: Path) -> int:
 
     data = baseline_data(report)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    atomic_write(Path(path), text.encode("utf-8"))
+    atomic_write(Path(path), text.encode("utf-8", "surrogateescape"))  # non-UTF-8 file names
     return len(data["findings"])
 
 

@@ -7,6 +7,7 @@ need them, so ``validate`` starts fast.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
 from pathlib import Path
@@ -182,8 +183,22 @@ def schema(check: bool, output: Path | None, schema_path: Path) -> None:
         click.echo(text, nl=False)
 
 
+def _pass_undecodable_names_through() -> None:
+    """Let standard output and error write back file names that are not UTF-8.
+
+    On POSIX a file name's undecodable bytes become lone surrogates (PEP 383); a UTF-8 stream
+    with ``errors="strict"`` (the default outside the C locale) refuses to print them, so a
+    report naming such a file would fail. ``surrogateescape`` writes the original bytes."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding == "utf8" and getattr(stream, "errors", None) == "strict":
+            with contextlib.suppress(AttributeError, ValueError, OSError):
+                stream.reconfigure(errors="surrogateescape")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: never shows a traceback for bad input; internal errors exit 2."""
+    _pass_undecodable_names_through()
     try:
         cli.main(args=argv, prog_name="evidence-claims", standalone_mode=True)
     except SystemExit:

@@ -37,7 +37,8 @@ def write_output(text: str, output: Path | None, *, what: str) -> None:
     from .files import atomic_write
 
     try:
-        atomic_write(output, text.encode("utf-8"))
+        # surrogateescape: a file name that is not UTF-8 is written back as its own bytes
+        atomic_write(output, text.encode("utf-8", "surrogateescape"))
     except OSError as exc:
         click.echo(f"{output}: cannot write: {exc.strerror or exc}", err=True)
         sys.exit(2)

@@ -271,9 +271,22 @@ def parse_claim_bytes(parsed: ParsedFile, raw: bytes, limits: Limits | None = No
     else:
         _parse_json(parsed, limits)
     if parsed.data is not None:
+        _reject_lone_surrogates(parsed)
+    if parsed.data is not None:
         _check_claim_count(parsed, limits)
     elif len(parsed.findings) == before:
         _report_null(parsed)
+
+
+def _reject_lone_surrogates(parsed: ParsedFile) -> None:
+    """A file with a string no UTF-8 text can hold is reported and not read further."""
+    from .surrogates import lone_surrogates
+
+    assert parsed.text is not None
+    found = lone_surrogates(parsed.text, parsed.data, parsed.file, parsed.locator)
+    if found:
+        parsed.findings.extend(found)
+        parsed.data = parsed.model = None
 
 
 def _report_null(parsed: ParsedFile) -> None:

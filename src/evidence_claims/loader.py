@@ -39,12 +39,23 @@ class Loaded:
 
 
 def display_path(path: Path) -> str:
-    """A path as findings show it: relative to the working directory when below it."""
+    """A path as findings show it: relative to the working directory when below it.
+
+    Bytes of a file name that are not UTF-8 are shown as ``\\xff`` escapes (as git quotes
+    such names): the lone surrogates Python decodes them to (PEP 383) cannot be printed to a
+    UTF-8 stream, stored in a DataFrame or Parquet, or written into HTML.
+    """
     try:
         rel = os.path.relpath(path)
     except ValueError:
-        return str(path)
-    return rel if not rel.startswith("..") else str(path)
+        rel = str(path)
+    shown = rel if not rel.startswith("..") else str(path)
+    if shown.isascii() or _SURROGATE.search(shown) is None:
+        return shown
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def find_root(path: Path) -> Path:

@@ -95,6 +95,18 @@ FILE_NON_FINITE = register(
     "JSON has no NaN or Infinity; Python's json module accepts them, other tools do not.",
     "file",
 )
+FILE_LONE_SURROGATE = register(
+    "file.lone-surrogate",
+    "Lone surrogate escape",
+    "error",
+    "{where} holds {escape}, half of a UTF-16 surrogate pair and no character",
+    "JSON's \\uD800-\\uDFFF escapes (and YAML's \\U0000D800...) stand for halves of UTF-16 "
+    "surrogate pairs; alone they are not Unicode characters (RFC 8259 section 8.2; I-JSON, "
+    "RFC 7493 section 2.1, forbids them). Such a string cannot be written as UTF-8, compared "
+    "with the document or shown, so the file is not read further. Write the character itself, "
+    "or its full surrogate pair.",
+    "file",
+)
 
 # --- schema ----------------------------------------------------------------------------------
 _SCHEMA_DESC = (

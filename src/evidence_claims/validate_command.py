@@ -125,7 +125,8 @@ def _report(
         from .files import atomic_write
 
         text = format_report(report, output_format)
-        atomic_write(output, (text + "\n").encode("utf-8"))
+        # surrogateescape: a file name that is not UTF-8 is written back as its own bytes
+        atomic_write(output, (text + "\n").encode("utf-8", "surrogateescape"))
     else:  # streamed: a large report is never held as one string
         for chunk in report_chunks(report, output_format):
             click.echo(chunk, nl=False)
