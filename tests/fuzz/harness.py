@@ -31,7 +31,8 @@ from evidence_claims import files
 from evidence_claims.bib import parse_bibliography
 from evidence_claims.catalogue import SEVERITIES, all_rules
 from evidence_claims.config import load_config
-from evidence_claims.report import Finding
+from evidence_claims.formats import format_report
+from evidence_claims.report import Finding, Report
 from evidence_claims.validation import validate_file
 
 from .mutate import mutate_bytes, mutate_data
@@ -250,7 +251,19 @@ def check_findings(findings: list[Finding], loaded: bool) -> list[str]:
 def _claim_file_target(scratch: Path, inputs: dict[str, bytes]) -> list[str]:
     name = next(n for n in inputs if n.startswith("claims."))
     cs, report = validate_file(scratch / name, root=scratch)
-    return check_findings(report.findings, cs is not None)
+    return check_findings(report.findings, cs is not None) or check_printable(report)
+
+
+def check_printable(report: Report) -> list[str]:
+    """Every output format of the report can be written as UTF-8 (a lone surrogate from an
+    escape in the input once made printing fail after validation had succeeded). The text and
+    JSON formats carry every string the others do."""
+    for name in ("text", "json"):
+        try:
+            format_report(report, name).encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return ["contract", f"{name} output is not UTF-8: {exc}"]
+    return []
 
 
 def _bibtex_target(scratch: Path, inputs: dict[str, bytes]) -> list[str]:
