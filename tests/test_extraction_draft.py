@@ -188,3 +188,78 @@ def test_the_garbage_collector_is_paused_only_while_extracting() -> None:
     with pytest.raises(AttributeError):
         draft.extract(None)  # type: ignore[arg-type]
     assert gc.isenabled()  # restored after an error too
+
+
+def _documents(tmp_path: Path) -> list[Path]:
+    (tmp_path / ".evidence-claims-root").write_text("")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    texts = {
+        "a.txt": "Users report headaches. Avoid driving.\n",
+        "b.txt": "In mice, the compound reduced pain. It may help people too.\n",
+        "c.txt": "According to the FDA, the product is not approved. Is it safe?\n",
+    }
+    for name, text in texts.items():
+        (docs / name).write_text(text, "utf-8")
+    return [docs / name for name in texts]
+
+
+def test_several_documents_are_drafted_into_a_folder(tmp_path: Path) -> None:
+    documents = _documents(tmp_path)
+    out = tmp_path / "drafts"
+    result = run_cli("extract", *map(str, documents), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in out.iterdir())
+    assert written == ["a.claims.yaml", "b.claims.yaml", "c.claims.yaml"]
+    report = validate(out)
+    assert report.ok and len(report.files) == 3, [f.message for f in report.errors]
+    assert json.loads(run_cli("extract", str(documents[0]), "--format", "json").stdout)
+    as_json = run_cli("extract", *map(str, documents), "-o", str(out), "--format", "json")
+    assert as_json.exit_code == 0 and (out / "b.claims.json").is_file()
+
+
+def test_several_documents_check_every_output_before_writing_any(tmp_path: Path) -> None:
+    documents = _documents(tmp_path)
+    out = tmp_path / "drafts"
+    out.mkdir()
+    (out / "b.claims.yaml").write_text("keep me", "utf-8")
+    result = run_cli("extract", *map(str, documents), "-o", str(out))
+    assert result.exit_code == 1 and "--force" in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["b.claims.yaml"]
+    assert (out / "b.claims.yaml").read_text("utf-8") == "keep me"
+    # two documents with one stem would overwrite each other's draft
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "a.txt").write_text("Another text.", "utf-8")
+    clash = run_cli("extract", str(documents[0]), str(other / "a.txt"), "-o", str(out))
+    assert clash.exit_code == 2 and "would both be drafted" in clash.output
+    assert run_cli("extract", *map(str, documents)).exit_code == 2  # no -o FOLDER
+    assert run_cli("extract", *map(str, documents), "-o", str(out), "--id", "x").exit_code == 2
+
+
+def test_an_unreadable_document_does_not_stop_the_others(tmp_path: Path) -> None:
+    documents = _documents(tmp_path)
+    documents[1].write_bytes(b"caf\xe9 is not UTF-8")
+    out = tmp_path / "drafts"
+    result = run_cli("extract", *map(str, documents), "-o", str(out))
+    assert result.exit_code == 1
+    assert "file.encoding" in result.output and "1 of 3 document(s) not drafted" in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["a.claims.yaml", "c.claims.yaml"]
+
+
+def test_several_documents_report_progress(tmp_path: Path, monkeypatch) -> None:
+    from contextlib import contextmanager
+
+    import evidence_claims.progress as progress_module
+
+    calls: list[tuple[str, int, int]] = []
+
+    @contextmanager
+    def recording(label: str, **_kwargs: object):
+        yield lambda done, total: calls.append((label, done, total))
+
+    monkeypatch.setattr(progress_module, "terminal_progress", recording)
+    documents = _documents(tmp_path)
+    result = run_cli("extract", *map(str, documents), "-o", str(tmp_path / "drafts"))
+    assert result.exit_code == 0, result.output
+    assert calls == [("Extracting", done, 3) for done in range(4)]

@@ -7,11 +7,15 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from .cli import EXIT_FINDINGS
+from .cli import EXIT_ERROR, EXIT_FINDINGS
 from .report import Finding
+
+if TYPE_CHECKING:
+    from .bib import Bibliography
 
 
 def _echo_findings(findings: list[Finding]) -> None:
@@ -36,13 +40,16 @@ def _schema_ref(output_dir: Path) -> str | None:
 
 
 @click.command()
-@click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument(
+    "documents", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
+)
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     default=None,
-    help="Write the draft here (default: print it).",
+    help="Write the draft here (default: print it). With several documents: a folder that "
+    "receives one DOC-STEM.claims.yaml (or .json) per document.",
 )
 @click.option(
     "--format",
@@ -57,39 +64,112 @@ def _schema_ref(output_dir: Path) -> str | None:
     default=None,
     help="BibTeX file: informal mentions ('Matsumoto et al.') resolve to its keys.",
 )
-@click.option("--id", "doc_id", default=None, help="Document id (default: the file's stem).")
-@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.option(
+    "--id", "doc_id", default=None, help="Document id (default: the file's stem; one document)."
+)
+@click.option("--force", is_flag=True, help="Overwrite existing output files.")
 def extract(
-    document: Path,
+    documents: tuple[Path, ...],
     output: Path | None,
     output_format: str | None,
     bib: Path | None,
     doc_id: str | None,
     force: bool,
 ) -> None:
-    """Draft claim records for every statement of DOCUMENT, for a person to review."""
-    from .bib import load_bibliography
-    from .extraction.draft import extract as run
-    from .extraction.draft import to_json, to_yaml
-    from .files import atomic_write, read_text
-    from .loader import display_path
+    """Draft claim records for every statement of each DOCUMENT, for a person to review.
 
-    text, raw, findings = read_text(document, file=display_path(document), what="document")
-    if text is None or raw is None:
-        _echo_findings(findings)
-        sys.exit(EXIT_FINDINGS)
-    _echo_findings(findings)  # e.g. a byte order mark: a warning, extraction goes on
+    With several documents, every output file is checked before any is written (a name two
+    documents would share, or an existing file without --force, stops the run with nothing
+    written); a document that cannot be read is reported and the others are still drafted
+    (exit code 1).
+    """
+    from .bib import load_bibliography
+    from .loader import display_path
+    from .progress import terminal_progress
+
+    if len(documents) > 1:
+        if output is None or (output.exists() and not output.is_dir()):
+            click.echo("evidence-claims: several documents need -o FOLDER", err=True)
+            sys.exit(EXIT_ERROR)
+        if doc_id is not None:
+            click.echo("evidence-claims: --id names one document only", err=True)
+            sys.exit(EXIT_ERROR)
+    elif output is not None and output.is_dir():
+        click.echo(f"{output}: is a folder; name the claim file to write", err=True)
+        sys.exit(EXIT_ERROR)
     bibliography = None
     if bib is not None:
         bibliography = load_bibliography(bib, file=display_path(bib))
         _echo_findings(bibliography.findings)
         if bibliography.library is None:
             sys.exit(EXIT_FINDINGS)
-    if output is not None and output.exists() and not force:
-        click.echo(f"{output}: exists; use --force to overwrite it", err=True)
+    targets = _targets(documents, output, output_format)
+    existing = [t for t in targets if t is not None and t.exists()]
+    if existing and not force:
+        for target in existing:
+            click.echo(f"{target}: exists; use --force to overwrite it", err=True)
         sys.exit(EXIT_FINDINGS)
+    failed = 0
+    with terminal_progress("Extracting") as progress:
+        if progress is not None:
+            progress(0, len(documents))
+        for done, (document, target) in enumerate(zip(documents, targets, strict=True), 1):
+            if not _extract_one(document, target, output_format, bibliography, bib, doc_id):
+                failed += 1
+            if progress is not None:
+                progress(done, len(documents))
+    if failed:
+        if len(documents) > 1:
+            click.echo(f"{failed} of {len(documents)} document(s) not drafted", err=True)
+        sys.exit(EXIT_FINDINGS)
+
+
+def _targets(
+    documents: tuple[Path, ...], output: Path | None, output_format: str | None
+) -> list[Path | None]:
+    """Where each document's draft goes (None: standard output); exits when two collide."""
+    if len(documents) == 1:
+        return [output]
+    assert output is not None
+    suffix = ".claims.json" if output_format == "json" else ".claims.yaml"
+    targets: list[Path | None] = []
+    seen: dict[Path, Path] = {}
+    for document in documents:
+        target = output / f"{document.stem}{suffix}"
+        if target in seen:
+            click.echo(
+                f"evidence-claims: {seen[target]} and {document} would both be drafted to "
+                f"{target}; extract them into different folders",
+                err=True,
+            )
+            sys.exit(EXIT_ERROR)
+        seen[target] = document
+        targets.append(target)
+    return targets
+
+
+def _extract_one(
+    document: Path,
+    output: Path | None,
+    output_format: str | None,
+    bibliography: Bibliography | None,
+    bib: Path | None,
+    doc_id: str | None,
+) -> bool:
+    """Draft one document to ``output`` (or standard output); False when it cannot be read."""
+    from .extraction.draft import extract as run
+    from .extraction.draft import to_json, to_yaml
+    from .files import atomic_write, read_text
+    from .loader import display_path
+
+    text, raw, findings = read_text(document, file=display_path(document), what="document")
+    _echo_findings(findings)  # e.g. a byte order mark: a warning, extraction goes on
+    if text is None or raw is None:
+        return False
     fmt = output_format or ("json" if output and output.suffix.lower() == ".json" else "yaml")
     base = output.parent if output is not None else Path(".")
+    if output is not None:
+        base.mkdir(parents=True, exist_ok=True)
     claim_set = run(
         text,
         doc_id=doc_id or document.stem,
@@ -111,3 +191,4 @@ def extract(
         "every one is a suggestion to review",
         err=True,
     )
+    return True
