@@ -1,0 +1,134 @@
+"""How fast reports are written, and what a bibliography shared by many claim files costs.
+
+Two measurements behind figures quoted in the README:
+
+* **Report formats.** A synthetic corpus (``--claims`` claims in files of 100) is validated
+  once; then each output format (text, json, sarif, github) is written in full, and the JSON
+  and SARIF documents also with ``json.dumps(..., indent=2)``, the standard library's
+  pure-Python encoder that the line writer replaced. Median CPU seconds of ``--repeat`` runs.
+* **Shared bibliography.** ``--sets`` copies of the mini claim set in one repository, all naming
+  one ``references.bib`` padded to ``--entries`` entries, validated in one process with the
+  parse shared (as shipped) and with every claim file parsing it again.
+
+Usage: python benchmarks/bench_reports.py [--claims 100000] [--sets 300] [--entries 500]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import evidence_claims.bib as bib_module
+from evidence_claims.formats import FORMATTERS, report_chunks
+from evidence_claims.formats_ci import sarif_log
+from evidence_claims.report import Report
+from evidence_claims.synthetic import CorpusShape, write_corpus
+from evidence_claims.validation import validate
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI = ROOT / "tests" / "data" / "mini"
+
+
+def cpu_median(work: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        work()
+        times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
+def bench_formats(claims: int, repeat: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        files = list(write_corpus(Path(tmp) / "corpus", CorpusShape(claims, 100), seed=0))
+        report = validate(Path(tmp) / "corpus")
+    print(
+        f"report formats: {claims:,} claims in {len(files):,} files, "
+        f"{len(report.findings):,} findings, {len(report.assessments):,} assessments "
+        f"(median CPU s of {repeat})"
+    )
+
+    def written(name: str) -> Callable[[], int]:
+        return lambda: sum(len(chunk) for chunk in report_chunks(report, name))
+
+    rows = [(name, cpu_median(written(name), repeat)) for name in FORMATTERS]
+    rows.append(("json, json.dumps(indent=2)", cpu_median(lambda: _indented(report), repeat)))
+    rows.append(
+        (
+            "sarif, json.dumps(indent=2)",
+            cpu_median(lambda: json.dumps(sarif_log(report), ensure_ascii=False, indent=2), repeat),
+        )
+    )
+    for name, seconds in rows:
+        print(f"  {name:<28} {seconds:6.2f} s   {seconds / claims * 1e6:5.1f} µs per claim")
+
+
+def _indented(report: Report) -> str:
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+
+
+def _shared_bib_repo(base: Path, sets: int, entries: int) -> Path:
+    root = base / "repo"
+    (root / "claims").mkdir(parents=True)
+    (root / ".evidence-claims-root").write_text("")
+    padding = "".join(
+        f"@article{{pad{i:05d},\n  author = {{Author, A. and Other, B.}},\n"
+        f"  title = {{Study number {i}}},\n  journal = {{Journal of Things}},\n"
+        f"  year = {{{2000 + i % 25}}},\n  volume = {{{i % 50}}},\n  pages = {{{i}--{i + 9}}},\n"
+        f"  doi = {{10.1000/pad{i}}}\n}}\n\n"
+        for i in range(entries)
+    )
+    bib = (MINI / "references.bib").read_text("utf-8")
+    (root / "claims" / "references.bib").write_text(bib + "\n" + padding, "utf-8")
+    text = (MINI / "claims.yaml").read_text("utf-8")
+    text = text.replace("bibliography: references.bib", "bibliography: ../references.bib")
+    for i in range(sets):
+        folder = root / "claims" / f"set{i:04d}"
+        folder.mkdir()
+        (folder / "claims.yaml").write_text(text, "utf-8")
+        shutil.copy(MINI / "document.txt", folder / "document.txt")
+    return root / "claims"
+
+
+def bench_shared_bib(sets: int, entries: int, repeat: int) -> None:
+    shared = bib_module._parse_shared
+
+    def unshared(text: str, file: str | None) -> bib_module.Bibliography:
+        return bib_module.parse_bibliography(text, file=file)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        claims = _shared_bib_repo(Path(tmp), sets, entries)
+        print(
+            f"shared bibliography: {sets} claim files naming one {entries + 2}-entry .bib, "
+            f"one process (median CPU s of {repeat})"
+        )
+        for label, parse in (("parsed once (shipped)", shared), ("parsed per file", unshared)):
+            bib_module._parse_shared = parse  # type: ignore[assignment]
+            try:
+                validate(claims / "set0000", jobs=1)  # imports and caches warm
+                seconds = cpu_median(lambda: validate(claims, jobs=1), repeat)
+            finally:
+                bib_module._parse_shared = shared
+                shared.cache_clear()
+            print(f"  {label:<28} {seconds:6.2f} s   {seconds / sets * 1e3:5.1f} ms per file")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--sets", type=int, default=300)
+    parser.add_argument("--entries", type=int, default=500)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    bench_formats(args.claims, args.repeat)
+    bench_shared_bib(args.sets, args.entries, args.repeat)
+
+
+if __name__ == "__main__":
+    main()
