@@ -37,7 +37,13 @@ DEV = (
     "probiotics-review",
     "compound-pressrelease",
 )
-TUNE = ("walking-abstract", "caffeine-encyclopedia", "melatonin-forum", "sun-blog")
+TUNE = (
+    "walking-abstract",
+    "caffeine-encyclopedia",
+    "melatonin-forum",
+    "sun-blog",
+    "fasting-blog",
+)
 
 
 def score(folder: Path) -> Agreement:

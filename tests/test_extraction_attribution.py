@@ -254,3 +254,34 @@ def test_numbered_markers_cite_the_bibliography_in_order_and_citation_needed_cit
 
     [first, *_] = extract(text, bibliography=parse_bibliography(bib)).claims
     assert first.evidence.note is not None and "cited by number: doe2020" in first.evidence.note
+
+
+def test_people_reporting_with_words_between_but_not_a_studys_participants() -> None:
+    text = (
+        "Many people on online forums report more energy. Some of them also say it helps.\n\n"
+        "In a randomized trial, 80 adults fasted. People in the trial reported hunger. "
+        "Participants in both groups said they slept well."
+    )
+    assert [a[:2] for a in attributions(text)] == [
+        ("anecdotal_report", "explicit"),
+        ("anecdotal_report", "context"),
+        ("clinical_trial", "explicit"),
+        ("clinical_trial", "context"),
+        ("clinical_trial", "context"),
+    ]
+
+
+def test_advice_on_another_ground_ends_the_passage() -> None:
+    text = (
+        "In mice, fasting extended lifespan. According to the health agency, fasting is not "
+        "recommended in diabetes. It is clear that fasting works.\n\n"
+        "In mice, fasting extended lifespan. You should not fast. It also lowered weight."
+    )
+    assert [a[:2] for a in attributions(text)] == [
+        ("animal_study", "explicit"),
+        ("authority_statement", "explicit"),
+        ("unsourced_assertion", "none"),
+        ("animal_study", "explicit"),
+        ("expert_opinion", "context"),
+        ("animal_study", "context"),  # advice on no other ground leaves the passage open
+    ]

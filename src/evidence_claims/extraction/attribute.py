@@ -323,7 +323,10 @@ def attribute(
             continue
         if kind == "recommendation":
             if explicit:
-                results.append(_explicit(_choose(explicit, rules), resolved))
+                chosen = _explicit(_choose(explicit, rules), resolved)
+                results.append(chosen)
+                if passage is not None and chosen.type != passage.type:
+                    passage = None  # advice on another ground: the passage's source is left
             elif anaphora and passage is not None and not passage.quote_only:
                 results.append(_context(passage, anaphora[0]))
             else:
