@@ -9,9 +9,9 @@ it. Usage: python benchmarks/bench_assess.py [--copies 250] [--repeat 5]
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 from pathlib import Path
+
+from timing import median_seconds
 
 import evidence_claims as ec
 from evidence_claims.assessment import assess_claim_set
@@ -40,15 +40,6 @@ def repeated(cs: ClaimSet, copies: int) -> ClaimSet:
     )
 
 
-def timed(func, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--copies", type=int, default=250)
@@ -58,9 +49,9 @@ def main() -> None:
     base = ec.load(KRATOM)
     big = repeated(base, args.copies)
     n = len(big.claims)
-    seconds = timed(lambda: assess_claim_set(big), args.repeat)
+    seconds = median_seconds(lambda: assess_claim_set(big), args.repeat)
     print(f"assess_claim_set: {n} claims, median {seconds:.3f} s, {n / seconds:,.0f} claims/s")
-    seconds = timed(lambda: ec.validate(KRATOM), args.repeat)
+    seconds = median_seconds(lambda: ec.validate(KRATOM), args.repeat)
     print(
         f"validate (load + checks + assessment) on the bundled set: {len(base.claims)} claims, "
         f"median {seconds * 1000:.1f} ms"

@@ -18,11 +18,12 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import statistics
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from timing import median_seconds
 
 import evidence_claims.bib as bib_module
 from evidence_claims.formats import FORMATTERS, report_chunks
@@ -31,17 +32,10 @@ from evidence_claims.report import Report
 from evidence_claims.synthetic import CorpusShape, write_corpus
 from evidence_claims.validation import validate
 
+CPU = time.process_time  # CPU seconds: steadier than wall time on a shared machine
+
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "data" / "mini"
-
-
-def cpu_median(work: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.process_time()
-        work()
-        times.append(time.process_time() - start)
-    return statistics.median(times)
 
 
 def bench_formats(claims: int, repeat: int) -> None:
@@ -57,12 +51,16 @@ def bench_formats(claims: int, repeat: int) -> None:
     def written(name: str) -> Callable[[], int]:
         return lambda: sum(len(chunk) for chunk in report_chunks(report, name))
 
-    rows = [(name, cpu_median(written(name), repeat)) for name in FORMATTERS]
-    rows.append(("json, json.dumps(indent=2)", cpu_median(lambda: _indented(report), repeat)))
+    rows = [(name, median_seconds(written(name), repeat, CPU)) for name in FORMATTERS]
+    rows.append(
+        ("json, json.dumps(indent=2)", median_seconds(lambda: _indented(report), repeat, CPU))
+    )
     rows.append(
         (
             "sarif, json.dumps(indent=2)",
-            cpu_median(lambda: json.dumps(sarif_log(report), ensure_ascii=False, indent=2), repeat),
+            median_seconds(
+                lambda: json.dumps(sarif_log(report), ensure_ascii=False, indent=2), repeat, CPU
+            ),
         )
     )
     for name, seconds in rows:
@@ -112,7 +110,7 @@ def bench_shared_bib(sets: int, entries: int, repeat: int) -> None:
             bib_module._parse_shared = parse  # type: ignore[assignment]
             try:
                 validate(claims / "set0000", jobs=1)  # imports and caches warm
-                seconds = cpu_median(lambda: validate(claims, jobs=1), repeat)
+                seconds = median_seconds(lambda: validate(claims, jobs=1), repeat, CPU)
             finally:
                 bib_module._parse_shared = shared
                 shared.cache_clear()

@@ -9,11 +9,11 @@ Usage: python benchmarks/bench_views.py [--copies 50] [--repeat 5]
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+
+from timing import median_seconds
 
 import evidence_claims as ec
 from evidence_claims.claimset import ClaimSet
@@ -71,15 +71,6 @@ def repeated(cs: ClaimSet, report: Report, copies: int) -> tuple[ClaimSet, Repor
         claim_indexes=list(range(len(claims))),
     )
     return big, Report(claims=len(claims), assessments=assessments)
-
-
-def median_seconds(func: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:

@@ -111,13 +111,14 @@ def load_bibliography(
         return Bibliography(path=path, file=file, findings=findings)
     parsed = _parse_shared(text, file)
     # a new object on the shared parse: entries and library are never changed after parsing
-    bib = Bibliography(
-        file=file, entries=parsed.entries, library=parsed.library, findings=list(parsed.findings)
+    return Bibliography(
+        path=path,
+        file=file,
+        entries=parsed.entries,
+        library=parsed.library,
+        findings=[*findings, *parsed.findings],
+        sha256=hashlib.sha256(raw).hexdigest() if raw is not None else None,
     )
-    bib.path = path
-    bib.sha256 = hashlib.sha256(raw).hexdigest() if raw is not None else None
-    bib.findings[:0] = findings
-    return bib
 
 
 @functools.lru_cache(maxsize=8)

@@ -12,14 +12,28 @@ from .json_lines import json_lines
 from .report import ClaimAssessment, Finding, Report
 
 Formatter = Callable[[Report], str]
+LineFormatter = Callable[[Report], Iterator[str]]
 MINUS = "\u2212"  # a typographic minus for rating down
 FORMATTERS: dict[str, Formatter] = {}
+LINE_FORMATTERS: dict[str, LineFormatter] = {}
 
 
 def formatter(name: str) -> Callable[[Formatter], Formatter]:
     def register(func: Formatter) -> Formatter:
         FORMATTERS[name] = func
         return func
+
+    return register
+
+
+def line_formatter(name: str) -> Callable[[LineFormatter], LineFormatter]:
+    """Register a generator of a format's lines: :func:`report_chunks` streams them, and the
+    format's formatter is their text joined by newlines."""
+
+    def register(lines: LineFormatter) -> LineFormatter:
+        LINE_FORMATTERS[name] = lines
+        FORMATTERS[name] = lambda report: "\n".join(lines(report))
+        return lines
 
     return register
 
@@ -46,17 +60,12 @@ def report_chunks(report: Report, name: str, lines_per_chunk: int = 10_000) -> I
         yield ("" if first else "\n") + "\n".join(batch)
 
 
-@formatter("text")
-def format_text(report: Report) -> str:
+@line_formatter("text")
+def text_lines(report: Report) -> Iterator[str]:
     """Grouped by file, then by claim: each claim's suggested certainty with its reasons on one
     line, its findings below it (``file:line:col: severity code message``, so editors can jump).
-    """
-    return "\n".join(text_lines(report))
-
-
-def text_lines(report: Report) -> Iterator[str]:
-    """The lines of :func:`format_text`, one at a time (a million claims print ~3 million
-    lines: written as they come, they need no second copy of the whole text in memory)."""
+    One line at a time: a million claims print ~3 million lines, and written as they come they
+    need no second copy of the whole text in memory."""
     findings = sorted(report.findings, key=Finding.sort_key)
     by_file: dict[str, list[Finding]] = {}
     for f in findings:
@@ -91,9 +100,6 @@ def text_lines(report: Report) -> Iterator[str]:
     yield (("OK: " if report.ok else "FAILED: ") + summary)
 
 
-LINE_FORMATTERS: dict[str, Callable[[Report], Iterator[str]]] = {"text": text_lines}
-
-
 def _claim_line(a: ClaimAssessment) -> str:
     """``id  ⊕◯◯◯ very low  start low: code −1, code`` (effects shown only where they move)."""
     from .assessment.certainty import symbol, word
@@ -123,18 +129,11 @@ def _certainty_summary(assessments: list[ClaimAssessment]) -> str:
     return f"Suggested certainty per claim (GRADE-style suggestions, not verdicts): {shown}"
 
 
-@formatter("json")
-def format_json(report: Report) -> str:
+@line_formatter("json")
+def json_report_lines(report: Report) -> Iterator[str]:
     """The report as JSON (``Report.to_dict``): stable keys, findings sorted by location, one
     finding or assessment per line."""
-    return "\n".join(json_report_lines(report))
-
-
-def json_report_lines(report: Report) -> Iterator[str]:
     return json_lines(report.to_dict())
-
-
-LINE_FORMATTERS["json"] = json_report_lines
 
 
 # The CI formats (github, sarif) register themselves in their own module.

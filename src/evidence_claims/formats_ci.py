@@ -19,7 +19,7 @@ from typing import Any
 from . import __version__
 from .baseline import fingerprint
 from .catalogue import all_rules
-from .formats import LINE_FORMATTERS, formatter
+from .formats import formatter, line_formatter
 from .json_lines import json_lines
 from .report import Finding, Report
 
@@ -134,15 +134,8 @@ def sarif_log(report: Report) -> dict[str, Any]:
     }
 
 
-@formatter("sarif")
-def format_sarif(report: Report) -> str:
+@line_formatter("sarif")
+def sarif_lines(report: Report) -> Iterator[str]:
     """SARIF 2.1.0 JSON with rule metadata from the catalogue and a region per finding (one
     rule, result or assessment per line)."""
-    return "\n".join(sarif_lines(report))
-
-
-def sarif_lines(report: Report) -> Iterator[str]:
     return json_lines(sarif_log(report))
-
-
-LINE_FORMATTERS["sarif"] = sarif_lines

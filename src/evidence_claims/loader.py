@@ -23,6 +23,7 @@ from .files import parse_claim_file, read_text
 from .model import Claim, ClaimFile, Document
 from .report import Finding
 from .schema_errors import findings_from_errors
+from .surrogates import SURROGATE
 
 _CLAIM = TypeAdapter(Claim)
 _DOCUMENT = TypeAdapter(Document)
@@ -50,12 +51,9 @@ def display_path(path: Path) -> str:
     except ValueError:
         rel = str(path)
     shown = rel if not rel.startswith("..") else str(path)
-    if shown.isascii() or _SURROGATE.search(shown) is None:
+    if shown.isascii() or SURROGATE.search(shown) is None:
         return shown
     return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def find_root(path: Path) -> Path:

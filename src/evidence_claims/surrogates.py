@@ -14,11 +14,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from . import structural_rules as R
-from .locate import Locator
+from .locate import Locator, json_pointer
 from .report import Finding
 
 _ESCAPE = re.compile(r"\\(?:u[dD][89a-fA-F]|U0000[dD][89a-fA-F])")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")
+"""A lone surrogate: in a file name, what an undecodable byte becomes (PEP 383)."""
 MOST_REPORTED = 20
 """Findings per file at most: one bad escape repeated a thousand times needs one message."""
 
@@ -30,11 +31,11 @@ def lone_surrogates(text: str, data: Any, file: str, locator: Locator) -> list[F
         return []
     findings = []
     for path, is_key, value in _strings(data, ()):
-        found = _SURROGATE.search(value)
+        found = SURROGATE.search(value)
         if found is None:
             continue
         line, column = locator.locate(path, key=is_key)
-        pointer = "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+        pointer = json_pointer(path)
         findings.append(
             R.FILE_LONE_SURROGATE.finding(
                 file=file,

@@ -34,6 +34,7 @@ from ..claimset import ClaimSet
 from ..model import Claim
 from ..report import Finding
 from . import reanchor_rules as R
+from .segment import strip_span
 
 Method = Literal["in place", "exact", "context", "fuzzy"]
 FUZZY_MIN = 90.0
@@ -155,7 +156,7 @@ def _between_context(document: str, claim: Claim) -> Placement | None:
         end = document.find(suffix, start)
         if end < 0 or not (len(quote) // 2 <= end - start <= 2 * len(quote) + 40):
             continue
-        left, right = _strip(document, start, end)
+        left, right = strip_span(document, start, end)
         if right > left:
             candidates.append((left, right))
     if len(set(candidates)) != 1:
@@ -176,7 +177,7 @@ def _fuzzy(document: str, claim: Claim) -> tuple[Placement | None, str]:
     best = fuzz.partial_ratio_alignment(quote, document, score_cutoff=FUZZY_MIN)
     if best is None:
         return None, "the quote is not in the document, exactly or approximately"
-    start, end = _strip(document, best.dest_start, best.dest_end)
+    start, end = strip_span(document, best.dest_start, best.dest_end)
     masked = document[:start] + "\0" * (end - start) + document[end:]
     second = fuzz.partial_ratio_alignment(quote, masked, score_cutoff=best.score - FUZZY_MARGIN)
     if second is not None:
@@ -185,14 +186,6 @@ def _fuzzy(document: str, claim: Claim) -> tuple[Placement | None, str]:
         )
     similarity = _similarity(quote, document[start:end])
     return Placement(claim.id, "fuzzy", start, end, round(max(similarity, best.score), 1)), ""
-
-
-def _strip(document: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and document[start].isspace():
-        start += 1
-    while end > start and document[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 # --- updating the claim file ------------------------------------------------------------------

@@ -173,7 +173,7 @@ def _paragraph(document: str, lines: list[tuple[int, int]], paragraph: int) -> I
             yield from flush_item()
         if _is_heading(document, lines, index, run_start is None):
             yield from flush_run()
-            left, right = _strip(document, start, end)
+            left, right = strip_span(document, start, end)
             if right > left:
                 yield Segment(left, right, "heading", paragraph, left)
             continue
@@ -201,7 +201,8 @@ def _item(document: str, item: tuple[int, int, int], paragraph: int) -> Iterator
         yield Segment(piece.start, piece.end, "sentence", paragraph, piece.start)
 
 
-def _strip(document: str, start: int, end: int) -> tuple[int, int]:
+def strip_span(document: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` narrowed to leave out white space at both ends."""
     while start < end and document[start].isspace():
         start += 1
     while end > start and document[end - 1].isspace():
@@ -210,7 +211,7 @@ def _strip(document: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _ends_sentence(document: str, start: int, end: int) -> bool:
-    left, right = _strip(document, start, end)
+    left, right = strip_span(document, start, end)
     while right > left:
         marker = _TRAILING_MARKER.search(document, left, right)
         if marker is not None:
@@ -230,7 +231,7 @@ def _is_heading(document: str, lines: list[tuple[int, int]], index: int, at_boun
     the line after it starts a new sentence or list, so hard-wrapped text is never cut.
     """
     start, end = lines[index]
-    left, right = _strip(document, start, end)
+    left, right = strip_span(document, start, end)
     if right <= left:
         return False
     last = document[right - 1]
@@ -252,7 +253,7 @@ def _is_heading(document: str, lines: list[tuple[int, int]], index: int, at_boun
     next_start, next_end = lines[index + 1]
     if _BULLET.match(document, next_start, next_end):
         return True
-    nxt_left, nxt_right = _strip(document, next_start, next_end)
+    nxt_left, nxt_right = strip_span(document, next_start, next_end)
     return document[nxt_left].isupper() and (nxt_right - nxt_left) > 1.5 * (right - left)
 
 
@@ -273,12 +274,12 @@ def _sentences(
         if not _is_boundary(document, match, begin):
             continue
         stop = match.end(2)
-        left, right = _strip(document, begin, stop)
+        left, right = strip_span(document, begin, stop)
         if right > left:
             yield Segment(left, right, role, paragraph, left)
             role = "sentence"
         begin = match.end(3)
-    left, right = _strip(document, begin, end)
+    left, right = strip_span(document, begin, end)
     if right > left:
         yield Segment(left, right, role, paragraph, left)
 
