@@ -15,7 +15,7 @@ and reported with its location; it is never moved to a place that may be wrong. 
 move with their claim (a cue no longer in the quote is removed and reported); a changed quote
 sets the claim's review status back to ``suggested``. The claim file is rewritten once,
 atomically, through its parsed ruamel tree, so comments, order and quoting survive and only
-the changed lines change. The save goes through :func:`evidence_claims.storage.save_claim_file`:
+the changed lines change. The save goes through :func:`evidence_claims.io.storage.save_claim_file`:
 under the file's save lock it checks that the file still has the bytes that were loaded, so
 an edit made meanwhile by someone else is never overwritten (the result then carries a
 ``reanchor.conflict`` finding and nothing is written). ``document.sha256`` is updated only
@@ -29,12 +29,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ..anchoring import CONTEXT_CHARS
-from ..claimset import ClaimSet
-from ..model import Claim
-from ..report import Finding
-from . import reanchor_rules as R
-from .segment import strip_span
+from .extraction.segment import strip_span
+from .io.claimset import ClaimSet
+from .model.anchors import CONTEXT_CHARS
+from .model.records import Claim
+from .model.report import Finding
+from .rules import reanchor as R
 
 Method = Literal["in place", "exact", "context", "fuzzy"]
 FUZZY_MIN = 90.0
@@ -340,8 +340,8 @@ def _like(old: Any, new: str) -> Any:
 
 def _save(claim_set: ClaimSet) -> str | None:
     """Save the edited tree with the conflict-checked save; why not, when it was refused."""
-    from ..errors import ConflictError, LockTimeoutError
-    from ..storage import render_claim_file, save_claim_file
+    from .io.storage import render_claim_file, save_claim_file
+    from .model.errors import ConflictError, LockTimeoutError
 
     parsed = claim_set.parsed
     assert parsed is not None
@@ -354,7 +354,7 @@ def _save(claim_set: ClaimSet) -> str | None:
 
 def reanchor(path: str | Path, *, dry_run: bool = False) -> ReanchorResult:
     """Re-anchor the claim file at ``path``; a file that cannot be loaded gives findings only."""
-    from ..loader import load_claim_file
+    from .io.loader import load_claim_file
 
     loaded = load_claim_file(Path(path))
     claim_set = loaded.claim_set

@@ -10,11 +10,11 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from . import structural_rules as R
-from .claimset import ClaimSet
-from .locate import LineIndex
-from .model import Claim
-from .report import Finding
+from ..io.claimset import ClaimSet
+from ..io.locate import LineIndex
+from ..model.records import Claim
+from ..model.report import Finding
+from ..rules import structural as R
 from .suggest import Suggester
 
 PREFIX_SUFFIX_MAX = 32
@@ -292,7 +292,7 @@ def check_coverage(cs: ClaimSet) -> Iterator[Finding]:
 
 
 def _document_display(cs: ClaimSet) -> str | None:
-    from .loader import display_path
+    from ..io.loader import display_path
 
     if cs.path is None:
         return cs.document.path

@@ -11,16 +11,15 @@ from pathlib import Path
 
 import click
 
-from .claimset import ClaimSet
-
-EXIT_FINDINGS = 1
+from ..io.claimset import ClaimSet
+from .options import EXIT_FINDINGS
 
 
 def load_or_exit(path: Path, *, root: Path | None = None) -> ClaimSet:
     """The claim set at ``path``; on failure its findings go to stderr and the command exits 1."""
-    from .errors import ClaimFileError
-    from .formats import format_report
-    from .validation import load
+    from ..model.errors import ClaimFileError
+    from ..pipeline.validation import load
+    from ..render.formats import format_report
 
     try:
         return load(path, root=root)
@@ -34,7 +33,7 @@ def write_output(text: str, output: Path | None, *, what: str) -> None:
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
         return
-    from .files import atomic_write
+    from ..io.storage import atomic_write
 
     try:
         # surrogateescape: a file name that is not UTF-8 is written back as its own bytes

@@ -10,9 +10,7 @@ from pathlib import Path
 
 import click
 
-from .options import jobs_option, root_option
-
-EXIT_OK, EXIT_ERROR = 0, 2
+from .options import EXIT_ERROR, EXIT_OK, jobs_option, root_option
 
 
 @click.command()
@@ -52,10 +50,10 @@ def export(
             err=True,
         )
         sys.exit(EXIT_ERROR)
-    from .config import load_config
-    from .export import export_parquet
-    from .validate_command import config_file
-    from .validation import discover
+    from ..pipeline.config import load_config
+    from ..pipeline.discovery import discover
+    from ..render.export import export_parquet
+    from .validate import config_file
 
     targets = paths or (Path("."),)
     config, config_findings = load_config(config_file(targets, None))

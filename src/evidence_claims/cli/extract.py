@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .cli import EXIT_ERROR, EXIT_FINDINGS
-from .report import Finding
+from ..model.report import Finding
+from .options import EXIT_ERROR, EXIT_FINDINGS
 
 if TYPE_CHECKING:
-    from .bib import Bibliography
+    from ..io.bib import Bibliography
 
 
 def _echo_findings(findings: list[Finding]) -> None:
@@ -83,9 +83,9 @@ def extract(
     written); a document that cannot be read is reported and the others are still drafted
     (exit code 1).
     """
-    from .bib import load_bibliography
-    from .loader import display_path
-    from .progress import terminal_progress
+    from ..io.bib import load_bibliography
+    from ..io.loader import display_path
+    from ..pipeline.progress import terminal_progress
 
     if len(documents) > 1:
         if output is None or (output.exists() and not output.is_dir()):
@@ -157,10 +157,11 @@ def _extract_one(
     doc_id: str | None,
 ) -> bool:
     """Draft one document to ``output`` (or standard output); False when it cannot be read."""
-    from .extraction.draft import extract as run
-    from .extraction.draft import to_json, to_yaml
-    from .files import atomic_write, read_text
-    from .loader import display_path
+    from ..extraction.draft import extract as run
+    from ..extraction.draft import to_json, to_yaml
+    from ..io.loader import display_path
+    from ..io.reading import read_text
+    from ..io.storage import atomic_write
 
     text, raw, findings = read_text(document, file=display_path(document), what="document")
     _echo_findings(findings)  # e.g. a byte order mark: a warning, extraction goes on

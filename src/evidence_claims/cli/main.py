@@ -10,23 +10,22 @@ from __future__ import annotations
 import contextlib
 import importlib
 import sys
-from pathlib import Path
 
 import click
 
-from .options import jobs_option, root_option
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from .options import EXIT_ERROR
 
 # Subcommands that live in their own modules, imported only when run (or listed in --help), so
 # that one command's heavy imports never slow another down. name -> "module:attribute".
 LAZY_COMMANDS: dict[str, str] = {
-    "export": ".export_command:export",
-    "extract": ".extract_command:extract",
-    "reanchor": ".reanchor_command:reanchor",
-    "report": ".report_command:report",
-    "rules": ".rules_command:rules",
-    "table": ".table_command:table",
+    "validate": ".validate:validate",
+    "schema": ".schema:schema",
+    "export": ".export:export",
+    "extract": ".extract:extract",
+    "reanchor": ".reanchor:reanchor",
+    "report": ".report:report",
+    "rules": ".rules:rules",
+    "table": ".table:table",
 }
 
 
@@ -48,139 +47,6 @@ class LazyGroup(click.Group):
 @click.version_option(package_name="evidence-claims")
 def cli() -> None:
     """Source-anchored claim records and the strength of the evidence behind each."""
-
-
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "-f",
-    "output_format",
-    default="text",
-    show_default=True,
-    type=click.Choice(["text", "json", "github", "sarif"]),
-    help="Output format: text for people, json for programs, github for workflow "
-    "annotations, sarif for code scanning.",
-)
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the report to this file instead of standard output.",
-)
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="pyproject.toml to read [tool.evidence-claims] from (default: the nearest one "
-    "above the first path, else above the working directory).",
-)
-@click.option(
-    "--fail-level",
-    type=click.Choice(["error", "warning", "info"]),
-    default=None,
-    help="Exit 1 when a finding is at or above this severity (default: the "
-    "configuration's fail-level, else error).",
-)
-@click.option(
-    "--baseline",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Report only findings that this baseline file does not hold.",
-)
-@click.option(
-    "--write-baseline",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Record the current findings in this baseline file and exit 0.",
-)
-@click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Keep each file's result in this folder (e.g. .evidence-claims-cache) and reuse it "
-    "while the file, its document and bibliography, the configuration and the tool are "
-    "unchanged (default: no cache).",
-)
-@root_option
-@jobs_option
-def validate(
-    paths: tuple[Path, ...],
-    output_format: str,
-    output: Path | None,
-    config_path: Path | None,
-    fail_level: str | None,
-    baseline: Path | None,
-    write_baseline: Path | None,
-    cache_dir: Path | None,
-    root: Path | None,
-    jobs: int,
-) -> None:
-    """Validate claim files (or directories of them): schema, anchors, citations, relations,
-    and the evidence assessment (suggested certainty per claim, with its reasons)."""
-    from .validate_command import run_validate
-
-    sys.exit(
-        run_validate(
-            paths,
-            output_format=output_format,
-            output=output,
-            config_path=config_path,
-            fail_level=fail_level,
-            baseline=baseline,
-            write_baseline=write_baseline,
-            root=root,
-            jobs=jobs,
-            cache_dir=cache_dir,
-        )
-    )
-
-
-@cli.command()
-@click.option("--check", is_flag=True, help="Exit 1 if the committed schema file is stale.")
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the schema to this file instead of printing it.",
-)
-@click.option(
-    "--path",
-    "schema_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("schemas/claim-file.schema.json"),
-    show_default=True,
-    help="The committed schema file that --check compares with.",
-)
-def schema(check: bool, output: Path | None, schema_path: Path) -> None:
-    """Print the claim-file JSON Schema generated from the models."""
-    from .files import atomic_write
-    from .schema_file import schema_text
-
-    text = schema_text()
-    if check:
-        try:
-            committed = schema_path.read_text(encoding="utf-8")
-        except OSError as exc:
-            click.echo(f"{schema_path}: cannot read: {exc.strerror}", err=True)
-            sys.exit(EXIT_FINDINGS)
-        if committed != text:
-            click.echo(
-                f"{schema_path}: stale; regenerate it with "
-                f"`evidence-claims schema -o {schema_path}`",
-                err=True,
-            )
-            sys.exit(EXIT_FINDINGS)
-        click.echo(f"{schema_path}: up to date")
-        return
-    if output is not None:
-        atomic_write(output, text.encode("utf-8"))
-        click.echo(f"wrote {output}")
-    else:
-        click.echo(text, nl=False)
 
 
 def _pass_undecodable_names_through() -> None:

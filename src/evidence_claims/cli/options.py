@@ -6,6 +6,10 @@ from pathlib import Path
 
 import click
 
+# Exit codes of every command, as ruff's: 0 clean (warnings may print), 1 findings, 2 usage or
+# internal error.
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
 root_option = click.option(
     "--root",
     type=click.Path(file_okay=False, path_type=Path),

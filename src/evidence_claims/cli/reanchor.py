@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .cli import EXIT_FINDINGS, EXIT_OK
+from .options import EXIT_FINDINGS, EXIT_OK
 
 
 @click.command()
@@ -30,10 +30,10 @@ def reanchor(claims: Path, dry_run: bool, output_format: str) -> None:
     save. Claims that cannot be placed without doubt are reported as orphans and left as they
     were. Exit 1 when there are orphans.
     """
-    from .extraction.reanchor import reanchor as run
-    from .formats import format_report
-    from .report import Report
-    from .validation import discover
+    from ..model.report import Report
+    from ..pipeline.discovery import discover
+    from ..reanchor import reanchor as run
+    from ..render.formats import format_report
 
     paths, findings = discover([claims])
     report = Report(findings=list(findings))

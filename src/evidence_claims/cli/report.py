@@ -29,8 +29,8 @@ def report(path: Path, output: Path, by: str, root: Path | None) -> None:
     validation findings and the references. It needs no network: styles are inline and the
     map is inline SVG, so it can be mailed or archived as one file.
     """
-    from .report_page import report_page
-    from .validation import validate
+    from ..pipeline.validation import validate
+    from ..render.report_page import report_page
 
     claim_set = load_or_exit(path, root=root)
     checked = validate(path, root=root)  # structural findings, evidence findings, assessments

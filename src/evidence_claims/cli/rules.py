@@ -13,7 +13,8 @@ import sys
 
 import click
 
-from .catalogue import Rule, all_rules
+from ..rules import all_rules
+from ..rules.catalogue import Rule
 
 
 def _matches(code: str, prefix: str) -> bool:
@@ -44,7 +45,7 @@ def text_list(rules: list[Rule]) -> str:
 
 
 def explain(rule: Rule) -> str:
-    from .assessment.rules import CAVEATS
+    from ..rules.assessment import CAVEATS
 
     lines = [
         f"{rule.code}: {rule.title}",

@@ -49,7 +49,7 @@ def table(
     One row per claim: statement, source type, cited sources, certainty (⊕⊕◯◯ Low), caveats
     and the wording check, grouped by topic or source type.
     """
-    from .tables import table as build
+    from ..render.tables import table as build
 
     claim_set = load_or_exit(path, root=root)
     evidence = build(claim_set, by=by, assess=not stated)

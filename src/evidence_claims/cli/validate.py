@@ -9,23 +9,24 @@ exit code from the fail level. Exit codes follow ruff: 0 nothing at or above the
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-if TYPE_CHECKING:
-    from .config import Config
-    from .report import Finding, Report
+from .options import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, jobs_option, root_option
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+if TYPE_CHECKING:
+    from ..model.report import Finding, Report
+    from ..pipeline.config import Config
 
 
 def config_file(targets: tuple[Path, ...], config_path: Path | None) -> Path | None:
     """The pyproject.toml to read: the one given, else the nearest above the first path or
     the working directory."""
-    from .config import find_pyproject
+    from ..pipeline.config import find_pyproject
 
     if config_path is not None:
         return config_path
@@ -45,10 +46,10 @@ def run_validate(
     jobs: int = 0,
     cache_dir: Path | None = None,
 ) -> int:
-    from .config import load_config
-    from .parallel import gc_paused
-    from .progress import terminal_progress
-    from .validation import validate as run
+    from ..pipeline.config import load_config
+    from ..pipeline.parallel import gc_paused
+    from ..pipeline.progress import terminal_progress
+    from ..pipeline.validation import validate as run
 
     targets = paths or (Path("."),)
     if config_path is not None and not config_path.is_file():
@@ -57,7 +58,7 @@ def run_validate(
     config, config_findings = load_config(config_file(targets, config_path))
     cache = None
     if cache_dir is not None:
-        from .result_cache import ResultCache
+        from ..pipeline.result_cache import ResultCache
 
         cache = ResultCache(cache_dir, salt=repr(config))
     with terminal_progress("Validating") as progress:
@@ -92,9 +93,9 @@ def _report(
     write_baseline: Path | None,
 ) -> int:
     """Apply the configuration and the baseline, print the report, decide the exit code."""
-    from .baseline import BaselineError, new_findings, read_baseline
-    from .baseline import write_baseline as write
-    from .formats import format_report, report_chunks
+    from ..pipeline.baseline import BaselineError, new_findings, read_baseline
+    from ..pipeline.baseline import write_baseline as write
+    from ..render.formats import format_report, report_chunks
 
     # validate() returns the findings sorted; only these can change their order
     resort = bool(config_findings or config.severity)
@@ -122,7 +123,7 @@ def _report(
             )
 
     if output is not None:
-        from .files import atomic_write
+        from ..io.storage import atomic_write
 
         text = format_report(report, output_format)
         # surrogateescape: a file name that is not UTF-8 is written back as its own bytes
@@ -136,3 +137,89 @@ def _report(
     if failed and report.ok:
         click.echo(f"FAILED: findings at or above fail-level '{level}'", err=True)
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "-f",
+    "output_format",
+    default="text",
+    show_default=True,
+    type=click.Choice(["text", "json", "github", "sarif"]),
+    help="Output format: text for people, json for programs, github for workflow "
+    "annotations, sarif for code scanning.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report to this file instead of standard output.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="pyproject.toml to read [tool.evidence-claims] from (default: the nearest one "
+    "above the first path, else above the working directory).",
+)
+@click.option(
+    "--fail-level",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Exit 1 when a finding is at or above this severity (default: the "
+    "configuration's fail-level, else error).",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Report only findings that this baseline file does not hold.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Record the current findings in this baseline file and exit 0.",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Keep each file's result in this folder (e.g. .evidence-claims-cache) and reuse it "
+    "while the file, its document and bibliography, the configuration and the tool are "
+    "unchanged (default: no cache).",
+)
+@root_option
+@jobs_option
+def validate(
+    paths: tuple[Path, ...],
+    output_format: str,
+    output: Path | None,
+    config_path: Path | None,
+    fail_level: str | None,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    cache_dir: Path | None,
+    root: Path | None,
+    jobs: int,
+) -> None:
+    """Validate claim files (or directories of them): schema, anchors, citations, relations,
+    and the evidence assessment (suggested certainty per claim, with its reasons)."""
+    sys.exit(
+        run_validate(
+            paths,
+            output_format=output_format,
+            output=output,
+            config_path=config_path,
+            fail_level=fail_level,
+            baseline=baseline,
+            write_baseline=write_baseline,
+            root=root,
+            jobs=jobs,
+            cache_dir=cache_dir,
+        )
+    )

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import structural_rules as R
-from .files import read_text
-from .report import Finding
+from ..model.report import Finding
+from ..rules import structural as R
+from .reading import read_text
 
 
 @dataclass(frozen=True, slots=True)

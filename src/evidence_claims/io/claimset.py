@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..model.records import Claim, ClaimFile, Document
+from ..model.report import Finding, Report
+from ..model.views import view
 from .bib import Bibliography
-from .files import ParsedFile
+from .claim_file import ParsedFile
 from .locate import JsonLocator, PathItem, json_pointer
-from .model import Claim, ClaimFile, Document
-from .report import Finding, Report
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -138,15 +139,11 @@ class ClaimSet:
         With the ``report`` of :func:`evidence_claims.assess`, the ``assessed`` and ``wording``
         columns carry its suggestions.
         """
-        from .tables import claims_frame
-
-        return claims_frame(self, report)
+        return view("claims_frame")(self, report)
 
     def _repr_html_(self) -> str:
         """Counts by source type and certainty, then one row per claim (Jupyter)."""
-        from .display import claim_set_html
-
-        return claim_set_html(self)
+        return view("claim_set_html")(self)
 
     def __repr__(self) -> str:
         where = f" from {self.file}" if self.file else ""

@@ -1,9 +1,9 @@
 """The fast path for valid JSON claim files: one Rust parse, one model validation, no walk.
 
-The exact JSON reader (:func:`evidence_claims.files._parse_json`) parses with Python hooks (to
-find duplicate keys and NaN) and then walks every value to enforce the limits: about as much
-work again as the parse. For a file that turns out valid, none of that finds anything. So a
-claim file is first read here, and only when this path cannot *prove* that the exact reader
+The exact JSON reader (:func:`evidence_claims.io.json_files.parse_json`) parses with Python
+hooks (to find duplicate keys and NaN) and then walks every value to enforce the limits: about
+as much work again as the parse. For a file that turns out valid, none of that finds anything.
+So a claim file is first read here, and only when this path cannot *prove* that the exact reader
 would accept the file without a finding does the exact reader run (and report):
 
 * jiter parses with duplicate keys and NaN/Infinity refused, and returns every non-integer
@@ -18,7 +18,7 @@ would accept the file without a finding does the exact reader run (and report):
 * values are at most ``1 + commas + brackets`` (an upper bound counted in C); integers are
   offsets, which must stay below 2**63 here.
 
-The result is the parsed value and the validated :class:`~evidence_claims.model.ClaimFile`,
+The result is the parsed value and the validated :class:`~evidence_claims.model.records.ClaimFile`,
 so the loader does not validate twice.
 """
 
@@ -28,8 +28,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .config import Limits
-from .model import ClaimFile
+from ..model.records import ClaimFile
+from .limits import Limits
 
 MODEL_DEPTH = 6
 """Deepest nesting of a valid claim file, counting the root and scalars (claims → claim →

@@ -15,13 +15,14 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from . import structural_rules as R
+from ..model.records import Claim, ClaimFile, Document
+from ..model.report import Finding
+from ..rules import structural as R
 from .bib import Bibliography, load_bibliography
+from .claim_file import parse_claim_file
 from .claimset import ClaimSet
-from .config import Limits
-from .files import parse_claim_file, read_text
-from .model import Claim, ClaimFile, Document
-from .report import Finding
+from .limits import Limits
+from .reading import read_text
 from .schema_errors import findings_from_errors
 from .surrogates import SURROGATE
 
@@ -86,7 +87,7 @@ def load_claim_file(
     """Load one claim file with everything it refers to; never raises on bad input.
 
     ``limits`` bound every file read (claim file, document, bibliography); see
-    :class:`~evidence_claims.config.Limits`.
+    :class:`~evidence_claims.io.limits.Limits`.
     """
     path = Path(path)
     limits = limits or Limits()

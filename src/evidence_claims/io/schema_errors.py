@@ -16,10 +16,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import structural_rules as R
+from ..model.records import ClaimFile
+from ..model.report import Finding
+from ..rules import structural as R
 from .locate import Locator, json_pointer
-from .model import ClaimFile
-from .report import Finding
 
 _EXPECTED = {
     "string_type": "a string",

@@ -10,7 +10,7 @@ Every command that changes a claim file (extract, reanchor, fix, an editor) goes
 Three guarantees, each with a test:
 
 * **atomic**: the bytes go to a temporary file in the same folder, are flushed to disk, and
-  replace the file in one rename (:func:`evidence_claims.files.atomic_write`), so a crash or
+  replace the file in one rename (:func:`evidence_claims.io.storage.atomic_write`), so a crash or
   ``kill -9`` at any moment leaves the old file or the new one, never a mix;
 * **no lost update**: under an exclusive lock, the file's current bytes are hashed and compared
   with the hash the caller loaded; if someone saved in between, :class:`ConflictError` is
@@ -35,16 +35,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .errors import ConflictError, LockTimeoutError
-from .files import (
-    ParsedFile,
-    atomic_write,
-    dump_json,
-    dump_yaml,
-    guess_indent,
-    make_yaml,
-    yaml_source,
-)
+from ..model.errors import ConflictError, LockTimeoutError
+from .claim_file import ParsedFile
+from .json_files import dump_json
+from .yaml_style import dump_yaml, guess_indent, make_yaml, yaml_source
 
 __all__ = [
     "ConflictError",
@@ -71,14 +65,14 @@ def save_claim_file(
 ) -> str:
     """Replace a claim file with ``new_bytes`` unless it changed since it was loaded.
 
-    ``target`` is the :class:`~evidence_claims.files.ParsedFile` the edit started from (its
+    ``target`` is the :class:`~evidence_claims.io.claim_file.ParsedFile` the edit started from (its
     ``sha256`` is the expected hash, and is updated on success so the same object can be
     saved again), or a path together with ``expected_sha256``: the hex SHA-256 of the bytes
     the edit started from, or None for "the file must not exist yet".
 
     Takes the save lock (waiting at most ``timeout`` seconds, else
-    :class:`~evidence_claims.errors.LockTimeoutError`), re-reads the file, and raises
-    :class:`~evidence_claims.errors.ConflictError` without writing anything if its hash is
+    :class:`~evidence_claims.model.errors.LockTimeoutError`), re-reads the file, and raises
+    :class:`~evidence_claims.model.errors.ConflictError` without writing anything if its hash is
     not the expected one. Otherwise writes atomically and returns the new bytes' SHA-256.
     """
     parsed = target if isinstance(target, ParsedFile) else None
@@ -313,3 +307,63 @@ def _ends_line(text: str) -> bool:
 
 def _with_newline(line: str, newline: str) -> str:
     return line[:-1] + newline if line.endswith("\n") else line
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that readers see the old file or the new, never a part.
+
+    Writes a temporary file in the same directory, flushes it to disk, then renames it over the
+    target (``os.replace`` is atomic on POSIX and Windows) and syncs the directory entry. The
+    file keeps its permission bits; a new file gets the usual ones (0666 less the umask, where
+    a ``mkstemp`` file would be private). A symbolic link is written through: its target is
+    replaced and the link stays a link.
+    """
+    path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    directory = path.parent if str(path.parent) else Path(".")
+    mode = None
+    with contextlib.suppress(FileNotFoundError):
+        mode = path.stat().st_mode & 0o7777
+    fd, tmp_name = _create_temporary(directory, path.name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp_name, mode)
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise
+    _fsync_directory(directory)
+
+
+def _create_temporary(directory: Path, name: str) -> tuple[int, str]:
+    """A new, exclusive ``.<name>.<random>.tmp`` beside the target, created 0666 & ~umask."""
+    import secrets
+
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    flags |= getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        candidate = str(directory / f".{name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(candidate, flags, 0o666), candidate
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {directory / name}")
+
+
+def _fsync_directory(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from . import structural_rules as R
+from ..model.report import Finding
+from ..rules import structural as R
 from .locate import Locator, json_pointer
-from .report import Finding
 
 _ESCAPE = re.compile(r"\\(?:u[dD][89a-fA-F]|U0000[dD][89a-fA-F])")
 SURROGATE = re.compile("[\ud800-\udfff]")

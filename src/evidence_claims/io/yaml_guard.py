@@ -31,7 +31,7 @@ from typing import Any
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.events import AliasEvent
 
-from .config import Limits
+from .limits import Limits
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _INT_TAG = "tag:yaml.org,2002:int"
@@ -76,7 +76,7 @@ def _shown_tag(tag: Any) -> str:
 
 
 class GuardedComposer(Composer):
-    """Composer with the limits of :class:`~evidence_claims.config.Limits` (see module doc).
+    """Composer with the limits of :class:`~evidence_claims.io.limits.Limits` (see module doc).
 
     The limits are read from the owning ``YAML`` object's ``evidence_claims_limits`` attribute,
     set by :func:`make_guarded_yaml`.
@@ -223,8 +223,8 @@ class GuardedComposer(Composer):
 
 
 def make_guarded_yaml(limits: Limits | None = None) -> Any:
-    """The claim-file loader (:func:`evidence_claims.files.make_yaml`) with the guard."""
-    from .files import make_yaml
+    """The claim-file loader (:func:`evidence_claims.io.yaml_style.make_yaml`) with the guard."""
+    from .yaml_style import make_yaml
 
     yaml = make_yaml()
     yaml.Composer = GuardedComposer

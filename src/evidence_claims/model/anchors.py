@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Anchor
+from .records import Anchor
 
 CONTEXT_CHARS = 32
 

@@ -4,7 +4,8 @@ These models are the single source of the claim-file contract: ``schemas/claim-f
 is generated from them (``evidence-claims schema``). They hold only what a JSON Schema can
 express (types, enums, patterns, bounds), so that the schema and the models accept exactly the
 same files; every check that needs more than one field (anchors against the document, citations
-against the bibliography, relation targets) is a separate check in :mod:`evidence_claims.checks`.
+against the bibliography, relation targets) is a separate check in
+:mod:`evidence_claims.checks.cross_field`.
 
 All models are strict (no coercion of ``"5"`` to ``5``) and forbid unknown fields, because a typo
 in a hand-edited claim file must be reported, not silently dropped.
@@ -17,6 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .taxonomy import source_type_names
+from .views import view
 
 SCHEMA_ID = "urn:evidence-claims:schema:claim-file"
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -172,10 +174,8 @@ class Claim(_Model):
     suppress: list[Suppression] = Field(default_factory=list)
 
     def _repr_html_(self) -> str:
-        """A compact card in Jupyter (see :func:`evidence_claims.display.claim_html`)."""
-        from .display import claim_html
-
-        return claim_html(self)
+        """A compact card in Jupyter (see :func:`evidence_claims.render.display.claim_html`)."""
+        return view("claim_html")(self)
 
 
 class Document(_Model):

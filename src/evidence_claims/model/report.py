@@ -1,6 +1,6 @@
 """Findings and reports: plain data, with no knowledge of how they are printed.
 
-Formatters (:mod:`evidence_claims.formats`) and tables read these objects; nothing here
+Formatters (:mod:`evidence_claims.render.formats`) and tables read these objects; nothing here
 formats for a terminal or a browser.
 """
 
@@ -10,6 +10,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from .views import view
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -181,15 +183,11 @@ class Report:
     def assessments_frame(self) -> pd.DataFrame:
         """One row per assessed claim: suggested certainty, stated, wording, reason codes.
 
-        Columns as :data:`evidence_claims.tables.ASSESSMENT_COLUMNS`;
-        :func:`evidence_claims.tables.reasons_frame` gives one row per reason.
+        Columns as :data:`evidence_claims.render.tables.ASSESSMENT_COLUMNS`;
+        :func:`evidence_claims.render.tables.reasons_frame` gives one row per reason.
         """
-        from .tables import assessments_frame
-
-        return assessments_frame(self)
+        return view("assessments_frame")(self)
 
     def _repr_html_(self) -> str:
         """Counts, the findings as a table and the certainty counts (Jupyter)."""
-        from .display import report_html
-
-        return report_html(self)
+        return view("report_html")(self)

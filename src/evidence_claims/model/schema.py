@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .model import json_schema
+from .records import json_schema
 
 
 def schema_text() -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import SCHEMA_ID, json_schema
+from .records import SCHEMA_ID, json_schema
 
 
 def refuse_retrieval(uri: str) -> Any:

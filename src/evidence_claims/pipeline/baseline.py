@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from .report import Finding, Report
+from ..model.report import Finding, Report
 
 BASELINE_VERSION = 1
 _CLAIM_POINTER = re.compile(r"^/claims/\d+(?=/|$)")
@@ -64,7 +64,7 @@ def baseline_data(report: Report) -> dict:
 
 def write_baseline(report: Report, path: Path) -> int:
     """Write the report's findings as a baseline (atomically); returns how many."""
-    from .files import atomic_write
+    from ..io.storage import atomic_write
 
     data = baseline_data(report)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -20,37 +20,11 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .catalogue import SEVERITIES, Severity, register
-from .report import Finding, Report
-
-CONFIG_INVALID = register(
-    "config.invalid",
-    "Invalid configuration",
-    "error",
-    "[tool.evidence-claims] {problem}",
-    "The `[tool.evidence-claims]` table of pyproject.toml has a key or value the tool does not "
-    "understand; it is ignored, and the defaults apply.",
-    "config",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """Bounds on every input, so that validation finishes in bounded time and memory."""
-
-    max_file_bytes: int = 50_000_000
-    # ruamel.yaml's round-trip parser reads about 0.1-0.2 MB/s on a busy 2-core machine: YAML
-    # claim files stay small enough to load in seconds (about 1,000 claims; larger sets go in
-    # JSON, which has only max-file-bytes, or in several files)
-    max_yaml_bytes: int = 1_000_000
-    # bibtexparser slows down more than linearly on hostile input (1 MB of unclosed entries
-    # took 11 s on a busy 2-core machine): a bibliography of a few thousand entries fits
-    max_bib_bytes: int = 1_000_000
-    max_depth: int = 64
-    max_nodes: int = 2_000_000
-    max_aliases: int = 1_000
-    max_claims: int = 200_000
-    max_string_length: int = 1_000_000
+from ..io.limits import Limits
+from ..io.reading import read_bytes
+from ..model.report import Finding, Report
+from ..rules.catalogue import SEVERITIES, Severity
+from ..rules.config import CONFIG_INVALID
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +88,6 @@ def load_config(pyproject: Path | None) -> tuple[Config, list[Finding]]:
 
     if pyproject is None:
         return Config(), []
-    from .files import read_bytes
 
     file = str(pyproject)
     # pyproject.toml comes with the pull request like the claim files: bounded read, and

@@ -13,7 +13,7 @@ the very report a fresh validation would give, finding for finding:
 
 An entry is one file (``<dir>/<2 hex>/<key>.json``): a line of JSON with the format, the key
 and the SHA-256 of the rest, then the rest, the file's report in the tuple form workers send
-(:func:`evidence_claims.validation._pack`) as JSON. An entry that is truncated, garbled or
+(:func:`evidence_claims.pipeline.validation._pack`) as JSON. An entry that is truncated, garbled or
 edited fails the check and is ignored (and rewritten). Entries are written to a temporary file
 and renamed into place, never fsynced: a cache that loses an entry in a crash only costs a
 validation.
@@ -36,10 +36,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .claimset import ClaimSet
-from .config import Limits
-from .files import read_bytes
-from .loader import find_root, resolve_inside
+from ..io.claimset import ClaimSet
+from ..io.limits import Limits
+from ..io.loader import find_root, resolve_inside
+from ..io.reading import read_bytes
 
 FORMAT = 2
 """Bumped whenever the entry layout or the packed report's layout changes."""
@@ -48,7 +48,7 @@ FORMAT = 2
 @cache
 def tool_fingerprint() -> str:
     """The package version and the size and modification time of every file of the package."""
-    from . import __version__
+    from .._version import __version__
 
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256(f"{__version__}\0{FORMAT}".encode())

@@ -1,12 +1,12 @@
-"""Validation: find claim files, load each, run the checks, and gather one report.
+"""The entry points ``load``, ``validate`` and ``assess``: load each file, check, gather a report.
 
-This module orchestrates; the work is done by :mod:`loader` (parsing and schema),
-:mod:`checks` (cross-field checks) and :mod:`assessment` (certainty and evidence findings).
+This module orchestrates; the work is done by :mod:`evidence_claims.io.loader` (parsing and
+schema), :mod:`evidence_claims.checks` (cross-field checks) and :mod:`evidence_claims.assessment`
+(certainty and evidence findings); :mod:`.discovery` finds the files.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import fields
 from functools import partial
@@ -14,80 +14,19 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from . import structural_rules as R
-from .assessment import assess_claim_set
-from .checks import run_checks
-from .claimset import ClaimSet
-from .config import Limits
-from .errors import ClaimFileError
-from .files import CLAIM_FILE_SUFFIXES
-from .loader import display_path, load_claim_file
+from ..assessment import assess as assess_claim_set_report
+from ..assessment import assess_claim_set
+from ..checks.cross_field import run_checks
+from ..io.claimset import ClaimSet
+from ..io.limits import Limits
+from ..io.loader import display_path, load_claim_file
+from ..model.errors import ClaimFileError
+from ..model.report import ClaimAssessment, Finding, Reason, Report
+from ..rules import structural as R
+from .discovery import discover
 from .parallel import gc_paused, map_ordered, resolve_jobs
 from .progress import ProgressCallback
-from .report import ClaimAssessment, Finding, Reason, Report
 from .result_cache import ResultCache
-
-CLAIM_FILE_NAMES = frozenset(f"claims{suffix}" for suffix in CLAIM_FILE_SUFFIXES)
-SKIP_DIRS = frozenset({".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".nox"})
-
-
-def is_claim_file_name(name: str) -> bool:
-    lower = name.lower()
-    return lower in CLAIM_FILE_NAMES or any(
-        lower.endswith(f".claims{suffix}") for suffix in CLAIM_FILE_SUFFIXES
-    )
-
-
-def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Finding]]:
-    """Claim files named or found below the given paths, in a stable order, without repeats."""
-    found: list[Path] = []
-    findings: list[Finding] = []
-    seen: set[Path] = set()
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            below = sorted(_walk(path))
-            if not below:
-                findings.append(R.FILE_NO_CLAIMS.finding(file=display_path(path), name=str(path)))
-            candidates = below
-        elif path.exists() or path.suffix.lower() in CLAIM_FILE_SUFFIXES:
-            candidates = [path]
-        else:
-            findings.append(
-                R.FILE_NOT_FOUND.finding(file=display_path(path), what="path", name=str(path))
-            )
-            candidates = []
-        for candidate in candidates:
-            key = candidate.resolve()
-            if key not in seen:
-                seen.add(key)
-                found.append(candidate)
-    return found, findings
-
-
-def _walk(directory: Path, seen: set[tuple[int, int]] | None = None) -> Iterator[Path]:
-    """Claim files below ``directory``; each real folder is entered once.
-
-    Folders are recognised by device and inode, so a symbolic link back to a parent (or two
-    links to one folder, which would otherwise double the work at every level) cannot make
-    the walk endless. A folder that cannot be listed is skipped.
-    """
-    seen = set() if seen is None else seen
-    try:
-        info = directory.stat()
-        key = (info.st_dev, info.st_ino)
-        if key in seen:
-            return
-        seen.add(key)
-        children = list(directory.iterdir())
-    except OSError:
-        return
-    for child in children:
-        if child.is_dir():
-            if child.name not in SKIP_DIRS and not child.name.startswith("."):
-                yield from _walk(child, seen)
-        elif is_claim_file_name(child.name):
-            yield child
 
 
 def check_claim_set(cs: ClaimSet) -> list[Finding]:
@@ -152,10 +91,10 @@ def validate(
     """Validate claim files and directories of claim files; never raises on bad input.
 
     ``progress(done, total)`` is called before the first file and after each one (see
-    :mod:`evidence_claims.progress`); the library itself never prints. ``jobs`` processes
+    :mod:`evidence_claims.pipeline.progress`); the library itself never prints. ``jobs`` processes
     share the files (None or 0: all CPUs when the files are many or large, else one; see
-    :mod:`evidence_claims.parallel`); the report is the same for any number. With a
-    ``cache`` (:class:`~evidence_claims.result_cache.ResultCache`), a file whose result is
+    :mod:`evidence_claims.pipeline.parallel`); the report is the same for any number. With a
+    ``cache`` (:class:`~evidence_claims.pipeline.result_cache.ResultCache`), a file whose result is
     stored for the same bytes and settings is not validated again.
     """
     files, findings = discover(paths or (".",))
@@ -327,3 +266,16 @@ def load(path: str | Path, *, root: Path | None = None, limits: Limits | None = 
         raise ClaimFileError(f"cannot load {path}{detail}", report)
     cs.load_findings = list(loaded.findings)
     return cs
+
+
+def assess(target: ClaimSet | str | Path) -> Report:
+    """Suggested certainty and evidence findings for a claim set (or the path of one).
+
+    A path is loaded with :func:`load` (which raises ``ClaimFileError`` when the file cannot be
+    read). The report's ``assessments`` hold one :class:`ClaimAssessment` per claim; its findings
+    are the evidence findings only (run :func:`validate` for the structural checks too), with the
+    claims' suppressions applied.
+    """
+    if not isinstance(target, ClaimSet):
+        target = load(target)
+    return assess_claim_set_report(target)

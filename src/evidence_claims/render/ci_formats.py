@@ -16,12 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from . import __version__
-from .baseline import fingerprint
-from .catalogue import all_rules
-from .formats import formatter, line_formatter
+from .._version import __version__
+from ..model.report import Finding, Report
+from ..pipeline.baseline import fingerprint
+from ..rules import all_rules
 from .json_lines import json_lines
-from .report import Finding, Report
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -56,7 +55,6 @@ def github_line(f: Finding) -> str:
     )
 
 
-@formatter("github")
 def format_github(report: Report) -> str:
     """One GitHub workflow command per finding, sorted by location."""
     return "\n".join(github_line(f) for f in sorted(report.findings, key=Finding.sort_key))
@@ -134,7 +132,6 @@ def sarif_log(report: Report) -> dict[str, Any]:
     }
 
 
-@line_formatter("sarif")
 def sarif_lines(report: Report) -> Iterator[str]:
     """SARIF 2.1.0 JSON with rule metadata from the catalogue and a region per finding (one
     rule, result or assessment per line)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .bib import BibEntry, Bibliography
+from ..io.bib import BibEntry, Bibliography
 
 # Vancouver style (ICMJE / NLM "Citing Medicine") initials without full stops, "et al." after
 # the first author when there are more than two: short enough for a table cell.

@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
+from ..model.records import Claim
+from ..model.report import ClaimAssessment, Finding, Report
 from .citations import cite
-from .model import Claim
 from .presentation import (
     CERTAINTY_COLORS,
     CERTAINTY_ORDER,
@@ -41,12 +42,11 @@ from .presentation import (
     topic_label,
     wording_label,
 )
-from .report import ClaimAssessment, Finding, Report
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from .claimset import ClaimSet
+    from ..io.claimset import ClaimSet
     from .tables import Footnote, TableRow
 
 # --- templates and styles ------------------------------------------------------------------
@@ -81,7 +81,7 @@ def render_template(name: str, **context: Any) -> str:
 @cache
 def stylesheet() -> str:
     """The CSS shared by every view: one rule per source type and certainty level."""
-    from .taxonomy import source_types
+    from ..model.taxonomy import source_types
 
     types = [
         {

@@ -9,13 +9,13 @@ The recipe (the function :func:`validate_to_parquet` is all of it)::
     client = Client("tcp://scheduler:8786")          # or a LocalCluster() for one machine
     summary = validate_to_parquet("/shared/claims", "/shared/out", partition_size=200)
 
-1. the claim files are found on the client (:func:`evidence_claims.validation.discover`) and
+1. the claim files are found on the client (:func:`evidence_claims.pipeline.discovery.discover`) and
    split into partitions of ``partition_size`` files, in a stable order;
 2. ``dask.bag.from_sequence`` makes one task per partition; each task validates its files
    exactly as ``evidence-claims validate`` does (load, checks, assessment) and writes
    ``claims/part-NNNNN.parquet``, ``findings/part-NNNNN.parquet`` and
    ``assessments/part-NNNNN.parquet`` under the output folder, with the fixed schemas of
-   :mod:`evidence_claims.export`;
+   :mod:`evidence_claims.render.export`;
 3. the tasks return small summaries (files, claims, findings per severity), which the client
    adds up.
 
@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .config import Limits
+from ..io.limits import Limits
 from .export import FileRows, file_rows
 
 DEFAULT_PARTITION_SIZE = 100
@@ -125,7 +125,7 @@ def validate_to_parquet(
     """
     import dask.bag as db
 
-    from .validation import discover
+    from ..pipeline.discovery import discover
 
     targets = [paths] if isinstance(paths, str | Path) else list(paths)
     files, found = discover(targets)

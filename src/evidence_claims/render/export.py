@@ -1,11 +1,11 @@
 """Claims, findings and assessments as Parquet tables, for corpora too large to read as reports.
 
 Three tables with fixed Arrow schemas, so that files written by different processes, machines
-or runs (see :mod:`evidence_claims.distributed`) concatenate into one dataset:
+or runs (see :mod:`evidence_claims.render.distributed`) concatenate into one dataset:
 
 - ``claims``: one row per claim that passed the schema (its file, id, line, kind, evidence, cues,
   caveats, the stated and the suggested certainty);
-- ``findings``: one row per finding, the columns of :class:`~evidence_claims.report.Finding`;
+- ``findings``: one row per finding, the columns of :class:`~evidence_claims.model.report.Finding`;
 - ``assessments``: one row per claim assessment, its reasons a list of structs.
 
 Rows are built from plain data (:func:`file_rows`), one claim file at a time, and written in
@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .claimset import ClaimSet
-from .config import Limits
-from .report import FINDING_COLUMNS, Finding, Report
+from ..io.claimset import ClaimSet
+from ..io.limits import Limits
+from ..model.report import FINDING_COLUMNS, Finding, Report
 
 TABLES: tuple[str, ...] = ("claims", "findings", "assessments")
 ROW_GROUP = 100_000
@@ -49,8 +49,8 @@ class FileRows:
 
 def file_rows(path: Path, *, root: Path | None = None, limits: Limits | None = None) -> FileRows:
     """Validate one claim file (load, checks, assessment) and turn the result into rows."""
-    from .parallel import gc_paused
-    from .validation import validate_file
+    from ..pipeline.parallel import gc_paused
+    from ..pipeline.validation import validate_file
 
     with gc_paused():
         cs, report = validate_file(Path(path), root=root, limits=limits)
@@ -225,7 +225,7 @@ def export_parquet(
     written per table and the number of files."""
     from functools import partial
 
-    from .parallel import map_ordered, resolve_jobs
+    from ..pipeline.parallel import map_ordered, resolve_jobs
 
     paths = list(files)
     work = partial(file_rows, root=root, limits=limits)

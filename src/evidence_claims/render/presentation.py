@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .assessment.certainty import SYMBOLS
-from .model import Claim
-from .report import ClaimAssessment
-from .taxonomy import CERTAINTY_LEVELS, source_types
+from ..assessment.certainty import SYMBOLS
+from ..model.records import Claim
+from ..model.report import ClaimAssessment
+from ..model.taxonomy import CERTAINTY_LEVELS, source_types
 
 CERTAINTY_ORDER: tuple[str, ...] = (*CERTAINTY_LEVELS, "ungraded")
 """Every certainty value, strongest first, ``ungraded`` last."""

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import __version__
+from .._version import __version__
+from ..io.claimset import ClaimSet
+from ..model.report import SEVERITY_RANK, Report
 from .citations import cite
-from .claimset import ClaimSet
 from .presentation import assessments_by_claim, grade_of
-from .report import SEVERITY_RANK, Report
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,9 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..io.claimset import ClaimSet
+from ..model.records import Claim
+from ..model.report import ClaimAssessment, Report
 from .citations import cite
-from .claimset import ClaimSet
-from .model import Claim
 from .presentation import (
     CERTAINTY_ORDER,
     CERTAINTY_SYMBOLS,
@@ -44,7 +45,6 @@ from .presentation import (
     topic_label,
     wording_label,
 )
-from .report import ClaimAssessment, Report
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -552,13 +552,13 @@ def table(
     """
     claim_set = source if isinstance(source, ClaimSet) else _load(source)
     if report is None and assess:
-        from .assessment import assess as run_assessment
+        from ..assessment import assess as run_assessment
 
         report = run_assessment(claim_set)
     return evidence_table(claim_set, report, by=by)
 
 
 def _load(path: str | Path) -> ClaimSet:
-    from .validation import load
+    from ..pipeline.validation import load
 
     return load(path)

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..catalogue import Rule, Severity, register
+from .catalogue import Rule, Severity, register
 
 Role = Literal["limitation", "upgrade", "problem", "check"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .report import Finding
+from ..model.report import Finding
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -68,23 +68,3 @@ def register(
     rule = Rule(code, title, severity, message, " ".join(description.split()), category)
     RULES[code] = rule
     return rule
-
-
-def get_rule(code: str) -> Rule:
-    """The rule with this code (``KeyError`` when there is none)."""
-    _load_all_rules()
-    return RULES[code]
-
-
-def all_rules() -> list[Rule]:
-    """Every rule, sorted by code."""
-    _load_all_rules()
-    return sorted(RULES.values(), key=lambda r: r.code)
-
-
-def _load_all_rules() -> None:
-    # Rule definitions live beside the code that emits them; importing those modules fills
-    # the catalogue.
-    from . import config, structural_rules  # noqa: F401
-    from .assessment import rules  # noqa: F401
-    from .extraction import reanchor_rules  # noqa: F401

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..catalogue import register
+from .catalogue import register
 
 REANCHOR_ORPHAN = register(
     "reanchor.orphan",

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..model import Claim, Cue
+from ..model.records import Claim, Cue
 
 FIELDS = ("kind", "type", "basis", "sources")
 
