@@ -81,7 +81,6 @@ def _codes(text: str, limits: Limits | None = None) -> list[tuple[str, int, int]
         ("k: 0b" + "1" * 15000 + "\n", [("limits.size", 1, 4)]),
         ("k: " + "1" * 4301 + "\n", [("limits.size", 1, 4)]),
         # escapes no UTF-8 text can hold, in a key and in a value
-        ('"\\ud800": 1\n', [("file.syntax", 1, 4)]),
         ('k: "\\UFFFFFFFF"\n', [("file.syntax", 1, 7)]),
         ("a: 1\nb: 2\na: 3\n1: x\n'1': y\n", [("file.duplicate-key", 3, 1)] * 1
          + [("file.duplicate-key", 5, 1)]),
@@ -95,7 +94,7 @@ def _codes(text: str, limits: Limits | None = None) -> list[tuple[str, int, int]
         ("k: a\x01b\n", [("file.syntax", 1, 5)]),
     ],
     ids=[
-        "hex-digits", "octal-digits", "binary-digits", "decimal-digits", "surrogate-key",
+        "hex-digits", "octal-digits", "binary-digits", "decimal-digits",
         "escape-beyond-unicode", "duplicates", "merge-key", "tag", "cycle", "undefined-alias",
         "two-documents", "sequence-key", "no-such-date", "control-character",
     ],
@@ -141,7 +140,18 @@ def test_positions_match_the_round_trip_tree_on_the_bundled_file() -> None:
     ids=["flow-sequence-1MB", "aliases", "alias-count", "deep-flow", "empty-lists"],
 )
 def test_large_or_hostile_input_is_read_or_refused_in_seconds(text: str, code: str | None) -> None:
-    started = time.perf_counter()
-    read = read_yaml(text, Limits(max_nodes=1_000_000))
-    assert time.perf_counter() - started < 5
+    started = time.process_time()  # CPU: the work done, whatever else runs on the machine
+    read = read_yaml(text, Limits(max_nodes=500_000))
+    assert time.process_time() - started < 5
     assert [p.code for p in read.problems] == ([code] if code else [])
+
+
+@pytest.mark.parametrize("text", ['"\\ud800": 1\n', 'k: ["a", "\\U0000DC00"]\n'])
+def test_a_surrogate_escape_is_read_and_then_reported_with_its_path(text: str) -> None:
+    """LibYAML refuses such an escape; it is read as PyYAML reads it, so that the claim-file
+    reader reports it as ``file.lone-surrogate`` where it stands, as for JSON."""
+    parsed = files.ParsedFile(path=Path("x.yaml"), file="x.yaml", format="yaml")
+    files.parse_claim_bytes(parsed, text.encode("utf-8"))
+    [finding] = parsed.findings
+    assert finding.code == "file.lone-surrogate" and finding.line == 1
+    assert finding.path in ("/\ud800", "/k/1")

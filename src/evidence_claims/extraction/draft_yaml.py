@@ -14,7 +14,6 @@ random drafts.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 
 # ruamel.yaml's double-quoted style with allow_unicode (emitter.write_double_quoted)
@@ -67,11 +66,11 @@ _NOT_STRINGS = frozenset(
 _BREAKS = re.compile("[\r\n\x85\u2028\u2029]")
 
 
-class _Multiline(Exception):
+class Multiline(Exception):
     """ruamel.yaml writes this value over several lines: only it can write the file."""
 
 
-class _Plain:
+class Plain:
     """Scalars as ruamel.yaml writes them unquoted-if-it-can, in block or flow context."""
 
     def __init__(self) -> None:
@@ -96,46 +95,57 @@ def _by_ruamel(value: Any, *, flow: bool) -> str:
     from ..io.yaml_style import dump_yaml
 
     if isinstance(value, str) and _BREAKS.search(value):
-        raise _Multiline  # a line break of YAML 1.1 would be written as one, then indented
+        raise Multiline  # a line break of YAML 1.1 would be written as one, then indented
     if flow:
         seq = CommentedSeq([value])
         seq.fa.set_flow_style()
         text = dump_yaml(seq).decode("utf-8")
         if not (text.startswith("[") and text.endswith("]\n")) or text.count("\n") != 1:
-            raise _Multiline
+            raise Multiline
         return text[1:-2]
     text = dump_yaml(CommentedMap([("k", value)])).decode("utf-8")
     if not text.startswith("k: ") or text.count("\n") != 1:
-        raise _Multiline
+        raise Multiline
     return text[3:-1]
 
 
 def fast_yaml(data: dict[str, Any], comment_lines: list[str]) -> str | None:
     """The YAML text of draft ``data`` (:func:`.draft.to_data`), as ruamel.yaml would write
     the tree :func:`.draft.to_yaml_tree` builds from it; None when only ruamel.yaml can."""
-    plain = _Plain()
+    plain = Plain()
     try:
         return "".join(_lines(data, comment_lines, plain))
-    except _Multiline:
+    except Multiline:
         return None
 
 
-def _lines(data: dict[str, Any], comment_lines: list[str], plain: _Plain) -> list[str]:
+def _lines(data: dict[str, Any], comment_lines: list[str], plain: Plain) -> list[str]:
+    out = head_lines(data["document"], comment_lines, plain, has_claims=bool(data["claims"]))
+    out.extend(claim_lines(data["claims"], plain))
+    return out
+
+
+def head_lines(
+    document: dict[str, Any], comment_lines: list[str], plain: Plain, *, has_claims: bool
+) -> list[str]:
+    """The comment, the document header and the ``claims:`` line."""
     out = [f"# {line}\n" for line in comment_lines]
     out.append("document:\n")
-    for key, value in data["document"].items():
+    for key, value in document.items():
         out.append(f"  {plain(key, flow=False)}: {plain(value, flow=False)}\n")
-    claims = data["claims"]
-    if not claims:
-        out.append("claims: []\n")
-        return out
-    out.append("claims:\n")
-    flow_map: Callable[[dict[str, Any]], str] = lambda mapping: (  # noqa: E731
-        "{"
-        + ", ".join(f"{plain(k, flow=True)}: {plain(v, flow=True)}" for k, v in mapping.items())
-        + "}"
-    )
+    out.append("claims:\n" if has_claims else "claims: []\n")
+    return out
+
+
+def claim_lines(claims: list[dict[str, Any]], plain: Plain) -> list[str]:
+    """The lines of these claims (items of the ``claims:`` sequence)."""
+    out: list[str] = []
     append = out.append
+
+    def flow_map(mapping: dict[str, Any]) -> str:
+        pairs = (f"{plain(k, flow=True)}: {plain(v, flow=True)}" for k, v in mapping.items())
+        return "{" + ", ".join(pairs) + "}"
+
     for claim in claims:
         anchor, evidence = claim["anchor"], claim["evidence"]
         append(f"  - id: {plain(claim['id'], flow=False)}\n")

@@ -287,14 +287,18 @@ _COMPLEX_KEY = "a mapping or list used as a key; keys are plain words"
 def read_yaml(source: str | bytes, limits: Any) -> YamlRead:
     """Read YAML text or UTF-8 bytes (one document) within ``limits``; never raises on bad
     input."""
-    from yaml.error import MarkedYAMLError, YAMLError
-
     if isinstance(source, str):
         source = source.encode("utf-8", "surrogatepass")  # LibYAML reads UTF-8 bytes
     source = _DIRECTIVE.sub(_read_as_12, source)
+    return _read(source, limits, _parser)
+
+
+def _read(source: bytes, limits: Any, parser: Any) -> YamlRead:
+    from yaml.error import MarkedYAMLError, YAMLError
+
     reader = _Reader(limits)
     try:
-        reader.run(_parser(source))
+        reader.run(parser(source))
     except _Stop:
         pass
     except MarkedYAMLError as exc:
@@ -307,11 +311,19 @@ def read_yaml(source: str | bytes, limits: Any) -> YamlRead:
             # where the depth limit, checked on the events, stops first
             head = _Reader(limits)
             with contextlib.suppress(_Stop, YAMLError):
-                head.run(_parser(source[: _byte_offset(source, line, col)]))
+                head.run(parser(source[: _byte_offset(source, line, col)]))
             deep = [p for p in head.problems if p.code == "limits.depth"]
             if deep:
                 reader.problems.extend(deep)
                 return YamlRead(None, reader.positions, reader.problems)
+        if exc.problem == _BAD_ESCAPE and parser is _parser and _surrogate(source, line, col):
+            # LibYAML refuses a \uD800-\uDFFF escape where it stands; PyYAML's Python parser
+            # reads it into a lone surrogate, which the claim-file reader then reports as
+            # ``file.lone-surrogate`` with the path of the key or value that holds it
+            from yaml import SafeLoader
+
+            with contextlib.suppress(ValueError, OverflowError):  # e.g. \UFFFFFFFF later on
+                return _read(source, limits, SafeLoader)
         reason = " ".join(str(exc.problem or exc.context or "malformed YAML").split())
         reader.note("file.syntax", line, col, format="YAML", reason=reason)
     except YAMLError as exc:  # ReaderError: a byte offset into the source
@@ -321,6 +333,22 @@ def read_yaml(source: str | bytes, limits: Any) -> YamlRead:
         reader.note("file.syntax", line, col, format="YAML", reason=reason)
     data = reader.data if not reader.problems else None
     return YamlRead(data, reader.positions, reader.problems)
+
+
+_BAD_ESCAPE = "found invalid Unicode character escape code"
+
+
+def _surrogate(source: bytes, line: int, column: int) -> bool:
+    """Whether the escape whose digits start at (line, column) names a UTF-16 surrogate."""
+    at = _byte_offset(source, line, column)
+    width = {b"u": 4, b"U": 8}.get(source[at - 1 : at])
+    if width is None:
+        return False
+    try:
+        code = int(source[at : at + width], 16)
+    except ValueError:
+        return False
+    return 0xD800 <= code <= 0xDFFF
 
 
 def _parser(source: bytes) -> Any:
