@@ -220,6 +220,23 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]] 
         ],
         None,
     ),
+    "design.randomized_body": (
+        [
+            {
+                "text": "The guideline panel found, in 12 randomized trials with 5,000 adults, X.",
+                "type": "authority_statement",
+                "sources": ["adults2001"],
+            }
+        ],
+        [
+            {
+                "text": "The guideline panel found, in 12 cohort studies with 5,000 adults, X.",
+                "type": "authority_statement",
+                "sources": ["adults2001"],
+            }
+        ],
+        ANIMAL_BIB,
+    ),
     "opinion.not_evidence": (
         [{"text": "I think it is safe.", "type": "expert_opinion"}],
         [{"text": "In my experience it is safe.", "type": "expert_opinion"}],

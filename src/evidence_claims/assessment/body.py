@@ -215,14 +215,19 @@ def start_of(claim: Claim, base: str | None, ctx: SetContext) -> tuple[str | Non
             ]
         detail = f"'{cue}' in the claim: unsystematic clinical observation, starts very low"
         return "very_low", [Detected(R.OPINION_EXPERIENCE.code, detail, ("text",))]
-    if base is None or kind != "systematic_review":
+    if base is None or (kind not in STUDY_TYPES and kind not in OPINION_TYPES):
         return base, []
+    # A body of evidence is graded by the studies it counts, whatever the word for it: a
+    # review of cohort studies starts low, an opinion citing randomized trials starts where
+    # the trials do (the taxonomy: grade the evidence an authority cites when it is known).
     designs = ctx.body(claim).designs()
     observational = designs.get("observational", (0, ""))[0]
     others = max(designs.get("randomized", (0, ""))[0], designs.get("diagnostic", (0, ""))[0])
-    if observational > others:
-        words = "; ".join(f"'{w}'" for _d, (_n, w) in sorted(designs.items()) if _d != "other")
+    words = "; ".join(f"'{w}'" for d, (_n, w) in sorted(designs.items()) if d != "other")
+    if observational > others and base != "low":
         return "low", [Detected(R.OBSERVATIONAL_BODY.code, words, ("evidence", "type"))]
+    if others > observational and base != "high":
+        return "high", [Detected(R.RANDOMIZED_BODY.code, words, ("evidence", "type"))]
     return base, []
 
 

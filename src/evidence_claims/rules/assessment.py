@@ -95,6 +95,21 @@ OBSERVATIONAL_BODY = _rule(
     role="design",
     domain="design",
 )
+RANDOMIZED_BODY = _rule(
+    "design.randomized_body",
+    "Body of randomized or accuracy studies",
+    "info",
+    "the studies behind it are randomized trials or test accuracy studies, so the rating starts "
+    "high ({detail})",
+    "The claim's source type starts lower (an observational study, an opinion or authority "
+    "statement citing a source), but the claim or its cited entries count randomized trials "
+    "(or cross-sectional test accuracy studies) and fewer observational ones. GRADE grades the "
+    "body of evidence, not the label: randomized trials and test accuracy studies start high "
+    "(Balshem et al. 2011; Schünemann et al. 2008). Detected from counts such as \"12 "
+    "randomized trials\"; correct `evidence.type` when the label was wrong.",
+    role="design",
+    domain="design",
+)
 OPINION_NOT_EVIDENCE = _rule(
     "opinion.not_evidence",
     "Opinion is not evidence",
