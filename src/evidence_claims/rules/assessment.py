@@ -105,8 +105,8 @@ RANDOMIZED_BODY = _rule(
     "statement citing a source), but the claim or its cited entries count randomized trials "
     "(or cross-sectional test accuracy studies) and fewer observational ones. GRADE grades the "
     "body of evidence, not the label: randomized trials and test accuracy studies start high "
-    "(Balshem et al. 2011; Schünemann et al. 2008). Detected from counts such as \"12 "
-    "randomized trials\"; correct `evidence.type` when the label was wrong.",
+    '(Balshem et al. 2011; Schünemann et al. 2008). Detected from counts such as "12 '
+    'randomized trials"; correct `evidence.type` when the label was wrong.',
     role="design",
     domain="design",
 )
