@@ -274,7 +274,12 @@ def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None
             )
     out.extend(B.indirectness(claim, ctx))
     # imprecision
-    if kind in COUNTED_TYPES or kind in B.STUDY_TYPES:
+    # (an opinion citing a source is graded as the evidence it cites: imprecision applies)
+    if (
+        kind in COUNTED_TYPES
+        or kind in B.STUDY_TYPES
+        or (kind in B.OPINION_TYPES and claim.evidence.sources)
+    ):
         out.extend(_imprecision(claim, ctx, lowered))
     # publication bias
     found = B.publication_bias(claim, ctx)
