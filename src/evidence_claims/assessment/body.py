@@ -77,8 +77,18 @@ class Reading:
     single: str | None = None  # words saying there was one study only
 
 
+_EMPTY = Reading()
+_STUDY_WORDS = re.compile(r"stud|trial|rct|cohort|review", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
 def read(text: str) -> Reading:
     """Read one text (never raises)."""
+    has_digit = _DIGIT.search(text) is not None
+    if not has_digit and not _STUDY_WORDS.search(text):
+        return _EMPTY  # most sentences: no number and no study named
+    if not has_digit:  # "nine cohort studies": counts written out, nothing else to read
+        return _designs_only(text)
     designs: dict[str, tuple[int, str]] = {}
     single = None
     for count in study_counts(text):
@@ -89,6 +99,18 @@ def read(text: str) -> Reading:
             single = count.text
     people = max(people_counts(text), default=None, key=lambda p: p[0])
     return Reading(tuple(effects(text)), tuple(i_squared(text)), designs, people, single)
+
+
+def _designs_only(text: str) -> Reading:
+    designs: dict[str, tuple[int, str]] = {}
+    single = None
+    for count in study_counts(text):
+        best = designs.get(count.design)
+        if best is None or count.n > best[0]:
+            designs[count.design] = (count.n, count.text)
+        if count.n == 1 and count.design in ("randomized", "observational", "diagnostic"):
+            single = count.text
+    return Reading(designs=designs, single=single) if designs else _EMPTY
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,10 +183,14 @@ def _negation() -> re.Pattern[str]:
     return re.compile(r"(?:^|[^\w-])(?:" + alternation + r")\s+(?:\w+\s+){0,2}$")
 
 
-def find_unnegated(name: str, text: str) -> str | None:
-    """The first cue of lexicon ``name`` in ``text`` not negated just before it."""
+def find_unnegated(name: str, text: str, lowered: str | None = None) -> str | None:
+    """The first cue of lexicon ``name`` in ``text`` not negated just before it
+    (``lowered``: ``text.lower()`` when the caller has it)."""
     lex = lexicon(name)
-    lowered = text.lower()
+    if lowered is None:
+        lowered = text.lower()
+    if len(lowered) != len(text):
+        text = lowered  # a character changed length in lower case: quote the lower-case text
     for match in lex.pattern.finditer(lowered):
         before = lowered[max(0, match.start() - 40) : match.start()]
         if _negation().search(before):
@@ -175,14 +201,23 @@ def find_unnegated(name: str, text: str) -> str | None:
 
 def _cue_in(name: str, claim: Claim, ctx: SetContext) -> tuple[str, tuple] | None:
     """(detail, where) of the first unnegated cue of ``name`` in the claim or its entries."""
-    cue = find_unnegated(name, claim.text)
+    cue = find_unnegated(name, claim.text, ctx.lowered(claim))
     if cue:
         return f"'{cue}' in the claim", ("text",)
     for i, key in enumerate(claim.evidence.sources):
-        for field_name, text in ctx.entry_fields(key):
-            cue = find_unnegated(name, text)
-            if cue:
-                return f"{key}: '{cue}' in its {field_name}", ("evidence", "sources", i)
+        found = ctx.entry_unnegated(name, key)
+        if found is not None:
+            field_name, cue = found
+            return f"{key}: '{cue}' in its {field_name}", ("evidence", "sources", i)
+    return None
+
+
+def entry_unnegated(fields: list[tuple[str, str]], name: str) -> tuple[str, str] | None:
+    """(field, cue) of the first unnegated cue of ``name`` in an entry's fields."""
+    for field_name, text in fields:
+        cue = find_unnegated(name, text)
+        if cue:
+            return field_name, cue
     return None
 
 
@@ -337,23 +372,28 @@ def risk_of_bias(claim: Claim, ctx: SetContext) -> Detected | None:
 
 
 def publication_bias(claim: Claim, ctx: SetContext) -> Detected | None:
-    suspected = lexicon("publication_bias_suspected_words")
-    texts = [("the claim", ("text",), claim.text)] + [
-        (f"{key}: its {name}", ("evidence", "sources", i), text)
-        for i, key in enumerate(claim.evidence.sources)
-        for name, text in ctx.entry_fields(key)
-    ]
-    for where, place, text in texts:
-        cue = find_unnegated("publication_bias", text)
-        if not cue:
-            continue
-        if cue.lower() == "publication bias":
-            at = text.lower().find("publication bias")
-            window = text[max(0, at - 40) : at + 60]
-            if not suspected.find(window):
-                continue
-        return Detected(R.PUBLICATION_BIAS.code, f"'{cue}' in {where}", place)
+    cue = suspected_publication_bias(claim.text)
+    if cue:
+        return Detected(R.PUBLICATION_BIAS.code, f"'{cue}' in the claim", ("text",))
+    for i, key in enumerate(claim.evidence.sources):
+        found = ctx.entry_unnegated("publication_bias*", key)
+        if found is not None:
+            name, cue = found
+            where = ("evidence", "sources", i)
+            return Detected(R.PUBLICATION_BIAS.code, f"'{cue}' in {key}: its {name}", where)
     return None
+
+
+def suspected_publication_bias(text: str) -> str | None:
+    """A cue of publication bias in ``text``; the bare words "publication bias" count only
+    with a word saying it is suspected nearby."""
+    cue = find_unnegated("publication_bias", text)
+    if cue and cue.lower() == "publication bias":
+        at = text.lower().find("publication bias")
+        window = text[max(0, at - 40) : at + 60]
+        if not lexicon("publication_bias_suspected_words").find(window):
+            return None
+    return cue
 
 
 @cache
@@ -365,6 +405,7 @@ def _groups() -> dict[str, object]:
 
 
 def groups_in(text: str) -> set[str]:
+    """The population groups named in ``text``."""
     lowered = text.lower()
     return {name for name, pattern in _groups().items() if pattern.search(lowered)}  # type: ignore[attr-defined]
 
@@ -377,21 +418,21 @@ def indirectness(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
         diagnostic = claim.evidence.type == "diagnostic_accuracy" or (
             "diagnostic" in ctx.body(claim).designs()
         )
-        outcome = lexicon("patient_outcomes").find(claim.text) if diagnostic else None
+        outcome = (
+            lexicon("patient_outcomes").find(claim.text, ctx.lowered(claim)) if diagnostic else None
+        )
         if outcome:
             yield Detected(
                 R.SURROGATE.code,
                 f"'{outcome}' in the claim, but the evidence is test accuracy",
                 ("text",),
             )
-    claimed = groups_in(claim.text)
+    claimed = groups_in(ctx.lowered(claim))
     if not claimed or not claim.evidence.sources:
         return
     studied: set[str] = set()
     for key in claim.evidence.sources:
-        for name, text in ctx.entry_fields(key):
-            if name in ENTRY_FIELDS:
-                studied |= groups_in(text)
+        studied |= ctx.entry_groups(key)
     if studied and not (claimed & studied):
         yield Detected(
             R.POPULATION.code,

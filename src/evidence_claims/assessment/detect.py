@@ -54,6 +54,9 @@ class SetContext:
     _entry_counts: dict[str, int] = field(default_factory=dict)
     _entry_readings: dict[str, list[tuple[str, str, B.Reading]]] = field(default_factory=dict)
     _bodies: dict[int, B.Body] = field(default_factory=dict)
+    _entry_unnegated: dict[tuple[str, str], tuple[str, str] | None] = field(default_factory=dict)
+    _entry_groups: dict[str, set[str]] = field(default_factory=dict)
+    _lowered: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, cs: ClaimSet) -> SetContext:
@@ -104,6 +107,44 @@ class SetContext:
         found = self._entry_readings.get(key)
         if found is None:
             found = self._entry_readings[key] = B.entry_readings(self.entry_fields(key), key)
+        return found
+
+    def lowered(self, claim: Claim) -> str:
+        """The claim's text in lower case, computed once."""
+        found = self._lowered.get(id(claim))
+        if found is None:
+            found = self._lowered[id(claim)] = claim.text.lower()
+        return found
+
+    def entry_unnegated(self, name: str, key: str) -> tuple[str, str] | None:
+        """(field, cue) of the first unnegated cue of lexicon ``name`` in a cited entry, cached
+        (``publication_bias*``: a publication bias cue said to be suspected)."""
+        wanted = (name, key)
+        if wanted not in self._entry_unnegated:
+            fields = self.entry_fields(key)
+            if name == "publication_bias*":
+                found = next(
+                    (
+                        (f, cue)
+                        for f, text in fields
+                        if (cue := B.suspected_publication_bias(text)) is not None
+                    ),
+                    None,
+                )
+            else:
+                found = B.entry_unnegated(fields, name)
+            self._entry_unnegated[wanted] = found
+        return self._entry_unnegated[wanted]
+
+    def entry_groups(self, key: str) -> set[str]:
+        """The population groups a cited entry's descriptive fields name, cached."""
+        found = self._entry_groups.get(key)
+        if found is None:
+            found = set()
+            for name, text in self.entry_fields(key):
+                if name in B.ENTRY_FIELDS:
+                    found |= B.groups_in(text)
+            self._entry_groups[key] = found
         return found
 
     def body(self, claim: Claim) -> B.Body:
