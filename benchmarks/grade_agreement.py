@@ -136,19 +136,28 @@ def typed(item: dict, folder: Path) -> tuple[str, str]:
     return assessment.certainty, "; ".join(moved) or "-"
 
 
-def run(items: list[dict]) -> list[Row]:
+def run(items: list[dict]) -> tuple[list[Row], list[str]]:
+    """One row per item, and the items a path could not read (counted as ungraded)."""
     starts = taxonomy_starts()
     rows = []
+    failures: list[str] = []
     for item in items:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             (folder / "document.txt").write_text(item["statement"], "utf-8")
             (folder / "references.bib").write_text(item["bibtex"], "utf-8")
-            auto = automatic(item, folder)
-            typed_level, reasons = typed(item, folder)
+            try:
+                auto = automatic(item, folder)
+            except Exception as error:  # an item the library cannot read counts as ungraded
+                auto, failures = "ungraded", [*failures, f"{item.get('id')}: automatic: {error!r}"]
+            try:
+                typed_level, reasons = typed(item, folder)
+            except Exception as error:
+                typed_level, reasons = "ungraded", "-"
+                failures = [*failures, f"{item.get('id')}: typed: {error!r}"]
         rows.append(
             Row(
-                item["id"],
+                str(item.get("id")),
                 item["authors_certainty"],
                 auto,
                 typed_level,
@@ -156,7 +165,7 @@ def run(items: list[dict]) -> list[Row]:
                 reasons,
             )
         )
-    return rows
+    return rows, failures
 
 
 def _index(label: str) -> int:
@@ -226,8 +235,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     dev = yaml.safe_load((GOLD / "dev.yaml").read_text("utf-8"))
-    dev_rows = run(dev)
+    dev_rows, dev_failures = run(dev)
     report("dev (tuned on)", dev_rows, detail=True)
+    for failure in dev_failures:
+        print(f"  not read: {failure}")
     if args.mismatches:
         print("  dev items where a path disagrees with the authors:")
         for r in dev_rows:
@@ -239,11 +250,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_blind:
         blind_file = GOLD / "blind.yaml"
         if blind_file.exists():
-            report(
-                "blind (never tuned on)",
-                run(yaml.safe_load(blind_file.read_text("utf-8"))),
-                detail=False,
-            )
+            blind_rows, blind_failures = run(yaml.safe_load(blind_file.read_text("utf-8")))
+            report("blind (never tuned on)", blind_rows, detail=False)
+            if blind_failures:  # a count only: nothing about the items themselves
+                print(f"  {len(blind_failures)} item path(s) could not be read (ungraded)")
         else:
             print("blind: blind set not present")
     return 0
