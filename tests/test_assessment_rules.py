@@ -330,6 +330,21 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]] 
         ],
         None,
     ),
+    "imprecision.wide_interval": (
+        [
+            {
+                "text": "In 6 accuracy studies, 3,304 patients: sensitivity 0.51 (0.36 to 0.67).",
+                "type": "diagnostic_accuracy",
+            }
+        ],
+        [
+            {
+                "text": "In 6 accuracy studies, 3,304 patients: sensitivity 0.91 (0.88 to 0.94).",
+                "type": "diagnostic_accuracy",
+            }
+        ],
+        None,
+    ),
     "imprecision.single_small_study": (
         [{"text": "A single randomized trial of 47 adults found X.", "type": "clinical_trial"}],
         [

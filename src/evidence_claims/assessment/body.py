@@ -343,7 +343,8 @@ def imprecision(
     out: list[Detected] = []
     if ci_sev and ci_sev >= size_sev:
         extra = f"; {size_why}" if size_sev else ""
-        out.append(Detected(R.CI_INCLUDES_NULL.code, ci_why + extra, where_ci))
+        code = R.WIDE_INTERVAL.code if found and found[0].kind == "proportion" else None
+        out.append(Detected(code or R.CI_INCLUDES_NULL.code, ci_why + extra, where_ci))
         if ci_sev == 2:
             out.append(Detected(R.BENEFIT_AND_HARM.code, ci_why, where_ci))
     elif size_sev:

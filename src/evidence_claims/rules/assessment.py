@@ -385,6 +385,19 @@ BENEFIT_AND_HARM = _rule(
     role="limitation",
     domain="imprecision",
 )
+WIDE_INTERVAL = _rule(
+    "imprecision.wide_interval",
+    "Wide interval around an accuracy estimate",
+    "info",
+    "the confidence interval of the accuracy estimate is wide ({detail})",
+    "A sensitivity or specificity whose 95% confidence interval runs more than ten percentage "
+    "points either side of the estimate: true and false results per 1,000 tested could differ "
+    "enough to change a decision (GRADE guidelines 21 part 2 judges the imprecision of test "
+    "accuracy against such thresholds; ten points is this project's stand-in). GRADE domain: "
+    "imprecision.",
+    role="limitation",
+    domain="imprecision",
+)
 SINGLE_SMALL_STUDY = _rule(
     "imprecision.single_small_study",
     "A single small study",
