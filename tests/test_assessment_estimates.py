@@ -31,6 +31,8 @@ from evidence_claims.assessment.estimates import (
         ("MD 1.22 IQ points higher (0.65 to 1.79)", ("MD", 1.22, 0.65, 1.79)),
         ("sensitivity 77.2% (95% CI 75.4–78.9%)", ("sensitivity", 77.2, 75.4, 78.9)),
         ("risk difference -0.02 (-0.05 to 0.01)", ("RD", -0.02, -0.05, 0.01)),
+        ("RR 0.87 [95% CI 0.78 to 0.96]", ("RR", 0.87, 0.78, 0.96)),
+        ("(RR = 0.53; 95% CI: 0.41-0.69)", ("RR", 0.53, 0.41, 0.69)),
     ],
 )
 def test_effect_writings(text: str, expected: tuple[str, float, float, float]) -> None:

@@ -89,7 +89,7 @@ _POINT = re.compile(
 )
 _INTERVAL = re.compile(
     r"^(?:\s*(?:higher|lower|more|fewer|less|points?))*"
-    r"[\s,;:]*\(?\s*(?:" + _INTERVAL_WORDS + r")?[\s:,=]*\(?\s*"
+    r"[\s,;:]*[(\[]?\s*(?:" + _INTERVAL_WORDS + r")?[\s:,=]*[(\[]?\s*"
     r"(?P<low>" + _NUM + r")\s*%?" + _SEP + r"(?P<high>" + _NUM + r")\s*%?",
     re.IGNORECASE,
 )
