@@ -218,23 +218,20 @@ def write_draft(
         )
         kinds = Counter(s.kind for s in statements)
         chunks = range(0, len(statements), STREAM_CHUNK)
-        models = (
-            ClaimFile.model_validate(
-                {
-                    "document": document,
-                    "claims": [
-                        _claim(text, ids, i, statements[i])
-                        for i in range(start, min(start + STREAM_CHUNK, len(statements)))
-                    ],
-                },
-                strict=True,
-            )
-            for start in chunks
-        )
+
+        def parts() -> Iterator[tuple[ClaimFile, list[dict[str, Any]]]]:
+            for start in chunks:
+                claims = [
+                    _claim(text, ids, i, statements[i])
+                    for i in range(start, min(start + STREAM_CHUNK, len(statements)))
+                ]
+                data = {"document": document, "claims": claims}
+                yield ClaimFile.model_validate(data, strict=True), claims
+
         if fmt == "json":
-            _stream_json(out, models, document)
+            _stream_json(out, (model for model, _ in parts()), document)
             return kinds
-        return kinds if _stream_yaml(out, models, document, schema_ref) else None
+        return kinds if _stream_yaml(out, parts(), document, schema_ref) else None
 
 
 def _stream_json(out: BinaryIO, models: Iterator[ClaimFile], document: dict[str, Any]) -> None:
@@ -260,7 +257,7 @@ def _stream_json(out: BinaryIO, models: Iterator[ClaimFile], document: dict[str,
 
 def _stream_yaml(
     out: BinaryIO,
-    models: Iterator[ClaimFile],
+    parts: Iterator[tuple[ClaimFile, list[dict[str, Any]]]],
     document: dict[str, Any],
     schema_ref: str | None,
 ) -> bool:
@@ -271,15 +268,17 @@ def _stream_yaml(
     plain = Plain()
     first = True
     try:
-        for model in models:
-            data = json.loads(_model_json(model, None))
+        for model, claims in parts:
             if first:
-                lines = head_lines(
-                    data["document"], _comment_lines(schema_ref), plain, has_claims=True
+                # the header in the models' order; the claims as validated (the writer reads
+                # their fields by name, so their order does not matter)
+                header = json.loads(
+                    model.document.model_dump_json(by_alias=True, exclude_none=True)
                 )
+                lines = head_lines(header, _comment_lines(schema_ref), plain, has_claims=True)
                 out.write("".join(lines).encode("utf-8"))
                 first = False
-            out.write("".join(claim_lines(data["claims"], plain)).encode("utf-8"))
+            out.write("".join(claim_lines(claims, plain)).encode("utf-8"))
         if first:
             empty = ClaimFile.model_validate({"document": document, "claims": []}, strict=True)
             data = json.loads(_model_json(empty, None))
