@@ -252,6 +252,23 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]] 
         [{"text": "A double-blind trial of 900 adults found X.", "type": "clinical_trial"}],
         None,
     ),
+    "inconsistency.explained": (
+        [
+            {
+                "text": "A meta-analysis of 12 trials with 9,000 adults found X (I² = 78%); "
+                "the heterogeneity was explained by dose.",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "A meta-analysis of 12 trials with 9,000 adults found X (I² = 78%); "
+                "the heterogeneity was partly explained by dose.",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
     "inconsistency.heterogeneity": (
         [
             {

@@ -356,13 +356,45 @@ def imprecision(
 
 
 def inconsistency(claim: Claim, ctx: SetContext) -> Detected | None:
+    """Heterogeneity read from I² or words; ``inconsistency.explained`` instead when the claim
+    or its entries say a subgroup analysis or meta-regression explained it (GRADE guidelines 7:
+    only unexplained heterogeneity rates down)."""
+    found: tuple[str, tuple] | None = None
     for where, reading in ctx.body(claim).readings():
         for value, words in reading.i2:
-            if value >= I2_SUBSTANTIAL:
+            if value >= I2_SUBSTANTIAL and found is None:
                 place = ("text",) if where == "in the claim" else ("evidence", "sources")
-                return Detected(R.HETEROGENEITY.code, f"'{words}' {where}", place)
-    found = _cue_in("heterogeneity", claim, ctx)
-    return Detected(R.HETEROGENEITY.code, *found) if found else None
+                found = (f"'{words}' {where}", place)
+    if found is None:
+        found = _cue_in("heterogeneity", claim, ctx)
+    if found is None:
+        return None
+    explained = _explained(claim, ctx)
+    if explained:
+        return Detected(R.HETEROGENEITY_EXPLAINED.code, f"{found[0]}; {explained[0]}", found[1])
+    return Detected(R.HETEROGENEITY.code, *found)
+
+
+_PARTLY = re.compile(r"(?:partly|partially|in\s+part|only\s+some|somewhat)\W+(?:\w+\W+){0,2}$")
+
+
+def _explained(claim: Claim, ctx: SetContext) -> tuple[str, tuple] | None:
+    """(detail, where) of words saying the heterogeneity was fully explained, if any."""
+    texts = [("in the claim", claim.text, ("text",))]
+    for i, key in enumerate(claim.evidence.sources):
+        texts += [
+            (f"{key}: in its {name}", text, ("evidence", "sources", i))
+            for name, text in ctx.entry_fields(key)
+        ]
+    lex = lexicon("heterogeneity_explained")
+    for where, text, place in texts:
+        lowered = text.lower()
+        for match in lex.pattern.finditer(lowered):
+            before = lowered[max(0, match.start() - 40) : match.start()]
+            if _negation().search(before) or _PARTLY.search(before):
+                continue
+            return f"'{lowered[match.start() : match.end()]}' {where}", place
+    return None
 
 
 def risk_of_bias(claim: Claim, ctx: SetContext) -> Detected | None:

@@ -14,6 +14,9 @@ What is recognised, with examples from the sentences of published summaries:
   "OR 1.34, 95% credible interval 0.94 to 1.92", "sensitivity 77.2% (95% CI 75.4–78.9%)";
 - a bare interval after a measure that was named just before ("... a relative risk of 0.83
   (0.79, 0.88)"), and Unicode minus signs and en dashes;
+- absolute effects per 1000 with their interval, as summary-of-findings tables write them: "3
+  fewer per 1000 (from 61 fewer to 84 more)", "45 more per 1,000 (12 more to 80 more)" (read as
+  a risk difference per 1000, RD/1000, whose no effect is 0);
 - heterogeneity: "I² = 83%", "I2 = 53%", "I^2 of 99 %", "I-squared 62.3%";
 - study counts by design: "27 randomized trials", "8 RCTs", "nine cohort studies", "a single
   randomized trial", "two studies";
@@ -163,6 +166,50 @@ def effects(text: str) -> list[Effect]:
             continue
         span = text[match.start() : match.end() + interval.end()].strip()
         found.append(Effect(label, kind, value, low, high, span))
+    found.extend(absolute_effects(text))
+    return found
+
+
+# --- absolute effects per 1000 ------------------------------------------------------------------
+_COUNT = r"(?P<{0}>\d{{1,4}}(?:,\d{{3}})?(?:[.\u00b7]\d+)?)\s*(?P<{0}_dir>fewer|more|less)"
+_PER_1000 = re.compile(
+    _COUNT.format("value")
+    + r"\s+(?:[a-z]+\s+){0,2}per\s+1[,\s]?000\b[^()\[\]]{0,40}?"
+    + r"[(\[]\s*(?:from\s+)?"
+    + _COUNT.format("low")
+    + r"\s*(?:to|[-\u2013])\s*"
+    + _COUNT.format("high")
+    + r"\s*[)\]]",
+    re.IGNORECASE,
+)
+
+
+def _signed(match: re.Match[str], name: str) -> float | None:
+    value = _number(match.group(name).replace(",", ""))
+    if value is None:
+        return None
+    return value if match.group(name + "_dir").lower() == "more" else -value
+
+
+def absolute_effects(text: str) -> list[Effect]:
+    """Absolute effects per 1000 with their interval ("3 fewer per 1000 (from 61 fewer to 84
+    more)"), as risk differences per 1000 (``RD/1000``; no effect at 0).
+
+    GRADE judges imprecision on the interval around the absolute effect (Guyatt et al. 2011,
+    GRADE guidelines 6, J Clin Epidemiol 64:1283: "the CIs to consider are those around the
+    absolute, rather than the relative effect"), which summary-of-findings tables print so.
+    """
+    found: list[Effect] = []
+    for match in _PER_1000.finditer(text):
+        value, low, high = (_signed(match, n) for n in ("value", "low", "high"))
+        if value is None or low is None or high is None:
+            continue
+        if low > high:
+            low, high = high, low
+        if not low <= value <= high:
+            continue  # a point outside its own interval is a misreading
+        span = text[match.start() : match.end()].strip()
+        found.append(Effect("RD/1000", "difference", value, low, high, span))
     return found
 
 

@@ -226,6 +226,22 @@ HETEROGENEITY = _rule(
     role="limitation",
     domain="inconsistency",
 )
+HETEROGENEITY_EXPLAINED = _rule(
+    "inconsistency.explained",
+    "Differences between studies explained",
+    "info",
+    "the studies' results differ, but the difference is explained ({detail})",
+    "GRADE rates down for inconsistency only when the heterogeneity is unexplained: when a "
+    "credible subgroup analysis or meta-regression explains it, the review reports separate "
+    "estimates instead of rating down (Guyatt et al. 2011, GRADE guidelines 7, J Clin "
+    "Epidemiol 64:1294). Detected when the claim or its entries say the heterogeneity was "
+    'explained ("heterogeneity was explained by dose", "explained by differences in baseline '
+    'risk"); "partly explained", "not explained" and "unexplained" still count as '
+    "inconsistency. It does not move the grade: record `inconsistency.heterogeneity` in "
+    "`caveats` if the explanation is not credible.",
+    role="design",
+    domain="design",
+)
 DISPUTED = _rule(
     "inconsistency.disputed_in_set",
     "Disputed inside the set, without evidence",

@@ -1,0 +1,74 @@
+"""Heterogeneity that is explained does not rate down (GRADE guidelines 7); absolute effects per
+1000 are read and judged for imprecision (GRADE guidelines 6)."""
+
+from __future__ import annotations
+
+from evidence_claims.assessment.estimates import absolute_effects, effects
+
+from .assessment_helpers import assessed, assessment_of
+
+
+def _moved(text: str) -> list[str]:
+    spec = {"text": text, "type": "systematic_review"}
+    return [r.code for r in assessment_of(assessed(spec)).reasons if r.effect]
+
+
+def _reasons(text: str) -> list[str]:
+    spec = {"text": text, "type": "systematic_review"}
+    return [r.code for r in assessment_of(assessed(spec)).reasons]
+
+
+BASE = "In 14 randomized trials with 6,100 adults, drug X lowered pain (SMD -0.40, 95% CI -0.55 to -0.25; I² = 81%)"
+
+
+def test_unexplained_heterogeneity_rates_down() -> None:
+    assert _moved(BASE + ".") == ["inconsistency.heterogeneity"]
+
+
+def test_explained_heterogeneity_does_not_rate_down_and_says_why() -> None:
+    text = BASE + "; the heterogeneity was explained by dose in a meta-regression."
+    assert _moved(text) == []
+    assert "inconsistency.explained" in _reasons(text)
+
+
+def test_partly_or_not_explained_heterogeneity_still_rates_down() -> None:
+    for words in (
+        "the heterogeneity was partly explained by dose",
+        "the heterogeneity was not explained by subgroup analyses",
+        "heterogeneity was only partially explained by differences in baseline risk",
+    ):
+        assert _moved(f"{BASE}; {words}.") == ["inconsistency.heterogeneity"], words
+
+
+def test_explanation_in_the_cited_entry_counts() -> None:
+    bib = """@article{r2020, title = {Drug X for pain},
+      note = {Review of 14 randomized trials; heterogeneity was explained by differences in dose.}}"""
+    spec = {"text": BASE + " (r2020).", "type": "systematic_review", "sources": ["r2020"]}
+    a = assessment_of(assessed(spec, bib=bib))
+    assert [r.code for r in a.reasons if r.effect] == []
+    assert any(r.code == "inconsistency.explained" for r in a.reasons)
+
+
+def test_absolute_effects_per_1000_are_read_with_their_interval() -> None:
+    (e,) = absolute_effects("that is 3 fewer cases per 1000 (from 61 fewer to 84 more)")
+    assert (e.measure, e.value, e.low, e.high) == ("RD/1000", -3, -61, 84)
+    assert e.includes_null()
+    (e,) = absolute_effects("45 more per 1,000 (12 more to 80 more)")
+    assert (e.value, e.low, e.high) == (45, 12, 80) and not e.includes_null()
+    # a point outside its own interval is a misreading, not an estimate
+    assert absolute_effects("90 more per 1000 (12 more to 80 more)") == []
+    # read after the relative effect, in order
+    found = effects("OR 0.98 (0.57 to 1.71); 3 fewer per 1000 (from 61 fewer to 84 more)")
+    assert [x.measure for x in found] == ["OR", "RD/1000"]
+
+
+def test_an_absolute_interval_across_no_effect_is_imprecise() -> None:
+    text = (
+        "In 9 randomized trials with 5,200 adults, drug X made little difference to deaths: "
+        "3 fewer per 1000 (from 61 fewer to 84 more)."
+    )
+    assert _moved(text) == ["imprecision.ci_includes_null"]
+    precise = text.replace(
+        "3 fewer per 1000 (from 61 fewer to 84 more)", "45 more per 1000 (12 more to 80 more)"
+    )
+    assert _moved(precise) == []
