@@ -18,7 +18,10 @@ def _reasons(text: str) -> list[str]:
     return [r.code for r in assessment_of(assessed(spec)).reasons]
 
 
-BASE = "In 14 randomized trials with 6,100 adults, drug X lowered pain (SMD -0.40, 95% CI -0.55 to -0.25; I² = 81%)"
+BASE = (
+    "In 14 randomized trials with 6,100 adults, drug X lowered pain "
+    "(SMD -0.40, 95% CI -0.55 to -0.25; I² = 81%)"
+)
 
 
 def test_unexplained_heterogeneity_rates_down() -> None:
@@ -42,7 +45,8 @@ def test_partly_or_not_explained_heterogeneity_still_rates_down() -> None:
 
 def test_explanation_in_the_cited_entry_counts() -> None:
     bib = """@article{r2020, title = {Drug X for pain},
-      note = {Review of 14 randomized trials; heterogeneity was explained by differences in dose.}}"""
+      note = {Review of 14 randomized trials; heterogeneity was explained by
+              differences in dose.}}"""
     spec = {"text": BASE + " (r2020).", "type": "systematic_review", "sources": ["r2020"]}
     a = assessment_of(assessed(spec, bib=bib))
     assert [r.code for r in a.reasons if r.effect] == []
