@@ -76,3 +76,28 @@ def test_an_absolute_interval_across_no_effect_is_imprecise() -> None:
         "3 fewer per 1000 (from 61 fewer to 84 more)", "45 more per 1000 (12 more to 80 more)"
     )
     assert _moved(precise) == []
+
+
+def test_few_trials_at_low_risk_of_bias_rates_down() -> None:
+    text = (
+        "Across 35 randomized trials with 2,498 adults, X lowered pain (SMD -0.66, 95% CI -0.86 "
+        "to -0.46), but only four of the trials seemed at lower risk of bias."
+    )
+    assert _moved(text) == ["risk_of_bias.reported"]
+    vanished = (
+        "Across 19 randomized trials with 1,639 adults, X helped (RR 0.78, 95% CI 0.68 to 0.90), "
+        "but in the two trials least affected by bias the effect disappeared."
+    )
+    assert _moved(vanished) == ["risk_of_bias.reported"]
+    # a count of trials alone says nothing about their risk of bias
+    assert (
+        _moved(text.replace(", but only four of the trials seemed at lower risk of bias", "")) == []
+    )
+
+
+def test_smaller_trials_with_larger_effects_suggest_publication_bias() -> None:
+    text = (
+        "Across 35 randomized trials with 2,498 adults, X lowered pain (SMD -0.66, 95% CI -0.86 "
+        "to -0.46); smaller trials reported larger effects."
+    )
+    assert _moved(text) == ["publication_bias.suspected"]

@@ -400,8 +400,44 @@ def _explained(claim: Claim, ctx: SetContext) -> tuple[str, tuple] | None:
 def risk_of_bias(claim: Claim, ctx: SetContext) -> Detected | None:
     if claim.evidence.type == "anecdotal_report":
         return None  # risk_of_bias.self_report says it already
-    found = _cue_in("risk_of_bias_reported", claim, ctx)
+    found = _cue_in("risk_of_bias_reported", claim, ctx) or _few_at_low_risk(claim, ctx)
     return Detected(R.REPORTED_LIMITATIONS.code, *found) if found else None
+
+
+_NUMBER_WORD = r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+minority)"
+_STUDIES = r"(?:trials|studies|rcts)"
+_FEW_AT_LOW_RISK = re.compile(
+    # "only four of the 35 trials seemed at lower risk of bias": most of the information comes
+    # from studies that are not at low risk (GRADE guidelines 4: rate down when most of the
+    # evidence is at high or unclear risk of bias)
+    r"\bonly\s+"
+    + _NUMBER_WORD
+    + r"\s+(?:of\s+(?:the\s+)?(?:\d[\d,]*\s+)?)?"
+    + _STUDIES
+    + r"\b[^.;]{0,40}?\b(?:at\s+)?low(?:er)?\s+risk\s+of\s+bias"
+    # "in the two trials least affected by bias the effect disappeared": the effect rests on the
+    # biased studies (ibid.: a sensitivity analysis restricted to low risk of bias that loses
+    # the effect is a reason to rate down)
+    + r"|\b(?:effect|benefit|difference)\s+(?:vanished|disappeared|was\s+lost)\b[^.;]{0,80}?"
+    + r"\b(?:low(?:er)?\s+risk\s+of\s+bias|(?:less|least)\s+affected\s+by\s+bias)"
+    + r"|\b(?:less|least)\s+affected\s+by\s+bias\b[^.;]{0,60}?\b(?:effect|benefit|difference)"
+    + r"\s+(?:vanished|disappeared|was\s+lost)\b",
+    re.IGNORECASE,
+)
+
+
+def _few_at_low_risk(claim: Claim, ctx: SetContext) -> tuple[str, tuple] | None:
+    """(detail, where) of words saying few studies are at low risk of bias, or that the effect
+    vanished in those that are."""
+    match = _FEW_AT_LOW_RISK.search(claim.text)
+    if match:
+        return f"'{match.group(0)}' in the claim", ("text",)
+    for i, key in enumerate(claim.evidence.sources):
+        for name, text in ctx.entry_fields(key):
+            match = _FEW_AT_LOW_RISK.search(text)
+            if match:
+                return f"{key}: '{match.group(0)}' in its {name}", ("evidence", "sources", i)
+    return None
 
 
 def publication_bias(claim: Claim, ctx: SetContext) -> Detected | None:

@@ -145,8 +145,10 @@ REPORTED_LIMITATIONS = _rule(
     "The claim or its cited entries report study limitations GRADE rates down for (Guyatt et "
     "al. 2011, GRADE guidelines 4): no or unclear allocation concealment, no blinding "
     "(open-label), high attrition or loss to follow-up, selective reporting, retrospective or "
-    "self-reported data, a high risk of bias. GRADE domain: risk of bias. Detected from such "
-    'words, unless negated ("not at high risk of bias").',
+    "self-reported data, a high risk of bias; or when few studies are at low risk of bias "
+    '("only four of the 35 trials were at low risk of bias") or the effect vanishes in those '
+    "that are (a sensitivity analysis restricted to low risk of bias). GRADE domain: risk of "
+    'bias. Detected from such words, unless negated ("not at high risk of bias").',
     role="limitation",
     domain="risk_of_bias",
 )
