@@ -101,3 +101,25 @@ def test_smaller_trials_with_larger_effects_suggest_publication_bias() -> None:
         "to -0.46); smaller trials reported larger effects."
     )
     assert _moved(text) == ["publication_bias.suspected"]
+
+
+def test_optimal_information_size_from_event_counts() -> None:
+    from evidence_claims.assessment.estimates import event_risks, optimal_information_size
+
+    # two-sided alpha 0.05, power 0.80, 25% relative reduction from a 20% risk: 906 per group
+    assert optimal_information_size(0.2) == 1812
+    assert optimal_information_size(0.0) is None
+    assert [round(r, 3) for r, _w in event_risks("40/300 (13%) versus 80/300 (27%)")] == [
+        0.133,
+        0.267,
+    ]
+    assert event_risks("published 12/2019") == []
+    # a large effect whose interval excludes no effect, but far fewer people than one
+    # adequately powered trial: rated down (GRADE guidelines 6)
+    text = (
+        "In 3 randomized trials with 600 adults, X halved relapse (RR 0.50, 95% CI 0.30 to "
+        "0.83; 40/300 versus 80/300)."
+    )
+    assert _moved(text) == ["imprecision.ois_not_met"]
+    # the same effect in a body larger than the optimal information size is precise
+    assert _moved(text.replace("600 adults", "6,000 adults")) == []

@@ -269,6 +269,23 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]] 
         ],
         None,
     ),
+    "imprecision.ois_not_met": (
+        [
+            {
+                "text": "In 3 randomized trials with 600 adults, X halved relapse (RR 0.50, "
+                "95% CI 0.30 to 0.83; 40/300 versus 80/300).",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 3 randomized trials with 6,000 adults, X halved relapse (RR 0.50, "
+                "95% CI 0.30 to 0.83; 400/3000 versus 800/3000).",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
     "inconsistency.heterogeneity": (
         [
             {

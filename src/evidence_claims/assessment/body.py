@@ -35,7 +35,15 @@ from ..model.records import Claim
 from ..rules import assessment as R
 from .cues import _data, lexicon
 from .detected import Detected
-from .estimates import Effect, effects, i_squared, people_counts, study_counts
+from .estimates import (
+    Effect,
+    effects,
+    event_risks,
+    i_squared,
+    optimal_information_size,
+    people_counts,
+    study_counts,
+)
 
 if TYPE_CHECKING:
     from .detect import SetContext
@@ -75,6 +83,7 @@ class Reading:
     designs: dict[str, tuple[int, str]] = field(default_factory=dict)  # design -> (n, words)
     people: tuple[int, str] | None = None  # the largest count, with its words
     single: str | None = None  # words saying there was one study only
+    risks: tuple[tuple[float, str], ...] = ()  # risks of a binary outcome, with their words
 
 
 _EMPTY = Reading()
@@ -98,7 +107,8 @@ def read(text: str) -> Reading:
         if count.n == 1 and count.design in ("randomized", "observational", "diagnostic"):
             single = count.text
     people = max(people_counts(text), default=None, key=lambda p: p[0])
-    return Reading(tuple(effects(text)), tuple(i_squared(text)), designs, people, single)
+    risks = tuple(event_risks(text))
+    return Reading(tuple(effects(text)), tuple(i_squared(text)), designs, people, single, risks)
 
 
 def _designs_only(text: str) -> Reading:
@@ -153,6 +163,17 @@ class Body:
             if reading.people and (best is None or reading.people[0] > best[0]):
                 best = (reading.people[0], f"'{reading.people[1]}' {where}")
         return best
+
+    def risk(self) -> tuple[float, str] | None:
+        """The baseline risk of a binary outcome: of the first two risks written in the claim
+        (else in its entries) the larger, since which group each belongs to is rarely said and
+        the larger one gives the smaller optimal information size (the rule then rates down
+        only when even that is not met)."""
+        for where, reading in self.readings():
+            if reading.risks:
+                risk, words = max(reading.risks[:2])
+                return risk, f"'{words}' {where}"
+        return None
 
     def single_study(self) -> str | None:
         designs = self.designs()
@@ -352,7 +373,26 @@ def imprecision(
         out.append(Detected(R.SMALL_SAMPLE.code, size_why + extra, where_n))
         if size_sev == 2:
             out.append(Detected(R.SINGLE_SMALL_STUDY.code, f"{single}; {size_why}", where_n))
+    elif found and n and found[0].kind == "ratio" and not found[0].includes_null():
+        short = _short_of_ois(n, body.risk())
+        if short:
+            out.append(Detected(R.OIS_NOT_MET.code, short, where_n))
     return out
+
+
+def _short_of_ois(n: int, risk: tuple[float, str] | None) -> str | None:
+    """Why ``n`` participants fall short of the optimal information size for a binary outcome
+    whose risk is known, or None (GRADE guidelines 6: an interval that excludes no effect is
+    precise only when the body also reaches the optimal information size)."""
+    if risk is None:
+        return None
+    ois = optimal_information_size(risk[0])
+    if ois is None or n >= ois:
+        return None
+    return (
+        f"{n} participants, fewer than the {ois} an adequately powered trial would need for a "
+        f"risk of {risk[0]:.1%} ({risk[1]}) and a 25% relative reduction"
+    )
 
 
 def inconsistency(claim: Claim, ctx: SetContext) -> Detected | None:

@@ -416,6 +416,22 @@ WIDE_INTERVAL = _rule(
     role="limitation",
     domain="imprecision",
 )
+OIS_NOT_MET = _rule(
+    "imprecision.ois_not_met",
+    "Optimal information size not met",
+    "info",
+    "fewer participants than an adequately powered trial would need ({detail})",
+    "An interval that excludes no effect is precise only if the body of evidence is also as "
+    "large as one adequately powered trial would be: GRADE's optimal information size "
+    "(Guyatt et al. 2011, GRADE guidelines 6, J Clin Epidemiol 64:1283). For a binary outcome "
+    'the engine computes it from the risk it reads ("3576/60,337", "646 per 1000"; of the '
+    "first two written the larger, as the groups are rarely named) for a 25% relative risk "
+    "reduction, "
+    "GRADE's default appreciable effect, with two-sided alpha 0.05 and power 0.80, and compares "
+    "it with the participants counted. GRADE domain: imprecision.",
+    role="limitation",
+    domain="imprecision",
+)
 SINGLE_SMALL_STUDY = _rule(
     "imprecision.single_small_study",
     "A single small study",
