@@ -123,3 +123,16 @@ def test_optimal_information_size_from_event_counts() -> None:
     assert _moved(text) == ["imprecision.ois_not_met"]
     # the same effect in a body larger than the optimal information size is precise
     assert _moved(text.replace("600 adults", "6,000 adults")) == []
+
+
+def test_indirect_comparison_and_stated_imprecision() -> None:
+    base = "In 12 randomized trials with 9,000 adults, drug A lowered pain more than drug B"
+    assert _moved(base + " in an indirect comparison.") == ["indirectness.intervention"]
+    assert _moved(base + " in head-to-head trials.") == []
+    assert _moved(base + "; the results were imprecise.") == ["imprecision.reported"]
+    assert _moved(base + ", with no serious imprecision.") == []
+    # stated imprecision adds nothing when the numbers already show it
+    small = (
+        "In 2 randomized trials with 80 adults, drug A lowered pain; the results were imprecise."
+    )
+    assert "imprecision.reported" not in _moved(small)

@@ -286,6 +286,40 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]] 
         ],
         None,
     ),
+    "indirectness.intervention": (
+        [
+            {
+                "text": "Drug A worked better than drug B in an indirect comparison of 12 "
+                "trials with 9,000 adults.",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "Drug A worked better than drug B in 12 head-to-head trials with 9,000 "
+                "adults.",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
+    "imprecision.reported": (
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X may reduce relapse, but the results "
+                "were imprecise.",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse, with no serious "
+                "imprecision.",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
     "inconsistency.heterogeneity": (
         [
             {

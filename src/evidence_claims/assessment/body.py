@@ -519,7 +519,17 @@ def groups_in(text: str) -> set[str]:
     return {name for name, pattern in _groups().items() if pattern.search(lowered)}  # type: ignore[attr-defined]
 
 
+def stated_imprecision(claim: Claim, ctx: SetContext) -> Detected | None:
+    """Imprecision the claim or its entries state in words ("the results were imprecise",
+    "wide confidence intervals", "few events"), when the numbers did not show it."""
+    found = _cue_in("imprecision_reported", claim, ctx)
+    return Detected(R.STATED_IMPRECISION.code, *found) if found else None
+
+
 def indirectness(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
+    found = _cue_in("intervention_indirect", claim, ctx)
+    if found:
+        yield Detected(R.INTERVENTION.code, *found)
     found = _cue_in("surrogate", claim, ctx)
     if found:
         yield Detected(R.SURROGATE.code, *found)

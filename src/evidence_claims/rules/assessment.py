@@ -319,6 +319,21 @@ DOSE = _rule(
     role="limitation",
     domain="indirectness",
 )
+INTERVENTION = _rule(
+    "indirectness.intervention",
+    "Other intervention or comparison",
+    "info",
+    "indirect evidence: the intervention or comparison differs from the one in question ({detail})",
+    "The evidence compares other interventions than the claim is about, or reaches the "
+    "comparison only indirectly (treatment A and B each compared with C, never with each "
+    "other): GRADE rates such evidence down for indirectness (Guyatt et al. 2011, GRADE "
+    "guidelines 8, J Clin Epidemiol 64:1303: differences in interventions and comparators, and "
+    'indirect comparisons). Detected from words such as "indirect comparison", "no '
+    'head-to-head trials", "the comparator differed" in the claim or its cited entries; other '
+    "differences only a reader can judge: record them in `caveats`.",
+    role="limitation",
+    domain="indirectness",
+)
 SURROGATE = _rule(
     "indirectness.surrogate",
     "Surrogate outcome",
@@ -429,6 +444,19 @@ OIS_NOT_MET = _rule(
     "reduction, "
     "GRADE's default appreciable effect, with two-sided alpha 0.05 and power 0.80, and compares "
     "it with the participants counted. GRADE domain: imprecision.",
+    role="limitation",
+    domain="imprecision",
+)
+STATED_IMPRECISION = _rule(
+    "imprecision.reported",
+    "Imprecision stated",
+    "info",
+    "the results are said to be imprecise ({detail})",
+    'The claim or its cited entries say the results are imprecise ("imprecise", "wide '
+    'confidence intervals", "few events", "sparse data"), one of the reasons GRADE rates down '
+    "(Guyatt et al. 2011, GRADE guidelines 6). Used only when the numbers read from the text "
+    "(interval, participants, events) did not already show imprecision. GRADE domain: "
+    "imprecision.",
     role="limitation",
     domain="imprecision",
 )
