@@ -83,7 +83,7 @@ def test_claim_frames_of_two_files_have_file_and_document_columns(tmp_path: Path
 
 def test_assessments_frame_of_a_two_file_report_has_a_unique_key(tmp_path: Path) -> None:
     first, second = _two_sets(tmp_path)
-    report = ec.validate([first, second])
+    report = ec.validate(first, second)
     frame = report.assessments_frame()
     assert {"file", "document"} <= set(frame.columns)
     assert len(frame) == 10

@@ -222,6 +222,7 @@ def _assess_claim(
         note=note,
         file=place.file,
         line=place.line(index),
+        document=place.cs.document.id,
     )
 
 

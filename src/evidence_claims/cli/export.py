@@ -90,13 +90,13 @@ def export(
 
 
 def _echo_errors(findings: list[Any]) -> int:
-    """Print the error findings (located, as ``validate`` shows them); their number."""
-    from ..model.report import Report
-    from ..render.formats import format_report
+    """Print the error findings, located as ``validate`` shows them; their number."""
+    from ..model.report import Finding
 
-    errors = [f for f in findings if f.severity == "error"]
-    if errors:
-        click.echo(format_report(Report(findings=errors), "text"), err=True, nl=False)
+    errors = sorted((f for f in findings if f.severity == "error"), key=Finding.sort_key)
+    for f in errors:
+        claim = f" [{f.claim_id}]" if f.claim_id else ""
+        click.echo(f"{f.location}: {f.severity} {f.code}{claim} {f.message}", err=True)
     return len(errors)
 
 
@@ -114,11 +114,13 @@ def _parquet(
         f"{counts['assessments']} assessment(s) of {counts['files']} file(s) to {output}/"
         " (parquet)"
     )
-    errors = [Finding(**row) for row in read_table(output, "findings") if row["severity"] == "error"]
+    errors = [
+        Finding(**row) for row in read_table(output, "findings") if row["severity"] == "error"
+    ]
     if _echo_errors(errors):
         click.echo(
-            f"FAILED: {len(errors)} error(s); claims that did not pass the schema are left out "
-            "of claims.parquet (every finding is in findings.parquet)",
+            f"FAILED: {len(errors)} error(s) (every finding is in findings.parquet; a claim "
+            "that did not pass the schema is left out of claims.parquet)",
             err=True,
         )
         sys.exit(EXIT_FINDINGS)

@@ -83,7 +83,9 @@ def import_claims(
         if existing is not None
         else None
     )
-    imported = _read(source_format, data, source, output, document, document_id, text, header, existing)
+    imported = _read(
+        source_format, data, source, output, document, document_id, text, header, existing
+    )
     if imported.problems:
         _fail([f"{source}: {p}" for p in imported.problems], f"{len(imported.problems)} problem(s)")
     header = header or imported.document
@@ -126,8 +128,7 @@ def _read(
         base = None
         if existing is not None:
             base = [
-                c.model_dump(mode="json", by_alias=True, exclude_none=True)
-                for c in existing.claims
+                c.model_dump(mode="json", by_alias=True, exclude_none=True) for c in existing.claims
             ]
         return read_label_studio(data, base)
     if document is not None:
@@ -141,7 +142,10 @@ def _read(
             }
     if source_format == "hypothesis":
         if text is None or header is None:
-            _fail([f"{source}: Hypothesis annotations need the document: give --document"], "no document")
+            _fail(
+                [f"{source}: Hypothesis annotations need the document: give --document"],
+                "no document",
+            )
         imported = read_hypothesis(data, text, header["id"])
         imported.document = header
         return imported

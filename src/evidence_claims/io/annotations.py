@@ -164,8 +164,9 @@ def _claim_of_annotation(
                 )
         elif body.get("type") == "SpecificResource" and body.get("ec:cue") in ("hedge", "booster"):
             cue = _selectors(body)
-            cue_quote, cue_position = cue.get("TextQuoteSelector", {}), cue.get(
-                "TextPositionSelector", {}
+            cue_quote, cue_position = (
+                cue.get("TextQuoteSelector", {}),
+                cue.get("TextPositionSelector", {}),
             )
             record.setdefault(f"{body['ec:cue']}s", []).append(
                 {
@@ -323,7 +324,9 @@ def _hypothesis_span(
     return span if index.text[span[0] : span[1]] == exact else None
 
 
-def find_quote(text: str | None, exact: str, prefix: str = "", suffix: str = "") -> tuple[int, int] | None:
+def find_quote(
+    text: str | None, exact: str, prefix: str = "", suffix: str = ""
+) -> tuple[int, int] | None:
     """Where ``exact`` sits in ``text``: the occurrence whose surroundings best match the
     prefix and suffix (the TextQuoteSelector rule), or None."""
     if text is None or not exact:

@@ -100,8 +100,8 @@ def diff(old: list[Claim], new: list[Claim]) -> Changes:
 def write_new(path: Path, model: ClaimFile) -> None:
     """Write ``model`` as a new claim file (YAML, or JSON for a ``.json`` name)."""
     from .json_files import dump_json
-    from .yaml_style import dump_yaml
     from .storage import save_claim_file
+    from .yaml_style import dump_yaml
 
     data = {
         "document": model.document.model_dump(mode="json", by_alias=True, exclude_none=True),

@@ -129,8 +129,7 @@ def _span(
     quoted = value.get("text")
     if isinstance(quoted, str) and index.text[span[0] : span[1]] != quoted:
         problems.append(
-            f"region {region_id}: the text at UTF-16 offsets {start}..{end} is not "
-            f"{quoted[:40]!r}"
+            f"region {region_id}: the text at UTF-16 offsets {start}..{end} is not {quoted[:40]!r}"
         )
         return None
     return span
@@ -144,7 +143,9 @@ def _values(items: list[dict[str, Any]], control: str, key: str) -> list[str] | 
     return None
 
 
-def _apply(record: dict[str, Any], items: list[dict[str, Any]], span: tuple[int, int], text: str) -> None:
+def _apply(
+    record: dict[str, Any], items: list[dict[str, Any]], span: tuple[int, int], text: str
+) -> None:
     start, end = span
     anchor = record.get("anchor") or {}
     if record.get("text") != text[start:end] or (anchor.get("start"), anchor.get("end")) != span:

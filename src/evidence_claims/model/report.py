@@ -94,6 +94,7 @@ class ClaimAssessment:
     note: str | None = None  # why a claim is ungraded, when it is
     file: str | None = None  # the claim file, as findings show it
     line: int | None = None  # the claim's line in that file
+    document: str | None = None  # the document id of that file (claim ids repeat across files)
 
     @property
     def disagrees(self) -> bool:

@@ -66,7 +66,7 @@ def label_studio_config() -> str:
         f"{options('Label', list(source_type_names()))}\n  </Labels>\n"
         f'  <Labels name="cue" toName="{TEXT}">{options("Label", CUES)}\n  </Labels>\n'
         f'  <Text name="{TEXT}" value="$text"/>\n'
-        f'  <Relations>{options("Relation", RELATIONS)}\n  </Relations>\n'
+        f"  <Relations>{options('Relation', RELATIONS)}\n  </Relations>\n"
         '  <View visibleWhen="region-selected">\n'
         + per_region("Choices", "certainty", CERTAINTIES)
         + per_region("Choices", "basis", BASES)
@@ -78,7 +78,9 @@ def label_studio_config() -> str:
     )
 
 
-def label_studio_tasks(claim_set: ClaimSet, *, model_version: str = "evidence-claims") -> list[dict[str, Any]]:
+def label_studio_tasks(
+    claim_set: ClaimSet, *, model_version: str = "evidence-claims"
+) -> list[dict[str, Any]]:
     """The task of a claim set (a list of one, as Label Studio imports it)."""
     text = claim_set.document_text
     if text is None:

@@ -25,7 +25,6 @@ from typing import Any
 
 from ...io.claimset import ClaimSet
 from ...model.interchange import EC_VOCAB, document_uri
-from ...model.records import Claim
 from ...model.taxonomy import source_types
 
 TEMP_BASE = "http://purl.org/nanopub/temp/evidence-claims/"
@@ -41,7 +40,9 @@ def nanopub_base(document_id: str) -> str:
     return f"{TEMP_BASE}{document_id}/"
 
 
-def nanopub_dataset(claim_set: ClaimSet, *, base: str | None = None, tool: str = "evidence-claims") -> Any:
+def nanopub_dataset(
+    claim_set: ClaimSet, *, base: str | None = None, tool: str = "evidence-claims"
+) -> Any:
     """An rdflib Dataset with one nanopublication per claim of the set."""
     from rdflib import Dataset, Literal, Namespace, URIRef
     from rdflib.namespace import RDF, RDFS, XSD
@@ -52,8 +53,15 @@ def nanopub_dataset(claim_set: ClaimSet, *, base: str | None = None, tool: str =
     base = base or nanopub_base(document.id)
     dataset = Dataset()
     for prefix, namespace in (
-        ("np", NP), ("oa", OA), ("prov", PROV), ("schema", SCHEMA), ("dct", DCT),
-        ("ec", EC_VOCAB), ("obo", OBO), ("xsd", str(XSD)), ("rdfs", str(RDFS)),
+        ("np", NP),
+        ("oa", OA),
+        ("prov", PROV),
+        ("schema", SCHEMA),
+        ("dct", DCT),
+        ("ec", EC_VOCAB),
+        ("obo", OBO),
+        ("xsd", str(XSD)),
+        ("rdfs", str(RDFS)),
     ):
         dataset.bind(prefix, namespace)
     source = URIRef(document_uri(document.sha256))
@@ -61,8 +69,10 @@ def nanopub_dataset(claim_set: ClaimSet, *, base: str | None = None, tool: str =
     types = source_types()
     for claim in claim_set.claims:
         this = URIRef(f"{base}{claim.id}")
-        graph = {name: URIRef(f"{base}{claim.id}/{name}") for name in
-                 ("Head", "assertion", "provenance", "pubinfo")}
+        graph = {
+            name: URIRef(f"{base}{claim.id}/{name}")
+            for name in ("Head", "assertion", "provenance", "pubinfo")
+        }
         head = dataset.graph(graph["Head"])
         head.add((this, RDF.type, np_.Nanopublication))
         head.add((this, np_.hasAssertion, graph["assertion"]))
@@ -90,8 +100,12 @@ def nanopub_dataset(claim_set: ClaimSet, *, base: str | None = None, tool: str =
         provenance.add((quote, oa.hasSource, source))
         provenance.add((quote, oa.hasSelector, position))
         provenance.add((position, RDF.type, oa.TextPositionSelector))
-        provenance.add((position, oa.start, Literal(claim.anchor.start, datatype=XSD.nonNegativeInteger)))
-        provenance.add((position, oa.end, Literal(claim.anchor.end, datatype=XSD.nonNegativeInteger)))
+        provenance.add(
+            (position, oa.start, Literal(claim.anchor.start, datatype=XSD.nonNegativeInteger))
+        )
+        provenance.add(
+            (position, oa.end, Literal(claim.anchor.end, datatype=XSD.nonNegativeInteger))
+        )
         provenance.add((quote, oa.hasSelector, text_quote))
         provenance.add((text_quote, RDF.type, oa.TextQuoteSelector))
         provenance.add((text_quote, oa.exact, Literal(claim.text)))
@@ -103,7 +117,9 @@ def nanopub_dataset(claim_set: ClaimSet, *, base: str | None = None, tool: str =
         provenance.add((graph["assertion"], ec.sourceType, Literal(evidence.type)))
         eco = types[evidence.type].eco if evidence.type in types else None
         if eco:
-            provenance.add((graph["assertion"], ec.evidenceClass, URIRef(OBO + eco.replace(":", "_"))))
+            provenance.add(
+                (graph["assertion"], ec.evidenceClass, URIRef(OBO + eco.replace(":", "_")))
+            )
         provenance.add((graph["assertion"], ec.basis, Literal(evidence.basis)))
         for key in evidence.sources:
             provenance.add((graph["assertion"], ec.citesSource, Literal(key)))
@@ -115,6 +131,8 @@ def nanopub_dataset(claim_set: ClaimSet, *, base: str | None = None, tool: str =
     return dataset
 
 
-def nanopub_trig(claim_set: ClaimSet, *, base: str | None = None, tool: str = "evidence-claims") -> str:
+def nanopub_trig(
+    claim_set: ClaimSet, *, base: str | None = None, tool: str = "evidence-claims"
+) -> str:
     """The nanopublications of a claim set as TriG text."""
     return nanopub_dataset(claim_set, base=base, tool=tool).serialize(format="trig")
