@@ -230,3 +230,47 @@ def test_import_of_a_region_that_does_not_match_the_text_is_a_finding(tmp_path: 
     assert result.exit_code == 1, result.output
     assert "astral-002" in result.output
     assert claims.read_bytes() == before
+
+
+def test_a_relation_from_a_new_region_points_from_its_new_claim(tmp_path: Path) -> None:
+    claims = copy_set(ASTRAL, tmp_path / "set")
+    tasks, _ = _export(claims, tmp_path / "out")
+    annotated = _as_annotated(tasks)
+    results = annotated[0]["annotations"][0]["result"]
+    text = annotated[0]["data"]["text"]
+    start = text.index("the 𝛽 value")
+    end = start + len("the 𝛽 value is not reported")
+    value = {"start": utf16_offset(text, start), "end": utf16_offset(text, end)}
+    results.append(
+        {
+            "id": "n3w",
+            "from_name": "kind",
+            "to_name": "text",
+            "type": "labels",
+            "value": {**value, "text": text[start:end], "labels": ["meta"]},
+        }
+    )
+    results.append(
+        {"type": "relation", "from_id": "n3w", "to_id": "astral-002", "labels": ["qualifies"]}
+    )
+    result = _import(annotated, tmp_path, claims)
+    assert result.exit_code == 0, result.output
+    back = ec.load(claims)
+    new = [c for c in back.claims if c.text == "the 𝛽 value is not reported"]
+    assert len(new) == 1
+    assert [(r.type, r.target) for r in new[0].relations] == [("qualifies", "astral-002")]
+
+
+def test_an_unreadable_export_is_a_finding_not_a_traceback(tmp_path: Path) -> None:
+    claims = copy_set(ASTRAL, tmp_path / "set")
+    before = claims.read_bytes()
+    export = tmp_path / "broken.json"
+    export.write_text("[{", encoding="utf-8")
+    result = run_cli("import", "--from", "label-studio", str(export), "-o", str(claims))
+    assert result.exit_code == 1, result.output
+    assert "not JSON" in result.output
+    assert claims.read_bytes() == before
+    export.write_text(json.dumps([{"data": {}}, {"data": {}}]), encoding="utf-8")
+    result = run_cli("import", "--from", "label-studio", str(export), "-o", str(claims))
+    assert result.exit_code == 1, result.output
+    assert "one task" in result.output

@@ -78,17 +78,21 @@ def read_label_studio(data: Any, base: list[dict[str, Any]] | None = None) -> Im
     kept: list[dict[str, Any]] = []
     used_ids = set(by_id)
     document_id = (result.document or {}).get("id", "claim")
+    claim_of_region: dict[str, str] = {}  # a new region gets a new claim id
     for region_id, items in claim_regions.items():
         record = by_id.get(region_id)
         if record is None:
             record = {"id": _new_id(document_id, used_ids), "text": ""}
             used_ids.add(record["id"])
         _apply(record, items, spans[region_id], text)
+        claim_of_region[region_id] = record["id"]
         kept.append(record)
     order = {r.get("id"): n for n, r in enumerate(records)}
     kept.sort(key=lambda r: order.get(r["id"], len(order)))
-    _apply_cues(kept, cue_regions, spans, text, claim_regions)
-    _apply_relations(kept, relations, claim_regions)
+    _apply_cues(kept, cue_regions, spans, text, result.problems)
+    _apply_relations(kept, relations, claim_of_region, result.problems)
+    if result.problems:
+        return result
     for record in kept:
         _order(record)
     result.claims = kept
@@ -200,8 +204,10 @@ def _apply_cues(
     cue_regions: dict[str, list[dict[str, Any]]],
     spans: dict[str, tuple[int, int]],
     text: str,
-    claim_regions: dict[str, Any],
+    problems: list[str],
 ) -> None:
+    """Hedge and booster cues to their claims: by the claim id in the region id, or (a cue
+    the curator marked) to the claim whose span holds it."""
     by_id = {r["id"]: r for r in records}
     found: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for region_id, items in cue_regions.items():
@@ -218,6 +224,7 @@ def _apply_cues(
                 None,
             )
         if owner is None:
+            problems.append(f"region {region_id}: a {role} cue outside every claim")
             continue
         found.setdefault(owner, {}).setdefault(f"{role}s", []).append(
             {"cue": text[start:end], "start": start, "end": end}
@@ -232,15 +239,26 @@ def _apply_cues(
 
 
 def _apply_relations(
-    records: list[dict[str, Any]], relations: list[dict[str, Any]], claim_regions: dict[str, Any]
+    records: list[dict[str, Any]],
+    relations: list[dict[str, Any]],
+    claim_of_region: dict[str, str],
+    problems: list[str],
 ) -> None:
-    by_id = {r["id"]: r for r in records}
+    """The relations the annotation draws between claim regions (a relation without a label
+    or from or to anything else is a problem)."""
     new: dict[str, list[dict[str, str]]] = {}
     for relation in relations:
-        source, target = str(relation.get("from_id")), str(relation.get("to_id"))
-        for label in relation.get("labels") or []:
-            if source in by_id and target in by_id:
-                new.setdefault(source, []).append({"type": label, "target": target})
+        source = claim_of_region.get(str(relation.get("from_id")))
+        target = claim_of_region.get(str(relation.get("to_id")))
+        labels = relation.get("labels") or []
+        if source is None or target is None or not labels:
+            problems.append(
+                f"relation {relation.get('from_id')} -> {relation.get('to_id')}: "
+                "needs a label and two claim regions"
+            )
+            continue
+        for label in labels:
+            new.setdefault(source, []).append({"type": label, "target": target})
     for record in records:
         old = record.get("relations") or []
         wanted = new.get(record["id"], [])
