@@ -345,3 +345,45 @@ def test_hypothesis_import_reports_a_quote_it_cannot_place(tmp_path: Path) -> No
     assert result.exit_code == 1, result.output
     assert "lost" in result.output
     assert "Traceback" not in result.output
+
+
+def test_import_of_another_tools_web_annotation_places_its_quote(tmp_path: Path) -> None:
+    """An annotation with only a TextQuoteSelector and plain tags, as other tools write."""
+    folder = tmp_path / "w"
+    folder.mkdir()
+    (tmp_path / ".evidence-claims-root").write_text("")
+    (folder / "document.txt").write_bytes((ASTRAL / "document.txt").read_bytes())
+    text = (ASTRAL / "document.txt").read_bytes().decode("utf-8")
+    exact = "One should avoid daily use 😊."
+    annotation = {
+        "@context": ANNO_CONTEXT_URL,
+        "id": "http://example.org/annotations/anno-7",
+        "type": "Annotation",
+        "body": [
+            {"type": "TextualBody", "purpose": "tagging", "value": "kind:recommendation"},
+            {"type": "TextualBody", "purpose": "tagging", "value": "source-type:expert_opinion"},
+        ],
+        "target": {
+            "source": "http://example.org/astral.txt",
+            "selector": {"type": "TextQuoteSelector", "exact": exact, "prefix": "1975).\r\n"},
+        },
+    }
+    assert failed_musts(annotation) == []
+    source = tmp_path / "anno.jsonld"
+    source.write_text(json.dumps(annotation), encoding="utf-8")
+    out = folder / "claims.yaml"
+    result = run_cli(
+        "import",
+        "--from",
+        "web-annotation",
+        str(source),
+        "--document",
+        str(folder / "document.txt"),
+        "-o",
+        str(out),
+    )
+    assert result.exit_code == 0, result.output
+    claim = ec.load(out).claims[0]
+    assert claim.id == "anno-7"
+    assert (claim.anchor.start, claim.anchor.end) == (text.index(exact), text.index(exact) + 29)
+    assert claim.kind == "recommendation" and claim.evidence.type == "expert_opinion"

@@ -153,7 +153,7 @@ def _read(
         path = (data.get("ec:document") or {}).get("ec:path")
         if isinstance(path, str) and (output.parent / path).is_file():
             text = (output.parent / path).read_bytes().decode("utf-8", "replace")
-    imported = read_web_annotation(data, text)
+    imported = read_web_annotation(data, text, header["id"] if header else None)
     if header is not None:
         imported.document = header
     return imported

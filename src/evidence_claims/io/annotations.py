@@ -66,11 +66,18 @@ def _unprefixed(mapping: dict[str, Any]) -> dict[str, Any]:
     return {key.removeprefix("ec:"): value for key, value in mapping.items()}
 
 
-def read_web_annotation(data: Any, text: str | None = None) -> Imported:
-    """Claim records of a Web Annotation export; ``text`` (the document) checks the spans."""
+def read_web_annotation(
+    data: Any, text: str | None = None, document_id: str | None = None
+) -> Imported:
+    """Claim records of a Web Annotation export; ``text`` (the document) checks the spans
+    and places quotes that have no TextPositionSelector. An annotation without an
+    ``identifying`` body gets the last part of its IRI as claim id (or
+    ``<document_id>-<n>``)."""
     result = Imported()
+    taken: set[str] = set()
     if isinstance(data, dict) and isinstance(data.get("ec:document"), dict):
         result.document = _unprefixed(data["ec:document"])
+        document_id = document_id or result.document.get("id")
     annotations = annotations_of(data)
     claims_by_annotation: dict[str, dict[str, Any]] = {}
     links = []
@@ -81,6 +88,9 @@ def read_web_annotation(data: Any, text: str | None = None) -> Imported:
         where = str(annotation.get("id") or f"annotation {n + 1}")
         record = _claim_of_annotation(annotation, where, text, result.problems)
         if record is not None:
+            if record["id"] is None or record["id"] in taken:
+                record["id"] = f"{document_id or 'claim'}-{n + 1:03d}"
+            taken.add(record["id"])
             result.claims.append(record)
             claims_by_annotation[str(annotation.get("id"))] = record
     for link in links:
@@ -175,8 +185,9 @@ def _claim_of_annotation(
                     "end": cue_position.get("end"),
                 }
             )
-    if record["id"] is None:
-        record["id"] = str(annotation.get("id", "")).rsplit(":", 1)[-1] or None
+    if record["id"] is None:  # another tool's annotation: the last part of its IRI
+        tail = re.split(r"[/#:]", str(annotation.get("id") or ""))[-1]
+        record["id"] = _NOT_ID.sub("-", tail).strip("-._:") or None
     _apply_tags(record, evidence, tags)
     if "ec:suppress" in annotation:
         record["suppress"] = [_unprefixed(s) for s in _as_list(annotation["ec:suppress"])]
