@@ -108,3 +108,32 @@ def test_export_writes_nothing_malformed_for_an_invalid_set(tmp_path: Path) -> N
     )
     assert result.exit_code == 1, result.output
     assert not list((tmp_path / "out").glob("*.trig"))
+
+
+def test_the_same_claim_file_gives_the_same_trig_whatever_the_hash_seed(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "evidence_claims.cli",
+                "export",
+                "-f",
+                "nanopub",
+                str(MINI),
+                "-o",
+                str(out),
+            ],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
+        outputs.append((out / "mini.trig").read_bytes())
+    assert outputs[0] == outputs[1]

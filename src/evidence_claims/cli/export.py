@@ -190,10 +190,11 @@ def _render(claim_set: Any, output_format: str, base_uri: str | None) -> bytes:
         tasks = label_studio_tasks(claim_set, model_version=f"evidence-claims {__version__}")
         return (json.dumps(tasks, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     from ..io.nanopub import check_dataset
-    from ..render.interchange.nanopub import nanopub_dataset
+    from ..render.interchange.nanopub import nanopub_dataset, nanopub_trig
 
-    dataset = nanopub_dataset(claim_set, base=base_uri)
-    problems = [f"{uri or 'file'}: {p}" for uri, ps in check_dataset(dataset).items() for p in ps]
+    nanopubs = nanopub_dataset(claim_set, base=base_uri)
+    checked = check_dataset(nanopubs.dataset)
+    problems = [f"{uri or 'file'}: {p}" for uri, ps in checked.items() for p in ps]
     if problems:
         raise ValueError("not well-formed nanopublications: " + "; ".join(problems[:5]))
-    return dataset.serialize(format="trig").encode("utf-8")
+    return nanopub_trig(nanopubs).encode("utf-8")

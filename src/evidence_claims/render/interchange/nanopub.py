@@ -21,6 +21,7 @@ before anything is written. rdflib is imported here only (``evidence-claims[inte
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from ...io.claimset import ClaimSet
@@ -36,14 +37,22 @@ DCT = "http://purl.org/dc/terms/"
 OBO = "http://purl.obolibrary.org/obo/"
 
 
+@dataclass
+class Nanopubs:
+    """The nanopublications of a claim set: an rdflib Dataset and its graphs in claim order."""
+
+    dataset: Any
+    graphs: list[Any] = field(default_factory=list)
+
+
 def nanopub_base(document_id: str) -> str:
     return f"{TEMP_BASE}{document_id}/"
 
 
 def nanopub_dataset(
     claim_set: ClaimSet, *, base: str | None = None, tool: str = "evidence-claims"
-) -> Any:
-    """An rdflib Dataset with one nanopublication per claim of the set."""
+) -> Nanopubs:
+    """One nanopublication per claim of the set, in an rdflib Dataset."""
     from rdflib import Dataset, Literal, Namespace, URIRef
     from rdflib.namespace import RDF, RDFS, XSD
 
@@ -52,6 +61,7 @@ def nanopub_dataset(
     document = claim_set.document
     base = base or nanopub_base(document.id)
     dataset = Dataset()
+    nanopubs = Nanopubs(dataset)
     for prefix, namespace in (
         ("np", NP),
         ("oa", OA),
@@ -73,6 +83,7 @@ def nanopub_dataset(
             name: URIRef(f"{base}{claim.id}/{name}")
             for name in ("Head", "assertion", "provenance", "pubinfo")
         }
+        nanopubs.graphs += list(graph.values())
         head = dataset.graph(graph["Head"])
         head.add((this, RDF.type, np_.Nanopublication))
         head.add((this, np_.hasAssertion, graph["assertion"]))
@@ -128,11 +139,30 @@ def nanopub_dataset(
         pubinfo.add((this, RDFS.label, Literal(f"{document.id}: {claim.id}")))
         pubinfo.add((this, dct.isPartOf, URIRef(base)))
         pubinfo.add((this, dct.creator, Literal(tool)))
-    return dataset
+    return nanopubs
 
 
-def nanopub_trig(
-    claim_set: ClaimSet, *, base: str | None = None, tool: str = "evidence-claims"
-) -> str:
-    """The nanopublications of a claim set as TriG text."""
-    return nanopub_dataset(claim_set, base=base, tool=tool).serialize(format="trig")
+def nanopub_trig(nanopubs: Nanopubs) -> str:
+    """TriG text of :func:`nanopub_dataset`'s result, in a fixed order: the prefixes, then
+    each nanopublication's head, assertion, provenance and publication info, claim by claim.
+
+    rdflib writes a dataset's graphs in the order of a hash set, which changes from run to
+    run; each graph is written by rdflib on its own here and the graphs put in claim order, so
+    the same claim file always gives the same bytes (and a diff shows what changed).
+    """
+    from rdflib import Dataset
+
+    prefixes: set[str] = set()
+    blocks = []
+    dataset = nanopubs.dataset
+    for graph_id in nanopubs.graphs:
+        single = Dataset()
+        single.namespace_manager = dataset.namespace_manager
+        graph = single.graph(graph_id)
+        for triple in dataset.graph(graph_id):
+            graph.add(triple)
+        text = single.serialize(format="trig")
+        lines = text.splitlines()
+        prefixes.update(line for line in lines if line.startswith("@prefix"))
+        blocks.append("\n".join(line for line in lines if not line.startswith("@prefix")).strip())
+    return "\n".join(sorted(prefixes)) + "\n\n" + "\n\n".join(blocks) + "\n"
