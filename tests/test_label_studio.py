@@ -274,3 +274,13 @@ def test_an_unreadable_export_is_a_finding_not_a_traceback(tmp_path: Path) -> No
     result = run_cli("import", "--from", "label-studio", str(export), "-o", str(claims))
     assert result.exit_code == 1, result.output
     assert "one task" in result.output
+
+
+def test_an_export_of_another_document_is_refused(tmp_path: Path) -> None:
+    tasks, _ = _export(KRATOM / "claims.yaml", tmp_path / "out")
+    claims = copy_set(ASTRAL, tmp_path / "set")
+    before = claims.read_bytes()
+    result = _import(_as_annotated(tasks), tmp_path, claims)
+    assert result.exit_code == 1, result.output
+    assert "kratom-addiction" in result.output and "astral" in result.output
+    assert claims.read_bytes() == before

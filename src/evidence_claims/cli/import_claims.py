@@ -130,7 +130,7 @@ def _read(
             base = [
                 c.model_dump(mode="json", by_alias=True, exclude_none=True) for c in existing.claims
             ]
-        return read_label_studio(data, base)
+        return _same_document(read_label_studio(data, base), header)
     if document is not None:
         raw = _read_document(document)
         text = raw.decode("utf-8")
@@ -154,8 +154,20 @@ def _read(
         if isinstance(path, str) and (output.parent / path).is_file():
             text = (output.parent / path).read_bytes().decode("utf-8", "replace")
     imported = read_web_annotation(data, text, header["id"] if header else None)
-    if header is not None:
-        imported.document = header
+    return _same_document(imported, header)
+
+
+def _same_document(imported: Any, header: dict[str, Any] | None) -> Any:
+    """The import, on the document of the claim file it goes into (a problem when the export
+    was made from another document)."""
+    if header is None:
+        return imported
+    theirs = (imported.document or {}).get("id")
+    if theirs is not None and theirs != header["id"]:
+        imported.problems.append(
+            f"exported from document {theirs!r}, but the claim file is of {header['id']!r}"
+        )
+    imported.document = header
     return imported
 
 

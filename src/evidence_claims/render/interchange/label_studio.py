@@ -47,7 +47,7 @@ def label_studio_config() -> str:
     def options(tag: str, values: tuple[str, ...] | list[str]) -> str:
         return "".join(f"\n    <{tag} value={quoteattr(v)}/>" for v in values)
 
-    def per_region(kind: str, name: str, values: tuple[str, ...]) -> str:
+    def per_region(name: str, values: tuple[str, ...]) -> str:
         return (
             f'  <Choices name="{name}" toName="{TEXT}" perRegion="true" choice="single"'
             f' showInline="true">{options("Choice", values)}\n  </Choices>\n'
@@ -68,9 +68,9 @@ def label_studio_config() -> str:
         f'  <Text name="{TEXT}" value="$text"/>\n'
         f"  <Relations>{options('Relation', RELATIONS)}\n  </Relations>\n"
         '  <View visibleWhen="region-selected">\n'
-        + per_region("Choices", "certainty", CERTAINTIES)
-        + per_region("Choices", "basis", BASES)
-        + per_region("Choices", "review", REVIEWS)
+        + per_region("certainty", CERTAINTIES)
+        + per_region("basis", BASES)
+        + per_region("review", REVIEWS)
         + text_area("topic", "topic (lower_case)")
         + text_area("sources", "BibTeX key, one per line")
         + text_area("caveats", "rule code: note, one per line")
