@@ -136,3 +136,17 @@ def test_indirect_comparison_and_stated_imprecision() -> None:
         "In 2 randomized trials with 80 adults, drug A lowered pain; the results were imprecise."
     )
     assert "imprecision.reported" not in _moved(small)
+
+
+def test_a_domain_named_in_methods_text_is_not_stated_imprecision() -> None:
+    bib = """@article{m2020, title = {Drug A for pain},
+      note = {Review of 12 randomized trials; certainty was assessed for risk of bias,
+              inconsistency, indirectness, imprecision and publication bias.}}"""
+    text = "In 12 randomized trials with 9,000 adults, drug A lowered pain (m2020)."
+    spec = {"text": text, "type": "systematic_review", "sources": ["m2020"]}
+    a = assessment_of(assessed(spec, bib=bib))
+    assert [r.code for r in a.reasons if r.effect] == []
+    stated = text.replace("(m2020)", "(m2020), but the evidence was downgraded for imprecision")
+    spec = {"text": stated, "type": "systematic_review", "sources": ["m2020"]}
+    a = assessment_of(assessed(spec, bib=bib))
+    assert [r.code for r in a.reasons if r.effect] == ["imprecision.reported"]
