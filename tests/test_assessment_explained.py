@@ -150,3 +150,11 @@ def test_a_domain_named_in_methods_text_is_not_stated_imprecision() -> None:
     spec = {"text": stated, "type": "systematic_review", "sources": ["m2020"]}
     a = assessment_of(assessed(spec, bib=bib))
     assert [r.code for r in a.reasons if r.effect] == ["imprecision.reported"]
+
+
+def test_a_rate_per_1000_person_years_is_not_a_risk() -> None:
+    from evidence_claims.assessment.estimates import event_risks
+
+    assert event_risks("12.3 per 1000 person-years in the exposed group") == []
+    assert event_risks("8 per 1,000 patient years") == []
+    assert [r for r, _w in event_risks("156 per 1,000 without breastfeeding")] == [0.156]

@@ -347,7 +347,9 @@ _EVENTS = re.compile(
 )
 _RISK_PER_1000 = re.compile(
     r"(?<![\d.,])(?P<risk>\d{1,4}(?:[.\u00b7]\d+)?)(?:\s+(?:to|versus|vs\.?|and)\s+\d{1,4}"
-    r"(?:[.\u00b7]\d+)?)?\s+per\s+1[,\s]?000\b",
+    r"(?:[.\u00b7]\d+)?)?\s+per\s+1[,\s]?000\b"
+    # a rate per 1000 person-years is not a risk
+    r"(?!\s*(?:person|patient|people|participant|woman|women|man|men|child|children)?[- ]?years?)",
     re.IGNORECASE,
 )
 MIN_EVENT_TOTAL = 20
