@@ -526,6 +526,49 @@ def stated_imprecision(claim: Claim, ctx: SetContext) -> Detected | None:
     return Detected(R.STATED_IMPRECISION.code, *found) if found else None
 
 
+_LEVEL = r"(very[\s-]+low|low|moderate)"
+_STATED = re.compile(
+    # "low-certainty evidence", "moderate quality evidence", "very low certainty of evidence"
+    r"\b"
+    + _LEVEL
+    + r"[\s-]+(?:certainty|quality)\s+(?:of\s+(?:the\s+)?)?evidence\b"
+    # "evidence of low certainty"
+    + r"|\bevidence\s+(?:of|with)\s+"
+    + _LEVEL
+    + r"\s+(?:certainty|quality)\b"
+    # "the certainty of the evidence was rated low"
+    + r"|\b(?:certainty|quality)\s+of\s+(?:the\s+)?evidence\s+(?:was|is|were|as)\s+"
+    + r"(?:(?:rated|judged|graded|considered)\s+(?:as\s+)?)?"
+    + _LEVEL
+    + r"\b"
+    # GRADE's informative statement for very low certainty: "the evidence is very uncertain",
+    # "whether it helps is very uncertain" (GRADE guidelines 26)
+    + r"|\b(?:is|was|remains|are)\s+(very\s+uncertain)\b",
+    re.IGNORECASE,
+)
+_STATED_CODE = {
+    "moderate": R.STATED_MODERATE.code,
+    "low": R.STATED_LOW.code,
+    "very_low": R.STATED_VERY_LOW.code,
+}
+
+
+def stated_certainty(claim: Claim) -> Detected | None:
+    """The lowest GRADE certainty the claim's own words state for its evidence, if any
+    (Santesso et al. 2020, GRADE guidelines 26: "low-certainty evidence", "the evidence is
+    very uncertain"). Only the claim's text: an entry's abstract rates other outcomes too."""
+    found: list[tuple[int, str]] = []
+    for match in _STATED.finditer(claim.text):
+        words = next(g for g in match.groups() if g)
+        name = "very_low" if words.lower().startswith("very") else words.lower()
+        found.append((("very_low", "low", "moderate").index(name), match.group(0)))
+    if not found:
+        return None
+    rank, words = min(found)
+    name = ("very_low", "low", "moderate")[rank]
+    return Detected(_STATED_CODE[name], f"'{words}' in the claim", ("text",))
+
+
 def indirectness(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
     found = _cue_in("intervention_indirect", claim, ctx)
     if found:

@@ -21,6 +21,8 @@ disagree. The rules of the arithmetic, all visible in each reason's ``effect``:
   rated the evidence down (GRADE rates up evidence without serious limitations);
 - ``design.*`` reasons say why the start is where it is (e.g. a review of cohort studies starts
   low); they never move the grade themselves;
+- a ``stated.*`` caveat (the claim's own words give its evidence a GRADE certainty, GRADE
+  guidelines 26) caps the grade at that level after every domain and upgrade; it never raises;
 - caveats about attribution and wording are listed with effect 0: they describe how the claim
   is stated, not how strong its evidence is.
 
@@ -34,7 +36,7 @@ from dataclasses import dataclass
 
 from ..model.report import Reason
 from ..model.taxonomy import CERTAINTY_LEVELS
-from ..rules.assessment import DOMAINS, GRADING_DOMAINS, caveat_rule
+from ..rules.assessment import DOMAINS, GRADING_DOMAINS, STATED_LEVELS, caveat_rule
 
 # Weakest first, so that a level's index is its number of "pluses" minus one.
 LEVELS: tuple[str, ...] = tuple(reversed(CERTAINTY_LEVELS))
@@ -122,6 +124,13 @@ def grade(start: str | None, caveats: Iterable[Applied]) -> tuple[str, tuple[Rea
             else:
                 codes.add(caveat.code)
                 effect = -1
+        elif domain == "stated":
+            # a certainty the claim's words state caps the grade (never raises it)
+            cap = level(STATED_LEVELS[caveat.code])
+            if cap < current:
+                effect = cap - current
+            else:
+                note = _join(note, "the grade is not above it")
         elif domain == "upgrade":
             if rated_down:
                 note = _join(note, "not rated up: the evidence was rated down")

@@ -326,6 +326,10 @@ def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None
     found = B.publication_bias(claim, ctx)
     if found is not None:
         add(found)
+    # a certainty the claim's words state (GRADE guidelines 26) caps the grade
+    found = B.stated_certainty(claim)
+    if found is not None:
+        add(found)
     return out
 
 

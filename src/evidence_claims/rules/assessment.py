@@ -30,7 +30,8 @@ from .catalogue import Rule, Severity, register
 Role = Literal["limitation", "upgrade", "problem", "check", "design"]
 
 # GRADE's domains, in the order a GRADE evidence profile lists them; reasons are shown in this
-# order. "design" (where the rating starts), "attribution", "relations", "wording",
+# order. "stated" (a certainty the claim's own words give its evidence) caps the grade after
+# the GRADE domains. "design" (where the rating starts), "attribution", "relations", "wording",
 # "recommendation" and "check" do not move the grade.
 DOMAINS: tuple[str, ...] = (
     "design",
@@ -40,6 +41,7 @@ DOMAINS: tuple[str, ...] = (
     "imprecision",
     "publication_bias",
     "upgrade",
+    "stated",
     "attribution",
     "relations",
     "wording",
@@ -625,6 +627,52 @@ RECOMMENDATION_NO_EVIDENCE = _rule(
     role="problem",
     domain="recommendation",
 )
+
+# --- a certainty the claim's own words state ---------------------------------------------------
+_STATED_WHY = (
+    "The claim's own words state the certainty of its evidence the way GRADE summaries do: "
+    '"low-certainty evidence", "the certainty of the evidence was moderate", "moderate-quality '
+    'evidence", or GRADE\'s informative statement for very low certainty, "the evidence is very '
+    'uncertain" (Santesso et al. 2020, GRADE guidelines 26, J Clin Epidemiol 119:126). That is '
+    "the judgement of the people who rated the body of evidence for this outcome, with the "
+    "reasons the text may not repeat, so the suggestion does not go above it (it is never raised "
+    "to it). Read in the claim's text only, not in the cited entries, whose abstracts state "
+    "certainties of other outcomes. Suppress it (with a reason) when the words describe other "
+    "evidence than the claim rests on."
+)
+STATED_MODERATE = _rule(
+    "stated.moderate",
+    "Moderate certainty stated",
+    "info",
+    "the claim states moderate certainty for its evidence ({detail})",
+    _STATED_WHY,
+    role="limitation",
+    domain="stated",
+)
+STATED_LOW = _rule(
+    "stated.low",
+    "Low certainty stated",
+    "info",
+    "the claim states low certainty for its evidence ({detail})",
+    _STATED_WHY,
+    role="limitation",
+    domain="stated",
+)
+STATED_VERY_LOW = _rule(
+    "stated.very_low",
+    "Very low certainty stated",
+    "info",
+    "the claim states very low certainty for its evidence ({detail})",
+    _STATED_WHY,
+    role="limitation",
+    domain="stated",
+)
+STATED_LEVELS: dict[str, str] = {
+    STATED_MODERATE.code: "moderate",
+    STATED_LOW.code: "low",
+    STATED_VERY_LOW.code: "very_low",
+}
+"""The level each ``stated.*`` code caps the grade at."""
 
 # --- the assessment itself -------------------------------------------------------------------
 CERTAINTY_DIFFERS = _rule(
