@@ -303,6 +303,23 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]] 
         ],
         None,
     ),
+    "indirectness.reported": (
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse; the certainty was "
+                "downgraded for indirectness.",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse; the review was not "
+                "downgraded for indirectness.",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
     "stated.moderate": (
         [
             {
@@ -675,6 +692,20 @@ def test_the_lowest_of_two_stated_certainties_counts() -> None:
             "markedly.",
             "inconsistency.heterogeneity",
         ),
+        # the wording of GRADE evidence profiles and their footnotes
+        (
+            "X reduced relapse in 12 trials with 9,000 adults, most at high or unclear risk of "
+            "bias.",
+            "risk_of_bias.reported",
+        ),
+        (
+            "X reduced relapse in 12 trials with 9,000 adults (downgraded for inconsistency).",
+            "inconsistency.heterogeneity",
+        ),
+        (
+            "X reduced relapse in 12 trials with 9,000 adults (rated down for publication bias).",
+            "publication_bias.suspected",
+        ),
         # an amount of evidence said to be too small (GRADE guidelines 6)
         (
             "A review of 33 trials with 10,841 children found too little evidence to say whether X "
@@ -685,3 +716,22 @@ def test_the_lowest_of_two_stated_certainties_counts() -> None:
 )
 def test_limitations_in_other_words(text: str, code: str) -> None:
     assert code in codes_of(assessed({"text": text, "type": "systematic_review"}))
+
+
+def test_stated_indirectness_does_not_add_to_a_specific_one() -> None:
+    """One indirectness judgement: words saying the evidence is indirect add nothing to an
+    animal study or a surrogate outcome already found."""
+    animal = codes_of(
+        assessed({"text": "In mice, the evidence is indirect.", "type": "animal_study"})
+    )
+    assert "indirectness.animal" in animal and "indirectness.reported" not in animal
+    surrogate = codes_of(
+        assessed(
+            {
+                "text": "In 12 trials with 9,000 adults X lowered a surrogate outcome; the "
+                "evidence is indirect.",
+                "type": "systematic_review",
+            }
+        )
+    )
+    assert "indirectness.surrogate" in surrogate and "indirectness.reported" not in surrogate

@@ -600,10 +600,12 @@ def stated_certainty(claim: Claim) -> Detected | None:
 
 def indirectness(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
     found = _cue_in("intervention_indirect", claim, ctx)
+    specific = bool(found)
     if found:
         yield Detected(R.INTERVENTION.code, *found)
     found = _cue_in("surrogate", claim, ctx)
     if found:
+        specific = True
         yield Detected(R.SURROGATE.code, *found)
     else:
         diagnostic = claim.evidence.type == "diagnostic_accuracy" or (
@@ -613,19 +615,34 @@ def indirectness(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
             lexicon("patient_outcomes").find(claim.text, ctx.lowered(claim)) if diagnostic else None
         )
         if outcome:
+            specific = True
             yield Detected(
                 R.SURROGATE.code,
                 f"'{outcome}' in the claim, but the evidence is test accuracy",
                 ("text",),
             )
+    population = _other_population(claim, ctx)
+    if population:
+        specific = True
+        yield population
+    if not specific:
+        # indirectness stated in words, when nothing more specific was found (GRADE
+        # guidelines 8: one judgement for the domain)
+        found = _cue_in("indirectness_reported", claim, ctx)
+        if found:
+            yield Detected(R.STATED_INDIRECTNESS.code, *found)
+
+
+def _other_population(claim: Claim, ctx: SetContext) -> Detected | None:
+    """The claim names groups of people and its entries name only other groups."""
     claimed = groups_in(ctx.lowered(claim))
     if not claimed or not claim.evidence.sources:
-        return
+        return None
     studied: set[str] = set()
     for key in claim.evidence.sources:
         studied |= ctx.entry_groups(key)
     if studied and not (claimed & studied):
-        yield Detected(
+        return Detected(
             R.POPULATION.code,
             f"the claim is about {', '.join(sorted(claimed))}; the cited evidence studied "
             f"{', '.join(sorted(studied))}",

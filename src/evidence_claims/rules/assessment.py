@@ -336,6 +336,20 @@ INTERVENTION = _rule(
     role="limitation",
     domain="indirectness",
 )
+STATED_INDIRECTNESS = _rule(
+    "indirectness.reported",
+    "Indirectness stated",
+    "info",
+    "the evidence is said to be indirect ({detail})",
+    'The claim or its cited entries say the evidence is indirect ("serious indirectness", '
+    '"downgraded for indirectness", "indirectness of the evidence", "concerns about '
+    'applicability"): the people, interventions, comparisons or outcomes studied differ from '
+    "those in question, a reason GRADE rates down (Guyatt et al. 2011, GRADE guidelines 8, J "
+    "Clin Epidemiol 64:1303). Used when no more specific indirectness (population, "
+    "intervention, surrogate outcome, animals) was found. GRADE domain: indirectness.",
+    role="limitation",
+    domain="indirectness",
+)
 SURROGATE = _rule(
     "indirectness.surrogate",
     "Surrogate outcome",
