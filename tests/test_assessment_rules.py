@@ -706,6 +706,19 @@ def test_the_lowest_of_two_stated_certainties_counts() -> None:
             "X reduced relapse in 12 trials with 9,000 adults (rated down for publication bias).",
             "publication_bias.suspected",
         ),
+        (
+            "X reduced relapse in 12 trials with 9,000 adults, but the trials had "
+            "methodological weaknesses.",
+            "risk_of_bias.reported",
+        ),
+        (
+            "X reduced relapse in 12 trials with 9,000 adults; the effects were heterogeneous.",
+            "inconsistency.heterogeneity",
+        ),
+        (
+            "X may reduce relapse, but the trials were few and the confidence intervals were wide.",
+            "imprecision.reported",
+        ),
         # an amount of evidence said to be too small (GRADE guidelines 6)
         (
             "A review of 33 trials with 10,841 children found too little evidence to say whether X "
