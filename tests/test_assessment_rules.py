@@ -306,15 +306,84 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]] 
     "indirectness.reported": (
         [
             {
-                "text": "In 12 trials with 9,000 adults X reduced relapse; the certainty was "
+                "text": "In 12 trials with 9,000 adults X reduced relapse; "
+                "the certainty was "
                 "downgraded for indirectness.",
                 "type": "systematic_review",
             }
         ],
         [
             {
-                "text": "In 12 trials with 9,000 adults X reduced relapse; the review was not "
+                "text": "In 12 trials with 9,000 adults X reduced relapse; "
+                "the review was not "
                 "downgraded for indirectness.",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
+    "risk_of_bias.very_serious": (
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse; "
+                "the trials had very serious risk of bias.",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse; "
+                "the trials had serious risk of bias.",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
+    "inconsistency.very_serious": (
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse; "
+                "downgraded two levels for inconsistency.",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse; "
+                "downgraded for inconsistency.",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
+    "indirectness.very_serious": (
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse; "
+                "very serious indirectness.",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse; serious indirectness.",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
+    "imprecision.very_serious": (
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse; "
+                "rated down twice for imprecision.",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse; "
+                "rated down for imprecision.",
                 "type": "systematic_review",
             }
         ],
@@ -340,7 +409,8 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]] 
     "stated.low": (
         [
             {
-                "text": "In 12 trials with 9,000 adults X reduced relapse; the certainty of the "
+                "text": "In 12 trials with 9,000 adults X reduced relapse; "
+                "the certainty of the "
                 "evidence was rated low.",
                 "type": "systematic_review",
             }
@@ -748,3 +818,30 @@ def test_stated_indirectness_does_not_add_to_a_specific_one() -> None:
         )
     )
     assert "indirectness.surrogate" in surrogate and "indirectness.reported" not in surrogate
+
+
+def test_a_concern_stated_as_very_serious_takes_two_levels() -> None:
+    """GRADE: a very serious concern rates down two levels; the domain still takes two at
+    most, however many of its concerns are found."""
+    alone = assessment_of(
+        assessed(
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse (downgraded two "
+                "levels for risk of bias).",
+                "type": "systematic_review",
+            }
+        )
+    )
+    assert alone.certainty == "low"
+    assert [(r.code, r.effect) for r in alone.reasons] == [("risk_of_bias.very_serious", -2)]
+    both = assessment_of(
+        assessed(
+            {
+                "text": "In 12 trials with 9,000 adults, most open-label, X reduced relapse "
+                "(very serious risk of bias).",
+                "type": "systematic_review",
+            }
+        )
+    )
+    assert both.certainty == "low"
+    assert sum(r.effect for r in both.reasons if r.code.startswith("risk_of_bias")) == -2

@@ -555,6 +555,48 @@ def stated_imprecision(claim: Claim, ctx: SetContext) -> Detected | None:
     return Detected(R.STATED_IMPRECISION.code, *found) if found else None
 
 
+_DOMAIN_WORDS = (
+    r"(risk\s+of\s+bias|(?:study\s+)?limitations|inconsistency|heterogeneity|indirectness|"
+    r"imprecision)"
+)
+_VERY_SERIOUS = re.compile(
+    # "very serious imprecision", "very serious risk of bias"
+    r"\bvery\s+serious\s+"
+    + _DOMAIN_WORDS
+    # "downgraded two levels for imprecision", "rated down twice because of risk of bias"
+    + r"|\b(?:downgraded|rated\s+down)\s+(?:by\s+)?(?:two\s+levels|twice|2\s+levels)\s+"
+    + r"(?:for|because\s+of|due\s+to)\s+"
+    + _DOMAIN_WORDS
+    + r"\b",
+    re.IGNORECASE,
+)
+_VERY_SERIOUS_CODE = {
+    "risk": R.VERY_SERIOUS_RISK_OF_BIAS.code,
+    "limitations": R.VERY_SERIOUS_RISK_OF_BIAS.code,
+    "study": R.VERY_SERIOUS_RISK_OF_BIAS.code,
+    "inconsistency": R.VERY_SERIOUS_INCONSISTENCY.code,
+    "heterogeneity": R.VERY_SERIOUS_INCONSISTENCY.code,
+    "indirectness": R.VERY_SERIOUS_INDIRECTNESS.code,
+    "imprecision": R.VERY_SERIOUS_IMPRECISION.code,
+}
+
+
+def very_serious(claim: Claim) -> Iterator[Detected]:
+    """Concerns the claim's own words call very serious, one per domain (GRADE: a very serious
+    concern rates down two levels). Only the claim's text, not negated just before."""
+    seen: set[str] = set()
+    lowered = claim.text.lower()
+    for match in _VERY_SERIOUS.finditer(claim.text):
+        before = lowered[max(0, match.start() - 40) : match.start()]
+        if _negation().search(before):
+            continue
+        words = next(g for g in match.groups() if g)
+        code = _VERY_SERIOUS_CODE[words.split()[0].lower()]
+        if code not in seen:
+            seen.add(code)
+            yield Detected(code, f"'{match.group(0)}' in the claim", ("text",))
+
+
 _LEVEL = r"(very[\s-]+low|low|moderate)"
 _STATED = re.compile(
     # "low-certainty evidence", "moderate quality evidence", "very low certainty of evidence"

@@ -333,6 +333,8 @@ def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None
     found = B.publication_bias(claim, ctx)
     if found is not None:
         add(found)
+    # concerns the claim's words call very serious take two levels of their domain
+    out.extend(B.very_serious(claim))
     # a certainty the claim's words state (GRADE guidelines 26) caps the grade
     found = B.stated_certainty(claim)
     if found is not None:

@@ -642,6 +642,40 @@ RECOMMENDATION_NO_EVIDENCE = _rule(
     domain="recommendation",
 )
 
+
+# --- a concern the claim's own words call very serious -----------------------------------------
+def _very_serious(domain: str, words: str) -> Rule:
+    return _rule(
+        f"{domain}.very_serious",
+        f"Very serious {words} stated",
+        "info",
+        f"the claim calls the {words} very serious, two levels ({{detail}})",
+        f'The claim\'s own words call the {words} very serious ("very serious {words}", '
+        f'"downgraded two levels for {words}"): in GRADE a very serious concern rates the '
+        "certainty down two levels, a serious one one level (Guyatt et al. 2011, GRADE "
+        "guidelines 4-8; Balshem et al. 2011, GRADE guidelines 3). Read in the claim's text "
+        "only, as the judgement of those who rated its body of evidence; the domain still "
+        f"takes two levels at most. GRADE domain: {domain.replace('_', ' ')}.",
+        role="limitation",
+        domain=domain,
+    )
+
+
+VERY_SERIOUS_RISK_OF_BIAS = _very_serious("risk_of_bias", "risk of bias")
+VERY_SERIOUS_INCONSISTENCY = _very_serious("inconsistency", "inconsistency")
+VERY_SERIOUS_INDIRECTNESS = _very_serious("indirectness", "indirectness")
+VERY_SERIOUS_IMPRECISION = _very_serious("imprecision", "imprecision")
+VERY_SERIOUS_CODES: frozenset[str] = frozenset(
+    r.code
+    for r in (
+        VERY_SERIOUS_RISK_OF_BIAS,
+        VERY_SERIOUS_INCONSISTENCY,
+        VERY_SERIOUS_INDIRECTNESS,
+        VERY_SERIOUS_IMPRECISION,
+    )
+)
+"""Codes that take two levels of their domain at once."""
+
 # --- a certainty the claim's own words state ---------------------------------------------------
 _STATED_WHY = (
     "The claim's own words state the certainty of its evidence the way GRADE summaries do: "
