@@ -519,7 +519,7 @@ class _Reader:
                     elif container is None:
                         self._root(value, line, col)
                     elif key is _NO_KEY:
-                        name = _key_text(value)
+                        name = value if type(value) is str else _key_text(value)
                         if name in container:
                             note("file.duplicate-key", line, col, key=name)
                             key = _SKIP
