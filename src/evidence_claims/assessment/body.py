@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from ..model.records import Claim
 from ..rules import assessment as R
-from .cues import _data, lexicon
+from .cues import _data, lexicon, words_in
 from .detected import Detected
 from .estimates import (
     Effect,
@@ -226,6 +226,8 @@ def find_unnegated(name: str, text: str, lowered: str | None = None) -> str | No
     lex = lexicon(name)
     if lowered is None:
         lowered = text.lower()
+    if not lex.may_match(lowered):
+        return None
     if len(lowered) != len(text):
         text = lowered  # a character changed length in lower case: quote the lower-case text
     for match in lex.pattern.finditer(lowered):
@@ -450,6 +452,8 @@ def _explained(claim: Claim, ctx: SetContext) -> tuple[str, tuple] | None:
     lex = lexicon("heterogeneity_explained")
     for where, text, place in texts:
         lowered = text.lower()
+        if not lex.may_match(lowered):
+            continue
         for match in lex.pattern.finditer(lowered):
             before = lowered[max(0, match.start() - 40) : match.start()]
             if _negation().search(before) or _PARTLY.search(before):
@@ -535,17 +539,27 @@ def suspected_publication_bias(text: str) -> str | None:
 
 
 @cache
-def _groups() -> dict[str, object]:
-    from .cues import compile_phrases
+def _groups() -> tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...]:
+    """(name, pattern, first words) of each population group."""
+    from .cues import compile_phrases, first_words
 
     spec = _data().get("population_groups") or {}
-    return {name: compile_phrases([str(w) for w in words]) for name, words in spec.items()}
+    out = []
+    for name, words in spec.items():
+        phrases = [str(w) for w in words]
+        out.append((name, compile_phrases(phrases), first_words(phrases)))
+    return tuple(out)
 
 
 def groups_in(text: str) -> set[str]:
     """The population groups named in ``text``."""
     lowered = text.lower()
-    return {name for name, pattern in _groups().items() if pattern.search(lowered)}  # type: ignore[attr-defined]
+    words = words_in(lowered)
+    return {
+        name
+        for name, pattern, first in _groups()
+        if (first is None or not first.isdisjoint(words)) and pattern.search(lowered)
+    }
 
 
 def stated_imprecision(claim: Claim, ctx: SetContext) -> Detected | None:
