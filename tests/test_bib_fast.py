@@ -58,7 +58,7 @@ def test_bundled_bibliography_is_read_fast_and_the_same() -> None:
     assert len(fast.library.entries) == len(slow.entries)
 
 
-_VALUE_CHARS = st.sampled_from(list("ab {}\"@,=#%\n\t\\() 12é"))
+_VALUE_CHARS = st.sampled_from(list('ab {}"@,=#%\n\t\\() 12é'))
 _values = st.text(_VALUE_CHARS, max_size=12)
 
 

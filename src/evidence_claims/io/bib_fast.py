@@ -5,11 +5,12 @@ claim file, so on many small sets reading the ``.bib`` files was a sixth of vali
 bibliographies are plain: ``@type{key,`` then ``name = {value}``, ``name = "value"`` or
 ``name = 123`` fields, text without ``@`` between entries. This module reads exactly that
 form and gives up (returns None) on anything else: string macros, ``#`` concatenation,
-``@string``/``@comment``/``@preamble``, parentheses as delimiters, a brace or quote after
-a backslash, unbalanced braces, duplicate keys or fields, a stray ``@``. The caller then parses with bibtexparser, as
-before. On what it reads it gives bibtexparser's keys, entry types, field values (enclosing
-braces or quotes removed, inner braces kept) and 0-based start lines (tested against
-bibtexparser on every bibliography of the project and on generated ones).
+``@string``/``@comment``/``@preamble``, parentheses as delimiters, a brace or quote after a
+backslash, unbalanced braces, duplicate keys or fields, a stray ``@``. The caller then parses
+with bibtexparser, as before. On what it reads it gives bibtexparser's keys, entry types
+(lower case), field values (enclosing braces or quotes removed, inner braces kept) and
+0-based start lines (tested against bibtexparser on the project's bibliographies and on
+generated ones).
 """
 
 from __future__ import annotations
