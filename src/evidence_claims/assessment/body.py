@@ -243,12 +243,8 @@ def _cue_in(name: str, claim: Claim, ctx: SetContext) -> tuple[str, tuple] | Non
     cue = find_unnegated(name, claim.text, ctx.lowered(claim))
     if cue:
         return f"'{cue}' in the claim", ("text",)
-    for i, key in enumerate(claim.evidence.sources):
-        found = ctx.entry_unnegated(name, key)
-        if found is not None:
-            field_name, cue = found
-            return f"{key}: '{cue}' in its {field_name}", ("evidence", "sources", i)
-    return None
+    sources = claim.evidence.sources
+    return ctx.sources_unnegated(name, sources) if sources else None
 
 
 def entry_unnegated(fields: list[tuple[str, str]], name: str) -> tuple[str, str] | None:
