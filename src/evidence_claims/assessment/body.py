@@ -495,15 +495,28 @@ _FEW_AT_LOW_RISK = re.compile(
 )
 
 
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """False only when ``text`` holds none of the lower-case ``words`` in any case, so that a
+    case-insensitive pattern that needs one of them cannot match. Only said of ASCII text:
+    ``re.IGNORECASE`` also matches other letters ("ſ" for "s", the Kelvin sign for "k")."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
+_BIAS = ("bias",)  # every branch of _FEW_AT_LOW_RISK names bias
+
+
 def _few_at_low_risk(claim: Claim, ctx: SetContext) -> tuple[str, tuple] | None:
     """(detail, where) of words saying few studies are at low risk of bias, or that the effect
     vanished in those that are."""
-    match = _FEW_AT_LOW_RISK.search(claim.text)
+    match = _FEW_AT_LOW_RISK.search(claim.text) if _may_hold(claim.text, _BIAS) else None
     if match:
         return f"'{match.group(0)}' in the claim", ("text",)
     for i, key in enumerate(claim.evidence.sources):
         for name, text in ctx.entry_fields(key):
-            match = _FEW_AT_LOW_RISK.search(text)
+            match = _FEW_AT_LOW_RISK.search(text) if _may_hold(text, _BIAS) else None
             if match:
                 return f"{key}: '{match.group(0)}' in its {name}", ("evidence", "sources", i)
     return None
@@ -580,6 +593,7 @@ _VERY_SERIOUS = re.compile(
     + r"\b",
     re.IGNORECASE,
 )
+_VERY_SERIOUS_WORDS = ("serious", "down")  # "very serious", "downgraded", "rated down"
 _VERY_SERIOUS_CODE = {
     "risk": R.VERY_SERIOUS_RISK_OF_BIAS.code,
     "limitations": R.VERY_SERIOUS_RISK_OF_BIAS.code,
@@ -594,6 +608,8 @@ _VERY_SERIOUS_CODE = {
 def very_serious(claim: Claim) -> Iterator[Detected]:
     """Concerns the claim's own words call very serious, one per domain (GRADE: a very serious
     concern rates down two levels). Only the claim's text, not negated just before."""
+    if not _may_hold(claim.text, _VERY_SERIOUS_WORDS):
+        return
     seen: set[str] = set()
     lowered = claim.text.lower()
     for match in _VERY_SERIOUS.finditer(claim.text):
@@ -627,6 +643,7 @@ _STATED = re.compile(
     + r"|\b(?:is|was|remains|are)\s+(very\s+uncertain)\b",
     re.IGNORECASE,
 )
+_STATED_WORDS = ("evidence", "uncertain")  # every branch of _STATED holds one
 _STATED_CODE = {
     "moderate": R.STATED_MODERATE.code,
     "low": R.STATED_LOW.code,
@@ -638,6 +655,8 @@ def stated_certainty(claim: Claim) -> Detected | None:
     """The lowest GRADE certainty the claim's own words state for its evidence, if any
     (Santesso et al. 2020, GRADE guidelines 26: "low-certainty evidence", "the evidence is
     very uncertain"). Only the claim's text: an entry's abstract rates other outcomes too."""
+    if not _may_hold(claim.text, _STATED_WORDS):
+        return None
     found: list[tuple[int, str]] = []
     for match in _STATED.finditer(claim.text):
         words = next(g for g in match.groups() if g)
