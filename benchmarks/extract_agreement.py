@@ -10,7 +10,7 @@ rows, no mismatches, so it can measure without being tuned on; `--no-blind` leav
 The dev documents were the held-out half until the blind set existed; they have since been
 looked at while tuning, so they no longer estimate performance on unseen text.
 The curated set splits some sentences into several claims, so claims are aligned by character
-overlap (see evidence_claims.extraction.agreement): "per statement" compares each extracted
+overlap (see evidence_claims.testing.agreement): "per statement" compares each extracted
 sentence with the curated claim covering most of it, "per gold claim" each annotated claim
 with the extracted sentence overlapping it most.
 """
@@ -24,9 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from evidence_claims.extraction.agreement import FIELDS, Agreement, compare  # noqa: E402
 from evidence_claims.extraction.draft import extract  # noqa: E402
-from evidence_claims.validation import load  # noqa: E402
+from evidence_claims.pipeline.validation import load  # noqa: E402
+from evidence_claims.testing.agreement import FIELDS, Agreement, compare  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "gold"
 BLIND = ROOT / "benchmarks" / "gold-blind"
