@@ -173,9 +173,11 @@ def test_github_commands_escape_every_payload(tmp_path: Path, payload: str) -> N
         assert set(props) <= {"file", "line", "col", "title"}
         if "file" in props:
             assert _unescape(props["file"]).endswith(name)
-        assert "\r" not in match.group(3) and "\x1b" not in line
+        # the runner splits lines at CR and LF only, and decodes the data exactly (toolkit
+        # escaping round-trips every character: tests/test_formats_ci.py)
+        assert "\r" not in match.group(3)
     messages = [_unescape(_COMMAND.match(x).group(3)) for x in lines]  # type: ignore[union-attr]
-    assert any(payload.split("\n")[0][:20] in m for m in messages)
+    assert any(payload[-8:] in m for m in messages)  # the payload reaches a message, escaped
 
 
 # --- tables ---
@@ -189,7 +191,7 @@ def test_markdown_tables_carry_no_live_html(tmp_path: Path, payload: str) -> Non
     markdown = ec.table(path).to_markdown()
     assert "<script" not in markdown.lower() and "<img" not in markdown.lower()
     assert "<a " not in markdown.lower() and "<javascript" not in markdown.lower()
-    assert "](javascript:" not in markdown.lower()
+    assert not re.search(r"(?<!\\)\]\(javascript:", markdown, re.I)  # \] is a literal ]
     assert "&lt;" in markdown or "\\[" in markdown  # shown, escaped, not dropped
 
 
@@ -200,8 +202,8 @@ def test_markdown_tables_show_control_characters(tmp_path: Path, payload: str) -
     assert result.returncode in (0, 1), result.output
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "\u202e" not in result.stdout
-    for line in output_lines(result.stdout):
-        assert not line.lstrip().startswith(("::", "##")), repr(line)
+    for line in output_lines(result.stdout):  # '## ' and '### ' are the table's own headings
+        assert not line.lstrip().startswith(("::", "##vso", "##[")), repr(line)
 
 
 def _csv_cells(text: str) -> list[str]:
@@ -210,7 +212,7 @@ def _csv_cells(text: str) -> list[str]:
 
 @pytest.mark.parametrize("payload", FORMULAS)
 def test_csv_cells_that_could_run_as_formulas_are_neutralised(tmp_path: Path, payload: str) -> None:
-    path = _set(tmp_path, title=payload, note=payload)
+    path = _set(tmp_path, title=payload, note=payload, text=payload)
     result = run("table", "-f", "csv", str(path.relative_to(tmp_path)), cwd=tmp_path)
     assert result.returncode == 0, result.output
     for cell in _csv_cells(result.stdout):
@@ -225,14 +227,14 @@ def test_a_claim_text_that_is_a_formula_is_neutralised_and_the_option_keeps_it(
     tmp_path: Path,
 ) -> None:
     payload = '=HYPERLINK("http://evil.example/","x")'
-    path = _set(tmp_path, note=payload)
+    path = _set(tmp_path, text=payload)
     tabled = ec.table(path)
     assert any(c.startswith("'=HYPERLINK") for c in _csv_cells(tabled.to_csv()))
     kept = run(
         "table", "-f", "csv", "--keep-formulas", str(path.relative_to(tmp_path)), cwd=tmp_path
     )
     assert kept.returncode == 0
-    assert payload in kept.stdout and "'=HYPERLINK" not in kept.stdout
+    assert payload in _csv_cells(kept.stdout) and "'" + payload not in _csv_cells(kept.stdout)
 
 
 def test_ordinary_csv_cells_are_left_alone(tmp_path: Path) -> None:
