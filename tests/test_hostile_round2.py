@@ -95,7 +95,6 @@ def test_every_command_refuses_a_document_under_git(repo: Path) -> None:
         ("table", "-f", "csv", "claims/mini"),
         ("report", "claims/mini", "-o", "page.html"),
         ("reanchor", "--dry-run", "claims/mini"),
-        ("export", "claims", "-o", "out"),
     ):
         result = run(*args, cwd=repo)
         assert result.returncode == 1, (args, result.output)
@@ -183,6 +182,9 @@ def test_a_folder_symlink_out_of_the_repository_is_not_walked(repo: Path, comman
     result = run(*args, cwd=repo)
     result.bounded()
     assert SECRET not in result.output
+    if command == "export":  # export writes tables, and prints only what it wrote
+        assert "of 1 file(s)" in result.output, result.output
+        return
     assert "elsewhere" in result.output and "outside the repository" in result.output
     if command == "validate":
         assert result.returncode == 1
@@ -234,10 +236,10 @@ def test_outputs_refuse_a_symlink_unless_asked(repo: Path, args: tuple[str, ...]
     os.symlink(victim, repo / "OUT")
     result = run(*args, cwd=repo)
     assert result.returncode == 2, result.output
-    assert "symbolic link" in result.output and "--output-through-links" in result.output
+    assert "symbolic link" in result.output and "--write-through" in result.output
     assert "Traceback" not in result.output and "internal error" not in result.output
     assert victim.read_text() == "keep me\n" and (repo / "OUT").is_symlink()
-    allowed = run(*args, "--output-through-links", cwd=repo)
+    allowed = run(*args, "--write-through", cwd=repo)
     assert allowed.returncode in (0, 1), allowed.output
     assert victim.read_text() != "keep me\n" and (repo / "OUT").is_symlink()
 
@@ -418,7 +420,9 @@ def test_a_sparse_document_is_refused_before_it_is_built(repo: Path) -> None:
     result = run("validate", "claims", cwd=repo, timeout=120)
     result.bounded()
     assert result.returncode == 1
-    assert re.search(r"claims\.yaml:6:\d+: error ", result.stdout), result.stdout
+    assert re.search(r"claims\.yaml:6:\d+: error file\.unreadable .*NUL", result.stdout), (
+        result.stdout
+    )
 
 
 def test_reanchoring_a_large_claim_file_saves_in_linear_time(tmp_path: Path) -> None:

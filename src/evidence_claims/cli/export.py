@@ -57,7 +57,7 @@ def export(
 
     targets = paths or (Path("."),)
     config, config_findings = load_config(config_file(targets, None))
-    files, found = discover(targets)
+    files, found = discover(targets, root=root)
     extra = [f.to_dict() for f in [*found, *config_findings]]
     counts = export_parquet(files, output, root=root, limits=config.limits, jobs=jobs, extra=extra)
     click.echo(
