@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 import click
 
 from ..model.report import Finding
-from .options import EXIT_ERROR, EXIT_FINDINGS
+from .command_io import check_output, save_output
+from .options import EXIT_ERROR, EXIT_FINDINGS, write_through_option
 
 if TYPE_CHECKING:
     from ..io.bib import Bibliography
@@ -68,6 +69,7 @@ def _schema_ref(output_dir: Path) -> str | None:
     "--id", "doc_id", default=None, help="Document id (default: the file's stem; one document)."
 )
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
+@write_through_option
 def extract(
     documents: tuple[Path, ...],
     output: Path | None,
@@ -75,6 +77,7 @@ def extract(
     bib: Path | None,
     doc_id: str | None,
     force: bool,
+    write_through: bool,
 ) -> None:
     """Draft claim records for every statement of each DOCUMENT, for a person to review.
 
@@ -104,7 +107,10 @@ def extract(
         if bibliography.library is None:
             sys.exit(EXIT_FINDINGS)
     targets = _targets(documents, output, output_format)
-    existing = [t for t in targets if t is not None and t.exists()]
+    for target in targets:
+        if target is not None:
+            check_output(target, write_through=write_through)
+    existing = [t for t in targets if t is not None and os.path.lexists(t)]
     if existing and not force:
         for target in existing:
             click.echo(f"{target}: exists; use --force to overwrite it", err=True)
@@ -114,7 +120,9 @@ def extract(
         if progress is not None:
             progress(0, len(documents))
         for done, (document, target) in enumerate(zip(documents, targets, strict=True), 1):
-            if not _extract_one(document, target, output_format, bibliography, bib, doc_id):
+            if not _extract_one(
+                document, target, output_format, bibliography, bib, doc_id, write_through
+            ):
                 failed += 1
             if progress is not None:
                 progress(done, len(documents))
@@ -155,13 +163,13 @@ def _extract_one(
     bibliography: Bibliography | None,
     bib: Path | None,
     doc_id: str | None,
+    write_through: bool = False,
 ) -> bool:
     """Draft one document to ``output`` (or standard output); False when it cannot be read."""
     from ..extraction.draft import extract as run
     from ..extraction.draft import to_json, to_yaml
     from ..io.loader import display_path
     from ..io.reading import read_text
-    from ..io.storage import atomic_write
 
     text, raw, findings = read_text(document, file=display_path(document), what="document")
     _echo_findings(findings)  # e.g. a byte order mark: a warning, extraction goes on
@@ -183,7 +191,7 @@ def _extract_one(
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
     else:
-        atomic_write(output, data)
+        save_output(output, data, write_through=write_through)
     kinds = Counter(c.kind for c in claim_set.claims)
     summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
     where = f"wrote {output}" if output is not None else "extracted"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from .command_io import load_or_exit, write_output
-from .options import group_by_option, root_option
+from .command_io import check_output, load_or_exit, write_output
+from .options import group_by_option, root_option, write_through_option
 
 
 @click.command("report")
@@ -22,7 +22,8 @@ from .options import group_by_option, root_option
 )
 @group_by_option
 @root_option
-def report(path: Path, output: Path, by: str, root: Path | None) -> None:
+@write_through_option
+def report(path: Path, output: Path, by: str, root: Path | None, write_through: bool) -> None:
     """Write an offline HTML report of the claim set at PATH.
 
     The page holds the evidence map, the evidence table, the annotated document, the
@@ -32,6 +33,8 @@ def report(path: Path, output: Path, by: str, root: Path | None) -> None:
     from ..pipeline.validation import validate
     from ..render.report_page import report_page
 
+    check_output(output, write_through=write_through)
     claim_set = load_or_exit(path, root=root)
     checked = validate(path, root=root)  # structural findings, evidence findings, assessments
-    write_output(report_page(claim_set, checked, by=by), output, what="report")
+    page = report_page(claim_set, checked, by=by)
+    write_output(page, output, what="report", write_through=write_through)
