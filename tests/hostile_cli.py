@@ -19,7 +19,13 @@ _PEAK = re.compile(r"\n?#peak-rss-kib (\d+)\n?$")
 _CHILD = """
 import atexit, resource, sys
 def _peak():
-    sys.stderr.write("\\n#peak-rss-kib %d\\n" % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    # VmHWM is this program's own peak; ru_maxrss may keep the forking parent's size
+    try:
+        with open("/proc/self/status") as status:
+            kib = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    sys.stderr.write("\\n#peak-rss-kib %d\\n" % kib)
     sys.stderr.flush()
 atexit.register(_peak)
 from evidence_claims.cli import main
