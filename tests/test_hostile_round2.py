@@ -469,3 +469,19 @@ def test_reanchoring_a_large_claim_file_saves_every_claim(tmp_path: Path) -> Non
     assert result.seconds < 60 and result.megabytes < 500
     saved = (folder / "claims.yaml").read_text("utf-8")
     assert "start: 9," in saved and saved.count("anchor: {start: ") == 1000
+
+
+@needs_symlinks
+def test_export_refuses_a_linked_folder_or_table_unless_asked(repo: Path) -> None:
+    outside = repo.parent / "outside"
+    os.symlink(outside, repo / "out")
+    refused = run("export", "claims", "-o", "out", cwd=repo)
+    assert refused.returncode == 2 and "--write-through" in refused.output
+    assert not (outside / "claims.parquet").exists()
+    (repo / "out").unlink()
+    (repo / "out").mkdir()
+    victim = outside / "victim.parquet"
+    victim.write_text("keep me\n")
+    os.symlink(victim, repo / "out" / "claims.parquet")
+    refused = run("export", "claims", "-o", "out", cwd=repo)
+    assert refused.returncode == 2 and victim.read_text() == "keep me\n"

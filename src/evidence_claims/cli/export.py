@@ -10,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from .options import EXIT_ERROR, EXIT_OK, jobs_option, root_option
+from .command_io import check_output
+from .options import EXIT_ERROR, EXIT_OK, jobs_option, root_option, write_through_option
 
 
 @click.command()
@@ -34,8 +35,14 @@ from .options import EXIT_ERROR, EXIT_OK, jobs_option, root_option
 )
 @root_option
 @jobs_option
+@write_through_option
 def export(
-    paths: tuple[Path, ...], output_format: str, output: Path, root: Path | None, jobs: int
+    paths: tuple[Path, ...],
+    output_format: str,
+    output: Path,
+    root: Path | None,
+    jobs: int,
+    write_through: bool,
 ) -> None:
     """Validate claim files and write their claims, findings and assessments as tables.
 
@@ -52,7 +59,17 @@ def export(
         sys.exit(EXIT_ERROR)
     from ..pipeline.config import load_config
     from ..pipeline.discovery import discover
-    from ..render.export import export_parquet
+    from ..render.export import TABLES, export_parquet
+
+    if output.is_symlink() and not write_through:
+        click.echo(
+            f"evidence-claims: {output}: is a symbolic link; refusing to write through it. "
+            "Name another folder, or pass --write-through",
+            err=True,
+        )
+        sys.exit(EXIT_ERROR)
+    for table in TABLES:  # the files inside, as every -o target
+        check_output(output / f"{table}.parquet", write_through=write_through)
     from .validate import config_file
 
     targets = paths or (Path("."),)
