@@ -20,9 +20,11 @@ if TYPE_CHECKING:
 
 
 def _echo_findings(findings: list[Finding]) -> None:
+    from ..render.escape import line_start, one_line
+
     for f in findings:
         where = ":".join(str(p) for p in (f.file, f.line, f.column) if p is not None)
-        click.echo(f"{where}: {f.severity}: {f.code} {f.message}", err=True)
+        click.echo(f"{line_start(where)}: {f.severity}: {f.code} {one_line(f.message)}", err=True)
 
 
 def _relative(target: Path, base: Path) -> str:
