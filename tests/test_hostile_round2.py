@@ -485,3 +485,69 @@ def test_export_refuses_a_linked_folder_or_table_unless_asked(repo: Path) -> Non
     os.symlink(victim, repo / "out" / "claims.parquet")
     refused = run("export", "claims", "-o", "out", cwd=repo)
     assert refused.returncode == 2 and victim.read_text() == "keep me\n"
+
+
+# --- import: its input, the document its input names, and its output ---
+
+
+def _web_annotation_export(repo: Path) -> Path:
+    out = repo.parent / "exported"
+    result = run("export", "-f", "web-annotation", "claims/mini", "-o", str(out), cwd=repo)
+    assert result.returncode == 0, result.output
+    return next(out.glob("*.jsonld"))
+
+
+def test_import_does_not_read_a_document_its_input_points_outside(repo: Path) -> None:
+    exported = _web_annotation_export(repo)
+    data = json.loads(exported.read_text("utf-8"))
+    data["ec:document"]["ec:path"] = "../../.git/config"
+    exported.write_text(json.dumps(data), "utf-8")
+    target = repo / "claims" / "new"
+    target.mkdir()
+    result = run(
+        "import", "--from", "web-annotation", str(exported), "-o", "claims/new/c.yaml", cwd=repo
+    )
+    assert result.returncode in (0, 1) and "Traceback" not in result.output
+    assert TOKEN not in result.output and "AUTHORIZATION" not in result.output
+    written = target / "c.yaml"
+    assert not written.exists() or TOKEN not in written.read_text("utf-8")
+
+
+@pytest.mark.parametrize("kind", ["deep", "digits", "fifo", "zero"])
+def test_import_reads_its_input_like_every_other_input(repo: Path, kind: str) -> None:
+    source = repo / "in.json"
+    if kind == "deep":
+        source.write_text("[" * 100_000 + "]" * 100_000)
+    elif kind == "digits":
+        source.write_text('{"items": ' + "1" * 5000 + "}")
+    elif kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no named pipes")
+        os.mkfifo(source)
+    else:
+        if not hasattr(os, "symlink"):
+            pytest.skip("no symbolic links")
+        os.symlink("/dev/zero", source)
+    result = run(
+        "import", "--from", "web-annotation", "in.json", "-o", "claims/x.yaml", cwd=repo, timeout=30
+    )
+    result.bounded()
+    assert result.returncode == 1 and "in.json" in result.output
+
+
+@needs_symlinks
+def test_import_refuses_a_linked_output_unless_asked(repo: Path) -> None:
+    exported = _web_annotation_export(repo)
+    victim = repo.parent / "outside" / "new.yaml"  # a link to a file yet to be made
+    os.symlink(victim, repo / "claims" / "mini" / "linked.claims.yaml")
+    result = run(
+        "import",
+        "--from",
+        "web-annotation",
+        str(exported),
+        "-o",
+        "claims/mini/linked.claims.yaml",
+        cwd=repo,
+    )
+    assert result.returncode == 2 and "--write-through" in result.output
+    assert not victim.exists()
