@@ -551,3 +551,16 @@ def test_import_refuses_a_linked_output_unless_asked(repo: Path) -> None:
     )
     assert result.returncode == 2 and "--write-through" in result.output
     assert not victim.exists()
+
+
+def test_a_full_disk_during_an_import_says_so(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    exported = _web_annotation_export(repo)
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    target = repo / "claims" / "mini" / "new.claims.yaml"
+    result = run_cli("import", "--from", "web-annotation", str(exported), "-o", str(target))
+    assert result.exit_code == 2, result.output
+    assert "no space left" in result.output.lower() and not target.exists()

@@ -19,7 +19,7 @@ from typing import Any
 
 import click
 
-from .options import EXIT_FINDINGS, EXIT_OK, root_option, write_through_option
+from .options import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, root_option, write_through_option
 
 SOURCES = ("web-annotation", "hypothesis", "label-studio")
 
@@ -69,7 +69,7 @@ def import_claims(
     write_through: bool,
 ) -> None:
     """Read claims from SOURCE (another tool's annotations) into the claim file OUTPUT."""
-    from ..io.imports import update_file, validate_records, write_new
+    from ..io.imports import validate_records
     from .command_io import check_output, load_or_exit
 
     check_output(output, write_through=write_through)
@@ -96,6 +96,20 @@ def import_claims(
     model, problems = validate_records(header, imported.claims)
     if model is None:
         _fail([f"{source}: {p}" for p in problems], f"{len(problems)} problem(s)")
+    try:
+        _save(output, model, existing)
+    except OSError as exc:  # the save failed (a full disk): the file is as it was
+        from .command_io import write_error
+
+        click.echo(f"evidence-claims: {write_error(output, exc)}", err=True)
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_OK)
+
+
+def _save(output: Path, model: Any, existing: Any) -> None:
+    """Update the existing claim file (only the claims that changed) or write a new one."""
+    from ..io.imports import update_file, write_new
+
     if existing is not None:
         current = existing.to_model()
         changes = update_file(output, model, current)
@@ -109,7 +123,6 @@ def import_claims(
         output.parent.mkdir(parents=True, exist_ok=True)
         write_new(output, model)
         click.echo(f"wrote {len(model.claims)} claims to {output}")
-    sys.exit(EXIT_OK)
 
 
 def _read(
