@@ -15,7 +15,7 @@ from timing import median_seconds
 
 import evidence_claims as ec
 from evidence_claims.assessment import assess_claim_set
-from evidence_claims.claimset import ClaimSet
+from evidence_claims.io.claimset import ClaimSet
 
 ROOT = Path(__file__).resolve().parents[1]
 KRATOM = ROOT / "claims" / "kratom-addiction"

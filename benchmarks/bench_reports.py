@@ -25,12 +25,12 @@ from pathlib import Path
 
 from timing import median_seconds
 
-import evidence_claims.bib as bib_module
-from evidence_claims.formats import FORMATTERS, report_chunks
-from evidence_claims.formats_ci import sarif_log
-from evidence_claims.report import Report
-from evidence_claims.synthetic import CorpusShape, write_corpus
-from evidence_claims.validation import validate
+import evidence_claims.io.bib as bib_module
+from evidence_claims.model.report import Report
+from evidence_claims.pipeline.validation import validate
+from evidence_claims.render.ci_formats import sarif_log
+from evidence_claims.render.formats import FORMATTERS, report_chunks
+from evidence_claims.testing.synthetic import CorpusShape, write_corpus
 
 CPU = time.process_time  # CPU seconds: steadier than wall time on a shared machine
 

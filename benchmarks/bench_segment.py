@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_extract import corpus  # noqa: E402
 
 from evidence_claims.extraction.segment import segment  # noqa: E402
-from evidence_claims.validation import load  # noqa: E402
+from evidence_claims.pipeline.validation import load  # noqa: E402
 
 Spans = list[tuple[int, int]]
 

@@ -41,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from evidence_claims.synthetic import CorpusShape, write_corpus  # noqa: E402
+from evidence_claims.testing.synthetic import CorpusShape, write_corpus  # noqa: E402
 
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
 SHAPES = {"small": 100, "large": 10_000}

@@ -16,11 +16,11 @@ from pathlib import Path
 from timing import median_seconds
 
 import evidence_claims as ec
-from evidence_claims.claimset import ClaimSet
-from evidence_claims.display import annotated_document_html, evidence_map, figure_svg
-from evidence_claims.report import Report
-from evidence_claims.report_page import report_page
-from evidence_claims.tables import evidence_table
+from evidence_claims.io.claimset import ClaimSet
+from evidence_claims.model.report import Report
+from evidence_claims.render.display import annotated_document_html, evidence_map, figure_svg
+from evidence_claims.render.report_page import report_page
+from evidence_claims.render.tables import evidence_table
 
 ROOT = Path(__file__).resolve().parents[1]
 KRATOM = ROOT / "claims" / "kratom-addiction"

@@ -16,7 +16,7 @@ statement, attributed source (each annotated claim that rests on a cited or name
 type and bibliography keys both right?), kind per statement, hedge precision and recall. A
 document's genre is the `genre:` line of its SOURCE.md.
 The curated set splits some sentences into several claims, so claims are aligned by character
-overlap (see evidence_claims.extraction.agreement): "per statement" compares each extracted
+overlap (see evidence_claims.testing.agreement): "per statement" compares each extracted
 sentence with the curated claim covering most of it, "per gold claim" each annotated claim
 with the extracted sentence overlapping it most.
 """
@@ -32,10 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from evidence_claims.extraction.agreement import FIELDS, Agreement, Tally, compare  # noqa: E402
 from evidence_claims.extraction.draft import extract  # noqa: E402
-from evidence_claims.model import Claim  # noqa: E402
-from evidence_claims.validation import load  # noqa: E402
+from evidence_claims.model.records import Claim  # noqa: E402
+from evidence_claims.pipeline.validation import load  # noqa: E402
+from evidence_claims.testing.agreement import FIELDS, Agreement, Tally, compare  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "gold"
 BLIND = ROOT / "benchmarks" / "gold-blind"

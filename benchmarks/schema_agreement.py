@@ -30,17 +30,17 @@ for entry in (ROOT, ROOT / "src"):
 from pydantic import ValidationError  # noqa: E402
 from tests.fuzz.mutate import mutate_data  # noqa: E402
 
-from evidence_claims import files  # noqa: E402
-from evidence_claims.model import ClaimFile  # noqa: E402
-from evidence_claims.schema_check import claim_file_validator  # noqa: E402
+from evidence_claims.io.claim_file import parse_claim_file  # noqa: E402
+from evidence_claims.model.records import ClaimFile  # noqa: E402
+from evidence_claims.model.schema_validator import claim_file_validator  # noqa: E402
 
 _STATE: dict[str, Any] = {}
 
 
 def _setup() -> None:
     schema = json.loads((ROOT / "schemas" / "claim-file.schema.json").read_text("utf-8"))
-    mini = files.parse_claim_file(ROOT / "tests" / "data" / "mini" / "claims.yaml").data
-    kratom = files.parse_claim_file(ROOT / "claims" / "kratom-addiction" / "claims.yaml").data
+    mini = parse_claim_file(ROOT / "tests" / "data" / "mini" / "claims.yaml").data
+    kratom = parse_claim_file(ROOT / "claims" / "kratom-addiction" / "claims.yaml").data
     kratom["claims"] = kratom["claims"][:8]
     _STATE["validator"] = claim_file_validator(schema)
     _STATE["seeds"] = [mini, kratom]

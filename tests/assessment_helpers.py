@@ -6,10 +6,10 @@ import hashlib
 from typing import Any
 
 from evidence_claims.assessment import assess
-from evidence_claims.bib import parse_bibliography
-from evidence_claims.claimset import ClaimSet
-from evidence_claims.model import ClaimFile
-from evidence_claims.report import ClaimAssessment, Report
+from evidence_claims.io.bib import parse_bibliography
+from evidence_claims.io.claimset import ClaimSet
+from evidence_claims.model.records import ClaimFile
+from evidence_claims.model.report import ClaimAssessment, Report
 
 
 def claim_set(*specs: dict[str, Any], bib: str | None = None) -> ClaimSet:

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from evidence_claims.assessment.rules import CAVEATS
-from evidence_claims.catalogue import all_rules
+from evidence_claims.rules import all_rules
+from evidence_claims.rules.assessment import CAVEATS
 
 from .assessment_helpers import assessed, assessment_of, codes_of
 

@@ -8,7 +8,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from evidence_claims import validate
-from evidence_claims.catalogue import all_rules
+from evidence_claims.rules import all_rules
 
 from .conftest import BAD, run_cli
 

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 import evidence_claims as ec
-from evidence_claims.checks import uncovered_spans
+from evidence_claims.checks.cross_field import uncovered_spans
 
 from .conftest import KRATOM, ROOT, in_ci, run_cli
 

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from evidence_claims.assessment.certainty import LEVELS, Applied, grade, level, symbol, word
-from evidence_claims.assessment.rules import CAVEATS, GRADING_DOMAINS
+from evidence_claims.rules.assessment import CAVEATS, GRADING_DOMAINS
 
 
 def applied(*codes: str) -> list[Applied]:

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from evidence_claims.bib import parse_bibliography
-from evidence_claims.citations import cite, full_citation, plain_text, short_citation
+from evidence_claims.io.bib import parse_bibliography
+from evidence_claims.render.citations import cite, full_citation, plain_text, short_citation
 
 from .conftest import KRATOM
 
@@ -64,7 +64,7 @@ def test_plain_text(latex: str, plain: str) -> None:
 
 
 def test_author_names_keep_a_braced_corporate_author_whole() -> None:
-    from evidence_claims.citations import author_names
+    from evidence_claims.render.citations import author_names
 
     names, truncated = author_names("{World Health Organization} and Smith, J. and others")
     assert names == ["World Health Organization", "Smith J"]

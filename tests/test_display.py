@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import evidence_claims as ec
-from evidence_claims.display import (
+from evidence_claims.render.display import (
     Span,
     annotated_document_html,
     claim_html,

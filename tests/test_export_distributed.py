@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from evidence_claims.report import Finding
-from evidence_claims.synthetic import CorpusShape, write_corpus
-from evidence_claims.validation import validate
+from evidence_claims.model.report import Finding
+from evidence_claims.pipeline.validation import validate
+from evidence_claims.testing.synthetic import CorpusShape, write_corpus
 
 from .conftest import in_ci, run_cli
 
@@ -75,7 +75,7 @@ def test_export_command_writes_the_report_as_tables(corpus: Path, tmp_path: Path
 def test_dask_recipe_on_a_local_cluster(corpus: Path, tmp_path: Path) -> None:
     _need("dask.bag")
     distributed = _need("distributed")
-    from evidence_claims.distributed import validate_to_parquet
+    from evidence_claims.render.distributed import validate_to_parquet
 
     out = tmp_path / "dataset"
     with (
@@ -98,7 +98,7 @@ def test_dask_recipe_on_a_local_cluster(corpus: Path, tmp_path: Path) -> None:
 
 def test_dask_recipe_reports_discovery_problems(tmp_path: Path) -> None:
     _need("dask.bag")
-    from evidence_claims.distributed import partitions, validate_to_parquet
+    from evidence_claims.render.distributed import partitions, validate_to_parquet
 
     summary = validate_to_parquet(tmp_path / "missing", tmp_path / "out", scheduler="sync")
     assert summary["files"] == 0 and summary["error"] == 1

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from evidence_claims.bib import parse_bibliography
 from evidence_claims.extraction.draft import analyse
 from evidence_claims.extraction.kinds import classify
+from evidence_claims.io.bib import parse_bibliography
 
 
 @pytest.mark.parametrize(
@@ -145,9 +145,9 @@ def test_without_a_bibliography_nothing_is_resolved() -> None:
 
 
 def test_agreement_with_the_curated_seed_stays_above_the_target() -> None:
-    from evidence_claims.extraction.agreement import compare
     from evidence_claims.extraction.draft import extract
-    from evidence_claims.validation import load
+    from evidence_claims.pipeline.validation import load
+    from evidence_claims.testing.agreement import compare
 
     from .conftest import KRATOM
 

@@ -12,10 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from evidence_claims import extract, files
+from evidence_claims import extract
 from evidence_claims.extraction.draft import to_data, to_json, to_yaml
-from evidence_claims.model import ClaimFile
-from evidence_claims.validation import validate
+from evidence_claims.io.claim_file import parse_claim_file
+from evidence_claims.io.yaml_style import dump_yaml
+from evidence_claims.model.records import ClaimFile
+from evidence_claims.pipeline.validation import validate
 
 from .conftest import KRATOM, ROOT, run_cli
 
@@ -120,8 +122,8 @@ def test_drafts_of_the_bundled_documents_validate(folder: Path, tmp_path: Path) 
     assert report.ok, [f.message for f in report.errors]
     assert report.claims > 0
     # The draft is written in the claim-file style: a load/save round trip changes nothing.
-    parsed = files.parse_claim_file(target / "claims.yaml")
-    assert files.dump_yaml(parsed.tree) == (target / "claims.yaml").read_bytes()
+    parsed = parse_claim_file(target / "claims.yaml")
+    assert dump_yaml(parsed.tree) == (target / "claims.yaml").read_bytes()
     assert "anchor: {start: " in (target / "claims.yaml").read_text("utf-8")
 
 
@@ -250,7 +252,7 @@ def test_an_unreadable_document_does_not_stop_the_others(tmp_path: Path) -> None
 def test_several_documents_report_progress(tmp_path: Path, monkeypatch) -> None:
     from contextlib import contextmanager
 
-    import evidence_claims.progress as progress_module
+    import evidence_claims.pipeline.progress as progress_module
 
     calls: list[tuple[str, int, int]] = []
 

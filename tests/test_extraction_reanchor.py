@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from evidence_claims import files
-from evidence_claims.extraction.reanchor import reanchor
-from evidence_claims.validation import validate
+from evidence_claims.io.claim_file import parse_claim_file
+from evidence_claims.io.yaml_style import dump_yaml
+from evidence_claims.pipeline.validation import validate
+from evidence_claims.reanchor import reanchor
 
 from .conftest import KRATOM, run_cli
 
@@ -43,8 +44,8 @@ def test_an_insertion_moves_every_claim_and_keeps_the_file_style(kratom: Path) -
     assert changed and all(
         line.lstrip().startswith(("anchor:", "- {cue:", "sha256:")) for line in changed
     )
-    parsed = files.parse_claim_file(kratom / "claims.yaml")
-    assert files.dump_yaml(parsed.tree) == (kratom / "claims.yaml").read_bytes()
+    parsed = parse_claim_file(kratom / "claims.yaml")
+    assert dump_yaml(parsed.tree) == (kratom / "claims.yaml").read_bytes()
 
 
 def test_an_edited_quote_is_placed_by_its_context_and_sent_back_to_review(kratom: Path) -> None:
@@ -61,7 +62,7 @@ def test_an_edited_quote_is_placed_by_its_context_and_sent_back_to_review(kratom
     assert {"reanchor.quote-changed", "reanchor.cue-lost"} <= codes
     report = validate(kratom)
     assert report.ok, [f.message for f in report.errors]
-    claim = files.parse_claim_file(kratom / "claims.yaml").data["claims"][23]
+    claim = parse_claim_file(kratom / "claims.yaml").data["claims"][23]
     assert claim["text"] == "This state generally lasts about four days."
     assert claim["review"]["status"] == "suggested"
     assert [h["cue"] for h in claim["hedges"]] == ["generally"]
@@ -75,7 +76,7 @@ def test_a_deleted_or_ambiguous_quote_is_an_orphan_never_moved(kratom: Path) -> 
     assert result.orphans == ["kratom-addiction-037"]
     [orphan] = [f for f in result.findings if f.code == "reanchor.orphan"]
     assert orphan.line is not None and orphan.file is not None
-    parsed = files.parse_claim_file(kratom / "claims.yaml")
+    parsed = parse_claim_file(kratom / "claims.yaml")
     # The orphan keeps its old anchor; sha256 is not updated while a claim is unplaced.
     assert parsed.data["claims"][36]["anchor"]["start"] == 5150
     assert b"acaaf32bf760028aaa93601da7342a59deb18067289f4606ee4c49ad343792f3" in before
@@ -113,7 +114,7 @@ def test_an_unchanged_document_leaves_the_file_alone(kratom: Path) -> None:
 def test_an_edit_made_meanwhile_is_never_overwritten(
     kratom: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from evidence_claims.extraction import reanchor as module
+    from evidence_claims import reanchor as module
 
     edit(kratom, "x", "x", prepend="A new first paragraph.\n\n")
     claims = kratom / "claims.yaml"

@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
-from evidence_claims import files
-from evidence_claims.storage import render_claim_file, transplant
+from evidence_claims.io.claim_file import ParsedFile, parse_claim_file
+from evidence_claims.io.storage import render_claim_file, transplant
+from evidence_claims.io.yaml_style import dump_yaml, make_yaml
 
 from .conftest import BAD, KRATOM, MINI
 
@@ -24,10 +25,10 @@ SETTINGS = settings(
 )
 
 
-def _parse_bytes(raw: bytes, tmp_path: Path, suffix: str = ".yaml") -> files.ParsedFile:
+def _parse_bytes(raw: bytes, tmp_path: Path, suffix: str = ".yaml") -> ParsedFile:
     path = tmp_path / f"variant.claims{suffix}"
     path.write_bytes(raw)
-    return files.parse_claim_file(path)
+    return parse_claim_file(path)
 
 
 def _changed_lines(before: bytes, after: bytes) -> list[tuple[str, str]]:
@@ -42,15 +43,11 @@ def _changed_lines(before: bytes, after: bytes) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(
     "path",
-    [
-        p
-        for p in BUNDLED
-        if files.parse_claim_file(p).ok or files.parse_claim_file(p).data is not None
-    ],
+    [p for p in BUNDLED if parse_claim_file(p).ok or parse_claim_file(p).data is not None],
     ids=lambda p: p.name,
 )
 def test_rendering_an_unchanged_bundled_file_is_byte_identical(path: Path) -> None:
-    parsed = files.parse_claim_file(path)
+    parsed = parse_claim_file(path)
     assert render_claim_file(parsed) == path.read_bytes()
 
 
@@ -58,13 +55,13 @@ def test_rendering_an_unchanged_bundled_file_is_byte_identical(path: Path) -> No
     "path", [MINI / "claims.yaml", KRATOM / "claims.yaml"], ids=["mini", "kratom"]
 )
 def test_the_bundled_files_dump_byte_identically(path: Path) -> None:
-    parsed = files.parse_claim_file(path)
-    assert files.dump_yaml(parsed.tree, bom=parsed.bom, newline=parsed.newline) == path.read_bytes()
+    parsed = parse_claim_file(path)
+    assert dump_yaml(parsed.tree, bom=parsed.bom, newline=parsed.newline) == path.read_bytes()
 
 
 def test_an_edit_to_the_kratom_set_changes_one_line() -> None:
     path = KRATOM / "claims.yaml"
-    parsed = files.parse_claim_file(path)
+    parsed = parse_claim_file(path)
     claim = parsed.tree["claims"][20]
     claim["anchor"]["start"] = claim["anchor"]["start"] + 1
     ((before, after),) = _changed_lines(path.read_bytes(), render_claim_file(parsed))
@@ -79,7 +76,7 @@ INDENTS = [(2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (3, 5, 3)]
 @st.composite
 def yaml_variants(draw: st.DrawFn) -> tuple[bytes, tuple[int, int, int]]:
     """The mini set re-spelled: indentation, quoting, comments, CRLF, BOM, final newline."""
-    tree = files.make_yaml().load((MINI / "claims.yaml").read_text("utf-8"))
+    tree = make_yaml().load((MINI / "claims.yaml").read_text("utf-8"))
     for claim in tree["claims"]:
         style = draw(st.sampled_from(["keep", "single", "double"]))
         if style == "single":
@@ -88,7 +85,7 @@ def yaml_variants(draw: st.DrawFn) -> tuple[bytes, tuple[int, int, int]]:
             claim["text"] = DoubleQuotedScalarString(str(claim["text"]))
     indent = draw(st.sampled_from(INDENTS))
     buffer = io.StringIO()
-    files.make_yaml(indent).dump(tree, buffer)
+    make_yaml(indent).dump(tree, buffer)
     lines = buffer.getvalue().splitlines()
     out: list[str] = []
     for line in lines:
@@ -164,7 +161,7 @@ def test_claim_style_variants_dump_byte_identically(
     # the dumper itself keeps comments, quoting, CRLF and BOM of a file in the claim style
     raw, indent = variant
     parsed = _parse_bytes(raw, tmp_path)
-    dumped = files.dump_yaml(parsed.tree, bom=parsed.bom, newline=parsed.newline, indent=indent)
+    dumped = dump_yaml(parsed.tree, bom=parsed.bom, newline=parsed.newline, indent=indent)
     if raw.endswith(b"\n"):
         assert dumped == raw
     else:
@@ -180,7 +177,7 @@ def test_claim_style_variants_dump_byte_identically(
 def test_json_round_trips_and_edits_touch_one_line(
     tmp_path: Path, indent: Any, newline: str, edit: tuple[Any, Any]
 ) -> None:
-    data = files.parse_claim_file(MINI / "claims.yaml").data
+    data = parse_claim_file(MINI / "claims.yaml").data
     text = json.dumps(data, indent=indent, ensure_ascii=False).replace("\n", newline) + newline
     raw = text.encode("utf-8")
     parsed = _parse_bytes(raw, tmp_path, ".json")
@@ -214,7 +211,7 @@ def test_transplant_gives_up_when_the_change_has_no_place() -> None:
 def test_a_carried_over_edit_that_lost_the_change_falls_back_to_a_full_dump(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import evidence_claims.storage as storage
+    import evidence_claims.io.storage as storage
 
     parsed = _parse_bytes((MINI / "claims.yaml").read_bytes(), tmp_path)
     parsed.tree["claims"][1]["certainty"] = "high"

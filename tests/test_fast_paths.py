@@ -12,14 +12,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from evidence_claims import fastjson
-from evidence_claims.checks import uncovered_spans
-from evidence_claims.config import Limits
-from evidence_claims.locate import LineIndex
-from evidence_claims.model import json_schema
-from evidence_claims.parallel import auto_jobs, gc_paused, resolve_jobs
-from evidence_claims.synthetic import CorpusShape, make_set, write_corpus
-from evidence_claims.validation import validate, validate_file
+from evidence_claims.checks.cross_field import uncovered_spans
+from evidence_claims.io import fastjson
+from evidence_claims.io.limits import Limits
+from evidence_claims.io.locate import LineIndex
+from evidence_claims.model.records import json_schema
+from evidence_claims.pipeline.parallel import auto_jobs, gc_paused, resolve_jobs
+from evidence_claims.pipeline.validation import validate, validate_file
+from evidence_claims.testing.synthetic import CorpusShape, make_set, write_corpus
 
 from .conftest import run_cli
 
@@ -244,7 +244,7 @@ def test_line_index_matches_the_regular_expression(text: str) -> None:
 
 
 def test_streamed_report_is_the_formatted_report(mini_copy: Path) -> None:
-    from evidence_claims.formats import FORMATTERS, format_report, report_chunks
+    from evidence_claims.render.formats import FORMATTERS, format_report, report_chunks
 
     bad = Path(__file__).parent / "data" / "bad"
     reports = [validate(mini_copy), validate(bad), validate(mini_copy / "missing")]
@@ -255,7 +255,7 @@ def test_streamed_report_is_the_formatted_report(mini_copy: Path) -> None:
 
 
 def test_validate_prints_the_streamed_report(mini_copy: Path) -> None:
-    from evidence_claims.formats import format_report
+    from evidence_claims.render.formats import format_report
 
     result = run_cli("validate", str(mini_copy))
     assert result.output == format_report(validate(mini_copy), "text") + "\n"
@@ -264,7 +264,7 @@ def test_validate_prints_the_streamed_report(mini_copy: Path) -> None:
 @settings(max_examples=300, deadline=None)
 @given(document=st.text(alphabet="ab.*\n", max_size=30), text=st.text(alphabet="ab.*", max_size=4))
 def test_quote_occurrences_are_those_of_the_regular_expression(document: str, text: str) -> None:
-    from evidence_claims.checks import _occurrences
+    from evidence_claims.checks.cross_field import _occurrences
 
     expected = [m.start() for m in re.finditer(re.escape(text), document)] if text else []
     assert _occurrences(document, text) == expected

@@ -14,9 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from evidence_claims import validate
-from evidence_claims.formats import FORMATTERS, format_report
-from evidence_claims.formats_ci import escape_data, escape_property, github_line, sarif_log
-from evidence_claims.report import Finding, Report
+from evidence_claims.model.report import Finding, Report
+from evidence_claims.render.ci_formats import escape_data, escape_property, github_line, sarif_log
+from evidence_claims.render.formats import FORMATTERS, format_report
 
 from .conftest import BAD, KRATOM, in_ci, run_cli
 

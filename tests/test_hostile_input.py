@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 import evidence_claims as ec
-from evidence_claims import files
-from evidence_claims.config import Limits
-from evidence_claims.report import Report
+from evidence_claims.io.claim_file import parse_claim_file
+from evidence_claims.io.limits import Limits
+from evidence_claims.io.reading import read_bytes
+from evidence_claims.model.report import Report
 
 from .conftest import MINI
 
@@ -131,7 +132,7 @@ def test_depth_limit_is_configurable(mini_copy: Path, name: str) -> None:
 def _to_format(folder: Path, name: str) -> Path:
     if name.endswith(".yaml"):
         return folder / "claims.yaml"
-    data = files.parse_claim_file(folder / "claims.yaml").data
+    data = parse_claim_file(folder / "claims.yaml").data
     (folder / "claims.yaml").unlink()
     path = folder / name
     path.write_text(json.dumps(data, indent=2), "utf-8")
@@ -200,7 +201,7 @@ def test_reading_stops_past_the_limit_when_the_size_is_not_known(
             self.st_mode, self.st_size = info.st_mode, 0
 
     monkeypatch.setattr(os, "fstat", lambda fd: Zero(real_fstat(fd)))
-    raw, findings = files.read_bytes(path, file="f", what="claim file", max_bytes=100)
+    raw, findings = read_bytes(path, file="f", what="claim file", max_bytes=100)
     assert raw is None and [f.code for f in findings] == ["limits.size"]
 
 
@@ -216,7 +217,7 @@ def test_a_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
 
 
 def test_a_directory_named_like_a_claim_file_is_unreadable(tmp_path: Path) -> None:
-    raw, findings = files.read_bytes(tmp_path, file="d", what="claim file")
+    raw, findings = read_bytes(tmp_path, file="d", what="claim file")
     assert raw is None and "directory" in findings[0].message
 
 
@@ -357,7 +358,7 @@ def test_a_utf8_bom_is_a_warning_and_the_file_still_loads(mini_copy: Path) -> No
 def test_configuration_problems_are_located_findings(
     tmp_path: Path, text: str, problem: str | None, line: int | None
 ) -> None:
-    from evidence_claims.config import load_config
+    from evidence_claims.pipeline.config import load_config
 
     path = tmp_path / "pyproject.toml"
     path.write_text(text, "utf-8")
@@ -397,7 +398,7 @@ def test_yaml_files_have_their_own_smaller_size_limit(tmp_path: Path, mini_text:
     path = _write(tmp_path, "big.claims.yaml", mini_text)
     (finding,) = _validate(path, tmp_path, limits).findings
     assert finding.code == "limits.size" and "max-yaml-bytes" in finding.message
-    data = files.parse_claim_file(MINI / "claims.yaml").data
+    data = parse_claim_file(MINI / "claims.yaml").data
     as_json = _write(tmp_path, "big.claims.json", json.dumps(data, indent=2))
     assert "limits.size" not in _validate(as_json, tmp_path, limits).codes()
     assert Limits().max_yaml_bytes <= Limits().max_file_bytes

@@ -7,9 +7,9 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evidence_claims.formats import format_report, report_chunks
-from evidence_claims.json_lines import json_lines, json_text
-from evidence_claims.validation import validate
+from evidence_claims.pipeline.validation import validate
+from evidence_claims.render.formats import format_report, report_chunks
+from evidence_claims.render.json_lines import json_lines, json_text
 
 from .conftest import KRATOM
 

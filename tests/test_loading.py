@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 import evidence_claims as ec
-from evidence_claims import files
-from evidence_claims.bib import parse_bibliography
-from evidence_claims.config import Limits
-from evidence_claims.locate import JsonIndex, JsonLocator, LineIndex
-from evidence_claims.schema_errors import findings_from_errors
+from evidence_claims.io.bib import parse_bibliography
+from evidence_claims.io.claim_file import parse_claim_file
+from evidence_claims.io.limits import Limits
+from evidence_claims.io.locate import JsonIndex, JsonLocator, LineIndex
+from evidence_claims.io.reading import decode
+from evidence_claims.io.schema_errors import findings_from_errors
 
 from .conftest import BAD, MINI, run_cli
 
@@ -83,14 +84,14 @@ def test_all_schema_errors_of_a_file_are_reported(mini_copy: Path) -> None:
 
 
 def test_decode_reports_the_position_of_a_bad_byte() -> None:
-    decoded = files.decode(b"ab\ncd\xffe", file="x", what="document")
+    decoded = decode(b"ab\ncd\xffe", file="x", what="document")
     assert decoded.text is None
     (finding,) = decoded.findings
     assert (finding.code, finding.line, finding.column) == ("file.encoding", 2, 3)
 
 
 def test_decode_keeps_text_after_a_utf8_bom() -> None:
-    decoded = files.decode(codecs.BOM_UTF8 + "é".encode(), file="x", what="document")
+    decoded = decode(codecs.BOM_UTF8 + "é".encode(), file="x", what="document")
     assert decoded.text == "é" and decoded.bom
     assert [f.code for f in decoded.findings] == ["file.bom"]
 
@@ -143,7 +144,7 @@ def test_json_index_locates_keys_values_and_duplicates() -> None:
 def test_yaml_locator_points_at_values_and_keys(tmp_path: Path) -> None:
     path = tmp_path / "x.yaml"
     path.write_text("a:\n  b: [1, 2]\n  c: hello\n", "utf-8")
-    parsed = files.parse_claim_file(path)
+    parsed = parse_claim_file(path)
     assert parsed.locator.locate(("a", "c")) == (3, 6)
     assert parsed.locator.locate(("a", "c"), key=True) == (3, 3)
     assert parsed.locator.locate(("a", "b", 1)) == (2, 10)

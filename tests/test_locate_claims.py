@@ -8,10 +8,10 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evidence_claims import locate
-from evidence_claims.locate import FLAT_RECORDS, JsonIndex, JsonLocator
-from evidence_claims.model import Claim
-from evidence_claims.synthetic import make_set
+from evidence_claims.io import locate
+from evidence_claims.io.locate import FLAT_RECORDS, JsonIndex, JsonLocator
+from evidence_claims.model.records import Claim
+from evidence_claims.testing.synthetic import make_set
 
 from .json_helpers import json_paths
 

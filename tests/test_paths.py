@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import evidence_claims as ec
-from evidence_claims.loader import find_root, resolve_inside
-from evidence_claims.validation import discover
+from evidence_claims.io.loader import find_root, resolve_inside
+from evidence_claims.pipeline.discovery import discover
 
 from .conftest import MINI
 

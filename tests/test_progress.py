@@ -4,8 +4,8 @@ import io
 import shutil
 from pathlib import Path
 
-from evidence_claims.progress import terminal_progress
-from evidence_claims.validation import validate
+from evidence_claims.pipeline.progress import terminal_progress
+from evidence_claims.pipeline.validation import validate
 
 from .conftest import MINI, run_cli
 

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import evidence_claims as ec
-from evidence_claims.report_page import report_page
+from evidence_claims.render.report_page import report_page
 
 from .conftest import BAD, KRATOM, run_cli
 
@@ -111,7 +111,7 @@ def test_unknown_format_is_a_usage_error() -> None:
 
 
 def test_headline_numbers_follow_the_assessment() -> None:
-    from evidence_claims.report_page import summary_items
+    from evidence_claims.render.report_page import summary_items
 
     claim_set = ec.load(KRATOM)
     report = ec.validate(KRATOM)

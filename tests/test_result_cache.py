@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from evidence_claims import result_cache, validation
-from evidence_claims.config import Limits
-from evidence_claims.report import Report
-from evidence_claims.result_cache import ResultCache
-from evidence_claims.synthetic import CorpusShape, write_corpus
+from evidence_claims.io.limits import Limits
+from evidence_claims.model.report import Report
+from evidence_claims.pipeline import result_cache, validation
+from evidence_claims.pipeline.result_cache import ResultCache
+from evidence_claims.testing.synthetic import CorpusShape, write_corpus
 
 from .conftest import run_cli
 

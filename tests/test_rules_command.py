@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from evidence_claims.catalogue import all_rules
-from evidence_claims.rules_command import markdown_table
+from evidence_claims.cli.rules import markdown_table
+from evidence_claims.rules import all_rules
 
 from .conftest import ROOT, run_cli
 

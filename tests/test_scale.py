@@ -10,10 +10,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evidence_claims.locate import JsonIndex, JsonLocator
-from evidence_claims.suggest import EXACT_UP_TO, Suggester
-from evidence_claims.synthetic import CorpusShape, make_set, write_corpus
-from evidence_claims.validation import validate
+from evidence_claims.checks.suggest import EXACT_UP_TO, Suggester
+from evidence_claims.io.locate import JsonIndex, JsonLocator
+from evidence_claims.pipeline.validation import validate
+from evidence_claims.testing.synthetic import CorpusShape, make_set, write_corpus
 
 from .json_helpers import json_paths
 
@@ -136,7 +136,7 @@ def test_synthetic_mistakes_are_found(tmp_path: Path) -> None:
 @settings(max_examples=200, deadline=None)
 @given(path=st.lists(st.one_of(st.text("ab~/0", max_size=4), st.integers(0, 20)), max_size=5))
 def test_json_pointer_escapes_as_rfc_6901(path: list) -> None:
-    from evidence_claims.locate import json_pointer
+    from evidence_claims.io.locate import json_pointer
 
     expected = "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
     assert json_pointer(path) == expected

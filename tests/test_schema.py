@@ -11,9 +11,9 @@ from pydantic import ValidationError
 from referencing import Registry
 from ruamel.yaml import YAML
 
-from evidence_claims.files import parse_claim_file
-from evidence_claims.model import ClaimFile, json_schema
-from evidence_claims.schema_file import schema_text
+from evidence_claims.io.claim_file import parse_claim_file
+from evidence_claims.model.records import ClaimFile, json_schema
+from evidence_claims.model.schema import schema_text
 
 from .conftest import BAD, MINI, ROOT, run_cli
 
@@ -62,7 +62,7 @@ def test_schema_is_a_valid_draft_2020_12_schema() -> None:
 
 
 def test_schema_lists_every_source_type_of_the_taxonomy() -> None:
-    from evidence_claims.taxonomy import source_type_names
+    from evidence_claims.model.taxonomy import source_type_names
 
     enum = json_schema()["$defs"]["Evidence"]["properties"]["type"]["enum"]
     assert enum == list(source_type_names())

@@ -19,9 +19,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from evidence_claims import files
-from evidence_claims.model import ClaimFile
-from evidence_claims.schema_check import claim_file_validator
+from evidence_claims.io.claim_file import parse_claim_file
+from evidence_claims.model.records import ClaimFile
+from evidence_claims.model.schema_validator import claim_file_validator
 
 from .conftest import KRATOM, MINI, ROOT
 from .fuzz.mutate import mutate_data
@@ -31,8 +31,8 @@ VALIDATOR = claim_file_validator(COMMITTED)
 
 
 def _seeds() -> list[Any]:
-    mini = files.parse_claim_file(MINI / "claims.yaml").data
-    kratom = files.parse_claim_file(KRATOM / "claims.yaml").data
+    mini = parse_claim_file(MINI / "claims.yaml").data
+    kratom = parse_claim_file(KRATOM / "claims.yaml").data
     kratom["claims"] = kratom["claims"][:8]  # varied claims, quick to validate
     return [mini, kratom]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import evidence_claims.bib as bib_module
-from evidence_claims.validation import validate
+import evidence_claims.io.bib as bib_module
+from evidence_claims.pipeline.validation import validate
 
 from .conftest import MINI
 

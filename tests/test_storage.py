@@ -15,9 +15,10 @@ from typing import Any
 
 import pytest
 
-from evidence_claims import files, storage
-from evidence_claims.errors import ConflictError, LockTimeoutError
-from evidence_claims.storage import file_lock, save_claim_file, sha256_of
+from evidence_claims.io import storage
+from evidence_claims.io.claim_file import parse_claim_file
+from evidence_claims.io.storage import atomic_write, file_lock, save_claim_file, sha256_of
+from evidence_claims.model.errors import ConflictError, LockTimeoutError
 
 from .conftest import KRATOM, MINI
 
@@ -37,7 +38,7 @@ def _copy(tmp_path: Path, source: Path = MINI / "claims.yaml") -> Path:
 
 def test_save_replaces_the_file_and_returns_the_new_hash(tmp_path: Path) -> None:
     path = _copy(tmp_path)
-    parsed = files.parse_claim_file(path)
+    parsed = parse_claim_file(path)
     parsed.tree["claims"][0]["certainty"] = "low"
     new = storage.render_claim_file(parsed)
     digest = save_claim_file(parsed, new)
@@ -45,12 +46,12 @@ def test_save_replaces_the_file_and_returns_the_new_hash(tmp_path: Path) -> None
     assert parsed.sha256 == digest  # the same object can be saved again
     parsed.tree["claims"][0]["certainty"] = "moderate"
     save_claim_file(parsed, storage.render_claim_file(parsed))
-    assert files.parse_claim_file(path).data["claims"][0]["certainty"] == "moderate"
+    assert parse_claim_file(path).data["claims"][0]["certainty"] == "moderate"
 
 
 def test_a_file_changed_since_loading_is_not_overwritten(tmp_path: Path) -> None:
     path = _copy(tmp_path)
-    parsed = files.parse_claim_file(path)
+    parsed = parse_claim_file(path)
     someone_else = path.read_bytes().replace(b"certainty: low", b"certainty: high")
     path.write_bytes(someone_else)
     with pytest.raises(ConflictError) as info:
@@ -64,7 +65,7 @@ def test_a_file_changed_since_loading_is_not_overwritten(tmp_path: Path) -> None
 
 def test_a_removed_file_is_a_conflict_and_is_not_recreated(tmp_path: Path) -> None:
     path = _copy(tmp_path)
-    parsed = files.parse_claim_file(path)
+    parsed = parse_claim_file(path)
     path.unlink()
     with pytest.raises(ConflictError, match="was removed"):
         save_claim_file(parsed, b"mine")
@@ -128,7 +129,7 @@ def _editor(
     barrier.wait()
     try:
         if via_parsed:
-            parsed = files.parse_claim_file(Path(path))
+            parsed = parse_claim_file(Path(path))
             parsed.sha256 = expected  # the version this editor loaded
             save_claim_file(parsed, mine)
         else:
@@ -340,7 +341,7 @@ def test_a_new_file_gets_the_usual_permissions_not_private_ones(tmp_path: Path) 
     # atomic_write once created files 0600 (mkstemp's mode), unreadable to the group
     umask = os.umask(0o022)
     try:
-        files.atomic_write(tmp_path / "new.claims.yaml", b"x")
+        atomic_write(tmp_path / "new.claims.yaml", b"x")
     finally:
         os.umask(umask)
     assert (tmp_path / "new.claims.yaml").stat().st_mode & 0o777 == 0o644
@@ -352,8 +353,8 @@ def test_saving_through_a_symbolic_link_replaces_its_target(tmp_path: Path) -> N
     target = _copy(tmp_path)
     link = tmp_path / "link.claims.yaml"
     link.symlink_to(target.name)
-    parsed = files.parse_claim_file(link)
+    parsed = parse_claim_file(link)
     parsed.tree["claims"][0]["certainty"] = "low"
     save_claim_file(parsed, storage.render_claim_file(parsed))
     assert link.is_symlink()
-    assert files.parse_claim_file(target).data["claims"][0]["certainty"] == "low"
+    assert parse_claim_file(target).data["claims"][0]["certainty"] == "low"

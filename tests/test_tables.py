@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import evidence_claims as ec
-from evidence_claims.tables import (
+from evidence_claims.render.tables import (
     ASSESSMENT_COLUMNS,
     CLAIM_COLUMNS,
     REASON_COLUMNS,

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from evidence_claims.taxonomy import CERTAINTY_LEVELS, source_types
+from evidence_claims.model.taxonomy import CERTAINTY_LEVELS, source_types
 
 TYPES = source_types()
 REQUIRED_TYPES = {

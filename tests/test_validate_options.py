@@ -10,9 +10,9 @@ import pytest
 from ruamel.yaml import YAML
 
 from evidence_claims import validate
-from evidence_claims.baseline import fingerprint, new_findings, read_baseline
-from evidence_claims.report import Finding, Report
-from evidence_claims.validation import is_claim_file_name
+from evidence_claims.model.report import Finding, Report
+from evidence_claims.pipeline.baseline import fingerprint, new_findings, read_baseline
+from evidence_claims.pipeline.discovery import is_claim_file_name
 
 from .conftest import ROOT, run_cli
 
@@ -141,7 +141,7 @@ def test_fingerprint_ignores_lines_and_claim_positions() -> None:
 
 def test_baseline_counts_repeated_findings(tmp_path: Path) -> None:
     f = Finding("relation.duplicate", "warning", "m", "c.yaml", 1, 1, "x", "/claims/0/relations")
-    from evidence_claims.baseline import write_baseline
+    from evidence_claims.pipeline.baseline import write_baseline
 
     write_baseline(Report(findings=[f]), tmp_path / "b.json")
     left = new_findings(Report(findings=[f, f]), read_baseline(tmp_path / "b.json"))

@@ -94,7 +94,7 @@ def _report(report: Any) -> dict[str, Any]:
 
 
 def _validated() -> dict[str, Any]:
-    from evidence_claims.validation import validate
+    from evidence_claims.pipeline.validation import validate
 
     out: dict[str, Any] = {}
     with _cwd(ROOT):
@@ -107,8 +107,8 @@ def _validated() -> dict[str, Any]:
 
 
 def _synthetic(tmp: Path) -> dict[str, Any]:
-    from evidence_claims.synthetic import CorpusShape, write_corpus
-    from evidence_claims.validation import validate
+    from evidence_claims.pipeline.validation import validate
+    from evidence_claims.testing.synthetic import CorpusShape, write_corpus
 
     files = list(write_corpus(tmp / "corpus", CorpusShape(1200, 400), seed=7, error_rate=0.05))
     # one file on a single line: claims found by key search in a text without line breaks
@@ -120,9 +120,9 @@ def _synthetic(tmp: Path) -> dict[str, Any]:
 
 def _stress_sets() -> Iterator[tuple[str, Any]]:
     """Every claim text of the real sets under every source type, kind and citation."""
-    from evidence_claims.claimset import ClaimSet
-    from evidence_claims.taxonomy import source_types
-    from evidence_claims.validation import load
+    from evidence_claims.io.claimset import ClaimSet
+    from evidence_claims.model.taxonomy import source_types
+    from evidence_claims.pipeline.validation import load
 
     types = sorted(source_types())
     with _cwd(ROOT):
@@ -166,7 +166,7 @@ def _stress_sets() -> Iterator[tuple[str, Any]]:
 
 def _stressed() -> dict[str, Any]:
     from evidence_claims.assessment import assess_claim_set
-    from evidence_claims.report import Report
+    from evidence_claims.model.report import Report
 
     out = {}
     for name, cs in _stress_sets():

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from evidence_claims.bib import parse_bibliography
-from evidence_claims.claimset import ClaimSet
-from evidence_claims.model import ClaimFile
-from evidence_claims.report import ClaimAssessment, Reason, Report
+from evidence_claims.io.bib import parse_bibliography
+from evidence_claims.io.claimset import ClaimSet
+from evidence_claims.model.records import ClaimFile
+from evidence_claims.model.report import ClaimAssessment, Reason, Report
 
 BIB = """
 @article{smith2020,

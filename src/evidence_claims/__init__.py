@@ -9,24 +9,24 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from ._version import __version__ as __version__
 
 _EXPORTS = {
-    "load": "validation",
-    "validate": "validation",
-    "assess": "assessment",
-    "ClaimAssessment": "report",
-    "Reason": "report",
-    "ClaimSet": "claimset",
-    "Claim": "model",
-    "ClaimFile": "model",
-    "Report": "report",
-    "Finding": "report",
-    "ClaimFileError": "errors",
-    "ConflictError": "errors",
-    "table": "tables",
-    "annotate": "display",
-    "evidence_map": "display",
+    "load": "pipeline.validation",
+    "validate": "pipeline.validation",
+    "assess": "pipeline.validation",
+    "ClaimAssessment": "model.report",
+    "Reason": "model.report",
+    "ClaimSet": "io.claimset",
+    "Claim": "model.records",
+    "ClaimFile": "model.records",
+    "Report": "model.report",
+    "Finding": "model.report",
+    "ClaimFileError": "model.errors",
+    "ConflictError": "model.errors",
+    "table": "render.tables",
+    "annotate": "render.display",
+    "evidence_map": "render.display",
     "extract": "extraction.draft",
 }
 
@@ -50,15 +50,14 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .assessment import assess
-    from .claimset import ClaimSet
-    from .display import annotate, evidence_map
-    from .errors import ClaimFileError, ConflictError
     from .extraction.draft import extract
-    from .model import Claim, ClaimFile
-    from .report import ClaimAssessment, Finding, Reason, Report
-    from .tables import table
-    from .validation import load, validate
+    from .io.claimset import ClaimSet
+    from .model.errors import ClaimFileError, ConflictError
+    from .model.records import Claim, ClaimFile
+    from .model.report import ClaimAssessment, Finding, Reason, Report
+    from .pipeline.validation import assess, load, validate
+    from .render.display import annotate, evidence_map
+    from .render.tables import table
 
 
 def __getattr__(name: str) -> Any:

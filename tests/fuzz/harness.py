@@ -27,13 +27,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from evidence_claims import files
-from evidence_claims.bib import parse_bibliography
-from evidence_claims.catalogue import SEVERITIES, all_rules
-from evidence_claims.config import load_config
-from evidence_claims.formats import format_report
-from evidence_claims.report import Finding, Report
-from evidence_claims.validation import validate_file
+from evidence_claims.io.bib import parse_bibliography
+from evidence_claims.io.claim_file import parse_claim_file
+from evidence_claims.io.yaml_style import make_yaml
+from evidence_claims.model.report import Finding, Report
+from evidence_claims.pipeline.config import load_config
+from evidence_claims.pipeline.validation import validate_file
+from evidence_claims.render.formats import format_report
+from evidence_claims.rules import all_rules
+from evidence_claims.rules.catalogue import SEVERITIES
 
 from .mutate import mutate_bytes, mutate_data
 
@@ -93,8 +95,8 @@ def load_seeds() -> Seeds:
     seeds = Seeds()
     mini_yaml = (MINI / "claims.yaml").read_bytes()
     kratom_yaml = (KRATOM / "claims.yaml").read_bytes()
-    mini = files.parse_claim_file(MINI / "claims.yaml").data
-    kratom = files.parse_claim_file(KRATOM / "claims.yaml").data
+    mini = parse_claim_file(MINI / "claims.yaml").data
+    kratom = parse_claim_file(KRATOM / "claims.yaml").data
     small_kratom = dict(kratom, claims=kratom["claims"][:10])
     seeds.data = [mini, small_kratom]
     # mostly small files, so that 100,000 inputs take minutes; the large set once in ~50
@@ -134,7 +136,7 @@ def _yaml_text(data: Any) -> bytes:
     import io
 
     buffer = io.StringIO()
-    files.make_yaml().dump(data, buffer)
+    make_yaml().dump(data, buffer)
     return buffer.getvalue().encode("utf-8")
 
 

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from evidence_claims.config import load_config
-from evidence_claims.validation import validate_file
+from evidence_claims.pipeline.config import load_config
+from evidence_claims.pipeline.validation import validate_file
 
 from .harness import FORMATS, MINI, Seeds, check_findings, load_seeds, run_case
 

@@ -29,9 +29,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..report import Reason
-from ..taxonomy import CERTAINTY_LEVELS
-from .rules import DOMAINS, GRADING_DOMAINS, caveat_rule
+from ..model.report import Reason
+from ..model.taxonomy import CERTAINTY_LEVELS
+from ..rules.assessment import DOMAINS, GRADING_DOMAINS, caveat_rule
 
 # Weakest first, so that a level's index is its number of "pluses" minus one.
 LEVELS: tuple[str, ...] = tuple(reversed(CERTAINTY_LEVELS))

@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ..taxonomy import source_types
+from ..model.taxonomy import source_types
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..claimset import ClaimSet
-from ..model import Claim
-from ..taxonomy import source_types
-from . import rules as R
+from ..io.claimset import ClaimSet
+from ..model.records import Claim
+from ..model.taxonomy import source_types
+from ..rules import assessment as R
 from .cues import Lexicon, lexicon, participant_counts
 
 HUMAN_STUDY_TYPES = frozenset(

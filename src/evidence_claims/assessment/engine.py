@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from ..catalogue import RULES, Rule, Severity, all_rules
-from ..claimset import ClaimSet
-from ..model import Claim
-from ..report import ClaimAssessment, Finding, Report
-from . import rules as R
+from ..io.claimset import ClaimSet
+from ..model.records import Claim
+from ..model.report import ClaimAssessment, Finding, Report
+from ..rules import all_rules
+from ..rules import assessment as R
+from ..rules.catalogue import RULES, Rule, Severity
 from .certainty import Applied, grade, word
 from .detect import (
     Detected,
@@ -55,18 +55,13 @@ def assess_claim_set(cs: ClaimSet) -> Assessment:
     return out
 
 
-def assess(target: ClaimSet | str | Path) -> Report:
-    """Suggested certainty and evidence findings for a claim set (or the path of one).
+def assess(target: ClaimSet) -> Report:
+    """Suggested certainty and evidence findings for a loaded claim set.
 
-    A path is loaded with :func:`evidence_claims.load` (which raises ``ClaimFileError`` when the
-    file cannot be read). The report's ``assessments`` hold one :class:`ClaimAssessment` per
-    claim; its findings are the evidence findings only (run :func:`evidence_claims.validate`
-    for the structural checks too), with the claims' suppressions applied.
+    The report's ``assessments`` hold one :class:`ClaimAssessment` per claim; its findings are
+    the evidence findings only, with the claims' suppressions applied. The public
+    :func:`evidence_claims.assess` also takes a path (it loads the set first).
     """
-    if not isinstance(target, ClaimSet):
-        from ..validation import load
-
-        target = load(target)
     result = assess_claim_set(target)
     suppressed = {(c.id, s.code) for c in target.claims for s in c.suppress}
     findings = [f for f in result.findings if (f.claim_id, f.code) not in suppressed]

@@ -16,8 +16,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from ..bib import Bibliography
-from ..model import Basis, Kind
+from ..io.bib import Bibliography
+from ..model.records import Basis, Kind
 from .asides import in_aside
 from .caseless import Unsupported, fold, lower_pattern
 from .mentions import Mention, Resolver, find_mentions
@@ -143,7 +143,7 @@ def load_rules() -> AttributionRules:
 
 
 def build_rules(data: dict[str, Any]) -> AttributionRules:
-    from ..taxonomy import source_type_names
+    from ..model.taxonomy import source_type_names
 
     known = set(source_type_names())
     sections: list[tuple[str, list[str]]] = [

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..anchoring import CONTEXT_CHARS
-from ..bib import Bibliography
-from ..claimset import ClaimSet
-from ..model import ClaimFile, Kind
+from ..io.bib import Bibliography
+from ..io.claimset import ClaimSet
+from ..model.anchors import CONTEXT_CHARS
+from ..model.records import ClaimFile, Kind
 from .asides import aside_spans, outside
 from .attribute import Attribution, attribute
 from .caseless import fold
@@ -123,7 +123,7 @@ def extract(
     ``path`` is how the claim file will name the document (relative to the claim file);
     ``sha256`` defaults to the hash of ``text`` encoded as UTF-8 (pass the file's own hash when
     its bytes differ, e.g. with a byte order mark). ``bibliography`` (a parsed
-    :class:`~evidence_claims.bib.Bibliography` or the path of a ``.bib`` file) lets informal
+    :class:`~evidence_claims.io.bib.Bibliography` or the path of a ``.bib`` file) lets informal
     mentions ("Matsumoto et al.", "the Thai studies") resolve to keys; ``bibliography_path`` is
     how the claim file names it.
     """
@@ -171,7 +171,7 @@ def _extract(
 def _bibliography(value: Bibliography | str | Path | None) -> Bibliography | None:
     if value is None or isinstance(value, Bibliography):
         return value
-    from ..bib import load_bibliography
+    from ..io.bib import load_bibliography
 
     return load_bibliography(Path(value))
 
@@ -314,12 +314,12 @@ def to_yaml_tree(claim_set: ClaimSet, *, schema_ref: str | None = None) -> Any:
 
 
 def to_yaml(claim_set: ClaimSet, *, schema_ref: str | None = None) -> bytes:
-    from ..files import dump_yaml
+    from ..io.yaml_style import dump_yaml
 
     return dump_yaml(to_yaml_tree(claim_set, schema_ref=schema_ref))
 
 
 def to_json(claim_set: ClaimSet) -> bytes:
-    from ..files import dump_json
+    from ..io.json_files import dump_json
 
     return dump_json(to_data(claim_set))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..model import Kind
+from ..model.records import Kind
 from .caseless import FoldedSearch, fold
 from .segment import Segment
 

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..bib import BibEntry, Bibliography
+from ..io.bib import BibEntry, Bibliography
 from .caseless import fold
 
 MentionForm = Literal["named", "numbered", "descriptive", "backref"]

@@ -1,0 +1,195 @@
+"""``evidence-claims extract``: a document's text to a draft claim file."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from ..model.report import Finding
+from .options import EXIT_ERROR, EXIT_FINDINGS
+
+if TYPE_CHECKING:
+    from ..io.bib import Bibliography
+
+
+def _echo_findings(findings: list[Finding]) -> None:
+    for f in findings:
+        where = ":".join(str(p) for p in (f.file, f.line, f.column) if p is not None)
+        click.echo(f"{where}: {f.severity}: {f.code} {f.message}", err=True)
+
+
+def _relative(target: Path, base: Path) -> str:
+    return Path(os.path.relpath(target.resolve(), base.resolve())).as_posix()
+
+
+def _schema_ref(output_dir: Path) -> str | None:
+    """The committed JSON Schema, relative to the output folder, if the repository has one."""
+    for folder in (output_dir.resolve(), *output_dir.resolve().parents):
+        schema = folder / "schemas" / "claim-file.schema.json"
+        if schema.is_file():
+            return _relative(schema, output_dir)
+        if (folder / ".git").exists() or (folder / "pyproject.toml").exists():
+            return None
+    return None
+
+
+@click.command()
+@click.argument(
+    "documents", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the draft here (default: print it). With several documents: a folder that "
+    "receives one DOC-STEM.claims.yaml (or .json) per document.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["yaml", "json"]),
+    default=None,
+    help="Output format (default: from the output's extension, else yaml).",
+)
+@click.option(
+    "--bib",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="BibTeX file: informal mentions ('Matsumoto et al.') resolve to its keys.",
+)
+@click.option(
+    "--id", "doc_id", default=None, help="Document id (default: the file's stem; one document)."
+)
+@click.option("--force", is_flag=True, help="Overwrite existing output files.")
+def extract(
+    documents: tuple[Path, ...],
+    output: Path | None,
+    output_format: str | None,
+    bib: Path | None,
+    doc_id: str | None,
+    force: bool,
+) -> None:
+    """Draft claim records for every statement of each DOCUMENT, for a person to review.
+
+    With several documents, every output file is checked before any is written (a name two
+    documents would share, or an existing file without --force, stops the run with nothing
+    written); a document that cannot be read is reported and the others are still drafted
+    (exit code 1).
+    """
+    from ..io.bib import load_bibliography
+    from ..io.loader import display_path
+    from ..pipeline.progress import terminal_progress
+
+    if len(documents) > 1:
+        if output is None or (output.exists() and not output.is_dir()):
+            click.echo("evidence-claims: several documents need -o FOLDER", err=True)
+            sys.exit(EXIT_ERROR)
+        if doc_id is not None:
+            click.echo("evidence-claims: --id names one document only", err=True)
+            sys.exit(EXIT_ERROR)
+    elif output is not None and output.is_dir():
+        click.echo(f"{output}: is a folder; name the claim file to write", err=True)
+        sys.exit(EXIT_ERROR)
+    bibliography = None
+    if bib is not None:
+        bibliography = load_bibliography(bib, file=display_path(bib))
+        _echo_findings(bibliography.findings)
+        if bibliography.library is None:
+            sys.exit(EXIT_FINDINGS)
+    targets = _targets(documents, output, output_format)
+    existing = [t for t in targets if t is not None and t.exists()]
+    if existing and not force:
+        for target in existing:
+            click.echo(f"{target}: exists; use --force to overwrite it", err=True)
+        sys.exit(EXIT_FINDINGS)
+    failed = 0
+    with terminal_progress("Extracting") as progress:
+        if progress is not None:
+            progress(0, len(documents))
+        for done, (document, target) in enumerate(zip(documents, targets, strict=True), 1):
+            if not _extract_one(document, target, output_format, bibliography, bib, doc_id):
+                failed += 1
+            if progress is not None:
+                progress(done, len(documents))
+    if failed:
+        if len(documents) > 1:
+            click.echo(f"{failed} of {len(documents)} document(s) not drafted", err=True)
+        sys.exit(EXIT_FINDINGS)
+
+
+def _targets(
+    documents: tuple[Path, ...], output: Path | None, output_format: str | None
+) -> list[Path | None]:
+    """Where each document's draft goes (None: standard output); exits when two collide."""
+    if len(documents) == 1:
+        return [output]
+    assert output is not None
+    suffix = ".claims.json" if output_format == "json" else ".claims.yaml"
+    targets: list[Path | None] = []
+    seen: dict[Path, Path] = {}
+    for document in documents:
+        target = output / f"{document.stem}{suffix}"
+        if target in seen:
+            click.echo(
+                f"evidence-claims: {seen[target]} and {document} would both be drafted to "
+                f"{target}; extract them into different folders",
+                err=True,
+            )
+            sys.exit(EXIT_ERROR)
+        seen[target] = document
+        targets.append(target)
+    return targets
+
+
+def _extract_one(
+    document: Path,
+    output: Path | None,
+    output_format: str | None,
+    bibliography: Bibliography | None,
+    bib: Path | None,
+    doc_id: str | None,
+) -> bool:
+    """Draft one document to ``output`` (or standard output); False when it cannot be read."""
+    from ..extraction.draft import extract as run
+    from ..extraction.draft import to_json, to_yaml
+    from ..io.loader import display_path
+    from ..io.reading import read_text
+    from ..io.storage import atomic_write
+
+    text, raw, findings = read_text(document, file=display_path(document), what="document")
+    _echo_findings(findings)  # e.g. a byte order mark: a warning, extraction goes on
+    if text is None or raw is None:
+        return False
+    fmt = output_format or ("json" if output and output.suffix.lower() == ".json" else "yaml")
+    base = output.parent if output is not None else Path(".")
+    if output is not None:
+        base.mkdir(parents=True, exist_ok=True)
+    claim_set = run(
+        text,
+        doc_id=doc_id or document.stem,
+        path=_relative(document, base),
+        sha256=hashlib.sha256(raw).hexdigest(),
+        bibliography=bibliography,
+        bibliography_path=_relative(bib, base) if bib is not None else None,
+    )
+    data = to_json(claim_set) if fmt == "json" else to_yaml(claim_set, schema_ref=_schema_ref(base))
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+    else:
+        atomic_write(output, data)
+    kinds = Counter(c.kind for c in claim_set.claims)
+    summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+    where = f"wrote {output}" if output is not None else "extracted"
+    click.echo(
+        f"{where}: {len(claim_set.claims)} draft claims ({summary or 'none'}); "
+        "every one is a suggestion to review",
+        err=True,
+    )
+    return True

@@ -1,0 +1,56 @@
+"""``evidence-claims table``: a claim set's evidence table as Markdown, HTML or CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .command_io import load_or_exit, write_output
+from .options import group_by_option, root_option
+
+
+@click.command("table")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(["md", "html", "csv"]),
+    default="md",
+    show_default=True,
+    help="md: Markdown for a README or pull request; html: a standalone page; csv: one row "
+    "per claim.",
+)
+@group_by_option
+@click.option(
+    "--stated",
+    is_flag=True,
+    help="Show the certainty the claim file states instead of assessing the claims.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (atomically) instead of printing.",
+)
+@root_option
+def table(
+    path: Path,
+    output_format: str,
+    by: str,
+    stated: bool,
+    output: Path | None,
+    root: Path | None,
+) -> None:
+    """Print the evidence table of the claim set at PATH (a claim file or its folder).
+
+    One row per claim: statement, source type, cited sources, certainty (⊕⊕◯◯ Low), caveats
+    and the wording check, grouped by topic or source type.
+    """
+    from ..render.tables import table as build
+
+    claim_set = load_or_exit(path, root=root)
+    evidence = build(claim_set, by=by, assess=not stated)
+    write_output(evidence.render(output_format), output, what=f"{output_format} table")

@@ -1,0 +1,284 @@
+"""Load a claim file into a :class:`ClaimSet`: parse → schema → document → bibliography.
+
+Each step adds located findings and the next step runs on whatever the previous one could
+read, so one pass reports every problem of a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from ..model.records import Claim, ClaimFile, Document
+from ..model.report import Finding
+from ..rules import structural as R
+from .bib import Bibliography, load_bibliography
+from .claim_file import parse_claim_file
+from .claimset import ClaimSet
+from .limits import Limits
+from .reading import read_text
+from .schema_errors import findings_from_errors
+from .surrogates import SURROGATE
+
+_CLAIM = TypeAdapter(Claim)
+_DOCUMENT = TypeAdapter(Document)
+ROOT_MARKERS = (".git", "pyproject.toml", ".evidence-claims-root")
+
+
+@dataclass(slots=True)
+class Loaded:
+    """What loading one claim file produced: the set (when the header was readable)."""
+
+    claim_set: ClaimSet | None
+    findings: list[Finding] = field(default_factory=list)
+    document_sha256: str | None = None
+
+
+def display_path(path: Path) -> str:
+    """A path as findings show it: relative to the working directory when below it.
+
+    Bytes of a file name that are not UTF-8 are shown as ``\\xff`` escapes (as git quotes
+    such names): the lone surrogates Python decodes them to (PEP 383) cannot be printed to a
+    UTF-8 stream, stored in a DataFrame or Parquet, or written into HTML.
+    """
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        rel = str(path)
+    shown = rel if not rel.startswith("..") else str(path)
+    if shown.isascii() or SURROGATE.search(shown) is None:
+        return shown
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def find_root(path: Path) -> Path:
+    """The repository a claim file belongs to: the nearest ancestor with a root marker.
+
+    The search starts in the folder that holds ``path`` as named, not where a symbolic link
+    named ``path`` points: a link must not carry the root along with it.
+    """
+    start = _resolve(Path(os.path.abspath(path)).parent) or Path(os.path.abspath(path)).parent
+    for candidate in (start, *start.parents):
+        try:
+            if any((candidate / marker).exists() for marker in ROOT_MARKERS):
+                return candidate
+        except OSError:
+            continue
+    return start
+
+
+def _resolve(path: Path) -> Path | None:
+    """``path`` with every symbolic link followed, or None when that fails (a link loop)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+
+
+def load_claim_file(
+    path: Path, *, root: Path | None = None, limits: Limits | None = None
+) -> Loaded:
+    """Load one claim file with everything it refers to; never raises on bad input.
+
+    ``limits`` bound every file read (claim file, document, bibliography); see
+    :class:`~evidence_claims.io.limits.Limits`.
+    """
+    path = Path(path)
+    limits = limits or Limits()
+    file = display_path(path)
+    root = root or find_root(path)
+    escape = _escaping_link(path, root, file)
+    if escape is not None:
+        return Loaded(None, [escape])
+    parsed = parse_claim_file(path, file=file, limits=limits)
+    loaded = Loaded(None, list(parsed.findings))
+    if not parsed.ok:
+        return loaded
+    data = parsed.data
+    try:
+        model = parsed.model or ClaimFile.model_validate(data, strict=True)
+    except ValidationError as exc:
+        loaded.findings.extend(
+            findings_from_errors(exc.errors(include_url=False), data, parsed.locator, file)
+        )
+        model = None
+    if model is not None:
+        document, claims, indexes, complete = model.document, model.claims, None, True
+    else:
+        document, claims, indexes = _salvage(data)
+        complete = False
+        if document is None:
+            return loaded
+    claim_set = ClaimSet(
+        document=document,
+        claims=claims,
+        path=path,
+        parsed=parsed,
+        claim_indexes=indexes if indexes is not None else list(range(len(claims))),
+        complete=complete,
+    )
+    _attach_document(claim_set, root, loaded, limits)
+    _attach_bibliography(claim_set, root, loaded, limits)
+    loaded.claim_set = claim_set
+    return loaded
+
+
+def _escaping_link(path: Path, root: Path, file: str) -> Finding | None:
+    """A finding when the claim file is a symbolic link to a file outside ``root``."""
+    if not path.is_symlink():
+        return None
+    target, inside = _resolve(path), _resolve(root)
+    if target is None or inside is None:
+        return None  # a link loop: reading it fails and says so
+    try:
+        target.relative_to(inside)
+    except ValueError:
+        return R.FILE_OUTSIDE_ROOT.finding(
+            file=file, line=1, column=1, name=file, target=str(target), root=str(inside)
+        )
+    return None
+
+
+def _salvage(data: Any) -> tuple[Document | None, list[Claim], list[int]]:
+    """When the file as a whole fails the schema, keep the parts that pass it."""
+    if not isinstance(data, dict):
+        return None, [], []
+    try:
+        document = _DOCUMENT.validate_python(data.get("document"), strict=True)
+    except ValidationError:
+        return None, [], []
+    claims, indexes = [], []
+    raw_claims = data.get("claims")
+    if isinstance(raw_claims, list):
+        for i, raw in enumerate(raw_claims):
+            try:
+                claims.append(_CLAIM.validate_python(raw, strict=True))
+                indexes.append(i)
+            except ValidationError:
+                continue
+    return document, claims, indexes
+
+
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def resolve_inside(base: Path, relative: str, root: Path) -> tuple[Path | None, str | None]:
+    """Resolve a path named in a claim file; refuse one that could leave ``root``.
+
+    Claim files come from pull requests, so the path is untrusted: it must be relative, use
+    ``/`` (a ``\\`` is a Windows separator on one system and a file-name character on
+    another), hold no NUL byte, and stay inside ``root`` once every ``..`` and every symbolic
+    link is followed. Returns (path, None) or (None, the problem in words).
+    """
+    if "\0" in relative:
+        return None, "contains a NUL byte"
+    if "://" in relative:
+        return None, "is a URL; claim files name local files, relative to the claim file"
+    if os.path.isabs(relative) or relative.startswith(("/", "\\")) or _DRIVE.match(relative):
+        return None, "is absolute; use a path relative to the claim file"
+    if "\\" in relative:
+        return None, "uses '\\'; separate folders with '/' so the path works on every system"
+    inside = _resolve(root)
+    candidate = _resolve(base / relative)
+    if inside is None or candidate is None:
+        return None, "cannot be resolved (a loop of symbolic links?)"
+    try:
+        candidate.relative_to(inside)
+    except ValueError:
+        return None, f"leaves the repository ({root})"
+    return candidate, None
+
+
+def _resolve_named(
+    claim_set: ClaimSet, member: str, root: Path, loaded: Loaded
+) -> tuple[Path | None, tuple[int, int]]:
+    """The file the header's ``document.<member>`` names, resolved inside the repository, and
+    the position of that member; a name that leaves the repository (``..``, an absolute path,
+    a link out) is recorded as a finding there and gives no path."""
+    assert claim_set.path is not None and claim_set.parsed is not None
+    name = getattr(claim_set.document, member)
+    line, column = claim_set.parsed.locator.locate(("document", member))
+    resolved, problem = resolve_inside(claim_set.path.parent, name, root)
+    if resolved is None:
+        loaded.findings.append(
+            R.DOCUMENT_PATH.finding(
+                file=claim_set.parsed.file,
+                line=line,
+                column=column,
+                path=f"/document/{member}",
+                what="document" if member == "path" else member,
+                name=name,
+                problem=problem,
+            )
+        )
+    return resolved, (line, column)
+
+
+def _attach_document(claim_set: ClaimSet, root: Path, loaded: Loaded, limits: Limits) -> None:
+    assert claim_set.path is not None and claim_set.parsed is not None
+    file = claim_set.parsed.file
+    locator = claim_set.parsed.locator
+    doc_path, (line, column) = _resolve_named(claim_set, "path", root, loaded)
+    if doc_path is None:
+        return
+    text, raw, findings = read_text(
+        doc_path, file=display_path(doc_path), what="document", max_bytes=limits.max_file_bytes
+    )
+    for finding in findings:
+        if finding.code in ("file.not-found", "file.unreadable", "limits.size"):
+            finding = _relocate(finding, file, line, column, "/document/path")
+        loaded.findings.append(finding)
+    if raw is None:
+        return
+    actual = hashlib.sha256(raw).hexdigest()
+    loaded.document_sha256 = claim_set.document_sha256 = actual
+    if actual != claim_set.document.sha256:
+        hline, hcolumn = locator.locate(("document", "sha256"))
+        loaded.findings.append(
+            R.DOCUMENT_HASH.finding(
+                file=file,
+                line=hline,
+                column=hcolumn,
+                path="/document/sha256",
+                actual=actual,
+                expected=claim_set.document.sha256,
+            )
+        )
+    claim_set.document_text = text
+
+
+def _relocate(finding: Finding, file: str, line: int, column: int, pointer: str) -> Finding:
+    """Point a finding about a referenced file at the line of the claim file that names it."""
+    from dataclasses import replace
+
+    return replace(finding, file=file, line=line, column=column, path=pointer)
+
+
+def _attach_bibliography(claim_set: ClaimSet, root: Path, loaded: Loaded, limits: Limits) -> None:
+    assert claim_set.path is not None and claim_set.parsed is not None
+    name = claim_set.document.bibliography
+    if name is None:
+        return
+    file = claim_set.parsed.file
+    bib_path, (line, column) = _resolve_named(claim_set, "bibliography", root, loaded)
+    if bib_path is None:
+        claim_set.bibliography = Bibliography(file=name)
+        return
+    if limits.max_bib_bytes < limits.max_file_bytes:
+        most, limit_name = limits.max_bib_bytes, "max-bib-bytes"
+    else:
+        most, limit_name = limits.max_file_bytes, "max-file-bytes"
+    bib = load_bibliography(
+        bib_path, file=display_path(bib_path), max_bytes=most, limit_name=limit_name
+    )
+    for finding in bib.findings:
+        if finding.code in ("file.not-found", "file.unreadable", "limits.size"):
+            finding = _relocate(finding, file, line, column, "/document/bibliography")
+        loaded.findings.append(finding)
+    claim_set.bibliography = bib

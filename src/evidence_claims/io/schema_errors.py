@@ -1,0 +1,217 @@
+"""Turn pydantic validation errors into located findings with stable schema codes.
+
+pydantic reports every schema problem of a file in one pass; this module only translates each
+error (its type and location) into the catalogue's wording, with a did-you-mean hint where a
+misspelling is likely.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..model.records import ClaimFile
+from ..model.report import Finding
+from ..rules import structural as R
+from .locate import Locator, json_pointer
+
+_EXPECTED = {
+    "string_type": "a string",
+    "int_type": "an integer",
+    "int_from_float": "an integer",
+    "int_parsing": "an integer",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "none_required": "null",
+}
+_RANGE = {
+    "greater_than_equal": "must be at least {ge}",
+    "greater_than": "must be greater than {gt}",
+    "less_than_equal": "must be at most {le}",
+    "string_too_short": "must have at least {min_length} character(s)",
+    "string_too_long": "must have at most {max_length} characters",
+    "too_short": "must have at least {min_length} item(s)",
+    "too_long": "must have at most {max_length} items",
+}
+
+
+def describe_value(value: Any) -> str:
+    """Name a parsed YAML/JSON value the way its author would recognise it."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the string {shown!r}"
+    if isinstance(value, int):
+        return f"the integer {value}"
+    if isinstance(value, float):
+        return f"the number {value!r}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+def where(loc: Iterable[Any]) -> str:
+    """``claims[3].anchor.start`` for ``("claims", 3, "anchor", "start")``."""
+    out = ""
+    for item in loc:
+        out += f"[{item}]" if isinstance(item, int) else (f".{item}" if out else str(item))
+    return out or "file"
+
+
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    model: Any = ClaimFile
+    for item in loc:
+        if isinstance(item, int):
+            continue
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return None
+        field = model.model_fields.get(item) or next(
+            (f for f in model.model_fields.values() if f.alias == item), None
+        )
+        if field is None:
+            return None
+        model = _inner_model(field.annotation)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    for arg in (annotation, *_flatten_args(annotation)):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+    return None
+
+
+def _flatten_args(annotation: Any) -> list[Any]:
+    out = []
+    for arg in typing.get_args(annotation):
+        out.append(arg)
+        out.extend(_flatten_args(arg))
+    if isinstance(annotation, types.UnionType):
+        out.extend(annotation.__args__)
+    return out
+
+
+def _field_names(model: type[BaseModel] | None) -> list[str]:
+    if model is None:
+        return []
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _hint(value: str, choices: Iterable[str]) -> str:
+    match = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{match[0]}'?" if match else ""
+
+
+def _claim_id(data: Any, loc: tuple[Any, ...]) -> str | None:
+    if len(loc) >= 2 and loc[0] == "claims" and isinstance(loc[1], int):
+        try:
+            claim = data["claims"][loc[1]]
+        except (KeyError, IndexError, TypeError):
+            return None
+        if isinstance(claim, dict) and isinstance(claim.get("id"), str):
+            return claim["id"]
+    return None
+
+
+def findings_from_errors(
+    errors: list[dict[str, Any]], data: Any, locator: Locator, file: str
+) -> list[Finding]:
+    """One finding per pydantic error, located in the file."""
+    findings = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        kind = error["type"]
+        ctx = error.get("ctx") or {}
+        value = error.get("input")
+        common = {
+            "file": file,
+            "claim_id": _claim_id(data, loc),
+            "path": json_pointer(loc),
+        }
+        if kind == "missing":
+            line, column = locator.locate(loc[:-1])
+            finding = R.SCHEMA_REQUIRED.finding(
+                line=line, column=column, where=where(loc[:-1]), field=loc[-1], **common
+            )
+        elif kind == "extra_forbidden":
+            line, column = locator.locate(loc, key=True)
+            hint = _hint(str(loc[-1]), _field_names(_model_at(loc[:-1])))
+            finding = R.SCHEMA_UNKNOWN_FIELD.finding(
+                line=line,
+                column=column,
+                where=where(loc[:-1]),
+                field=loc[-1],
+                hint=hint,
+                **common,
+            )
+        elif kind in ("literal_error", "enum"):
+            line, column = locator.locate(loc)
+            allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+            hint = _hint(value, allowed) if isinstance(value, str) else ""
+            finding = R.SCHEMA_ENUM.finding(
+                line=line,
+                column=column,
+                where=where(loc),
+                value=describe_value(value),
+                allowed=", ".join(allowed),
+                hint=hint,
+                **common,
+            )
+        elif kind in _EXPECTED:
+            line, column = locator.locate(loc)
+            finding = R.SCHEMA_TYPE.finding(
+                line=line,
+                column=column,
+                where=where(loc),
+                expected=_EXPECTED[kind],
+                got=describe_value(value),
+                **common,
+            )
+        elif kind == "string_pattern_mismatch":
+            line, column = locator.locate(loc)
+            finding = R.SCHEMA_PATTERN.finding(
+                line=line,
+                column=column,
+                where=where(loc),
+                value=describe_value(value),
+                # the models' "$(?!\n)" only keeps Python's "$" from passing a final newline
+                problem="does not match the pattern "
+                + str(ctx.get("pattern", "")).removesuffix("(?!\\n)"),
+                **common,
+            )
+        elif kind in _RANGE:
+            line, column = locator.locate(loc)
+            finding = R.SCHEMA_RANGE.finding(
+                line=line,
+                column=column,
+                where=where(loc),
+                value=describe_value(value),
+                problem=_RANGE[kind].format(**ctx),
+                **common,
+            )
+        else:
+            line, column = locator.locate(loc)
+            finding = R.SCHEMA_INVALID.finding(
+                line=line,
+                column=column,
+                where=where(loc),
+                problem=error.get("msg", kind),
+                **common,
+            )
+        findings.append(finding)
+    return findings

@@ -1,0 +1,564 @@
+"""Claims and assessments as pandas DataFrames, and GRADE-style evidence tables.
+
+Three frames, each with stable columns (listed in the constants below) so that notebooks and
+scripts written against them keep working:
+
+- :func:`claims_frame` (``ClaimSet.to_frame()``): one row per claim, in document order.
+- :func:`assessments_frame` (``Report.assessments_frame()``): one row per assessed claim.
+- :func:`reasons_frame`: one row per reason of an assessment (for ``groupby("code")``).
+
+Certainty columns are ordered categoricals from weakest to strongest (``ungraded`` <
+``very_low`` < ``low`` < ``moderate`` < ``high``), so ``frame[frame.assessed >= "low"]`` keeps
+claims graded at least low; ``source_type`` is a categorical in taxonomy order, so
+``groupby("source_type")`` lists source types in a fixed order.
+
+:class:`EvidenceTable` is the reader's view, in the style of a GRADE Summary of Findings table:
+statement, source type, formatted citations, certainty as symbols and word, caveats as
+footnotes with their codes, and the wording check; grouped by topic or by source type, and
+rendered to Markdown (pandas + tabulate), HTML (pandas Styler) or CSV.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from ..io.claimset import ClaimSet
+from ..model.records import Claim
+from ..model.report import ClaimAssessment, Report
+from .citations import cite
+from .presentation import (
+    CERTAINTY_ORDER,
+    CERTAINTY_SYMBOLS,
+    CERTAINTY_WORDS,
+    CaveatItem,
+    ClaimGrade,
+    assessments_by_claim,
+    caveat_items,
+    certainty_label,
+    certainty_word,
+    grade_of,
+    source_label,
+    source_order,
+    topic_label,
+    wording_label,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from pandas.io.formats.style import Styler
+
+GroupBy = Literal["topic", "source"]
+TableFormat = Literal["md", "html", "csv"]
+TABLE_FORMATS: tuple[str, ...] = ("md", "html", "csv")
+GROUP_BY: tuple[str, ...] = ("topic", "source")
+
+CERTAINTY_SCALE: tuple[str, ...] = tuple(reversed(CERTAINTY_ORDER))
+"""Certainty categories from weakest to strongest (the order of the categorical columns)."""
+
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "claim_id",  # the claim's id
+    "kind",  # claim | recommendation | question | meta
+    "topic",  # the claim's topic, or None
+    "text",  # the exact quote
+    "start",  # anchor start offset (code points)
+    "end",  # anchor end offset, exclusive
+    "source_type",  # evidence.type (categorical, taxonomy order)
+    "source_label",  # the taxonomy's label of source_type
+    "basis",  # explicit | context | inferred | none
+    "sources",  # tuple of BibTeX keys
+    "citations",  # tuple of short citations, one per key
+    "hedges",  # tuple of hedge cues
+    "boosters",  # tuple of booster cues
+    "caveats",  # tuple of caveat codes the claim file records
+    "relations",  # tuple of "type:target"
+    "certainty",  # the certainty the claim file states (categorical), or NA
+    "assessed",  # the assessment's suggested certainty (categorical), NA when not assessed
+    "wording",  # "overclaim" | "underclaim" | None
+    "review",  # review status, or None
+)
+
+ASSESSMENT_COLUMNS: tuple[str, ...] = (
+    "claim_id",
+    "certainty",  # suggested certainty (categorical)
+    "start",  # the source type's starting certainty, or None
+    "stated",  # the certainty the claim file states, or None
+    "disagrees",  # stated and suggested differ
+    "wording",  # "overclaim" | "underclaim" | None
+    "reasons",  # tuple of reason codes, in order
+    "rating",  # sum of the reasons' effects (levels moved)
+    "note",  # why the claim is ungraded, when it is
+)
+
+REASON_COLUMNS: tuple[str, ...] = ("claim_id", "order", "code", "effect", "origin", "note")
+
+TABLE_COLUMNS: tuple[str, ...] = (
+    "Group",
+    "Claim",
+    "Kind",
+    "Statement",
+    "Source type",
+    "Sources",
+    "Certainty",
+    "Caveats",
+    "Wording",
+)
+"""Columns of :attr:`EvidenceTable.frame` (and of its CSV)."""
+
+
+def _certainty_categorical(values: Iterable[str | None]) -> Any:
+    import pandas as pd
+
+    return pd.Categorical(list(values), categories=list(CERTAINTY_SCALE), ordered=True)
+
+
+def claims_frame(claim_set: ClaimSet, report: Report | None = None) -> pd.DataFrame:
+    """One row per claim in document order, columns :data:`CLAIM_COLUMNS`.
+
+    With a ``report`` that holds assessments, ``assessed`` and ``wording`` carry its
+    suggestions; without one they are empty (``wording`` then reflects the claim file's own
+    ``wording.*`` caveats).
+    """
+    import pandas as pd
+
+    assessments = assessments_by_claim(report.assessments if report is not None else None)
+    rows: list[dict[str, Any]] = []
+    for claim in _document_order(claim_set.claims):
+        assessment = assessments.get(claim.id)
+        grade = grade_of(claim, assessment)
+        rows.append(
+            {
+                "claim_id": claim.id,
+                "kind": claim.kind,
+                "topic": claim.topic,
+                "text": claim.text,
+                "start": claim.anchor.start,
+                "end": claim.anchor.end,
+                "source_type": claim.evidence.type,
+                "source_label": source_label(claim.evidence.type),
+                "basis": claim.evidence.basis,
+                "sources": tuple(claim.evidence.sources),
+                "citations": tuple(
+                    cite(key, claim_set.bibliography) for key in claim.evidence.sources
+                ),
+                "hedges": tuple(h.cue for h in claim.hedges),
+                "boosters": tuple(b.cue for b in claim.boosters),
+                "caveats": tuple(c.code for c in claim.caveats),
+                "relations": tuple(f"{r.type}:{r.target}" for r in claim.relations),
+                "certainty": claim.certainty,
+                "assessed": assessment.certainty if assessment else None,
+                "wording": grade.wording,
+                "review": claim.review.status if claim.review else None,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
+    order = source_order()
+    extra = sorted({c.evidence.type for c in claim_set.claims} - set(order))
+    frame["source_type"] = pd.Categorical(frame["source_type"], categories=[*order, *extra])
+    frame["certainty"] = _certainty_categorical(frame["certainty"])
+    frame["assessed"] = _certainty_categorical(frame["assessed"])
+    return frame.astype({"start": "int64", "end": "int64"})
+
+
+def assessments_frame(report: Report) -> pd.DataFrame:
+    """One row per assessed claim, columns :data:`ASSESSMENT_COLUMNS`."""
+    import pandas as pd
+
+    rows = [
+        {
+            "claim_id": a.claim_id,
+            "certainty": a.certainty,
+            "start": a.start,
+            "stated": a.stated,
+            "disagrees": a.disagrees,
+            "wording": a.wording,
+            "reasons": tuple(r.code for r in a.reasons),
+            "rating": sum(r.effect for r in a.reasons),
+            "note": a.note,
+        }
+        for a in report.assessments
+    ]
+    frame = pd.DataFrame(rows, columns=list(ASSESSMENT_COLUMNS))
+    frame["certainty"] = _certainty_categorical(frame["certainty"])
+    return frame.astype({"disagrees": "bool", "rating": "int64"})
+
+
+def reasons_frame(report: Report) -> pd.DataFrame:
+    """One row per reason of every assessment, columns :data:`REASON_COLUMNS`."""
+    import pandas as pd
+
+    rows = [
+        {
+            "claim_id": a.claim_id,
+            "order": i,
+            "code": r.code,
+            "effect": r.effect,
+            "origin": r.origin,
+            "note": r.note,
+        }
+        for a in report.assessments
+        for i, r in enumerate(a.reasons, start=1)
+    ]
+    frame = pd.DataFrame(rows, columns=list(REASON_COLUMNS))
+    return frame.astype({"order": "int64", "effect": "int64"})
+
+
+def _document_order(claims: Iterable[Claim]) -> list[Claim]:
+    return sorted(claims, key=lambda c: (c.anchor.start, -c.anchor.end, c.id))
+
+
+# --- the evidence table ------------------------------------------------------------------
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def superscript(number: int) -> str:
+    return str(number).translate(_SUPERSCRIPT)
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A numbered caveat note; claims with the same code and note share one footnote."""
+
+    number: int
+    caveat: CaveatItem
+
+    @property
+    def mark(self) -> str:
+        return superscript(self.number)
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """One claim of an evidence table, with everything its renderers need."""
+
+    group: str
+    claim: Claim
+    citations: tuple[str, ...]
+    grade: ClaimGrade
+    caveats: tuple[tuple[CaveatItem, Footnote], ...]
+
+    @property
+    def statement(self) -> str:
+        return self.claim.text
+
+    def sources_text(self) -> str:
+        if not self.citations:
+            return "None cited"
+        text = "; ".join(self.citations)
+        basis = self.claim.evidence.basis
+        if basis == "inferred":
+            text += " [inferred by the annotator]"
+        elif basis == "context":
+            text += " [from the surrounding passage]"
+        return text
+
+    def caveats_marked(self) -> str:
+        return " · ".join(f"{item.code}{note.mark}" for item, note in self.caveats) or "—"
+
+    def caveats_full(self) -> str:
+        return "; ".join(item.text() for item, _ in self.caveats) or "—"
+
+    def certainty_text(self) -> str:
+        text = certainty_label(self.grade.certainty)
+        if self.grade.disagrees:
+            text += f" (file states {certainty_word(self.grade.stated)})"
+        return text
+
+
+@dataclass(slots=True)
+class EvidenceTable:
+    """A Summary-of-Findings-style table of one claim set; shows itself in Jupyter.
+
+    ``frame`` is the plain-text table (one row per claim, :data:`TABLE_COLUMNS`, caveats in
+    full); Markdown and HTML put the caveats in numbered footnotes, as GRADE tables do.
+    """
+
+    title: str
+    by: str
+    rows: list[TableRow]
+    footnotes: list[Footnote]
+    assessed: bool
+    link_claims: bool = False
+    _frame: Any = field(default=None, repr=False)
+
+    @property
+    def groups(self) -> list[tuple[str, list[TableRow]]]:
+        groups: dict[str, list[TableRow]] = {}
+        for row in self.rows:
+            groups.setdefault(row.group, []).append(row)
+        return list(groups.items())
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        if self._frame is None:
+            import pandas as pd
+
+            self._frame = pd.DataFrame(
+                [
+                    {
+                        "Group": row.group,
+                        "Claim": row.claim.id,
+                        "Kind": row.claim.kind,
+                        "Statement": row.statement,
+                        "Source type": source_label(row.claim.evidence.type),
+                        "Sources": row.sources_text(),
+                        "Certainty": row.certainty_text(),
+                        "Caveats": row.caveats_full(),
+                        "Wording": wording_label(row.grade),
+                    }
+                    for row in self.rows
+                ],
+                columns=list(TABLE_COLUMNS),
+            )
+        return self._frame.copy()
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def legend(self) -> str:
+        levels = " · ".join(
+            f"{CERTAINTY_SYMBOLS[level]} {CERTAINTY_WORDS[level]}" for level in CERTAINTY_ORDER
+        )
+        origin = (
+            "suggested from the evidence each claim cites; a suggestion, not a verdict"
+            if self.assessed
+            else "as the claim file states it; not assessed"
+        )
+        return f"Certainty per claim ({origin}): {levels} (no evidence cited)."
+
+    # -- renderers -------------------------------------------------------------------------
+
+    def render(self, format: str) -> str:
+        """The table as ``md``, ``html`` (a complete page) or ``csv`` text."""
+        if format == "md":
+            return self.to_markdown()
+        if format == "html":
+            return self.to_html(full_page=True)
+        if format == "csv":
+            return self.to_csv()
+        raise ValueError(f"unknown table format {format!r}; choose one of {TABLE_FORMATS}")
+
+    def to_csv(self) -> str:
+        """CSV of :attr:`frame` (UTF-8 text; one row per claim, caveats in full)."""
+        return self.frame.to_csv(index=False, lineterminator="\n")
+
+    def to_markdown(self) -> str:
+        """GitHub-flavoured Markdown: a heading and a table per group, then the footnotes."""
+        import pandas as pd
+
+        lines = [f"## {_md_text(self.title)}", "", _md_text(self.legend()), ""]
+        for group, rows in self.groups:
+            lines += [f"### {_md_text(group)} ({_count(len(rows))})", ""]
+            frame = pd.DataFrame(
+                [
+                    {
+                        "Claim": row.claim.id,
+                        "Statement": _md_text(_statement_with_kind(row.claim)),
+                        "Source type": source_label(row.claim.evidence.type),
+                        "Sources": _md_text(row.sources_text()),
+                        "Certainty": row.certainty_text(),
+                        "Caveats": _md_text(row.caveats_marked()),
+                        "Wording": _md_text(wording_label(row.grade)),
+                    }
+                    for row in rows
+                ]
+            )
+            lines += [frame.to_markdown(index=False, tablefmt="pipe"), ""]
+        if self.footnotes:
+            lines += ["**Caveats**", ""]
+            lines += [f"- {note.mark} {_md_text(note.caveat.text())}" for note in self.footnotes]
+            lines.append("")
+        return "\n".join(lines)
+
+    def styler(self, rows: list[TableRow]) -> Styler:
+        """A pandas Styler of some rows (one group), escaping every value for HTML."""
+        import pandas as pd
+
+        frame = pd.DataFrame(
+            {
+                "Claim": [row.claim.id for row in rows],
+                "Statement": [row.claim for row in rows],
+                "Source type": [row.claim.evidence.type for row in rows],
+                "Sources": list(rows),
+                "Certainty": [row.grade for row in rows],
+                "Caveats": [row.caveats for row in rows],
+                "Wording": [row.grade for row in rows],
+            }
+        )
+        from . import display
+
+        classes = pd.DataFrame(
+            {
+                "Claim": "ec-id",
+                "Statement": "ec-statement",
+                "Source type": "ec-source",
+                "Sources": "ec-sources",
+                "Certainty": [f"ec-certainty ec-c-{row.grade.certainty}" for row in rows],
+                "Caveats": "ec-caveats",
+                "Wording": [
+                    f"ec-wording ec-w-{row.grade.wording}" if row.grade.wording else "ec-wording"
+                    for row in rows
+                ],
+            },
+            index=frame.index,
+        )
+        styler = frame.style.hide(axis="index")
+        styler = styler.format(
+            {
+                "Claim": lambda v: display.claim_id_html(v, link=self.link_claims),
+                "Statement": display.statement_html,
+                "Source type": display.source_badge_html,
+                "Sources": display.sources_html,
+                "Certainty": display.certainty_html,
+                "Caveats": display.caveat_marks_html,
+                "Wording": display.wording_html,
+            }
+        )
+        styler = styler.set_td_classes(classes)
+        styler = styler.set_table_attributes('class="ec-table"')
+        return styler
+
+    def html_fragment(self) -> str:
+        """The groups' tables, legend and footnotes, for embedding (no <html> wrapper)."""
+        from . import display
+
+        groups = [
+            (group, len(rows), self.styler(rows).to_html(table_uuid=f"ec{i}"))
+            for i, (group, rows) in enumerate(self.groups)
+        ]
+        return display.render_template(
+            "evidence_table.html.j2",
+            table=self,
+            groups=groups,
+            count=_count,
+        )
+
+    def to_html(self, *, full_page: bool = True) -> str:
+        """The table as HTML; ``full_page`` wraps it in a standalone page with its styles."""
+        from . import display
+
+        fragment = self.html_fragment()
+        if not full_page:
+            return display.with_styles(fragment)
+        return display.render_template(
+            "page.html.j2", title=self.title, styles=display.stylesheet(), body=fragment
+        )
+
+    def _repr_html_(self) -> str:
+        return self.to_html(full_page=False)
+
+    def __repr__(self) -> str:
+        return f"<EvidenceTable {self.title!r}: {len(self.rows)} claims by {self.by}>"
+
+    def __str__(self) -> str:
+        return self.to_markdown()
+
+
+def _count(n: int) -> str:
+    return f"{n} claim" if n == 1 else f"{n} claims"
+
+
+def _statement_with_kind(claim: Claim) -> str:
+    return claim.text if claim.kind == "claim" else f"[{claim.kind.capitalize()}] {claim.text}"
+
+
+def _md_text(text: str) -> str:
+    """A cell value safe inside a Markdown pipe table: one line, pipes escaped."""
+    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
+
+
+def _group_name(claim: Claim, by: str) -> str:
+    if by == "topic":
+        return topic_label(claim.topic)
+    return source_label(claim.evidence.type)
+
+
+def _group_order(claims: list[Claim], by: str) -> list[str]:
+    if by == "source":
+        order = source_order()
+        types = sorted(
+            {c.evidence.type for c in claims},
+            key=lambda t: order.index(t) if t in order else len(order),
+        )
+        return [source_label(t) for t in types]
+    names: list[str] = []
+    for claim in claims:  # topics in the order the document first raises them
+        name = _group_name(claim, by)
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def evidence_table(
+    claim_set: ClaimSet,
+    report: Report | None = None,
+    *,
+    by: str = "topic",
+    link_claims: bool = False,
+) -> EvidenceTable:
+    """Build the evidence table of a claim set; ``report`` supplies assessments, if any."""
+    if by not in GROUP_BY:
+        raise ValueError(f"cannot group by {by!r}; choose one of {GROUP_BY}")
+    assessments = assessments_by_claim(report.assessments if report is not None else None)
+    claims = _document_order(claim_set.claims)
+    order = _group_order(claims, by)
+    claims.sort(key=lambda c: order.index(_group_name(c, by)))  # stable: document order within
+
+    numbers: dict[tuple[str, str | None, int | None], Footnote] = {}
+    rows: list[TableRow] = []
+    for claim in claims:
+        assessment: ClaimAssessment | None = assessments.get(claim.id)
+        marked = []
+        for item in caveat_items(claim, assessment):
+            key = (item.code, item.note, item.effect)
+            if key not in numbers:
+                numbers[key] = Footnote(len(numbers) + 1, item)
+            marked.append((item, numbers[key]))
+        rows.append(
+            TableRow(
+                group=_group_name(claim, by),
+                claim=claim,
+                citations=tuple(cite(k, claim_set.bibliography) for k in claim.evidence.sources),
+                grade=grade_of(claim, assessment),
+                caveats=tuple(marked),
+            )
+        )
+    title = claim_set.document.title or claim_set.document.id
+    return EvidenceTable(
+        title=f"Evidence table: {title}",
+        by=by,
+        rows=rows,
+        footnotes=list(numbers.values()),
+        assessed=bool(assessments),
+        link_claims=link_claims,
+    )
+
+
+def table(
+    source: ClaimSet | str | Path,
+    *,
+    by: str = "topic",
+    report: Report | None = None,
+    assess: bool = True,
+) -> EvidenceTable:
+    """The evidence table of a claim set (or of the claim file or folder at a path).
+
+    Unless a ``report`` is given, the set is assessed first (``assess=False`` shows the
+    certainty the claim file states instead). Render it with ``.to_markdown()``,
+    ``.to_html()``, ``.to_csv()``, or look at ``.frame``; in Jupyter it shows itself.
+    """
+    claim_set = source if isinstance(source, ClaimSet) else _load(source)
+    if report is None and assess:
+        from ..assessment import assess as run_assessment
+
+        report = run_assessment(claim_set)
+    return evidence_table(claim_set, report, by=by)
+
+
+def _load(path: str | Path) -> ClaimSet:
+    from ..pipeline.validation import load
+
+    return load(path)

@@ -1,0 +1,84 @@
+"""The ``text`` and ``json`` report formats, as generators of lines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model.report import ClaimAssessment, Finding, Report
+from .json_lines import json_lines
+
+MINUS = "\u2212"  # a typographic minus for rating down
+
+
+def text_lines(report: Report) -> Iterator[str]:
+    """Grouped by file, then by claim: each claim's suggested certainty with its reasons on one
+    line, its findings below it (``file:line:col: severity code message``, so editors can jump).
+    One line at a time: a million claims print ~3 million lines, and written as they come they
+    need no second copy of the whole text in memory."""
+    findings = sorted(report.findings, key=Finding.sort_key)
+    by_file: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_file.setdefault(f.file or "-", []).append(f)
+    assessed: dict[str, list[ClaimAssessment]] = {}
+    for a in report.assessments:
+        assessed.setdefault(a.file or "-", []).append(a)
+    for file in sorted({*by_file, *assessed}):
+        yield file
+        file_findings = by_file.get(file, [])
+        claims = sorted(assessed.get(file, []), key=lambda a: a.line or 0)
+        known = {a.claim_id for a in claims}
+        by_claim: dict[str | None, list[Finding]] = {}  # one pass, not one per claim
+        for f in file_findings:
+            by_claim.setdefault(f.claim_id, []).append(f)
+            if f.claim_id not in known:
+                claim = f" [{f.claim_id}]" if f.claim_id else ""
+                yield f"  {f.location}: {f.severity} {f.code}{claim} {f.message}"
+        for a in claims:
+            yield "  " + _claim_line(a)
+            for f in by_claim.get(a.claim_id, ()):
+                yield f"      {f.location}: {f.severity} {f.code} {f.message}"
+        yield ""
+    if report.assessments:
+        yield _certainty_summary(report.assessments)
+    counts = report.counts()
+    files = len(report.files)
+    summary = (
+        f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info "
+        f"in {files} file(s), {report.claims} claim(s)"
+    )
+    yield (("OK: " if report.ok else "FAILED: ") + summary)
+
+
+def _claim_line(a: ClaimAssessment) -> str:
+    """``id  ⊕◯◯◯ very low  start low: code −1, code`` (effects shown only where they move)."""
+    from ..assessment.certainty import symbol, word
+
+    grade = f"{symbol(a.certainty)} {word(a.certainty)}"
+    parts = [f"{a.claim_id}  {grade:<14}"]
+    steps = ", ".join(
+        f"{r.code} {'+' if r.effect > 0 else MINUS}{abs(r.effect)}" if r.effect else r.code
+        for r in a.reasons
+    )
+    if a.start is not None:
+        parts.append(f"start {word(a.start)}" + (f": {steps}" if steps else ""))
+    else:
+        parts.append((a.note or "not graded") + (f"; {steps}" if steps else ""))
+    if a.stated is not None and a.stated != a.certainty:
+        parts.append(f"(file says {word(a.stated)})")
+    return "  ".join(parts)
+
+
+def _certainty_summary(assessments: list[ClaimAssessment]) -> str:
+    from ..assessment.certainty import LEVELS, word
+
+    counts = {level: 0 for level in (*reversed(LEVELS), "ungraded")}
+    for a in assessments:
+        counts[a.certainty] = counts.get(a.certainty, 0) + 1
+    shown = ", ".join(f"{n} {word(level)}" for level, n in counts.items() if n)
+    return f"Suggested certainty per claim (GRADE-style suggestions, not verdicts): {shown}"
+
+
+def json_report_lines(report: Report) -> Iterator[str]:
+    """The report as JSON (``Report.to_dict``): stable keys, findings sorted by location, one
+    finding or assessment per line."""
+    return json_lines(report.to_dict())
