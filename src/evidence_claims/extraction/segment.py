@@ -168,6 +168,11 @@ def _paragraph(document: str, lines: list[tuple[int, int]], paragraph: int) -> I
 
     for index, (start, end) in enumerate(lines):
         bullet = _BULLET.match(document, start, end)
+        if bullet is not None and _numbered_heading(document, lines, bullet, end):
+            # "1. Introduction" on its own: a numbered section title, not a list item.
+            left, right = strip_span(document, start, end)
+            yield Segment(left, right, "heading", paragraph, left)
+            continue
         if bullet is not None:
             yield from flush_run()
             yield from flush_item()
@@ -278,6 +283,18 @@ def _is_heading(document: str, lines: list[tuple[int, int]], index: int, at_boun
     return document[nxt_left].isupper() and (nxt_right - nxt_left) > 1.5 * (right - left)
 
 
+def _numbered_heading(
+    document: str, lines: list[tuple[int, int]], bullet: re.Match[str], end: int
+) -> bool:
+    """A numbered title alone in its paragraph ("1. Introduction", "2) Methods")."""
+    if len(lines) != 1 or bullet.group(2) is None:
+        return False
+    left, right = strip_span(document, bullet.end(), end)
+    if right <= left or not document[left].isupper():
+        return False
+    return document[right - 1] not in _TERMINAL + ",;:" and document.count(" ", left, right) < 8
+
+
 def _starts_unit(document: str, start: int, end: int) -> bool:
     """A line after an unfinished list item that starts a unit of its own.
 
@@ -302,7 +319,12 @@ def _unpunctuated_sentence(document: str, left: int, right: int) -> bool:
         return True
     begin = left
     for match in _CANDIDATE.finditer(document, left, right):
-        if match.end(3) < right and _is_boundary(document, match, begin):
+        # A full stop inside ends a sentence; "Is it safe? What the science says" stays a title.
+        if (
+            match.group(1)[-1] == "."
+            and match.end(3) < right
+            and _is_boundary(document, match, begin)
+        ):
             return True
     return False
 
