@@ -81,3 +81,151 @@ def test_segmentation_is_linear_on_long_runs_without_sentence_ends() -> None:
     # one would not finish within the test run).
     for text in ("." * 200_000, "e.g. " * 60_000, "Dr. " * 60_000, "[1]" * 70_000):
         assert len(segment(text)) == 1
+
+
+# --- attribution by genre and discourse --------------------------------------------------------
+
+
+def _evidence(text: str, **options) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(c.evidence.type, c.evidence.basis) for c in _draft(text, **options)]
+
+
+def test_a_survey_report_rests_on_its_survey_not_on_the_authors_word() -> None:
+    text = (
+        "We conducted an online survey in 2021 by re-recruiting participants from a separate "
+        "study who reported lifetime kratom use. A total of 129 evaluable surveys were "
+        "collected. Most (59.7%) had used kratom more than 100 times."
+    )
+    assert {t for t, _b in _evidence(text)} == {"observational_study"}
+
+
+def test_an_abstract_in_report_voice_takes_the_design_from_its_title() -> None:
+    text = (
+        "Coffee and mortality: a prospective cohort study\n\n"
+        "We assessed the association between coffee and death in 1,500 adults. "
+        "Drinkers had a lower risk of death."
+    )
+    assert _evidence(text)[1:] == [
+        ("observational_study", "explicit"),
+        ("observational_study", "context"),
+    ]
+
+
+def test_participants_reports_inside_a_trial_stay_the_trials_evidence() -> None:
+    text = (
+        "Kratom effects on pain were assessed in a randomized, placebo-controlled study. "
+        "Results: Twenty-six males were enrolled. They reported six years of daily use. "
+        "Self-reported data on withdrawal were also evaluated. Pain tolerance increased."
+    )
+    types = [t for t, _b in _evidence(text) if t != "unsourced_assertion"]
+    assert types == ["clinical_trial"] * 5
+
+
+def test_label_headings_do_not_end_the_study_an_abstract_reports() -> None:
+    text = (
+        "Methods\n\nThis prospective cohort study included 5,000 participants.\n\n"
+        "Results\n\nAfter 12 years, 300 deaths were identified. Tea drinkers lived longer."
+    )
+    assert _evidence(text)[-2:] == [
+        ("observational_study", "context"),
+        ("observational_study", "context"),
+    ]
+
+
+def test_a_study_named_in_one_paragraph_is_not_carried_onto_the_next() -> None:
+    bib = "@article{okafor2021, author={Okafor, N.}, year={2021}, title={Fasting: a trial}}\n"
+    text = (
+        "A randomized trial by Okafor et al. found no benefit of fasting.\n\n"
+        "Dr. Lee told us that in her view fasting is overhyped.\n\n"
+        "Overall, the evidence suggests fasting is safe for most adults."
+    )
+    from evidence_claims.io.bib import parse_bibliography
+
+    claims = _draft(text, bibliography=parse_bibliography(bib))
+    assert claims[0].evidence.sources == ["okafor2021"]
+    assert [c.evidence.type for c in claims[1:]] == ["expert_opinion", "expert_opinion"]
+    assert all(not c.evidence.sources for c in claims[1:])
+
+
+def test_unnamed_people_do_not_speak_for_an_agency() -> None:
+    text = (
+        "According to the FDA, kratom has opioid properties. Some people take it for pain. "
+        "Kratom contains over 50 alkaloids."
+    )
+    types = [t for t, _b in _evidence(text)]
+    assert types[0] == "authority_statement"
+    assert "authority_statement" not in types[1:]
+
+
+def test_an_agency_statement_speaks_for_the_agency() -> None:
+    text = (
+        "Statement from FDA Commissioner on kratom\n\n"
+        "Kratom is a plant native to Thailand. To date, there have been no adequate "
+        "studies of kratom in humans."
+    )
+    assert _evidence(text)[1:] == [
+        ("authority_statement", "context"),
+        ("authority_statement", "context"),
+    ]
+
+
+def test_a_gap_in_the_evidence_rests_on_nothing_and_ends_the_passage() -> None:
+    text = (
+        "Previous studies suggested that tea lowers mortality. However, the effect of tea "
+        "with coffee remains unclear. It is widely drunk."
+    )
+    claims = _draft(text)
+    assert claims[1].kind == "meta"
+    assert [(c.evidence.type, c.evidence.basis) for c in claims[1:]] == [
+        ("unsourced_assertion", "none"),
+        ("unsourced_assertion", "none"),
+    ]
+
+
+def test_in_many_cases_mid_sentence_is_a_hedge_not_a_case_report() -> None:
+    [claim] = _draft("Wikipedia is used by laypersons and, in many cases, practitioners.")
+    assert claim.evidence.type == "unsourced_assertion"
+    assert [h.cue for h in claim.hedges] == ["in many cases"]
+
+
+def test_numbered_section_titles_are_headings() -> None:
+    claims = _draft("1. Introduction\n\nKratom is a tree.")
+    assert (claims[0].kind, claims[0].evidence.type) == ("meta", "unsourced_assertion")
+
+
+# --- kinds and hedges --------------------------------------------------------------------------
+
+
+def test_report_methods_and_aims_are_meta() -> None:
+    for text in (
+        "We assessed the association between coffee and death in 1,500 adults.",
+        "This study aimed to evaluate the effect of tea.",
+        "Cox regression analyses were conducted to estimate hazard ratios.",
+        "Twenty-six males were enrolled.",
+        "There is limited understanding regarding kratom use among adults.",
+        "To conduct a comprehensive review of the published literature.",
+    ):
+        assert _draft(text)[0].kind == "meta", text
+
+
+def test_advice_conceded_in_a_while_clause_is_not_advice() -> None:
+    text = "While it is important to generate more evidence, data suggest a risk of abuse."
+    assert _draft(text)[0].kind == "claim"
+
+
+def test_hedges_about_twice_partly_and_attributed_views() -> None:
+    cases = {
+        "The risk was about twice as high in smokers.": ["about"],
+        "This is partly explained by diet.": ["partly"],
+        "In her view, the drug is overhyped.": ["In her view"],
+        "In our opinion, it works.": ["In our opinion"],
+    }
+    for text, cues in cases.items():
+        assert [h.cue for h in _draft(text)[0].hedges] == cues, text
+
+
+def test_at_all_is_not_a_generalisation() -> None:
+    from tests.assessment_helpers import assessed, codes_of
+
+    spec = {"text": "Users report that it does not help at all.", "type": "anecdotal_report"}
+    assert "attribution.anecdotal_generalisation" not in codes_of(assessed(spec))

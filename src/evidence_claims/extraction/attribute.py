@@ -667,9 +667,13 @@ def _carried(doc: _Document, walk: _Walk, st: _Statement) -> Attribution:
         if st.voice:
             return Attribution(AUTHORITY, "context")
         return Attribution(UNSOURCED, "none")
-    if passage is not None and not (
-        passage.type in (AUTHORITY, EXPERT) and _GENERIC_PEOPLE.match(doc.text, st.segment.body)
+    if (
+        passage is not None
+        and passage.type in (AUTHORITY, EXPERT)
+        and _GENERIC_PEOPLE.match(doc.text, st.segment.body)
     ):
+        walk.passage = passage = None  # the text has turned from the agency to people at large
+    if passage is not None:
         anaphora = st.cues("anaphora")
         return _context(passage, anaphora[0] if anaphora else None)
     if st.voice:
