@@ -229,3 +229,59 @@ def test_at_all_is_not_a_generalisation() -> None:
 
     spec = {"text": "Users report that it does not help at all.", "type": "anecdotal_report"}
     assert "attribution.anecdotal_generalisation" not in codes_of(assessed(spec))
+
+
+# --- what the extractor tells its user ---------------------------------------------------------
+
+
+def test_an_author_year_citation_without_an_entry_is_reported_and_kept() -> None:
+    from evidence_claims.io.bib import parse_bibliography
+
+    bib = parse_bibliography("@article{smith2019, author={Smith, J.}, year={2019}, title={Tea}}\n")
+    findings: list = []
+    text = "Tea lowered blood pressure (Smith 2020). It is cheap."
+    claims = extract(text, doc_id="t", bibliography=bib, findings=findings).claims
+    assert claims[0].evidence.type == "observational_study"
+    assert claims[0].evidence.sources == []
+    assert "unresolved citation 'Smith 2020'" in (claims[0].evidence.note or "")
+    assert "smith2019" in (claims[0].evidence.note or "")
+    [finding] = findings
+    assert finding.code == "extract.unresolved-citation"
+    assert (finding.line, finding.column, finding.claim_id) == (1, 29, "t-001")
+    assert "closest keys: smith2019" in finding.message
+
+
+def test_text_in_another_language_or_script_gets_a_clear_message() -> None:
+    for text in (
+        "褪黑素可以帮助睡眠。它的效果因人而异。",
+        "Le kratom est un arbre originaire d'Asie du Sud-Est. Ses feuilles sont utilisées "
+        "depuis des siècles comme stimulant et analgésique par les travailleurs des champs.",
+    ):
+        findings: list = []
+        extract(text, doc_id="t", findings=findings)
+        assert [f.code for f in findings] == ["extract.language"], text
+    english: list = []
+    extract("Kratom is a tree. It grows in Thailand and is used for pain.", findings=english)
+    assert english == []
+
+
+def test_draft_ids_come_from_the_claim_set_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from evidence_claims.cli.main import cli
+
+    for name in ("kratom", "melatonin"):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "document.txt").write_text("Kratom is a tree. It grows in Thailand.\n")
+        result = CliRunner().invoke(
+            cli, ["extract", str(folder / "document.txt"), "-o", str(folder / "claims.yaml")]
+        )
+        assert result.exit_code == 0, result.output
+        text = (folder / "claims.yaml").read_text()
+        assert f"id: {name}-001" in text and "document-001" not in text
+        assert "written for English" in text
+    custom = CliRunner().invoke(
+        cli, ["extract", str(tmp_path / "kratom" / "document.txt"), "--id", "my-set"]
+    )
+    assert "id: my-set-001" in custom.output

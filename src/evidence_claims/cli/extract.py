@@ -6,6 +6,7 @@ import hashlib
 import os
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -159,6 +160,7 @@ def _extract_one(
     """Draft one document to ``output`` (or standard output); False when it cannot be read."""
     from ..extraction.draft import extract as run
     from ..extraction.draft import to_json, to_yaml
+    from ..extraction.notices import LANGUAGE
     from ..io.loader import display_path
     from ..io.reading import read_text
     from ..io.storage import atomic_write
@@ -171,14 +173,17 @@ def _extract_one(
     base = output.parent if output is not None else Path(".")
     if output is not None:
         base.mkdir(parents=True, exist_ok=True)
+    notices: list[Finding] = []
     claim_set = run(
         text,
-        doc_id=doc_id or document.stem,
+        doc_id=doc_id or draft_id(document, output),
         path=_relative(document, base),
         sha256=hashlib.sha256(raw).hexdigest(),
         bibliography=bibliography,
         bibliography_path=_relative(bib, base) if bib is not None else None,
+        findings=notices,
     )
+    _echo_findings([replace(f, file=display_path(document)) for f in notices])
     data = to_json(claim_set) if fmt == "json" else to_yaml(claim_set, schema_ref=_schema_ref(base))
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
@@ -188,8 +193,31 @@ def _extract_one(
     summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
     where = f"wrote {output}" if output is not None else "extracted"
     click.echo(
-        f"{where}: {len(claim_set.claims)} draft claims ({summary or 'none'}); "
-        "every one is a suggestion to review",
+        f"{where}: {len(claim_set.claims)} draft claims ({summary or 'none'}) by the "
+        f"{LANGUAGE} rules; every one is a suggestion to review",
         err=True,
     )
     return True
+
+
+# Names a document file gets in a claim-set folder ("claims/<set>/document.txt"): the folder,
+# not the file, names the set.
+_GENERIC_STEMS = frozenset({"document", "doc", "text", "index", "readme", "source", "input"})
+
+
+def draft_id(document: Path, output: Path | None) -> str:
+    """The claim-set id of a draft when ``--id`` is not given.
+
+    The claim set's folder when the draft goes to ``<set>/claims.yaml`` or the document has a
+    generic name (``<set>/document.txt``), else the document's stem; so two drafted sets never
+    share ids such as ``document-001``.
+    """
+    if output is not None and output.stem.lower() in ("claims", "claims.draft", "draft"):
+        folder = output.resolve().parent.name
+        if folder:
+            return folder
+    if document.stem.lower() in _GENERIC_STEMS:
+        folder = document.resolve().parent.name
+        if folder:
+            return folder
+    return document.stem

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -92,6 +92,8 @@ class Attribution:
     carried_from: int | None = None  # index of the statement that opened the passage
     mention: str | None = None  # an informal mention resolved to the sources
     by_position: bool = False  # some sources came from numbered markers ("[4]")
+    # Author citations with no bibliography entry: (the citation, the closest keys).
+    unresolved: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,6 +330,7 @@ class _Statement:
     aside_explicit: list[CueHit]
     named_type: str | None  # the design a cited source suggests
     voice: bool  # written in the voice of the agency that issued the document
+    unresolved: tuple[tuple[str, tuple[str, ...]], ...] = ()  # citations without an entry
 
     def cues(self, kind: str) -> list[CueHit]:
         return [c for c in self.main if c.type == kind]
@@ -351,6 +354,10 @@ def _read_statement(doc: _Document, index: int, h: int) -> _Statement:
         # "A review has not yet been reported", "no controlled trials have": a design named
         # as missing is not what the statement rests on.
         explicit = [c for c in explicit if c.type not in _STUDY_TYPES]
+    unresolved = _unresolved(doc, index)
+    named_type = _named_type(doc.mentions[index], resolved, doc.types)
+    if named_type is None and unresolved:
+        named_type = "observational_study"  # a citation all the same, as for "Smith et al."
     return _Statement(
         index,
         segment,
@@ -360,8 +367,9 @@ def _read_statement(doc: _Document, index: int, h: int) -> _Statement:
         resolved,
         explicit,
         _sourced(doc.text, segment, side, doc.rules, voice),
-        _named_type(doc.mentions[index], resolved, doc.types),
+        named_type,
         voice,
+        unresolved,
     )
 
 
@@ -401,8 +409,31 @@ def attribute(
         _new_paragraph(walk, segment, kind)
         while h < len(doc.hits) and doc.hits[h].start < segment.start:
             h += 1
-        results.append(_decide(doc, walk, _read_statement(doc, index, h)))
+        statement = _read_statement(doc, index, h)
+        attribution = _decide(doc, walk, statement)
+        if statement.unresolved:
+            attribution = replace(attribution, unresolved=statement.unresolved)
+        results.append(attribution)
     return results
+
+
+def _unresolved(doc: _Document, index: int) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Author-year citations of a statement that no bibliography entry matches.
+
+    Only with a bibliography, and only for mentions that are surely citations ("Smith et al.",
+    "Okafor and Lindqvist (2019)", "(Smith 2020)"): they are reported and kept on the claim,
+    never dropped without a word.
+    """
+    if doc.resolver.bibliography is None:
+        return ()
+    found = []
+    for mention in doc.mentions[index]:
+        if mention.form != "named":
+            continue
+        cited = mention.certain or doc.text.startswith("(", max(0, mention.start - 1))
+        if cited and not doc.resolver._named(mention):
+            found.append((mention.text(doc.text).rstrip(").,;"), doc.resolver.closest(mention)))
+    return tuple(found)
 
 
 def _new_paragraph(walk: _Walk, segment: Segment, kind: Kind) -> None:

@@ -21,11 +21,13 @@ from ..io.bib import Bibliography
 from ..io.claimset import ClaimSet
 from ..model.anchors import CONTEXT_CHARS
 from ..model.records import ClaimFile, Kind
+from ..model.report import Finding
 from .asides import aside_spans, outside
 from .attribute import Attribution, attribute
 from .caseless import fold
 from .cues import CueMatch, load_lexicon, merge_adjacent, resolve
 from .kinds import classify_segment
+from .notices import LANGUAGE, notices
 from .segment import Segment, segment
 
 _ID_BAD = re.compile(r"[^A-Za-z0-9._:-]+")
@@ -117,8 +119,12 @@ def extract(
     bibliography: Bibliography | str | Path | None = None,
     bibliography_path: str | None = None,
     title: str | None = None,
+    findings: list[Finding] | None = None,
 ) -> ClaimSet:
     """A draft claim set for ``text``, for a person to review.
+
+    When ``findings`` is a list, what the person should know about the text is appended to it
+    (see :mod:`.notices`: a text that is not English, citations with no bibliography entry).
 
     ``path`` is how the claim file will name the document (relative to the claim file);
     ``sha256`` defaults to the hash of ``text`` encoded as UTF-8 (pass the file's own hash when
@@ -131,7 +137,7 @@ def extract(
     if bib is not None and bibliography_path is None and isinstance(bibliography, str | Path):
         bibliography_path = Path(bibliography).name
     with _collector_paused():
-        return _extract(text, bib, doc_id, path, sha256, bibliography_path, title)
+        return _extract(text, bib, doc_id, path, sha256, bibliography_path, title, findings)
 
 
 def _extract(
@@ -142,11 +148,14 @@ def _extract(
     sha256: str | None,
     bibliography_path: str | None,
     title: str | None,
+    findings: list[Finding] | None = None,
 ) -> ClaimSet:
     statements = _analyse(text, bib)
     doc_id = document_id(doc_id)
     width = max(3, len(str(len(statements))))
     ids = [f"{doc_id}-{i:0{width}d}" for i in range(1, len(statements) + 1)]
+    if findings is not None:
+        findings.extend(notices(text, statements, ids, file=path))
     document: dict[str, Any] = {
         "id": doc_id,
         "path": path,
@@ -231,6 +240,9 @@ def _note(text: str, ids: Sequence[str], attribution: Attribution) -> str | None
         parts.append("cited by name: " + ", ".join(attribution.sources))
     if attribution.cue is None and attribution.basis == "explicit" and attribution.sources:
         parts.append("design taken from the bibliography entry")
+    for citation, closest in attribution.unresolved:
+        near = f" (closest keys: {', '.join(closest)})" if closest else ""
+        parts.append(f"unresolved citation {_short(citation)!r}: no bibliography entry{near}")
     return "; ".join(parts) or None
 
 
@@ -309,6 +321,7 @@ def to_yaml_tree(claim_set: ClaimSet, *, schema_ref: str | None = None) -> Any:
         "Check each kind, evidence type, basis and cue; set review.status to confirmed or "
         "overridden (with why)."
     )
+    lines.append(f"Extraction rules are written for {LANGUAGE} text.")
     root.yaml_set_start_comment("\n".join(lines))
     return root
 
