@@ -10,7 +10,7 @@ the type its own words name (``explicit``); one that names nothing continues the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -299,21 +299,24 @@ def _report_design(document: str, segments: Sequence[Segment], hits: Sequence[Cu
     The first study design named in the title (a heading before any other statement) or in a
     statement written in the report's own voice ("We conducted an online survey", "This
     prospective cohort study included"); an observational study, the most common design of a
-    report that names none ("We assessed the association between ...").
+    report that names none ("We assessed the association between ..."). One pass over the
+    statements and the cues, in document order.
     """
-    spans = [
-        (s.start, s.end)
-        for i, s in enumerate(segments)
-        if (i == 0 and s.role == "heading") or _has(hits, "report", s.start, s.end)
-    ]
-    for hit in hits:
-        if hit.type in _STUDY_TYPES and any(a <= hit.start and hit.end <= b for a, b in spans):
-            return hit.type
+    h = 0
+    for index, segment in enumerate(segments):
+        while h < len(hits) and hits[h].start < segment.start:
+            h += 1
+        j, mine = h, []
+        while j < len(hits) and hits[j].start < segment.end:
+            if hits[j].end <= segment.end:
+                mine.append(hits[j])
+            j += 1
+        title = index == 0 and segment.role == "heading"
+        if title or any(c.type == "report" for c in mine):
+            design = next((c.type for c in mine if c.type in _STUDY_TYPES), None)
+            if design is not None:
+                return design
     return "observational_study"
-
-
-def _has(hits: Sequence[CueHit], kind: str, start: int, end: int) -> bool:
-    return any(h.type == kind and start <= h.start and h.end <= end for h in hits)
 
 
 @dataclass
@@ -447,26 +450,13 @@ def _new_paragraph(walk: _Walk, segment: Segment, kind: Kind) -> None:
         walk.advice_only = False
 
 
-_RULES: tuple[str, ...] = (
-    "_layout",
-    "_quotation",
-    "_question",
-    "_advice",
-    "_planned",
-    "_report",
-    "_judgement",
-    "_named_ground",
-    "_carried",
-)
-
-
 def _decide(doc: _Document, walk: _Walk, st: _Statement) -> Attribution:
     _topic_shift(doc, walk, st)
-    for name in _RULES:
-        result = globals()[name](doc, walk, st)
+    for rule in _RULES:
+        result = rule(doc, walk, st)
         if result is not None:
             return result
-    raise AssertionError("_carried always decides")  # pragma: no cover
+    return _carried(doc, walk, st)
 
 
 def _layout(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
@@ -711,6 +701,20 @@ def _carried(doc: _Document, walk: _Walk, st: _Statement) -> Attribution:
         # A document an agency issued states its facts on the agency's authority.
         return Attribution(AUTHORITY, "context")
     return Attribution(UNSOURCED, "none")
+
+
+# The rules of :func:`attribute`, in the order they are tried; :func:`_carried` decides what
+# none of them does.
+_RULES: tuple[Callable[[_Document, _Walk, _Statement], Attribution | None], ...] = (
+    _layout,
+    _quotation,
+    _question,
+    _advice,
+    _planned,
+    _report,
+    _judgement,
+    _named_ground,
+)
 
 
 def _sourced(

@@ -360,7 +360,8 @@ def _sentences(
             yield Segment(left, right, role, paragraph, left)
             role = "sentence"
         begin = match.end(3)
-        label = _label(document, begin, end)
+        colon = document.find(":", begin, min(end, begin + 48))
+        label = _label(document, begin, end) if colon >= 0 else None
         if label is not None:
             # A structured-abstract label inside the running text ("... research. Methods:
             # Kratom effects were ...") is a unit of its own, as at the start of a paragraph.
