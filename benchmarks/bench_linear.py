@@ -34,6 +34,8 @@ FAMILIES: dict[str, str] = {
     "unpunctuated words": "word ",
     "full-width stops": "字。",
     "short sentences": "It works. ",
+    "report voice": "Participants were enrolled. ",
+    "citations": "Smith et al. found it. ",
 }
 
 

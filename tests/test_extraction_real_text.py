@@ -285,3 +285,11 @@ def test_draft_ids_come_from_the_claim_set_folder(tmp_path) -> None:  # type: ig
         cli, ["extract", str(tmp_path / "kratom" / "document.txt"), "--id", "my-set"]
     )
     assert "id: my-set-001" in custom.output
+
+
+def test_citation_needed_marks_a_statement_unsourced_unless_it_names_its_ground() -> None:
+    text = "It cures colds.[citation needed] Studies have shown it eases nausea.[citation needed]"
+    assert _evidence(text) == [
+        ("unsourced_assertion", "none"),
+        ("observational_study", "explicit"),
+    ]

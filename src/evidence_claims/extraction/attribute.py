@@ -451,6 +451,9 @@ def _new_paragraph(walk: _Walk, segment: Segment, kind: Kind) -> None:
 
 
 def _decide(doc: _Document, walk: _Walk, st: _Statement) -> Attribution:
+    decided = _layout(doc, walk, st)
+    if decided is not None:
+        return decided
     _topic_shift(doc, walk, st)
     for rule in _RULES:
         result = rule(doc, walk, st)
@@ -472,8 +475,9 @@ def _layout(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
         return Attribution(UNSOURCED, "none")
     if segment.role == "label" or (st.kind == "meta" and _is_lead(doc.text, segment)):
         return Attribution(UNSOURCED, "none")
-    if any(c.type == "unsourced" for c in st.main + st.side):
-        # "[citation needed]": the text itself says the statement has no source.
+    if any(c.type == "unsourced" for c in st.main + st.side) and not st.explicit:
+        # "[citation needed]": the text itself says the statement has no source (one that
+        # names its ground, "Studies show ...[citation needed]", still rests on that ground).
         return Attribution(UNSOURCED, "none")
     return None
 
@@ -703,10 +707,9 @@ def _carried(doc: _Document, walk: _Walk, st: _Statement) -> Attribution:
     return Attribution(UNSOURCED, "none")
 
 
-# The rules of :func:`attribute`, in the order they are tried; :func:`_carried` decides what
-# none of them does.
+# The rules of :func:`attribute` after layout and topic shifts, in the order they are tried;
+# :func:`_carried` decides what none of them does.
 _RULES: tuple[Callable[[_Document, _Walk, _Statement], Attribution | None], ...] = (
-    _layout,
     _quotation,
     _question,
     _advice,
