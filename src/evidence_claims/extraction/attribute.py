@@ -336,6 +336,8 @@ class _Statement:
     unresolved: tuple[tuple[str, tuple[str, ...]], ...] = ()  # citations without an entry
 
     def cues(self, kind: str) -> list[CueHit]:
+        if not self.main:
+            return []
         return [c for c in self.main if c.type == kind]
 
 
@@ -348,11 +350,14 @@ def _read_statement(doc: _Document, index: int, h: int) -> _Statement:
             mine.append(doc.hits[j])
         j += 1
     spans = doc.asides[index]
-    main = [c for c in mine if not in_aside(spans, c.start, c.end)]
-    side = [c for c in mine if in_aside(spans, c.start, c.end)]
+    if spans:
+        main = [c for c in mine if not in_aside(spans, c.start, c.end)]
+        side = [c for c in mine if in_aside(spans, c.start, c.end)]
+    else:
+        main, side = mine, []
     resolved = _resolve(doc.text, doc.mentions[index], doc.resolver, doc.types, mine)
     voice = doc.voice_from is not None and doc.voice_from <= segment.start
-    explicit = _sourced(doc.text, segment, main, doc.rules, voice)
+    explicit = _sourced(doc.text, segment, main, doc.rules, voice) if main else []
     if any(c.type == "gap" for c in main):
         # "A review has not yet been reported", "no controlled trials have": a design named
         # as missing is not what the statement rests on.
@@ -369,7 +374,7 @@ def _read_statement(doc: _Document, index: int, h: int) -> _Statement:
         side,
         resolved,
         explicit,
-        _sourced(doc.text, segment, side, doc.rules, voice),
+        _sourced(doc.text, segment, side, doc.rules, voice) if side else [],
         named_type,
         voice,
         unresolved,
@@ -617,9 +622,11 @@ def _report(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
     the title or the report's other statements (:func:`_report_design`). Its participants'
     own reports ("They reported ...", "self-reported data") stay the study's evidence.
     """
+    passage = walk.passage
+    if not st.main and (passage is None or not passage.report):
+        return None  # no report voice, and no report to continue
     if st.cues("judgement"):
         return None
-    passage = walk.passage
     voice = st.cues("report") + st.cues("own_study")
     designs = [c for c in st.explicit if c.type in _STUDY_TYPES]
     others = [c for c in st.explicit if c.type not in _STUDY_TYPES]
