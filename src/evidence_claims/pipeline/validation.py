@@ -155,6 +155,7 @@ _FINDING_VALUES = attrgetter(*_FINDING_FIELDS)
 _ASSESSMENT_VALUES = attrgetter(*_ASSESSMENT_FIELDS)
 _REASON_VALUES = attrgetter(*_REASON_FIELDS)
 _REASONS_AT = _ASSESSMENT_FIELDS.index("reasons")
+_RELATIONS_AT = _ASSESSMENT_FIELDS.index("relations")
 
 
 def _pack(report: Report) -> tuple[Any, ...]:
@@ -220,6 +221,7 @@ def _unpack(packed: tuple[Any, ...]) -> Report:
     for values in assessments:
         values = list(values)
         values[_REASONS_AT] = tuple(Reason(*r) for r in values[_REASONS_AT])
+        values[_RELATIONS_AT] = tuple(values[_RELATIONS_AT])
         rebuilt.append(ClaimAssessment(*values))
     return Report([Finding(*f) for f in findings], list(files), claims, rebuilt)
 
@@ -241,11 +243,13 @@ def load(path: str | Path, *, root: Path | None = None, limits: Limits | None = 
     stop loading: run :func:`validate` for those.
     """
     path = Path(path)
-    if path.is_dir():
+    if path.is_dir() or not path.exists():  # a missing path is "not found", whatever its name
         files, findings = discover([path])
         if len(files) != 1:
             report = Report(findings=findings, files=[display_path(p) for p in files])
             what = "no claim file" if not files else f"{len(files)} claim files"
+            if not path.exists():
+                raise ClaimFileError(f"{path}: not found", report)
             raise ClaimFileError(f"{path}: expected one claim file, found {what}", report)
         path = files[0]
     loaded = load_claim_file(path, root=root, limits=limits)

@@ -10,7 +10,9 @@ scripts written against them keep working:
 Certainty columns are ordered categoricals from weakest to strongest (``ungraded`` <
 ``very_low`` < ``low`` < ``moderate`` < ``high``), so ``frame[frame.assessed >= "low"]`` keeps
 claims graded at least low; ``source_type`` is a categorical in taxonomy order, so
-``groupby("source_type")`` lists source types in a fixed order.
+``groupby("source_type")`` lists source types in a fixed order. Claim ids are unique within a
+claim file only: the claims and assessments frames carry ``file`` and ``document`` columns, and
+``(file, claim_id)`` is their key across files (``frame.set_index(["file", "claim_id"])``).
 
 :class:`EvidenceTable` is the reader's view, in the style of a GRADE Summary of Findings table:
 statement, source type, formatted citations, certainty as symbols and word, caveats as
@@ -78,18 +80,23 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "assessed",  # the assessment's suggested certainty (categorical), NA when not assessed
     "wording",  # "overclaim" | "underclaim" | None
     "review",  # review status, or None
+    "file",  # the claim file, as findings show it (claim ids repeat across files)
+    "document",  # the document id of the claim file
 )
 
 ASSESSMENT_COLUMNS: tuple[str, ...] = (
     "claim_id",
     "certainty",  # suggested certainty (categorical)
-    "start",  # the source type's starting certainty, or None
-    "stated",  # the certainty the claim file states, or None
+    "start",  # the source type's starting certainty (categorical), or NA
+    "stated",  # the certainty the claim file states (categorical), or NA
     "disagrees",  # stated and suggested differ
     "wording",  # "overclaim" | "underclaim" | None
     "reasons",  # tuple of reason codes, in order
     "rating",  # sum of the reasons' effects (levels moved)
     "note",  # why the claim is ungraded, when it is
+    "relations",  # tuple of the claim's relations both ways ("challenged by c5")
+    "file",  # the claim file (with claim_id, a unique key across files)
+    "document",  # the document id of the claim file
 )
 
 REASON_COLUMNS: tuple[str, ...] = ("claim_id", "order", "code", "effect", "origin", "note")
@@ -104,6 +111,7 @@ TABLE_COLUMNS: tuple[str, ...] = (
     "Certainty",
     "Caveats",
     "Wording",
+    "Relations",
 )
 """Columns of :attr:`EvidenceTable.frame` (and of its CSV)."""
 
@@ -151,6 +159,8 @@ def claims_frame(claim_set: ClaimSet, report: Report | None = None) -> pd.DataFr
                 "assessed": assessment.certainty if assessment else None,
                 "wording": grade.wording,
                 "review": claim.review.status if claim.review else None,
+                "file": claim_set.file,
+                "document": claim_set.document.id,
             }
         )
     frame = pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
@@ -177,11 +187,15 @@ def assessments_frame(report: Report) -> pd.DataFrame:
             "reasons": tuple(r.code for r in a.reasons),
             "rating": sum(r.effect for r in a.reasons),
             "note": a.note,
+            "relations": tuple(a.relations),
+            "file": a.file,
+            "document": a.document,
         }
         for a in report.assessments
     ]
     frame = pd.DataFrame(rows, columns=list(ASSESSMENT_COLUMNS))
-    frame["certainty"] = _certainty_categorical(frame["certainty"])
+    for column in ("certainty", "start", "stated"):
+        frame[column] = _certainty_categorical(frame[column])
     return frame.astype({"disagrees": "bool", "rating": "int64"})
 
 
@@ -239,6 +253,7 @@ class TableRow:
     citations: tuple[str, ...]
     grade: ClaimGrade
     caveats: tuple[tuple[CaveatItem, Footnote], ...]
+    relations: tuple[str, ...] = ()  # both ways: "challenges c3", "challenged by c5"
 
     @property
     def statement(self) -> str:
@@ -260,6 +275,9 @@ class TableRow:
 
     def caveats_full(self) -> str:
         return "; ".join(item.text() for item, _ in self.caveats) or "—"
+
+    def relations_text(self) -> str:
+        return "; ".join(self.relations) or "—"
 
     def certainty_text(self) -> str:
         text = certainty_label(self.grade.certainty)
@@ -308,6 +326,7 @@ class EvidenceTable:
                         "Certainty": row.certainty_text(),
                         "Caveats": row.caveats_full(),
                         "Wording": wording_label(row.grade),
+                        "Relations": row.relations_text(),
                     }
                     for row in self.rows
                 ],
@@ -362,6 +381,7 @@ class EvidenceTable:
                         "Certainty": row.certainty_text(),
                         "Caveats": _md_text(row.caveats_marked()),
                         "Wording": _md_text(wording_label(row.grade)),
+                        "Relations": _md_text(row.relations_text()),
                     }
                     for row in rows
                 ]
@@ -386,6 +406,7 @@ class EvidenceTable:
                 "Certainty": [row.grade for row in rows],
                 "Caveats": [row.caveats for row in rows],
                 "Wording": [row.grade for row in rows],
+                "Relations": [row.relations_text() for row in rows],
             }
         )
         from . import display
@@ -402,6 +423,7 @@ class EvidenceTable:
                     f"ec-wording ec-w-{row.grade.wording}" if row.grade.wording else "ec-wording"
                     for row in rows
                 ],
+                "Relations": "ec-relations",
             },
             index=frame.index,
         )
@@ -415,6 +437,7 @@ class EvidenceTable:
                 "Certainty": display.certainty_html,
                 "Caveats": display.caveat_marks_html,
                 "Wording": display.wording_html,
+                "Relations": _html_text,
             }
         )
         styler = styler.set_td_classes(classes)
@@ -457,6 +480,12 @@ class EvidenceTable:
         return self.to_markdown()
 
 
+def _html_text(value: str) -> str:
+    import html
+
+    return html.escape(value)
+
+
 def _count(n: int) -> str:
     return f"{n} claim" if n == 1 else f"{n} claims"
 
@@ -492,6 +521,9 @@ def _group_order(claims: list[Claim], by: str) -> list[str]:
     return names
 
 
+_PASSIVE = {"supports": "supported by", "challenges": "challenged by", "qualifies": "qualified by"}
+
+
 def evidence_table(
     claim_set: ClaimSet,
     report: Report | None = None,
@@ -507,6 +539,11 @@ def evidence_table(
     order = _group_order(claims, by)
     claims.sort(key=lambda c: order.index(_group_name(c, by)))  # stable: document order within
 
+    incoming: dict[str, list[str]] = {}
+    for claim in claim_set.claims:
+        for relation in claim.relations:
+            passive = _PASSIVE.get(relation.type, relation.type)
+            incoming.setdefault(relation.target, []).append(f"{passive} {claim.id}")
     numbers: dict[tuple[str, str | None, int | None], Footnote] = {}
     rows: list[TableRow] = []
     for claim in claims:
@@ -524,6 +561,10 @@ def evidence_table(
                 citations=tuple(cite(k, claim_set.bibliography) for k in claim.evidence.sources),
                 grade=grade_of(claim, assessment),
                 caveats=tuple(marked),
+                relations=(
+                    *(f"{r.type} {r.target}" for r in claim.relations),
+                    *incoming.get(claim.id, ()),
+                ),
             )
         )
     title = claim_set.document.title or claim_set.document.id
