@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .options import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, jobs_option, root_option
+from .options import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    config_option,
+    jobs_option,
+    root_option,
+)
 
 if TYPE_CHECKING:
     from ..model.report import Finding, Report
@@ -158,14 +165,7 @@ def _report(
     default=None,
     help="Write the report to this file instead of standard output.",
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="pyproject.toml to read [tool.evidence-claims] from (default: the nearest one "
-    "above the first path, else above the working directory).",
-)
+@config_option
 @click.option(
     "--fail-level",
     type=click.Choice(["error", "warning", "info"]),

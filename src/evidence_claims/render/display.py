@@ -14,7 +14,7 @@ matplotlib is imported only when a map is drawn.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 
 from ..model.records import Claim
 from ..model.report import ClaimAssessment, Finding, Report
-from .citations import cite
+from .citations import cite, citer
 from .presentation import (
     CERTAINTY_COLORS,
     CERTAINTY_ORDER,
@@ -190,15 +190,25 @@ def wording_html(grade: ClaimGrade) -> str:
     )
 
 
-def claim_tooltip(claim: Claim, assessment: ClaimAssessment | None, bibliography: Any) -> str:
-    """Plain text for a ``title`` attribute: what a reader needs when hovering over a claim."""
+def claim_tooltip(
+    claim: Claim,
+    assessment: ClaimAssessment | None,
+    bibliography: Any,
+    *,
+    citation: Callable[[str], str] | None = None,
+) -> str:
+    """Plain text for a ``title`` attribute: what a reader needs when hovering over a claim.
+
+    ``citation`` (:func:`~evidence_claims.render.citations.citer`) cites a key once for many
+    claims."""
+    citation = citation or (lambda key: cite(key, bibliography))
     grade = grade_of(claim, assessment)
     lines = [
         f"{claim.id} · {claim.kind} · {source_label(claim.evidence.type)} · "
         f"{certainty_label(grade.certainty)}"
     ]
     if claim.evidence.sources:
-        lines.append("Sources: " + "; ".join(cite(k, bibliography) for k in claim.evidence.sources))
+        lines.append("Sources: " + "; ".join(citation(k) for k in claim.evidence.sources))
     if grade.note:
         lines.append(f"Not graded: {grade.note}")
     caveats = caveat_items(claim, assessment)
@@ -285,6 +295,7 @@ def document_spans(
 ) -> list[Span]:
     """Claim spans coloured by source type, with hedges and boosters marked inside them."""
     spans: list[Span] = []
+    citation = citer(bibliography)
     for claim in claims:
         assessment = assessments.get(claim.id)
         grade = grade_of(claim, assessment)
@@ -301,7 +312,7 @@ def document_spans(
                     ("class", classes),
                     ("data-claim", claim.id),
                     ("data-certainty", grade.certainty or "none"),
-                    ("title", claim_tooltip(claim, assessment, bibliography)),
+                    ("title", claim_tooltip(claim, assessment, bibliography, citation=citation)),
                 ),
                 (("id", f"claim-{claim.id}"), ("data-label", short_id(claim.id))),
             )

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..io.claimset import ClaimSet
 from ..model.records import Claim
 from ..model.report import ClaimAssessment, Report
-from .citations import cite
+from .citations import citer
 from .presentation import (
     CERTAINTY_ORDER,
     CERTAINTY_SYMBOLS,
@@ -132,6 +132,7 @@ def claims_frame(claim_set: ClaimSet, report: Report | None = None) -> pd.DataFr
     import pandas as pd
 
     assessments = assessments_by_claim(report.assessments if report is not None else None)
+    citation = citer(claim_set.bibliography)
     rows: list[dict[str, Any]] = []
     for claim in _document_order(claim_set.claims):
         assessment = assessments.get(claim.id)
@@ -148,9 +149,7 @@ def claims_frame(claim_set: ClaimSet, report: Report | None = None) -> pd.DataFr
                 "source_label": source_label(claim.evidence.type),
                 "basis": claim.evidence.basis,
                 "sources": tuple(claim.evidence.sources),
-                "citations": tuple(
-                    cite(key, claim_set.bibliography) for key in claim.evidence.sources
-                ),
+                "citations": tuple(citation(key) for key in claim.evidence.sources),
                 "hedges": tuple(h.cue for h in claim.hedges),
                 "boosters": tuple(b.cue for b in claim.boosters),
                 "caveats": tuple(c.code for c in claim.caveats),
@@ -535,6 +534,7 @@ def evidence_table(
     if by not in GROUP_BY:
         raise ValueError(f"cannot group by {by!r}; choose one of {GROUP_BY}")
     assessments = assessments_by_claim(report.assessments if report is not None else None)
+    citation = citer(claim_set.bibliography)
     claims = _document_order(claim_set.claims)
     order = _group_order(claims, by)
     claims.sort(key=lambda c: order.index(_group_name(c, by)))  # stable: document order within
@@ -558,7 +558,7 @@ def evidence_table(
             TableRow(
                 group=_group_name(claim, by),
                 claim=claim,
-                citations=tuple(cite(k, claim_set.bibliography) for k in claim.evidence.sources),
+                citations=tuple(citation(k) for k in claim.evidence.sources),
                 grade=grade_of(claim, assessment),
                 caveats=tuple(marked),
                 relations=(
