@@ -8,6 +8,7 @@ import io
 import os
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -176,6 +177,7 @@ def _extract_one(
     """Draft one document to ``output`` (or standard output); False when it cannot be read."""
     from ..extraction.draft import extract as run
     from ..extraction.draft import to_yaml, write_draft
+    from ..extraction.notices import LANGUAGE
     from ..io.loader import display_path
     from ..io.reading import read_text
     from ..io.storage import atomic_file
@@ -189,7 +191,7 @@ def _extract_one(
     if output is not None:
         base.mkdir(parents=True, exist_ok=True)
     options = {
-        "doc_id": doc_id or document.stem,
+        "doc_id": doc_id or draft_id(document, output),
         "path": _relative(document, base),
         "sha256": hashlib.sha256(raw).hexdigest(),
         "bibliography": bibliography,
@@ -197,18 +199,21 @@ def _extract_one(
     }
     del raw
     schema_ref = _schema_ref(base)
+    notices: list[Finding] = []
     # written a part at a time (a long document's draft does not fit in memory at once)
     kinds: Counter[str] | None = None
     if output is None or check_output(output, write_through=write_through):
         # standard output, or a device or pipe named with --write-through: buffered, then written
         buffer = io.BytesIO()
-        kinds = write_draft(text, buffer, fmt, schema_ref=schema_ref, **options)
+        kinds = write_draft(text, buffer, fmt, schema_ref=schema_ref, findings=notices, **options)
         if kinds is not None:
             _emit(buffer.getvalue(), output, write_through)
     else:
         try:
             with contextlib.suppress(_OnlyRuamel), atomic_file(output) as out:
-                kinds = write_draft(text, out, fmt, schema_ref=schema_ref, **options)
+                kinds = write_draft(
+                    text, out, fmt, schema_ref=schema_ref, findings=notices, **options
+                )
                 if kinds is None:
                     raise _OnlyRuamel  # leaves the output as it was
         except OSError as exc:  # a full disk: the target is as it was
@@ -218,11 +223,12 @@ def _extract_one(
         claim_set = run(text, **options)
         _emit(to_yaml(claim_set, schema_ref=schema_ref), output, write_through)
         kinds = Counter(c.kind for c in claim_set.claims)
+    _echo_findings([replace(f, file=display_path(document)) for f in notices])
     summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
     where = f"wrote {output}" if output is not None else "extracted"
     click.echo(
-        f"{where}: {sum(kinds.values())} draft claims ({summary or 'none'}); "
-        "every one is a suggestion to review",
+        f"{where}: {sum(kinds.values())} draft claims ({summary or 'none'}) by the "
+        f"{LANGUAGE} rules; every one is a suggestion to review",
         err=True,
     )
     return True
@@ -234,3 +240,26 @@ def _emit(data: bytes, output: Path | None, write_through: bool) -> None:
         click.echo(data.decode("utf-8"), nl=False)
     else:
         save_output(output, data, write_through=write_through)
+
+
+# Names a document file gets in a claim-set folder ("claims/<set>/document.txt"): the folder,
+# not the file, names the set.
+_GENERIC_STEMS = frozenset({"document", "doc", "text", "index", "readme", "source", "input"})
+
+
+def draft_id(document: Path, output: Path | None) -> str:
+    """The claim-set id of a draft when ``--id`` is not given.
+
+    The claim set's folder when the draft goes to ``<set>/claims.yaml`` or the document has a
+    generic name (``<set>/document.txt``), else the document's stem; so two drafted sets never
+    share ids such as ``document-001``.
+    """
+    if output is not None and output.stem.lower() in ("claims", "claims.draft", "draft"):
+        folder = output.resolve().parent.name
+        if folder:
+            return folder
+    if document.stem.lower() in _GENERIC_STEMS:
+        folder = document.resolve().parent.name
+        if folder:
+            return folder
+    return document.stem
