@@ -19,6 +19,7 @@ from ..io.latex import plain_text
 # the first author when there are more than two: short enough for a table cell.
 MAX_NAMED_AUTHORS = 2
 
+
 def _initials(first_names: list[str]) -> str:
     letters = []
     for name in first_names:
