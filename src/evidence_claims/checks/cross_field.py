@@ -15,7 +15,7 @@ from ..io.locate import LineIndex
 from ..model.records import Claim
 from ..model.report import Finding
 from ..rules import structural as R
-from .suggest import Suggester
+from ..rules.suggest import Suggester
 
 PREFIX_SUFFIX_MAX = 32
 Check = Callable[[ClaimSet], Iterator[Finding]]

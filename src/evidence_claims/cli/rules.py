@@ -7,7 +7,6 @@ README embeds (a test keeps the two equal); ``--format json`` is for programs.
 
 from __future__ import annotations
 
-import difflib
 import json
 import sys
 
@@ -15,6 +14,7 @@ import click
 
 from ..rules import all_rules
 from ..rules.catalogue import Rule
+from ..rules.suggest import closest
 
 
 def _matches(code: str, prefix: str) -> bool:
@@ -81,7 +81,7 @@ def rules(code: str | None, output_format: str) -> None:
     catalogue = all_rules()
     chosen = [r for r in catalogue if code is None or _matches(r.code, code)]
     if not chosen:
-        close = difflib.get_close_matches(code or "", [r.code for r in catalogue], n=3)
+        close = closest(code or "", [r.code for r in catalogue], n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         click.echo(f"evidence-claims: no rule {code!r}{hint}", err=True)
         sys.exit(2)

@@ -7,7 +7,6 @@ misspelling is likely.
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -19,6 +18,7 @@ from pydantic import BaseModel
 from ..model.records import ClaimFile
 from ..model.report import Finding
 from ..rules import structural as R
+from ..rules.suggest import did_you_mean
 from .locate import Locator, json_pointer
 
 _EXPECTED = {
@@ -113,8 +113,7 @@ def _field_names(model: type[BaseModel] | None) -> list[str]:
 
 
 def _hint(value: str, choices: Iterable[str]) -> str:
-    match = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{match[0]}'?" if match else ""
+    return did_you_mean(value, choices)
 
 
 def _claim_id(data: Any, loc: tuple[Any, ...]) -> str | None:
