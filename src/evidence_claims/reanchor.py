@@ -31,7 +31,7 @@ from typing import Any, Literal
 
 from .extraction.segment import strip_span
 from .io.claimset import ClaimSet
-from .model.anchors import CONTEXT_CHARS
+from .model.anchors import context
 from .model.records import Claim
 from .model.report import Finding
 from .rules import reanchor as R
@@ -125,13 +125,12 @@ def _occurrences(document: str, quote: str) -> list[int]:
 
 def _context_score(document: str, start: int, size: int, prefix: str, suffix: str) -> int:
     """Characters of the old prefix and suffix that still surround an occurrence."""
-    before = document[max(0, start - len(prefix)) : start]
+    before, after = context(document, start, start + size, len(prefix), len(suffix))
     score = 0
     for a, b in zip(reversed(before), reversed(prefix), strict=False):
         if a != b:
             break
         score += 1
-    after = document[start + size : start + size + len(suffix)]
     for a, b in zip(after, suffix, strict=False):
         if a != b:
             break
@@ -265,8 +264,7 @@ def _apply(
         )
         anchor["start"], anchor["end"] = start, end
         changed = True
-    prefix = document[max(0, start - CONTEXT_CHARS) : start]
-    suffix = document[end : end + CONTEXT_CHARS]
+    prefix, suffix = context(document, start, end)
     # Prefix and suffix are rewritten only when they no longer hold.
     if "prefix" in anchor and not document[:start].endswith(claim.anchor.prefix):
         anchor["prefix"] = _like(anchor["prefix"], prefix)

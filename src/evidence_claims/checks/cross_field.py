@@ -12,6 +12,7 @@ from typing import Any
 
 from ..io.claimset import ClaimSet
 from ..io.locate import LineIndex
+from ..model.anchors import context
 from ..model.records import Claim
 from ..model.report import Finding
 from ..rules import structural as R
@@ -107,14 +108,18 @@ def check_anchors(cs: ClaimSet) -> Iterator[Finding]:
                     **_at(cs, claim, "anchor", "prefix"),
                     which="prefix",
                     given=_short(prefix),
-                    actual=_short(document[max(0, anchor.start - len(prefix)) : anchor.start]),
+                    actual=_short(
+                        context(document, anchor.start, anchor.end, before=len(prefix))[0]
+                    ),
                 )
             if anchor.suffix and not document.startswith(anchor.suffix, anchor.end):
                 yield R.ANCHOR_CONTEXT.finding(
                     **_at(cs, claim, "anchor", "suffix"),
                     which="suffix",
                     given=_short(anchor.suffix),
-                    actual=_short(document[anchor.end : anchor.end + len(anchor.suffix)]),
+                    actual=_short(
+                        context(document, anchor.start, anchor.end, after=len(anchor.suffix))[1]
+                    ),
                 )
         yield from _check_cues(cs, claim, document)
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..model.anchors import context
+
 # Vocabulary for sentences that read like a review's statements about a substance.
 _SUBJECTS = (
     "Regular users",
@@ -95,7 +97,6 @@ _JOURNALS = (
     "Journal of Ethnopharmacology",
     "Addiction",
 )
-CONTEXT = 32  # prefix/suffix characters, as anchoring.CONTEXT_CHARS
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,8 +210,7 @@ def make_set(
         claims.append(claim)
     document = "".join(pieces) + "\n"
     for claim, (start, end) in zip(claims, spans, strict=True):
-        claim["anchor"]["prefix"] = document[max(0, start - CONTEXT) : start]
-        claim["anchor"]["suffix"] = document[end : end + CONTEXT]
+        claim["anchor"]["prefix"], claim["anchor"]["suffix"] = context(document, start, end)
     # A few realistic mistakes, at fixed places: an anchor off by one, an unknown key, a
     # relation to a claim that does not exist.
     for n, claim in enumerate(claims):
