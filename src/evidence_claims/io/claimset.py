@@ -134,7 +134,9 @@ class ClaimSet:
         return i
 
     def to_frame(self, report: Report | None = None) -> pd.DataFrame:
-        """One row per claim in document order (columns: :data:`tables.CLAIM_COLUMNS`).
+        """One row per claim in document order.
+
+        Columns: :data:`evidence_claims.render.frames.CLAIM_COLUMNS`.
 
         With the ``report`` of :func:`evidence_claims.assess`, the ``assessed`` and ``wording``
         columns carry its suggestions.

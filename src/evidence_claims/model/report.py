@@ -183,8 +183,8 @@ class Report:
     def assessments_frame(self) -> pd.DataFrame:
         """One row per assessed claim: suggested certainty, stated, wording, reason codes.
 
-        Columns as :data:`evidence_claims.render.tables.ASSESSMENT_COLUMNS`;
-        :func:`evidence_claims.render.tables.reasons_frame` gives one row per reason.
+        Columns as :data:`evidence_claims.render.frames.ASSESSMENT_COLUMNS`;
+        :func:`evidence_claims.render.frames.reasons_frame` gives one row per reason.
         """
         return view("assessments_frame")(self)
 
