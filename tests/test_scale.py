@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from evidence_claims.io.locate import JsonIndex, JsonLocator
+from evidence_claims.io.json_index import JsonIndex
+from evidence_claims.io.json_locate import JsonLocator
 from evidence_claims.pipeline.validation import validate
 from evidence_claims.rules.suggest import CUTOFF, EXACT_UP_TO, Suggester, closest
 from evidence_claims.testing.synthetic import CorpusShape, make_set, write_corpus

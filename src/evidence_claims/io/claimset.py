@@ -12,7 +12,8 @@ from ..model.report import Finding, Report
 from ..model.views import view
 from .bib import Bibliography
 from .claim_file import ParsedFile
-from .locate import JsonLocator, PathItem, json_pointer
+from .json_locate import JsonLocator
+from .locate import PathItem, json_pointer
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -17,8 +17,10 @@ from typing import Any
 
 from ..rules import structural as R
 from ..rules.catalogue import RULES
+from .json_index import JsonIndex
+from .json_locate import JsonLocator
 from .limits import Limits
-from .locate import JsonIndex, JsonLocator, LineIndex
+from .locate import LineIndex
 
 
 class _Flags:
@@ -42,7 +44,7 @@ def parse_json(parsed: ParsedFile, limits: Limits | None = None) -> None:
       as the YAML guard does): ``limits.depth`` at the first value that is too deep;
     * more than ``limits.max_nodes`` values, or a string longer than
       ``limits.max_string_length``: ``limits.size`` / ``limits.string-length``;
-    * locations come from :class:`~evidence_claims.io.locate.JsonLocator`, built lazily, so a
+    * locations come from :class:`~evidence_claims.io.json_locate.JsonLocator`, built lazily, so a
       valid file never pays for them.
     """
     assert parsed.text is not None
