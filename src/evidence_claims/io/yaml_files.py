@@ -7,21 +7,18 @@ located finding.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from .yaml_style import yaml_source
-
-if TYPE_CHECKING:
-    from .claim_file import ParsedFile
-
 import datetime as _dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model.report import Finding
 from ..rules import structural as R
 from ..rules.catalogue import RULES
 from .limits import Limits
 from .locate import LineIndex, YamlLocator
+from .yaml_style import yaml_source
+
+if TYPE_CHECKING:
+    from .claim_file import ParsedFile
 
 
 def parse_yaml(parsed: ParsedFile, limits: Limits) -> None:
