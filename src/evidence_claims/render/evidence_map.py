@@ -8,7 +8,7 @@ only when a map is drawn.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..model.report import Report
 from .presentation import (
@@ -71,6 +71,32 @@ def evidence_map(
     height = 1.2 + 0.55 * max(len(rows), 1)
     fig = Figure(figsize=(7.6, height), layout="constrained")
     ax = fig.add_subplot()
+    _draw_bubbles(ax, counts, rows, columns)
+    _draw_axes(ax, counts, rows, columns)
+    total = sum(counts.values())
+    ax.set_title(
+        title or f"Evidence map: {total} claims by source type and certainty",
+        loc="left",
+        fontsize=11,
+        fontweight="bold",
+        pad=12,
+    )
+    assessed = report is not None and bool(report.assessments)
+    basis = "suggested by the assessment" if assessed else "as the claim file states it"
+    fig.text(
+        0.01,
+        0.005,
+        f"Certainty {basis}; bubble area ∝ number of claims",
+        fontsize=7.5,
+        color="#666666",
+    )
+    return fig
+
+
+def _draw_bubbles(
+    ax: Any, counts: dict[tuple[str, str], int], rows: list[str], columns: list[str]
+) -> None:
+    """One bubble per (source type, certainty) with claims, its area by count, the count in it."""
     biggest = max(counts.values(), default=1)
     for y, source_type in enumerate(reversed(rows)):
         for x, level in enumerate(columns):
@@ -97,6 +123,13 @@ def evidence_map(
                 color="white",
                 zorder=4,
             )
+
+
+def _draw_axes(
+    ax: Any, counts: dict[tuple[str, str], int], rows: list[str], columns: list[str]
+) -> None:
+    """Certainty symbols and words along the top, source types (coloured, counted) down the
+    side, a light grid and no frame."""
     ax.set_xticks(range(len(columns)))
     ax.set_xticklabels(
         [f"{CERTAINTY_SYMBOLS[level]}\n{certainty_word(level)}" for level in columns], fontsize=9
@@ -114,24 +147,6 @@ def evidence_map(
         ax.spines[side].set_visible(False)
     ax.tick_params(length=0)
     ax.xaxis.set_ticks_position("top")
-    total = sum(counts.values())
-    ax.set_title(
-        title or f"Evidence map: {total} claims by source type and certainty",
-        loc="left",
-        fontsize=11,
-        fontweight="bold",
-        pad=12,
-    )
-    assessed = report is not None and bool(report.assessments)
-    basis = "suggested by the assessment" if assessed else "as the claim file states it"
-    fig.text(
-        0.01,
-        0.005,
-        f"Certainty {basis}; bubble area ∝ number of claims",
-        fontsize=7.5,
-        color="#666666",
-    )
-    return fig
 
 
 def figure_svg(fig: Figure) -> str:
