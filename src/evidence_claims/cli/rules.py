@@ -1,8 +1,9 @@
 """``evidence-claims rules``: list the rule catalogue, or explain one rule.
 
 ``rules`` lists every rule (structural and evidence); ``rules CODE`` explains one, and a code
-prefix (``rules indirectness``) lists that family. ``--format markdown`` prints the table the
-README embeds (a test keeps the two equal); ``--format json`` is for programs.
+prefix (``rules indirectness``) lists that family. ``--format markdown`` prints the table of
+docs/rules.md (``python docs/generate_rules.py`` writes the page; a test keeps it current);
+``--format json`` is for programs.
 """
 
 from __future__ import annotations

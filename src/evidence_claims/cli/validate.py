@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..render.formats import FORMATTERS
 from .options import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, jobs_option, root_option
 
 if TYPE_CHECKING:
@@ -147,7 +148,7 @@ def _report(
     "output_format",
     default="text",
     show_default=True,
-    type=click.Choice(["text", "json", "github", "sarif"]),
+    type=click.Choice(list(FORMATTERS)),
     help="Output format: text for people, json for programs, github for workflow "
     "annotations, sarif for code scanning.",
 )
