@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..model.records import Claim, ClaimFile, Document
 from ..model.report import Finding, Report
@@ -151,6 +151,3 @@ class ClaimSet:
     def __repr__(self) -> str:
         where = f" from {self.file}" if self.file else ""
         return f"<ClaimSet {self.document.id!r}: {len(self.claims)} claims{where}>"
-
-    def _as_dict(self) -> dict[str, Any]:
-        return self.to_model().model_dump(mode="json", by_alias=True, exclude_none=True)

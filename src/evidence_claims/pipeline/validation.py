@@ -29,11 +29,6 @@ from .progress import ProgressCallback
 from .result_cache import ResultCache
 
 
-def check_claim_set(cs: ClaimSet) -> list[Finding]:
-    """Cross-field checks of a loaded set, with its per-claim suppressions applied."""
-    return apply_suppressions(cs, run_checks(cs))
-
-
 def apply_suppressions(cs: ClaimSet, findings: list[Finding]) -> list[Finding]:
     """Drop findings a claim suppresses (with a reason); report suppressions that match none."""
     wanted = {(c.id, s.code): (c, i) for c in cs.claims for i, s in enumerate(c.suppress)}
