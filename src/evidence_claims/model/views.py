@@ -25,6 +25,7 @@ VIEWS: dict[str, tuple[str, str]] = {
     "report_html": ("display", "report_html"),
     "claims_frame": ("frames", "claims_frame"),
     "assessments_frame": ("frames", "assessments_frame"),
+    "findings_frame": ("frames", "findings_frame"),
 }
 
 

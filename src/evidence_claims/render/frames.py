@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..io.claimset import ClaimSet
 from ..model.records import Claim
-from ..model.report import Report
+from ..model.report import FINDING_COLUMNS, Finding, Report
 from .citations import cite
 from .presentation import (
     CERTAINTY_ORDER,
@@ -173,3 +173,13 @@ def reasons_frame(report: Report) -> pd.DataFrame:
 
 def document_order(claims: Iterable[Claim]) -> list[Claim]:
     return sorted(claims, key=lambda c: (c.anchor.start, -c.anchor.end, c.id))
+
+
+def findings_frame(report: Report) -> pd.DataFrame:
+    """One row per finding, sorted by location (``Report.to_frame()``); columns as
+    :data:`evidence_claims.model.report.FINDING_COLUMNS`."""
+    import pandas as pd
+
+    rows = [f.to_dict() for f in sorted(report.findings, key=Finding.sort_key)]
+    frame = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
+    return frame.astype({"line": "Int64", "column": "Int64"})
