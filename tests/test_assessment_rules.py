@@ -205,6 +205,171 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]] 
         ],
         None,
     ),
+    "design.observational_body": (
+        [
+            {
+                "text": "A systematic review of nine cohort studies with 9,000 adults found X.",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "A systematic review of nine randomized trials with 9,000 adults found X.",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
+    "design.randomized_body": (
+        [
+            {
+                "text": "The guideline panel found, in 12 randomized trials with 5,000 adults, X.",
+                "type": "authority_statement",
+                "sources": ["adults2001"],
+            }
+        ],
+        [
+            {
+                "text": "The guideline panel found, in 12 cohort studies with 5,000 adults, X.",
+                "type": "authority_statement",
+                "sources": ["adults2001"],
+            }
+        ],
+        ANIMAL_BIB,
+    ),
+    "opinion.not_evidence": (
+        [{"text": "I think it is safe.", "type": "expert_opinion"}],
+        [{"text": "In my experience it is safe.", "type": "expert_opinion"}],
+        None,
+    ),
+    "opinion.reports_experience": (
+        [{"text": "In my experience it is safe.", "type": "expert_opinion"}],
+        [{"text": "I think it is safe.", "type": "expert_opinion"}],
+        None,
+    ),
+    "risk_of_bias.reported": (
+        [{"text": "An open-label trial of 900 adults found X.", "type": "clinical_trial"}],
+        [{"text": "A double-blind trial of 900 adults found X.", "type": "clinical_trial"}],
+        None,
+    ),
+    "inconsistency.heterogeneity": (
+        [
+            {
+                "text": "A meta-analysis of 12 trials with 9,000 adults found X (I² = 78%).",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "A meta-analysis of 12 trials with 9,000 adults found X (I² = 12%).",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
+    "inconsistency.disputed_in_set": (
+        [
+            {"text": "A survey of 900 users found no dependence."},
+            {
+                "text": "Dependence is common.",
+                "type": "unsourced_assertion",
+                "relations": [("challenges", "c1")],
+            },
+        ],
+        [
+            {"text": "A survey of 900 users found no dependence."},
+            {
+                "text": "A cohort of 700 users found dependence.",
+                "relations": [("challenges", "c1")],
+            },
+        ],
+        None,
+    ),
+    "indirectness.surrogate": (
+        [
+            {
+                "text": "In 12 trials with 9,000 adults it lowered LDL, a surrogate outcome.",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 12 trials with 9,000 adults it lowered LDL.",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
+    "imprecision.ci_includes_null": (
+        [
+            {
+                "text": "In 12 trials with 9,000 adults, RR 0.91 (95% CI 0.70 to 1.18).",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 12 trials with 9,000 adults, RR 0.91 (95% CI 0.85 to 0.97).",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
+    "imprecision.benefit_and_harm": (
+        [
+            {
+                "text": "In 12 trials with 9,000 adults, RR 1.07 (95% CI 0.40 to 2.90).",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 12 trials with 9,000 adults, RR 0.91 (95% CI 0.70 to 1.18).",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
+    "imprecision.wide_interval": (
+        [
+            {
+                "text": "In 6 accuracy studies, 3,304 patients: sensitivity 0.51 (0.36 to 0.67).",
+                "type": "diagnostic_accuracy",
+            }
+        ],
+        [
+            {
+                "text": "In 6 accuracy studies, 3,304 patients: sensitivity 0.91 (0.88 to 0.94).",
+                "type": "diagnostic_accuracy",
+            }
+        ],
+        None,
+    ),
+    "imprecision.single_small_study": (
+        [{"text": "A single randomized trial of 47 adults found X.", "type": "clinical_trial"}],
+        [
+            {
+                "text": "Four randomized trials with 47 adults in all found X.",
+                "type": "clinical_trial",
+            }
+        ],
+        None,
+    ),
+    "upgrade.very_large_effect": (
+        [
+            {
+                "text": "A cohort of 9,000 adults found RR 6.2 (95% CI 5.1 to 7.5).",
+                "type": "observational_study",
+            }
+        ],
+        [
+            {
+                "text": "A cohort of 9,000 adults found RR 2.4 (95% CI 2.1 to 2.8).",
+                "type": "observational_study",
+            }
+        ],
+        None,
+    ),
     "caveat.unknown-code": (
         [{"text": "A survey of 900 users found X.", "caveats": ["indirectness.animl"]}],
         [{"text": "A survey of 900 users found X.", "caveats": ["indirectness.animal"]}],

@@ -184,6 +184,7 @@ def test_json_report_is_stable_and_documented(kratom_report: Report) -> None:
         "note",
         "file",
         "line",
+        "relations",
     }
     assert format_report(kratom_report, "json") == format_report(validate(KRATOM), "json")
 

@@ -16,8 +16,11 @@ disagree. The rules of the arithmetic, all visible in each reason's ``effect``:
   second level (two distinct concerns = very serious); further concerns in that domain are
   listed with effect 0, as GRADE never rates one domain down by more than two;
 - the grade never goes below very low; a concern that would is listed with effect 0;
-- rating up is taken only from explicit ``upgrade.*`` caveats of the claim file, and only when no
-  domain rated the evidence down (GRADE rates up evidence without serious limitations);
+- rating up comes from ``upgrade.*`` caveats, recorded in the claim file or detected (the
+  detectors offer them for observational evidence only), and is applied only when no domain
+  rated the evidence down (GRADE rates up evidence without serious limitations);
+- ``design.*`` reasons say why the start is where it is (e.g. a review of cohort studies starts
+  low); they never move the grade themselves;
 - caveats about attribution and wording are listed with effect 0: they describe how the claim
   is stated, not how strong its evidence is.
 

@@ -16,7 +16,9 @@ from ..io.claimset import ClaimSet
 from ..model.records import Claim
 from ..model.taxonomy import source_types
 from ..rules import assessment as R
+from . import body as B
 from .cues import Lexicon, lexicon, participant_counts
+from .detected import Detected
 
 HUMAN_STUDY_TYPES = frozenset(
     {"observational_study", "clinical_trial", "systematic_review", "case_report"}
@@ -34,15 +36,6 @@ SMALL_SAMPLE_THRESHOLD = 400
 """Participants in all below which a study counts as small (see ``imprecision.small_sample``)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Detected:
-    """A caveat found by a detector; ``where`` is a field path inside the claim (() = the claim)."""
-
-    code: str
-    detail: str
-    where: tuple[str | int, ...] = ()
-
-
 @dataclass
 class SetContext:
     """What detectors need to know about the whole set, computed once."""
@@ -51,6 +44,7 @@ class SetContext:
     by_id: dict[str, Claim] = field(default_factory=dict)
     challengers: dict[str, list[Claim]] = field(default_factory=dict)
     supporters: dict[str, list[Claim]] = field(default_factory=dict)
+    incoming: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # (type, from id)
     _bib_text: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     _passages: dict[tuple[str, tuple[str, ...]], list[Claim]] = field(default_factory=dict)
     _position: dict[int, int] = field(default_factory=dict)
@@ -58,6 +52,11 @@ class SetContext:
     # Per cited entry, computed once per set: claims cite the same few entries again and again.
     _entry_cues: dict[tuple[str, str], tuple[str, str] | None] = field(default_factory=dict)
     _entry_counts: dict[str, int] = field(default_factory=dict)
+    _entry_readings: dict[str, list[tuple[str, str, B.Reading]]] = field(default_factory=dict)
+    _bodies: dict[int, B.Body] = field(default_factory=dict)
+    _entry_unnegated: dict[tuple[str, str], tuple[str, str] | None] = field(default_factory=dict)
+    _entry_groups: dict[str, set[str]] = field(default_factory=dict)
+    _lowered: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, cs: ClaimSet) -> SetContext:
@@ -70,6 +69,7 @@ class SetContext:
         for claim in cs.claims:
             ctx.by_id.setdefault(claim.id, claim)
             for relation in claim.relations:
+                ctx.incoming.setdefault(relation.target, []).append((relation.type, claim.id))
                 if relation.type == "challenges":
                     ctx.challengers.setdefault(relation.target, []).append(claim)
                 elif relation.type == "supports":
@@ -100,6 +100,58 @@ class SetContext:
                 found = (name, cue)
                 break
         self._entry_cues[wanted] = found
+        return found
+
+    def entry_readings(self, key: str) -> list[tuple[str, str, B.Reading]]:
+        """What a cited entry's fields say about studies, people and estimates, cached."""
+        found = self._entry_readings.get(key)
+        if found is None:
+            found = self._entry_readings[key] = B.entry_readings(self.entry_fields(key), key)
+        return found
+
+    def lowered(self, claim: Claim) -> str:
+        """The claim's text in lower case, computed once."""
+        found = self._lowered.get(id(claim))
+        if found is None:
+            found = self._lowered[id(claim)] = claim.text.lower()
+        return found
+
+    def entry_unnegated(self, name: str, key: str) -> tuple[str, str] | None:
+        """(field, cue) of the first unnegated cue of lexicon ``name`` in a cited entry, cached
+        (``publication_bias*``: a publication bias cue said to be suspected)."""
+        wanted = (name, key)
+        if wanted not in self._entry_unnegated:
+            fields = self.entry_fields(key)
+            if name == "publication_bias*":
+                found = next(
+                    (
+                        (f, cue)
+                        for f, text in fields
+                        if (cue := B.suspected_publication_bias(text)) is not None
+                    ),
+                    None,
+                )
+            else:
+                found = B.entry_unnegated(fields, name)
+            self._entry_unnegated[wanted] = found
+        return self._entry_unnegated[wanted]
+
+    def entry_groups(self, key: str) -> set[str]:
+        """The population groups a cited entry's descriptive fields name, cached."""
+        found = self._entry_groups.get(key)
+        if found is None:
+            found = set()
+            for name, text in self.entry_fields(key):
+                if name in B.ENTRY_FIELDS:
+                    found |= B.groups_in(text)
+            self._entry_groups[key] = found
+        return found
+
+    def body(self, claim: Claim) -> B.Body:
+        """The claim's body of evidence (its words and its cited entries), cached per claim."""
+        found = self._bodies.get(id(claim))
+        if found is None:
+            found = self._bodies[id(claim)] = B.body_of(claim, self)
         return found
 
     def entry_count(self, key: str) -> int:
@@ -134,6 +186,16 @@ class SetContext:
         return found
 
 
+_PASSIVE = {"supports": "supported by", "challenges": "challenged by", "qualifies": "qualified by"}
+
+
+def relations_of(claim: Claim, ctx: SetContext) -> tuple[str, ...]:
+    """The claim's relations both ways, as the report shows them ("challenged by c5")."""
+    out = [f"{r.type} {r.target}" for r in claim.relations]
+    out += [f"{_PASSIVE.get(t, t)} {source}" for t, source in ctx.incoming.get(claim.id, ())]
+    return tuple(out)
+
+
 def _evidence_key(claim: Claim) -> tuple[str, tuple[str, ...]]:
     return claim.evidence.type, tuple(claim.evidence.sources)
 
@@ -151,10 +213,13 @@ def type_labels() -> dict[str, str]:
 
 
 def is_gradable(claim: Claim) -> bool:
-    """Whether the claim gets a grade: an assertion or advice whose type has a starting level."""
+    """Whether the claim gets a grade: an assertion or advice whose type has a starting level
+    (a bare opinion citing nothing has none: opinion is not evidence)."""
     if claim.kind not in ("claim", "recommendation"):
         return False
-    return grade_starts()[claim.evidence.type] is not None
+    if grade_starts()[claim.evidence.type] is None:
+        return False
+    return not B.is_bare_opinion(claim)
 
 
 def _in_text_or_sources(
@@ -207,14 +272,13 @@ def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None
                     R.NO_CONTROL.code, f"'{cue}': a comparison drawn from user reports", ("text",)
                 )
             )
+    found = B.risk_of_bias(claim, ctx)
+    if found is not None:
+        add(found)
     # inconsistency
-    challenged = ctx.challengers.get(claim.id)
-    if challenged:
-        challengers = [c for c in challenged if is_gradable(c)]
-        if challengers:
-            labels = type_labels()
-            names = "; ".join(f"{c.id}, {labels[c.evidence.type]}" for c in challengers)
-            add(Detected(R.CHALLENGED.code, names))
+    found = B.inconsistency(claim, ctx)
+    if found is not None:
+        add(found)
     # indirectness
     # The claim's own words count only for human study types (where "in mice" means the type
     # is wrong); an opinion may mention mice without resting on them. Cited entries always count.
@@ -249,10 +313,34 @@ def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None
                     "no claim of the set reports human evidence that supports it",
                 )
             )
+    out.extend(B.indirectness(claim, ctx))
     # imprecision
-    if kind in COUNTED_TYPES:
+    # (an opinion citing a source is graded as the evidence it cites: imprecision applies)
+    if (
+        kind in COUNTED_TYPES
+        or kind in B.STUDY_TYPES
+        or (kind in B.OPINION_TYPES and claim.evidence.sources)
+    ):
         out.extend(_imprecision(claim, ctx, lowered))
+    # publication bias
+    found = B.publication_bias(claim, ctx)
+    if found is not None:
+        add(found)
     return out
+
+
+def detect_relations(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
+    """A `challenges` relation gives the claim it targets an inconsistency finding, graded or
+    not; it moves the grade only when a challenger cites evidence of its own."""
+    challenged = ctx.challengers.get(claim.id)
+    if not challenged:
+        return
+    labels = type_labels()
+    names = "; ".join(f"{c.id}, {labels[c.evidence.type]}" for c in challenged)
+    if any(is_gradable(c) for c in challenged):
+        yield Detected(R.CHALLENGED.code, names)
+    else:
+        yield Detected(R.DISPUTED.code, names)
 
 
 def _imprecision(claim: Claim, ctx: SetContext, lowered: str | None = None) -> Iterator[Detected]:
@@ -260,24 +348,32 @@ def _imprecision(claim: Claim, ctx: SetContext, lowered: str | None = None) -> I
     in_sources = 0
     for key in claim.evidence.sources:
         in_sources += ctx.entry_count(key)
-    total = max(in_text, in_sources)
+    # GRADE rates each outcome: a count in the claim's own words is the count for its outcome,
+    # even when the cited review as a whole had more people.
+    total = in_text or in_sources
     if total == 0 and claim.evidence.basis == "context":
         for other in ctx.passage_before(claim):
             total = max(total, ctx.count_in(other))
             if total:
                 in_text = total
                 break
-    if total == 0:
+    detail, where_n = "", ("text",)
+    if total:
+        source = "in the claim" if in_text >= in_sources else "in the cited entries"
+        detail = f"{total} participants in all {source}, fewer than {SMALL_SAMPLE_THRESHOLD}"
+        where_n = ("text",) if in_text >= in_sources else ("evidence", "sources")
+    found = B.imprecision(claim, ctx, total, detail, where_n)
+    if found:
+        yield from found
+    elif (
+        claim.evidence.type in COUNTED_TYPES
+        and total == 0
+        and ctx.body(claim).people() is None
+        and ctx.body(claim).effect() is None
+    ):
         where: tuple[str | int, ...] = ("evidence", "sources") if claim.evidence.sources else ()
         what = "no count in the claim or its cited entries"
         yield Detected(R.N_NOT_GIVEN.code, what, where)
-    elif claim.evidence.type != "anecdotal_report" and total < SMALL_SAMPLE_THRESHOLD:
-        source = "in the claim" if in_text >= in_sources else "in the cited entries"
-        yield Detected(
-            R.SMALL_SAMPLE.code,
-            f"{total} participants in all {source}, fewer than {SMALL_SAMPLE_THRESHOLD}",
-            ("text",) if in_text >= in_sources else ("evidence", "sources"),
-        )
 
 
 def detect_problems(
@@ -352,5 +448,6 @@ def detect(claim: Claim, ctx: SetContext) -> list[Detected]:
     lowered = claim.text.lower()  # once for every word list
     if is_gradable(claim):
         found.extend(detect_limitations(claim, ctx, lowered))
+    found.extend(detect_relations(claim, ctx))
     found.extend(detect_problems(claim, ctx, lowered))
     return found

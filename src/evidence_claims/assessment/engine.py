@@ -23,6 +23,7 @@ from ..rules import all_rules
 from ..rules import assessment as R
 from ..rules.catalogue import RULES, Rule, Severity
 from ..rules.suggest import closest
+from . import body as B
 from .certainty import Applied, grade, word
 from .detect import (
     Detected,
@@ -30,7 +31,7 @@ from .detect import (
     detect,
     detect_wording,
     grade_starts,
-    is_gradable,
+    relations_of,
     type_labels,
 )
 
@@ -138,8 +139,10 @@ def _assess_claim(
             where = ("suppress", i, "code")
             findings.append(_unknown_code(suppression.code, place, index, claim_id, where))
 
-    detected = detect(claim, ctx)
-    start = grade_starts()[claim.evidence.type] if is_gradable(claim) else None
+    start, detected = _start(claim, ctx)
+    detected += detect(claim, ctx)
+    if B.observational(claim, start, detected):
+        detected += B.upgrades(claim, ctx)
     applied = [Applied(code, note or "", "recorded") for code, (_i, note) in recorded.items()]
     first = _first_per_code(detected)
     applied += [
@@ -222,7 +225,20 @@ def _assess_claim(
         note=note,
         file=place.file,
         line=place.line(index),
+        relations=relations_of(claim, ctx),
     )
+
+
+def _start(claim: Claim, ctx: SetContext) -> tuple[str | None, list[Detected]]:
+    """Where the claim's rating starts, with the design reasons read from its evidence."""
+    if claim.kind not in ("claim", "recommendation"):
+        return None, []
+    base = grade_starts()[claim.evidence.type]
+    start, design = B.start_of(claim, base, ctx)
+    if claim.kind == "recommendation":
+        # advice citing nothing is reported by recommendation.no_evidence already
+        design = [d for d in design if d.code != R.OPINION_NOT_EVIDENCE.code]
+    return start, design
 
 
 def _first_per_code(detected: list[Detected]) -> list[Detected]:
@@ -257,6 +273,11 @@ def _ungraded_note(claim: Claim) -> str:
         return "a question: nothing is asserted, so nothing is graded"
     if claim.kind == "meta":
         return "about the text or its evidence, not an outcome: not graded"
+    if B.is_bare_opinion(claim):
+        return (
+            f"{type_labels()[claim.evidence.type]} citing no evidence: opinion is not evidence, "
+            "so there is nothing to grade"
+        )
     return f"{type_labels()[claim.evidence.type]}: no evidence cited to grade"
 
 

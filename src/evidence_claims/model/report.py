@@ -94,6 +94,8 @@ class ClaimAssessment:
     note: str | None = None  # why a claim is ungraded, when it is
     file: str | None = None  # the claim file, as findings show it
     line: int | None = None  # the claim's line in that file
+    # the claim's relations in its set, both ways: "challenges c3", "challenged by c5"
+    relations: tuple[str, ...] = ()
 
     @property
     def disagrees(self) -> bool:
@@ -102,6 +104,7 @@ class ClaimAssessment:
     def to_dict(self) -> dict[str, Any]:
         data = {name: getattr(self, name) for name in _ASSESSMENT_FIELDS}
         data["reasons"] = [r.to_dict() for r in self.reasons]
+        data["relations"] = list(self.relations)
         return data
 
 

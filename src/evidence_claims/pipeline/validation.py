@@ -150,6 +150,7 @@ _FINDING_VALUES = attrgetter(*_FINDING_FIELDS)
 _ASSESSMENT_VALUES = attrgetter(*_ASSESSMENT_FIELDS)
 _REASON_VALUES = attrgetter(*_REASON_FIELDS)
 _REASONS_AT = _ASSESSMENT_FIELDS.index("reasons")
+_RELATIONS_AT = _ASSESSMENT_FIELDS.index("relations")
 
 
 def _pack(report: Report) -> tuple[Any, ...]:
@@ -215,6 +216,7 @@ def _unpack(packed: tuple[Any, ...]) -> Report:
     for values in assessments:
         values = list(values)
         values[_REASONS_AT] = tuple(Reason(*r) for r in values[_REASONS_AT])
+        values[_RELATIONS_AT] = tuple(values[_RELATIONS_AT])
         rebuilt.append(ClaimAssessment(*values))
     return Report([Finding(*f) for f in findings], list(files), claims, rebuilt)
 

@@ -75,6 +75,7 @@ def rows_of(cs: ClaimSet | None, report: Report) -> FileRows:
                 "wording": a.wording,
                 "note": a.note,
                 "reasons": [r.to_dict() for r in a.reasons],
+                "relations": list(a.relations),
             }
         )
     if cs is None:
@@ -153,6 +154,7 @@ def schemas() -> dict[str, Any]:
                 ("wording", text),
                 ("note", text),
                 ("reasons", pa.list_(reason)),
+                ("relations", lines),
             ]
         ),
     }

@@ -69,6 +69,7 @@ ASSESSMENT_COLUMNS: tuple[str, ...] = (
     "reasons",  # tuple of reason codes, in order
     "rating",  # sum of the reasons' effects (levels moved)
     "note",  # why the claim is ungraded, when it is
+    "relations",  # tuple of the claim's relations both ways ("challenged by c5")
 )
 
 REASON_COLUMNS: tuple[str, ...] = ("claim_id", "order", "code", "effect", "origin", "note")
@@ -143,6 +144,7 @@ def assessments_frame(report: Report) -> pd.DataFrame:
             "reasons": tuple(r.code for r in a.reasons),
             "rating": sum(r.effect for r in a.reasons),
             "note": a.note,
+            "relations": tuple(a.relations),
         }
         for a in report.assessments
     ]

@@ -53,6 +53,7 @@ TABLE_COLUMNS: tuple[str, ...] = (
     "Certainty",
     "Caveats",
     "Wording",
+    "Relations",
 )
 """Columns of :attr:`EvidenceTable.frame` (and of its CSV)."""
 
@@ -87,6 +88,7 @@ class TableRow:
     citations: tuple[str, ...]
     grade: ClaimGrade
     caveats: tuple[tuple[CaveatItem, Footnote], ...]
+    relations: tuple[str, ...] = ()  # both ways: "challenges c3", "challenged by c5"
 
     @property
     def statement(self) -> str:
@@ -108,6 +110,9 @@ class TableRow:
 
     def caveats_full(self) -> str:
         return "; ".join(item.text() for item, _ in self.caveats) or "—"
+
+    def relations_text(self) -> str:
+        return "; ".join(self.relations) or "—"
 
     def certainty_text(self) -> str:
         text = certainty_label(self.grade.certainty)
@@ -156,6 +161,7 @@ class EvidenceTable:
                         "Certainty": row.certainty_text(),
                         "Caveats": row.caveats_full(),
                         "Wording": wording_label(row.grade),
+                        "Relations": row.relations_text(),
                     }
                     for row in self.rows
                 ],
@@ -210,6 +216,7 @@ class EvidenceTable:
                         "Certainty": row.certainty_text(),
                         "Caveats": _md_text(row.caveats_marked()),
                         "Wording": _md_text(wording_label(row.grade)),
+                        "Relations": _md_text(row.relations_text()),
                     }
                     for row in rows
                 ]
@@ -234,6 +241,7 @@ class EvidenceTable:
                 "Certainty": [row.grade for row in rows],
                 "Caveats": [row.caveats for row in rows],
                 "Wording": [row.grade for row in rows],
+                "Relations": [row.relations_text() for row in rows],
             }
         )
         from . import display
@@ -250,6 +258,7 @@ class EvidenceTable:
                     f"ec-wording ec-w-{row.grade.wording}" if row.grade.wording else "ec-wording"
                     for row in rows
                 ],
+                "Relations": "ec-relations",
             },
             index=frame.index,
         )
@@ -263,6 +272,7 @@ class EvidenceTable:
                 "Certainty": display.certainty_html,
                 "Caveats": display.caveat_marks_html,
                 "Wording": display.wording_html,
+                "Relations": _html_text,
             }
         )
         styler = styler.set_td_classes(classes)
@@ -305,6 +315,12 @@ class EvidenceTable:
         return self.to_markdown()
 
 
+def _html_text(value: str) -> str:
+    import html
+
+    return html.escape(value)
+
+
 def _count(n: int) -> str:
     return f"{n} claim" if n == 1 else f"{n} claims"
 
@@ -340,6 +356,9 @@ def _group_order(claims: list[Claim], by: str) -> list[str]:
     return names
 
 
+_PASSIVE = {"supports": "supported by", "challenges": "challenged by", "qualifies": "qualified by"}
+
+
 def evidence_table(
     claim_set: ClaimSet,
     report: Report | None = None,
@@ -355,6 +374,11 @@ def evidence_table(
     order = _group_order(claims, by)
     claims.sort(key=lambda c: order.index(_group_name(c, by)))  # stable: document order within
 
+    incoming: dict[str, list[str]] = {}
+    for claim in claim_set.claims:
+        for relation in claim.relations:
+            passive = _PASSIVE.get(relation.type, relation.type)
+            incoming.setdefault(relation.target, []).append(f"{passive} {claim.id}")
     numbers: dict[tuple[str, str | None, int | None], Footnote] = {}
     rows: list[TableRow] = []
     for claim in claims:
@@ -372,6 +396,10 @@ def evidence_table(
                 citations=tuple(cite(k, claim_set.bibliography) for k in claim.evidence.sources),
                 grade=grade_of(claim, assessment),
                 caveats=tuple(marked),
+                relations=(
+                    *(f"{r.type} {r.target}" for r in claim.relations),
+                    *incoming.get(claim.id, ()),
+                ),
             )
         )
     title = claim_set.document.title or claim_set.document.id

@@ -65,6 +65,8 @@ def _claim_line(a: ClaimAssessment) -> str:
         parts.append((a.note or "not graded") + (f"; {steps}" if steps else ""))
     if a.stated is not None and a.stated != a.certainty:
         parts.append(f"(file says {word(a.stated)})")
+    if a.relations:
+        parts.append(f"[{'; '.join(a.relations)}]")
     return "  ".join(parts)
 
 

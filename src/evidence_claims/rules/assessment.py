@@ -10,7 +10,10 @@ Besides the catalogue entry, every code has a *role* here:
 - ``limitation``: a GRADE domain that rates certainty down (risk of bias, inconsistency,
   indirectness, imprecision, publication bias). It is reported as a finding only when the
   engine detects it and the claim file does not record it yet.
-- ``upgrade``: a GRADE reason to rate up; only ever taken from the claim file (explicit grounds).
+- ``upgrade``: a GRADE reason to rate up (large effect, dose-response, plausible confounding),
+  recorded in the claim file or detected in observational evidence.
+- ``design``: why the rating starts where it does (the studies read from the text); it never
+  moves the grade itself.
 - ``problem``: how the claim is stated or attributed (wording, attribution, recommendations,
   contradictions). Always reported; at ``info`` when the claim file records it, since the
   curator has acknowledged it, and at the rule's severity otherwise.
@@ -24,11 +27,13 @@ from typing import Literal
 
 from .catalogue import Rule, Severity, register
 
-Role = Literal["limitation", "upgrade", "problem", "check"]
+Role = Literal["limitation", "upgrade", "problem", "check", "design"]
 
 # GRADE's domains, in the order a GRADE evidence profile lists them; reasons are shown in this
-# order. "attribution", "wording", "recommendation" and "check" do not move the grade.
+# order. "design" (where the rating starts), "attribution", "relations", "wording",
+# "recommendation" and "check" do not move the grade.
 DOMAINS: tuple[str, ...] = (
+    "design",
     "risk_of_bias",
     "inconsistency",
     "indirectness",
@@ -36,11 +41,12 @@ DOMAINS: tuple[str, ...] = (
     "publication_bias",
     "upgrade",
     "attribution",
+    "relations",
     "wording",
     "recommendation",
     "check",
 )
-GRADING_DOMAINS = frozenset(DOMAINS[:5])
+GRADING_DOMAINS = frozenset(DOMAINS[1:6])
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +80,76 @@ def _rule(
     return rule
 
 
+# --- where the rating starts ------------------------------------------------------------------
+OBSERVATIONAL_BODY = _rule(
+    "design.observational_body",
+    "Observational body of evidence",
+    "info",
+    "the studies behind it are mostly observational, so the rating starts low ({detail})",
+    "GRADE starts a body of randomized trials at high and one of observational studies at low "
+    "(Balshem et al. 2011, GRADE guidelines 3). A systematic review or a claim citing a review "
+    "is graded by the studies it pools, not by the word 'review': when the claim or its cited "
+    "entries count more observational studies (cohort, case-control, cross-sectional) than "
+    'randomized ones, the start is low. Detected from counts such as "nine cohort studies and '
+    'one trial"; type the evidence as `observational_study` to say so directly.',
+    role="design",
+    domain="design",
+)
+RANDOMIZED_BODY = _rule(
+    "design.randomized_body",
+    "Body of randomized or accuracy studies",
+    "info",
+    "the studies behind it are randomized trials or test accuracy studies, so the rating starts "
+    "high ({detail})",
+    "The claim's source type starts lower (an observational study, an opinion or authority "
+    "statement citing a source), but the claim or its cited entries count randomized trials "
+    "(or cross-sectional test accuracy studies) and fewer observational ones. GRADE grades the "
+    "body of evidence, not the label: randomized trials and test accuracy studies start high "
+    '(Balshem et al. 2011; Schünemann et al. 2008). Detected from counts such as "12 '
+    'randomized trials"; correct `evidence.type` when the label was wrong.',
+    role="design",
+    domain="design",
+)
+OPINION_NOT_EVIDENCE = _rule(
+    "opinion.not_evidence",
+    "Opinion is not evidence",
+    "info",
+    "an opinion or advice that cites no evidence is not graded ({detail})",
+    "Opinion is an interpretation of evidence, not evidence (Schünemann, Zhang & Oxman 2019, "
+    '"Distinguishing opinion from evidence in guidelines", BMJ 366:l4606). A bare opinion, '
+    "authority statement or piece of advice that cites no source and reports no experience "
+    "gets no certainty (`ungraded`) rather than 'very low': there is nothing to grade. Cite the "
+    "evidence the opinion rests on, or say what experience it reports.",
+    role="problem",
+    domain="attribution",
+)
+OPINION_EXPERIENCE = _rule(
+    "opinion.reports_experience",
+    "Opinion that reports experience",
+    "info",
+    "graded as the experience it reports, like a case series ({detail})",
+    'An opinion that reports what its author has seen ("in my experience", "we have '
+    'treated") rests on unsystematic clinical observation: it is graded as that experience, '
+    "like case reports and case series, which GRADE starts at very low (Schünemann, Zhang & "
+    "Oxman 2019, BMJ 366:l4606).",
+    role="design",
+    domain="design",
+)
+
 # --- risk of bias ----------------------------------------------------------------------------
+REPORTED_LIMITATIONS = _rule(
+    "risk_of_bias.reported",
+    "Study limitations reported",
+    "info",
+    "the studies have limitations that may bias the result ({detail})",
+    "The claim or its cited entries report study limitations GRADE rates down for (Guyatt et "
+    "al. 2011, GRADE guidelines 4): no or unclear allocation concealment, no blinding "
+    "(open-label), high attrition or loss to follow-up, selective reporting, retrospective or "
+    "self-reported data, a high risk of bias. GRADE domain: risk of bias. Detected from such "
+    'words, unless negated ("not at high risk of bias").',
+    role="limitation",
+    domain="risk_of_bias",
+)
 SELF_REPORT = _rule(
     "risk_of_bias.self_report",
     "Self-reported evidence",
@@ -120,8 +195,9 @@ CHALLENGED = _rule(
     "another claim of this set challenges it ({detail})",
     "A claim of the same set, resting on evidence of its own, `challenges` this one: the "
     "document contradicts itself, or its sources disagree. GRADE domain: inconsistency. "
-    "Detected from the `relations` of the other claims; challengers that cite no evidence "
-    "(unsourced assertions, cross-references) do not count.",
+    "Detected from the `relations` of the other claims, on every claim they challenge (graded "
+    "or not); when no challenger cites evidence the finding is "
+    "`inconsistency.disputed_in_set` instead, which does not move the grade.",
     role="problem",
     domain="inconsistency",
 )
@@ -135,6 +211,32 @@ SOURCES_DISAGREE = _rule(
     "`caveats`.",
     role="limitation",
     domain="inconsistency",
+)
+
+HETEROGENEITY = _rule(
+    "inconsistency.heterogeneity",
+    "Results differ between studies",
+    "info",
+    "the studies' results differ ({detail})",
+    "The pooled studies disagree more than chance explains: an I² of 50% or more (the Cochrane "
+    "Handbook calls 50-90% substantial and 75-100% considerable heterogeneity), or words such as "
+    '"substantial heterogeneity", "results varied", "confidence intervals did not '
+    'overlap" (Guyatt et al. 2011, GRADE guidelines 7). GRADE domain: inconsistency. Detected '
+    "in the claim and its cited entries.",
+    role="limitation",
+    domain="inconsistency",
+)
+DISPUTED = _rule(
+    "inconsistency.disputed_in_set",
+    "Disputed inside the set, without evidence",
+    "info",
+    "another claim of this set disputes it, citing no evidence ({detail})",
+    "A claim of the same set `challenges` this one but cites no evidence of its own (an "
+    "unsourced assertion, an opinion, a cross-reference). The document contradicts itself, "
+    "which a reader should see, but a contradiction without evidence does not lower the "
+    "certainty of evidence. Detected from the `relations` of the other claims.",
+    role="problem",
+    domain="relations",
 )
 
 # --- indirectness ----------------------------------------------------------------------------
@@ -182,8 +284,10 @@ POPULATION = _rule(
     "info",
     "indirect evidence: studied in another population ({detail})",
     "The people studied differ from those the claim is about (traditional daily users versus "
-    "occasional users, patients versus the general public). GRADE domain: indirectness "
-    "(population). Only a reader can judge it: record it in `caveats`.",
+    "occasional users, patients versus the general public, adults versus children). GRADE "
+    "domain: indirectness (population). Detected when the claim names a group of people "
+    "(children, adults, pregnant women) and its cited entries name only other groups; other "
+    "differences only a reader can judge: record them in `caveats`.",
     role="limitation",
     domain="indirectness",
 )
@@ -194,6 +298,21 @@ DOSE = _rule(
     "indirect evidence: studied at another dose or regimen ({detail})",
     "The doses, frequency or duration studied differ from those the claim is about. GRADE "
     "domain: indirectness (intervention). Only a reader can judge it: record it in `caveats`.",
+    role="limitation",
+    domain="indirectness",
+)
+SURROGATE = _rule(
+    "indirectness.surrogate",
+    "Surrogate outcome",
+    "info",
+    "indirect evidence: the outcome measured stands in for the one the claim is about ({detail})",
+    "The evidence measured a surrogate (a laboratory value, test accuracy, an intermediate "
+    "outcome) while the claim speaks of what matters to people, or the source itself calls its "
+    "outcome a surrogate (Guyatt et al. 2011, GRADE guidelines 8). Test accuracy is a surrogate "
+    "for patient outcomes (Schünemann et al. 2008, BMJ 336:1106). GRADE domain: indirectness. "
+    'Detected from "surrogate" or "intermediate outcome" in the claim or its entries, and '
+    "for claims about mortality, survival, quality of life or complications that rest on "
+    "diagnostic accuracy studies.",
     role="limitation",
     domain="indirectness",
 )
@@ -238,6 +357,61 @@ N_NOT_GIVEN = _rule(
     domain="imprecision",
 )
 
+CI_INCLUDES_NULL = _rule(
+    "imprecision.ci_includes_null",
+    "Confidence interval includes no effect",
+    "info",
+    "the confidence interval includes no effect and an appreciable one ({detail})",
+    "The 95% confidence interval of the effect estimate includes no effect (1 for ratios, 0 "
+    "for differences) and reaches an appreciable effect on at least one side, so the data are "
+    "compatible with both (Guyatt et al. 2011, GRADE guidelines 6). Appreciable: a relative "
+    "risk reduction or increase of 25% (ratios at or below 0.75 or at or above 1.25, GRADE's "
+    "default), a standardized mean difference of half a standard deviation (Norman et al. "
+    "2003, Med Care 41:582), any difference of unknown units. An interval that includes no "
+    "effect but excludes any appreciable one is precise. GRADE domain: imprecision. Detected "
+    'from estimates such as "RR 0.91 (95% CI 0.78 to 1.53)" in the claim or its entries.',
+    role="limitation",
+    domain="imprecision",
+)
+BENEFIT_AND_HARM = _rule(
+    "imprecision.benefit_and_harm",
+    "Confidence interval spans benefit and harm",
+    "info",
+    "the confidence interval spans both appreciable benefit and appreciable harm ({detail})",
+    "The 95% confidence interval reaches an appreciable effect on both sides of no effect (e.g. "
+    "a risk ratio from 0.5 to 2): the evidence cannot tell benefit from harm. GRADE rates this "
+    "down two levels, very serious imprecision (Guyatt et al. 2011, GRADE guidelines 6). GRADE "
+    "domain: imprecision; counted together with `imprecision.ci_includes_null`.",
+    role="limitation",
+    domain="imprecision",
+)
+WIDE_INTERVAL = _rule(
+    "imprecision.wide_interval",
+    "Wide interval around an accuracy estimate",
+    "info",
+    "the confidence interval of the accuracy estimate is wide ({detail})",
+    "A sensitivity or specificity whose 95% confidence interval runs more than ten percentage "
+    "points either side of the estimate: true and false results per 1,000 tested could differ "
+    "enough to change a decision (GRADE guidelines 21 part 2 judges the imprecision of test "
+    "accuracy against such thresholds; ten points is this project's stand-in). GRADE domain: "
+    "imprecision.",
+    role="limitation",
+    domain="imprecision",
+)
+SINGLE_SMALL_STUDY = _rule(
+    "imprecision.single_small_study",
+    "A single small study",
+    "info",
+    "a single small study ({detail})",
+    "All the evidence comes from one study with fewer than 100 participants: chance, and the "
+    "particular setting of that study, could explain the result. Counted together with "
+    "`imprecision.small_sample` as very serious imprecision (where one small study becomes "
+    "very serious is this project's convention; GRADE guidelines 6 leaves it to judgement). "
+    "GRADE domain: imprecision.",
+    role="limitation",
+    domain="imprecision",
+)
+
 # --- publication bias ------------------------------------------------------------------------
 PUBLICATION_BIAS = _rule(
     "publication_bias.suspected",
@@ -246,7 +420,9 @@ PUBLICATION_BIAS = _rule(
     "the published evidence may be a biased selection ({detail})",
     "Small studies with positive results, studies funded by an interested party, or an "
     "evidence base where null results are unlikely to be published. GRADE domain: publication "
-    "bias. Only a reader can judge it: record it in `caveats`.",
+    "bias (Guyatt et al. 2011, GRADE guidelines 5). Detected from funnel plot asymmetry, "
+    "small-study effects, industry funding, or publication bias said to be suspected or likely "
+    "in the claim or its entries; otherwise only a reader can judge it: record it in `caveats`.",
     role="limitation",
     domain="publication_bias",
 )
@@ -258,9 +434,22 @@ LARGE_EFFECT = _rule(
     "info",
     "rated up: large effect ({detail})",
     "GRADE may rate observational evidence up one level when the effect is large (e.g. a "
-    "relative risk above 2 or below 0.5 with no plausible confounder), two when very large. "
-    "Never detected: record it in `caveats` with the numbers. Applied only to evidence that "
-    "was not rated down.",
+    "relative risk above 2 or below 0.5 with no plausible confounder), two when very large "
+    "(above 5 or below 0.2; Guyatt et al. 2011, GRADE guidelines 9). Detected for evidence that "
+    "starts low (observational) from a ratio estimate whose confidence interval excludes no "
+    "effect; randomized evidence is never rated up. Applied only to evidence that was not "
+    "rated down.",
+    role="upgrade",
+    domain="upgrade",
+)
+VERY_LARGE_EFFECT = _rule(
+    "upgrade.very_large_effect",
+    "Very large effect",
+    "info",
+    "rated up a second level: very large effect ({detail})",
+    "With `upgrade.large_effect`, a second level up when the relative effect is very large "
+    "(risk ratio above 5 or below 0.2; Guyatt et al. 2011, GRADE guidelines 9). Detected for "
+    "observational evidence only, from a ratio estimate whose interval excludes no effect.",
     role="upgrade",
     domain="upgrade",
 )
@@ -269,9 +458,10 @@ DOSE_RESPONSE = _rule(
     "Dose-response gradient",
     "info",
     "rated up: dose-response gradient ({detail})",
-    "GRADE may rate observational evidence up when the effect grows with the dose. Never "
-    "detected: record it in `caveats` with the evidence. Applied only to evidence that was not "
-    "rated down.",
+    "GRADE may rate observational evidence up when the effect grows with the dose. Detected "
+    'for observational evidence from "dose-response" or "dose-dependent" in the claim or '
+    "its entries (unless negated); record it in `caveats` otherwise. Applied only to evidence "
+    "that was not rated down.",
     role="upgrade",
     domain="upgrade",
 )
@@ -281,8 +471,10 @@ CONFOUNDING = _rule(
     "info",
     "rated up: plausible confounding would reduce the effect ({detail})",
     "GRADE may rate observational evidence up when every plausible confounder would have "
-    "reduced the effect seen (or suggested a spurious one when none is seen). Never detected: "
-    "record it in `caveats`. Applied only to evidence that was not rated down.",
+    "reduced the effect seen (or suggested a spurious one when none is seen). Detected for "
+    'observational evidence from words such as "confounding would have reduced" or "biased '
+    'towards the null"; record it in `caveats` otherwise. Applied only to evidence that was '
+    "not rated down.",
     role="upgrade",
     domain="upgrade",
 )

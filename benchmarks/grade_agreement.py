@@ -1,0 +1,263 @@
+"""Agreement of the suggested certainty with review authors' own GRADE ratings.
+
+Run: python benchmarks/grade_agreement.py [--mismatches] [--no-blind]
+
+Reads the gold items of benchmarks/grade/dev.yaml (the half the rules may be tuned on) and
+benchmarks/grade/blind.yaml (built by someone who never saw the rules; never tuned on). Each
+item is a real outcome statement from a systematic review or guideline, paraphrased, with the
+review's BibTeX entry and the authors' certainty (see benchmarks/grade/README.md). Three ways of
+reaching a certainty are scored against the authors':
+
+- automatic: ``evidence_claims.extract`` drafts claims from the statement with the entry as
+  bibliography, and ``evidence_claims.assess`` grades them. The statement's certainty is that
+  of the claims that cite a source (the lowest of them, since GRADE rates a body of evidence by
+  its weakest link); when no claim cites one, the lowest among all claims; ``ungraded`` only
+  when nothing was graded.
+- typed: one claim whose text is the whole statement, ``evidence.type`` = the item's
+  source_type, ``sources`` = [its key], ``basis: explicit`` (what a person adds in a minute),
+  written to a claim file and read back with ``evidence_claims.load``, then assessed.
+- baseline: the starting level of the source type alone (for a systematic review, the start of
+  its primary design), read from the taxonomy data file.
+
+``ungraded`` counts as a disagreement (and as the farthest level for within-one and the weighted
+kappa). The blind half is printed as aggregate rows only: no per-item rows, no confusion matrix,
+no mismatches. Only the public API is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+import evidence_claims  # noqa: E402
+
+GOLD = ROOT / "benchmarks" / "grade"
+LEVELS = ("very_low", "low", "moderate", "high")
+LABELS = (*LEVELS, "ungraded")
+# The taxonomy type whose start a review's primary design takes (baseline only).
+DESIGN_TYPE = {
+    "randomized_trial": "clinical_trial",
+    "observational": "observational_study",
+    "diagnostic_accuracy": "diagnostic_accuracy",
+    "mixed": "observational_study",
+    "case_series": "case_report",
+    "animal": "animal_study",
+}
+
+
+@dataclass
+class Row:
+    item_id: str
+    gold: str
+    auto: str
+    typed: str
+    baseline: str
+    reasons: str
+
+
+def taxonomy_starts() -> dict[str, str | None]:
+    text = resources.files("evidence_claims").joinpath("data/taxonomy.yaml").read_text("utf-8")
+    types = yaml.safe_load(text)["types"]
+    return {name: spec.get("grade_start") for name, spec in types.items()}
+
+
+def baseline(item: dict, starts: dict[str, str | None]) -> str:
+    kind = item["source_type"]
+    if kind == "systematic_review":
+        design = DESIGN_TYPE.get(item.get("primary_design", ""), "")
+        if design in starts:
+            kind = design
+        elif item.get("primary_design") == "diagnostic_accuracy":
+            return "high"  # cross-sectional accuracy studies start high (Schünemann 2008)
+    return starts.get(kind) or "ungraded"
+
+
+def bib_key(bibtex: str) -> str:
+    head = bibtex.split("{", 1)[1]
+    return head.split(",", 1)[0].strip()
+
+
+def lowest(values: Sequence[str]) -> str:
+    graded = [v for v in values if v in LEVELS]
+    return min(graded, key=LEVELS.index) if graded else "ungraded"
+
+
+def automatic(item: dict, folder: Path) -> str:
+    text = item["statement"]
+    claim_set = evidence_claims.extract(text, bibliography=folder / "references.bib")
+    report = evidence_claims.assess(claim_set)
+    by_id = {a.claim_id: a.certainty for a in report.assessments}
+    cited = [by_id[c.id] for c in claim_set.claims if c.evidence.sources]
+    if cited and lowest(cited) != "ungraded":
+        return lowest(cited)
+    return lowest(list(by_id.values()))
+
+
+def typed(item: dict, folder: Path) -> tuple[str, str]:
+    text = item["statement"]
+    key = bib_key(item["bibtex"])
+    claim_file = {
+        "document": {
+            "id": "gold",
+            "path": "document.txt",
+            "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            "bibliography": "references.bib",
+        },
+        "claims": [
+            {
+                "id": "gold-001",
+                "text": text,
+                "anchor": {"start": 0, "end": len(text)},
+                "kind": "claim",
+                "evidence": {
+                    "type": item["source_type"],
+                    "sources": [key],
+                    "basis": "explicit",
+                },
+            }
+        ],
+    }
+    (folder / "claims.json").write_text(json.dumps(claim_file, ensure_ascii=False), "utf-8")
+    report = evidence_claims.assess(evidence_claims.load(folder / "claims.json"))
+    assessment = report.assessments[0]
+    moved = [f"{r.code} {r.effect:+d}" for r in assessment.reasons if r.effect]
+    return assessment.certainty, "; ".join(moved) or "-"
+
+
+def run(items: list[dict]) -> tuple[list[Row], list[str]]:
+    """One row per item, and the items a path could not read (counted as ungraded)."""
+    starts = taxonomy_starts()
+    rows = []
+    failures: list[str] = []
+    for item in items:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            (folder / "document.txt").write_text(item["statement"], "utf-8")
+            (folder / "references.bib").write_text(item["bibtex"], "utf-8")
+            try:
+                auto = automatic(item, folder)
+            except Exception as error:  # an item the library cannot read counts as ungraded
+                auto, failures = "ungraded", [*failures, f"{item.get('id')}: automatic: {error!r}"]
+            try:
+                typed_level, reasons = typed(item, folder)
+            except Exception as error:
+                typed_level, reasons = "ungraded", "-"
+                failures = [*failures, f"{item.get('id')}: typed: {error!r}"]
+        rows.append(
+            Row(
+                str(item.get("id")),
+                item["authors_certainty"],
+                auto,
+                typed_level,
+                baseline(item, starts),
+                reasons,
+            )
+        )
+    return rows, failures
+
+
+def _index(label: str) -> int:
+    return LABELS.index(label)
+
+
+def kappa(gold: Sequence[str], pred: Sequence[str], weighted: bool) -> float:
+    """Cohen's kappa over LABELS; linear weights on the four levels, ungraded farthest."""
+    n = len(gold)
+    if n == 0:
+        return float("nan")
+    k = len(LABELS)
+
+    def agree(i: int, j: int) -> float:
+        if i == j:
+            return 1.0
+        if not weighted or LABELS[i] == "ungraded" or LABELS[j] == "ungraded":
+            return 0.0
+        return 1.0 - abs(i - j) / (len(LEVELS) - 1)
+
+    observed = sum(agree(_index(g), _index(p)) for g, p in zip(gold, pred, strict=True)) / n
+    gm = [sum(1 for g in gold if g == label) / n for label in LABELS]
+    pm = [sum(1 for p in pred if p == label) / n for label in LABELS]
+    expected = sum(agree(i, j) * gm[i] * pm[j] for i in range(k) for j in range(k))
+    if expected == 1.0:
+        return 1.0 if observed == 1.0 else 0.0
+    return (observed - expected) / (1.0 - expected)
+
+
+def within_one(gold: str, pred: str) -> bool:
+    return pred in LEVELS and abs(LEVELS.index(gold) - LEVELS.index(pred)) <= 1
+
+
+def summary(name: str, gold: Sequence[str], pred: Sequence[str]) -> str:
+    n = len(gold)
+    exact = sum(g == p for g, p in zip(gold, pred, strict=True)) / n
+    near = sum(within_one(g, p) for g, p in zip(gold, pred, strict=True)) / n
+    return (
+        f"  {name:<10} n={n:<3} exact {exact:5.2f}  within-one {near:5.2f}  "
+        f"kappa {kappa(gold, pred, False):5.2f}  weighted kappa {kappa(gold, pred, True):5.2f}"
+    )
+
+
+def confusion(rows: list[Row], attr: str) -> str:
+    lines = [f"  {attr}: rows = authors, columns = suggested"]
+    lines.append("  " + " " * 10 + "".join(f"{label:>10}" for label in LABELS))
+    for g in LEVELS:
+        counts = [sum(1 for r in rows if r.gold == g and getattr(r, attr) == p) for p in LABELS]
+        lines.append(f"  {g:<10}" + "".join(f"{c:>10}" for c in counts))
+    return "\n".join(lines)
+
+
+def report(title: str, rows: list[Row], detail: bool) -> None:
+    print(f"{title}")
+    gold = [r.gold for r in rows]
+    for name in ("auto", "typed", "baseline"):
+        print(summary(name, gold, [getattr(r, name) for r in rows]))
+    if detail:
+        for name in ("auto", "typed"):
+            print(confusion(rows, name))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--mismatches", action="store_true", help="per-item rows (dev only)")
+    parser.add_argument("--no-blind", action="store_true", help="leave the blind half out")
+    args = parser.parse_args(argv)
+
+    dev = yaml.safe_load((GOLD / "dev.yaml").read_text("utf-8"))
+    dev_rows, dev_failures = run(dev)
+    report("dev (tuned on)", dev_rows, detail=True)
+    for failure in dev_failures:
+        print(f"  not read: {failure}")
+    if args.mismatches:
+        print("  dev items where a path disagrees with the authors:")
+        for r in dev_rows:
+            if r.auto != r.gold or r.typed != r.gold:
+                print(
+                    f"    {r.item_id}: authors {r.gold}; auto {r.auto}; typed {r.typed} "
+                    f"({r.reasons}); baseline {r.baseline}"
+                )
+    if not args.no_blind:
+        blind_file = GOLD / "blind.yaml"
+        if blind_file.exists():
+            blind_rows, blind_failures = run(yaml.safe_load(blind_file.read_text("utf-8")))
+            report("blind (never tuned on)", blind_rows, detail=False)
+            if blind_failures:  # a count only: nothing about the items themselves
+                print(f"  {len(blind_failures)} item path(s) could not be read (ungraded)")
+        else:
+            print("blind: blind set not present")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,16 @@
+"""A caveat found by a detector: what the engine's detectors return, in one small module so
+that the detectors of :mod:`.detect` and :mod:`.body` can share it without importing each
+other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Detected:
+    """A caveat found by a detector; ``where`` is a field path inside the claim (() = the claim)."""
+
+    code: str
+    detail: str
+    where: tuple[str | int, ...] = ()

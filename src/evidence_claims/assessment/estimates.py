@@ -1,0 +1,291 @@
+"""Numbers a GRADE reviewer reads in a sentence: effect estimates, confidence intervals, I²,
+how many studies of which design, and how many people.
+
+Pure text functions: no claim records, no I/O. They never raise on any text (the property tests
+feed them arbitrary strings) and return what they found with the words it came from, so that a
+reason can quote it ("RR 0.70 (0.39 to 1.26)").
+
+What is recognised, with examples from the sentences of published summaries:
+
+- effect estimates: a measure word or abbreviation, a point estimate, and its interval in the
+  usual writings: "RR 0.53, 95% CI 0.41 to 0.69", "RR 2.24 (2.06 to 2.43)", "OR 1.41 (1.13 to
+  1.77)", "MD 15.51 nmol/L (95% CI 6.28, 24.74)", "SMD -0.28, 95% CI -0.60 to 0.05", "hazard
+  ratio 0.91 (0.91–1.53)", "risk ratio (RR) 1.26; 95% confidence interval (CI) 1.16 to 1.36",
+  "OR 1.34, 95% credible interval 0.94 to 1.92", "sensitivity 77.2% (95% CI 75.4–78.9%)";
+- a bare interval after a measure that was named just before ("... a relative risk of 0.83
+  (0.79, 0.88)"), and Unicode minus signs and en dashes;
+- heterogeneity: "I² = 83%", "I2 = 53%", "I^2 of 99 %", "I-squared 62.3%";
+- study counts by design: "27 randomized trials", "8 RCTs", "nine cohort studies", "a single
+  randomized trial", "two studies";
+- participant counts in any wording: "12,625 people", "4,100 airline cabin crew", "n = 47",
+  "adjusted N = 4,167", "230 trials with about 102,000 patients", "904 children".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["ratio", "difference", "proportion"]
+
+# Measure names, longest first; the kind says where "no effect" lies (1 for ratios, 0 for
+# differences; proportions such as sensitivity have no null).
+_MEASURES: tuple[tuple[str, str, Kind], ...] = (
+    ("standardised mean difference", "SMD", "difference"),
+    ("standardized mean difference", "SMD", "difference"),
+    ("weighted mean difference", "MD", "difference"),
+    ("mean difference", "MD", "difference"),
+    ("risk difference", "RD", "difference"),
+    ("absolute risk difference", "RD", "difference"),
+    ("diagnostic odds ratio", "DOR", "ratio"),
+    ("incidence rate ratio", "IRR", "ratio"),
+    ("relative risk", "RR", "ratio"),
+    ("risk ratio", "RR", "ratio"),
+    ("rate ratio", "RR", "ratio"),
+    ("odds ratio", "OR", "ratio"),
+    ("hazard ratio", "HR", "ratio"),
+    ("peto odds ratio", "OR", "ratio"),
+    ("sensitivity", "sensitivity", "proportion"),
+    ("specificity", "specificity", "proportion"),
+    ("smd", "SMD", "difference"),
+    ("wmd", "MD", "difference"),
+    ("md", "MD", "difference"),
+    ("rd", "RD", "difference"),
+    ("ard", "RD", "difference"),
+    ("dor", "DOR", "ratio"),
+    ("irr", "IRR", "ratio"),
+    ("rr", "RR", "ratio"),
+    ("or", "OR", "ratio"),
+    ("hr", "HR", "ratio"),
+    ("aor", "OR", "ratio"),
+    ("ahr", "HR", "ratio"),
+)
+_BY_NAME = {name: (label, kind) for name, label, kind in _MEASURES}
+# Abbreviations are matched with case ("OR", not the word "or"); names without.
+_ABBREVIATIONS = sorted({n for n, _l, _k in _MEASURES if " " not in n and len(n) <= 4}, key=len)
+_NAMES = sorted({n for n, _l, _k in _MEASURES if n not in _ABBREVIATIONS}, key=len, reverse=True)
+
+_MINUS = "-\u2212\u2012\u2013\u2014\u2010\u2011\ufe63\uff0d"
+_NUM = r"[" + _MINUS + r"]?\s?\d{1,7}(?:[.\u00b7]\d+)?"
+_SEP = r"\s*(?:to|and|[,;]|[" + _MINUS + r"])\s*"
+_INTERVAL_WORDS = (
+    r"(?:\d{2}(?:\.\d)?\s?%\s*)?"
+    r"(?:c\.?i\.?|cri|confidence\s+intervals?|credible\s+intervals?|uncertainty\s+intervals?)"
+    r"(?:\s*\((?:ci|cri)\))?"
+)
+_POINT = re.compile(
+    r"(?P<measure>"
+    + "|".join(re.escape(n) for n in _NAMES)
+    + r"|(?<![A-Za-z])(?:"
+    + "|".join(re.escape(a.upper()) for a in sorted(_ABBREVIATIONS, key=len, reverse=True))
+    + r")(?![A-Za-z]))"
+    + r"(?:\s*\((?:[A-Za-z]{1,4})\))?"  # "risk ratio (RR)"
+    + r"(?:\s*(?:of|was|were|=|:|is|,))?\s*"
+    + r"(?P<value>"
+    + _NUM
+    + r")\s*(?P<unit>%|[A-Za-z][\w/]{0,11}(?:\s(?:points?|higher|lower))?)?",
+    re.IGNORECASE,
+)
+_INTERVAL = re.compile(
+    r"^(?:\s*(?:higher|lower|more|fewer|less|points?))*"
+    r"[\s,;:]*[(\[]?\s*(?:" + _INTERVAL_WORDS + r")?[\s:,=]*[(\[]?\s*"
+    r"(?P<low>" + _NUM + r")\s*%?" + _SEP + r"(?P<high>" + _NUM + r")\s*%?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Effect:
+    """An effect estimate with its interval, as written in ``text[start:end]``."""
+
+    measure: str  # "RR", "OR", "HR", "IRR", "DOR", "MD", "SMD", "RD", "sensitivity", ...
+    kind: Kind
+    value: float
+    low: float
+    high: float
+    text: str
+
+    @property
+    def null(self) -> float | None:
+        """Where no effect lies (1 for ratios, 0 for differences, None for proportions)."""
+        return {"ratio": 1.0, "difference": 0.0}.get(self.kind)
+
+    def includes_null(self) -> bool:
+        null = self.null
+        return null is not None and self.low <= null <= self.high
+
+    def __str__(self) -> str:
+        return f"{self.measure} {_fmt(self.value)} ({_fmt(self.low)} to {_fmt(self.high)})"
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}"
+
+
+def _number(raw: str) -> float | None:
+    s = "".join(raw.split())
+    negative = s[:1] in _MINUS
+    if negative:
+        s = s[1:]
+    s = s.replace("\u00b7", ".")
+    try:
+        value = float(s)
+    except ValueError:
+        return None
+    if value != value or value in (float("inf"), float("-inf")):
+        return None
+    return -value if negative else value
+
+
+def effects(text: str) -> list[Effect]:
+    """Every effect estimate with a 95% interval written in ``text``, in order."""
+    found: list[Effect] = []
+    for match in _POINT.finditer(text):
+        name = match.group("measure")
+        label, kind = _BY_NAME.get(name.lower(), (name.upper(), "ratio"))
+        value = _number(match.group("value"))
+        if value is None:
+            continue
+        rest = text[match.end() : match.end() + 80]
+        interval = _INTERVAL.match(rest)
+        if interval is None:
+            continue
+        low, high = _number(interval.group("low")), _number(interval.group("high"))
+        if low is None or high is None:
+            continue
+        if low > high:
+            low, high = high, low
+        if kind == "ratio" and (low <= 0 or value <= 0):
+            continue  # not a ratio after all ("OR" of something else)
+        if not (low <= value <= high) and kind != "proportion":
+            # "MD 0.72 (0.18, 1.26)" holds its value; a point outside its interval is a misread
+            continue
+        span = text[match.start() : match.end() + interval.end()].strip()
+        found.append(Effect(label, kind, value, low, high, span))
+    return found
+
+
+# --- heterogeneity ---------------------------------------------------------------------------
+_I2 = re.compile(
+    r"(?<![A-Za-z])I(?:\s?\u00b2|\^2|2|-squared|\s+squared)\s*(?:statistic\s*)?"
+    r"(?:=|:|was|of|is|,)?\s*(?P<value>\d{1,3}(?:[.\u00b7]\d+)?)\s*%",
+)
+
+
+def i_squared(text: str) -> list[tuple[float, str]]:
+    """I² values written in ``text`` (percent) with the words they came from."""
+    out = []
+    for match in _I2.finditer(text):
+        value = _number(match.group("value"))
+        if value is not None and 0 <= value <= 100:
+            out.append((value, match.group(0)))
+    return out
+
+
+# --- counts ----------------------------------------------------------------------------------
+_WORD_NUMBERS = {
+    "one": 1, "a single": 1, "single": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50,
+}  # fmt: skip
+_COUNT = (
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|"
+    + "|".join(re.escape(w) for w in sorted(_WORD_NUMBERS, key=len, reverse=True))
+    + r")"
+)
+
+Design = Literal["randomized", "observational", "diagnostic", "other"]
+_DESIGNS: tuple[tuple[str, Design], ...] = (
+    (r"randomi[sz]ed\s+(?:controlled\s+|clinical\s+|placebo-controlled\s+|cluster\s+)*"
+     r"(?:trials?|studies)", "randomized"),
+    (r"(?:cluster-)?rcts?|crcts?", "randomized"),
+    (r"(?:placebo-)?controlled\s+trials?|clinical\s+trials?", "randomized"),
+    (r"(?:prospective\s+|retrospective\s+|population-based\s+)*cohort\s+studies|"
+     r"(?:prospective\s+|retrospective\s+)*cohort\s+study|cohorts", "observational"),
+    (r"case[-\s]control\s+stud(?:y|ies)", "observational"),
+    (r"cross-sectional\s+(?:studies|study|surveys?)", "observational"),
+    (r"observational\s+stud(?:y|ies)|non-?randomi[sz]ed\s+stud(?:y|ies)", "observational"),
+    (r"(?:diagnostic\s+)?(?:test\s+)?accuracy\s+stud(?:y|ies)", "diagnostic"),
+    (r"trials?", "randomized"),
+    (r"stud(?:y|ies)", "other"),
+)  # fmt: skip
+_STUDY = re.compile(
+    r"(?<![\w.,])" + _COUNT + r"\s+(?:(?:small|large|published|eligible|included|further|"
+    r"more|other|separate|independent)\s+)?"
+    r"(?P<design>" + "|".join(f"(?:{p})" for p, _d in _DESIGNS) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_DESIGN_RES = [(re.compile(p + r"$", re.IGNORECASE), d) for p, d in _DESIGNS]
+
+
+@dataclass(frozen=True, slots=True)
+class StudyCount:
+    n: int
+    design: Design
+    text: str
+
+
+def _count_value(raw: str) -> int | None:
+    raw = " ".join(raw.lower().split())
+    if raw in _WORD_NUMBERS:
+        return _WORD_NUMBERS[raw]
+    raw = raw.replace(",", "")
+    return int(raw) if raw.isdigit() and len(raw) <= 9 else None
+
+
+def study_counts(text: str) -> list[StudyCount]:
+    """How many studies of which design ``text`` names ("27 randomized trials")."""
+    out = []
+    for match in _STUDY.finditer(text):
+        n = _count_value(match.group("n"))
+        if not n:
+            continue
+        words = match.group("design")
+        design: Design = "other"
+        for pattern, d in _DESIGN_RES:
+            if pattern.match(words):
+                design = d
+                break
+        out.append(StudyCount(n, design, match.group(0)))
+    return out
+
+
+# People: a number, up to four words (no verbs or prepositions that start a new phrase), then
+# a noun for people. "4,100 airline cabin crew", "12,500 nurses", "904 children".
+PEOPLE = (
+    "participants", "patients", "people", "persons", "individuals", "subjects", "adults",
+    "children", "infants", "babies", "newborns", "neonates", "adolescents", "teenagers",
+    "students", "pupils", "women", "men", "mothers", "girls", "boys", "smokers", "drinkers",
+    "users", "non-users", "volunteers", "respondents", "cases", "controls", "nurses",
+    "doctors", "physicians", "workers", "employees", "crew", "travellers", "travelers",
+    "soldiers", "veterans", "athletes", "residents", "inpatients", "outpatients", "survivors",
+    "pregnancies", "families", "households", "twins", "elderly", "runners", "consumers",
+)  # fmt: skip
+_BREAKERS = (
+    "trials", "trial", "studies", "study", "rcts", "rct", "in", "of", "with", "from", "at",
+    "and", "or", "per", "who", "were", "was", "had", "to", "than", "versus", "vs",
+)  # fmt: skip
+_PEOPLE = re.compile(
+    r"(?<![\w.,])(?:about|around|approximately|nearly|almost|over|more\s+than|some)?\s*"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+"
+    r"(?P<between>(?:(?!(?:" + "|".join(_BREAKERS) + r")\b)[\w'-]+\s+){0,3}?)"
+    r"(?P<noun>" + "|".join(re.escape(p) for p in PEOPLE) + r")(?![\w-])"
+    r"|(?<![\w])(?:adjusted\s+)?n\s*=\s*(?P<n2>\d{1,3}(?:,\d{3})+|\d+)",
+    re.IGNORECASE,
+)
+
+
+def people_counts(text: str) -> list[tuple[int, str]]:
+    """Participant counts in ``text`` with the words they came from."""
+    out = []
+    for match in _PEOPLE.finditer(text):
+        raw = match.group("n") or match.group("n2")
+        if raw is None:
+            continue
+        value = _count_value(raw)
+        if value:
+            out.append((value, match.group(0).strip()))
+    return out

@@ -1,0 +1,214 @@
+"""The engine reads the evidence as a GRADE reviewer does: design, numbers, relations, opinion."""
+
+from __future__ import annotations
+
+from evidence_claims.render.formats import format_report
+from evidence_claims.render.tables import evidence_table
+
+from .assessment_helpers import assessed, assessment_of, claim_set, codes_of
+
+REVIEW_BIB = """@article{cohorts2020, title = {Coffee and mortality},
+  note = {Systematic review of nine prospective cohort studies and one randomized trial
+          with 210,000 adults.}}
+@article{trials2020, title = {Drug X for pain},
+  note = {Systematic review of 14 randomized controlled trials with 6,100 children.}}
+@article{accuracy2019, title = {A rapid test for infection},
+  note = {Review of 22 diagnostic accuracy studies with 9,400 patients in whom infection
+          was suspected.}}
+"""
+
+
+def test_a_single_small_trial_is_not_high() -> None:
+    report = assessed({"text": "A single trial of 47 people found X.", "type": "clinical_trial"})
+    a = assessment_of(report)
+    assert a.certainty == "low"
+    assert [r.code for r in a.reasons if r.effect] == [
+        "imprecision.small_sample",
+        "imprecision.single_small_study",
+    ]
+    assert "47 participants" in a.reasons[0].note
+
+
+def test_a_wide_interval_across_no_effect_is_imprecise() -> None:
+    spec = {
+        "text": "In 9 trials with 4,100 airline cabin crew, RR 1.18 (95% CI 0.91 to 1.53).",
+        "type": "systematic_review",
+    }
+    a = assessment_of(assessed(spec))
+    assert a.certainty == "moderate"
+    (reason,) = [r for r in a.reasons if r.effect]
+    assert reason.code == "imprecision.ci_includes_null"
+    assert "RR 1.18 (0.91 to 1.53)" in reason.note
+
+
+def test_a_narrow_interval_across_no_effect_is_precise() -> None:
+    # GRADE guidelines 6: an interval that excludes any appreciable effect is precise
+    spec = {
+        "text": "In 14 studies with 205,401 children, RR 0.95 (95% CI 0.86 to 1.05).",
+        "type": "systematic_review",
+    }
+    assert assessment_of(assessed(spec)).certainty == "high"
+
+
+def test_benefit_and_harm_is_very_serious_once_not_twice() -> None:
+    spec = {
+        "text": "A single trial of 60 adults found RR 1.06 (95% CI 0.27 to 4.05).",
+        "type": "clinical_trial",
+    }
+    a = assessment_of(assessed(spec))
+    moved = [r.code for r in a.reasons if r.effect]
+    assert moved == ["imprecision.ci_includes_null", "imprecision.benefit_and_harm"]
+    assert "60 participants" in a.reasons[0].note  # the small size is named, not counted again
+    assert a.certainty == "low"
+
+
+def test_a_review_of_cohort_studies_starts_low() -> None:
+    report = assessed(
+        {
+            "text": "Coffee drinkers lived longer.",
+            "type": "systematic_review",
+            "sources": ["cohorts2020"],
+        },
+        bib=REVIEW_BIB,
+    )
+    a = assessment_of(report)
+    assert a.start == "low"
+    design = next(r for r in a.reasons if r.code == "design.observational_body")
+    assert design.effect == 0 and "nine prospective cohort studies" in design.note
+
+
+def test_a_review_of_trials_stays_high() -> None:
+    report = assessed(
+        {"text": "Drug X eased pain.", "type": "systematic_review", "sources": ["trials2020"]},
+        bib=REVIEW_BIB,
+    )
+    assert assessment_of(report).start == "high"
+
+
+def test_the_claims_own_counts_win_over_the_review_as_a_whole() -> None:
+    # GRADE rates per outcome: two trials with 71 patients, even in a review of 6,100
+    report = assessed(
+        {
+            "text": "In two trials with 71 children, drug X improved sleep "
+            "(MD 0.7, 95% CI 0.2 to 1.2).",
+            "type": "systematic_review",
+            "sources": ["trials2020"],
+        },
+        bib=REVIEW_BIB,
+    )
+    assert "imprecision.small_sample" in codes_of(report)
+
+
+def test_diagnostic_accuracy_starts_high_and_outcomes_from_it_are_indirect() -> None:
+    accuracy = assessed(
+        {
+            "text": "The test found 91% of infections.",
+            "type": "diagnostic_accuracy",
+            "sources": ["accuracy2019"],
+        },
+        bib=REVIEW_BIB,
+    )
+    assert assessment_of(accuracy).certainty == "high"
+    outcome = assessed(
+        {
+            "text": "Using the test reduces mortality.",
+            "type": "diagnostic_accuracy",
+            "sources": ["accuracy2019"],
+        },
+        bib=REVIEW_BIB,
+    )
+    assert "indirectness.surrogate" in codes_of(outcome)
+
+
+def test_another_population_is_indirect() -> None:
+    report = assessed(
+        {
+            "text": "Drug X eases pain in adults.",
+            "type": "systematic_review",
+            "sources": ["trials2020"],
+        },
+        bib=REVIEW_BIB,
+    )
+    reason = next(r for r in assessment_of(report).reasons if r.code == "indirectness.population")
+    assert "adults" in reason.note and "children" in reason.note
+    same = assessed(
+        {
+            "text": "Drug X eases pain in children.",
+            "type": "systematic_review",
+            "sources": ["trials2020"],
+        },
+        bib=REVIEW_BIB,
+    )
+    assert "indirectness.population" not in codes_of(same)
+
+
+def test_heterogeneity_words_and_i_squared() -> None:
+    words = {
+        "text": "Across 12 trials with 5,000 adults results varied widely.",
+        "type": "systematic_review",
+    }
+    assert "inconsistency.heterogeneity" in codes_of(assessed(words))
+    negated = {
+        "text": "Across 12 trials with 5,000 adults there was no substantial heterogeneity.",
+        "type": "systematic_review",
+    }
+    assert "inconsistency.heterogeneity" not in codes_of(assessed(negated))
+
+
+def test_publication_bias_needs_to_be_suspected() -> None:
+    none = {
+        "text": "In 12 trials with 5,000 adults there was no evidence of publication bias.",
+        "type": "systematic_review",
+    }
+    assert "publication_bias.suspected" not in codes_of(assessed(none))
+    likely = {
+        "text": "In 12 trials with 5,000 adults publication bias was likely.",
+        "type": "systematic_review",
+    }
+    assert "publication_bias.suspected" in codes_of(assessed(likely))
+
+
+def test_only_observational_evidence_is_rated_up() -> None:
+    cohort = {
+        "text": "A cohort of 9,000 adults found RR 3.1 (95% CI 2.6 to 3.7) "
+        "with a dose-response gradient.",
+        "type": "observational_study",
+    }
+    a = assessment_of(assessed(cohort))
+    ups = [r.code for r in a.reasons if r.effect > 0]
+    assert ups == ["upgrade.large_effect", "upgrade.dose_response"] and a.certainty == "high"
+    trial = {**cohort, "type": "clinical_trial"}
+    assert not [r for r in assessment_of(assessed(trial)).reasons if r.effect > 0]
+
+
+def test_bare_opinion_is_not_graded_but_reported_experience_is() -> None:
+    bare = assessment_of(assessed({"text": "I believe it is safe.", "type": "expert_opinion"}))
+    assert bare.certainty == "ungraded" and "opinion is not evidence" in (bare.note or "")
+    seen = assessment_of(
+        assessed({"text": "In my experience patients tolerate it well.", "type": "expert_opinion"})
+    )
+    assert seen.certainty == "very_low" and seen.start == "very_low"
+    assert seen.reasons[0].code == "opinion.reports_experience"
+
+
+def test_a_challenge_to_an_unsourced_claim_is_an_inconsistency_finding() -> None:
+    specs = (
+        {"text": "It is proven that X cures Y.", "type": "unsourced_assertion"},
+        {
+            "text": "A trial of 900 adults found X does not cure Y.",
+            "type": "clinical_trial",
+            "relations": [("challenges", "c1")],
+        },
+    )
+    report = assessed(*specs)
+    assert "inconsistency.challenged_in_set" in {
+        f.code for f in report.findings if f.claim_id == "c1"
+    }
+    a = assessment_of(report)
+    assert a.certainty == "ungraded" and a.relations == ("challenged by c2",)
+    assert assessment_of(report, "c2").relations == ("challenges c1",)
+    # shown in the text report and in the evidence table
+    text = format_report(report, "text")
+    assert "[challenged by c2]" in text
+    table = evidence_table(claim_set(*specs), report)
+    assert list(table.frame["Relations"]) == ["challenged by c2", "challenges c1"]
