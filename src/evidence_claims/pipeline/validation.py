@@ -14,7 +14,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from ..assessment import assess as assess_claim_set_report
+from .. import assessment
 from ..assessment import assess_claim_set
 from ..checks.cross_field import run_checks
 from ..io.claimset import ClaimSet
@@ -275,4 +275,4 @@ def assess(target: ClaimSet | str | Path) -> Report:
     """
     if not isinstance(target, ClaimSet):
         target = load(target)
-    return assess_claim_set_report(target)
+    return assessment.assess(target)
