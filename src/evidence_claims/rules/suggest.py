@@ -20,8 +20,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 
-from rapidfuzz import fuzz, process
-
 EXACT_UP_TO = 5_000
 WINDOW = 128
 CUTOFF = 60.0
@@ -29,6 +27,9 @@ CUTOFF = 60.0
 
 def closest(value: str, choices: Sequence[str], n: int = 1) -> list[str]:
     """Up to ``n`` choices at least :data:`CUTOFF` similar to ``value``, closest first."""
+    # imported on the first hint: most runs give none, and rapidfuzz adds ~40 modules to start
+    from rapidfuzz import fuzz, process
+
     scored = process.extract(value, choices, scorer=fuzz.ratio, score_cutoff=CUTOFF, limit=None)
     scored.sort(key=lambda match: (match[1], match[0]), reverse=True)
     return [match[0] for match in scored[:n]]
