@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from ..io.claimset import ClaimSet
-from .options import EXIT_FINDINGS
+from .options import EXIT_ERROR, EXIT_FINDINGS
 
 
 def load_or_exit(path: Path, *, root: Path | None = None) -> ClaimSet:
@@ -40,5 +40,5 @@ def write_output(text: str, output: Path | None, *, what: str) -> None:
         atomic_write(output, text.encode("utf-8", "surrogateescape"))
     except OSError as exc:
         click.echo(f"{output}: cannot write: {exc.strerror or exc}", err=True)
-        sys.exit(2)
+        sys.exit(EXIT_ERROR)
     click.echo(f"wrote {what} to {output}", err=True)

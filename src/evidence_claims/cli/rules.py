@@ -16,6 +16,7 @@ import click
 from ..rules import all_rules
 from ..rules.catalogue import Rule
 from ..rules.suggest import closest
+from .options import EXIT_ERROR
 
 
 def _matches(code: str, prefix: str) -> bool:
@@ -85,7 +86,7 @@ def rules(code: str | None, output_format: str) -> None:
         close = closest(code or "", [r.code for r in catalogue], n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         click.echo(f"evidence-claims: no rule {code!r}{hint}", err=True)
-        sys.exit(2)
+        sys.exit(EXIT_ERROR)
     if output_format == "markdown":
         click.echo(markdown_table(chosen))
     elif output_format == "json":
