@@ -226,6 +226,7 @@ def _assess_claim(
         file=place.file,
         line=place.line(index),
         relations=relations_of(claim, ctx),
+        document=place.cs.document.id,
     )
 
 

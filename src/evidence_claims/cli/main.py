@@ -22,6 +22,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "schema": ".schema:schema",
     "export": ".export:export",
     "extract": ".extract:extract",
+    "import": ".import_claims:import_claims",
     "reanchor": ".reanchor:reanchor",
     "report": ".report:report",
     "rules": ".rules:rules",

@@ -96,6 +96,7 @@ class ClaimAssessment:
     line: int | None = None  # the claim's line in that file
     # the claim's relations in its set, both ways: "challenges c3", "challenged by c5"
     relations: tuple[str, ...] = ()
+    document: str | None = None  # the document id of that file (claim ids repeat across files)
 
     @property
     def disagrees(self) -> bool:

@@ -238,11 +238,13 @@ def load(path: str | Path, *, root: Path | None = None, limits: Limits | None = 
     stop loading: run :func:`validate` for those.
     """
     path = Path(path)
-    if path.is_dir():
+    if path.is_dir() or not path.exists():  # a missing path is "not found", whatever its name
         files, findings = discover([path])
         if len(files) != 1:
             report = Report(findings=findings, files=[display_path(p) for p in files])
             what = "no claim file" if not files else f"{len(files)} claim files"
+            if not path.exists():
+                raise ClaimFileError(f"{path}: not found", report)
             raise ClaimFileError(f"{path}: expected one claim file, found {what}", report)
         path = files[0]
     loaded = load_claim_file(path, root=root, limits=limits)

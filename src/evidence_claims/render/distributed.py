@@ -86,15 +86,14 @@ class _PartWriter:
         self.number = number
 
     def write(self, rows: FileRows) -> None:
-        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        from .export import schemas
+        from .export import schemas, to_arrow
 
         for name, schema in schemas().items():
             folder = self.out / name
             folder.mkdir(parents=True, exist_ok=True)
-            table = pa.Table.from_pylist(rows.table(name), schema=schema)
+            table = to_arrow(rows.table(name), schema)
             final = folder / f"part-{self.number:05d}.parquet"
             temporary = folder / f".part-{self.number:05d}.parquet.tmp"
             pq.write_table(table, temporary, compression="zstd")
@@ -151,15 +150,14 @@ def validate_to_parquet(
     for summary in summaries.compute(scheduler=scheduler) if parts else []:
         _add(total, summary)
     if found:  # findings of discovery itself (a path that does not exist, an empty folder)
-        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        from .export import schemas
+        from .export import schemas, to_arrow
 
         (out / "findings").mkdir(parents=True, exist_ok=True)
         rows = [f.to_dict() for f in found]
         pq.write_table(
-            pa.Table.from_pylist(rows, schema=schemas()["findings"]),
+            to_arrow(rows, schemas()["findings"]),
             out / "findings" / "discovery.parquet",
         )
         total["findings"] += len(rows)

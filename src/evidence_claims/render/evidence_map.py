@@ -58,10 +58,12 @@ def evidence_map(
 
     Bubble area is proportional to the number of claims; the number is written in each bubble.
     Rows list the source types the set uses (``all_types`` lists the whole taxonomy), strongest
-    at the top. Returns a :class:`matplotlib.figure.Figure`; in Jupyter it shows as an image,
-    elsewhere save it with ``fig.savefig("map.svg")``.
+    at the top. Returns a :class:`matplotlib.figure.Figure` that shows itself as an image in
+    Jupyter with any backend (no ``%matplotlib inline`` needed; see
+    :class:`~evidence_claims.render.figures.DisplayFigure`); elsewhere save it with
+    ``fig.savefig("map.svg")``.
     """
-    from matplotlib.figure import Figure
+    from .figures import DisplayFigure
 
     counts = evidence_counts(claim_set, report)
     used = {t for t, _ in counts}
@@ -69,7 +71,7 @@ def evidence_map(
     rows = [t for t in order if all_types or t in used] + sorted(used - set(order))
     columns = list(CERTAINTY_ORDER)
     height = 1.2 + 0.55 * max(len(rows), 1)
-    fig = Figure(figsize=(7.6, height), layout="constrained")
+    fig = DisplayFigure(figsize=(7.6, height), layout="constrained")
     ax = fig.add_subplot()
     _draw_bubbles(ax, counts, rows, columns)
     _draw_axes(ax, counts, rows, columns)
@@ -151,12 +153,6 @@ def _draw_axes(
 
 def figure_svg(fig: Figure) -> str:
     """The figure as an ``<svg>`` element to inline in HTML: text kept as text, no metadata."""
-    import io
+    from .figures import figure_svg as svg
 
-    from matplotlib import rc_context
-
-    buffer = io.StringIO()
-    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "evidence-claims"}):
-        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    svg = buffer.getvalue()
-    return svg[svg.index("<svg") :]  # drop the XML declaration and DOCTYPE
+    return svg(fig)

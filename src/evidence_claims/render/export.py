@@ -67,6 +67,7 @@ def rows_of(cs: ClaimSet | None, report: Report) -> FileRows:
         rows.assessments.append(
             {
                 "file": a.file,
+                "document": a.document,
                 "line": a.line,
                 "claim_id": a.claim_id,
                 "certainty": a.certainty,
@@ -110,11 +111,52 @@ def rows_of(cs: ClaimSet | None, report: Report) -> FileRows:
     return rows
 
 
+CERTAINTY_SCALE: tuple[str, ...] = ("ungraded", "very_low", "low", "moderate", "high")
+"""Certainty levels from weakest to strongest: the dictionary of every certainty column."""
+
+
+def certainty_type() -> Any:
+    """Certainty columns are ordered dictionaries over :data:`CERTAINTY_SCALE`, so pandas
+    reads them back as ordered categoricals (``claims[claims.assessed >= "low"]``) and every
+    file of a dataset shares one dictionary, whatever levels its rows use."""
+    import pyarrow as pa
+
+    return pa.dictionary(pa.int8(), pa.string(), ordered=True)
+
+
+def to_arrow(rows: list[dict[str, Any]], schema: Any) -> Any:
+    """An Arrow table of ``rows`` with ``schema``; dictionary columns get the whole scale as
+    their dictionary (``from_pylist`` would keep only the values present, in the order met)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    columns = []
+    scale = pa.array(CERTAINTY_SCALE, pa.string())
+    for schema_field in schema:
+        values = [row.get(schema_field.name) for row in rows]
+        if pa.types.is_dictionary(schema_field.type):
+            indices = pc.index_in(pa.array(values, pa.string()), value_set=scale)
+            unknown = [
+                v
+                for v, i in zip(values, indices.to_pylist(), strict=True)
+                if v is not None and i is None
+            ]
+            if unknown:
+                raise ValueError(f"{schema_field.name}: not a certainty level: {unknown[0]!r}")
+            columns.append(
+                pa.DictionaryArray.from_arrays(indices.cast(pa.int8()), scale, ordered=True)
+            )
+        else:
+            columns.append(pa.array(values, schema_field.type))
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
 def schemas() -> dict[str, Any]:
     """The Arrow schema of each table."""
     import pyarrow as pa
 
     text, lines = pa.string(), pa.list_(pa.string())
+    level = certainty_type()
     reason = pa.struct([("code", text), ("effect", pa.int8()), ("note", text), ("origin", text)])
     finding_types = {"line": pa.int32(), "column": pa.int32()}
     return {
@@ -136,8 +178,8 @@ def schemas() -> dict[str, Any]:
                 ("boosters", lines),
                 ("caveats", lines),
                 ("relations", lines),
-                ("certainty", text),
-                ("assessed", text),
+                ("certainty", level),
+                ("assessed", level),
                 ("wording", text),
                 ("review", text),
             ]
@@ -146,11 +188,12 @@ def schemas() -> dict[str, Any]:
         "assessments": pa.schema(
             [
                 ("file", text),
+                ("document", text),
                 ("line", pa.int32()),
                 ("claim_id", text),
-                ("certainty", text),
-                ("start", text),
-                ("stated", text),
+                ("certainty", level),
+                ("start", level),
+                ("stated", level),
                 ("wording", text),
                 ("note", text),
                 ("reasons", pa.list_(reason)),
@@ -186,11 +229,9 @@ class TableWriter:
                 self._flush(name)
 
     def _flush(self, name: str) -> None:
-        import pyarrow as pa
-
         pending = self._pending.table(name)
         if pending:
-            table = pa.Table.from_pylist(pending, schema=self.schemas[name])
+            table = to_arrow(pending, self.schemas[name])
             self._writers[name].write_table(table)
             self.counts[name] += len(pending)
             pending.clear()

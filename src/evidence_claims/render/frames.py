@@ -10,7 +10,9 @@ scripts written against them keep working:
 Certainty columns are ordered categoricals from weakest to strongest (``ungraded`` <
 ``very_low`` < ``low`` < ``moderate`` < ``high``), so ``frame[frame.assessed >= "low"]`` keeps
 claims graded at least low; ``source_type`` is a categorical in taxonomy order, so
-``groupby("source_type")`` lists source types in a fixed order.
+``groupby("source_type")`` lists source types in a fixed order. Claim ids are unique within a
+claim file only: the claims and assessments frames carry ``file`` and ``document`` columns, and
+``(file, claim_id)`` is their key across files (``frame.set_index(["file", "claim_id"])``).
 """
 
 from __future__ import annotations
@@ -57,19 +59,23 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "assessed",  # the assessment's suggested certainty (categorical), NA when not assessed
     "wording",  # "overclaim" | "underclaim" | None
     "review",  # review status, or None
+    "file",  # the claim file, as findings show it (claim ids repeat across files)
+    "document",  # the document id of the claim file
 )
 
 ASSESSMENT_COLUMNS: tuple[str, ...] = (
     "claim_id",
     "certainty",  # suggested certainty (categorical)
-    "start",  # the source type's starting certainty, or None
-    "stated",  # the certainty the claim file states, or None
+    "start",  # the source type's starting certainty (categorical), or NA
+    "stated",  # the certainty the claim file states (categorical), or NA
     "disagrees",  # stated and suggested differ
     "wording",  # "overclaim" | "underclaim" | None
     "reasons",  # tuple of reason codes, in order
     "rating",  # sum of the reasons' effects (levels moved)
     "note",  # why the claim is ungraded, when it is
     "relations",  # tuple of the claim's relations both ways ("challenged by c5")
+    "file",  # the claim file (with claim_id, a unique key across files)
+    "document",  # the document id of the claim file
 )
 
 REASON_COLUMNS: tuple[str, ...] = ("claim_id", "order", "code", "effect", "origin", "note")
@@ -118,6 +124,8 @@ def claims_frame(claim_set: ClaimSet, report: Report | None = None) -> pd.DataFr
                 "assessed": assessment.certainty if assessment else None,
                 "wording": grade.wording,
                 "review": claim.review.status if claim.review else None,
+                "file": claim_set.file,
+                "document": claim_set.document.id,
             }
         )
     frame = pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
@@ -145,11 +153,14 @@ def assessments_frame(report: Report) -> pd.DataFrame:
             "rating": sum(r.effect for r in a.reasons),
             "note": a.note,
             "relations": tuple(a.relations),
+            "file": a.file,
+            "document": a.document,
         }
         for a in report.assessments
     ]
     frame = pd.DataFrame(rows, columns=list(ASSESSMENT_COLUMNS))
-    frame["certainty"] = _certainty_categorical(frame["certainty"])
+    for column in ("certainty", "start", "stated"):
+        frame[column] = _certainty_categorical(frame[column])
     return frame.astype({"disagrees": "bool", "rating": "int64"})
 
 
