@@ -252,6 +252,74 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]] 
         [{"text": "A double-blind trial of 900 adults found X.", "type": "clinical_trial"}],
         None,
     ),
+    "inconsistency.explained": (
+        [
+            {
+                "text": "A meta-analysis of 12 trials with 9,000 adults found X (I² = 78%); "
+                "the heterogeneity was explained by dose.",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "A meta-analysis of 12 trials with 9,000 adults found X (I² = 78%); "
+                "the heterogeneity was partly explained by dose.",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
+    "imprecision.ois_not_met": (
+        [
+            {
+                "text": "In 3 randomized trials with 600 adults, X halved relapse (RR 0.50, "
+                "95% CI 0.30 to 0.83; 40/300 versus 80/300).",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 3 randomized trials with 6,000 adults, X halved relapse (RR 0.50, "
+                "95% CI 0.30 to 0.83; 400/3000 versus 800/3000).",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
+    "indirectness.intervention": (
+        [
+            {
+                "text": "Drug A worked better than drug B in an indirect comparison of 12 "
+                "trials with 9,000 adults.",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "Drug A worked better than drug B in 12 head-to-head trials with 9,000 "
+                "adults.",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
+    "imprecision.reported": (
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X may reduce relapse, but the results "
+                "were imprecise.",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse, with no serious "
+                "imprecision.",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
     "inconsistency.heterogeneity": (
         [
             {

@@ -35,7 +35,15 @@ from ..model.records import Claim
 from ..rules import assessment as R
 from .cues import _data, lexicon
 from .detected import Detected
-from .estimates import Effect, effects, i_squared, people_counts, study_counts
+from .estimates import (
+    Effect,
+    effects,
+    event_risks,
+    i_squared,
+    optimal_information_size,
+    people_counts,
+    study_counts,
+)
 
 if TYPE_CHECKING:
     from .detect import SetContext
@@ -75,6 +83,7 @@ class Reading:
     designs: dict[str, tuple[int, str]] = field(default_factory=dict)  # design -> (n, words)
     people: tuple[int, str] | None = None  # the largest count, with its words
     single: str | None = None  # words saying there was one study only
+    risks: tuple[tuple[float, str], ...] = ()  # risks of a binary outcome, with their words
 
 
 _EMPTY = Reading()
@@ -98,7 +107,8 @@ def read(text: str) -> Reading:
         if count.n == 1 and count.design in ("randomized", "observational", "diagnostic"):
             single = count.text
     people = max(people_counts(text), default=None, key=lambda p: p[0])
-    return Reading(tuple(effects(text)), tuple(i_squared(text)), designs, people, single)
+    risks = tuple(event_risks(text))
+    return Reading(tuple(effects(text)), tuple(i_squared(text)), designs, people, single, risks)
 
 
 def _designs_only(text: str) -> Reading:
@@ -153,6 +163,17 @@ class Body:
             if reading.people and (best is None or reading.people[0] > best[0]):
                 best = (reading.people[0], f"'{reading.people[1]}' {where}")
         return best
+
+    def risk(self) -> tuple[float, str] | None:
+        """The baseline risk of a binary outcome: of the first two risks written in the claim
+        (else in its entries) the larger, since which group each belongs to is rarely said and
+        the larger one gives the smaller optimal information size (the rule then rates down
+        only when even that is not met)."""
+        for where, reading in self.readings():
+            if reading.risks:
+                risk, words = max(reading.risks[:2])
+                return risk, f"'{words}' {where}"
+        return None
 
     def single_study(self) -> str | None:
         designs = self.designs()
@@ -352,24 +373,111 @@ def imprecision(
         out.append(Detected(R.SMALL_SAMPLE.code, size_why + extra, where_n))
         if size_sev == 2:
             out.append(Detected(R.SINGLE_SMALL_STUDY.code, f"{single}; {size_why}", where_n))
+    elif found and n and found[0].kind == "ratio" and not found[0].includes_null():
+        short = _short_of_ois(n, body.risk())
+        if short:
+            out.append(Detected(R.OIS_NOT_MET.code, short, where_n))
     return out
 
 
+def _short_of_ois(n: int, risk: tuple[float, str] | None) -> str | None:
+    """Why ``n`` participants fall short of the optimal information size for a binary outcome
+    whose risk is known, or None (GRADE guidelines 6: an interval that excludes no effect is
+    precise only when the body also reaches the optimal information size)."""
+    if risk is None:
+        return None
+    ois = optimal_information_size(risk[0])
+    if ois is None or n >= ois:
+        return None
+    return (
+        f"{n} participants, fewer than the {ois} an adequately powered trial would need for a "
+        f"risk of {risk[0]:.1%} ({risk[1]}) and a 25% relative reduction"
+    )
+
+
 def inconsistency(claim: Claim, ctx: SetContext) -> Detected | None:
+    """Heterogeneity read from I² or words; ``inconsistency.explained`` instead when the claim
+    or its entries say a subgroup analysis or meta-regression explained it (GRADE guidelines 7:
+    only unexplained heterogeneity rates down)."""
+    found: tuple[str, tuple] | None = None
     for where, reading in ctx.body(claim).readings():
         for value, words in reading.i2:
-            if value >= I2_SUBSTANTIAL:
+            if value >= I2_SUBSTANTIAL and found is None:
                 place = ("text",) if where == "in the claim" else ("evidence", "sources")
-                return Detected(R.HETEROGENEITY.code, f"'{words}' {where}", place)
-    found = _cue_in("heterogeneity", claim, ctx)
-    return Detected(R.HETEROGENEITY.code, *found) if found else None
+                found = (f"'{words}' {where}", place)
+    if found is None:
+        found = _cue_in("heterogeneity", claim, ctx)
+    if found is None:
+        return None
+    explained = _explained(claim, ctx)
+    if explained:
+        return Detected(R.HETEROGENEITY_EXPLAINED.code, f"{found[0]}; {explained[0]}", found[1])
+    return Detected(R.HETEROGENEITY.code, *found)
+
+
+_PARTLY = re.compile(r"(?:partly|partially|in\s+part|only\s+some|somewhat)\W+(?:\w+\W+){0,2}$")
+
+
+def _explained(claim: Claim, ctx: SetContext) -> tuple[str, tuple] | None:
+    """(detail, where) of words saying the heterogeneity was fully explained, if any."""
+    texts = [("in the claim", claim.text, ("text",))]
+    for i, key in enumerate(claim.evidence.sources):
+        texts += [
+            (f"{key}: in its {name}", text, ("evidence", "sources", i))
+            for name, text in ctx.entry_fields(key)
+        ]
+    lex = lexicon("heterogeneity_explained")
+    for where, text, place in texts:
+        lowered = text.lower()
+        for match in lex.pattern.finditer(lowered):
+            before = lowered[max(0, match.start() - 40) : match.start()]
+            if _negation().search(before) or _PARTLY.search(before):
+                continue
+            return f"'{lowered[match.start() : match.end()]}' {where}", place
+    return None
 
 
 def risk_of_bias(claim: Claim, ctx: SetContext) -> Detected | None:
     if claim.evidence.type == "anecdotal_report":
         return None  # risk_of_bias.self_report says it already
-    found = _cue_in("risk_of_bias_reported", claim, ctx)
+    found = _cue_in("risk_of_bias_reported", claim, ctx) or _few_at_low_risk(claim, ctx)
     return Detected(R.REPORTED_LIMITATIONS.code, *found) if found else None
+
+
+_NUMBER_WORD = r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+minority)"
+_STUDIES = r"(?:trials|studies|rcts)"
+_FEW_AT_LOW_RISK = re.compile(
+    # "only four of the 35 trials seemed at lower risk of bias": most of the information comes
+    # from studies that are not at low risk (GRADE guidelines 4: rate down when most of the
+    # evidence is at high or unclear risk of bias)
+    r"\bonly\s+"
+    + _NUMBER_WORD
+    + r"\s+(?:of\s+(?:the\s+)?(?:\d[\d,]*\s+)?)?"
+    + _STUDIES
+    + r"\b[^.;]{0,40}?\b(?:at\s+)?low(?:er)?\s+risk\s+of\s+bias"
+    # "in the two trials least affected by bias the effect disappeared": the effect rests on the
+    # biased studies (ibid.: a sensitivity analysis restricted to low risk of bias that loses
+    # the effect is a reason to rate down)
+    + r"|\b(?:effect|benefit|difference)\s+(?:vanished|disappeared|was\s+lost)\b[^.;]{0,80}?"
+    + r"\b(?:low(?:er)?\s+risk\s+of\s+bias|(?:less|least)\s+affected\s+by\s+bias)"
+    + r"|\b(?:less|least)\s+affected\s+by\s+bias\b[^.;]{0,60}?\b(?:effect|benefit|difference)"
+    + r"\s+(?:vanished|disappeared|was\s+lost)\b",
+    re.IGNORECASE,
+)
+
+
+def _few_at_low_risk(claim: Claim, ctx: SetContext) -> tuple[str, tuple] | None:
+    """(detail, where) of words saying few studies are at low risk of bias, or that the effect
+    vanished in those that are."""
+    match = _FEW_AT_LOW_RISK.search(claim.text)
+    if match:
+        return f"'{match.group(0)}' in the claim", ("text",)
+    for i, key in enumerate(claim.evidence.sources):
+        for name, text in ctx.entry_fields(key):
+            match = _FEW_AT_LOW_RISK.search(text)
+            if match:
+                return f"{key}: '{match.group(0)}' in its {name}", ("evidence", "sources", i)
+    return None
 
 
 def publication_bias(claim: Claim, ctx: SetContext) -> Detected | None:
@@ -411,7 +519,17 @@ def groups_in(text: str) -> set[str]:
     return {name for name, pattern in _groups().items() if pattern.search(lowered)}  # type: ignore[attr-defined]
 
 
+def stated_imprecision(claim: Claim, ctx: SetContext) -> Detected | None:
+    """Imprecision the claim or its entries state in words ("the results were imprecise",
+    "wide confidence intervals", "few events"), when the numbers did not show it."""
+    found = _cue_in("imprecision_reported", claim, ctx)
+    return Detected(R.STATED_IMPRECISION.code, *found) if found else None
+
+
 def indirectness(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
+    found = _cue_in("intervention_indirect", claim, ctx)
+    if found:
+        yield Detected(R.INTERVENTION.code, *found)
     found = _cue_in("surrogate", claim, ctx)
     if found:
         yield Detected(R.SURROGATE.code, *found)

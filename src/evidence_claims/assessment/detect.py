@@ -363,8 +363,11 @@ def _imprecision(claim: Claim, ctx: SetContext, lowered: str | None = None) -> I
         detail = f"{total} participants in all {source}, fewer than {SMALL_SAMPLE_THRESHOLD}"
         where_n = ("text",) if in_text >= in_sources else ("evidence", "sources")
     found = B.imprecision(claim, ctx, total, detail, where_n)
+    stated = None if found else B.stated_imprecision(claim, ctx)
     if found:
         yield from found
+    elif stated is not None:
+        yield stated
     elif (
         claim.evidence.type in COUNTED_TYPES
         and total == 0

@@ -14,6 +14,12 @@ What is recognised, with examples from the sentences of published summaries:
   "OR 1.34, 95% credible interval 0.94 to 1.92", "sensitivity 77.2% (95% CI 75.4–78.9%)";
 - a bare interval after a measure that was named just before ("... a relative risk of 0.83
   (0.79, 0.88)"), and Unicode minus signs and en dashes;
+- absolute effects per 1000 with their interval, as summary-of-findings tables write them: "3
+  fewer per 1000 (from 61 fewer to 84 more)", "45 more per 1,000 (12 more to 80 more)" (read as
+  a risk difference per 1000, RD/1000, whose no effect is 0);
+- event counts of a binary outcome: "3576/60,337" (events/participants, as summary-of-findings
+  tables write them) and risks per 1000 ("646 per 1000"), from which the optimal information
+  size is computed (:func:`optimal_information_size`);
 - heterogeneity: "I² = 83%", "I2 = 53%", "I^2 of 99 %", "I-squared 62.3%";
 - study counts by design: "27 randomized trials", "8 RCTs", "nine cohort studies", "a single
   randomized trial", "two studies";
@@ -163,6 +169,50 @@ def effects(text: str) -> list[Effect]:
             continue
         span = text[match.start() : match.end() + interval.end()].strip()
         found.append(Effect(label, kind, value, low, high, span))
+    found.extend(absolute_effects(text))
+    return found
+
+
+# --- absolute effects per 1000 ------------------------------------------------------------------
+_COUNT = r"(?P<{0}>\d{{1,4}}(?:,\d{{3}})?(?:[.\u00b7]\d+)?)\s*(?P<{0}_dir>fewer|more|less)"
+_PER_1000 = re.compile(
+    _COUNT.format("value")
+    + r"\s+(?:[a-z]+\s+){0,2}per\s+1[,\s]?000\b[^()\[\]]{0,40}?"
+    + r"[(\[]\s*(?:from\s+)?"
+    + _COUNT.format("low")
+    + r"\s*(?:to|[-\u2013])\s*"
+    + _COUNT.format("high")
+    + r"\s*[)\]]",
+    re.IGNORECASE,
+)
+
+
+def _signed(match: re.Match[str], name: str) -> float | None:
+    value = _number(match.group(name).replace(",", ""))
+    if value is None:
+        return None
+    return value if match.group(name + "_dir").lower() == "more" else -value
+
+
+def absolute_effects(text: str) -> list[Effect]:
+    """Absolute effects per 1000 with their interval ("3 fewer per 1000 (from 61 fewer to 84
+    more)"), as risk differences per 1000 (``RD/1000``; no effect at 0).
+
+    GRADE judges imprecision on the interval around the absolute effect (Guyatt et al. 2011,
+    GRADE guidelines 6, J Clin Epidemiol 64:1283: "the CIs to consider are those around the
+    absolute, rather than the relative effect"), which summary-of-findings tables print so.
+    """
+    found: list[Effect] = []
+    for match in _PER_1000.finditer(text):
+        value, low, high = (_signed(match, n) for n in ("value", "low", "high"))
+        if value is None or low is None or high is None:
+            continue
+        if low > high:
+            low, high = high, low
+        if not low <= value <= high:
+            continue  # a point outside its own interval is a misreading
+        span = text[match.start() : match.end()].strip()
+        found.append(Effect("RD/1000", "difference", value, low, high, span))
     return found
 
 
@@ -289,3 +339,62 @@ def people_counts(text: str) -> list[tuple[int, str]]:
         if value:
             out.append((value, match.group(0).strip()))
     return out
+
+
+# --- event counts and the optimal information size ------------------------------------------
+_EVENTS = re.compile(
+    r"(?<![\d/.,])(?P<events>\d{1,3}(?:,\d{3})*|\d+)\s*/\s*(?P<total>\d{1,3}(?:,\d{3})+|\d+)(?![\d/])"
+)
+_RISK_PER_1000 = re.compile(
+    r"(?<![\d.,])(?P<risk>\d{1,4}(?:[.\u00b7]\d+)?)(?:\s+(?:to|versus|vs\.?|and)\s+\d{1,4}"
+    r"(?:[.\u00b7]\d+)?)?\s+per\s+1[,\s]?000\b"
+    # a rate per 1000 person-years is not a risk
+    r"(?!\s*(?:person|patient|people|participant|woman|women|man|men|child|children)?[- ]?years?)",
+    re.IGNORECASE,
+)
+MIN_EVENT_TOTAL = 20
+"""Fewer participants than this in an "a/b" pair is more likely a date or a score than events."""
+
+
+def event_risks(text: str) -> list[tuple[float, str]]:
+    """Risks of a binary outcome written in ``text`` (events/participants pairs, then risks per
+    1000), as fractions with the words they came from; the first is taken as the comparison
+    group's by the caller when nothing else says which is which."""
+    found: list[tuple[float, str]] = []
+    for match in _EVENTS.finditer(text):
+        events = _number(match.group("events").replace(",", ""))
+        total = _number(match.group("total").replace(",", ""))
+        if events is None or total is None or total < MIN_EVENT_TOTAL or not 0 < events < total:
+            continue
+        if events <= 31 and 1900 <= total <= 2100:
+            continue  # a date ("12/2019"), not events
+        found.append((events / total, match.group(0)))
+    for match in _RISK_PER_1000.finditer(text):
+        risk = _number(match.group("risk"))
+        if risk is not None and 0 < risk < 1000:
+            found.append((risk / 1000.0, match.group(0)))
+    return found
+
+
+Z_ALPHA = 1.959964  # two-sided alpha 0.05
+Z_BETA = 0.841621  # power 0.80
+OIS_RELATIVE_REDUCTION = 0.25
+"""The relative risk reduction an adequately powered trial is sized for: GRADE's default
+threshold of an appreciable effect (RR 0.75; Guyatt et al. 2011, GRADE guidelines 6)."""
+
+
+def optimal_information_size(risk: float, rrr: float = OIS_RELATIVE_REDUCTION) -> int | None:
+    """Participants (both groups) an adequately powered trial of a binary outcome needs
+    (two-sided alpha 0.05, power 0.80) to detect a relative risk reduction ``rrr`` from the
+    comparison-group ``risk``: GRADE's optimal information size (Guyatt et al. 2011, GRADE
+    guidelines 6, J Clin Epidemiol 64:1283: "the number of patients required for an adequately
+    powered individual trial"). None for a risk outside (0, 1)."""
+    if not 0 < risk < 1 or not 0 < rrr < 1:
+        return None
+    p1, p2 = risk, risk * (1 - rrr)
+    mean = (p1 + p2) / 2
+    root = (
+        Z_ALPHA * (2 * mean * (1 - mean)) ** 0.5 + Z_BETA * (p1 * (1 - p1) + p2 * (1 - p2)) ** 0.5
+    )
+    per_group = root * root / ((p1 - p2) ** 2)
+    return 2 * int(-(-per_group // 1))

@@ -145,8 +145,10 @@ REPORTED_LIMITATIONS = _rule(
     "The claim or its cited entries report study limitations GRADE rates down for (Guyatt et "
     "al. 2011, GRADE guidelines 4): no or unclear allocation concealment, no blinding "
     "(open-label), high attrition or loss to follow-up, selective reporting, retrospective or "
-    "self-reported data, a high risk of bias. GRADE domain: risk of bias. Detected from such "
-    'words, unless negated ("not at high risk of bias").',
+    "self-reported data, a high risk of bias; or when few studies are at low risk of bias "
+    '("only four of the 35 trials were at low risk of bias") or the effect vanishes in those '
+    "that are (a sensitivity analysis restricted to low risk of bias). GRADE domain: risk of "
+    'bias. Detected from such words, unless negated ("not at high risk of bias").',
     role="limitation",
     domain="risk_of_bias",
 )
@@ -226,6 +228,22 @@ HETEROGENEITY = _rule(
     role="limitation",
     domain="inconsistency",
 )
+HETEROGENEITY_EXPLAINED = _rule(
+    "inconsistency.explained",
+    "Differences between studies explained",
+    "info",
+    "the studies' results differ, but the difference is explained ({detail})",
+    "GRADE rates down for inconsistency only when the heterogeneity is unexplained: when a "
+    "credible subgroup analysis or meta-regression explains it, the review reports separate "
+    "estimates instead of rating down (Guyatt et al. 2011, GRADE guidelines 7, J Clin "
+    "Epidemiol 64:1294). Detected when the claim or its entries say the heterogeneity was "
+    'explained ("heterogeneity was explained by dose", "explained by differences in baseline '
+    'risk"); "partly explained", "not explained" and "unexplained" still count as '
+    "inconsistency. It does not move the grade: record `inconsistency.heterogeneity` in "
+    "`caveats` if the explanation is not credible.",
+    role="design",
+    domain="design",
+)
 DISPUTED = _rule(
     "inconsistency.disputed_in_set",
     "Disputed inside the set, without evidence",
@@ -298,6 +316,21 @@ DOSE = _rule(
     "indirect evidence: studied at another dose or regimen ({detail})",
     "The doses, frequency or duration studied differ from those the claim is about. GRADE "
     "domain: indirectness (intervention). Only a reader can judge it: record it in `caveats`.",
+    role="limitation",
+    domain="indirectness",
+)
+INTERVENTION = _rule(
+    "indirectness.intervention",
+    "Other intervention or comparison",
+    "info",
+    "indirect evidence: the intervention or comparison differs from the one in question ({detail})",
+    "The evidence compares other interventions than the claim is about, or reaches the "
+    "comparison only indirectly (treatment A and B each compared with C, never with each "
+    "other): GRADE rates such evidence down for indirectness (Guyatt et al. 2011, GRADE "
+    "guidelines 8, J Clin Epidemiol 64:1303: differences in interventions and comparators, and "
+    'indirect comparisons). Detected from words such as "indirect comparison", "no '
+    'head-to-head trials", "the comparator differed" in the claim or its cited entries; other '
+    "differences only a reader can judge: record them in `caveats`.",
     role="limitation",
     domain="indirectness",
 )
@@ -394,6 +427,35 @@ WIDE_INTERVAL = _rule(
     "points either side of the estimate: true and false results per 1,000 tested could differ "
     "enough to change a decision (GRADE guidelines 21 part 2 judges the imprecision of test "
     "accuracy against such thresholds; ten points is this project's stand-in). GRADE domain: "
+    "imprecision.",
+    role="limitation",
+    domain="imprecision",
+)
+OIS_NOT_MET = _rule(
+    "imprecision.ois_not_met",
+    "Optimal information size not met",
+    "info",
+    "fewer participants than an adequately powered trial would need ({detail})",
+    "An interval that excludes no effect is precise only if the body of evidence is also as "
+    "large as one adequately powered trial would be: GRADE's optimal information size "
+    "(Guyatt et al. 2011, GRADE guidelines 6, J Clin Epidemiol 64:1283). For a binary outcome "
+    'the engine computes it from the risk it reads ("3576/60,337", "646 per 1000"; of the '
+    "first two written the larger, as the groups are rarely named) for a 25% relative risk "
+    "reduction, "
+    "GRADE's default appreciable effect, with two-sided alpha 0.05 and power 0.80, and compares "
+    "it with the participants counted. GRADE domain: imprecision.",
+    role="limitation",
+    domain="imprecision",
+)
+STATED_IMPRECISION = _rule(
+    "imprecision.reported",
+    "Imprecision stated",
+    "info",
+    "the results are said to be imprecise ({detail})",
+    'The claim or its cited entries say the results are imprecise ("imprecise", "wide '
+    'confidence intervals", "few events", "sparse data"), one of the reasons GRADE rates down '
+    "(Guyatt et al. 2011, GRADE guidelines 6). Used only when the numbers read from the text "
+    "(interval, participants, events) did not already show imprecision. GRADE domain: "
     "imprecision.",
     role="limitation",
     domain="imprecision",
