@@ -303,6 +303,141 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]] 
         ],
         None,
     ),
+    "indirectness.reported": (
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse; "
+                "the certainty was "
+                "downgraded for indirectness.",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse; "
+                "the review was not "
+                "downgraded for indirectness.",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
+    "risk_of_bias.very_serious": (
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse; "
+                "the trials had very serious risk of bias.",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse; "
+                "the trials had serious risk of bias.",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
+    "inconsistency.very_serious": (
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse; "
+                "downgraded two levels for inconsistency.",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse; "
+                "downgraded for inconsistency.",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
+    "indirectness.very_serious": (
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse; "
+                "very serious indirectness.",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse; serious indirectness.",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
+    "imprecision.very_serious": (
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse; "
+                "rated down twice for imprecision.",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse; "
+                "rated down for imprecision.",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
+    "stated.moderate": (
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse (moderate-certainty "
+                "evidence).",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse (high-certainty "
+                "evidence).",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
+    "stated.low": (
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse; "
+                "the certainty of the "
+                "evidence was rated low.",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse, a low rate.",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
+    "stated.very_low": (
+        [
+            {
+                "text": "Whether X reduces relapse is very uncertain (12 trials, 9,000 adults).",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "X reduced relapse in 12 trials with 9,000 adults.",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
     "imprecision.reported": (
         [
             {
@@ -572,3 +707,141 @@ def test_a_context_claim_takes_the_count_of_its_passage() -> None:
     )
     c2 = codes_of(report, "c2")
     assert "imprecision.small_sample" in c2 and "imprecision.n_not_given" not in c2
+
+
+def test_a_stated_certainty_caps_the_grade_and_never_raises_it() -> None:
+    """GRADE guidelines 26: "the evidence is very uncertain" is very low, "low-certainty
+    evidence" low; the suggestion goes no higher, and a stated level above the grade leaves it."""
+    capped = assessment_of(
+        assessed(
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse (RR 0.80, 95% CI 0.70 "
+                "to 0.90; low-certainty evidence).",
+                "type": "systematic_review",
+            }
+        )
+    )
+    assert capped.certainty == "low"
+    assert sum(r.effect for r in capped.reasons) == -2
+    kept = assessment_of(
+        assessed(
+            {
+                "text": "A survey of 900 users found X (moderate-certainty evidence).",
+                "type": "observational_study",
+            }
+        )
+    )
+    assert kept.certainty == "low"
+    assert [r.effect for r in kept.reasons if r.code == "stated.moderate"] == [0]
+
+
+def test_the_lowest_of_two_stated_certainties_counts() -> None:
+    report = assessed(
+        {
+            "text": "In 12 trials with 9,000 adults X reduced relapse (moderate-certainty "
+            "evidence) and may reduce deaths (very low-certainty evidence).",
+            "type": "systematic_review",
+        }
+    )
+    assert "stated.very_low" in codes_of(report)
+    assert assessment_of(report).certainty == "very_low"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # self-report in other words is a study limitation (GRADE guidelines 4)
+        (
+            "X raised quitting in 14 trials with 9,000 patients, as reported by the patients "
+            "themselves.",
+            "risk_of_bias.reported",
+        ),
+        # variation between studies in other words (GRADE guidelines 7)
+        (
+            "X reduced anxiety in 23 trials with 1,420 adults; the trials' findings varied "
+            "markedly.",
+            "inconsistency.heterogeneity",
+        ),
+        # the wording of GRADE evidence profiles and their footnotes
+        (
+            "X reduced relapse in 12 trials with 9,000 adults, most at high or unclear risk of "
+            "bias.",
+            "risk_of_bias.reported",
+        ),
+        (
+            "X reduced relapse in 12 trials with 9,000 adults (downgraded for inconsistency).",
+            "inconsistency.heterogeneity",
+        ),
+        (
+            "X reduced relapse in 12 trials with 9,000 adults (rated down for publication bias).",
+            "publication_bias.suspected",
+        ),
+        (
+            "X reduced relapse in 12 trials with 9,000 adults, but the trials had "
+            "methodological weaknesses.",
+            "risk_of_bias.reported",
+        ),
+        (
+            "X reduced relapse in 12 trials with 9,000 adults; the effects were heterogeneous.",
+            "inconsistency.heterogeneity",
+        ),
+        (
+            "X may reduce relapse, but the trials were few and the confidence intervals were wide.",
+            "imprecision.reported",
+        ),
+        # an amount of evidence said to be too small (GRADE guidelines 6)
+        (
+            "A review of 33 trials with 10,841 children found too little evidence to say whether X "
+            "prevents deaths.",
+            "imprecision.reported",
+        ),
+    ],
+)
+def test_limitations_in_other_words(text: str, code: str) -> None:
+    assert code in codes_of(assessed({"text": text, "type": "systematic_review"}))
+
+
+def test_stated_indirectness_does_not_add_to_a_specific_one() -> None:
+    """One indirectness judgement: words saying the evidence is indirect add nothing to an
+    animal study or a surrogate outcome already found."""
+    animal = codes_of(
+        assessed({"text": "In mice, the evidence is indirect.", "type": "animal_study"})
+    )
+    assert "indirectness.animal" in animal and "indirectness.reported" not in animal
+    surrogate = codes_of(
+        assessed(
+            {
+                "text": "In 12 trials with 9,000 adults X lowered a surrogate outcome; the "
+                "evidence is indirect.",
+                "type": "systematic_review",
+            }
+        )
+    )
+    assert "indirectness.surrogate" in surrogate and "indirectness.reported" not in surrogate
+
+
+def test_a_concern_stated_as_very_serious_takes_two_levels() -> None:
+    """GRADE: a very serious concern rates down two levels; the domain still takes two at
+    most, however many of its concerns are found."""
+    alone = assessment_of(
+        assessed(
+            {
+                "text": "In 12 trials with 9,000 adults X reduced relapse (downgraded two "
+                "levels for risk of bias).",
+                "type": "systematic_review",
+            }
+        )
+    )
+    assert alone.certainty == "low"
+    assert [(r.code, r.effect) for r in alone.reasons] == [("risk_of_bias.very_serious", -2)]
+    both = assessment_of(
+        assessed(
+            {
+                "text": "In 12 trials with 9,000 adults, most open-label, X reduced relapse "
+                "(very serious risk of bias).",
+                "type": "systematic_review",
+            }
+        )
+    )
+    assert both.certainty == "low"
+    assert sum(r.effect for r in both.reasons if r.code.startswith("risk_of_bias")) == -2

@@ -74,6 +74,7 @@ def test_every_structural_rule_has_a_fixture() -> None:
         "reanchor.quote-changed",
         "reanchor.cue-lost",
         "reanchor.conflict",
+        "reanchor.not-editable",
     }
     assert structural - covered - by_unit_test == set()
 

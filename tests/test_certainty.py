@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from evidence_claims.assessment.certainty import LEVELS, Applied, grade, level, symbol, word
-from evidence_claims.rules.assessment import CAVEATS, GRADING_DOMAINS
+from evidence_claims.rules.assessment import CAVEATS, GRADING_DOMAINS, STATED_LEVELS
 
 
 def applied(*codes: str) -> list[Applied]:
@@ -35,9 +35,14 @@ def test_reasons_add_up_to_the_grade(start: str | None, caveats: list[str]) -> N
             assert -2 <= total <= 0
         elif domain == "upgrade":
             assert 0 <= total <= 2
+        elif domain == "stated":
+            # a certainty the claim states caps the grade, after the domains and upgrades
+            assert total <= 0
+            cap = min(level(STATED_LEVELS[c]) for c in caveats if c in STATED_LEVELS)
+            assert level(certainty) <= cap
         else:
             assert total == 0
-    if any(r.effect < 0 for r in reasons):
+    if any(r.effect < 0 and CAVEATS[r.code].domain in GRADING_DOMAINS for r in reasons):
         assert by_domain.get("upgrade", 0) == 0
 
 

@@ -144,3 +144,17 @@ def test_an_edit_made_meanwhile_is_never_overwritten(
     assert again.written and again.ok
     assert b"# reviewed by someone else" in claims.read_bytes()
     assert validate(kratom).ok
+
+
+def test_a_file_only_the_fast_reader_reads_is_reported_not_edited(kratom: Path) -> None:
+    """ruamel.yaml cannot read a %YAML 1.3 directive: validation reads the file, reanchor says
+    it cannot save into it (it ended in an internal error) and writes nothing."""
+    claims = kratom / "claims.yaml"
+    claims.write_text("%YAML 1.3\n---\n" + claims.read_text("utf-8"), "utf-8")
+    before = claims.read_bytes()
+    edit(kratom, "x", "x", prepend="A new first paragraph.\n\n")
+    assert validate(kratom).claims == 41
+    cli = run_cli("reanchor", str(claims))
+    assert cli.exit_code == 1, cli.output
+    assert "reanchor.not-editable" in cli.output and "internal error" not in cli.output
+    assert claims.read_bytes() == before

@@ -124,3 +124,38 @@ def test_headline_numbers_follow_the_assessment() -> None:
     overclaims = sum(a.wording == "overclaim" for a in report.assessments)
     assert items["worded beyond the evidence"].value == str(overclaims)
     assert items["validation errors"].tone == "good"
+
+
+def test_report_reads_the_claim_file_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from evidence_claims.io import loader
+
+    calls: list[Path] = []
+    real = loader.load_claim_file
+
+    def counting(path: Path, **kwargs: object) -> object:
+        calls.append(Path(path))
+        return real(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "load_claim_file", counting)
+    import evidence_claims.pipeline.validation as validation
+
+    monkeypatch.setattr(validation, "load_claim_file", counting)
+    result = run_cli("report", str(KRATOM), "-o", str(tmp_path / "report.html"))
+    assert result.exit_code == 0, result.output
+    assert len(calls) == 1
+
+
+@pytest.mark.parametrize("command", ["table", "report"])
+def test_table_and_report_read_the_configuration(tmp_path: Path, command: str) -> None:
+    """The limits of pyproject.toml (or --config) apply as they do to validate."""
+    config = tmp_path / "strict.toml"
+    config.write_text("[tool.evidence-claims.limits]\nmax-claims = 10\n", "utf-8")
+    out = ["-o", str(tmp_path / "out.html")] if command == "report" else []
+    refused = run_cli(command, str(KRATOM), "--config", str(config), *out)
+    assert refused.exit_code == 1
+    assert "limits.claims" in refused.output
+    roomy = tmp_path / "roomy.toml"
+    roomy.write_text("[tool.evidence-claims.limits]\nmax-claims = 1000\n", "utf-8")
+    assert run_cli(command, str(KRATOM), "--config", str(roomy), *out).exit_code == 0
+    missing = run_cli(command, str(KRATOM), "--config", str(tmp_path / "none.toml"), *out)
+    assert missing.exit_code == 2

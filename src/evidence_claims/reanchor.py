@@ -204,6 +204,17 @@ def reanchor_set(
     if parsed is None or document is None:
         return result
     container = parsed.tree if parsed.format == "yaml" else parsed.data
+    if container is None:
+        result.findings.append(
+            R.REANCHOR_NOT_EDITABLE.finding(
+                file=claim_set.file,
+                line=1,
+                column=1,
+                reason="ruamel.yaml, which keeps the file's comments and layout when saving, "
+                "cannot read it",
+            )
+        )
+        return result
     for index, claim in enumerate(claim_set.claims):
         file_index = claim_set.claim_indexes[index] if claim_set.claim_indexes else index
         node = container["claims"][file_index]

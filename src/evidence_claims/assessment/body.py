@@ -51,17 +51,33 @@ if TYPE_CHECKING:
 RATIO_BENEFIT = 0.75
 RATIO_HARM = 1.25
 """GRADE's default thresholds of an appreciable effect: a 25% relative risk reduction or
-increase (Guyatt et al. 2011, GRADE guidelines 6)."""
+increase (Guyatt et al. 2011, GRADE guidelines 6, J Clin Epidemiol 64:1283, abstract: "we
+suggest an RR of under 0.75 or over 1.25 as a rough guide"). An interval across no effect that
+reaches one of them is serious imprecision; one that reaches both, very serious (GRADE guidance
+34, Zeng et al. 2022, J Clin Epidemiol 150:216: "when a CI appreciably crosses the threshold(s)
+of interest, one should consider rating down two or three levels"). Three levels are not
+used: a domain takes at most two here, and review authors rate intervals as wide as RR 0.27 to
+4.05 down two levels (benchmarks/grade, dev item 014). The log-symmetric 0.80 gains one dev
+item, which leave-one-review-out does not keep (benchmarks/grade_loro.py)."""
 SMD_APPRECIABLE = 0.5
-"""Half a standard deviation, the usual minimal important difference (Norman et al. 2003)."""
+"""Half a standard deviation, the usual minimal important difference (Norman et al. 2003, Med
+Care 41:582). Cohen's "small" 0.2 agrees as often on the whole dev half (one item gained, one
+lost) and less often leave-one-review-out (benchmarks/grade_loro.py)."""
 PROPORTION_HALF_WIDTH = 10.0
 """Percentage points either side of a sensitivity or specificity beyond which the interval is
 wide enough to change a decision (a stand-in for GRADE guidelines 21's thresholds)."""
 OIS_PARTICIPANTS = 400
-"""Fewer people than this in the whole body of evidence is imprecise (GRADE's rule of thumb)."""
+"""Fewer people than this in the whole body of evidence is imprecise: the rule of thumb for the
+optimal information size of continuous outcomes, as used in published GRADE assessments
+("sample size <400 within the meta-analysis"). For binary outcomes the optimal information
+size is computed from the risk when the text gives one (:func:`_short_of_ois`; alpha 0.05,
+power 0.80, a 25% relative reduction, as the KCE process book's GRADE chapter 5.5.4 sets out);
+an events threshold ("fewer than 300 events") was not found in a readable copy of the guidance
+and is not used."""
 SINGLE_STUDY_VERY_SMALL = 100
-"""One study of fewer people than this is very serious imprecision (this project's convention:
-GRADE guidelines 6 leaves the line to judgement)."""
+"""One study of fewer people than this is very serious imprecision. GRADE guidance 34 (Zeng et
+al. 2022) rates down more than one level when the body is "far less than the OIS"; a single
+study of under a quarter of the 400 is where this project draws "far"."""
 I2_SUBSTANTIAL = 50.0
 """I² from which heterogeneity counts as substantial (Cochrane Handbook: 50-90%)."""
 LARGE_EFFECT = 2.0
@@ -288,7 +304,12 @@ def start_of(claim: Claim, base: str | None, ctx: SetContext) -> tuple[str | Non
 
 
 def observational(claim: Claim, start: str | None, design: list[Detected]) -> bool:
-    """Whether the evidence is observational (the only kind GRADE rates up)."""
+    """Whether the evidence is observational (the only kind GRADE rates up: "criteria for
+    upgrading ... are usually only applicable to observational studies without any reason for
+    rating down", Schünemann et al. 2019, GRADE guidelines 18, J Clin Epidemiol 111:105,
+    Table 1). GRADE guidelines 18 also lets a body of non-randomized studies judged with
+    ROBINS-I start high and be rated down for risk of bias; which ROBINS-I judgement equals
+    how many levels could not be read from a copy of the paper, so the start stays low."""
     if start != "low":
         return False
     return claim.evidence.type == "observational_study" or any(
@@ -438,6 +459,14 @@ def _explained(claim: Claim, ctx: SetContext) -> tuple[str, tuple] | None:
 
 
 def risk_of_bias(claim: Claim, ctx: SetContext) -> Detected | None:
+    """Study limitations the claim or its entries state, or few studies at low risk of bias.
+
+    Nothing is inferred when the text says nothing about risk of bias: GRADE rates down when
+    "most of the relevant evidence comes from studies that suffer from a high risk of bias"
+    (Guyatt et al. 2011, GRADE guidelines 4, J Clin Epidemiol 64:407), and evidence mostly from
+    studies at low or unclear risk is rated down only on a judgement that the limitations are
+    likely to lower confidence (Cochrane Handbook 5.1, Table 12.2.d). A body whose risk of bias
+    is not described keeps its start here; the curator records a limitation the text omits."""
     if claim.evidence.type == "anecdotal_report":
         return None  # risk_of_bias.self_report says it already
     found = _cue_in("risk_of_bias_reported", claim, ctx) or _few_at_low_risk(claim, ctx)
@@ -526,12 +555,99 @@ def stated_imprecision(claim: Claim, ctx: SetContext) -> Detected | None:
     return Detected(R.STATED_IMPRECISION.code, *found) if found else None
 
 
+_DOMAIN_WORDS = (
+    r"(risk\s+of\s+bias|(?:study\s+)?limitations|inconsistency|heterogeneity|indirectness|"
+    r"imprecision)"
+)
+_VERY_SERIOUS = re.compile(
+    # "very serious imprecision", "very serious risk of bias"
+    r"\bvery\s+serious\s+"
+    + _DOMAIN_WORDS
+    # "downgraded two levels for imprecision", "rated down twice because of risk of bias"
+    + r"|\b(?:downgraded|rated\s+down)\s+(?:by\s+)?(?:two\s+levels|twice|2\s+levels)\s+"
+    + r"(?:for|because\s+of|due\s+to)\s+"
+    + _DOMAIN_WORDS
+    + r"\b",
+    re.IGNORECASE,
+)
+_VERY_SERIOUS_CODE = {
+    "risk": R.VERY_SERIOUS_RISK_OF_BIAS.code,
+    "limitations": R.VERY_SERIOUS_RISK_OF_BIAS.code,
+    "study": R.VERY_SERIOUS_RISK_OF_BIAS.code,
+    "inconsistency": R.VERY_SERIOUS_INCONSISTENCY.code,
+    "heterogeneity": R.VERY_SERIOUS_INCONSISTENCY.code,
+    "indirectness": R.VERY_SERIOUS_INDIRECTNESS.code,
+    "imprecision": R.VERY_SERIOUS_IMPRECISION.code,
+}
+
+
+def very_serious(claim: Claim) -> Iterator[Detected]:
+    """Concerns the claim's own words call very serious, one per domain (GRADE: a very serious
+    concern rates down two levels). Only the claim's text, not negated just before."""
+    seen: set[str] = set()
+    lowered = claim.text.lower()
+    for match in _VERY_SERIOUS.finditer(claim.text):
+        before = lowered[max(0, match.start() - 40) : match.start()]
+        if _negation().search(before):
+            continue
+        words = next(g for g in match.groups() if g)
+        code = _VERY_SERIOUS_CODE[words.split()[0].lower()]
+        if code not in seen:
+            seen.add(code)
+            yield Detected(code, f"'{match.group(0)}' in the claim", ("text",))
+
+
+_LEVEL = r"(very[\s-]+low|low|moderate)"
+_STATED = re.compile(
+    # "low-certainty evidence", "moderate quality evidence", "very low certainty of evidence"
+    r"\b"
+    + _LEVEL
+    + r"[\s-]+(?:certainty|quality)\s+(?:of\s+(?:the\s+)?)?evidence\b"
+    # "evidence of low certainty"
+    + r"|\bevidence\s+(?:of|with)\s+"
+    + _LEVEL
+    + r"\s+(?:certainty|quality)\b"
+    # "the certainty of the evidence was rated low"
+    + r"|\b(?:certainty|quality)\s+of\s+(?:the\s+)?evidence\s+(?:was|is|were|as)\s+"
+    + r"(?:(?:rated|judged|graded|considered)\s+(?:as\s+)?)?"
+    + _LEVEL
+    + r"\b"
+    # GRADE's informative statement for very low certainty: "the evidence is very uncertain",
+    # "whether it helps is very uncertain" (GRADE guidelines 26)
+    + r"|\b(?:is|was|remains|are)\s+(very\s+uncertain)\b",
+    re.IGNORECASE,
+)
+_STATED_CODE = {
+    "moderate": R.STATED_MODERATE.code,
+    "low": R.STATED_LOW.code,
+    "very_low": R.STATED_VERY_LOW.code,
+}
+
+
+def stated_certainty(claim: Claim) -> Detected | None:
+    """The lowest GRADE certainty the claim's own words state for its evidence, if any
+    (Santesso et al. 2020, GRADE guidelines 26: "low-certainty evidence", "the evidence is
+    very uncertain"). Only the claim's text: an entry's abstract rates other outcomes too."""
+    found: list[tuple[int, str]] = []
+    for match in _STATED.finditer(claim.text):
+        words = next(g for g in match.groups() if g)
+        name = "very_low" if words.lower().startswith("very") else words.lower()
+        found.append((("very_low", "low", "moderate").index(name), match.group(0)))
+    if not found:
+        return None
+    rank, words = min(found)
+    name = ("very_low", "low", "moderate")[rank]
+    return Detected(_STATED_CODE[name], f"'{words}' in the claim", ("text",))
+
+
 def indirectness(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
     found = _cue_in("intervention_indirect", claim, ctx)
+    specific = bool(found)
     if found:
         yield Detected(R.INTERVENTION.code, *found)
     found = _cue_in("surrogate", claim, ctx)
     if found:
+        specific = True
         yield Detected(R.SURROGATE.code, *found)
     else:
         diagnostic = claim.evidence.type == "diagnostic_accuracy" or (
@@ -541,19 +657,34 @@ def indirectness(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
             lexicon("patient_outcomes").find(claim.text, ctx.lowered(claim)) if diagnostic else None
         )
         if outcome:
+            specific = True
             yield Detected(
                 R.SURROGATE.code,
                 f"'{outcome}' in the claim, but the evidence is test accuracy",
                 ("text",),
             )
+    population = _other_population(claim, ctx)
+    if population:
+        specific = True
+        yield population
+    if not specific:
+        # indirectness stated in words, when nothing more specific was found (GRADE
+        # guidelines 8: one judgement for the domain)
+        found = _cue_in("indirectness_reported", claim, ctx)
+        if found:
+            yield Detected(R.STATED_INDIRECTNESS.code, *found)
+
+
+def _other_population(claim: Claim, ctx: SetContext) -> Detected | None:
+    """The claim names groups of people and its entries name only other groups."""
     claimed = groups_in(ctx.lowered(claim))
     if not claimed or not claim.evidence.sources:
-        return
+        return None
     studied: set[str] = set()
     for key in claim.evidence.sources:
         studied |= ctx.entry_groups(key)
     if studied and not (claimed & studied):
-        yield Detected(
+        return Detected(
             R.POPULATION.code,
             f"the claim is about {', '.join(sorted(claimed))}; the cited evidence studied "
             f"{', '.join(sorted(studied))}",

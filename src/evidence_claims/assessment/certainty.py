@@ -13,7 +13,9 @@ disagree. The rules of the arithmetic, all visible in each reason's ``effect``:
 - the start is the source type's starting level (``taxonomy.yaml``); a claim whose type has none,
   or that is a question or a remark about the text (``meta``), is ``ungraded``;
 - within one domain the first concern rates down one level and a second, different concern a
-  second level (two distinct concerns = very serious); further concerns in that domain are
+  second level (two distinct concerns = very serious); a concern the text itself calls very
+  serious (``*.very_serious``: "very serious risk of bias", "downgraded two levels for
+  imprecision") takes both levels at once; further concerns in that domain are
   listed with effect 0, as GRADE never rates one domain down by more than two;
 - the grade never goes below very low; a concern that would is listed with effect 0;
 - rating up comes from ``upgrade.*`` caveats, recorded in the claim file or detected (the
@@ -21,6 +23,8 @@ disagree. The rules of the arithmetic, all visible in each reason's ``effect``:
   rated the evidence down (GRADE rates up evidence without serious limitations);
 - ``design.*`` reasons say why the start is where it is (e.g. a review of cohort studies starts
   low); they never move the grade themselves;
+- a ``stated.*`` caveat (the claim's own words give its evidence a GRADE certainty, GRADE
+  guidelines 26) caps the grade at that level after every domain and upgrade; it never raises;
 - caveats about attribution and wording are listed with effect 0: they describe how the claim
   is stated, not how strong its evidence is.
 
@@ -34,7 +38,13 @@ from dataclasses import dataclass
 
 from ..model.report import Reason
 from ..model.taxonomy import CERTAINTY_LEVELS
-from ..rules.assessment import DOMAINS, GRADING_DOMAINS, caveat_rule
+from ..rules.assessment import (
+    DOMAINS,
+    GRADING_DOMAINS,
+    STATED_LEVELS,
+    VERY_SERIOUS_CODES,
+    caveat_rule,
+)
 
 # Weakest first, so that a level's index is its number of "pluses" minus one.
 LEVELS: tuple[str, ...] = tuple(reversed(CERTAINTY_LEVELS))
@@ -103,6 +113,7 @@ def grade(start: str | None, caveats: Iterable[Applied]) -> tuple[str, tuple[Rea
         return UNGRADED, tuple(Reason(c.code, 0, c.note or "not graded", c.origin) for c in ordered)
     current = level(start)
     per_domain: dict[str, set[str]] = {}
+    used: dict[str, int] = {}  # levels each domain has taken
     domains = [_place(c.code)[0] for c in ordered]
     rated_down = any(d in GRADING_DOMAINS for d in domains)
     up = 0
@@ -112,16 +123,28 @@ def grade(start: str | None, caveats: Iterable[Applied]) -> tuple[str, tuple[Rea
         effect = 0
         if domain in GRADING_DOMAINS:
             codes = per_domain.setdefault(domain, set())
+            taken = used.get(domain, 0)
             if caveat.code in codes:
                 note = _join(note, "already counted")
-            elif len(codes) >= MAX_PER_DOMAIN:
+            elif taken >= MAX_PER_DOMAIN:
                 note = _join(note, f"{domain.replace('_', ' ')} already rated down two levels")
-            elif current == 0:
-                codes.add(caveat.code)
-                note = _join(note, "already very low")
             else:
                 codes.add(caveat.code)
-                effect = -1
+                # a concern stated as very serious takes two levels at once; a concern found
+                # at very low still counts towards the domain's two
+                weight = 2 if caveat.code in VERY_SERIOUS_CODES else 1
+                used[domain] = taken + min(weight, MAX_PER_DOMAIN - taken)
+                if current == 0:
+                    note = _join(note, "already very low")
+                else:
+                    effect = -min(weight, MAX_PER_DOMAIN - taken, current)
+        elif domain == "stated":
+            # a certainty the claim's words state caps the grade (never raises it)
+            cap = level(STATED_LEVELS[caveat.code])
+            if cap < current:
+                effect = cap - current
+            else:
+                note = _join(note, "the grade is not above it")
         elif domain == "upgrade":
             if rated_down:
                 note = _join(note, "not rated up: the evidence was rated down")

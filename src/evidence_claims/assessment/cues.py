@@ -65,12 +65,12 @@ def compile_phrases(
 
 @cache
 def _data() -> dict[str, Any]:
-    from ruamel.yaml import YAML
+    from ..model.data_yaml import load_data_yaml
 
     text = (
         resources.files("evidence_claims").joinpath("data/assessment_cues.yaml").read_text("utf-8")
     )
-    data = YAML(typ="safe", pure=True).load(text)
+    data = load_data_yaml(text)
     if not isinstance(data, dict):
         raise RuntimeError("evidence_claims/data/assessment_cues.yaml is not a mapping")
     return data

@@ -313,7 +313,14 @@ def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None
                     "no claim of the set reports human evidence that supports it",
                 )
             )
-    out.extend(B.indirectness(claim, ctx))
+    specific = {R.ANIMAL.code, R.IN_VITRO.code, R.PREPARATION.code, R.NOT_IN_HUMANS.code}
+    already = any(d.code in specific for d in out)
+    # indirectness stated in words is the same concern as animals or an isolated compound
+    out.extend(
+        d
+        for d in B.indirectness(claim, ctx)
+        if not (already and d.code == R.STATED_INDIRECTNESS.code)
+    )
     # imprecision
     # (an opinion citing a source is graded as the evidence it cites: imprecision applies)
     if (
@@ -324,6 +331,12 @@ def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None
         out.extend(_imprecision(claim, ctx, lowered))
     # publication bias
     found = B.publication_bias(claim, ctx)
+    if found is not None:
+        add(found)
+    # concerns the claim's words call very serious take two levels of their domain
+    out.extend(B.very_serious(claim))
+    # a certainty the claim's words state (GRADE guidelines 26) caps the grade
+    found = B.stated_certainty(claim)
     if found is not None:
         add(found)
     return out

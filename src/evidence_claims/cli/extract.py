@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import os
 import sys
 from collections import Counter
@@ -148,6 +150,10 @@ def _targets(
     return targets
 
 
+class _OnlyRuamel(Exception):
+    """The draft holds a value only ruamel.yaml can write."""
+
+
 def _extract_one(
     document: Path,
     output: Path | None,
@@ -158,10 +164,10 @@ def _extract_one(
 ) -> bool:
     """Draft one document to ``output`` (or standard output); False when it cannot be read."""
     from ..extraction.draft import extract as run
-    from ..extraction.draft import to_json, to_yaml
+    from ..extraction.draft import to_yaml, write_draft
     from ..io.loader import display_path
     from ..io.reading import read_text
-    from ..io.storage import atomic_write
+    from ..io.storage import atomic_file, atomic_write
 
     text, raw, findings = read_text(document, file=display_path(document), what="document")
     _echo_findings(findings)  # e.g. a byte order mark: a warning, extraction goes on
@@ -171,24 +177,39 @@ def _extract_one(
     base = output.parent if output is not None else Path(".")
     if output is not None:
         base.mkdir(parents=True, exist_ok=True)
-    claim_set = run(
-        text,
-        doc_id=doc_id or document.stem,
-        path=_relative(document, base),
-        sha256=hashlib.sha256(raw).hexdigest(),
-        bibliography=bibliography,
-        bibliography_path=_relative(bib, base) if bib is not None else None,
-    )
-    data = to_json(claim_set) if fmt == "json" else to_yaml(claim_set, schema_ref=_schema_ref(base))
+    options = {
+        "doc_id": doc_id or document.stem,
+        "path": _relative(document, base),
+        "sha256": hashlib.sha256(raw).hexdigest(),
+        "bibliography": bibliography,
+        "bibliography_path": _relative(bib, base) if bib is not None else None,
+    }
+    del raw
+    schema_ref = _schema_ref(base)
+    # written a part at a time (a long document's draft does not fit in memory at once)
+    kinds: Counter[str] | None = None
     if output is None:
-        click.echo(data.decode("utf-8"), nl=False)
+        buffer = io.BytesIO()
+        kinds = write_draft(text, buffer, fmt, schema_ref=schema_ref, **options)
+        if kinds is not None:
+            click.echo(buffer.getvalue().decode("utf-8"), nl=False)
     else:
-        atomic_write(output, data)
-    kinds = Counter(c.kind for c in claim_set.claims)
+        with contextlib.suppress(_OnlyRuamel), atomic_file(output) as out:
+            kinds = write_draft(text, out, fmt, schema_ref=schema_ref, **options)
+            if kinds is None:
+                raise _OnlyRuamel  # leaves the output as it was
+    if kinds is None:  # a value only ruamel.yaml can write: the whole draft at once
+        claim_set = run(text, **options)
+        data = to_yaml(claim_set, schema_ref=schema_ref)
+        if output is None:
+            click.echo(data.decode("utf-8"), nl=False)
+        else:
+            atomic_write(output, data)
+        kinds = Counter(c.kind for c in claim_set.claims)
     summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
     where = f"wrote {output}" if output is not None else "extracted"
     click.echo(
-        f"{where}: {len(claim_set.claims)} draft claims ({summary or 'none'}); "
+        f"{where}: {sum(kinds.values())} draft claims ({summary or 'none'}); "
         "every one is a suggestion to review",
         err=True,
     )

@@ -28,6 +28,15 @@ jobs_option = click.option(
     "else one. The result is the same for any number.",
 )
 
+config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="pyproject.toml to read [tool.evidence-claims] from (default: the nearest one "
+    "above the first path, else above the working directory).",
+)
+
 group_by_option = click.option(
     "--by",
     type=click.Choice(["topic", "source"]),

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from .command_io import load_or_exit, write_output
-from .options import group_by_option, root_option
+from .command_io import config_or_exit, load_or_exit, write_output
+from .options import config_option, group_by_option, root_option
 
 
 @click.command("report")
@@ -21,17 +21,20 @@ from .options import group_by_option, root_option
     help="The HTML file to write (atomically).",
 )
 @group_by_option
+@config_option
 @root_option
-def report(path: Path, output: Path, by: str, root: Path | None) -> None:
+def report(path: Path, output: Path, by: str, config_path: Path | None, root: Path | None) -> None:
     """Write an offline HTML report of the claim set at PATH.
 
     The page holds the evidence map, the evidence table, the annotated document, the
     validation findings and the references. It needs no network: styles are inline and the
     map is inline SVG, so it can be mailed or archived as one file.
     """
-    from ..pipeline.validation import validate
+    from ..pipeline.validation import check_loaded
     from ..render.report_page import report_page
 
-    claim_set = load_or_exit(path, root=root)
-    checked = validate(path, root=root)  # structural findings, evidence findings, assessments
+    config = config_or_exit(path, config_path)
+    claim_set = load_or_exit(path, root=root, limits=config.limits)
+    # the set as loaded, checked and assessed: each file is read once
+    checked = config.apply(check_loaded(claim_set).sorted())
     write_output(report_page(claim_set, checked, by=by), output, what="report")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from .command_io import load_or_exit, write_output
-from .options import group_by_option, root_option
+from .command_io import config_or_exit, load_or_exit, write_output
+from .options import config_option, group_by_option, root_option
 
 
 @click.command("table")
@@ -35,6 +35,7 @@ from .options import group_by_option, root_option
     default=None,
     help="Write to this file (atomically) instead of printing.",
 )
+@config_option
 @root_option
 def table(
     path: Path,
@@ -42,6 +43,7 @@ def table(
     by: str,
     stated: bool,
     output: Path | None,
+    config_path: Path | None,
     root: Path | None,
 ) -> None:
     """Print the evidence table of the claim set at PATH (a claim file or its folder).
@@ -51,6 +53,7 @@ def table(
     """
     from ..render.tables import table as build
 
-    claim_set = load_or_exit(path, root=root)
+    config = config_or_exit(path, config_path)
+    claim_set = load_or_exit(path, root=root, limits=config.limits)
     evidence = build(claim_set, by=by, assess=not stated)
     write_output(evidence.render(output_format), output, what=f"{output_format} table")

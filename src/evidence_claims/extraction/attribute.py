@@ -136,10 +136,10 @@ def _merge(
 
 @lru_cache(maxsize=1)
 def load_rules() -> AttributionRules:
-    from ruamel.yaml import YAML
+    from ..model.data_yaml import load_data_yaml
 
     text = resources.files("evidence_claims").joinpath("data/attribution.yaml").read_text("utf-8")
-    return build_rules(YAML(typ="safe").load(text))
+    return build_rules(load_data_yaml(text))
 
 
 def build_rules(data: dict[str, Any]) -> AttributionRules:

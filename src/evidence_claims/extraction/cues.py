@@ -212,10 +212,10 @@ def merge_adjacent(document: str, matches: list[CueMatch]) -> list[CueMatch]:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The bundled lexicon (``data/cues.yaml``), compiled once."""
-    from ruamel.yaml import YAML
+    from ..model.data_yaml import load_data_yaml
 
     text = resources.files("evidence_claims").joinpath("data/cues.yaml").read_text("utf-8")
-    data = YAML(typ="safe").load(text)
+    data = load_data_yaml(text)
     return build_lexicon(data)
 
 

@@ -40,10 +40,10 @@ class KindRules:
 
 @lru_cache(maxsize=1)
 def load_rules() -> KindRules:
-    from ruamel.yaml import YAML
+    from ..model.data_yaml import load_data_yaml
 
     text = resources.files("evidence_claims").joinpath("data/kinds.yaml").read_text("utf-8")
-    data = YAML(typ="safe").load(text)
+    data = load_data_yaml(text)
     return KindRules(
         imperatives=frozenset(w.replace("’", "'") for w in str(data["imperatives"]).split()),
         recommendation=_compile(data["recommendation"], 0),

@@ -15,7 +15,7 @@ from .json_files import parse_json
 from .limits import Limits
 from .locate import Locator, NullLocator
 from .reading import CLAIM_FILE_SUFFIXES, Format, decode, read_bytes
-from .yaml_files import parse_yaml
+from .yaml_files import parse_yaml, round_trip_tree
 
 
 @dataclass(slots=True)
@@ -32,13 +32,33 @@ class ParsedFile:
     format: Format
     text: str | None = None
     data: Any = None
-    tree: Any = None
+    _tree: Any = None
     bom: bool = False
     locator: Locator = field(default_factory=NullLocator)
     findings: list[Finding] = field(default_factory=list)
     sha256: str | None = None
     newline: str = "\n"
     model: Any = None  # the validated ClaimFile, when the JSON fast path already made it
+    limits: Limits | None = None
+    _tree_read: bool = False
+
+    @property
+    def tree(self) -> Any:
+        """ruamel.yaml's round-trip tree of a YAML file, for edits that are saved.
+
+        Read from :attr:`text` on first use: validation never needs it, and it costs about
+        30 times the reading that validation does. None for JSON, for a file that could not
+        be read, and for YAML that ruamel.yaml cannot read.
+        """
+        if not self._tree_read:
+            self._tree_read = True
+            if self.format == "yaml" and self.data is not None and self.text is not None:
+                self._tree = round_trip_tree(self.text, self.limits)
+        return self._tree
+
+    @tree.setter
+    def tree(self, value: Any) -> None:
+        self._tree, self._tree_read = value, True
 
     @property
     def ok(self) -> bool:
@@ -72,6 +92,7 @@ def parse_claim_file(
 def parse_claim_bytes(parsed: ParsedFile, raw: bytes, limits: Limits | None = None) -> None:
     """Decode and parse ``raw`` into ``parsed`` (the part of loading that needs no file)."""
     limits = limits or Limits()
+    parsed.limits = limits
     file = parsed.file
     decoded = decode(raw, file=file, what="claim file")
     parsed.findings.extend(decoded.findings)

@@ -14,10 +14,9 @@ class Limits:
     """Bounds on every input, so that validation finishes in bounded time and memory."""
 
     max_file_bytes: int = 50_000_000
-    # ruamel.yaml's round-trip parser reads about 0.1-0.2 MB/s on a busy 2-core machine: YAML
-    # claim files stay small enough to load in seconds (about 1,000 claims; larger sets go in
-    # JSON, which has only max-file-bytes, or in several files)
-    max_yaml_bytes: int = 1_000_000
+    # YAML is read at about 5-10 MB/s (LibYAML): 20 MB is about 20,000 claims in the style of
+    # the bundled set, read in 2-4 s; hostile YAML of that size stops at max-nodes first
+    max_yaml_bytes: int = 20_000_000
     # bibtexparser slows down more than linearly on hostile input (1 MB of unclosed entries
     # took 11 s on a busy 2-core machine): a bibliography of a few thousand entries fits
     max_bib_bytes: int = 1_000_000

@@ -33,7 +33,7 @@ import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..model.errors import ConflictError, LockTimeoutError
 from .claim_file import ParsedFile
@@ -318,6 +318,15 @@ def atomic_write(path: Path, data: bytes) -> None:
     a ``mkstemp`` file would be private). A symbolic link is written through: its target is
     replaced and the link stays a link.
     """
+    with atomic_file(path) as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A binary file to write in parts; on leaving the block it replaces ``path`` as
+    :func:`atomic_write` does (on an error, ``path`` is left as it was). For output too large
+    to hold in memory at once."""
     path = Path(path)
     if path.is_symlink():
         path = Path(os.path.realpath(path))
@@ -328,7 +337,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     fd, tmp_name = _create_temporary(directory, path.name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         if mode is not None:

@@ -32,10 +32,10 @@ class SourceType:
 
 
 def _read_taxonomy_yaml() -> dict[str, Any]:
-    from ruamel.yaml import YAML
+    from .data_yaml import load_data_yaml
 
     text = resources.files("evidence_claims").joinpath("data/taxonomy.yaml").read_text("utf-8")
-    data = YAML(typ="safe", pure=True).load(text)
+    data = load_data_yaml(text)
     if not isinstance(data, dict) or not isinstance(data.get("types"), dict):
         raise RuntimeError("evidence_claims/data/taxonomy.yaml has no 'types' mapping")
     return data

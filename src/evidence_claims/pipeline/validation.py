@@ -63,16 +63,26 @@ def validate_file(
 ) -> tuple[ClaimSet | None, Report]:
     """Load and check one claim file (within ``limits``, default ``Limits()``)."""
     loaded = load_claim_file(path, root=root, limits=limits)
-    report = Report(files=[display_path(Path(path))])
-    report.extend(loaded.findings)
     cs = loaded.claim_set
-    if cs is not None:
-        cs.load_findings = list(loaded.findings)
-        report.claims = len(cs.claims)
-        assessed = assess_claim_set(cs)
-        report.extend(apply_suppressions(cs, [*run_checks(cs), *assessed.findings]))
-        report.assessments.extend(assessed.assessments)
-    return cs, report
+    if cs is None:
+        report = Report(files=[display_path(Path(path))])
+        report.extend(loaded.findings)
+        return None, report
+    cs.load_findings = list(loaded.findings)
+    return cs, check_loaded(cs, Path(path))
+
+
+def check_loaded(cs: ClaimSet, path: Path | None = None) -> Report:
+    """The report of a loaded set: its loading findings, cross-field checks and assessment
+    (what :func:`validate` gives for its file, without reading the file again)."""
+    where = path if path is not None else cs.path
+    report = Report(files=[display_path(Path(where))] if where is not None else [])
+    report.extend(cs.load_findings)
+    report.claims = len(cs.claims)
+    assessed = assess_claim_set(cs)
+    report.extend(apply_suppressions(cs, [*run_checks(cs), *assessed.findings]))
+    report.assessments.extend(assessed.assessments)
+    return report
 
 
 def validate(

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from ..model.records import Claim
 from ..model.report import ClaimAssessment, Report
+from .citations import citer
 from .display import claim_tooltip, render_template, short_id, source_legend, with_styles
 from .presentation import (
     assessments_by_claim,
@@ -100,6 +101,7 @@ def document_spans(
 ) -> list[Span]:
     """Claim spans coloured by source type, with hedges and boosters marked inside them."""
     spans: list[Span] = []
+    citation = citer(bibliography)
     for claim in claims:
         assessment = assessments.get(claim.id)
         grade = grade_of(claim, assessment)
@@ -116,7 +118,7 @@ def document_spans(
                     ("class", classes),
                     ("data-claim", claim.id),
                     ("data-certainty", grade.certainty or "none"),
-                    ("title", claim_tooltip(claim, assessment, bibliography)),
+                    ("title", claim_tooltip(claim, assessment, bibliography, citation=citation)),
                 ),
                 (("id", f"claim-{claim.id}"), ("data-label", short_id(claim.id))),
             )

@@ -12,7 +12,7 @@ The annotated document is in :mod:`.annotated`, the evidence map in :mod:`.evide
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -184,15 +184,25 @@ def wording_html(grade: ClaimGrade) -> str:
     )
 
 
-def claim_tooltip(claim: Claim, assessment: ClaimAssessment | None, bibliography: Any) -> str:
-    """Plain text for a ``title`` attribute: what a reader needs when hovering over a claim."""
+def claim_tooltip(
+    claim: Claim,
+    assessment: ClaimAssessment | None,
+    bibliography: Any,
+    *,
+    citation: Callable[[str], str] | None = None,
+) -> str:
+    """Plain text for a ``title`` attribute: what a reader needs when hovering over a claim.
+
+    ``citation`` (:func:`~evidence_claims.render.citations.citer`) cites a key once for many
+    claims."""
+    citation = citation or (lambda key: cite(key, bibliography))
     grade = grade_of(claim, assessment)
     lines = [
         f"{claim.id} · {claim.kind} · {source_label(claim.evidence.type)} · "
         f"{certainty_label(grade.certainty)}"
     ]
     if claim.evidence.sources:
-        lines.append("Sources: " + "; ".join(cite(k, bibliography) for k in claim.evidence.sources))
+        lines.append("Sources: " + "; ".join(citation(k) for k in claim.evidence.sources))
     if grade.note:
         lines.append(f"Not graded: {grade.note}")
     caveats = caveat_items(claim, assessment)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..io.claimset import ClaimSet
 from ..model.records import Claim
 from ..model.report import FINDING_COLUMNS, Finding, Report
-from .citations import cite
+from .citations import citer
 from .presentation import (
     CERTAINTY_ORDER,
     assessments_by_claim,
@@ -97,6 +97,7 @@ def claims_frame(claim_set: ClaimSet, report: Report | None = None) -> pd.DataFr
     import pandas as pd
 
     assessments = assessments_by_claim(report.assessments if report is not None else None)
+    citation = citer(claim_set.bibliography)
     rows: list[dict[str, Any]] = []
     for claim in document_order(claim_set.claims):
         assessment = assessments.get(claim.id)
@@ -113,9 +114,7 @@ def claims_frame(claim_set: ClaimSet, report: Report | None = None) -> pd.DataFr
                 "source_label": source_label(claim.evidence.type),
                 "basis": claim.evidence.basis,
                 "sources": tuple(claim.evidence.sources),
-                "citations": tuple(
-                    cite(key, claim_set.bibliography) for key in claim.evidence.sources
-                ),
+                "citations": tuple(citation(key) for key in claim.evidence.sources),
                 "hedges": tuple(h.cue for h in claim.hedges),
                 "boosters": tuple(b.cue for b in claim.boosters),
                 "caveats": tuple(c.code for c in claim.caveats),

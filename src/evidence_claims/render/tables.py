@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from ..io.claimset import ClaimSet
 from ..model.records import Claim
 from ..model.report import ClaimAssessment, Report
-from .citations import cite
+from .citations import citer
 from .frames import document_order
 from .presentation import (
     CERTAINTY_ORDER,
@@ -370,6 +370,7 @@ def evidence_table(
     if by not in GROUP_BY:
         raise ValueError(f"cannot group by {by!r}; choose one of {GROUP_BY}")
     assessments = assessments_by_claim(report.assessments if report is not None else None)
+    citation = citer(claim_set.bibliography)
     claims = document_order(claim_set.claims)
     order = _group_order(claims, by)
     claims.sort(key=lambda c: order.index(_group_name(c, by)))  # stable: document order within
@@ -393,7 +394,7 @@ def evidence_table(
             TableRow(
                 group=_group_name(claim, by),
                 claim=claim,
-                citations=tuple(cite(k, claim_set.bibliography) for k in claim.evidence.sources),
+                citations=tuple(citation(k) for k in claim.evidence.sources),
                 grade=grade_of(claim, assessment),
                 caveats=tuple(marked),
                 relations=(

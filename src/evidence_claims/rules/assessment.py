@@ -30,7 +30,8 @@ from .catalogue import Rule, Severity, register
 Role = Literal["limitation", "upgrade", "problem", "check", "design"]
 
 # GRADE's domains, in the order a GRADE evidence profile lists them; reasons are shown in this
-# order. "design" (where the rating starts), "attribution", "relations", "wording",
+# order. "stated" (a certainty the claim's own words give its evidence) caps the grade after
+# the GRADE domains. "design" (where the rating starts), "attribution", "relations", "wording",
 # "recommendation" and "check" do not move the grade.
 DOMAINS: tuple[str, ...] = (
     "design",
@@ -40,6 +41,7 @@ DOMAINS: tuple[str, ...] = (
     "imprecision",
     "publication_bias",
     "upgrade",
+    "stated",
     "attribution",
     "relations",
     "wording",
@@ -334,6 +336,20 @@ INTERVENTION = _rule(
     role="limitation",
     domain="indirectness",
 )
+STATED_INDIRECTNESS = _rule(
+    "indirectness.reported",
+    "Indirectness stated",
+    "info",
+    "the evidence is said to be indirect ({detail})",
+    'The claim or its cited entries say the evidence is indirect ("serious indirectness", '
+    '"downgraded for indirectness", "indirectness of the evidence", "concerns about '
+    'applicability"): the people, interventions, comparisons or outcomes studied differ from '
+    "those in question, a reason GRADE rates down (Guyatt et al. 2011, GRADE guidelines 8, J "
+    "Clin Epidemiol 64:1303). Used when no more specific indirectness (population, "
+    "intervention, surrogate outcome, animals) was found. GRADE domain: indirectness.",
+    role="limitation",
+    domain="indirectness",
+)
 SURROGATE = _rule(
     "indirectness.surrogate",
     "Surrogate outcome",
@@ -625,6 +641,86 @@ RECOMMENDATION_NO_EVIDENCE = _rule(
     role="problem",
     domain="recommendation",
 )
+
+
+# --- a concern the claim's own words call very serious -----------------------------------------
+def _very_serious(domain: str, words: str) -> Rule:
+    return _rule(
+        f"{domain}.very_serious",
+        f"Very serious {words} stated",
+        "info",
+        f"the claim calls the {words} very serious, two levels ({{detail}})",
+        f'The claim\'s own words call the {words} very serious ("very serious {words}", '
+        f'"downgraded two levels for {words}"): in GRADE a very serious concern rates the '
+        "certainty down two levels, a serious one one level (Guyatt et al. 2011, GRADE "
+        "guidelines 4-8; Balshem et al. 2011, GRADE guidelines 3). Read in the claim's text "
+        "only, as the judgement of those who rated its body of evidence; the domain still "
+        f"takes two levels at most. GRADE domain: {domain.replace('_', ' ')}.",
+        role="limitation",
+        domain=domain,
+    )
+
+
+VERY_SERIOUS_RISK_OF_BIAS = _very_serious("risk_of_bias", "risk of bias")
+VERY_SERIOUS_INCONSISTENCY = _very_serious("inconsistency", "inconsistency")
+VERY_SERIOUS_INDIRECTNESS = _very_serious("indirectness", "indirectness")
+VERY_SERIOUS_IMPRECISION = _very_serious("imprecision", "imprecision")
+VERY_SERIOUS_CODES: frozenset[str] = frozenset(
+    r.code
+    for r in (
+        VERY_SERIOUS_RISK_OF_BIAS,
+        VERY_SERIOUS_INCONSISTENCY,
+        VERY_SERIOUS_INDIRECTNESS,
+        VERY_SERIOUS_IMPRECISION,
+    )
+)
+"""Codes that take two levels of their domain at once."""
+
+# --- a certainty the claim's own words state ---------------------------------------------------
+_STATED_WHY = (
+    "The claim's own words state the certainty of its evidence the way GRADE summaries do: "
+    '"low-certainty evidence", "the certainty of the evidence was moderate", "moderate-quality '
+    'evidence", or GRADE\'s informative statement for very low certainty, "the evidence is very '
+    'uncertain" (Santesso et al. 2020, GRADE guidelines 26, J Clin Epidemiol 119:126). That is '
+    "the judgement of the people who rated the body of evidence for this outcome, with the "
+    "reasons the text may not repeat, so the suggestion does not go above it (it is never raised "
+    "to it). Read in the claim's text only, not in the cited entries, whose abstracts state "
+    "certainties of other outcomes. Suppress it (with a reason) when the words describe other "
+    "evidence than the claim rests on."
+)
+STATED_MODERATE = _rule(
+    "stated.moderate",
+    "Moderate certainty stated",
+    "info",
+    "the claim states moderate certainty for its evidence ({detail})",
+    _STATED_WHY,
+    role="limitation",
+    domain="stated",
+)
+STATED_LOW = _rule(
+    "stated.low",
+    "Low certainty stated",
+    "info",
+    "the claim states low certainty for its evidence ({detail})",
+    _STATED_WHY,
+    role="limitation",
+    domain="stated",
+)
+STATED_VERY_LOW = _rule(
+    "stated.very_low",
+    "Very low certainty stated",
+    "info",
+    "the claim states very low certainty for its evidence ({detail})",
+    _STATED_WHY,
+    role="limitation",
+    domain="stated",
+)
+STATED_LEVELS: dict[str, str] = {
+    STATED_MODERATE.code: "moderate",
+    STATED_LOW.code: "low",
+    STATED_VERY_LOW.code: "very_low",
+}
+"""The level each ``stated.*`` code caps the grade at."""
 
 # --- the assessment itself -------------------------------------------------------------------
 CERTAINTY_DIFFERS = _rule(

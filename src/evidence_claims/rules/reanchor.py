@@ -52,3 +52,15 @@ REANCHOR_CONFLICT = register(
     "to re-anchor the file as it is now.",
     "reanchor",
 )
+REANCHOR_NOT_EDITABLE = register(
+    "reanchor.not-editable",
+    "Claim file cannot be edited in place",
+    "error",
+    "not saved: {reason}",
+    "Saving keeps a YAML file's comments, order and quoting by reading it with ruamel.yaml's "
+    "round-trip loader, which cannot read a few files that are valid YAML (a `%YAML 1.3` "
+    "directive, some comment placements). Validation reads them; edits cannot be saved into "
+    "them. Nothing was written: remove the construct (or save the set as JSON) and run the "
+    "command again.",
+    "reanchor",
+)

@@ -1,0 +1,247 @@
+"""Validation on the files people write, side by side with check-jsonschema, per CPU second.
+
+    python benchmarks/bench_realistic.py                  # (a), (b), (c) at 10k, cold starts
+    python benchmarks/bench_realistic.py --json-sizes 10k,100k --repeat 5
+
+Corpora, generated once into ``--corpus-dir``:
+
+* (a) ``sets``: 200 copies of the bundled claim set ``claims/kratom-addiction`` (YAML claim file,
+  ``document.txt`` and ``references.bib`` each), one folder per copy;
+* (b) ``one-yaml``: one YAML claim file of 10,004 claims: the bundled file's claims 244 times
+  over, each copy's ids (and the relations between them) given a ``-cNNN`` suffix, with the
+  bundled document and bibliography;
+* (c) ``json``: the synthetic JSON corpora of ``bench_validate.py`` (100 claims per file, and
+  10,000 per file).
+
+For each corpus, each in a fresh process measured from outside with ``wait4`` (so CPU seconds
+and peak memory belong to that command and the processes it waited for, never to this
+script): ``evidence-claims validate`` with its default ``--jobs``, the same with ``--jobs 1``,
+and ``check-jsonschema --schemafile schemas/claim-file.schema.json`` on the same claim files
+(schema only: it checks no anchor, citation or grade). It prints the median wall and CPU
+seconds of ``--repeat`` runs, the largest peak resident memory, and check-jsonschema's cost
+divided by ours per CPU second and per wall second; then the cold start of ``--help`` and of
+validating the bundled set. The machine may be shared: CPU seconds are the figure to compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_validate import KRATOM, ROOT, SCHEMA, SIZES, Run, _tool, corpus, measure
+
+COPIES = 200
+ONE_FILE_CLAIMS = 10_000
+
+
+@dataclass
+class Row:
+    corpus: str
+    tool: str
+    claims: int
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(r.seconds for r in self.runs)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(r.cpu for r in self.runs)
+
+    @property
+    def rss(self) -> int:
+        return max(r.max_rss for r in self.runs)
+
+
+# --- corpora --------------------------------------------------------------------------------
+
+
+def _fresh(folder: Path) -> bool:
+    """Whether ``folder`` must be (re)generated; clears a half-written one."""
+    if (folder / "DONE").exists():
+        return False
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    (folder / ".evidence-claims-root").write_text("", "utf-8")
+    return True
+
+
+def bundled_copies(base: Path) -> tuple[Path, list[Path], int]:
+    """(a): ``COPIES`` copies of the bundled set, one folder each."""
+    folder = base / f"kratom-x{COPIES}"
+    if _fresh(folder):
+        for i in range(COPIES):
+            shutil.copytree(KRATOM, folder / f"set{i:03d}")
+        (folder / "DONE").write_text("", "utf-8")
+    files = sorted(folder.glob("*/claims.yaml"))
+    claims = len(files) * _claim_count(KRATOM / "claims.yaml")
+    return folder, files, claims
+
+
+def one_yaml_file(base: Path) -> tuple[Path, list[Path], int]:
+    """(b): one YAML claim file of about ``ONE_FILE_CLAIMS`` claims in the bundled style."""
+    folder = base / "kratom-one-file-10k"
+    each = _claim_count(KRATOM / "claims.yaml")
+    copies = -(-ONE_FILE_CLAIMS // each)
+    if _fresh(folder):
+        text = (KRATOM / "claims.yaml").read_text("utf-8")
+        head, body = text.split("\nclaims:\n", 1)
+        parts = [head, "\nclaims:\n"]
+        for k in range(copies):
+            parts.append(
+                re.sub(
+                    r"\bkratom-addiction-([0-9]{3})\b",
+                    lambda m, k=k: f"kratom-addiction-{m.group(1)}-c{k:03d}",
+                    body,
+                )
+            )
+        (folder / "claims.yaml").write_text("".join(parts), "utf-8")
+        for name in ("document.txt", "references.bib"):
+            shutil.copy(KRATOM / name, folder / name)
+        (folder / "DONE").write_text("", "utf-8")
+    return folder, [folder / "claims.yaml"], copies * each
+
+
+def _claim_count(path: Path) -> int:
+    return sum(1 for line in path.read_text("utf-8").splitlines() if line.startswith("  - id: "))
+
+
+# --- running --------------------------------------------------------------------------------
+
+
+def _ours(folder: Path, jobs: str | None) -> list[str]:
+    command = [_tool("evidence-claims") or "evidence-claims", "validate", str(folder)]
+    return [*command, "--jobs", jobs] if jobs else command
+
+
+def bench(
+    label: str, folder: Path, files: list[Path], claims: int, repeat: int, cjs_repeat: int
+) -> list[Row]:
+    ours = Row(label, "evidence-claims", claims)
+    serial = Row(label, "evidence-claims --jobs 1", claims)
+    cjs_path = _tool("check-jsonschema")
+    cjs = Row(label, "check-jsonschema (schema only)", claims)
+    # each file is read once to warm the page cache, so that no tool pays for the disk
+    for path in files:
+        path.read_bytes()
+    for i in range(repeat):
+        ours.runs.append(measure(_ours(folder, None)))
+        serial.runs.append(measure(_ours(folder, "1")))
+        if cjs_path and i < cjs_repeat:
+            cjs.runs.append(
+                measure(
+                    [cjs_path, "--schemafile", str(SCHEMA), *(str(p) for p in files)],
+                    cwd=folder,
+                    expect_ok=True,
+                )
+            )
+    return [ours, serial] + ([cjs] if cjs.runs else [])
+
+
+def cold_starts(runs: int) -> list[tuple[str, float, float]]:
+    tool = _tool("evidence-claims") or "evidence-claims"
+    commands = {
+        "evidence-claims --help": [tool, "--help"],
+        "evidence-claims validate claims/kratom-addiction": [
+            tool,
+            "validate",
+            "claims/kratom-addiction",
+        ],
+    }
+    out = []
+    for label, command in commands.items():
+        measure(command, cwd=ROOT)  # bytecode written, files cached
+        done = [measure(command, cwd=ROOT) for _ in range(runs)]
+        out.append(
+            (
+                label,
+                statistics.median(r.seconds for r in done),
+                statistics.median(r.cpu for r in done),
+            )
+        )
+    return out
+
+
+# --- printing -------------------------------------------------------------------------------
+
+
+def table(rows: list[Row]) -> str:
+    lines = [
+        "| corpus | tool | runs | wall s (median) | CPU s (median) | claims per CPU s | "
+        "peak RSS | check-jsonschema / ours, CPU | check-jsonschema / ours, wall |",
+        "|" + "---|" * 9,
+    ]
+    cjs = {r.corpus: r for r in rows if r.tool.startswith("check-jsonschema")}
+    for row in rows:
+        other = cjs.get(row.corpus)
+        if other is not None and other is not row:
+            cpu_ratio, wall_ratio = f"{other.cpu / row.cpu:.1f}x", f"{other.wall / row.wall:.1f}x"
+        else:
+            cpu_ratio = wall_ratio = ""
+        lines.append(
+            f"| {row.corpus} | {row.tool} | {len(row.runs)} | {row.wall:.2f} | {row.cpu:.2f} | "
+            f"{row.claims / row.cpu:,.0f} | {row.rss / 1e6:,.0f} MB | {cpu_ratio} | {wall_ratio} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--cjs-repeat-one-file",
+        type=int,
+        default=1,
+        help="check-jsonschema runs on (b), which take about a minute each",
+    )
+    parser.add_argument("--json-sizes", default="10k", help="comma list of 10k, 100k, 1m")
+    parser.add_argument("--only", default="a,b,c", help="comma list of corpora: a, b, c")
+    parser.add_argument("--cold-start-runs", type=int, default=11)
+    parser.add_argument(
+        "--corpus-dir", type=Path, default=Path(tempfile.gettempdir()) / "evidence-claims-bench"
+    )
+    args = parser.parse_args(argv)
+    only = {s.strip() for s in args.only.split(",")}
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs", flush=True)
+    load = os.getloadavg()[0]
+    rows: list[Row] = []
+    if "a" in only:
+        folder, files, claims = bundled_copies(args.corpus_dir)
+        label = f"(a) {len(files)} YAML claim sets ({claims:,} claims)"
+        print(f"- {label}", file=sys.stderr, flush=True)
+        rows += bench(label, folder, files, claims, args.repeat, args.repeat)
+    if "b" in only:
+        folder, files, claims = one_yaml_file(args.corpus_dir)
+        megabytes = files[0].stat().st_size / 1e6
+        label = f"(b) one YAML file ({claims:,} claims, {megabytes:.0f} MB)"
+        print(f"- {label}", file=sys.stderr, flush=True)
+        rows += bench(label, folder, files, claims, args.repeat, args.cjs_repeat_one_file)
+    if "c" in only:
+        for size in (s.strip() for s in args.json_sizes.split(",") if s.strip()):
+            for shape in ("small", "large"):
+                folder, files, claims = corpus(args.corpus_dir, size, shape, 0)
+                label = f"(c) JSON {size} {shape} ({len(files):,} files)"
+                print(f"- {label}", file=sys.stderr, flush=True)
+                repeat = args.repeat if SIZES[size] <= 100_000 else 1
+                rows += bench(label, folder, files, claims, repeat, repeat)
+    cold = cold_starts(args.cold_start_runs) if args.cold_start_runs else []
+    print(f"\nload average before {load:.2f}, after {os.getloadavg()[0]:.2f}\n")
+    print(table(rows))
+    print()
+    for label, wall, cpu in cold:
+        print(f"- cold start `{label}`: median {wall:.3f} s wall, {cpu:.3f} s CPU")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""The fast draft writer gives the bytes ruamel.yaml gives, for any text a draft can hold."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from evidence_claims.extraction.draft import _comment_lines, tree_from_data
+from evidence_claims.extraction.draft_yaml import fast_yaml, quoted
+from evidence_claims.io.yaml_style import dump_yaml
+
+_TEXT = st.text(max_size=40)
+_WORD = st.one_of(
+    st.from_regex(r"[A-Za-z0-9_.:\-]{1,12}", fullmatch=True),
+    st.sampled_from(["true", "null", "no", "1", "0o7", "-x", "a b", "é", "2024-01-01", "~"]),
+    st.text(min_size=1, max_size=8),
+)
+
+
+@st.composite
+def drafts(draw: Any) -> dict[str, Any]:
+    document = {"id": draw(_WORD), "path": draw(_WORD), "sha256": "0" * 64}
+    if draw(st.booleans()):
+        document["title"] = draw(_TEXT)
+    claims = []
+    for i in range(draw(st.integers(0, 3))):
+        evidence: dict[str, Any] = {
+            "type": draw(st.sampled_from(["animal_study", "unsourced_assertion"])),
+            "sources": draw(st.lists(_WORD, max_size=3)),
+            "basis": "explicit",
+        }
+        if draw(st.booleans()):
+            evidence["note"] = draw(_TEXT)
+        claim: dict[str, Any] = {
+            "id": draw(_WORD),
+            "text": draw(_TEXT),
+            "anchor": {"start": i, "end": i + 5, "prefix": draw(_TEXT), "suffix": draw(_TEXT)},
+            "kind": "claim",
+            "evidence": evidence,
+            "review": {"status": draw(st.sampled_from(["suggested", "confirmed"]))},
+        }
+        for key in ("hedges", "boosters"):
+            cues = [
+                {"cue": draw(_TEXT), "start": 1, "end": 2} for _ in range(draw(st.integers(0, 2)))
+            ]
+            if cues:
+                claim[key] = cues
+        claims.append(claim)
+    return {"document": document, "claims": claims}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=drafts(), schema=st.sampled_from([None, "../schemas/claim-file.schema.json"]))
+def test_fast_writer_matches_ruamel_yaml(data: dict[str, Any], schema: str | None) -> None:
+    expected = dump_yaml(tree_from_data(data, schema_ref=schema)).decode("utf-8")
+    written = fast_yaml(data, _comment_lines(schema))
+    assert written is None or written == expected
+
+
+@given(st.text())
+def test_quoting_matches_ruamel_yaml(text: str) -> None:
+    import io
+
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    from evidence_claims.io.yaml_style import make_yaml
+
+    buffer = io.StringIO()
+    make_yaml().dump([DoubleQuotedScalarString(text)], buffer)
+    assert buffer.getvalue() == f"  - {quoted(text)}\n"
