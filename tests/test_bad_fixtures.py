@@ -75,6 +75,10 @@ def test_every_structural_rule_has_a_fixture() -> None:
         "reanchor.cue-lost",
         "reanchor.conflict",
         "reanchor.not-editable",
+        # findings of `evidence-claims extract` about the text it drafts:
+        # see tests/test_extraction_real_text.py
+        "extract.unresolved-citation",
+        "extract.language",
     }
     assert structural - covered - by_unit_test == set()
 

@@ -154,4 +154,4 @@ def test_a_surrogate_escape_is_read_and_then_reported_with_its_path(text: str) -
     files.parse_claim_bytes(parsed, text.encode("utf-8"))
     [finding] = parsed.findings
     assert finding.code == "file.lone-surrogate" and finding.line == 1
-    assert finding.path in ("/\ud800", "/k/1")
+    assert finding.path in ("/\\ud800", "/k/1")  # a key is shown escaped

@@ -48,9 +48,11 @@ def compile_phrases(
     *,
     case_sensitive: bool = False,
     not_before: tuple[str, ...] = (),
+    not_after: tuple[str, ...] = (),
 ) -> re.Pattern[str]:
     """A whole-word alternation of the phrases (spaces match any blank), case-insensitive
-    unless asked; ``not_before`` lists words that may not follow a match."""
+    unless asked; ``not_before`` lists words that may not follow a match, ``not_after`` words
+    that may not come just before it (one blank between)."""
     fold = (lambda s: s) if case_sensitive else str.lower
     ordered = sorted({fold(p.strip()) for p in phrases if p.strip()}, key=len, reverse=True)
     if not ordered:
@@ -59,8 +61,11 @@ def compile_phrases(
     guard = ""
     if not_before:
         guard = r"(?!\s+(?:" + "|".join(re.escape(w) for w in not_before) + r")(?![\w-]))"
+    before = "".join(
+        rf"(?<!(?<![\w-]){re.escape(fold(w))}{blank})" for w in not_after for blank in (" ", "\n")
+    )
     # Case-insensitive patterns are matched against lower-cased text (see Lexicon.find).
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])" + guard)
+    return re.compile(before + r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])" + guard)
 
 
 @cache
@@ -84,8 +89,11 @@ def lexicon(name: str) -> Lexicon:
     else:
         phrases = tuple(str(p) for p in _data()[name])
     not_before = tuple(str(w) for w in _data().get(f"{name}_not_before", ()) or ())
+    not_after = tuple(str(w) for w in _data().get(f"{name}_not_after", ()) or ())
     case_sensitive = name == "first_person"
-    pattern = compile_phrases(phrases, case_sensitive=case_sensitive, not_before=not_before)
+    pattern = compile_phrases(
+        phrases, case_sensitive=case_sensitive, not_before=not_before, not_after=not_after
+    )
     return Lexicon(name, phrases, pattern, case_sensitive)
 
 

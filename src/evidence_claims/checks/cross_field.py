@@ -96,7 +96,7 @@ def check_anchors(cs: ClaimSet) -> Iterator[Finding]:
                 **_at(cs, claim, "text"),
                 start=anchor.start,
                 end=anchor.end,
-                actual=_short(actual),
+                differ=differ_at(claim.text, actual),
                 hint=_quote_hint(document, claim.text, anchor.start),
             )
         else:
@@ -108,8 +108,8 @@ def check_anchors(cs: ClaimSet) -> Iterator[Finding]:
                     **_at(cs, claim, "anchor", "prefix"),
                     which="prefix",
                     given=_short(prefix),
-                    actual=_short(
-                        context(document, anchor.start, anchor.end, before=len(prefix))[0]
+                    differ=differ_at(
+                        prefix, context(document, anchor.start, anchor.end, before=len(prefix))[0]
                     ),
                 )
             if anchor.suffix and not document.startswith(anchor.suffix, anchor.end):
@@ -117,8 +117,9 @@ def check_anchors(cs: ClaimSet) -> Iterator[Finding]:
                     **_at(cs, claim, "anchor", "suffix"),
                     which="suffix",
                     given=_short(anchor.suffix),
-                    actual=_short(
-                        context(document, anchor.start, anchor.end, after=len(anchor.suffix))[1]
+                    differ=differ_at(
+                        anchor.suffix,
+                        context(document, anchor.start, anchor.end, after=len(anchor.suffix))[1],
                     ),
                 )
         yield from _check_cues(cs, claim, document)
@@ -140,7 +141,7 @@ def _check_cues(cs: ClaimSet, claim: Claim, document: str) -> Iterator[Finding]:
                     cue=cue.cue,
                     start=cue.start,
                     end=cue.end,
-                    actual=_short(actual),
+                    differ=differ_at(cue.cue, actual),
                     hint=hint,
                 )
             elif cue.start < claim.anchor.start or cue.end > claim.anchor.end:
@@ -291,9 +292,9 @@ def check_coverage(cs: ClaimSet) -> Iterator[Finding]:
     doc_file = _document_display(cs)
     for start, end in gaps:
         line, column = lines.position(start)
-        yield R.COVERAGE_GAP.finding(
-            file=doc_file, line=line, column=column, excerpt=_short(document[start:end])
-        )
+        size = end - start
+        length = f"{size} character" if size == 1 else f"{size} characters"
+        yield R.COVERAGE_GAP.finding(file=doc_file, line=line, column=column, length=length)
 
 
 def _document_display(cs: ClaimSet) -> str | None:
@@ -302,6 +303,18 @@ def _document_display(cs: ClaimSet) -> str | None:
     if cs.path is None:
         return cs.document.path
     return display_path(cs.path.parent / cs.document.path)
+
+
+def differ_at(given: str, actual: str) -> int:
+    """The 1-based character where ``given`` and ``actual`` first differ.
+
+    Findings say where a quote or context goes wrong, never what the document holds there:
+    a claim file may name any text file of the repository as its document, and findings are
+    printed in CI logs (see :mod:`evidence_claims.io.paths`)."""
+    for i, (a, b) in enumerate(zip(given, actual, strict=False)):
+        if a != b:
+            return i + 1
+    return min(len(given), len(actual)) + 1
 
 
 def _short(text: str, limit: int = 60) -> str:

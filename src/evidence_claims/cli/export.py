@@ -15,7 +15,15 @@ from typing import Any
 
 import click
 
-from .options import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, jobs_option, root_option
+from .command_io import check_output, save_output
+from .options import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    jobs_option,
+    root_option,
+    write_through_option,
+)
 
 FORMATS = ("parquet", "web-annotation", "label-studio", "nanopub")
 SUFFIXES = {"web-annotation": ".jsonld", "label-studio": ".label-studio.json", "nanopub": ".trig"}
@@ -52,6 +60,7 @@ LABEL_STUDIO_CONFIG = "label-studio.xml"
 )
 @root_option
 @jobs_option
+@write_through_option
 def export(
     paths: tuple[Path, ...],
     output_format: str,
@@ -59,6 +68,7 @@ def export(
     base_uri: str | None,
     root: Path | None,
     jobs: int,
+    write_through: bool,
 ) -> None:
     """Validate claim files and write them as tables or in another tool's format.
 
@@ -78,25 +88,41 @@ def export(
             sys.exit(EXIT_ERROR)
     from ..pipeline.config import load_config
     from ..pipeline.discovery import discover
-    from .validate import config_file
+    from ..render.export import TABLES
+
+    if output.is_symlink() and not write_through:
+        click.echo(
+            f"evidence-claims: {output}: is a symbolic link; refusing to write through it. "
+            "Name another folder, or pass --write-through",
+            err=True,
+        )
+        sys.exit(EXIT_ERROR)
+    if output_format == "parquet":
+        for table in TABLES:  # the files inside, as every -o target
+            check_output(output / f"{table}.parquet", write_through=write_through)
+    from .command_io import config_file
 
     targets = paths or (Path("."),)
     config, config_findings = load_config(config_file(targets, None))
-    files, found = discover(targets)
+    files, found = discover(targets, root=root)
     if output_format == "parquet":
         _parquet(files, [*found, *config_findings], output, root, config.limits, jobs)
     else:
-        _interchange(files, found, output_format, output, base_uri, root, config.limits)
+        _interchange(
+            files, found, output_format, output, base_uri, root, config.limits, write_through
+        )
 
 
 def _echo_errors(findings: list[Any]) -> int:
     """Print the error findings, located as ``validate`` shows them; their number."""
     from ..model.report import Finding
+    from ..render.escape import line_start, one_line
 
     errors = sorted((f for f in findings if f.severity == "error"), key=Finding.sort_key)
     for f in errors:
         claim = f" [{f.claim_id}]" if f.claim_id else ""
-        click.echo(f"{f.location}: {f.severity} {f.code}{claim} {f.message}", err=True)
+        where, message = line_start(f.location), one_line(f.message)
+        click.echo(f"{where}: {f.severity} {f.code}{claim} {message}", err=True)
     return len(errors)
 
 
@@ -135,8 +161,8 @@ def _interchange(
     base_uri: str | None,
     root: Path | None,
     limits: Any,
+    write_through: bool = False,
 ) -> None:
-    from ..io.storage import atomic_write
     from ..pipeline.validation import validate_file
 
     failed = _echo_errors(found)
@@ -162,12 +188,13 @@ def _interchange(
             failed += 1
             continue
         output.mkdir(parents=True, exist_ok=True)
-        atomic_write(target, data)
+        save_output(target, data, write_through=write_through)
         written[target] = path
     if output_format == "label-studio" and written:
         from ..render.interchange.label_studio import label_studio_config
 
-        atomic_write(output / LABEL_STUDIO_CONFIG, label_studio_config().encode("utf-8"))
+        config = label_studio_config().encode("utf-8")
+        save_output(output / LABEL_STUDIO_CONFIG, config, write_through=write_through)
     click.echo(f"wrote {len(written)} file(s) to {output}/ ({output_format})")
     if failed:
         click.echo(f"FAILED: {failed} file(s) or error(s) not exported", err=True)

@@ -8,22 +8,26 @@ import io
 import os
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from ..model.report import Finding
-from .options import EXIT_ERROR, EXIT_FINDINGS
+from .command_io import check_output, save_output, write_error
+from .options import EXIT_ERROR, EXIT_FINDINGS, write_through_option
 
 if TYPE_CHECKING:
     from ..io.bib import Bibliography
 
 
 def _echo_findings(findings: list[Finding]) -> None:
+    from ..render.escape import line_start, one_line
+
     for f in findings:
         where = ":".join(str(p) for p in (f.file, f.line, f.column) if p is not None)
-        click.echo(f"{where}: {f.severity}: {f.code} {f.message}", err=True)
+        click.echo(f"{line_start(where)}: {f.severity}: {f.code} {one_line(f.message)}", err=True)
 
 
 def _relative(target: Path, base: Path) -> str:
@@ -70,6 +74,7 @@ def _schema_ref(output_dir: Path) -> str | None:
     "--id", "doc_id", default=None, help="Document id (default: the file's stem; one document)."
 )
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
+@write_through_option
 def extract(
     documents: tuple[Path, ...],
     output: Path | None,
@@ -77,6 +82,7 @@ def extract(
     bib: Path | None,
     doc_id: str | None,
     force: bool,
+    write_through: bool,
 ) -> None:
     """Draft claim records for every statement of each DOCUMENT, for a person to review.
 
@@ -106,7 +112,10 @@ def extract(
         if bibliography.library is None:
             sys.exit(EXIT_FINDINGS)
     targets = _targets(documents, output, output_format)
-    existing = [t for t in targets if t is not None and t.exists()]
+    for target in targets:
+        if target is not None:
+            check_output(target, write_through=write_through)
+    existing = [t for t in targets if t is not None and os.path.lexists(t)]
     if existing and not force:
         for target in existing:
             click.echo(f"{target}: exists; use --force to overwrite it", err=True)
@@ -116,7 +125,9 @@ def extract(
         if progress is not None:
             progress(0, len(documents))
         for done, (document, target) in enumerate(zip(documents, targets, strict=True), 1):
-            if not _extract_one(document, target, output_format, bibliography, bib, doc_id):
+            if not _extract_one(
+                document, target, output_format, bibliography, bib, doc_id, write_through
+            ):
                 failed += 1
             if progress is not None:
                 progress(done, len(documents))
@@ -161,13 +172,15 @@ def _extract_one(
     bibliography: Bibliography | None,
     bib: Path | None,
     doc_id: str | None,
+    write_through: bool = False,
 ) -> bool:
     """Draft one document to ``output`` (or standard output); False when it cannot be read."""
     from ..extraction.draft import extract as run
     from ..extraction.draft import to_yaml, write_draft
+    from ..extraction.notices import LANGUAGE
     from ..io.loader import display_path
     from ..io.reading import read_text
-    from ..io.storage import atomic_file, atomic_write
+    from ..io.storage import atomic_file
 
     text, raw, findings = read_text(document, file=display_path(document), what="document")
     _echo_findings(findings)  # e.g. a byte order mark: a warning, extraction goes on
@@ -178,7 +191,7 @@ def _extract_one(
     if output is not None:
         base.mkdir(parents=True, exist_ok=True)
     options = {
-        "doc_id": doc_id or document.stem,
+        "doc_id": doc_id or draft_id(document, output),
         "path": _relative(document, base),
         "sha256": hashlib.sha256(raw).hexdigest(),
         "bibliography": bibliography,
@@ -186,31 +199,67 @@ def _extract_one(
     }
     del raw
     schema_ref = _schema_ref(base)
+    notices: list[Finding] = []
     # written a part at a time (a long document's draft does not fit in memory at once)
     kinds: Counter[str] | None = None
-    if output is None:
+    if output is None or check_output(output, write_through=write_through):
+        # standard output, or a device or pipe named with --write-through: buffered, then written
         buffer = io.BytesIO()
-        kinds = write_draft(text, buffer, fmt, schema_ref=schema_ref, **options)
+        kinds = write_draft(text, buffer, fmt, schema_ref=schema_ref, findings=notices, **options)
         if kinds is not None:
-            click.echo(buffer.getvalue().decode("utf-8"), nl=False)
+            _emit(buffer.getvalue(), output, write_through)
     else:
-        with contextlib.suppress(_OnlyRuamel), atomic_file(output) as out:
-            kinds = write_draft(text, out, fmt, schema_ref=schema_ref, **options)
-            if kinds is None:
-                raise _OnlyRuamel  # leaves the output as it was
+        try:
+            with contextlib.suppress(_OnlyRuamel), atomic_file(output) as out:
+                kinds = write_draft(
+                    text, out, fmt, schema_ref=schema_ref, findings=notices, **options
+                )
+                if kinds is None:
+                    raise _OnlyRuamel  # leaves the output as it was
+        except OSError as exc:  # a full disk: the target is as it was
+            click.echo(f"evidence-claims: {write_error(output, exc)}", err=True)
+            sys.exit(EXIT_ERROR)
     if kinds is None:  # a value only ruamel.yaml can write: the whole draft at once
         claim_set = run(text, **options)
-        data = to_yaml(claim_set, schema_ref=schema_ref)
-        if output is None:
-            click.echo(data.decode("utf-8"), nl=False)
-        else:
-            atomic_write(output, data)
+        _emit(to_yaml(claim_set, schema_ref=schema_ref), output, write_through)
         kinds = Counter(c.kind for c in claim_set.claims)
+    _echo_findings([replace(f, file=display_path(document)) for f in notices])
     summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
     where = f"wrote {output}" if output is not None else "extracted"
     click.echo(
-        f"{where}: {sum(kinds.values())} draft claims ({summary or 'none'}); "
-        "every one is a suggestion to review",
+        f"{where}: {sum(kinds.values())} draft claims ({summary or 'none'}) by the "
+        f"{LANGUAGE} rules; every one is a suggestion to review",
         err=True,
     )
     return True
+
+
+def _emit(data: bytes, output: Path | None, write_through: bool) -> None:
+    """Print a draft, or save it to ``output`` through the output checks."""
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+    else:
+        save_output(output, data, write_through=write_through)
+
+
+# Names a document file gets in a claim-set folder ("claims/<set>/document.txt"): the folder,
+# not the file, names the set.
+_GENERIC_STEMS = frozenset({"document", "doc", "text", "index", "readme", "source", "input"})
+
+
+def draft_id(document: Path, output: Path | None) -> str:
+    """The claim-set id of a draft when ``--id`` is not given.
+
+    The claim set's folder when the draft goes to ``<set>/claims.yaml`` or the document has a
+    generic name (``<set>/document.txt``), else the document's stem; so two drafted sets never
+    share ids such as ``document-001``.
+    """
+    if output is not None and output.stem.lower() in ("claims", "claims.draft", "draft"):
+        folder = output.resolve().parent.name
+        if folder:
+            return folder
+    if document.stem.lower() in _GENERIC_STEMS:
+        folder = document.resolve().parent.name
+        if folder:
+            return folder
+    return document.stem

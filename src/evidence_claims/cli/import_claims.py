@@ -19,7 +19,7 @@ from typing import Any
 
 import click
 
-from .options import EXIT_FINDINGS, EXIT_OK, root_option
+from .options import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, root_option, write_through_option
 
 SOURCES = ("web-annotation", "hypothesis", "label-studio")
 
@@ -58,6 +58,7 @@ def _fail(lines: list[str], what: str) -> None:
     "--document-id", default=None, help="Id of a new claim file's document (default: its stem)."
 )
 @root_option
+@write_through_option
 def import_claims(
     source: Path,
     source_format: str,
@@ -65,17 +66,18 @@ def import_claims(
     document: Path | None,
     document_id: str | None,
     root: Path | None,
+    write_through: bool,
 ) -> None:
     """Read claims from SOURCE (another tool's annotations) into the claim file OUTPUT."""
-    from ..io.imports import update_file, validate_records, write_new
-    from .command_io import load_or_exit
+    from ..io.imports import validate_records
+    from .command_io import check_output, load_or_exit
 
+    check_output(output, write_through=write_through)
     try:
-        data = json.loads(source.read_text(encoding="utf-8"))
-    except OSError as exc:
-        _fail([f"{source}: cannot read: {exc.strerror or exc}"], "input not read")
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        _fail([f"{source}: not JSON: {exc}"], "input not read")
+        data = json.loads(_read_input(source, "input").decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # ValueError: JSON, digits
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        _fail([f"{source}: not JSON: {reason}"], "input not read")
     existing = load_or_exit(output, root=root) if output.exists() else None
     text: str | None = existing.document_text if existing is not None else None
     header: dict[str, Any] | None = (
@@ -84,7 +86,7 @@ def import_claims(
         else None
     )
     imported = _read(
-        source_format, data, source, output, document, document_id, text, header, existing
+        source_format, data, source, output, document, document_id, text, header, existing, root
     )
     if imported.problems:
         _fail([f"{source}: {p}" for p in imported.problems], f"{len(imported.problems)} problem(s)")
@@ -94,6 +96,20 @@ def import_claims(
     model, problems = validate_records(header, imported.claims)
     if model is None:
         _fail([f"{source}: {p}" for p in problems], f"{len(problems)} problem(s)")
+    try:
+        _save(output, model, existing)
+    except OSError as exc:  # the save failed (a full disk): the file is as it was
+        from .command_io import write_error
+
+        click.echo(f"evidence-claims: {write_error(output, exc)}", err=True)
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_OK)
+
+
+def _save(output: Path, model: Any, existing: Any) -> None:
+    """Update the existing claim file (only the claims that changed) or write a new one."""
+    from ..io.imports import update_file, write_new
+
     if existing is not None:
         current = existing.to_model()
         changes = update_file(output, model, current)
@@ -107,7 +123,6 @@ def import_claims(
         output.parent.mkdir(parents=True, exist_ok=True)
         write_new(output, model)
         click.echo(f"wrote {len(model.claims)} claims to {output}")
-    sys.exit(EXIT_OK)
 
 
 def _read(
@@ -120,6 +135,7 @@ def _read(
     text: str | None,
     header: dict[str, Any] | None,
     existing: Any,
+    root: Path | None = None,
 ) -> Any:
     from ..io.annotations import read_hypothesis, read_web_annotation
     from ..io.label_studio import read_label_studio
@@ -151,8 +167,8 @@ def _read(
         return imported
     if text is None and isinstance(data, dict):  # the document named by the export's header
         path = (data.get("ec:document") or {}).get("ec:path")
-        if isinstance(path, str) and (output.parent / path).is_file():
-            text = (output.parent / path).read_bytes().decode("utf-8", "replace")
+        if isinstance(path, str):
+            text = _named_document(output, path, root)
     imported = read_web_annotation(data, text, header["id"] if header else None)
     return _same_document(imported, header)
 
@@ -172,11 +188,36 @@ def _same_document(imported: Any, header: dict[str, Any] | None) -> Any:
 
 
 def _read_document(path: Path) -> bytes:
+    raw = _read_input(path, "document", text=True)
     try:
-        raw = path.read_bytes()
         raw.decode("utf-8")
-    except OSError as exc:
-        _fail([f"{path}: cannot read: {exc.strerror or exc}"], "document not read")
     except UnicodeDecodeError as exc:
         _fail([f"{path}: not UTF-8 text: {exc}"], "document not read")
     return raw
+
+
+def _read_input(path: Path, what: str, *, text: bool = False) -> bytes:
+    """The bytes of a file the user named, read as every input is (a regular file only, so a
+    named pipe cannot block and /dev/zero cannot fill memory; bounded by max-file-bytes)."""
+    from ..io.reading import read_bytes
+
+    raw, problems = read_bytes(path, file=str(path), what=what, text=text)
+    if raw is None:
+        _fail([p.message for p in problems], f"{what} not read")
+    assert raw is not None
+    return raw
+
+
+def _named_document(output: Path, name: str, root: Path | None) -> str | None:
+    """The text of the document an export's header names, relative to the claim file to
+    write: under the same rule as every claim file's document (:mod:`evidence_claims.io.paths`),
+    since the export may come from anyone; None when it is refused or unreadable."""
+    from ..io.paths import find_root, resolve_inside
+    from ..io.reading import read_text
+
+    resolved, problem = resolve_inside(output.parent, name, root or find_root(output))
+    if resolved is None:
+        click.echo(f"{output}: the document the input names ({name!r}) {problem}", err=True)
+        return None
+    text, _raw, _problems = read_text(resolved, file=str(resolved), what="document", text_only=True)
+    return text

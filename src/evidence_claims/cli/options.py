@@ -44,3 +44,10 @@ group_by_option = click.option(
     show_default=True,
     help="Group the evidence table by the claims' topic or by their source type.",
 )
+
+write_through_option = click.option(
+    "--write-through",
+    is_flag=True,
+    help="Let -o write through a symbolic link, or into a file that is not a regular file (a "
+    "device, a named pipe); refused otherwise, since a committed link can point anywhere.",
+)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from .options import EXIT_FINDINGS, EXIT_OK
+from .command_io import write_error
+from .options import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 
 @click.command()
@@ -39,7 +40,11 @@ def reanchor(claims: Path, dry_run: bool, output_format: str) -> None:
     report = Report(findings=list(findings))
     lines = []
     for path in paths:
-        result = run(path, dry_run=dry_run)
+        try:
+            result = run(path, dry_run=dry_run)
+        except OSError as exc:  # the save failed (a full disk): the file is as it was
+            click.echo(f"evidence-claims: {write_error(path, exc)}", err=True)
+            sys.exit(EXIT_ERROR)
         report.extend(result.findings)
         report.files.append(str(path))
         moved = sum(1 for p in result.placements if p.method != "in place")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from .command_io import config_or_exit, load_or_exit, write_output
-from .options import config_option, group_by_option, root_option
+from .command_io import check_output, config_or_exit, load_or_exit, write_output
+from .options import config_option, group_by_option, root_option, write_through_option
 
 
 @click.command("report")
@@ -23,7 +23,15 @@ from .options import config_option, group_by_option, root_option
 @group_by_option
 @config_option
 @root_option
-def report(path: Path, output: Path, by: str, config_path: Path | None, root: Path | None) -> None:
+@write_through_option
+def report(
+    path: Path,
+    output: Path,
+    by: str,
+    config_path: Path | None,
+    root: Path | None,
+    write_through: bool,
+) -> None:
     """Write an offline HTML report of the claim set at PATH.
 
     The page holds the evidence map, the evidence table, the annotated document, the
@@ -33,8 +41,10 @@ def report(path: Path, output: Path, by: str, config_path: Path | None, root: Pa
     from ..pipeline.validation import check_loaded
     from ..render.report_page import report_page
 
+    check_output(output, write_through=write_through)
     config = config_or_exit(path, config_path)
     claim_set = load_or_exit(path, root=root, limits=config.limits)
     # the set as loaded, checked and assessed: each file is read once
     checked = config.apply(check_loaded(claim_set).sorted())
-    write_output(report_page(claim_set, checked, by=by), output, what="report")
+    page = report_page(claim_set, checked, by=by)
+    write_output(page, output, what="report", write_through=write_through)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from .options import EXIT_FINDINGS
+from .command_io import save_output
+from .options import EXIT_FINDINGS, write_through_option
 
 
 @click.command()
@@ -22,22 +23,27 @@ from .options import EXIT_FINDINGS
 @click.option(
     "--path",
     "schema_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     default=Path("schemas/claim-file.schema.json"),
     show_default=True,
     help="The committed schema file that --check compares with.",
 )
-def schema(check: bool, output: Path | None, schema_path: Path) -> None:
+@write_through_option
+def schema(check: bool, output: Path | None, schema_path: Path, write_through: bool) -> None:
     """Print the claim-file JSON Schema generated from the models."""
-    from ..io.storage import atomic_write
+    from ..io.reading import read_text
     from ..model.schema import schema_text
 
     text = schema_text()
     if check:
-        try:
-            committed = schema_path.read_text(encoding="utf-8")
-        except OSError as exc:
-            click.echo(f"{schema_path}: cannot read: {exc.strerror}", err=True)
+        # read as every input is: a regular file only (a named pipe would block, /dev/zero
+        # fill memory), within the default size limit, UTF-8 or a finding
+        committed, _raw, problems = read_text(
+            schema_path, file=str(schema_path), what="schema file", max_bytes=len(text) * 4 + 1
+        )
+        if committed is None:
+            for problem in problems:
+                click.echo(f"{problem.location}: {problem.code} {problem.message}", err=True)
             sys.exit(EXIT_FINDINGS)
         if committed != text:
             click.echo(
@@ -49,7 +55,7 @@ def schema(check: bool, output: Path | None, schema_path: Path) -> None:
         click.echo(f"{schema_path}: up to date")
         return
     if output is not None:
-        atomic_write(output, text.encode("utf-8"))
+        save_output(output, text.encode("utf-8"), write_through=write_through)
         click.echo(f"wrote {output}")
     else:
         click.echo(text, nl=False)

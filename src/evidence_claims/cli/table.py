@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from .command_io import config_or_exit, load_or_exit, write_output
-from .options import config_option, group_by_option, root_option
+from .command_io import check_output, config_or_exit, load_or_exit, write_output
+from .options import config_option, group_by_option, root_option, write_through_option
 
 
 @click.command("table")
@@ -36,6 +36,14 @@ from .options import config_option, group_by_option, root_option
     help="Write to this file (atomically) instead of printing.",
 )
 @config_option
+@click.option(
+    "--keep-formulas",
+    is_flag=True,
+    help="csv: leave cells that begin with = + - @ TAB or CR as they are. By default such a "
+    "cell gets a leading ' so that a spreadsheet shows it as text instead of running it as a "
+    "formula (OWASP CSV injection guidance): the text comes from the claim file.",
+)
+@write_through_option
 @root_option
 def table(
     path: Path,
@@ -45,6 +53,8 @@ def table(
     output: Path | None,
     config_path: Path | None,
     root: Path | None,
+    keep_formulas: bool,
+    write_through: bool,
 ) -> None:
     """Print the evidence table of the claim set at PATH (a claim file or its folder).
 
@@ -53,7 +63,14 @@ def table(
     """
     from ..render.tables import table as build
 
+    if output is not None:
+        check_output(output, write_through=write_through)
     config = config_or_exit(path, config_path)
     claim_set = load_or_exit(path, root=root, limits=config.limits)
     evidence = build(claim_set, by=by, assess=not stated)
-    write_output(evidence.render(output_format), output, what=f"{output_format} table")
+    write_output(
+        evidence.render(output_format, keep_formulas=keep_formulas),
+        output,
+        what=f"{output_format} table",
+        write_through=write_through,
+    )

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from .command_io import check_output, config_file, save_output
 from .options import (
     EXIT_ERROR,
     EXIT_FINDINGS,
@@ -23,21 +24,12 @@ from .options import (
     config_option,
     jobs_option,
     root_option,
+    write_through_option,
 )
 
 if TYPE_CHECKING:
     from ..model.report import Finding, Report
     from ..pipeline.config import Config
-
-
-def config_file(targets: tuple[Path, ...], config_path: Path | None) -> Path | None:
-    """The pyproject.toml to read: the one given, else the nearest above the first path or
-    the working directory."""
-    from ..pipeline.config import find_pyproject
-
-    if config_path is not None:
-        return config_path
-    return find_pyproject(targets[0]) or find_pyproject(Path.cwd())
 
 
 def run_validate(
@@ -52,6 +44,7 @@ def run_validate(
     root: Path | None = None,
     jobs: int = 0,
     cache_dir: Path | None = None,
+    write_through: bool = False,
 ) -> int:
     from ..pipeline.config import load_config
     from ..pipeline.parallel import gc_paused
@@ -59,6 +52,9 @@ def run_validate(
     from ..pipeline.validation import validate as run
 
     targets = paths or (Path("."),)
+    for target in (output, write_baseline):  # refused before any work, not after it
+        if target is not None:
+            check_output(target, write_through=write_through)
     if config_path is not None and not config_path.is_file():
         click.echo(f"evidence-claims: --config {config_path}: no such file", err=True)
         return EXIT_ERROR
@@ -85,6 +81,7 @@ def run_validate(
             fail_level=fail_level,
             baseline=baseline,
             write_baseline=write_baseline,
+            write_through=write_through,
         )
 
 
@@ -98,10 +95,10 @@ def _report(
     fail_level: str | None,
     baseline: Path | None,
     write_baseline: Path | None,
+    write_through: bool = False,
 ) -> int:
     """Apply the configuration and the baseline, print the report, decide the exit code."""
-    from ..pipeline.baseline import BaselineError, new_findings, read_baseline
-    from ..pipeline.baseline import write_baseline as write
+    from ..pipeline.baseline import BaselineError, baseline_bytes, new_findings, read_baseline
     from ..render.formats import format_report, report_chunks
 
     # validate() returns the findings sorted; only these can change their order
@@ -112,12 +109,13 @@ def _report(
         report = report.sorted()
 
     if write_baseline is not None:
-        count = write(report, write_baseline)
+        data, count = baseline_bytes(report)
+        save_output(write_baseline, data, write_through=write_through)
         click.echo(f"wrote {count} finding(s) to {write_baseline}", err=True)
         return EXIT_OK
     if baseline is not None:
         try:
-            known = read_baseline(baseline)
+            known = read_baseline(baseline, limits=config.limits)
         except BaselineError as exc:
             click.echo(f"evidence-claims: {exc}", err=True)
             return EXIT_ERROR
@@ -130,11 +128,10 @@ def _report(
             )
 
     if output is not None:
-        from ..io.storage import atomic_write
-
         text = format_report(report, output_format)
         # surrogateescape: a file name that is not UTF-8 is written back as its own bytes
-        atomic_write(output, (text + "\n").encode("utf-8", "surrogateescape"))
+        data = (text + "\n").encode("utf-8", "surrogateescape")
+        save_output(output, data, write_through=write_through)
     else:  # streamed: a large report is never held as one string
         for chunk in report_chunks(report, output_format):
             click.echo(chunk, nl=False)
@@ -195,6 +192,7 @@ def _report(
 )
 @root_option
 @jobs_option
+@write_through_option
 def validate(
     paths: tuple[Path, ...],
     output_format: str,
@@ -206,6 +204,7 @@ def validate(
     cache_dir: Path | None,
     root: Path | None,
     jobs: int,
+    write_through: bool,
 ) -> None:
     """Validate claim files (or directories of them): schema, anchors, citations, relations,
     and the evidence assessment (suggested certainty per claim, with its reasons)."""
@@ -221,5 +220,6 @@ def validate(
             root=root,
             jobs=jobs,
             cache_dir=cache_dir,
+            write_through=write_through,
         )
     )

@@ -49,7 +49,7 @@ class CueMatch:
 
 
 _NUMBER_AFTER = re.compile(
-    r"\s+(?:\d|(?:a\s+)?(?:half|third|quarter|dozen|one|two|three|four|five|six|seven|eight|"
+    r"\s+(?:\d|twice|thrice|double|triple|(?:a\s+)?(?:half|third|quarter|dozen|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     r"hundred|thousand|million|billion)\b)",
     re.IGNORECASE,

@@ -22,11 +22,13 @@ from ..io.bib import Bibliography
 from ..io.claimset import ClaimSet
 from ..model.anchors import context
 from ..model.records import ClaimFile, Kind
+from ..model.report import Finding
 from .asides import aside_spans, outside
 from .attribute import Attribution, attribute
 from .caseless import fold
 from .cues import CueMatch, load_lexicon, merge_adjacent, resolve
 from .kinds import classify_segment
+from .notices import LANGUAGE, notices
 from .segment import Segment, segment
 
 _ID_BAD = re.compile(r"[^A-Za-z0-9._:-]+")
@@ -118,8 +120,12 @@ def extract(
     bibliography: Bibliography | str | Path | None = None,
     bibliography_path: str | None = None,
     title: str | None = None,
+    findings: list[Finding] | None = None,
 ) -> ClaimSet:
     """A draft claim set for ``text``, for a person to review.
+
+    When ``findings`` is a list, what the person should know about the text is appended to it
+    (see :mod:`.notices`: a text that is not English, citations with no bibliography entry).
 
     ``path`` is how the claim file will name the document (relative to the claim file);
     ``sha256`` defaults to the hash of ``text`` encoded as UTF-8 (pass the file's own hash when
@@ -132,7 +138,7 @@ def extract(
     if bib is not None and bibliography_path is None and isinstance(bibliography, str | Path):
         bibliography_path = Path(bibliography).name
     with _collector_paused():
-        return _extract(text, bib, doc_id, path, sha256, bibliography_path, title)
+        return _extract(text, bib, doc_id, path, sha256, bibliography_path, title, findings)
 
 
 def _extract(
@@ -143,9 +149,12 @@ def _extract(
     sha256: str | None,
     bibliography_path: str | None,
     title: str | None,
+    findings: list[Finding] | None = None,
 ) -> ClaimSet:
     statements = _analyse(text, bib)
     document, ids = _header(text, statements, bib, doc_id, path, sha256, bibliography_path, title)
+    if findings is not None:
+        findings.extend(notices(text, statements, ids, file=path))
     # One validation of the whole file (in pydantic-core) checks every draft against the
     # contract, and is much faster than building each nested model in Python.
     model = ClaimFile.model_validate(
@@ -200,13 +209,14 @@ def write_draft(
     bibliography_path: str | None = None,
     title: str | None = None,
     schema_ref: str | None = None,
+    findings: list[Finding] | None = None,
 ) -> Counter[str] | None:
     """Write the draft of :func:`extract` to ``out`` as ``fmt`` (yaml or json), a part at a
     time: the bytes are those of :func:`to_yaml` / :func:`to_json`, but only
     :data:`STREAM_CHUNK` claims are ever held as models and text (50 MB of text took 6.5 GB
     drafted at once). Returns the number of claims of each kind, or None when a value can
     only be written by ruamel.yaml: ``out`` then holds a part, and the caller writes the
-    whole draft with :func:`to_yaml` instead.
+    whole draft with :func:`to_yaml` instead. ``findings`` is filled as by :func:`extract`.
     """
     bib = _bibliography(bibliography)
     if bib is not None and bibliography_path is None and isinstance(bibliography, str | Path):
@@ -216,6 +226,8 @@ def write_draft(
         document, ids = _header(
             text, statements, bib, doc_id, path, sha256, bibliography_path, title
         )
+        if findings is not None:
+            findings.extend(notices(text, statements, ids, file=path))
         kinds = Counter(s.kind for s in statements)
         chunks = range(0, len(statements), STREAM_CHUNK)
 
@@ -355,6 +367,9 @@ def _note(text: str, ids: Sequence[str], attribution: Attribution) -> str | None
         parts.append("cited by name: " + ", ".join(attribution.sources))
     if attribution.cue is None and attribution.basis == "explicit" and attribution.sources:
         parts.append("design taken from the bibliography entry")
+    for citation, closest in attribution.unresolved:
+        near = f" (closest keys: {', '.join(closest)})" if closest else ""
+        parts.append(f"unresolved citation {_short(citation)!r}: no bibliography entry{near}")
     return "; ".join(parts) or None
 
 
@@ -458,6 +473,7 @@ def _comment_lines(schema_ref: str | None) -> list[str]:
         "Check each kind, evidence type, basis and cue; set review.status to confirmed or "
         "overridden (with why)."
     )
+    lines.append(f"Extraction rules are written for {LANGUAGE} text.")
     return lines
 
 

@@ -24,6 +24,12 @@ _LEADING_CLAUSE = re.compile(
     r"\s*(?:if|when|whenever|before|after|once|while|unless|until|in\s+case)\b[^,;:]{1,120}[,;:]\s*",
     re.IGNORECASE,
 )
+# A concessive clause that opens the sentence ("While it is important to generate more
+# evidence, there is evidence that ..."): advice inside it is conceded, not given.
+_CONCESSIVE = re.compile(
+    r"\s*(?:while|whilst|although|though|even\s+though|granted\s+that)\b[^,;:]{1,160}[,;:]\s*",
+    re.IGNORECASE,
+)
 _SOFTENERS = re.compile(
     r"\s*(?:(?:so|and|but|also|then|finally|first|instead|otherwise|now|please|ideally|"
     r"preferably|therefore|thus|above\s+all|in\s+short),?\s+)+",
@@ -75,12 +81,18 @@ def classify(text: str, role: str, *, body_offset: int = 0) -> Kind:
         return "recommendation"
     folded = fold(body)
     pattern, target = rules.recommendation.pick(body, folded)
-    if pattern.search(target):
+    if pattern.search(target, _main_clause(body)):
         return "recommendation"
     pattern, target = rules.meta.pick(body, folded)
     if pattern.search(target.strip()):
         return "meta"
     return "claim"
+
+
+def _main_clause(body: str) -> int:
+    """Where the main clause starts: after an opening concessive clause, else at 0."""
+    concession = _CONCESSIVE.match(body)
+    return concession.end() if concession else 0
 
 
 def classify_segment(document: str, segment: Segment, asides_free: str) -> Kind:

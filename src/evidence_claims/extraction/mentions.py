@@ -24,6 +24,7 @@ statement as citing a source, and the others resolve to nothing.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -292,6 +293,26 @@ class Resolver:
         if keys and mention.form != "backref":
             self.last_keys = tuple(keys)
         return tuple(keys)
+
+    def closest(self, mention: Mention, limit: int = 3) -> tuple[str, ...]:
+        """Keys nearest an author citation that matched no entry, for the reviewer to check.
+
+        Entries by the same first author (any year) come first, then keys spelled like the
+        surname and year ("smith2019" for "Smith 2020", "smyth2020").
+        """
+        if self.bibliography is None or not mention.surnames:
+            return ()
+        first = _fold(mention.surnames[0])
+        same_author = [
+            key for key, entry in self.bibliography.entries.items() if first in surnames(entry)
+        ]
+        wanted = first + (mention.year or "")
+        spelled = difflib.get_close_matches(
+            wanted, [_fold(k) for k in self.bibliography.entries], n=limit, cutoff=0.6
+        )
+        by_folded = {_fold(k): k for k in self.bibliography.entries}
+        keys = same_author + [by_folded[s] for s in spelled if by_folded[s] not in same_author]
+        return tuple(keys[:limit])
 
     def _named(self, mention: Mention) -> list[str]:
         assert self.bibliography is not None

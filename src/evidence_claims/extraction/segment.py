@@ -102,12 +102,24 @@ _LABEL = re.compile(r"[ \t]*([A-Za-z][A-Za-z;]*(?: [A-Za-z]+){0,3})[ \t]*:[ \t]+
 # A sentence end: terminal punctuation, then closing quotes or brackets and reference markers
 # placed after the full stop ("...in 2019.[4]", ".[citation needed]": Wikipedia's footnote
 # style keeps the marker with the sentence it follows), then white space.
-_CANDIDATE = re.compile(r"(\.{2,}|…|[.!?]+)((?:[\"'”’»)\]]|\[[^\[\]\n]{1,40}\])*)(\s+)(?=(\S))")
+# A run of terminal punctuation is matched from its first character only (the look-behind) and
+# without backtracking (atomic groups), so a document of 50,000 dots is one candidate, not
+# 50,000 candidates each rescanning the rest of the run: segmentation stays linear.
+# "。", "！" and "？" (full-width, CJK) end a sentence without a following space.
+_CANDIDATE = re.compile(
+    r"(?<![.!?…。！？])((?>\.{2,}|…|[.!?。！？]+))"
+    r"((?>(?:[\"'”’»)\]」』）]|\[[^\[\]\n]{1,40}\])*))(\s*)(?=(\S))"
+)
 _TRAILING_MARKER = re.compile(r"\[[^\[\]\n]{1,40}\]$")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _WORD_AFTER = re.compile(r"[\"'“‘«(\[]*([A-Za-z]+)")
-_TERMINAL = ".!?…"
-_CLOSERS = "\"'”’»)]"
+_TERMINAL = ".!?…。！？"
+_CJK_TERMINAL = "。！？"
+_CLOSERS = "\"'”’»)]」』）"
+# How a line can end without a full stop and still be a sentence, not a title: a URL, an
+# emoticon or emoji, or an author-year citation in brackets ("(Smith 2020)").
+_UNPUNCTUATED_END = re.compile(
+    r"(?:https?://\S+|www\.\S+|[:;=8]-?[()DPpO3/\\|]+|<3|\([^()\n]{0,80}\b(?:1[6-9]|20)\d\d[a-z]?\))$"
+)
 
 
 def segment(document: str) -> list[Segment]:
@@ -156,6 +168,11 @@ def _paragraph(document: str, lines: list[tuple[int, int]], paragraph: int) -> I
 
     for index, (start, end) in enumerate(lines):
         bullet = _BULLET.match(document, start, end)
+        if bullet is not None and _numbered_heading(document, lines, bullet, end):
+            # "1. Introduction" on its own: a numbered section title, not a list item.
+            left, right = strip_span(document, start, end)
+            yield Segment(left, right, "heading", paragraph, left)
+            continue
         if bullet is not None:
             yield from flush_run()
             yield from flush_item()
@@ -167,7 +184,10 @@ def _paragraph(document: str, lines: list[tuple[int, int]], paragraph: int) -> I
         if item is not None:
             previous_end = item[2]
             indented = document[start] in " \t"
-            if indented or not _ends_sentence(document, item[1], previous_end):
+            if indented or (
+                not _ends_sentence(document, item[1], previous_end)
+                and not _starts_unit(document, start, end)
+            ):
                 item = (item[0], item[1], end)
                 continue
             yield from flush_item()
@@ -213,7 +233,11 @@ def strip_span(document: str, start: int, end: int) -> tuple[int, int]:
 def _ends_sentence(document: str, start: int, end: int) -> bool:
     left, right = strip_span(document, start, end)
     while right > left:
-        marker = _TRAILING_MARKER.search(document, left, right)
+        marker = (
+            _TRAILING_MARKER.search(document, max(left, right - 42), right)
+            if document[right - 1] == "]"
+            else None
+        )
         if marker is not None:
             right = marker.start()  # ".[4]" ends a sentence as "." does
         elif document[right - 1] in _CLOSERS:
@@ -237,6 +261,8 @@ def _is_heading(document: str, lines: list[tuple[int, int]], index: int, at_boun
     last = document[right - 1]
     if last in _TERMINAL or last in ",;:" or _ends_sentence(document, left, right):
         return False
+    if _unpunctuated_sentence(document, left, right):
+        return False
     if len(lines) == 1:
         return True
     if not at_boundary:
@@ -255,6 +281,61 @@ def _is_heading(document: str, lines: list[tuple[int, int]], index: int, at_boun
         return True
     nxt_left, nxt_right = strip_span(document, next_start, next_end)
     return document[nxt_left].isupper() and (nxt_right - nxt_left) > 1.5 * (right - left)
+
+
+def _numbered_heading(
+    document: str, lines: list[tuple[int, int]], bullet: re.Match[str], end: int
+) -> bool:
+    """A numbered title alone in its paragraph ("1. Introduction", "2) Methods")."""
+    if len(lines) != 1 or bullet.group(2) is None:
+        return False
+    left, right = strip_span(document, bullet.end(), end)
+    if right <= left or not document[left].isupper():
+        return False
+    return document[right - 1] not in _TERMINAL + ",;:" and document.count(" ", left, right) < 8
+
+
+def _starts_unit(document: str, start: int, end: int) -> bool:
+    """A line after an unfinished list item that starts a unit of its own.
+
+    Items without a full stop ("- Your muscles need it to move") are common; a line after one
+    that starts with a capital is a new heading, question or sentence, not the item wrapped
+    onto a second line (a wrapped item goes on in lower case or indented).
+    """
+    left, _right = strip_span(document, start, end)
+    return document[left].isupper()
+
+
+def _unpunctuated_sentence(document: str, left: int, right: int) -> bool:
+    """A line without a final full stop that is still running text, not a title.
+
+    It holds a sentence end inside ("... reduced jet lag. Users report that it works 🎉"), or
+    it ends the way posts and notes end a sentence: a URL, an emoticon or emoji, an author-year
+    citation ("(Smith 2020)"). Such a line is cut into sentences, never kept whole as a heading.
+    """
+    if _is_emoji(document[right - 1]) or _UNPUNCTUATED_END.search(
+        document, max(left, right - 120), right
+    ):
+        return True
+    begin = left
+    for match in _CANDIDATE.finditer(document, left, right):
+        # A full stop inside ends a sentence; "Is it safe? What the science says" stays a title.
+        if (
+            match.group(1)[-1] == "."
+            and match.end(3) < right
+            and _is_boundary(document, match, begin)
+        ):
+            return True
+    return False
+
+
+def _is_emoji(char: str) -> bool:
+    code = ord(char)
+    return (
+        0x1F000 <= code <= 0x1FAFF  # pictographs, emoticons, symbols
+        or 0x2600 <= code <= 0x27BF  # miscellaneous symbols, dingbats
+        or code in (0xFE0F, 0x200D, 0x2B50, 0x2B55)  # emoji presentation, joiner, stars
+    )
 
 
 def _label(document: str, start: int, end: int) -> tuple[int, int, int] | None:
@@ -279,29 +360,53 @@ def _sentences(
             yield Segment(left, right, role, paragraph, left)
             role = "sentence"
         begin = match.end(3)
+        colon = document.find(":", begin, min(end, begin + 48))
+        label = _label(document, begin, end) if colon >= 0 else None
+        if label is not None:
+            # A structured-abstract label inside the running text ("... research. Methods:
+            # Kratom effects were ...") is a unit of its own, as at the start of a paragraph.
+            yield Segment(label[0], label[1], "label", paragraph, label[0])
+            begin = label[2]
     left, right = strip_span(document, begin, end)
     if right > left:
         yield Segment(left, right, role, paragraph, left)
 
 
 def _is_boundary(document: str, match: re.Match[str], begin: int) -> bool:
+    terminal = match.group(1)
+    if terminal[-1] in _CJK_TERMINAL:
+        return True  # a full-width full stop ends the sentence, space or not
+    if not match.group(3):
+        return False  # "3.5", "e.g.x": no space after the dot
     following = match.group(4)
     if not (following.isupper() or following.isdigit() or following in "\"'“‘«([¿¡•-"):
         return False
-    terminal = match.group(1)
     if following == "-" and "\n" not in match.group(3):
         return False
     if terminal[0] in "?!":
         return True
     if terminal == "." and not match.group(2):
-        word = _WORD_BEFORE.search(document, begin, match.start(1))
-        if word is not None:
-            token = word.group(1).lstrip("\"'“‘«([").lower()
+        token = _word_before(document, begin, match.start(1))
+        if token:
+            token = token.lstrip("\"'“‘«([").lower()
             if token in NEVER_FINAL:
                 return False
             if token in SOMETIMES_FINAL or _is_initial(token):
                 return _next_word(document, match.end(3)) in SENTENCE_OPENERS
     return True
+
+
+def _word_before(document: str, begin: int, end: int) -> str:
+    """The run of non-space characters ending at ``end`` (not before ``begin``).
+
+    Read backwards from ``end``, so its cost is the word's length, not the distance from the
+    sentence start (a long run without any sentence end, such as 900,000 abbreviations, would
+    otherwise be rescanned at every candidate).
+    """
+    position = end
+    while position > begin and not document[position - 1].isspace():
+        position -= 1
+    return document[position:end]
 
 
 def _is_initial(token: str) -> bool:

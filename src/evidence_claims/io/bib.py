@@ -54,13 +54,61 @@ class Bibliography:
         return list(self.entries)
 
 
-def parse_bibliography(text: str, *, file: str | None = None) -> Bibliography:
-    """Parse BibTeX text; every failed block becomes a finding at its line."""
+def parse_bibliography(
+    text: str, *, file: str | None = None, max_chars: int | None = None
+) -> Bibliography:
+    """Parse BibTeX text; every failed block becomes a finding at its line.
+
+    ``@string`` macros let a small file name one long string from many fields (900 KB that
+    became 6 GB): bibtexparser's middlewares copy the string into every field that names it.
+    So the text is split first, the fields' size with every reference expanded is summed from
+    the macros' lengths, and only within ``max_chars`` (default: the text's own length, or
+    1,000,000 for a shorter text) do the middlewares run; past it the bibliography is refused
+    with a finding at the entry that crossed the bound.
+    """
     import bibtexparser
-    from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock
+    from bibtexparser.middlewares.parsestack import default_parse_stack
 
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
-    library = bibtexparser.parse_string(text)
+    library = bibtexparser.parse_string(text, parse_stack=[])
+    bound = max_chars if max_chars is not None else max(len(text), 1_000_000)
+    crossed = _expansion_crossing(library, bound)
+    if crossed is not None:
+        bib = Bibliography(file=file, library=None)
+        bib.findings.append(
+            R.LIMITS_SIZE.finding(
+                file=file,
+                line=(crossed.start_line or 0) + 1,
+                column=1,
+                what="the bibliography",
+                problem=f"expands its @string references beyond {bound:,} characters "
+                "(its size limit)",
+            )
+        )
+        return bib
+    for middleware in default_parse_stack():
+        library = middleware.transform(library=library)
+    return _collect(library, file)
+
+
+def _expansion_crossing(library: Any, bound: int) -> Any:
+    """The first entry whose fields, with ``@string`` references expanded, pass ``bound``
+    characters in all (summed from the macros' lengths, nothing copied); None when none do."""
+    sizes = {key.lower(): len(s.value) for key, s in library.strings_dict.items()}
+    total = 0
+    for entry in library.entries:
+        for f in entry.fields:
+            value = f.value if isinstance(f.value, str) else ""
+            total += sizes.get(value.lower(), len(value))
+        if total > bound:
+            return entry
+    return None
+
+
+def _collect(library: Any, file: str | None) -> Bibliography:
+    """Entries and findings of a parsed library."""
+    from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock
+
     bib = Bibliography(file=file, library=library)
     for entry in library.entries:
         fields = {f.key.lower(): _plain(f.value) for f in entry.fields}
@@ -105,7 +153,12 @@ def load_bibliography(
     """Read and parse a ``.bib`` file; a missing, oversized or undecodable file gives findings."""
     file = file if file is not None else str(path)
     text, raw, findings = read_text(
-        path, file=file, what="bibliography", max_bytes=max_bytes, limit_name=limit_name
+        path,
+        file=file,
+        what="bibliography",
+        max_bytes=max_bytes,
+        limit_name=limit_name,
+        text_only=True,
     )
     if text is None:
         return Bibliography(path=path, file=file, findings=findings)

@@ -6,7 +6,7 @@ bounds can both import it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,3 +25,7 @@ class Limits:
     max_aliases: int = 1_000
     max_claims: int = 200_000
     max_string_length: int = 1_000_000
+    # where documents and bibliographies may be, as globs relative to the repository root
+    # (``documents`` in [tool.evidence-claims]); empty: anywhere in it outside hidden folders.
+    # See evidence_claims.io.paths.
+    documents: tuple[str, ...] = field(default=())

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,13 +21,14 @@ from .bib import Bibliography, load_bibliography
 from .claim_file import parse_claim_file
 from .claimset import ClaimSet
 from .limits import Limits
+from .paths import find_root, resolve_inside
+from .paths import resolve as _resolve
 from .reading import read_text
 from .schema_errors import findings_from_errors
 from .surrogates import SURROGATE
 
 _CLAIM = TypeAdapter(Claim)
 _DOCUMENT = TypeAdapter(Document)
-ROOT_MARKERS = (".git", "pyproject.toml", ".evidence-claims-root")
 
 
 @dataclass(slots=True)
@@ -55,30 +55,6 @@ def display_path(path: Path) -> str:
     if shown.isascii() or SURROGATE.search(shown) is None:
         return shown
     return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def find_root(path: Path) -> Path:
-    """The repository a claim file belongs to: the nearest ancestor with a root marker.
-
-    The search starts in the folder that holds ``path`` as named, not where a symbolic link
-    named ``path`` points: a link must not carry the root along with it.
-    """
-    start = _resolve(Path(os.path.abspath(path)).parent) or Path(os.path.abspath(path)).parent
-    for candidate in (start, *start.parents):
-        try:
-            if any((candidate / marker).exists() for marker in ROOT_MARKERS):
-                return candidate
-        except OSError:
-            continue
-    return start
-
-
-def _resolve(path: Path) -> Path | None:
-    """``path`` with every symbolic link followed, or None when that fails (a link loop)."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError, ValueError):
-        return None
 
 
 def load_claim_file(
@@ -165,38 +141,8 @@ def _salvage(data: Any) -> tuple[Document | None, list[Claim], list[int]]:
     return document, claims, indexes
 
 
-_DRIVE = re.compile(r"^[A-Za-z]:")
-
-
-def resolve_inside(base: Path, relative: str, root: Path) -> tuple[Path | None, str | None]:
-    """Resolve a path named in a claim file; refuse one that could leave ``root``.
-
-    Claim files come from pull requests, so the path is untrusted: it must be relative, use
-    ``/`` (a ``\\`` is a Windows separator on one system and a file-name character on
-    another), hold no NUL byte, and stay inside ``root`` once every ``..`` and every symbolic
-    link is followed. Returns (path, None) or (None, the problem in words).
-    """
-    if "\0" in relative:
-        return None, "contains a NUL byte"
-    if "://" in relative:
-        return None, "is a URL; claim files name local files, relative to the claim file"
-    if os.path.isabs(relative) or relative.startswith(("/", "\\")) or _DRIVE.match(relative):
-        return None, "is absolute; use a path relative to the claim file"
-    if "\\" in relative:
-        return None, "uses '\\'; separate folders with '/' so the path works on every system"
-    inside = _resolve(root)
-    candidate = _resolve(base / relative)
-    if inside is None or candidate is None:
-        return None, "cannot be resolved (a loop of symbolic links?)"
-    try:
-        candidate.relative_to(inside)
-    except ValueError:
-        return None, f"leaves the repository ({root})"
-    return candidate, None
-
-
 def _resolve_named(
-    claim_set: ClaimSet, member: str, root: Path, loaded: Loaded
+    claim_set: ClaimSet, member: str, root: Path, loaded: Loaded, documents: tuple[str, ...]
 ) -> tuple[Path | None, tuple[int, int]]:
     """The file the header's ``document.<member>`` names, resolved inside the repository, and
     the position of that member; a name that leaves the repository (``..``, an absolute path,
@@ -204,7 +150,7 @@ def _resolve_named(
     assert claim_set.path is not None and claim_set.parsed is not None
     name = getattr(claim_set.document, member)
     line, column = claim_set.parsed.locator.locate(("document", member))
-    resolved, problem = resolve_inside(claim_set.path.parent, name, root)
+    resolved, problem = resolve_inside(claim_set.path.parent, name, root, documents)
     if resolved is None:
         loaded.findings.append(
             R.DOCUMENT_PATH.finding(
@@ -224,11 +170,15 @@ def _attach_document(claim_set: ClaimSet, root: Path, loaded: Loaded, limits: Li
     assert claim_set.path is not None and claim_set.parsed is not None
     file = claim_set.parsed.file
     locator = claim_set.parsed.locator
-    doc_path, (line, column) = _resolve_named(claim_set, "path", root, loaded)
+    doc_path, (line, column) = _resolve_named(claim_set, "path", root, loaded, limits.documents)
     if doc_path is None:
         return
     text, raw, findings = read_text(
-        doc_path, file=display_path(doc_path), what="document", max_bytes=limits.max_file_bytes
+        doc_path,
+        file=display_path(doc_path),
+        what="document",
+        max_bytes=limits.max_file_bytes,
+        text_only=True,
     )
     for finding in findings:
         if finding.code in ("file.not-found", "file.unreadable", "limits.size"):
@@ -266,7 +216,9 @@ def _attach_bibliography(claim_set: ClaimSet, root: Path, loaded: Loaded, limits
     if name is None:
         return
     file = claim_set.parsed.file
-    bib_path, (line, column) = _resolve_named(claim_set, "bibliography", root, loaded)
+    bib_path, (line, column) = _resolve_named(
+        claim_set, "bibliography", root, loaded, limits.documents
+    )
     if bib_path is None:
         claim_set.bibliography = Bibliography(file=name)
         return

@@ -95,13 +95,16 @@ def read_bytes(
     what: str,
     max_bytes: int | None = None,
     limit_name: str = "max-file-bytes",
+    text: bool = False,
 ) -> tuple[bytes | None, list[Finding]]:
     """The file's bytes, or a finding saying why they could not be read.
 
     Only a regular file is read (opening with ``O_NONBLOCK`` so that a named pipe cannot block
     the open), and never more than ``max_bytes`` (default: ``Limits().max_file_bytes``): the
     size is checked before reading, and the read stops one byte past the limit in case the
-    file grows meanwhile or reports no size (``/proc``).
+    file grows meanwhile or reports no size (``/proc``). With ``text``, a NUL byte ends the
+    read at the chunk that holds it: no text file has one, and a sparse file (gigabytes of
+    NUL on no disk blocks, under raised limits) is refused before it fills memory.
     """
     limit = min(max_bytes if max_bytes is not None else Limits().max_file_bytes, sys.maxsize - 1)
     try:
@@ -132,6 +135,10 @@ def read_bytes(
             chunk = os.read(fd, min(remaining, 1 << 24))
             if not chunk:
                 break
+            if text and b"\0" in chunk:
+                at = limit + 1 - remaining + chunk.index(b"\0")
+                reason = f"not a text file (a NUL byte at byte {at:,})"
+                return None, [R.FILE_UNREADABLE.finding(file=file, name=file, reason=reason)]
             chunks.append(chunk)
             remaining -= len(chunk)
         if remaining <= 0:
@@ -154,10 +161,13 @@ def read_text(
     what: str,
     max_bytes: int | None = None,
     limit_name: str = "max-file-bytes",
+    text_only: bool = False,
 ) -> tuple[str | None, bytes | None, list[Finding]]:
-    """Read and decode a UTF-8 text file; returns (text, raw bytes, findings)."""
+    """Read and decode a UTF-8 text file; returns (text, raw bytes, findings).
+
+    ``text_only``: refuse a file with a NUL byte as it is read (documents, bibliographies)."""
     raw, findings = read_bytes(
-        path, file=file, what=what, max_bytes=max_bytes, limit_name=limit_name
+        path, file=file, what=what, max_bytes=max_bytes, limit_name=limit_name, text=text_only
     )
     if raw is None:
         return None, None, findings

@@ -238,8 +238,7 @@ def transplant(original: str, base: str, new: str, newline: str = "\n") -> str |
     to_ours = _line_map(ours, base_lines)
     out: list[str] = []
     cursor = 0
-    matcher = difflib.SequenceMatcher(None, base_lines, new_lines, autojunk=False)
-    for tag, b1, b2, n1, n2 in matcher.get_opcodes():
+    for tag, b1, b2, n1, n2 in line_opcodes(base_lines, new_lines):
         if tag == "equal":
             continue
         span = _span(to_ours, b1, b2, len(base_lines), len(ours))
@@ -261,16 +260,57 @@ def transplant(original: str, base: str, new: str, newline: str = "\n") -> str |
     return "".join(out)
 
 
+EXACT_DIFF_LINES = 2_000
+"""Unaligned stretches up to this many lines get difflib's exact matching (quadratic in the
+stretch); longer ones its heuristic that ignores lines repeated everywhere (``kind: claim``)."""
+
+
+def line_opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """An edit script from ``a`` to ``b`` as :meth:`difflib.SequenceMatcher.get_opcodes`
+    gives it, in linear time for the edits a save makes.
+
+    difflib's exact matching is quadratic in the lines: re-anchoring a 2.1 MB claim file,
+    which changes lines all over it but adds or removes none, took 174 s to save. The common
+    head and tail are taken off first; when what is left has as many lines on both sides,
+    the lines are paired in order (runs of equal lines, runs of replaced ones); only a
+    stretch of different lengths goes to difflib.
+    """
+    n, m = len(a), len(b)
+    head = 0
+    while head < n and head < m and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and tail < m - head and a[n - 1 - tail] == b[m - 1 - tail]:
+        tail += 1
+    ops: list[tuple[str, int, int, int, int]] = []
+    if head:
+        ops.append(("equal", 0, head, 0, head))
+    a_end, b_end = n - tail, m - tail
+    if a_end - head == b_end - head:
+        i = head
+        while i < a_end:
+            same = a[i] == b[i]
+            j = i + 1
+            while j < a_end and (a[j] == b[j]) == same:
+                j += 1
+            ops.append(("equal" if same else "replace", i, j, i, j))
+            i = j
+    elif a_end > head or b_end > head:
+        exact = max(a_end - head, b_end - head) <= EXACT_DIFF_LINES
+        matcher = difflib.SequenceMatcher(None, a[head:a_end], b[head:b_end], autojunk=not exact)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            ops.append((tag, i1 + head, i2 + head, j1 + head, j2 + head))
+    if tail:
+        ops.append(("equal", n - tail, n, m - tail, m))
+    return ops
+
+
 def _line_map(ours: list[str], base_lines: list[str]) -> dict[int, int]:
     """Base line index -> original line index, for lines equal but for their line end."""
-    matcher = difflib.SequenceMatcher(
-        None,
-        [line.rstrip("\r\n") for line in ours],
-        [line.rstrip("\n") for line in base_lines],
-        autojunk=False,
-    )
     mapping: dict[int, int] = {}
-    for tag, o1, o2, b1, _b2 in matcher.get_opcodes():
+    stripped_ours = [line.rstrip("\r\n") for line in ours]
+    stripped_base = [line.rstrip("\n") for line in base_lines]
+    for tag, o1, o2, b1, _b2 in line_opcodes(stripped_ours, stripped_base):
         if tag == "equal":
             for k in range(o2 - o1):
                 mapping[b1 + k] = o1 + k

@@ -35,7 +35,8 @@ def lone_surrogates(text: str, data: Any, file: str, locator: Locator) -> list[F
         if found is None:
             continue
         line, column = locator.locate(path, key=is_key)
-        pointer = json_pointer(path)
+        # a key's own surrogate would be in the pointer, and then no report could be printed
+        pointer = SURROGATE.sub(_escaped, json_pointer(path))
         findings.append(
             R.FILE_LONE_SURROGATE.finding(
                 file=file,
@@ -49,6 +50,10 @@ def lone_surrogates(text: str, data: Any, file: str, locator: Locator) -> list[F
         if len(findings) >= MOST_REPORTED:
             break
     return findings
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def _strings(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], bool, str]]:

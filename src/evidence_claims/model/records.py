@@ -73,9 +73,12 @@ def _integral_float_to_int(value: Any) -> Any:
     return value
 
 
+# No document has more characters than 2**62 (the largest size limit a configuration may set):
+# a larger offset is a schema error where it is written, not an overflow in a 64-bit column.
+MAX_OFFSET = 2**62
 Offset = Annotated[
     int,
-    Field(ge=0, description="Character (code point) offset into the document."),
+    Field(ge=0, le=MAX_OFFSET, description="Character (code point) offset into the document."),
     BeforeValidator(_integral_float_to_int),
 ]
 Topic = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*" + _END, max_length=100)]

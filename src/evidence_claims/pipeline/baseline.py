@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+from ..io.limits import Limits
 from ..model.report import Finding, Report
 
 BASELINE_VERSION = 1
@@ -62,22 +63,44 @@ def baseline_data(report: Report) -> dict:
     return {"version": BASELINE_VERSION, "tool": "evidence-claims", "findings": entries}
 
 
+def baseline_bytes(report: Report) -> tuple[bytes, int]:
+    """The baseline file of the report's findings, and how many it holds."""
+    data = baseline_data(report)
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return text.encode("utf-8", "surrogateescape"), len(data["findings"])  # non-UTF-8 names
+
+
 def write_baseline(report: Report, path: Path) -> int:
     """Write the report's findings as a baseline (atomically); returns how many."""
     from ..io.storage import atomic_write
 
-    data = baseline_data(report)
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    atomic_write(Path(path), text.encode("utf-8", "surrogateescape"))  # non-UTF-8 file names
-    return len(data["findings"])
+    data, count = baseline_bytes(report)
+    atomic_write(Path(path), data)
+    return count
 
 
-def read_baseline(path: Path) -> Counter[str]:
-    """Fingerprints of a baseline file, with how often each was recorded."""
+def read_baseline(path: Path, *, limits: Limits | None = None) -> Counter[str]:
+    """Fingerprints of a baseline file, with how often each was recorded.
+
+    The baseline is read as every other input is (:func:`~evidence_claims.io.reading.read_bytes`:
+    a regular file only, so a named pipe cannot block and ``/dev/zero`` cannot fill memory;
+    no more than ``max-file-bytes``), and a hostile one (nested too deeply, a number of more
+    digits than Python converts) is a :class:`BaselineError`, never an internal error.
+    """
+    from ..io.reading import read_bytes
+
+    limits = limits or Limits()
+    raw, problems = read_bytes(
+        Path(path), file=str(path), what="baseline", max_bytes=limits.max_file_bytes
+    )
+    if raw is None:
+        reason = problems[0].message if problems else "cannot be read"
+        raise BaselineError(f"cannot read baseline {path}: {reason}")
     try:
-        data = json.loads(Path(path).read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise BaselineError(f"cannot read baseline {path}: {exc}") from exc
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise BaselineError(f"cannot read baseline {path}: {reason}") from exc
     findings = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(findings, list) or data.get("version") != BASELINE_VERSION:
         raise BaselineError(f"{path} is not an evidence-claims baseline (version 1)")

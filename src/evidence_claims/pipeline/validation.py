@@ -102,7 +102,7 @@ def validate(
     ``cache`` (:class:`~evidence_claims.pipeline.result_cache.ResultCache`), a file whose result is
     stored for the same bytes and settings is not validated again.
     """
-    files, findings = discover(paths or (".",))
+    files, findings = discover(paths or (".",), root=root)
     report = Report()
     report.extend(findings)
     if progress is not None:
@@ -249,7 +249,7 @@ def load(path: str | Path, *, root: Path | None = None, limits: Limits | None = 
     """
     path = Path(path)
     if path.is_dir() or not path.exists():  # a missing path is "not found", whatever its name
-        files, findings = discover([path])
+        files, findings = discover([path], root=root)
         if len(files) != 1:
             report = Report(findings=findings, files=[display_path(p) for p in files])
             what = "no claim file" if not files else f"{len(files)} claim files"
@@ -263,7 +263,7 @@ def load(path: str | Path, *, root: Path | None = None, limits: Limits | None = 
     if (
         cs is None
         or not cs.complete
-        or any(f.code.startswith(("file.", "schema.", "limits.")) for f in errors)
+        or any(f.code.startswith(("file.", "schema.", "limits.", "document.path")) for f in errors)
     ):
         report = Report(findings=loaded.findings, files=[display_path(path)]).sorted()
         first = report.errors[0] if report.errors else None

@@ -3,11 +3,14 @@
 :class:`EvidenceTable` is the reader's view, in the style of a GRADE Summary of Findings table:
 statement, source type, formatted citations, certainty as symbols and word, caveats as
 footnotes with their codes, and the wording check; grouped by topic or by source type, and
-rendered to Markdown (pandas + tabulate), HTML (pandas Styler) or CSV.
+rendered to Markdown (pandas + tabulate), HTML (pandas Styler) or CSV. Over 400 lines
+because the table's rows, its grouping and footnotes, and its three renderers are one model:
+apart, each renderer would have to rebuild the rows.
 """
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -16,6 +19,7 @@ from ..io.claimset import ClaimSet
 from ..model.records import Claim
 from ..model.report import ClaimAssessment, Report
 from .citations import citer
+from .escape import csv_cell, markdown_cell
 from .frames import document_order
 from .presentation import (
     CERTAINTY_ORDER,
@@ -185,38 +189,49 @@ class EvidenceTable:
 
     # -- renderers -------------------------------------------------------------------------
 
-    def render(self, format: str) -> str:
+    def render(self, format: str, *, keep_formulas: bool = False) -> str:
         """The table as ``md``, ``html`` (a complete page) or ``csv`` text."""
         if format == "md":
             return self.to_markdown()
         if format == "html":
             return self.to_html(full_page=True)
         if format == "csv":
-            return self.to_csv()
+            return self.to_csv(keep_formulas=keep_formulas)
         raise ValueError(f"unknown table format {format!r}; choose one of {TABLE_FORMATS}")
 
-    def to_csv(self) -> str:
-        """CSV of :attr:`frame` (UTF-8 text; one row per claim, caveats in full)."""
-        return self.frame.to_csv(index=False, lineterminator="\n")
+    def to_csv(self, *, keep_formulas: bool = False) -> str:
+        """CSV of :attr:`frame` (UTF-8 text; one row per claim, caveats in full).
+
+        A cell that a spreadsheet would run as a formula (one that begins with ``=``, ``+``,
+        ``-``, ``@``, TAB or CR) gets a leading ``'``, unless ``keep_formulas``: the text is
+        the claim file's, and claim files come from strangers (see :func:`.escape.csv_cell`).
+        """
+        frame = self.frame if keep_formulas else self.frame.map(csv_cell)
+        # the csv module quotes a cell that holds a LF (the line end) but not one that holds a
+        # bare CR, which most readers take for a line end too: then every cell is quoted
+        bare_cr = frame.map(lambda v: isinstance(v, str) and "\r" in v).to_numpy().any()
+        return frame.to_csv(
+            index=False, lineterminator="\n", quoting=csv.QUOTE_ALL if bare_cr else None
+        )
 
     def to_markdown(self) -> str:
         """GitHub-flavoured Markdown: a heading and a table per group, then the footnotes."""
         import pandas as pd
 
-        lines = [f"## {_md_text(self.title)}", "", _md_text(self.legend()), ""]
+        lines = [f"## {markdown_cell(self.title)}", "", markdown_cell(self.legend()), ""]
         for group, rows in self.groups:
-            lines += [f"### {_md_text(group)} ({_count(len(rows))})", ""]
+            lines += [f"### {markdown_cell(group)} ({_count(len(rows))})", ""]
             frame = pd.DataFrame(
                 [
                     {
                         "Claim": row.claim.id,
-                        "Statement": _md_text(_statement_with_kind(row.claim)),
+                        "Statement": markdown_cell(_statement_with_kind(row.claim)),
                         "Source type": source_label(row.claim.evidence.type),
-                        "Sources": _md_text(row.sources_text()),
+                        "Sources": markdown_cell(row.sources_text()),
                         "Certainty": row.certainty_text(),
-                        "Caveats": _md_text(row.caveats_marked()),
-                        "Wording": _md_text(wording_label(row.grade)),
-                        "Relations": _md_text(row.relations_text()),
+                        "Caveats": markdown_cell(row.caveats_marked()),
+                        "Wording": markdown_cell(wording_label(row.grade)),
+                        "Relations": markdown_cell(row.relations_text()),
                     }
                     for row in rows
                 ]
@@ -224,7 +239,9 @@ class EvidenceTable:
             lines += [frame.to_markdown(index=False, tablefmt="pipe"), ""]
         if self.footnotes:
             lines += ["**Caveats**", ""]
-            lines += [f"- {note.mark} {_md_text(note.caveat.text())}" for note in self.footnotes]
+            lines += [
+                f"- {note.mark} {markdown_cell(note.caveat.text())}" for note in self.footnotes
+            ]
             lines.append("")
         return "\n".join(lines)
 
@@ -327,11 +344,6 @@ def _count(n: int) -> str:
 
 def _statement_with_kind(claim: Claim) -> str:
     return claim.text if claim.kind == "claim" else f"[{claim.kind.capitalize()}] {claim.text}"
-
-
-def _md_text(text: str) -> str:
-    """A cell value safe inside a Markdown pipe table: one line, pipes escaped."""
-    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
 
 
 def _group_name(claim: Claim, by: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.report import ClaimAssessment, Finding, Report
+from .escape import line_start, one_line
 from .json_lines import json_lines
 
 MINUS = "\u2212"  # a typographic minus for rating down
@@ -14,7 +15,12 @@ def text_lines(report: Report) -> Iterator[str]:
     """Grouped by file, then by claim: each claim's suggested certainty with its reasons on one
     line, its findings below it (``file:line:col: severity code message``, so editors can jump).
     One line at a time: a million claims print ~3 million lines, and written as they come they
-    need no second copy of the whole text in memory."""
+    need no second copy of the whole text in memory.
+
+    Text from the claim files (messages quote notes and names; file names are the
+    repository's) is shown through :func:`.escape.one_line`: a line break or control
+    character in it is printed as an escape, so every line of the output begins with
+    what this function writes, never with what a claim file says."""
     findings = sorted(report.findings, key=Finding.sort_key)
     by_file: dict[str, list[Finding]] = {}
     for f in findings:
@@ -23,7 +29,7 @@ def text_lines(report: Report) -> Iterator[str]:
     for a in report.assessments:
         assessed.setdefault(a.file or "-", []).append(a)
     for file in sorted({*by_file, *assessed}):
-        yield file
+        yield line_start(file)
         file_findings = by_file.get(file, [])
         claims = sorted(assessed.get(file, []), key=lambda a: a.line or 0)
         known = {a.claim_id for a in claims}
@@ -31,12 +37,12 @@ def text_lines(report: Report) -> Iterator[str]:
         for f in file_findings:
             by_claim.setdefault(f.claim_id, []).append(f)
             if f.claim_id not in known:
-                claim = f" [{f.claim_id}]" if f.claim_id else ""
-                yield f"  {f.location}: {f.severity} {f.code}{claim} {f.message}"
+                claim = f" [{one_line(f.claim_id)}]" if f.claim_id else ""
+                yield f"  {_where(f)}: {f.severity} {f.code}{claim} {one_line(f.message)}"
         for a in claims:
             yield "  " + _claim_line(a)
             for f in by_claim.get(a.claim_id, ()):
-                yield f"      {f.location}: {f.severity} {f.code} {f.message}"
+                yield f"      {_where(f)}: {f.severity} {f.code} {one_line(f.message)}"
         yield ""
     if report.assessments:
         yield _certainty_summary(report.assessments)
@@ -49,12 +55,17 @@ def text_lines(report: Report) -> Iterator[str]:
     yield (("OK: " if report.ok else "FAILED: ") + summary)
 
 
+def _where(f: Finding) -> str:
+    """``file:line:col``, the file name safe to begin a line with."""
+    return line_start(f.location)
+
+
 def _claim_line(a: ClaimAssessment) -> str:
     """``id  ⊕◯◯◯ very low  start low: code −1, code`` (effects shown only where they move)."""
     from ..assessment.certainty import symbol, word
 
     grade = f"{symbol(a.certainty)} {word(a.certainty)}"
-    parts = [f"{a.claim_id}  {grade:<14}"]
+    parts = [f"{line_start(a.claim_id)}  {grade:<14}"]
     steps = ", ".join(
         f"{r.code} {'+' if r.effect > 0 else MINUS}{abs(r.effect)}" if r.effect else r.code
         for r in a.reasons
@@ -62,7 +73,7 @@ def _claim_line(a: ClaimAssessment) -> str:
     if a.start is not None:
         parts.append(f"start {word(a.start)}" + (f": {steps}" if steps else ""))
     else:
-        parts.append((a.note or "not graded") + (f"; {steps}" if steps else ""))
+        parts.append(one_line(a.note or "not graded") + (f"; {steps}" if steps else ""))
     if a.stated is not None and a.stated != a.certainty:
         parts.append(f"(file says {word(a.stated)})")
     if a.relations:

@@ -9,7 +9,7 @@ descriptors and ``docs/rules.md`` read it through :func:`all_rules`.
 
 from __future__ import annotations
 
-from . import assessment, config, reanchor, structural
+from . import assessment, config, extraction, reanchor, structural
 from .catalogue import RULES, Rule
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "all_rules",
     "assessment",
     "config",
+    "extraction",
     "get_rule",
     "reanchor",
     "structural",

@@ -232,7 +232,8 @@ ANCHOR_TEXT = register(
     "anchor.text-mismatch",
     "Quote does not match the anchor",
     "error",
-    "text does not match document[{start}:{end}] ({actual!r}){hint}",
+    "text does not match document[{start}:{end}] (they differ from character {differ} of "
+    "the quote on){hint}",
     "A claim's `text` must be exactly the document's characters between `anchor.start` and "
     "`anchor.end`. Otherwise the claim may quote words the document does not say there, or "
     "drop words that change its meaning.",
@@ -242,7 +243,8 @@ ANCHOR_CONTEXT = register(
     "anchor.context-mismatch",
     "Prefix or suffix does not match",
     "error",
-    "anchor {which} {given!r} does not match the document ({actual!r})",
+    "anchor {which} {given!r} does not match the document (they differ from character "
+    "{differ} of the {which} on)",
     "`prefix` must be the text just before the quote and `suffix` the text just after it "
     "(each up to 32 characters, W3C TextQuoteSelector). They let the quote be found again when "
     "the document changes.",
@@ -252,7 +254,8 @@ CUE_TEXT = register(
     "cue.mismatch",
     "Cue does not match its offsets",
     "error",
-    "{kind} '{cue}' does not match document[{start}:{end}] ({actual!r}){hint}",
+    "{kind} '{cue}' does not match document[{start}:{end}] (they differ from character "
+    "{differ} of the cue on){hint}",
     "Hedge and booster offsets are document offsets; the cue must be exactly the text there.",
     "anchor",
 )
@@ -368,7 +371,7 @@ COVERAGE_GAP = register(
     "coverage.uncovered-text",
     "Text no claim covers",
     "warning",
-    "document text not covered by any claim: {excerpt!r}",
+    "document text not covered by any claim ({length})",
     "Every statement of the document should be recorded as a claim (with kind `meta` for text "
     "that makes no claim), so that nothing the document says escapes assessment.",
     "coverage",
