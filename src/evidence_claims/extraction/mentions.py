@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..io.bib import BibEntry, Bibliography
+from ..io.latex import plain_text
 from .caseless import fold
 
 MentionForm = Literal["named", "numbered", "descriptive", "backref"]
@@ -234,9 +235,9 @@ def _fold(text: str) -> str:
 
 def surnames(entry: BibEntry) -> list[str]:
     """Author (or editor) surnames of an entry, folded to plain lower case."""
-    raw = entry.get("author") or entry.get("editor") or ""
+    raw = plain_text(entry.get("author") or entry.get("editor") or "")
     names = []
-    for person in re.split(r"\s+and\s+", raw.replace("{", "").replace("}", "")):
+    for person in re.split(r"\s+and\s+", raw):
         person = person.strip()
         if not person or person.lower() == "others":
             continue
