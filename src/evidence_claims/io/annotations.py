@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..model.anchors import context_match
 from ..model.interchange import (
     TAG_BASIS,
     TAG_CERTAINTY,
@@ -346,21 +347,8 @@ def find_quote(
     start = text.find(exact)
     while start != -1:
         end = start + len(exact)
-        score = _common_suffix(text[:start], prefix) + _common_prefix(text[end:], suffix)
+        score = context_match(text, start, end, prefix, suffix)
         if score > best_score:
             best, best_score = (start, end), score
         start = text.find(exact, start + 1)
     return best
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def _common_suffix(a: str, b: str) -> int:
-    return _common_prefix(a[::-1], b[::-1])
