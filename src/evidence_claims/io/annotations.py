@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model.anchors import context_match
+from ..model.anchors import context, context_match
 from ..model.interchange import (
     TAG_BASIS,
     TAG_CERTAINTY,
@@ -33,7 +33,6 @@ from ..model.interchange import (
 )
 from ..model.offsets import Utf16Index
 
-CONTEXT_CHARS = 32  # prefix/suffix length of the claim file convention
 DEFAULT_SOURCE_TYPE = "unsourced_assertion"
 
 
@@ -297,15 +296,11 @@ def read_hypothesis(data: Any, text: str, document_id: str) -> Imported:
             result.problems.append(f"{hid}: the quote {exact[:40]!r} is not in the document")
             continue
         start, end = span
+        prefix, suffix = context(text, start, end)
         record: dict[str, Any] = {
             "id": None,
             "text": exact,
-            "anchor": {
-                "start": start,
-                "end": end,
-                "prefix": text[max(0, start - CONTEXT_CHARS) : start],
-                "suffix": text[end : end + CONTEXT_CHARS],
-            },
+            "anchor": {"start": start, "end": end, "prefix": prefix, "suffix": suffix},
         }
         evidence: dict[str, Any] = {}
         note = row.get("text")
