@@ -214,6 +214,8 @@ def check_citations(cs: ClaimSet) -> Iterator[Finding]:
 def _all_ids(cs: ClaimSet) -> set[str]:
     """Ids of every claim in the file, including ones that failed the schema."""
     ids = {c.id for c in cs.claims}
+    if cs.complete:  # every claim of the file passed the schema: no other id to add
+        return ids
     data = cs.parsed.data if cs.parsed is not None else None
     if isinstance(data, dict) and isinstance(data.get("claims"), list):
         ids.update(

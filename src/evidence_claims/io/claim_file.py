@@ -31,7 +31,7 @@ class ParsedFile:
     file: str
     format: Format
     text: str | None = None
-    data: Any = None
+    _data: Any = None
     _tree: Any = None
     bom: bool = False
     locator: Locator = field(default_factory=NullLocator)
@@ -41,6 +41,37 @@ class ParsedFile:
     model: Any = None  # the validated ClaimFile, when the JSON fast path already made it
     limits: Limits | None = None
     _tree_read: bool = False
+    _data_released: bool = False
+
+    @property
+    def data(self) -> Any:
+        """The file's plain value (mappings, lists, scalars), or None when it could not be read.
+
+        For a JSON file the fast path validated, :meth:`release_data` lets the value go once
+        the models are built; it is then parsed again from :attr:`text` when asked for (only
+        an edit that is saved needs it).
+        """
+        if self._data is None and self._data_released and self.text is not None:
+            import jiter
+
+            self._data = jiter.from_json(
+                self.text.encode("utf-8"),
+                allow_inf_nan=False,
+                catch_duplicate_keys=True,
+                float_mode="lossless-float",
+            )
+        return self._data
+
+    @data.setter
+    def data(self, value: Any) -> None:
+        self._data, self._data_released = value, False
+
+    def release_data(self) -> None:
+        """Let the parsed value go when :attr:`model` holds all of it (the JSON fast path):
+        for a large file it is about a seventh of the memory of validation. Read again from
+        the text on demand, with the same parser and options, so the value is the same."""
+        if self.model is not None and self.format == "json" and self.text is not None:
+            self._data, self._data_released = None, True
 
     @property
     def tree(self) -> Any:
@@ -62,7 +93,8 @@ class ParsedFile:
 
     @property
     def ok(self) -> bool:
-        return self.data is not None and not any(f.severity == "error" for f in self.findings)
+        has_data = self._data is not None or self._data_released
+        return has_data and not any(f.severity == "error" for f in self.findings)
 
 
 def parse_claim_file(

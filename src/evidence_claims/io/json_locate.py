@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Sequence
 from functools import lru_cache
 from json.decoder import scanstring
@@ -39,11 +40,13 @@ class JsonLocator:
         self._found: dict[tuple[tuple[PathItem, ...], bool], Position] = {}
         # The parsed value, when the text is a claim file the models accepted (the JSON fast
         # path): its claims and their fields are then found by searching for keys (see
-        # _claim_offset), without reading the claims one by one.
-        self._claim_file = claim_file
+        # _claim_offset), without reading the claims one by one. Only the keys of each claim
+        # are kept (see _ClaimKeys), not the value: the loader lets it go once the models are
+        # built, and for a large file it was about a seventh of the memory.
+        self._shape = _ClaimKeys.of(claim_file) if claim_file is not None else None
         self._claim_starts: list[int] | None = None
-        self._claim_starts_done = claim_file is None
-        self._keys: dict[str, tuple[list[int], list[int]]] = {}
+        self._claim_starts_done = self._shape is None
+        self._keys: dict[str, tuple[array[int], array[int]]] = {}
         self._plain: bool | None = None
         self._asked: dict[str, int] = {}
 
@@ -87,7 +90,7 @@ class JsonLocator:
             if not fields:
                 if not key:
                     return self._position(starts[index])
-            elif type(name := fields[0]) is str and name in self._claim_file["claims"][index]:
+            elif type(name := fields[0]) is str and name in self._shape.keys[index][0]:  # type: ignore[union-attr]
                 end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
                 found = self._first_key(name, starts[index], end)
                 if found is not None:
@@ -137,8 +140,8 @@ class JsonLocator:
                 first = _JSON_SPACE.match(text, value + 1).end()  # type: ignore[union-attr]
                 return value if text.startswith("]", first) else first
             if type(item) is str and fields[0] in FLAT_RECORDS and self._plain_keys():
-                record = self._claim_file["claims"][index][fields[0]]
-                if type(record) is dict and item in record:
+                record = self._shape.record_keys(index, fields[0])  # type: ignore[union-attr]
+                if record is not None and item in record:
                     found = self._first_key(item, value, end)
                     if found is not None:
                         return found[1]
@@ -163,7 +166,7 @@ class JsonLocator:
         pos = _JSON_SPACE.match(text).end()  # type: ignore[union-attr]
         if pos >= len(text) or (key and not path):
             return None
-        if self._claim_file is not None and len(path) >= 2 and path[0] == "claims":
+        if self._shape is not None and len(path) >= 2 and path[0] == "claims":
             found = self._claim_offset(path, key)
             if found is not None:
                 return found
@@ -200,7 +203,7 @@ class JsonLocator:
         if len(path) == 2:
             return None if key else starts[index]  # (an array item has no key: the general way)
         name = path[2]
-        if type(name) is not str or name not in self._claim_file["claims"][index]:
+        if type(name) is not str or name not in self._shape.keys[index][0]:  # type: ignore[union-attr]
             return None
         end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
         # the first "name": after the claim's "{" and before the next claim's
@@ -211,12 +214,16 @@ class JsonLocator:
             return found[0] if key else found[1]
         return self._offset_from(found[1], path[3:], key)
 
-    def _key_table(self, name: str) -> tuple[list[int], list[int]]:
+    def _key_table(self, name: str) -> tuple[array[int], array[int]]:
         """Offsets of every ``"name":`` key written without escapes, and of its value."""
         table = self._keys.get(name)
         if table is None:
-            matches = list(_key_pattern(name).finditer(self.text))
-            table = self._keys[name] = ([m.start() for m in matches], [m.end() for m in matches])
+            # machine integers: a table per key name of 100,000 claims took 7 MB as lists
+            keys, values = array("q"), array("q")
+            for m in _key_pattern(name).finditer(self.text):
+                keys.append(m.start())
+                values.append(m.end())
+            table = self._keys[name] = (keys, values)
         return table
 
     def _claims(self) -> list[int] | None:
@@ -230,22 +237,19 @@ class JsonLocator:
         if self._claim_starts_done:
             return self._claim_starts
         self._claim_starts_done = True
-        data = self._claim_file
-        claims = data.get("claims") if type(data) is dict else None
-        document = data.get("document") if type(data) is dict else None
-        if type(claims) is not list or not claims or type(document) is not dict:
+        shape = self._shape
+        if shape is None or not shape.keys or not shape.ids_first:
             return None
-        if not all(type(c) is dict and c and next(iter(c)) == "id" for c in claims):
-            return None
+        count = len(shape.keys)
         text = self.text
         ids = [m.start() for m in _key_pattern("id").finditer(text)]
-        if len(ids) != len(claims) + ("id" in document):
+        if len(ids) != count + shape.document_id:
             return None
         array = self._offset_from(_JSON_SPACE.match(text).end(), ("claims",), False)  # type: ignore[union-attr]
         if not text.startswith("[", array):
             return None
-        after = [p for p in ids if p > array][: len(claims)]
-        if len(after) != len(claims):
+        after = [p for p in ids if p > array][:count]
+        if len(after) != count:
             return None
         starts = []
         for p in after:
@@ -279,6 +283,56 @@ the models): no key inside them belongs to a deeper record."""
 def _key_pattern(name: str) -> re.Pattern[str]:
     """``"name":`` as a key written without escapes, and the blanks after it."""
     return re.compile('"' + re.escape(name) + r'"[ \t\n\r]*:[ \t\n\r]*')
+
+
+class _ClaimKeys:
+    """The keys of a parsed claim file's claims, all the key search needs of the value.
+
+    ``keys[i]`` is ``(claim keys, keys of each flat record)`` for claim ``i``; claims written
+    alike share one such tuple, so this costs a pointer per claim where the value cost about
+    1.5 kB.
+    """
+
+    __slots__ = ("document_id", "ids_first", "keys")
+
+    def __init__(
+        self,
+        keys: list[tuple[frozenset[str], dict[str, frozenset[str]]]],
+        ids_first: bool,
+        document_id: bool,
+    ) -> None:
+        self.keys, self.ids_first, self.document_id = keys, ids_first, document_id
+
+    @classmethod
+    def of(cls, data: Any) -> _ClaimKeys | None:
+        """The keys of ``data``'s claims; None unless it holds a list of claims (each a
+        mapping) and a document mapping."""
+        claims = data.get("claims") if type(data) is dict else None
+        document = data.get("document") if type(data) is dict else None
+        if type(claims) is not list or type(document) is not dict:
+            return None
+        if not all(type(c) is dict for c in claims):
+            return None
+        one: Any = {}.setdefault
+        keys = []
+        for claim in claims:
+            records = {
+                name: frozenset(value)
+                for name in FLAT_RECORDS
+                if type(value := claim.get(name)) is dict
+            }
+            shape = (frozenset(claim), records)
+            keys.append(one(_shape_key(shape), shape))
+        ids_first = all(c and next(iter(c)) == "id" for c in claims)
+        return cls(keys, ids_first, "id" in document)
+
+    def record_keys(self, index: int, name: str) -> frozenset[str] | None:
+        """The keys of claim ``index``'s record ``name``; None when it is not a record."""
+        return self.keys[index][1].get(name)
+
+
+def _shape_key(shape: tuple[frozenset[str], dict[str, frozenset[str]]]) -> Any:
+    return shape[0], tuple(sorted(shape[1].items()))
 
 
 class _Members:

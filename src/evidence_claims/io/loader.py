@@ -86,6 +86,7 @@ def load_claim_file(
         model = None
     if model is not None:
         document, claims, indexes, complete = model.document, model.claims, None, True
+        parsed.release_data()  # the models hold it all now
     else:
         document, claims, indexes = _salvage(data)
         complete = False

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+from array import array
 from collections.abc import Sequence
 from itertools import accumulate, repeat
 from typing import Any, Protocol
@@ -44,11 +45,14 @@ class LineIndex:
     __slots__ = ("_starts",)
 
     def __init__(self, text: str) -> None:
+        # machine integers (8 bytes a line, not a list of int objects: 36): a large file has
+        # hundreds of thousands of lines, and bisect reads an array as it reads a list
         if "\r" in text:
-            self._starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
-        else:  # the same starts, computed in C (a large file has hundreds of thousands of lines)
+            self._starts = array("q", [0])
+            self._starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", text))
+        else:  # the same starts, computed in C
             widths = map(operator.add, map(len, text.split("\n")), repeat(1))
-            self._starts = list(accumulate(widths, initial=0))
+            self._starts = array("q", accumulate(widths, initial=0))
             self._starts.pop()
 
     def position(self, offset: int) -> Position:
