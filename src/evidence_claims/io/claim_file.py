@@ -140,7 +140,8 @@ def parse_claim_bytes(parsed: ParsedFile, raw: bytes, limits: Limits | None = No
     if parsed.format == "yaml":
         parse_yaml(parsed, limits)
     else:
-        parse_json(parsed, limits)
+        # the bytes read are the text in UTF-8 unless a byte order mark was dropped
+        parse_json(parsed, limits, None if decoded.bom else raw)
     if parsed.data is not None:
         _reject_lone_surrogates(parsed)
     if parsed.data is not None:

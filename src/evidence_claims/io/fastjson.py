@@ -41,14 +41,19 @@ UNBOUNDED_STRINGS = frozenset({"Claim.text", "ClaimFile.$schema", "Document.sha2
 _BIG = 2**63
 
 
-def accept(text: str, limits: Limits) -> tuple[Any, ClaimFile] | None:
+def accept(text: str, limits: Limits, raw: bytes | None = None) -> tuple[Any, ClaimFile] | None:
     """(value, model) when the exact reader would accept ``text`` with no finding and the
-    model validates it; None when that is not certain."""
+    model validates it; None when that is not certain.
+
+    ``raw``, when given, must be ``text`` encoded in UTF-8 (the bytes it was decoded from):
+    it saves a copy of the file while the value and the models are built, the moment of
+    loading that needs the most memory."""
     if limits.max_depth < MODEL_DEPTH or limits.max_string_length < BOUNDED_STRING_MAX:
         return None
     import jiter
 
-    raw = text.encode("utf-8")
+    if raw is None:
+        raw = text.encode("utf-8")
     if 1 + raw.count(b",") + raw.count(b"[") + raw.count(b"{") > limits.max_nodes:
         return None
     try:

@@ -30,7 +30,7 @@ class _Flags:
 _LONG_INT = re.compile(r"-?[0-9]{%d,}")
 
 
-def parse_json(parsed: ParsedFile, limits: Limits | None = None) -> None:
+def parse_json(parsed: ParsedFile, limits: Limits | None = None, raw: bytes | None = None) -> None:
     """Parse ``parsed.text`` as JSON into ``parsed.data``, or append findings and leave it None.
 
     The contract (a faster parser may replace this one, but must keep it):
@@ -43,6 +43,7 @@ def parse_json(parsed: ParsedFile, limits: Limits | None = None) -> None:
       as the YAML guard does): ``limits.depth`` at the first value that is too deep;
     * more than ``limits.max_nodes`` values, or a string longer than
       ``limits.max_string_length``: ``limits.size`` / ``limits.string-length``;
+    * ``raw``, when given, is ``parsed.text`` encoded in UTF-8 (the fast path reads it);
     * locations come from :class:`~evidence_claims.io.json_locate.JsonLocator`, built lazily, so a
       valid file never pays for them.
     """
@@ -51,7 +52,7 @@ def parse_json(parsed: ParsedFile, limits: Limits | None = None) -> None:
     text = parsed.text
     from .fastjson import accept
 
-    fast = accept(text, limits)  # a valid file, proven so without the walk below
+    fast = accept(text, limits, raw)  # a valid file, proven so without the walk below
     if fast is not None:
         parsed.data, parsed.model = fast
         parsed.locator = JsonLocator(text, claim_file=parsed.data)

@@ -86,7 +86,8 @@ def load_claim_file(
         model = None
     if model is not None:
         document, claims, indexes, complete = model.document, model.claims, None, True
-        parsed.release_data()  # the models hold it all now
+        del data  # the models hold it all now: let the parsed value go (JSON fast path)
+        parsed.release_data()
     else:
         document, claims, indexes = _salvage(data)
         complete = False

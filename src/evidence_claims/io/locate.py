@@ -39,6 +39,10 @@ def json_pointer(path: Sequence[PathItem]) -> str:
     return "/" + joined
 
 
+_BLOCK = 1 << 20
+"""Characters split at a time to find line starts."""
+
+
 class LineIndex:
     """Converts character offsets of a text to 1-based (line, column)."""
 
@@ -50,10 +54,14 @@ class LineIndex:
         if "\r" in text:
             self._starts = array("q", [0])
             self._starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", text))
-        else:  # the same starts, computed in C
-            widths = map(operator.add, map(len, text.split("\n")), repeat(1))
-            self._starts = array("q", accumulate(widths, initial=0))
-            self._starts.pop()
+        else:  # the same starts, computed in C, a block of text at a time: splitting a large
+            # text at once made a string per line, three times the text's memory for a moment
+            starts = self._starts = array("q", [0])
+            for block in range(0, len(text), _BLOCK):
+                pieces = text[block : block + _BLOCK].split("\n")
+                pieces.pop()  # what follows the block's last line break
+                widths = map(operator.add, map(len, pieces), repeat(1))
+                starts.extend(map(block.__add__, accumulate(widths)))
 
     def position(self, offset: int) -> Position:
         line = bisect.bisect_right(self._starts, offset) - 1
