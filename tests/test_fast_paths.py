@@ -125,7 +125,7 @@ def test_fast_path_reports_what_the_exact_reader_reports(
     fast = _report(path, limits)
     original = fastjson.accept
     try:
-        fastjson.accept = lambda text, limits: None  # type: ignore[assignment]
+        fastjson.accept = lambda text, limits, raw=None: None  # type: ignore[assignment]
         exact = _report(path, limits)
     finally:
         fastjson.accept = original

@@ -171,3 +171,28 @@ def test_bibtex_protective_braces_are_kept() -> None:
     entry = bib["who2021"]
     assert entry.get("author") == "{World Health Organization}"
     assert entry.get("title") == "A {Thai} study"
+
+
+def test_a_valid_json_file_lets_its_parsed_value_go_and_reads_it_again(tmp_path: Path) -> None:
+    """The models hold a valid JSON file's claims: the parsed value is not kept beside them
+    (a seventh of a large file's memory), and whoever edits the file still gets it."""
+    from evidence_claims.io.loader import load_claim_file
+    from evidence_claims.testing.synthetic import CorpusShape, write_corpus
+
+    (path,) = write_corpus(tmp_path, CorpusShape(30, 30))
+    loaded = load_claim_file(path)
+    cs = loaded.claim_set
+    assert cs is not None and cs.complete and cs.parsed is not None
+    parsed = cs.parsed
+    assert parsed._data is None and parsed.ok  # released, and still a readable file
+    assert parsed.data == json.loads(path.read_text(encoding="utf-8"))
+    # positions are unchanged without the value: the claims' ids and a flat record's member
+    text = parsed.text
+    assert text is not None
+    lines = LineIndex(text)
+    for i, claim in enumerate(cs.claims):
+        at = text.index(f'"id": "{claim.id}"')
+        assert cs.locate(i, "id") == lines.position(at + len(f'"id": '))
+        assert cs.locate(i, "anchor", "start") == lines.position(
+            text.index('"start": ', text.index('"anchor": ', at)) + len('"start": ')
+        )
