@@ -192,7 +192,7 @@ def test_a_valid_json_file_lets_its_parsed_value_go_and_reads_it_again(tmp_path:
     lines = LineIndex(text)
     for i, claim in enumerate(cs.claims):
         at = text.index(f'"id": "{claim.id}"')
-        assert cs.locate(i, "id") == lines.position(at + len(f'"id": '))
+        assert cs.locate(i, "id") == lines.position(at + len('"id": '))
         assert cs.locate(i, "anchor", "start") == lines.position(
             text.index('"start": ', text.index('"anchor": ', at)) + len('"start": ')
         )
