@@ -1,0 +1,160 @@
+"""Memory of one big JSON claim file: peak RSS and bytes per claim at several sizes.
+
+Run: python benchmarks/bench_one_file.py [--sizes 10k,50k,100k] [--repeat 1] [--stages]
+
+For each size, one JSON claim file of that many claims (the synthetic corpus of
+``evidence_claims.testing.synthetic``, as ``bench_validate.py`` builds it, in one file) is
+validated by ``evidence-claims validate -f json --jobs 1`` in a fresh process, with the limits
+raised so that the file is read (a configuration file next to the corpus). The process is
+measured from outside with ``wait4``: peak RSS and CPU seconds. Bytes per claim are the peak
+above the same command's peak on a 100-claim file (the interpreter, imports and
+models), divided by the claims; a linear loader keeps that figure flat as the file grows.
+
+``--stages`` also loads each file in this process and prints the resident memory after
+loading and after the checks and the assessment (``ru_maxrss`` and current RSS), to show which
+part holds the peak.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+SIZES = {
+    "100": 100,
+    "10k": 10_000,
+    "50k": 50_000,
+    "100k": 100_000,
+    "200k": 200_000,
+    "1m": 1_000_000,
+}
+CONFIG = """[tool.evidence-claims.limits]
+max-file-bytes = 4_000_000_000
+max-claims = 10_000_000
+max-nodes = 1_000_000_000
+"""
+
+
+_CLI = "import sys; from evidence_claims.cli import main; sys.exit(main())"
+SRC = ROOT / "src"  # the source tree measured (--src: another checkout, to compare)
+
+
+def corpus(base: Path, claims: int, seed: int) -> Path:
+    """The folder of one claim file of ``claims`` claims (generated on first use)."""
+    folder = base / f"one-{claims}-seed{seed}"
+    done = folder / "DONE"
+    if not done.exists():
+        print(f"  generating {folder} ...", file=sys.stderr, flush=True)
+        # in a process of its own: a child's peak RSS counts the memory of the process that
+        # started it, and generating a large corpus here would inflate every figure after it
+        code = (
+            "import sys; from pathlib import Path; "
+            "from evidence_claims.testing.synthetic import CorpusShape, write_corpus; "
+            "n = int(sys.argv[2]); "
+            "list(write_corpus(Path(sys.argv[1]), CorpusShape(n, n), seed=int(sys.argv[3])))"
+        )
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        subprocess.run(
+            [sys.executable, "-c", code, str(folder), str(claims), str(seed)], env=env, check=True
+        )
+        done.touch()
+    return folder
+
+
+def run(folder: Path, config: Path) -> tuple[int, float]:
+    """Peak RSS (bytes) and CPU seconds of one ``validate`` of ``folder`` in a fresh process."""
+    command = [sys.executable, "-c", _CLI, "validate", "-f", "json", "--jobs", "1"]
+    command += ["--config", str(config), str(folder)]
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    with open(os.devnull, "wb") as sink:
+        process = subprocess.Popen(command, stdout=sink, stderr=sink, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"validate {folder} exited with {process.returncode}")
+    return usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime
+
+
+def stages(folder: Path) -> str:
+    """Resident memory after loading and after the checks, measured in a fresh process."""
+    code = f"""
+import resource
+from pathlib import Path
+from evidence_claims.io.limits import Limits
+from evidence_claims.io.loader import load_claim_file
+from evidence_claims.pipeline.validation import check_loaded
+
+def mb():
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    now = int(open("/proc/self/statm").read().split()[1]) * 4096 // 2**20
+    return f"peak {{peak}} MB, now {{now}} MB"
+
+print("imports:", mb())
+path = next(Path({str(folder)!r}).rglob("claims.json"))
+limits = Limits(max_file_bytes=4_000_000_000, max_claims=10**7, max_nodes=10**9)
+loaded = load_claim_file(path, limits=limits)
+print("loaded:", mb())
+cs = loaded.claim_set
+cs.load_findings = list(loaded.findings)
+report = check_loaded(cs, path)
+print("checked and assessed:", mb())
+"""
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    return result.stdout
+
+
+def main(argv: list[str] | None = None) -> int:
+    global SRC
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10k,50k,100k", help=f"comma list of {', '.join(SIZES)}")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per size (median)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--stages", action="store_true", help="also print memory per stage")
+    parser.add_argument(
+        "--corpus-dir",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "evidence-claims-bench-one-file",
+        help="where the corpora are generated and kept",
+    )
+    parser.add_argument("--src", type=Path, default=SRC, help="source tree to measure")
+    args = parser.parse_args(argv)
+    SRC = args.src.resolve()
+    base = args.corpus_dir
+    base.mkdir(parents=True, exist_ok=True)
+    config = base / "pyproject.toml"
+    config.write_text(CONFIG, encoding="utf-8")
+    floor, _ = run(corpus(base, 100, args.seed), config)
+    print(f"floor: validate of a 100-claim file peaks at {floor / 2**20:,.0f} MB")
+    print("| claims | file MB | peak RSS | CPU s | bytes per claim (above the floor) |")
+    print("|---|---|---|---|---|")
+    for name in args.sizes.split(","):
+        claims = SIZES[name.strip()]
+        folder = corpus(base, claims, args.seed)
+        size = sum(p.stat().st_size for p in folder.rglob("claims.json"))
+        runs = [run(folder, config) for _ in range(args.repeat)]
+        peak = statistics.median(r[0] for r in runs)
+        cpu = statistics.median(r[1] for r in runs)
+        per_claim = (peak - floor) / claims
+        print(
+            f"| {claims:,} | {size / 1e6:,.0f} | {peak / 2**20:,.0f} MB | {cpu:.1f} "
+            f"| {per_claim:,.0f} |",
+            flush=True,
+        )
+        if args.stages:
+            for line in stages(folder).splitlines():
+                print(f"    {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
