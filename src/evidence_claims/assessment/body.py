@@ -46,7 +46,7 @@ from .estimates import (
 )
 
 if TYPE_CHECKING:
-    from .detect import SetContext
+    from .context import SetContext
 
 RATIO_BENEFIT = 0.75
 RATIO_HARM = 1.25

@@ -25,9 +25,9 @@ from ..rules.catalogue import RULES, Rule, Severity
 from ..rules.suggest import closest
 from . import body as B
 from .certainty import Applied, grade, word
+from .context import SetContext
 from .detect import (
     Detected,
-    SetContext,
     detect,
     detect_wording,
     grade_starts,
