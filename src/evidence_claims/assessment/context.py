@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..io.claimset import ClaimSet
 from ..model.records import Claim
 from . import body as B
+from . import concerns as C
 from .cues import Lexicon, participant_counts
 from .detected import Detected
 
@@ -149,7 +150,7 @@ class SetContext:
                     (
                         (f, cue)
                         for f, text in fields
-                        if (cue := B.suspected_publication_bias(text)) is not None
+                        if (cue := C.suspected_publication_bias(text)) is not None
                     ),
                     None,
                 )
@@ -165,7 +166,7 @@ class SetContext:
             found = set()
             for name, text in self.entry_fields(key):
                 if name in B.ENTRY_FIELDS:
-                    found |= B.groups_in(text)
+                    found |= C.groups_in(text)
             self._entry_groups[key] = found
         return found
 

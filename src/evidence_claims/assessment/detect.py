@@ -15,6 +15,8 @@ from ..model.records import Claim
 from ..model.taxonomy import source_types
 from ..rules import assessment as R
 from . import body as B
+from . import concerns as C
+from . import stated as S
 from .context import SetContext
 from .cues import lexicon
 from .detected import Detected
@@ -110,11 +112,11 @@ def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None
                     R.NO_CONTROL.code, f"'{cue}': a comparison drawn from user reports", ("text",)
                 )
             )
-    found = B.risk_of_bias(claim, ctx)
+    found = C.risk_of_bias(claim, ctx)
     if found is not None:
         add(found)
     # inconsistency
-    found = B.inconsistency(claim, ctx)
+    found = C.inconsistency(claim, ctx)
     if found is not None:
         add(found)
     # indirectness
@@ -156,7 +158,7 @@ def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None
     # indirectness stated in words is the same concern as animals or an isolated compound
     out.extend(
         d
-        for d in B.indirectness(claim, ctx)
+        for d in C.indirectness(claim, ctx)
         if not (already and d.code == R.STATED_INDIRECTNESS.code)
     )
     # imprecision
@@ -168,13 +170,13 @@ def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None
     ):
         out.extend(_imprecision(claim, ctx, lowered))
     # publication bias
-    found = B.publication_bias(claim, ctx)
+    found = C.publication_bias(claim, ctx)
     if found is not None:
         add(found)
     # concerns the claim's words call very serious take two levels of their domain
-    out.extend(B.very_serious(claim))
+    out.extend(S.very_serious(claim))
     # a certainty the claim's words state (GRADE guidelines 26) caps the grade
-    found = B.stated_certainty(claim)
+    found = S.stated_certainty(claim)
     if found is not None:
         add(found)
     return out
@@ -213,8 +215,8 @@ def _imprecision(claim: Claim, ctx: SetContext, lowered: str | None = None) -> I
         source = "in the claim" if in_text >= in_sources else "in the cited entries"
         detail = f"{total} participants in all {source}, fewer than {SMALL_SAMPLE_THRESHOLD}"
         where_n = ("text",) if in_text >= in_sources else ("evidence", "sources")
-    found = B.imprecision(claim, ctx, total, detail, where_n)
-    stated = None if found else B.stated_imprecision(claim, ctx)
+    found = C.imprecision(claim, ctx, total, detail, where_n)
+    stated = None if found else C.stated_imprecision(claim, ctx)
     if found:
         yield from found
     elif stated is not None:
