@@ -81,20 +81,19 @@ def read(text: str) -> Reading:
         return _EMPTY  # most sentences: no number and no study named
     if not has_digit:  # "nine cohort studies": counts written out, nothing else to read
         return _designs_only(text)
-    designs: dict[str, tuple[int, str]] = {}
-    single = None
-    for count in study_counts(text):
-        best = designs.get(count.design)
-        if best is None or count.n > best[0]:
-            designs[count.design] = (count.n, count.text)
-        if count.n == 1 and count.design in ("randomized", "observational", "diagnostic"):
-            single = count.text
+    designs, single = _designs(text)
     people = max(people_counts(text), default=None, key=lambda p: p[0])
     risks = tuple(event_risks(text))
     return Reading(tuple(effects(text)), tuple(i_squared(text)), designs, people, single, risks)
 
 
 def _designs_only(text: str) -> Reading:
+    designs, single = _designs(text)
+    return Reading(designs=designs, single=single) if designs else _EMPTY
+
+
+def _designs(text: str) -> tuple[dict[str, tuple[int, str]], str | None]:
+    """The largest count named per study design, and the last words naming a single study."""
     designs: dict[str, tuple[int, str]] = {}
     single = None
     for count in study_counts(text):
@@ -103,7 +102,7 @@ def _designs_only(text: str) -> Reading:
             designs[count.design] = (count.n, count.text)
         if count.n == 1 and count.design in ("randomized", "observational", "diagnostic"):
             single = count.text
-    return Reading(designs=designs, single=single) if designs else _EMPTY
+    return designs, single
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,11 +82,6 @@ def _in_text_or_sources(
     return ctx.sources_cue(lex, sources) if sources else None
 
 
-def _as(code: str, found: Detected | None, prefix: str = "") -> Iterator[Detected]:
-    if found is not None:
-        yield Detected(code, prefix + found.detail, found.where)
-
-
 def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None) -> list[Detected]:
     """Risk of bias, inconsistency, indirectness and imprecision, for gradable claims
     (``lowered``: the claim's text in lower case, when the caller has it)."""
