@@ -87,11 +87,40 @@ def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None
     (``lowered``: the claim's text in lower case, when the caller has it)."""
     if lowered is None:
         lowered = claim.text.lower()
+    kind = claim.evidence.type
+    out = _risk_of_bias(claim, ctx, lowered)
+    add = out.append
+    found = C.inconsistency(claim, ctx)
+    if found is not None:
+        add(found)
+    out.extend(_indirectness(claim, ctx, lowered))
+    # imprecision
+    # (an opinion citing a source is graded as the evidence it cites: imprecision applies)
+    if (
+        kind in COUNTED_TYPES
+        or kind in B.STUDY_TYPES
+        or (kind in B.OPINION_TYPES and claim.evidence.sources)
+    ):
+        out.extend(_imprecision(claim, ctx, lowered))
+    found = C.publication_bias(claim, ctx)
+    if found is not None:
+        add(found)
+    # concerns the claim's words call very serious take two levels of their domain
+    out.extend(S.very_serious(claim))
+    # a certainty the claim's words state (GRADE guidelines 26) caps the grade
+    found = S.stated_certainty(claim)
+    if found is not None:
+        add(found)
+    return out
+
+
+def _risk_of_bias(claim: Claim, ctx: SetContext, lowered: str) -> list[Detected]:
+    """Study limitations: self-report, selection, no control group, and limitations the claim
+    or its entries report."""
     out: list[Detected] = []
     add = out.append
     kind = claim.evidence.type
     label = type_labels()[kind]
-    # risk of bias
     if kind == "anecdotal_report":
         add(Detected(R.SELF_REPORT.code, f"source type: {label}", ("evidence", "type")))
     found = _in_text_or_sources(claim, ctx, "selection", True, lowered)
@@ -110,11 +139,16 @@ def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None
     found = C.risk_of_bias(claim, ctx)
     if found is not None:
         add(found)
-    # inconsistency
-    found = C.inconsistency(claim, ctx)
-    if found is not None:
-        add(found)
-    # indirectness
+    return out
+
+
+def _indirectness(claim: Claim, ctx: SetContext, lowered: str) -> list[Detected]:
+    """Evidence from animals, cells or an isolated compound (and none in humans), then the
+    indirectness of intervention, outcome or population the claim and its entries show."""
+    out: list[Detected] = []
+    add = out.append
+    kind = claim.evidence.type
+    label = type_labels()[kind]
     # The claim's own words count only for human study types (where "in mice" means the type
     # is wrong); an opinion may mention mice without resting on them. Cited entries always count.
     in_words = kind in HUMAN_STUDY_TYPES
@@ -156,24 +190,6 @@ def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None
         for d in C.indirectness(claim, ctx)
         if not (already and d.code == R.STATED_INDIRECTNESS.code)
     )
-    # imprecision
-    # (an opinion citing a source is graded as the evidence it cites: imprecision applies)
-    if (
-        kind in COUNTED_TYPES
-        or kind in B.STUDY_TYPES
-        or (kind in B.OPINION_TYPES and claim.evidence.sources)
-    ):
-        out.extend(_imprecision(claim, ctx, lowered))
-    # publication bias
-    found = C.publication_bias(claim, ctx)
-    if found is not None:
-        add(found)
-    # concerns the claim's words call very serious take two levels of their domain
-    out.extend(S.very_serious(claim))
-    # a certainty the claim's words state (GRADE guidelines 26) caps the grade
-    found = S.stated_certainty(claim)
-    if found is not None:
-        add(found)
     return out
 
 
