@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from ..io.bib import Bibliography
+from ..io.bib import BibEntry, Bibliography
 from ..model.records import Basis, Kind
 from .asides import in_aside
 from .caseless import Unsupported, fold, lower_pattern
@@ -50,6 +50,7 @@ _STUDY_TYPES = frozenset(
 EXPERT = "expert_opinion"
 AUTHORITY = "authority_statement"
 ANECDOTAL = "anecdotal_report"
+REVIEW = "systematic_review"
 _OPENING_QUOTES = "\"“‘'«"
 _OPEN_QUESTION = re.compile(r"[\W]*whether\b", re.I)
 _HUMAN_SHIFT = re.compile(
@@ -224,8 +225,25 @@ def entry_types(bibliography: Bibliography | None) -> dict[str, str | None]:
     for key, entry in bibliography.entries.items():
         text = " ".join(entry.get(name) or "" for name in ("title", "keywords"))
         hits = [h for h in rules.scan(text) if h.type not in ("anaphora", "judgement")]
-        types[key] = _choose(hits, rules).type if hits else None
+        types[key] = _choose(hits, rules).type if hits else _published_by(entry)
     return types
+
+
+_WEB_ENTRY_TYPES = frozenset({"misc", "online", "electronic", "www", "webpage", "manual"})
+
+
+def _published_by(entry: BibEntry) -> str | None:
+    """A cited web page, fact sheet or reference work, not a study: the publisher speaks.
+
+    An entry of a non-journal type (``@misc``, ``@online``, ``@manual``) with neither journal
+    nor book title is an organisation's or a site's own statement (a dictionary entry, a drug
+    monograph site, an agency's fact sheet), unless its title names a design.
+    """
+    if entry.entry_type not in _WEB_ENTRY_TYPES:
+        return None
+    if entry.get("journal") or entry.get("booktitle"):
+        return None
+    return AUTHORITY
 
 
 def _choose(hits: Sequence[CueHit], rules: AttributionRules) -> CueHit:
@@ -629,6 +647,10 @@ def _report(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
         return None
     voice = st.cues("report") + st.cues("own_study")
     designs = [c for c in st.explicit if c.type in _STUDY_TYPES]
+    if voice and doc.design == REVIEW:
+        # A review's methods and results name the designs it took in ("We included randomized
+        # controlled trials", "We graded the evidence from trials"): it rests on the review.
+        designs = [c for c in designs if c.type == REVIEW]
     others = [c for c in st.explicit if c.type not in _STUDY_TYPES]
     participants_only = all(c.type == ANECDOTAL for c in others)
     if passage is not None and passage.report and not designs and participants_only:

@@ -377,7 +377,10 @@ def _is_boundary(document: str, match: re.Match[str], begin: int) -> bool:
     if terminal[-1] in _CJK_TERMINAL:
         return True  # a full-width full stop ends the sentence, space or not
     if not match.group(3):
-        return False  # "3.5", "e.g.x": no space after the dot
+        # "3.5", "e.g.x", "example.com": no space after the dot, no sentence end; but a
+        # missing space after a word's full stop ("blood glucose.Other studies", a slip
+        # copied from web pages) still ends the sentence.
+        return _run_on(document, match, begin)
     following = match.group(4)
     if not (following.isupper() or following.isdigit() or following in "\"'“‘«([¿¡•-"):
         return False
@@ -394,6 +397,20 @@ def _is_boundary(document: str, match: re.Match[str], begin: int) -> bool:
             if token in SOMETIMES_FINAL or _is_initial(token):
                 return _next_word(document, match.end(3)) in SENTENCE_OPENERS
     return True
+
+
+def _run_on(document: str, match: re.Match[str], begin: int) -> bool:
+    """A full stop glued to the next sentence: "glucose.Other": a lower-case word of three
+    letters or more, a single ".", then a capitalised word (not "e.g.The", "U.S.Army",
+    "example.Com" ends a word of letters only but is followed by a lower-case letter less
+    often than a capital; "www.Example" is not all letters before the dot)."""
+    if match.group(1) != "." or match.group(2):
+        return False
+    after = match.end(3)
+    if not (document[after : after + 1].isupper() and document[after + 1 : after + 2].islower()):
+        return False
+    token = _word_before(document, begin, match.start(1))
+    return len(token) >= 3 and token.isalpha() and token.islower() and token not in NEVER_FINAL
 
 
 def _word_before(document: str, begin: int, end: int) -> str:
