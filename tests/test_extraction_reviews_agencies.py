@@ -100,9 +100,18 @@ def test_without_a_header_line_the_page_stays_the_writer_s() -> None:
 
 
 _BIB = """
-@misc{dictionary_sage, title = {Sage}, howpublished = {An online dictionary}}
-@misc{monograph_sage, title = {Sage}, howpublished = {A drug information site}, year = {2022}}
-@article{smith2020, author = {Smith, A.}, title = {Sage and memory}, journal = {J Herb}, year = {2020}}
+@misc{dictionary_sage,
+  title = {Sage},
+  howpublished = {An online dictionary}}
+@misc{monograph_sage,
+  title = {Sage},
+  howpublished = {A drug information site},
+  year = {2022}}
+@article{smith2020,
+  author = {Smith, A.},
+  title = {Sage and memory},
+  journal = {J Herb},
+  year = {2020}}
 """
 
 
@@ -147,6 +156,80 @@ def test_funded_in_part_is_not_a_hedge_but_explained_in_part_is() -> None:
 
 def test_negated_certainty_and_qualified_no_evidence_are_hedges() -> None:
     assert _hedges("These findings have not been confirmed in people.") == ["not been confirmed"]
-    assert _hedges("There is no substantial evidence that it works.") == [
-        "no substantial evidence"
+    assert _hedges("There is no substantial evidence that it works.") == ["no substantial evidence"]
+
+
+# --- author citations -------------------------------------------------------------------------
+
+
+_AUTHORS = r"""
+@article{alkhalifah2020,
+  author = {Al Khalifah, Ahmed and Smith, J.},
+  title = {Coffee and sleep},
+  journal = {J X},
+  year = {2020}}
+@article{hartmannboyce2021,
+  author = {Hartmann-Boyce, Jamie and McRobbie, H.},
+  title = {Electronic cigarettes for smoking cessation},
+  journal = {Cochrane Database of Systematic Reviews},
+  year = {2021}}
+@article{bellon2021,
+  author = {Bell{\'o}n, Juan A. and Conejo, S.},
+  title = {Depression in primary care},
+  journal = {J Y},
+  year = {2021}}
+@article{smith2015,
+  author = {Smith, Anna and Jones, B.},
+  title = {Sleep in adults},
+  journal = {J W},
+  year = {2015}}
+"""
+
+
+def _cited(text: str) -> list[tuple[str, list[str]]]:
+    bib = parse_bibliography(_AUTHORS)
+    return [(c.evidence.type, list(c.evidence.sources)) for c in _draft(text, bibliography=bib)]
+
+
+def test_surnames_of_several_words_hyphens_and_latex_accents_resolve() -> None:
+    assert _cited("Sleep worsened with coffee (Al Khalifah 2020).") == [
+        ("observational_study", ["alkhalifah2020"])
     ]
+    assert _cited("Depression was common (Bellón 2021).") == [
+        ("observational_study", ["bellon2021"])
+    ]
+
+
+def test_and_colleagues_names_the_first_author_and_a_review_journal_names_the_design() -> None:
+    assert _cited("Hartmann-Boyce and colleagues found that e-cigarettes helped.") == [
+        ("systematic_review", ["hartmannboyce2021"])
+    ]
+    # Smith is also the second author of alkhalifah2020: "Smith and colleagues" leads smith2015.
+    assert _cited("Smith and colleagues reported that sleep improved.") == [
+        ("observational_study", ["smith2015"])
+    ]
+
+
+def test_self_report_inside_a_study_is_its_measurement_not_an_anecdote() -> None:
+    claims = _draft(
+        "Symptoms were assessed partly by self-report in this cohort study. "
+        "In a cohort study, 300 adults took part. Intake was recorded partly by self-report."
+    )
+    assert [c.evidence.type for c in claims] == ["observational_study"] * 3
+    assert _draft("Users self-report better sleep.")[0].evidence.type == "anecdotal_report"
+
+
+def test_trials_counted_in_a_review_s_results_rest_on_the_review() -> None:
+    text = (
+        "Calcium for preventing pre-eclampsia: a systematic review\n\n"
+        "We included randomized trials of calcium in pregnancy. "
+        "In 19 randomized trials with 4,421 women, calcium reduced pre-eclampsia."
+    )
+    assert [c.evidence.type for c in _draft(text)][1:] == ["systematic_review"] * 2
+    assert _draft("In 19 randomized trials, calcium helped.")[0].evidence.type == "clinical_trial"
+
+
+def test_frequency_and_a_reported_estimate_are_not_hedges_but_an_estimated_number_is() -> None:
+    assert _hedges("Search engines frequently deliver links to the site.") == []
+    assert _hedges("The site was estimated in 2014 to hold many articles.") == []
+    assert _hedges("An estimated 25,000 articles cover health.") == ["estimated"]

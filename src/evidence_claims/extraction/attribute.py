@@ -225,6 +225,10 @@ def entry_types(bibliography: Bibliography | None) -> dict[str, str | None]:
     for key, entry in bibliography.entries.items():
         text = " ".join(entry.get(name) or "" for name in ("title", "keywords"))
         hits = [h for h in rules.scan(text) if h.type not in ("anaphora", "judgement")]
+        if not hits and entry.get("journal"):
+            # A journal of reviews ("Cochrane Database of Systematic Reviews") names the
+            # design; other journal names ("Contemporary Clinical Trials") do not.
+            hits = [h for h in rules.scan(entry.get("journal") or "") if h.type == REVIEW]
         types[key] = _choose(hits, rules).type if hits else _published_by(entry)
     return types
 
@@ -380,6 +384,12 @@ def _read_statement(doc: _Document, index: int, h: int) -> _Statement:
         # "A review has not yet been reported", "no controlled trials have": a design named
         # as missing is not what the statement rests on.
         explicit = [c for c in explicit if c.type not in _STUDY_TYPES]
+    if any(c.type in _STUDY_TYPES for c in explicit) or any(
+        c.type in ("report", "own_study") for c in main
+    ):
+        # "assessed partly by self-report in this cohort study": how a study measured, not a
+        # ground of its own; the study is the ground.
+        explicit = [c for c in explicit if not _self_report(doc.text, c)]
     unresolved = _unresolved(doc, index)
     named_type = _named_type(doc.mentions[index], resolved, doc.types)
     if named_type is None and unresolved:
@@ -689,8 +699,32 @@ def _judgement(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | Non
     return Attribution(EXPERT, basis, cue=(judgement[0].start, judgement[0].end))
 
 
+def _self_report(text: str, cue: CueHit) -> bool:
+    return cue.type == ANECDOTAL and text.startswith("self", cue.start)
+
+
 def _named_ground(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
     """A ground the statement names: a cue, a cue inside an aside, or a cited source."""
+    passage = walk.passage
+    if (
+        st.explicit
+        and passage is not None
+        and passage.type in _STUDY_TYPES
+        and all(_self_report(doc.text, c) for c in st.explicit)
+    ):
+        # "Intake was recorded partly by self-report": a study's measurement method.
+        return _context(passage, None)
+    if (
+        st.explicit
+        and passage is not None
+        and passage.report
+        and passage.type == REVIEW
+        and not any(item.keys for item in st.resolved)
+        and all(c.type in _STUDY_TYPES and c.type != REVIEW for c in st.explicit)
+    ):
+        # "In 19 randomized trials with 4,421 women, calcium reduced ...": in a review's own
+        # results, the trials it pooled; the statement rests on the review.
+        return _context(passage, None)
     anaphora = st.cues("anaphora")
     if not (st.explicit or st.aside_explicit or (st.named_type and not anaphora)):
         return None

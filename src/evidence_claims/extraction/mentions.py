@@ -42,7 +42,8 @@ _NAME = r"(?-i:[A-Z][\w'’-]+)"
 # and "X and Y" (with an optional year), unset for "X, 2019" / "X (2019)".
 NAMED = re.compile(
     r"(?P<first>(?-i:[A-Z])(?<![\w-]\w)[\w'’-]+)"
-    rf"(?:(?P<rest>\s+et\s+al\.?|\s+(?:and|&)\s+(?P<second>{_NAME}))"
+    rf"(?:(?P<rest>\s+et\s+al\.?|\s+(?:and|&)\s+(?:(?:his|her|their)\s+)?(?-i:co-?workers|colleagues)\b"
+    rf"|\s+(?:and|&)\s+(?P<second>{_NAME}))"
     r"(?:,?\s*\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?)?"
     r"|,?\s+\(?(?P<single_year>(?:19|20)\d{2})[a-z]?\)?)",
     re.IGNORECASE,
@@ -232,16 +233,28 @@ def _fold(text: str) -> str:
     )
 
 
+# A LaTeX accent on one letter ("Bell{\\'o}n", "Garc{\\'\\i}a", "M\\"uller"): the letter
+# alone, as _fold would leave it once the accent is stripped.
+_LATEX_ACCENT = re.compile(r"\\[`'^\"~=.uvHckbdrt]\s*\{?\\?([A-Za-z])\}?")
+
+
 def surnames(entry: BibEntry) -> list[str]:
-    """Author (or editor) surnames of an entry, folded to plain lower case."""
+    """Author (or editor) surnames of an entry, folded to plain lower case.
+
+    A surname of several words ("Al Khalifah", "van der Berg") is kept whole and also by its
+    last word, which is how running text often shortens it ("(Khalifah 2020)").
+    """
     raw = entry.get("author") or entry.get("editor") or ""
+    raw = _LATEX_ACCENT.sub(r"\1", raw)
     names = []
     for person in re.split(r"\s+and\s+", raw.replace("{", "").replace("}", "")):
         person = person.strip()
         if not person or person.lower() == "others":
             continue
-        last = person.split(",")[0] if "," in person else person.split()[-1]
-        names.append(_fold(last.strip()))
+        last = _fold((person.split(",")[0] if "," in person else person.split()[-1]).strip())
+        names.append(last)
+        if " " in last:
+            names.append(last.split()[-1])
     return names
 
 
@@ -324,6 +337,10 @@ class Resolver:
             if mention.year and (entry.get("year") or "")[:4] != mention.year:
                 continue
             keys.append(key)
+        if len(wanted) == 1 and len(keys) > 1:
+            # "Smith et al.", "Smith and colleagues", "(Smith 2020)" name the first author.
+            first = [k for k in keys if surnames(self.bibliography.entries[k])[:1] == wanted]
+            keys = first or keys
         return keys
 
     def _descriptive(self, mention: Mention, entry_type: dict[str, str | None]) -> list[str]:
