@@ -233,3 +233,29 @@ def test_frequency_and_a_reported_estimate_are_not_hedges_but_an_estimated_numbe
     assert _hedges("Search engines frequently deliver links to the site.") == []
     assert _hedges("The site was estimated in 2014 to hold many articles.") == []
     assert _hedges("An estimated 25,000 articles cover health.") == ["estimated"]
+
+
+# --- reference numbers outside square brackets ------------------------------------------------
+
+
+def test_superscript_and_parenthesised_reference_numbers_resolve_with_a_bibliography() -> None:
+    bib = parse_bibliography(_AUTHORS)
+    text = (
+        "Caffeine sustains performance during sleep restriction.1, 2 Up to 500 mg can be "
+        "found in coffee.4 Herbs are a source of medicines (3). See Fig.2 for the doses."
+    )
+    claims = _draft(text, bibliography=bib)
+    assert [(c.text, list(c.evidence.sources)) for c in claims] == [
+        (
+            "Caffeine sustains performance during sleep restriction.1, 2",
+            ["alkhalifah2020", "hartmannboyce2021"],
+        ),
+        ("Up to 500 mg can be found in coffee.4", ["smith2015"]),
+        ("Herbs are a source of medicines (3).", ["bellon2021"]),
+        ("See Fig.2 for the doses.", ["bellon2021"]),  # carried by the passage, not "Fig.2"
+    ]
+
+
+def test_loose_reference_numbers_mark_nothing_without_a_bibliography() -> None:
+    claims = _draft("Vitamin B12 levels were low in 30 adults (12). Doses were high.")
+    assert [c.evidence.type for c in claims] == ["unsourced_assertion", "unsourced_assertion"]

@@ -297,7 +297,10 @@ class _Document:
             folded = fold(document)
         hits = rules.scan(document, folded)
         resolver = Resolver(bibliography)
-        mentions = [find_mentions(document, s.start, s.end, folded=folded) for s in segments]
+        loose = bibliography is not None and len(bibliography) > 0
+        mentions = [
+            find_mentions(document, s.start, s.end, folded=folded, loose=loose) for s in segments
+        ]
         resolver.prime(m for ms in mentions for m in ms)
         voice_from = next((hit.start for hit in hits if hit.type == "voice"), None)
         return cls(
@@ -384,8 +387,9 @@ def _read_statement(doc: _Document, index: int, h: int) -> _Statement:
         # "A review has not yet been reported", "no controlled trials have": a design named
         # as missing is not what the statement rests on.
         explicit = [c for c in explicit if c.type not in _STUDY_TYPES]
-    if any(c.type in _STUDY_TYPES for c in explicit) or any(
-        c.type in ("report", "own_study") for c in main
+    if any(c.type == ANECDOTAL for c in explicit) and (
+        any(c.type in _STUDY_TYPES for c in explicit)
+        or any(c.type in ("report", "own_study") for c in main)
     ):
         # "assessed partly by self-report in this cohort study": how a study measured, not a
         # ground of its own; the study is the ground.

@@ -106,9 +106,13 @@ _LABEL = re.compile(r"[ \t]*([A-Za-z][A-Za-z;]*(?: [A-Za-z]+){0,3})[ \t]*:[ \t]+
 # without backtracking (atomic groups), so a document of 50,000 dots is one candidate, not
 # 50,000 candidates each rescanning the rest of the run: segmentation stays linear.
 # "。", "！" and "？" (full-width, CJK) end a sentence without a following space.
+# A reference number printed after the full stop ("...sleep restriction.1–7 Up to", the
+# superscripts of numbered styles flattened to text) stays with its sentence, like "[4]".
 _CANDIDATE = re.compile(
     r"(?<![.!?…。！？])((?>\.{2,}|…|[.!?。！？]+))"
-    r"((?>(?:[\"'”’»)\]」』）]|\[[^\[\]\n]{1,40}\])*))(\s*)(?=(\S))"
+    r"((?>(?:[\"'”’»)\]」』）]|\[[^\[\]\n]{1,40}\])*"
+    r"(?:(?<=[A-Za-z)\]%][.])\d{1,3}(?:(?:,[ \t]?|[–-])\d{1,3})*(?=[ \t\n]+[\"“(]?[A-Z]))?))"
+    r"(\s*)(?=(\S))"
 )
 _TRAILING_MARKER = re.compile(r"\[[^\[\]\n]{1,40}\]$")
 _WORD_AFTER = re.compile(r"[\"'“‘«(\[]*([A-Za-z]+)")
@@ -388,6 +392,11 @@ def _is_boundary(document: str, match: re.Match[str], begin: int) -> bool:
         return False
     if terminal[0] in "?!":
         return True
+    marker = match.group(2)
+    if terminal == "." and marker[:1].isdigit():
+        # "restriction.1–7 Up to": a reference number; but "Fig.2 Shows", "No.3 The" are not.
+        token = _word_before(document, begin, match.start(1)).lower()
+        return not (token in NEVER_FINAL or token in SOMETIMES_FINAL or _is_initial(token))
     if terminal == "." and not match.group(2):
         token = _word_before(document, begin, match.start(1))
         if token:
