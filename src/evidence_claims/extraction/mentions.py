@@ -197,7 +197,29 @@ def find_mentions(
 
 
 _NOT_REFERENCES = frozenset(
-    ["fig", "figs", "no", "nos", "vol", "vols", "p", "pp", "eq", "eqs", "ch", "chap", "ref", "refs", "table", "tab", "vs", "v", "art", "sec", "step"]
+    [
+        "fig",
+        "figs",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "p",
+        "pp",
+        "eq",
+        "eqs",
+        "ch",
+        "chap",
+        "ref",
+        "refs",
+        "table",
+        "tab",
+        "vs",
+        "v",
+        "art",
+        "sec",
+        "step",
+    ]
 )
 
 
