@@ -259,3 +259,41 @@ def test_superscript_and_parenthesised_reference_numbers_resolve_with_a_bibliogr
 def test_loose_reference_numbers_mark_nothing_without_a_bibliography() -> None:
     claims = _draft("Vitamin B12 levels were low in 30 adults (12). Doses were high.")
     assert [c.evidence.type for c in claims] == ["unsourced_assertion", "unsourced_assertion"]
+
+
+# --- Cochrane-style abstracts and cohort methods ----------------------------------------------
+
+
+def test_cochrane_labels_split_and_the_searched_databases_name_a_review() -> None:
+    text = (
+        "Zinc for the common cold\n\n"
+        "Search methods: We searched CENTRAL, MEDLINE and Embase to May 2020. "
+        "Main results: In 12 randomized trials with 1,200 adults, zinc shortened colds. "
+        "Authors’ conclusions: Zinc may help."
+    )
+    claims = _draft(text)
+    assert [(c.kind, c.evidence.type) for c in claims] == [
+        ("meta", "unsourced_assertion"),
+        ("meta", "unsourced_assertion"),
+        ("meta", "systematic_review"),
+        ("meta", "unsourced_assertion"),
+        ("claim", "systematic_review"),
+        ("meta", "unsourced_assertion"),
+        ("claim", "systematic_review"),
+    ]
+
+
+def test_cohort_and_review_methods_are_meta() -> None:
+    for sentence in (
+        "Participants were followed up for a median of 11 years.",
+        "Hazard ratios were obtained using Cox proportional hazards regression models.",
+        "Two review authors independently screened the records.",
+        "We found no randomized trials of zinc in children.",
+    ):
+        assert _draft(sentence)[0].kind == "meta", sentence
+    assert _draft("Coffee drinkers were less likely to die.")[0].kind == "claim"
+
+
+def test_passive_think_and_open_understanding_are_hedges() -> None:
+    assert _hedges("Ginsenosides are thought to be responsible for its effects.") == ["are thought"]
+    assert _hedges("The mechanism is not fully understood.") == ["not fully understood"]

@@ -92,13 +92,28 @@ LABELS = _words(
         "design and setting",
         "evidence acquisition",
         "evidence synthesis",
+        # Cochrane abstracts (Cochrane Handbook, ch. III) and PRISMA 2020 for Abstracts.
+        "search methods",
+        "selection criteria",
+        "data collection and analysis",
+        "main results",
+        "authors' conclusions",
+        "authors’ conclusions",
+        "eligibility criteria",
+        "information sources",
+        "data sources",
+        "study selection",
+        "data extraction",
+        "data synthesis",
+        "key results",
         "tl;dr",
     }
 )
 
 _LINE = re.compile(r"[^\n]*\n?")
 _BULLET = re.compile(r"[ \t]*(?:([-*•‣◦▪●–—+])|(\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]))[ \t]+(?=\S)")
-_LABEL = re.compile(r"[ \t]*([A-Za-z][A-Za-z;]*(?: [A-Za-z]+){0,3})[ \t]*:[ \t]+(?=\S)")
+# ("Authors' conclusions:", the Cochrane label, ends its first word with an apostrophe.)
+_LABEL = re.compile(r"[ \t]*([A-Za-z][A-Za-z;]*['’]?(?: [A-Za-z]+){0,3})[ \t]*:[ \t]+(?=\S)")
 # A sentence end: terminal punctuation, then closing quotes or brackets and reference markers
 # placed after the full stop ("...in 2019.[4]", ".[citation needed]": Wikipedia's footnote
 # style keeps the marker with the sentence it follows), then white space.
