@@ -1,6 +1,6 @@
 """How fast reports are written, and what a bibliography shared by many claim files costs.
 
-Two measurements behind figures quoted in the README:
+Two measurements behind figures quoted in docs/output.md and docs/performance.md:
 
 * **Report formats.** A synthetic corpus (``--claims`` claims in files of 100) is validated
   once; then each output format (text, json, sarif, github) is written in full, and the JSON

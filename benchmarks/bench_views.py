@@ -18,7 +18,8 @@ from timing import median_seconds
 import evidence_claims as ec
 from evidence_claims.io.claimset import ClaimSet
 from evidence_claims.model.report import Report
-from evidence_claims.render.display import annotated_document_html, evidence_map, figure_svg
+from evidence_claims.render.annotated import annotated_document_html
+from evidence_claims.render.evidence_map import evidence_map, figure_svg
 from evidence_claims.render.report_page import report_page
 from evidence_claims.render.tables import evidence_table
 

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from evidence_claims.io.bib import parse_bibliography
 from evidence_claims.render.citations import cite, full_citation, plain_text, short_citation
@@ -69,3 +71,36 @@ def test_author_names_keep_a_braced_corporate_author_whole() -> None:
     names, truncated = author_names("{World Health Organization} and Smith, J. and others")
     assert names == ["World Health Organization", "Smith J"]
     assert truncated
+
+
+@pytest.mark.parametrize(
+    ("latex", "plain"),
+    [
+        ('M\\"{u}ller', "Müller"),
+        ('M\\"uller', "Müller"),
+        ("{\\'E}mile", "Émile"),
+        ("Fran{\\c{c}}ois", "François"),
+        ("$\\alpha$-synuclein", "α-synuclein"),
+        ("50 % of users", "50 % of users"),
+        ("\\url{https://example.org/a}", "https://example.org/a"),
+    ],
+)
+def test_latex_accents_and_symbols_become_text(latex: str, plain: str) -> None:
+    assert plain_text(latex) == plain
+
+
+def test_an_accented_author_is_cited_in_plain_text() -> None:
+    bib = parse_bibliography(
+        '@article{m2001, author = {M\\"{u}ller, J{\\"o}rg and Others, A.}, year = {2001},'
+        " journal = {J}}"
+    )
+    assert short_citation(bib["m2001"]) == "Müller J, Others A (2001) J"
+
+
+@given(st.text(alphabet=st.sampled_from(list("\\{}$%~-_^&#ab \"'`c")), max_size=40))
+def test_plain_text_never_raises(value: str) -> None:
+    assert isinstance(plain_text(value), str)
+
+
+def test_a_macro_pylatexenc_cannot_read_keeps_its_arguments() -> None:
+    assert plain_text("\\href{https://example.org}{label}") == "https://example.org label"

@@ -10,15 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import evidence_claims as ec
-from evidence_claims.render.display import (
-    Span,
-    annotated_document_html,
-    claim_html,
-    evidence_counts,
-    evidence_map,
-    figure_svg,
-    nest_spans,
-)
+from evidence_claims.render.annotated import Span, annotated_document_html, nest_spans
+from evidence_claims.render.display import claim_html
+from evidence_claims.render.evidence_map import evidence_counts, evidence_map, figure_svg
 
 from .conftest import KRATOM
 from .views_helpers import assessed, make_set

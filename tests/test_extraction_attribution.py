@@ -285,3 +285,12 @@ def test_advice_on_another_ground_ends_the_passage() -> None:
         ("expert_opinion", "context"),
         ("animal_study", "context"),  # advice on no other ground leaves the passage open
     ]
+
+
+def test_a_surname_written_in_latex_matches_its_accented_mention() -> None:
+    bib = (
+        '@article{mueller2001, author = {M\\"{u}ller, J{\\"o}rg and Lee, A.}, year = {2001},'
+        " title = {A randomized controlled trial of kratom}, journal = {J}}"
+    )
+    found = attributions("Withdrawal was rare (Müller et al., 2001).", bib)
+    assert found[0][2] == ("mueller2001",)

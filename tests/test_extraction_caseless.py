@@ -161,6 +161,13 @@ def test_mention_and_aside_quick_checks_skip_only_what_cannot_match(text: str) -
     )
     ungated: list[object] = []
     mentions._named(text, 0, len(text), ungated)
+    # numbered markers ("[4]") as find_mentions adds them, after its own quick check for "["
+    for m in mentions.NUMBERED.finditer(text):
+        numbers = mentions._numbers(m.group(1))
+        if numbers:
+            ungated.append(
+                mentions.Mention(m.start(), m.end(), "numbered", certain=True, numbers=numbers)
+            )
     mentions._descriptive(text, 0, len(text), ungated)
     ungated += [
         mentions.Mention(m.start(), m.end(), "backref") for m in mentions.BACKREF.finditer(text)

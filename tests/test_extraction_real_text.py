@@ -268,7 +268,7 @@ def test_text_in_another_language_or_script_gets_a_clear_message() -> None:
 def test_draft_ids_come_from_the_claim_set_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from click.testing import CliRunner
 
-    from evidence_claims.cli.main import cli
+    from evidence_claims.cli import cli
 
     for name in ("kratom", "melatonin"):
         folder = tmp_path / name

@@ -11,8 +11,10 @@ import pytest
 import evidence_claims as ec
 from evidence_claims.io.bib import parse_bibliography
 from evidence_claims.io.claim_file import parse_claim_file
+from evidence_claims.io.json_index import JsonIndex
+from evidence_claims.io.json_locate import JsonLocator
 from evidence_claims.io.limits import Limits
-from evidence_claims.io.locate import JsonIndex, JsonLocator, LineIndex
+from evidence_claims.io.locate import LineIndex
 from evidence_claims.io.reading import decode
 from evidence_claims.io.schema_errors import findings_from_errors
 

@@ -8,8 +8,9 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evidence_claims.io import locate
-from evidence_claims.io.locate import FLAT_RECORDS, JsonIndex, JsonLocator
+from evidence_claims.io import json_locate as locate
+from evidence_claims.io.json_index import JsonIndex
+from evidence_claims.io.json_locate import FLAT_RECORDS, JsonLocator
 from evidence_claims.model.records import Claim
 from evidence_claims.testing.synthetic import make_set
 

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import random
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
-from evidence_claims.checks.suggest import EXACT_UP_TO, Suggester
-from evidence_claims.io.locate import JsonIndex, JsonLocator
+from evidence_claims.io.json_index import JsonIndex
+from evidence_claims.io.json_locate import JsonLocator
 from evidence_claims.pipeline.validation import validate
+from evidence_claims.rules.suggest import CUTOFF, EXACT_UP_TO, Suggester, closest
 from evidence_claims.testing.synthetic import CorpusShape, make_set, write_corpus
 
 from .json_helpers import json_paths
@@ -62,10 +63,28 @@ def test_locator_reads_only_up_to_the_wanted_claim() -> None:
 @given(
     choices=st.lists(st.text("abcdefgh-0123", min_size=1, max_size=12), max_size=40),
     value=st.text("abcdefgh-0123", max_size=12),
+    seed=st.integers(0, 1000),
 )
-def test_suggester_is_difflib_for_few_choices(choices: list[str], value: str) -> None:
-    expected = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    assert Suggester(choices).closest(value) == (expected[0] if expected else None)
+def test_suggester_gives_the_closest_choice_whatever_their_order(
+    choices: list[str], value: str, seed: int
+) -> None:
+    # the reference: every choice scored one by one, ties to the greatest, as difflib breaks them
+    scored = [(fuzz.ratio(value, c), c) for c in choices if fuzz.ratio(value, c) >= CUTOFF]
+    expected = max(scored)[1] if scored else None
+    shuffled = choices[:]
+    random.Random(seed).shuffle(shuffled)
+    assert Suggester(choices).closest(value) == expected
+    assert Suggester(shuffled).closest(value) == expected
+
+
+def test_hints_read_as_before_for_a_typical_slip() -> None:
+    keys = ["matsumoto2005", "suwanlert1975", "saingam2013", "assanangkornchai2007"]
+    assert Suggester(keys).hint("matsumoto2050") == "; did you mean 'matsumoto2005'?"
+    assert Suggester(keys).hint("who2021") == ""
+    assert (
+        closest("anchor.quote", ["anchor.quote-mismatch", "anchor.range", "cite.unknown-key"], 3)[0]
+        == "anchor.quote-mismatch"
+    )
 
 
 def test_suggester_finds_near_misses_among_many_choices() -> None:

@@ -11,15 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import evidence_claims as ec
-from evidence_claims.render.tables import (
+from evidence_claims.render.frames import (
     ASSESSMENT_COLUMNS,
     CLAIM_COLUMNS,
     REASON_COLUMNS,
-    TABLE_COLUMNS,
     assessments_frame,
-    evidence_table,
     reasons_frame,
 )
+from evidence_claims.render.tables import TABLE_COLUMNS, evidence_table
 
 from .conftest import KRATOM
 from .views_helpers import assessed, make_set

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from evidence_claims import validate
-from evidence_claims.cli.main import cli
+from evidence_claims.cli import cli
 
 from .conftest import MINI
 

@@ -173,3 +173,13 @@ def test_every_format_on_the_bundled_claims_exits_zero(fmt: str) -> None:
     result = run_cli("validate", str(ROOT / "claims"), "-f", fmt)
     assert result.exit_code == 0
     assert validate(ROOT / "claims").ok
+
+
+def test_format_choices_are_the_format_table() -> None:
+    """``-f`` is spelled out in cli/validate.py (so that ``--help`` imports no renderer); it
+    must offer exactly the formats of render/formats.py."""
+    from evidence_claims.cli.validate import validate as command
+    from evidence_claims.render.formats import FORMATTERS
+
+    option = next(p for p in command.params if p.name == "output_format")
+    assert list(option.type.choices) == list(FORMATTERS)

@@ -25,8 +25,8 @@ _EXPORTS = {
     "ClaimFileError": "model.errors",
     "ConflictError": "model.errors",
     "table": "render.tables",
-    "annotate": "render.display",
-    "evidence_map": "render.display",
+    "annotate": "render.annotated",
+    "evidence_map": "render.evidence_map",
     "extract": "extraction.draft",
 }
 
@@ -56,7 +56,8 @@ if TYPE_CHECKING:
     from .model.records import Claim, ClaimFile
     from .model.report import ClaimAssessment, Finding, Reason, Report
     from .pipeline.validation import assess, load, validate
-    from .render.display import annotate, evidence_map
+    from .render.annotated import annotate
+    from .render.evidence_map import evidence_map
     from .render.tables import table
 
 

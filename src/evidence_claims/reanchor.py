@@ -31,7 +31,7 @@ from typing import Any, Literal
 
 from .extraction.segment import strip_span
 from .io.claimset import ClaimSet
-from .model.anchors import CONTEXT_CHARS
+from .model.anchors import context
 from .model.records import Claim
 from .model.report import Finding
 from .rules import reanchor as R
@@ -125,13 +125,12 @@ def _occurrences(document: str, quote: str) -> list[int]:
 
 def _context_score(document: str, start: int, size: int, prefix: str, suffix: str) -> int:
     """Characters of the old prefix and suffix that still surround an occurrence."""
-    before = document[max(0, start - len(prefix)) : start]
+    before, after = context(document, start, start + size, len(prefix), len(suffix))
     score = 0
     for a, b in zip(reversed(before), reversed(prefix), strict=False):
         if a != b:
             break
         score += 1
-    after = document[start + size : start + size + len(suffix)]
     for a, b in zip(after, suffix, strict=False):
         if a != b:
             break
@@ -260,9 +259,23 @@ def _apply(
     where: dict[str, Any],
 ) -> bool:
     """Write one placement into the claim's node; True when anything changed."""
+    changed = _move_anchor(document, claim, node["anchor"], placement, result, where)
+    changed |= _update_quote(document, claim, node, placement, result, claim_set, where)
+    changed |= _move_cues(document, claim, node, placement, result, claim_set, where)
+    return changed
+
+
+def _move_anchor(
+    document: str,
+    claim: Claim,
+    anchor: Any,
+    placement: Placement,
+    result: ReanchorResult,
+    where: dict[str, Any],
+) -> bool:
+    """The anchor's offsets, and its prefix and suffix where they no longer hold."""
     changed = False
     start, end = placement.start, placement.end
-    anchor = node["anchor"]
     if anchor.get("start") != start or anchor.get("end") != end:
         result.findings.append(
             R.REANCHOR_MOVED.finding(
@@ -276,33 +289,59 @@ def _apply(
         )
         anchor["start"], anchor["end"] = start, end
         changed = True
-    prefix = document[max(0, start - CONTEXT_CHARS) : start]
-    suffix = document[end : end + CONTEXT_CHARS]
-    # Prefix and suffix are rewritten only when they no longer hold.
-    if "prefix" in anchor and not document[:start].endswith(claim.anchor.prefix):
+    prefix, suffix = context(document, start, end)
+    if "prefix" in anchor and not document.endswith(claim.anchor.prefix, 0, start):
         anchor["prefix"] = _like(anchor["prefix"], prefix)
         changed = True
     if "suffix" in anchor and not document.startswith(claim.anchor.suffix, end):
         anchor["suffix"] = _like(anchor["suffix"], suffix)
         changed = True
-    quote = document[start:end]
-    if quote != claim.text:
-        node["text"] = _like(node["text"], quote)
-        review = node.get("review")
-        why = "the quote changed when the claim was re-anchored: check the record"
-        if review is None:
-            node["review"] = {"status": "suggested", "why": why}
-        else:
-            review["status"] = "suggested"
-            review["why"] = _like(review.get("why", ""), why)
-        result.findings.append(
-            R.REANCHOR_QUOTE_CHANGED.finding(
-                **{**where, "path": claim_set.pointer(claim, "text")},
-                method=placement.method,
-                similarity=f"{placement.similarity:.0f}",
-            )
+    return changed
+
+
+def _update_quote(
+    document: str,
+    claim: Claim,
+    node: Any,
+    placement: Placement,
+    result: ReanchorResult,
+    claim_set: ClaimSet,
+    where: dict[str, Any],
+) -> bool:
+    """A quote placed by a fuzzy or context match becomes the new text, marked for review."""
+    quote = document[placement.start : placement.end]
+    if quote == claim.text:
+        return False
+    node["text"] = _like(node["text"], quote)
+    review = node.get("review")
+    why = "the quote changed when the claim was re-anchored: check the record"
+    if review is None:
+        node["review"] = {"status": "suggested", "why": why}
+    else:
+        review["status"] = "suggested"
+        review["why"] = _like(review.get("why", ""), why)
+    result.findings.append(
+        R.REANCHOR_QUOTE_CHANGED.finding(
+            **{**where, "path": claim_set.pointer(claim, "text")},
+            method=placement.method,
+            similarity=f"{placement.similarity:.0f}",
         )
-        changed = True
+    )
+    return True
+
+
+def _move_cues(
+    document: str,
+    claim: Claim,
+    node: Any,
+    placement: Placement,
+    result: ReanchorResult,
+    claim_set: ClaimSet,
+    where: dict[str, Any],
+) -> bool:
+    """Hedge and booster cues follow the quote; a cue no longer inside it is dropped."""
+    changed = False
+    start, end = placement.start, placement.end
     for kind in ("hedges", "boosters"):
         cues = node.get(kind)
         if not cues:

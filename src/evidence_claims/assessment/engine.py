@@ -14,7 +14,6 @@ reason) do not count towards its grade. Findings follow the roles of :mod:`.rule
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 
 from ..io.claimset import ClaimSet
@@ -23,6 +22,7 @@ from ..model.report import ClaimAssessment, Finding, Report
 from ..rules import all_rules
 from ..rules import assessment as R
 from ..rules.catalogue import RULES, Rule, Severity
+from ..rules.suggest import closest
 from . import body as B
 from .certainty import Applied, grade, word
 from .detect import (
@@ -259,7 +259,7 @@ def _recorded(note: str) -> str:
 def _unknown_code(
     code: str, place: _Place, index: int, claim_id: str, where: tuple[str | int, ...]
 ) -> Finding:
-    match = difflib.get_close_matches(code, list(R.CAVEATS), n=1, cutoff=0.6)
+    match = closest(code, list(R.CAVEATS))
     if match:
         hint = f"; did you mean '{match[0]}'?"
     elif code in RULES:

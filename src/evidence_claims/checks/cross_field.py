@@ -12,10 +12,11 @@ from typing import Any
 
 from ..io.claimset import ClaimSet
 from ..io.locate import LineIndex
+from ..model.anchors import context
 from ..model.records import Claim
 from ..model.report import Finding
 from ..rules import structural as R
-from .suggest import Suggester
+from ..rules.suggest import Suggester
 
 PREFIX_SUFFIX_MAX = 32
 Check = Callable[[ClaimSet], Iterator[Finding]]
@@ -108,7 +109,7 @@ def check_anchors(cs: ClaimSet) -> Iterator[Finding]:
                     which="prefix",
                     given=_short(prefix),
                     differ=differ_at(
-                        prefix, document[max(0, anchor.start - len(prefix)) : anchor.start]
+                        prefix, context(document, anchor.start, anchor.end, before=len(prefix))[0]
                     ),
                 )
             if anchor.suffix and not document.startswith(anchor.suffix, anchor.end):
@@ -117,7 +118,8 @@ def check_anchors(cs: ClaimSet) -> Iterator[Finding]:
                     which="suffix",
                     given=_short(anchor.suffix),
                     differ=differ_at(
-                        anchor.suffix, document[anchor.end : anchor.end + len(anchor.suffix)]
+                        anchor.suffix,
+                        context(document, anchor.start, anchor.end, after=len(anchor.suffix))[1],
                     ),
                 )
         yield from _check_cues(cs, claim, document)

@@ -1,8 +1,8 @@
 """The ``evidence-claims`` command line (click only): one module per command, the shared
-options and exit codes in :mod:`.options`, the group and the entry point in :mod:`.main`."""
+options and exit codes in :mod:`.options`, the group and the entry point in :mod:`.app`."""
 
 from __future__ import annotations
 
-from .main import cli, main
+from .app import cli, main
 
 __all__ = ["cli", "main"]

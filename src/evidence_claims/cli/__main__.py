@@ -1,5 +1,5 @@
 """``python -m evidence_claims.cli``: the same as the ``evidence-claims`` command."""
 
-from .main import main
+from .app import main
 
 main()

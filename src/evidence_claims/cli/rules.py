@@ -1,13 +1,13 @@
 """``evidence-claims rules``: list the rule catalogue, or explain one rule.
 
 ``rules`` lists every rule (structural and evidence); ``rules CODE`` explains one, and a code
-prefix (``rules indirectness``) lists that family. ``--format markdown`` prints the table the
-README embeds (a test keeps the two equal); ``--format json`` is for programs.
+prefix (``rules indirectness``) lists that family. ``--format markdown`` prints the table of
+docs/rules.md (``python docs/generate_rules.py`` writes the page; a test keeps it current);
+``--format json`` is for programs.
 """
 
 from __future__ import annotations
 
-import difflib
 import json
 import sys
 
@@ -15,6 +15,8 @@ import click
 
 from ..rules import all_rules
 from ..rules.catalogue import Rule
+from ..rules.suggest import closest
+from .options import EXIT_ERROR
 
 
 def _matches(code: str, prefix: str) -> bool:
@@ -81,10 +83,10 @@ def rules(code: str | None, output_format: str) -> None:
     catalogue = all_rules()
     chosen = [r for r in catalogue if code is None or _matches(r.code, code)]
     if not chosen:
-        close = difflib.get_close_matches(code or "", [r.code for r in catalogue], n=3)
+        close = closest(code or "", [r.code for r in catalogue], n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         click.echo(f"evidence-claims: no rule {code!r}{hint}", err=True)
-        sys.exit(2)
+        sys.exit(EXIT_ERROR)
     if output_format == "markdown":
         click.echo(markdown_table(chosen))
     elif output_format == "json":

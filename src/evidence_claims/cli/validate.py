@@ -151,7 +151,7 @@ def _report(
     "output_format",
     default="text",
     show_default=True,
-    type=click.Choice(["text", "json", "github", "sarif"]),
+    type=click.Choice(["text", "json", "github", "sarif"]),  # render/formats.py; a test compares
     help="Output format: text for people, json for programs, github for workflow "
     "annotations, sarif for code scanning.",
 )

@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 
 from ..io.bib import Bibliography
 from ..io.claimset import ClaimSet
-from ..model.anchors import CONTEXT_CHARS
+from ..model.anchors import context
 from ..model.records import ClaimFile, Kind
 from ..model.report import Finding
 from .asides import aside_spans, outside
@@ -323,14 +323,15 @@ def _claim(text: str, ids: Sequence[str], index: int, statement: Statement) -> d
     note = _note(text, ids, attribution)
     if note is not None:
         evidence["note"] = note
+    prefix, suffix = context(text, start, end)
     return {
         "id": ids[index],
         "text": text[start:end],
         "anchor": {
             "start": start,
             "end": end,
-            "prefix": text[max(0, start - CONTEXT_CHARS) : start],
-            "suffix": text[end : end + CONTEXT_CHARS],
+            "prefix": prefix,
+            "suffix": suffix,
         },
         "kind": statement.kind,
         "evidence": evidence,

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..io.bib import BibEntry, Bibliography
+from ..io.latex import plain_text
 from .caseless import fold
 
 MentionForm = Literal["named", "numbered", "descriptive", "backref"]
@@ -286,21 +287,15 @@ def _fold(text: str) -> str:
     )
 
 
-# A LaTeX accent on one letter ("Bell{\\'o}n", "Garc{\\'\\i}a", "M\\"uller"): the letter
-# alone, as _fold would leave it once the accent is stripped.
-_LATEX_ACCENT = re.compile(r"\\[`'^\"~=.uvHckbdrt]\s*\{?\\?([A-Za-z])\}?")
-
-
 def surnames(entry: BibEntry) -> list[str]:
     """Author (or editor) surnames of an entry, folded to plain lower case.
 
     A surname of several words ("Al Khalifah", "van der Berg") is kept whole and also by its
     last word, which is how running text often shortens it ("(Khalifah 2020)").
     """
-    raw = entry.get("author") or entry.get("editor") or ""
-    raw = _LATEX_ACCENT.sub(r"\1", raw)
+    raw = plain_text(entry.get("author") or entry.get("editor") or "")
     names = []
-    for person in re.split(r"\s+and\s+", raw.replace("{", "").replace("}", "")):
+    for person in re.split(r"\s+and\s+", raw):
         person = person.strip()
         if not person or person.lower() == "others":
             continue

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..model.records import Claim, ClaimFile, Document
 from ..model.report import Finding, Report
 from ..model.views import view
 from .bib import Bibliography
 from .claim_file import ParsedFile
-from .locate import JsonLocator, PathItem, json_pointer
+from .json_locate import JsonLocator
+from .locate import PathItem, json_pointer
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -134,7 +135,9 @@ class ClaimSet:
         return i
 
     def to_frame(self, report: Report | None = None) -> pd.DataFrame:
-        """One row per claim in document order (columns: :data:`tables.CLAIM_COLUMNS`).
+        """One row per claim in document order.
+
+        Columns: :data:`evidence_claims.render.frames.CLAIM_COLUMNS`.
 
         With the ``report`` of :func:`evidence_claims.assess`, the ``assessed`` and ``wording``
         columns carry its suggestions.
@@ -148,6 +151,3 @@ class ClaimSet:
     def __repr__(self) -> str:
         where = f" from {self.file}" if self.file else ""
         return f"<ClaimSet {self.document.id!r}: {len(self.claims)} claims{where}>"
-
-    def _as_dict(self) -> dict[str, Any]:
-        return self.to_model().model_dump(mode="json", by_alias=True, exclude_none=True)

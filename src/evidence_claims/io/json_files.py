@@ -5,20 +5,21 @@ and deep nesting reported as located findings.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .claim_file import ParsedFile
-
 import json
 import re
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..model.report import Finding
 from ..rules import structural as R
 from ..rules.catalogue import RULES
+from .json_index import JsonIndex
+from .json_locate import JsonLocator
 from .limits import Limits
-from .locate import JsonIndex, JsonLocator, LineIndex
+from .locate import LineIndex
+
+if TYPE_CHECKING:
+    from .claim_file import ParsedFile
 
 
 class _Flags:
@@ -42,7 +43,7 @@ def parse_json(parsed: ParsedFile, limits: Limits | None = None) -> None:
       as the YAML guard does): ``limits.depth`` at the first value that is too deep;
     * more than ``limits.max_nodes`` values, or a string longer than
       ``limits.max_string_length``: ``limits.size`` / ``limits.string-length``;
-    * locations come from :class:`~evidence_claims.io.locate.JsonLocator`, built lazily, so a
+    * locations come from :class:`~evidence_claims.io.json_locate.JsonLocator`, built lazily, so a
       valid file never pays for them.
     """
     assert parsed.text is not None
@@ -56,6 +57,29 @@ def parse_json(parsed: ParsedFile, limits: Limits | None = None) -> None:
         parsed.locator = JsonLocator(text, claim_file=parsed.data)
         return
     flags = _Flags()
+    try:
+        data = _exact_loads(text, flags)
+    except (json.JSONDecodeError, RecursionError, ValueError) as exc:
+        parsed.findings.append(_load_failure(exc, parsed.file, text, limits))
+        return
+    locator = JsonLocator(text)
+    parsed.locator = locator
+    if flags.duplicate or flags.non_finite:
+        parsed.findings.extend(_token_findings(parsed.file, locator.index, flags))
+        return
+    problem = _check_tree(data, limits)
+    if problem is not None:
+        code, path, params = problem
+        line, column = locator.locate(path)
+        parsed.findings.append(
+            RULES[code].finding(file=parsed.file, line=line, column=column, **params)
+        )
+        return
+    parsed.data = data
+
+
+def _exact_loads(text: str, flags: _Flags) -> Any:
+    """``json.loads`` with hooks that raise ``flags`` on duplicate keys and non-finite numbers."""
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(items)
@@ -73,72 +97,50 @@ def parse_json(parsed: ParsedFile, limits: Limits | None = None) -> None:
             flags.non_finite = True
         return value
 
-    try:
-        data = json.loads(
-            text, object_pairs_hook=pairs, parse_constant=constant, parse_float=number
+    return json.loads(text, object_pairs_hook=pairs, parse_constant=constant, parse_float=number)
+
+
+def _load_failure(exc: BaseException, file: str, text: str, limits: Limits) -> Finding:
+    """The finding of a text ``json.loads`` refused: bad syntax, too deep, or a huge integer."""
+    if isinstance(exc, json.JSONDecodeError):
+        return R.FILE_SYNTAX.finding(
+            file=file, line=exc.lineno, column=exc.colno, format="JSON", reason=exc.msg
         )
-    except json.JSONDecodeError as exc:
-        parsed.findings.append(
-            R.FILE_SYNTAX.finding(
-                file=parsed.file, line=exc.lineno, column=exc.colno, format="JSON", reason=exc.msg
-            )
-        )
-        return
-    except RecursionError:
+    if isinstance(exc, RecursionError):
         line, column = _json_too_deep(text, limits.max_depth)
-        parsed.findings.append(
-            R.LIMITS_DEPTH.finding(
-                file=parsed.file, line=line, column=column, limit=limits.max_depth
+        return R.LIMITS_DEPTH.finding(file=file, line=line, column=column, limit=limits.max_depth)
+    # an integer with more digits than int() accepts
+    most = sys.get_int_max_str_digits()
+    match = _LONG_INT.pattern % (most + 1) if most else None
+    found = re.search(match, text) if match else None
+    line, column = LineIndex(text).position(found.start()) if found else (1, 1)
+    return R.LIMITS_SIZE.finding(
+        file=file,
+        line=line,
+        column=column,
+        what="a number",
+        problem=f"has more than {most:,} digits" if most else str(exc),
+    )
+
+
+def _token_findings(file: str, index: JsonIndex, flags: _Flags) -> list[Finding]:
+    """Every duplicate key and non-finite number, located by the full index."""
+    findings = []
+    for path, offset in index.duplicates:
+        line, column = index.lines.position(offset)
+        findings.append(
+            R.FILE_DUPLICATE_KEY.finding(file=file, line=line, column=column, key=path[-1])
+        )
+    for _path, offset, token in index.non_finite:
+        line, column = index.lines.position(offset)
+        findings.append(R.FILE_NON_FINITE.finding(file=file, line=line, column=column, value=token))
+    if flags.non_finite and not index.non_finite:
+        findings.append(
+            R.FILE_NON_FINITE.finding(
+                file=file, line=1, column=1, value="a number too large for a float"
             )
         )
-        return
-    except ValueError as exc:  # an integer with more digits than int() accepts
-        most = sys.get_int_max_str_digits()
-        match = _LONG_INT.pattern % (most + 1) if most else None
-        found = re.search(match, text) if match else None
-        line, column = LineIndex(text).position(found.start()) if found else (1, 1)
-        parsed.findings.append(
-            R.LIMITS_SIZE.finding(
-                file=parsed.file,
-                line=line,
-                column=column,
-                what="a number",
-                problem=f"has more than {most:,} digits" if most else str(exc),
-            )
-        )
-        return
-    locator = JsonLocator(text)
-    parsed.locator = locator
-    if flags.duplicate or flags.non_finite:
-        index: JsonIndex = locator.index
-        for path, offset in index.duplicates:
-            line, column = index.lines.position(offset)
-            parsed.findings.append(
-                R.FILE_DUPLICATE_KEY.finding(
-                    file=parsed.file, line=line, column=column, key=path[-1]
-                )
-            )
-        for _path, offset, token in index.non_finite:
-            line, column = index.lines.position(offset)
-            parsed.findings.append(
-                R.FILE_NON_FINITE.finding(file=parsed.file, line=line, column=column, value=token)
-            )
-        if flags.non_finite and not index.non_finite:
-            parsed.findings.append(
-                R.FILE_NON_FINITE.finding(
-                    file=parsed.file, line=1, column=1, value="a number too large for a float"
-                )
-            )
-        return
-    problem = _check_tree(data, limits)
-    if problem is not None:
-        code, path, params = problem
-        line, column = locator.locate(path)
-        parsed.findings.append(
-            RULES[code].finding(file=parsed.file, line=line, column=column, **params)
-        )
-        return
-    parsed.data = data
+    return findings
 
 
 def _check_tree(data: Any, limits: Limits) -> tuple[str, tuple[Any, ...], dict[str, Any]] | None:

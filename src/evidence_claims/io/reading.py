@@ -21,7 +21,6 @@ from typing import Literal
 from ..model.report import Finding
 from ..rules import structural as R
 from .limits import Limits
-from .locate import LineIndex
 
 Format = Literal["yaml", "json"]
 CLAIM_FILE_SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
@@ -174,8 +173,3 @@ def read_text(
         return None, None, findings
     decoded = decode(raw, file=file, what=what)
     return decoded.text, raw, findings + decoded.findings
-
-
-def text_position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of a character offset in a text."""
-    return LineIndex(text).position(offset)

@@ -7,7 +7,6 @@ misspelling is likely.
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -19,6 +18,8 @@ from pydantic import BaseModel
 from ..model.records import ClaimFile
 from ..model.report import Finding
 from ..rules import structural as R
+from ..rules.catalogue import Rule
+from ..rules.suggest import did_you_mean
 from .locate import Locator, json_pointer
 
 _EXPECTED = {
@@ -113,8 +114,7 @@ def _field_names(model: type[BaseModel] | None) -> list[str]:
 
 
 def _hint(value: str, choices: Iterable[str]) -> str:
-    match = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{match[0]}'?" if match else ""
+    return did_you_mean(value, choices)
 
 
 def _claim_id(data: Any, loc: tuple[Any, ...]) -> str | None:
@@ -135,83 +135,51 @@ def findings_from_errors(
     findings = []
     for error in errors:
         loc = tuple(error["loc"])
-        kind = error["type"]
-        ctx = error.get("ctx") or {}
-        value = error.get("input")
-        common = {
-            "file": file,
-            "claim_id": _claim_id(data, loc),
-            "path": json_pointer(loc),
-        }
-        if kind == "missing":
-            line, column = locator.locate(loc[:-1])
-            finding = R.SCHEMA_REQUIRED.finding(
-                line=line, column=column, where=where(loc[:-1]), field=loc[-1], **common
-            )
-        elif kind == "extra_forbidden":
-            line, column = locator.locate(loc, key=True)
-            hint = _hint(str(loc[-1]), _field_names(_model_at(loc[:-1])))
-            finding = R.SCHEMA_UNKNOWN_FIELD.finding(
+        rule, at, key, params = _describe(error, loc)
+        line, column = locator.locate(at, key=key)
+        findings.append(
+            rule.finding(
+                file=file,
                 line=line,
                 column=column,
-                where=where(loc[:-1]),
-                field=loc[-1],
-                hint=hint,
-                **common,
+                claim_id=_claim_id(data, loc),
+                path=json_pointer(loc),
+                **params,
             )
-        elif kind in ("literal_error", "enum"):
-            line, column = locator.locate(loc)
-            allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-            hint = _hint(value, allowed) if isinstance(value, str) else ""
-            finding = R.SCHEMA_ENUM.finding(
-                line=line,
-                column=column,
-                where=where(loc),
-                value=describe_value(value),
-                allowed=", ".join(allowed),
-                hint=hint,
-                **common,
-            )
-        elif kind in _EXPECTED:
-            line, column = locator.locate(loc)
-            finding = R.SCHEMA_TYPE.finding(
-                line=line,
-                column=column,
-                where=where(loc),
-                expected=_EXPECTED[kind],
-                got=describe_value(value),
-                **common,
-            )
-        elif kind == "string_pattern_mismatch":
-            line, column = locator.locate(loc)
-            finding = R.SCHEMA_PATTERN.finding(
-                line=line,
-                column=column,
-                where=where(loc),
-                value=describe_value(value),
-                # the models' "$(?!\n)" only keeps Python's "$" from passing a final newline
-                problem="does not match the pattern "
-                + str(ctx.get("pattern", "")).removesuffix("(?!\\n)"),
-                **common,
-            )
-        elif kind in _RANGE:
-            line, column = locator.locate(loc)
-            finding = R.SCHEMA_RANGE.finding(
-                line=line,
-                column=column,
-                where=where(loc),
-                value=describe_value(value),
-                problem=_RANGE[kind].format(**ctx),
-                **common,
-            )
-        else:
-            line, column = locator.locate(loc)
-            finding = R.SCHEMA_INVALID.finding(
-                line=line,
-                column=column,
-                where=where(loc),
-                problem=error.get("msg", kind),
-                **common,
-            )
-        findings.append(finding)
+        )
     return findings
+
+
+def _describe(
+    error: dict[str, Any], loc: tuple[Any, ...]
+) -> tuple[Rule, tuple[Any, ...], bool, dict[str, Any]]:
+    """The rule of one pydantic error, the path it points at (and whether at the key rather
+    than the value), and the parameters of the rule's message."""
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    if kind == "missing":
+        return R.SCHEMA_REQUIRED, loc[:-1], False, {"where": where(loc[:-1]), "field": loc[-1]}
+    if kind == "extra_forbidden":
+        hint = _hint(str(loc[-1]), _field_names(_model_at(loc[:-1])))
+        params = {"where": where(loc[:-1]), "field": loc[-1], "hint": hint}
+        return R.SCHEMA_UNKNOWN_FIELD, loc, True, params
+    params = {"where": where(loc)}
+    if kind in ("literal_error", "enum"):
+        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        hint = _hint(value, allowed) if isinstance(value, str) else ""
+        params.update(value=describe_value(value), allowed=", ".join(allowed), hint=hint)
+        return R.SCHEMA_ENUM, loc, False, params
+    if kind in _EXPECTED:
+        params.update(expected=_EXPECTED[kind], got=describe_value(value))
+        return R.SCHEMA_TYPE, loc, False, params
+    if kind == "string_pattern_mismatch":
+        # the models' "$(?!\n)" only keeps Python's "$" from passing a final newline
+        pattern = str(ctx.get("pattern", "")).removesuffix("(?!\\n)")
+        params.update(value=describe_value(value), problem="does not match the pattern " + pattern)
+        return R.SCHEMA_PATTERN, loc, False, params
+    if kind in _RANGE:
+        params.update(value=describe_value(value), problem=_RANGE[kind].format(**ctx))
+        return R.SCHEMA_RANGE, loc, False, params
+    params.update(problem=error.get("msg", kind))
+    return R.SCHEMA_INVALID, loc, False, params

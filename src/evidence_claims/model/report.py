@@ -178,17 +178,13 @@ class Report:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per finding, columns as :data:`FINDING_COLUMNS`."""
-        import pandas as pd
-
-        rows = [f.to_dict() for f in sorted(self.findings, key=Finding.sort_key)]
-        frame = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
-        return frame.astype({"line": "Int64", "column": "Int64"})
+        return view("findings_frame")(self)
 
     def assessments_frame(self) -> pd.DataFrame:
         """One row per assessed claim: suggested certainty, stated, wording, reason codes.
 
-        Columns as :data:`evidence_claims.render.tables.ASSESSMENT_COLUMNS`;
-        :func:`evidence_claims.render.tables.reasons_frame` gives one row per reason.
+        Columns as :data:`evidence_claims.render.frames.ASSESSMENT_COLUMNS`;
+        :func:`evidence_claims.render.frames.reasons_frame` gives one row per reason.
         """
         return view("assessments_frame")(self)
 

@@ -23,8 +23,9 @@ VIEWS: dict[str, tuple[str, str]] = {
     "claim_html": ("display", "claim_html"),
     "claim_set_html": ("display", "claim_set_html"),
     "report_html": ("display", "report_html"),
-    "claims_frame": ("tables", "claims_frame"),
-    "assessments_frame": ("tables", "assessments_frame"),
+    "claims_frame": ("frames", "claims_frame"),
+    "assessments_frame": ("frames", "assessments_frame"),
+    "findings_frame": ("frames", "findings_frame"),
 }
 
 

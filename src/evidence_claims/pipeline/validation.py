@@ -14,7 +14,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from ..assessment import assess as assess_claim_set_report
+from .. import assessment
 from ..assessment import assess_claim_set
 from ..checks.cross_field import run_checks
 from ..io.claimset import ClaimSet
@@ -27,11 +27,6 @@ from .discovery import discover
 from .parallel import gc_paused, map_ordered, resolve_jobs
 from .progress import ProgressCallback
 from .result_cache import ResultCache
-
-
-def check_claim_set(cs: ClaimSet) -> list[Finding]:
-    """Cross-field checks of a loaded set, with its per-claim suppressions applied."""
-    return apply_suppressions(cs, run_checks(cs))
 
 
 def apply_suppressions(cs: ClaimSet, findings: list[Finding]) -> list[Finding]:
@@ -292,4 +287,4 @@ def assess(target: ClaimSet | str | Path) -> Report:
     """
     if not isinstance(target, ClaimSet):
         target = load(target)
-    return assess_claim_set_report(target)
+    return assessment.assess(target)

@@ -3,8 +3,9 @@
 A Summary of Findings table names its studies the way a reader would cite them
 ("Matsumoto K et al. (2005) Life Sciences 78(1):2–7"), not by BibTeX key. Names are split with
 bibtexparser's own name parser (the same rules BibTeX uses for "Last, First" and "First von
-Last"), and the few LaTeX constructs that appear in hand-written .bib files are turned into
-plain text. Nothing here reaches the network: DOIs and PMIDs stay text.
+Last"), and the LaTeX of hand-written .bib files is turned into plain text
+(:func:`evidence_claims.io.latex.plain_text`). Nothing here reaches the network: DOIs and PMIDs
+stay text.
 """
 
 from __future__ import annotations
@@ -13,33 +14,11 @@ import re
 from collections.abc import Callable
 
 from ..io.bib import BibEntry, Bibliography
+from ..io.latex import plain_text
 
 # Vancouver style (ICMJE / NLM "Citing Medicine") initials without full stops, "et al." after
 # the first author when there are more than two: short enough for a table cell.
 MAX_NAMED_AUTHORS = 2
-
-_LATEX_REPLACEMENTS = (
-    ("---", "—"),
-    ("--", "–"),
-    ("\\&", "&"),
-    ("\\%", "%"),
-    ("\\_", "_"),
-    ("\\$", "$"),
-    ("\\#", "#"),
-    ("~", " "),
-)
-_COMMAND_WITH_ARGUMENT = re.compile(r"\\[A-Za-z]+\s*\{([^{}]*)\}")
-
-
-def plain_text(value: str) -> str:
-    """A BibTeX field value as plain text: braces, ``\\&``, ``--`` and ``~`` resolved."""
-    text = value
-    for _ in range(3):  # \emph{\textit{x}} and the like
-        text = _COMMAND_WITH_ARGUMENT.sub(r"\1", text)
-    for latex, plain in _LATEX_REPLACEMENTS:
-        text = text.replace(latex, plain)
-    text = text.replace("{", "").replace("}", "")
-    return " ".join(text.split())
 
 
 def _initials(first_names: list[str]) -> str:

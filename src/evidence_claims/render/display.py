@@ -1,4 +1,4 @@
-"""HTML for people: Jupyter representations, the annotated document and the evidence map.
+"""HTML for people: templates, the small pieces of table cells, and the Jupyter representations.
 
 The models stay plain data; ``Claim``, ``ClaimSet``, ``Report`` and the evidence table get thin
 ``_repr_html_`` methods that call the functions here. Markup is produced by Jinja2 templates
@@ -6,16 +6,13 @@ The models stay plain data; ``Claim``, ``ClaimSet``, ``Report`` and the evidence
 (table cells, the annotated text) through :func:`markupsafe.escape`, so every value taken from
 a claim file or document is escaped exactly once.
 
-The evidence map is drawn on a bare :class:`matplotlib.figure.Figure`, never through pyplot:
-no GUI backend is selected, so it works headless (saving uses Agg or the SVG backend), and
-matplotlib is imported only when a map is drawn.
+The annotated document is in :mod:`.annotated`, the evidence map in :mod:`.evidence_map`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -23,14 +20,13 @@ from markupsafe import Markup, escape
 
 from ..model.records import Claim
 from ..model.report import ClaimAssessment, Finding, Report
-from .citations import cite, citer
+from .citations import cite
 from .presentation import (
     CERTAINTY_COLORS,
     CERTAINTY_ORDER,
     CERTAINTY_SYMBOLS,
     CaveatItem,
     ClaimGrade,
-    assessments_by_claim,
     caveat_items,
     certainty_label,
     certainty_word,
@@ -44,8 +40,6 @@ from .presentation import (
 )
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
     from ..io.claimset import ClaimSet
     from .tables import Footnote, TableRow
 
@@ -220,165 +214,6 @@ def claim_tooltip(
     return "\n".join(lines)
 
 
-# --- the annotated document ----------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A stretch of the document to wrap in an element: a claim (layer 0) or a cue (1)."""
-
-    start: int
-    end: int
-    layer: int
-    tag: str
-    attrs: tuple[tuple[str, str], ...]
-    first_attrs: tuple[tuple[str, str], ...] = ()  # only on the first piece (ids, labels)
-
-    def open(self, *, first: bool) -> str:
-        attrs = (*self.attrs, *self.first_attrs) if first else self.attrs
-        if not first:
-            attrs = tuple(
-                (k, f"{v} ec-cont" if k == "class" else v) for k, v in attrs
-            )  # a piece reopened after an overlapping span closed
-        rendered = "".join(f' {k}="{escape(v)}"' for k, v in attrs)
-        return f"<{self.tag}{rendered}>"
-
-    def close(self) -> str:
-        return f"</{self.tag}>"
-
-
-def nest_spans(text: str, spans: Iterable[Span]) -> str:
-    """Escaped ``text`` with every span wrapped in its element, correctly nested.
-
-    Spans that nest (a claim inside a claim, a cue inside a claim) become nested elements.
-    Spans that cross (one starts inside another and ends after it) cannot nest in HTML: the
-    inner element is closed where the outer one ends and reopened right after, its later
-    pieces marked ``ec-cont``. The visible text is always exactly ``text``.
-    """
-    length = len(text)
-    clipped = sorted(
-        (s for s in spans if 0 <= s.start < s.end <= length),
-        key=lambda s: (s.start, -s.end, s.layer),
-    )
-    bounds = sorted({0, length, *(s.start for s in clipped), *(s.end for s in clipped)})
-    out: list[str] = []
-    stack: list[Span] = []
-    pending = 0
-    position = 0
-    for bound in bounds:
-        out.append(str(escape(text[position:bound])))
-        position = bound
-        if any(s.end == bound for s in stack):
-            reopen: list[Span] = []
-            while any(s.end == bound for s in stack):
-                span = stack.pop()
-                out.append(span.close())
-                if span.end != bound:
-                    reopen.append(span)
-            for span in reversed(reopen):
-                out.append(span.open(first=False))
-                stack.append(span)
-        while pending < len(clipped) and clipped[pending].start == bound:
-            span = clipped[pending]
-            pending += 1
-            out.append(span.open(first=True))
-            stack.append(span)
-    while stack:  # defensive: every span ends at or before the last bound, so none is left
-        out.append(stack.pop().close())
-    return "".join(out)
-
-
-def document_spans(
-    claims: Iterable[Claim],
-    assessments: dict[str, ClaimAssessment],
-    bibliography: Any,
-) -> list[Span]:
-    """Claim spans coloured by source type, with hedges and boosters marked inside them."""
-    spans: list[Span] = []
-    citation = citer(bibliography)
-    for claim in claims:
-        assessment = assessments.get(claim.id)
-        grade = grade_of(claim, assessment)
-        classes = f"ec-claim ec-st-{claim.evidence.type} ec-k-{claim.kind}"
-        if grade.wording:
-            classes += f" ec-w-{grade.wording}"
-        spans.append(
-            Span(
-                claim.anchor.start,
-                claim.anchor.end,
-                0,
-                "span",
-                (
-                    ("class", classes),
-                    ("data-claim", claim.id),
-                    ("data-certainty", grade.certainty or "none"),
-                    ("title", claim_tooltip(claim, assessment, bibliography, citation=citation)),
-                ),
-                (("id", f"claim-{claim.id}"), ("data-label", short_id(claim.id))),
-            )
-        )
-        for kind, cues in (("hedge", claim.hedges), ("booster", claim.boosters)):
-            for cue in cues:
-                spans.append(
-                    Span(
-                        cue.start,
-                        cue.end,
-                        1,
-                        "mark",
-                        (
-                            ("class", f"ec-{kind}"),
-                            ("title", f"{kind} “{cue.cue}” ({claim.id})"),
-                        ),
-                    )
-                )
-    return spans
-
-
-def annotated_document_html(
-    claim_set: ClaimSet, report: Report | None = None, *, styles: bool = True
-) -> str:
-    """The document with each claim highlighted by source type, cues marked, tooltips on hover.
-
-    ``styles`` puts the stylesheet in front (for a notebook cell); the report page leaves it
-    out because it carries the stylesheet once for the whole page.
-    """
-    if claim_set.document_text is None:
-        body = render_template("annotated.html.j2", text=None, legend=[], document=None)
-    else:
-        assessments = assessments_by_claim(report.assessments if report is not None else None)
-        spans = document_spans(claim_set.claims, assessments, claim_set.bibliography)
-        text = Markup(nest_spans(claim_set.document_text, spans))
-        body = render_template(
-            "annotated.html.j2",
-            text=text,
-            legend=source_legend(claim_set.claims),
-            document=claim_set.document,
-        )
-    return with_styles(body) if styles else body
-
-
-@dataclass(frozen=True, slots=True)
-class AnnotatedDocument:
-    """The annotated view as an object Jupyter shows (``display(ec.annotate(cs))``)."""
-
-    html: str
-    claims: int = 0
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-    def __repr__(self) -> str:
-        return f"<AnnotatedDocument: {self.claims} claims highlighted>"
-
-    def __str__(self) -> str:
-        return self.html
-
-
-def annotate(claim_set: ClaimSet, report: Report | None = None) -> AnnotatedDocument:
-    """The annotated document for a notebook; ``report`` adds assessed grades to the tooltips."""
-    return AnnotatedDocument(annotated_document_html(claim_set, report), len(claim_set.claims))
-
-
 def source_legend(claims: Iterable[Claim]) -> list[dict[str, Any]]:
     counts = Counter(c.evidence.type for c in claims)
     return [
@@ -536,118 +371,3 @@ def _claim_link(claim_id: str) -> str:
 def _truncate(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-# --- the evidence map ----------------------------------------------------------------------
-
-
-def evidence_counts(
-    claim_set: ClaimSet, report: Report | None = None
-) -> dict[tuple[str, str], int]:
-    """Claims per (source type, certainty): the data behind the evidence map.
-
-    Certainty is the assessment's suggestion when the report has one for the claim, else the
-    claim file's statement; a claim with neither counts as ``ungraded``.
-    """
-    assessments = assessments_by_claim(report.assessments if report is not None else None)
-    counts: Counter[tuple[str, str]] = Counter()
-    for claim in claim_set.claims:
-        certainty = grade_of(claim, assessments.get(claim.id)).certainty or "ungraded"
-        counts[(claim.evidence.type, certainty)] += 1
-    return dict(counts)
-
-
-def evidence_map(
-    claim_set: ClaimSet,
-    report: Report | None = None,
-    *,
-    title: str | None = None,
-    all_types: bool = False,
-) -> Figure:
-    """A bubble grid of claims by source type (rows) and certainty (columns).
-
-    Bubble area is proportional to the number of claims; the number is written in each bubble.
-    Rows list the source types the set uses (``all_types`` lists the whole taxonomy), strongest
-    at the top. Returns a :class:`matplotlib.figure.Figure` that shows itself as an image in
-    Jupyter with any backend (no ``%matplotlib inline`` needed; see
-    :class:`~evidence_claims.render.figures.DisplayFigure`); elsewhere save it with
-    ``fig.savefig("map.svg")``.
-    """
-    from .figures import DisplayFigure
-
-    counts = evidence_counts(claim_set, report)
-    used = {t for t, _ in counts}
-    order = source_order()
-    rows = [t for t in order if all_types or t in used] + sorted(used - set(order))
-    columns = list(CERTAINTY_ORDER)
-    height = 1.2 + 0.55 * max(len(rows), 1)
-    fig = DisplayFigure(figsize=(7.6, height), layout="constrained")
-    ax = fig.add_subplot()
-    biggest = max(counts.values(), default=1)
-    for y, source_type in enumerate(reversed(rows)):
-        for x, level in enumerate(columns):
-            n = counts.get((source_type, level), 0)
-            if not n:
-                continue
-            ax.scatter(
-                [x],
-                [y],
-                s=120 + 1300 * n / biggest,
-                color=source_color(source_type),
-                alpha=0.85,
-                edgecolors="white",
-                linewidths=1.2,
-                zorder=3,
-            )
-            ax.annotate(
-                str(n),
-                (x, y),
-                ha="center",
-                va="center",
-                fontsize=9,
-                fontweight="bold",
-                color="white",
-                zorder=4,
-            )
-    ax.set_xticks(range(len(columns)))
-    ax.set_xticklabels(
-        [f"{CERTAINTY_SYMBOLS[level]}\n{certainty_word(level)}" for level in columns], fontsize=9
-    )
-    ax.set_yticks(range(len(rows)))
-    labels = [f"{source_label(t)}  ({sum(counts.get((t, c), 0) for c in columns)})" for t in rows]
-    ax.set_yticklabels(list(reversed(labels)), fontsize=9)
-    for tick, source_type in zip(ax.get_yticklabels(), reversed(rows), strict=True):
-        tick.set_color(source_color(source_type))
-    ax.set_xlim(-0.6, len(columns) - 0.4)
-    ax.set_ylim(-0.7, max(len(rows), 1) - 0.3)
-    ax.grid(True, color="#e5e5e5", linewidth=0.8, zorder=0)
-    ax.set_axisbelow(True)
-    for side in ("top", "right", "left", "bottom"):
-        ax.spines[side].set_visible(False)
-    ax.tick_params(length=0)
-    ax.xaxis.set_ticks_position("top")
-    total = sum(counts.values())
-    ax.set_title(
-        title or f"Evidence map: {total} claims by source type and certainty",
-        loc="left",
-        fontsize=11,
-        fontweight="bold",
-        pad=12,
-    )
-    assessed = report is not None and bool(report.assessments)
-    basis = "suggested by the assessment" if assessed else "as the claim file states it"
-    fig.text(
-        0.01,
-        0.005,
-        f"Certainty {basis}; bubble area ∝ number of claims",
-        fontsize=7.5,
-        color="#666666",
-    )
-    return fig
-
-
-def figure_svg(fig: Figure) -> str:
-    """The figure as an ``<svg>`` element to inline in HTML: text kept as text, no metadata."""
-    from .figures import figure_svg as svg
-
-    return svg(fig)

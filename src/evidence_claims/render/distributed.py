@@ -4,7 +4,7 @@ per partition.
 The recipe (the function :func:`validate_to_parquet` is all of it)::
 
     from dask.distributed import Client
-    from evidence_claims.distributed import validate_to_parquet
+    from evidence_claims.render.distributed import validate_to_parquet
 
     client = Client("tcp://scheduler:8786")          # or a LocalCluster() for one machine
     summary = validate_to_parquet("/shared/claims", "/shared/out", partition_size=200)

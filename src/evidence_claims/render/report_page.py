@@ -55,14 +55,9 @@ def summary_items(claim_set: ClaimSet, report: Report) -> list[SummaryItem]:
 
 def report_page(claim_set: ClaimSet, report: Report | None = None, *, by: str = "topic") -> str:
     """The complete HTML page (a string); ``report`` brings findings and assessments."""
-    from .display import (
-        annotated_document_html,
-        evidence_map,
-        figure_svg,
-        findings_table_html,
-        render_template,
-        stylesheet,
-    )
+    from .annotated import annotated_document_html
+    from .display import findings_table_html, render_template, stylesheet
+    from .evidence_map import evidence_map, figure_svg
     from .tables import evidence_table
 
     report = report if report is not None else Report()

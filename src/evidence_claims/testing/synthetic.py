@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..model.anchors import context
+
 # Vocabulary for sentences that read like a review's statements about a substance.
 _SUBJECTS = (
     "Regular users",
@@ -95,7 +97,6 @@ _JOURNALS = (
     "Journal of Ethnopharmacology",
     "Addiction",
 )
-CONTEXT = 32  # prefix/suffix characters, as anchoring.CONTEXT_CHARS
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,12 +137,10 @@ def _sentence(rng: random.Random, cite: str | None) -> tuple[str, list[dict[str,
     return text + ".", cues, kind
 
 
-def make_set(
-    index: int, n_claims: int, *, seed: int = 0, error_rate: float = 0.005
-) -> tuple[str, dict[str, Any], str]:
-    """One synthetic set: (document text, claim-file data, BibTeX text)."""
-    rng = random.Random(seed * 1_000_003 + index)
-    set_id = f"synthetic-{index:06d}"
+def _bibliography(
+    rng: random.Random, set_id: str, n_claims: int
+) -> tuple[list[str], dict[str, str], str]:
+    """The set's BibTeX keys, the first author of each, and the BibTeX text."""
     n_refs = max(3, min(40, n_claims // 8))
     authors = [rng.choice(_SURNAMES) for _ in range(n_refs)]
     keys = [f"{a.lower()}{1990 + (i * 7) % 34}{chr(97 + i % 26)}{i}" for i, a in enumerate(authors)]
@@ -158,7 +157,34 @@ def make_set(
             f"  pages   = {{{1 + i}--{9 + i}}}\n"
             f"}}\n"
         )
-    bib = "".join(bib_parts)
+    return keys, author_of, "".join(bib_parts)
+
+
+def _add_mistakes(
+    claims: list[dict[str, Any]], rng: random.Random, error_rate: float, set_id: str
+) -> None:
+    """A few realistic mistakes, at fixed places: an anchor off by one, an unknown key, a
+    relation to a claim that does not exist."""
+    for n, claim in enumerate(claims):
+        if rng.random() >= error_rate:
+            continue
+        mistake = n % 3
+        if mistake == 0:
+            claim["anchor"]["start"] += 1
+        elif mistake == 1:
+            claim["evidence"]["sources"] = [*claim["evidence"]["sources"], "nosuchkey2024"]
+            claim["evidence"]["basis"] = "explicit"
+        else:
+            claim["relations"] = [{"type": "supports", "target": f"{set_id}-missing"}]
+
+
+def make_set(
+    index: int, n_claims: int, *, seed: int = 0, error_rate: float = 0.005
+) -> tuple[str, dict[str, Any], str]:
+    """One synthetic set: (document text, claim-file data, BibTeX text)."""
+    rng = random.Random(seed * 1_000_003 + index)
+    set_id = f"synthetic-{index:06d}"
+    keys, author_of, bib = _bibliography(rng, set_id, n_claims)
 
     pieces: list[str] = []
     offset = 0
@@ -209,21 +235,8 @@ def make_set(
         claims.append(claim)
     document = "".join(pieces) + "\n"
     for claim, (start, end) in zip(claims, spans, strict=True):
-        claim["anchor"]["prefix"] = document[max(0, start - CONTEXT) : start]
-        claim["anchor"]["suffix"] = document[end : end + CONTEXT]
-    # A few realistic mistakes, at fixed places: an anchor off by one, an unknown key, a
-    # relation to a claim that does not exist.
-    for n, claim in enumerate(claims):
-        if rng.random() >= error_rate:
-            continue
-        mistake = n % 3
-        if mistake == 0:
-            claim["anchor"]["start"] += 1
-        elif mistake == 1:
-            claim["evidence"]["sources"] = [*claim["evidence"]["sources"], "nosuchkey2024"]
-            claim["evidence"]["basis"] = "explicit"
-        else:
-            claim["relations"] = [{"type": "supports", "target": f"{set_id}-missing"}]
+        claim["anchor"]["prefix"], claim["anchor"]["suffix"] = context(document, start, end)
+    _add_mistakes(claims, rng, error_rate, set_id)
     data = {
         "document": {
             "id": set_id,

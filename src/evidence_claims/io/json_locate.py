@@ -1,0 +1,367 @@
+"""Positions in a JSON claim file, found lazily: :class:`JsonLocator` reads only what it must.
+
+Locations are worked out only when a finding needs one, so a valid file pays nothing for them.
+The locator walks containers with the standard library's C scanner, remembering where each
+member starts, and for the records every claim repeats (``anchor``, ``evidence``, ``review``)
+it searches keys instead of parsing values.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from json.decoder import scanstring
+from typing import Any
+
+from .json_index import JsonIndex
+from .locate import LineIndex, PathItem, Position
+
+
+class JsonLocator:
+    """Finds positions in a JSON text (already known to parse), reading only what it must.
+
+    A full :class:`JsonIndex` tokenises the whole text in Python, which for a large file costs
+    more than parsing it. So :meth:`locate` walks down the path instead, expanding only the
+    containers on it, and only as far as the wanted member: the other values are skipped with
+    the standard library's C scanner. Each container is expanded once, so locating every claim
+    of a file costs about one more parse of it. When the full index exists (it is built to
+    report duplicate keys and NaN tokens), it answers instead; the two agree on every text
+    without duplicate keys (tested).
+    """
+
+    def __init__(self, text: str, *, claim_file: Any = None) -> None:
+        self.text = text
+        self._index: JsonIndex | None = None
+        self._lines: LineIndex | None = None
+        self._containers: dict[int, _Members] = {}
+        self._found: dict[tuple[tuple[PathItem, ...], bool], Position] = {}
+        # The parsed value, when the text is a claim file the models accepted (the JSON fast
+        # path): its claims and their fields are then found by searching for keys (see
+        # _claim_offset), without reading the claims one by one.
+        self._claim_file = claim_file
+        self._claim_starts: list[int] | None = None
+        self._claim_starts_done = claim_file is None
+        self._keys: dict[str, tuple[list[int], list[int]]] = {}
+        self._plain: bool | None = None
+        self._asked: dict[str, int] = {}
+
+    @property
+    def index(self) -> JsonIndex:
+        if self._index is None:
+            self._index = JsonIndex(self.text)
+            self._lines = self._index.lines
+        return self._index
+
+    @property
+    def lines(self) -> LineIndex:
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
+
+    def locate(self, path: Sequence[PathItem], *, key: bool = False) -> Position:
+        if self._index is not None:
+            return self._index.position(path, key=key)
+        wanted = (tuple(path), key)
+        found = self._found.get(wanted)
+        if found is None:
+            offset = self.offset(path, key=key)
+            found = self._found[wanted] = (1, 1) if offset is None else self.lines.position(offset)
+        return found
+
+    def locate_claim(
+        self, index: int, fields: Sequence[PathItem] = (), *, key: bool = False
+    ) -> Position:
+        """``locate(("claims", index, *fields), key=key)``, the short way for a claim file the
+        models accepted: the checks and the assessment locate a claim or one of its fields
+        for every finding and every assessment, so this skips the general walk and its cache.
+        """
+        starts = self._claim_starts if self._claim_starts_done else self._claims()
+        if (
+            starts is not None
+            and self._index is None
+            and type(index) is int
+            and 0 <= index < len(starts)
+        ):
+            if not fields:
+                if not key:
+                    return self._position(starts[index])
+            elif type(name := fields[0]) is str and name in self._claim_file["claims"][index]:
+                end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
+                found = self._first_key(name, starts[index], end)
+                if found is not None:
+                    if len(fields) == 1:
+                        offset = found[0] if key else found[1]
+                    else:
+                        offset = self._inside(index, fields, found[1], end, key)
+                    return self._position(offset)
+        return self.locate(("claims", index, *fields), key=key)
+
+    def _first_key(self, name: str, start: int, end: int) -> tuple[int, int] | None:
+        """(key, value) offsets of the first ``"name":`` after ``start`` and before ``end``.
+
+        A search of the text between the two for the first few requests of a name; then one
+        search of the whole text for all its keys, and a bisection per request (the same
+        match: in valid JSON two such keys cannot overlap).
+        """
+        table = self._keys.get(name)
+        if table is None:
+            asked = self._asked[name] = self._asked.get(name, 0) + 1
+            if asked <= KEY_SEARCHES_BEFORE_TABLE:
+                match = _key_pattern(name).search(self.text, start + 1, end)
+                return (match.start(), match.end()) if match is not None else None
+            table = self._key_table(name)
+        key_starts, value_starts = table
+        k = _bisect_right(key_starts, start)
+        if k < len(key_starts) and key_starts[k] < end:
+            return key_starts[k], value_starts[k]
+        return None
+
+    def _inside(
+        self, index: int, fields: Sequence[PathItem], value: int, end: int, key: bool
+    ) -> int:
+        """The offset of ``fields[1:]`` inside the claim field whose value starts at ``value``.
+
+        Two short ways, else the general walk: the first item of an array starts at its first
+        character after the ``[``; and a member of a record that holds no records (``anchor``,
+        ``evidence``, ``review``) is the first key of its name after the record's ``{``, as
+        long as no key of the file can be written with escapes (no ``\\u`` in the text:
+        field names are letters and ``_``, which have no other escape).
+        """
+        text = self.text
+        rest = fields[1:]
+        if len(rest) == 1 and not key:
+            item = rest[0]
+            if item == 0 and type(item) is int and text.startswith("[", value):
+                first = _JSON_SPACE.match(text, value + 1).end()  # type: ignore[union-attr]
+                return value if text.startswith("]", first) else first
+            if type(item) is str and fields[0] in FLAT_RECORDS and self._plain_keys():
+                record = self._claim_file["claims"][index][fields[0]]
+                if type(record) is dict and item in record:
+                    found = self._first_key(item, value, end)
+                    if found is not None:
+                        return found[1]
+        return self._offset_from(value, rest, key)
+
+    def _plain_keys(self) -> bool:
+        if self._plain is None:
+            self._plain = "\\u" not in self.text
+        return self._plain
+
+    def _position(self, offset: int) -> Position:
+        """``self.lines.position(offset)``, without the two calls."""
+        lines = self._lines if self._lines is not None else self.lines
+        line_starts = lines._starts
+        line = _bisect_right(line_starts, offset)
+        return line, offset - line_starts[line - 1] + 1
+
+    def offset(self, path: Sequence[PathItem], *, key: bool = False) -> int | None:
+        """Character offset of the value at ``path`` (of its key when ``key`` and the last item
+        is an object key), or of the nearest enclosing value; None for an empty text."""
+        text = self.text
+        pos = _JSON_SPACE.match(text).end()  # type: ignore[union-attr]
+        if pos >= len(text) or (key and not path):
+            return None
+        if self._claim_file is not None and len(path) >= 2 and path[0] == "claims":
+            found = self._claim_offset(path, key)
+            if found is not None:
+                return found
+        return self._offset_from(pos, path, key)
+
+    def _offset_from(self, pos: int, path: Sequence[PathItem], key: bool) -> int:
+        last = len(path) - 1
+        for depth, item in enumerate(path):
+            members = self._members(pos)
+            found = members.find(item) if members is not None else None
+            if found is None:
+                return pos
+            key_offset, value_offset = found
+            if depth == last and key:
+                return key_offset if key_offset is not None else pos
+            pos = value_offset
+        return pos
+
+    def _claim_offset(self, path: Sequence[PathItem], key: bool) -> int | None:
+        """The offset of a claim's field found by key search; None to take the general way.
+
+        Sound only for a file the models accepted, with no duplicate key (the fast path): there
+        a claim's field names never occur as keys nested inside a claim (the models' nested
+        records have other field names), and strings cannot hold an unescaped ``"name":``. So
+        the first ``"name":`` between a claim's start and the next claim's is that field's key,
+        unless the key is written with escapes, in which case nothing is found there.
+        """
+        index = path[1]
+        if type(index) is not int:
+            return None
+        starts = self._claims()
+        if starts is None or not 0 <= index < len(starts):
+            return None
+        if len(path) == 2:
+            return None if key else starts[index]  # (an array item has no key: the general way)
+        name = path[2]
+        if type(name) is not str or name not in self._claim_file["claims"][index]:
+            return None
+        end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
+        # the first "name": after the claim's "{" and before the next claim's
+        found = self._first_key(name, starts[index], end)
+        if found is None:
+            return None
+        if len(path) == 3:
+            return found[0] if key else found[1]
+        return self._offset_from(found[1], path[3:], key)
+
+    def _key_table(self, name: str) -> tuple[list[int], list[int]]:
+        """Offsets of every ``"name":`` key written without escapes, and of its value."""
+        table = self._keys.get(name)
+        if table is None:
+            matches = list(_key_pattern(name).finditer(self.text))
+            table = self._keys[name] = ([m.start() for m in matches], [m.end() for m in matches])
+        return table
+
+    def _claims(self) -> list[int] | None:
+        """Start offsets of all claims, from one search for their ``"id":`` keys, or None.
+
+        In a valid claim file ``"id"`` is a key of the document and of each claim only. When
+        the search finds exactly that many (none is written with escapes) and ``id`` is every
+        claim's first key, the claims' ids after the array's ``[`` are theirs, in order, each
+        just after its claim's ``{``.
+        """
+        if self._claim_starts_done:
+            return self._claim_starts
+        self._claim_starts_done = True
+        data = self._claim_file
+        claims = data.get("claims") if type(data) is dict else None
+        document = data.get("document") if type(data) is dict else None
+        if type(claims) is not list or not claims or type(document) is not dict:
+            return None
+        if not all(type(c) is dict and c and next(iter(c)) == "id" for c in claims):
+            return None
+        text = self.text
+        ids = [m.start() for m in _key_pattern("id").finditer(text)]
+        if len(ids) != len(claims) + ("id" in document):
+            return None
+        array = self._offset_from(_JSON_SPACE.match(text).end(), ("claims",), False)  # type: ignore[union-attr]
+        if not text.startswith("[", array):
+            return None
+        after = [p for p in ids if p > array][: len(claims)]
+        if len(after) != len(claims):
+            return None
+        starts = []
+        for p in after:
+            brace = text.rfind("{", array, p)
+            if brace < 0 or text[brace + 1 : p].strip(" \t\n\r"):
+                return None
+            starts.append(brace)
+        self._claim_starts = starts
+        return starts
+
+    def _members(self, pos: int) -> _Members | None:
+        members = self._containers.get(pos)
+        if members is None:
+            opener = self.text[pos]
+            if opener not in "[{":
+                return None
+            members = self._containers[pos] = _Members(self.text, pos)
+        return members
+
+
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+_bisect_right = bisect.bisect_right
+KEY_SEARCHES_BEFORE_TABLE = 16
+"""Requests of one key name answered by a bounded search before all its keys are indexed."""
+FLAT_RECORDS = frozenset({"anchor", "evidence", "review"})
+"""Claim fields whose value is a record of scalars and lists of strings only (tested against
+the models): no key inside them belongs to a deeper record."""
+
+
+@lru_cache(maxsize=64)
+def _key_pattern(name: str) -> re.Pattern[str]:
+    """``"name":`` as a key written without escapes, and the blanks after it."""
+    return re.compile('"' + re.escape(name) + r'"[ \t\n\r]*:[ \t\n\r]*')
+
+
+class _Members:
+    """The members of one JSON object or array, read from the text as far as asked.
+
+    The value of the member asked for is skipped only when a later member is asked for: the
+    claims array of a large file is the value of one member of the root object, and skipping
+    it would parse the whole file again just to find the position of its first bracket.
+    """
+
+    __slots__ = ("_done", "_next", "_scan", "_skip", "entries", "is_object", "text")
+
+    def __init__(self, text: str, pos: int) -> None:
+        self.text = text
+        self.is_object = text[pos] == "{"
+        self.entries: dict[PathItem, tuple[int | None, int]] = {}
+        self._next = _JSON_SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]
+        self._done = text.startswith("}" if self.is_object else "]", self._next)
+        self._scan = _scanner()
+        self._skip: int | None = None  # a value read up to its start only
+
+    def find(self, item: PathItem) -> tuple[int | None, int] | None:
+        """(key offset or None, value offset) of a member; None when there is no such member."""
+        if self.is_object:
+            if not isinstance(item, str):
+                return None
+        elif not isinstance(item, int) or item < 0:
+            return None
+        entries = self.entries
+        if item in entries or self._done:
+            return entries.get(item)
+        # One tight loop per request: a key and its colon in one match (the usual key with no
+        # escapes), the value skipped by the C scanner, the separator in one more match.
+        text, scan, key_at, separator = self.text, self._scan, _JSON_KEY.match, _JSON_SEP.match
+        pos, is_object = self._next, self.is_object
+        if self._skip is not None:
+            after = separator(text, scan(text, self._skip)[1])
+            self._skip = None
+            if after.group(1) is None:  # type: ignore[union-attr]
+                self._done = True
+                return None
+            pos = after.end()  # type: ignore[union-attr]
+        while True:
+            if is_object:
+                found = key_at(text, pos)
+                if found is not None:
+                    name, value = found.group(1), found.end()
+                else:  # a key with escapes
+                    name, after_key = scanstring(text, pos + 1)
+                    colon = _JSON_SPACE.match(text, after_key).end()  # type: ignore[union-attr]
+                    value = _JSON_SPACE.match(text, colon + 1).end()  # type: ignore[union-attr]
+                previous = entries.get(name)
+                # a repeated key keeps its first value, as JsonIndex does
+                entries[name] = (pos, value if previous is None else previous[1])
+                member: PathItem = name
+            else:
+                value = pos
+                member = len(entries)
+                entries[member] = (None, value)
+            if member == item:
+                self._skip = value
+                break
+            after = separator(text, scan(text, value)[1])
+            if after.group(1) is None:  # type: ignore[union-attr]
+                self._done = True
+                break
+            pos = after.end()  # type: ignore[union-attr]
+        self._next = pos
+        return entries.get(item)
+
+
+_JSON_KEY = re.compile(r'"([^"\\]*)"[ \t\n\r]*:[ \t\n\r]*')
+_JSON_SEP = re.compile(r"[ \t\n\r]*(,)?[ \t\n\r]*")
+
+
+_SCANNER: list[Any] = []
+
+
+def _scanner() -> Any:
+    """One C scanner (``scan_once(text, offset) -> (value, end)``) for the process."""
+    if not _SCANNER:
+        import json
+        from json.scanner import make_scanner
+
+        _SCANNER.append(make_scanner(json.JSONDecoder()))
+    return _SCANNER[0]
