@@ -31,7 +31,7 @@ from typing import Any, Literal
 
 from .extraction.segment import strip_span
 from .io.claimset import ClaimSet
-from .model.anchors import context
+from .model.anchors import context, context_match
 from .model.records import Claim
 from .model.report import Finding
 from .rules import reanchor as R
@@ -90,7 +90,7 @@ def locate(document: str, claim: Claim) -> tuple[Placement | None, str]:
     if len(positions) > 1:
         scored = sorted(
             (
-                (_context_score(document, p, size, anchor.prefix, anchor.suffix), p)
+                (context_match(document, p, p + size, anchor.prefix, anchor.suffix), p)
                 for p in positions
             ),
             reverse=True,
@@ -121,21 +121,6 @@ def _occurrences(document: str, quote: str) -> list[int]:
         positions.append(i)
         i = document.find(quote, i + 1)
     return positions
-
-
-def _context_score(document: str, start: int, size: int, prefix: str, suffix: str) -> int:
-    """Characters of the old prefix and suffix that still surround an occurrence."""
-    before, after = context(document, start, start + size, len(prefix), len(suffix))
-    score = 0
-    for a, b in zip(reversed(before), reversed(prefix), strict=False):
-        if a != b:
-            break
-        score += 1
-    for a, b in zip(after, suffix, strict=False):
-        if a != b:
-            break
-        score += 1
-    return score
 
 
 def _similarity(a: str, b: str) -> float:

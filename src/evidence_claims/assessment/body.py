@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from ..model.records import Claim
 from ..rules import assessment as R
-from .cues import _data, lexicon
+from .cues import _data, lexicon, words_in
 from .detected import Detected
 from .estimates import (
     Effect,
@@ -114,20 +114,19 @@ def read(text: str) -> Reading:
         return _EMPTY  # most sentences: no number and no study named
     if not has_digit:  # "nine cohort studies": counts written out, nothing else to read
         return _designs_only(text)
-    designs: dict[str, tuple[int, str]] = {}
-    single = None
-    for count in study_counts(text):
-        best = designs.get(count.design)
-        if best is None or count.n > best[0]:
-            designs[count.design] = (count.n, count.text)
-        if count.n == 1 and count.design in ("randomized", "observational", "diagnostic"):
-            single = count.text
+    designs, single = _designs(text)
     people = max(people_counts(text), default=None, key=lambda p: p[0])
     risks = tuple(event_risks(text))
     return Reading(tuple(effects(text)), tuple(i_squared(text)), designs, people, single, risks)
 
 
 def _designs_only(text: str) -> Reading:
+    designs, single = _designs(text)
+    return Reading(designs=designs, single=single) if designs else _EMPTY
+
+
+def _designs(text: str) -> tuple[dict[str, tuple[int, str]], str | None]:
+    """The largest count named per study design, and the last words naming a single study."""
     designs: dict[str, tuple[int, str]] = {}
     single = None
     for count in study_counts(text):
@@ -136,7 +135,7 @@ def _designs_only(text: str) -> Reading:
             designs[count.design] = (count.n, count.text)
         if count.n == 1 and count.design in ("randomized", "observational", "diagnostic"):
             single = count.text
-    return Reading(designs=designs, single=single) if designs else _EMPTY
+    return designs, single
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +225,8 @@ def find_unnegated(name: str, text: str, lowered: str | None = None) -> str | No
     lex = lexicon(name)
     if lowered is None:
         lowered = text.lower()
+    if not lex.may_match(lowered):
+        return None
     if len(lowered) != len(text):
         text = lowered  # a character changed length in lower case: quote the lower-case text
     for match in lex.pattern.finditer(lowered):
@@ -241,12 +242,8 @@ def _cue_in(name: str, claim: Claim, ctx: SetContext) -> tuple[str, tuple] | Non
     cue = find_unnegated(name, claim.text, ctx.lowered(claim))
     if cue:
         return f"'{cue}' in the claim", ("text",)
-    for i, key in enumerate(claim.evidence.sources):
-        found = ctx.entry_unnegated(name, key)
-        if found is not None:
-            field_name, cue = found
-            return f"{key}: '{cue}' in its {field_name}", ("evidence", "sources", i)
-    return None
+    sources = claim.evidence.sources
+    return ctx.sources_unnegated(name, sources) if sources else None
 
 
 def entry_unnegated(fields: list[tuple[str, str]], name: str) -> tuple[str, str] | None:
@@ -450,6 +447,8 @@ def _explained(claim: Claim, ctx: SetContext) -> tuple[str, tuple] | None:
     lex = lexicon("heterogeneity_explained")
     for where, text, place in texts:
         lowered = text.lower()
+        if not lex.may_match(lowered):
+            continue
         for match in lex.pattern.finditer(lowered):
             before = lowered[max(0, match.start() - 40) : match.start()]
             if _negation().search(before) or _PARTLY.search(before):
@@ -495,15 +494,28 @@ _FEW_AT_LOW_RISK = re.compile(
 )
 
 
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """False only when ``text`` holds none of the lower-case ``words`` in any case, so that a
+    case-insensitive pattern that needs one of them cannot match. Only said of ASCII text:
+    ``re.IGNORECASE`` also matches other letters ("ſ" for "s", the Kelvin sign for "k")."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
+_BIAS = ("bias",)  # every branch of _FEW_AT_LOW_RISK names bias
+
+
 def _few_at_low_risk(claim: Claim, ctx: SetContext) -> tuple[str, tuple] | None:
     """(detail, where) of words saying few studies are at low risk of bias, or that the effect
     vanished in those that are."""
-    match = _FEW_AT_LOW_RISK.search(claim.text)
+    match = _FEW_AT_LOW_RISK.search(claim.text) if _may_hold(claim.text, _BIAS) else None
     if match:
         return f"'{match.group(0)}' in the claim", ("text",)
     for i, key in enumerate(claim.evidence.sources):
         for name, text in ctx.entry_fields(key):
-            match = _FEW_AT_LOW_RISK.search(text)
+            match = _FEW_AT_LOW_RISK.search(text) if _may_hold(text, _BIAS) else None
             if match:
                 return f"{key}: '{match.group(0)}' in its {name}", ("evidence", "sources", i)
     return None
@@ -535,17 +547,27 @@ def suspected_publication_bias(text: str) -> str | None:
 
 
 @cache
-def _groups() -> dict[str, object]:
-    from .cues import compile_phrases
+def _groups() -> tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...]:
+    """(name, pattern, first words) of each population group."""
+    from .cues import compile_phrases, first_words
 
     spec = _data().get("population_groups") or {}
-    return {name: compile_phrases([str(w) for w in words]) for name, words in spec.items()}
+    out = []
+    for name, words in spec.items():
+        phrases = [str(w) for w in words]
+        out.append((name, compile_phrases(phrases), first_words(phrases)))
+    return tuple(out)
 
 
 def groups_in(text: str) -> set[str]:
     """The population groups named in ``text``."""
     lowered = text.lower()
-    return {name for name, pattern in _groups().items() if pattern.search(lowered)}  # type: ignore[attr-defined]
+    words = words_in(lowered)
+    return {
+        name
+        for name, pattern, first in _groups()
+        if (first is None or not first.isdisjoint(words)) and pattern.search(lowered)
+    }
 
 
 def stated_imprecision(claim: Claim, ctx: SetContext) -> Detected | None:
@@ -570,6 +592,7 @@ _VERY_SERIOUS = re.compile(
     + r"\b",
     re.IGNORECASE,
 )
+_VERY_SERIOUS_WORDS = ("serious", "down")  # "very serious", "downgraded", "rated down"
 _VERY_SERIOUS_CODE = {
     "risk": R.VERY_SERIOUS_RISK_OF_BIAS.code,
     "limitations": R.VERY_SERIOUS_RISK_OF_BIAS.code,
@@ -584,6 +607,8 @@ _VERY_SERIOUS_CODE = {
 def very_serious(claim: Claim) -> Iterator[Detected]:
     """Concerns the claim's own words call very serious, one per domain (GRADE: a very serious
     concern rates down two levels). Only the claim's text, not negated just before."""
+    if not _may_hold(claim.text, _VERY_SERIOUS_WORDS):
+        return
     seen: set[str] = set()
     lowered = claim.text.lower()
     for match in _VERY_SERIOUS.finditer(claim.text):
@@ -617,6 +642,7 @@ _STATED = re.compile(
     + r"|\b(?:is|was|remains|are)\s+(very\s+uncertain)\b",
     re.IGNORECASE,
 )
+_STATED_WORDS = ("evidence", "uncertain")  # every branch of _STATED holds one
 _STATED_CODE = {
     "moderate": R.STATED_MODERATE.code,
     "low": R.STATED_LOW.code,
@@ -628,6 +654,8 @@ def stated_certainty(claim: Claim) -> Detected | None:
     """The lowest GRADE certainty the claim's own words state for its evidence, if any
     (Santesso et al. 2020, GRADE guidelines 26: "low-certainty evidence", "the evidence is
     very uncertain"). Only the claim's text: an entry's abstract rates other outcomes too."""
+    if not _may_hold(claim.text, _STATED_WORDS):
+        return None
     found: list[tuple[int, str]] = []
     for match in _STATED.finditer(claim.text):
         words = next(g for g in match.groups() if g)

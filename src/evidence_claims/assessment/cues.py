@@ -23,6 +23,15 @@ class Lexicon:
     phrases: tuple[str, ...]
     pattern: re.Pattern[str]
     case_sensitive: bool = False
+    first_words: frozenset[str] | None = None
+    """The first word of every phrase, when each is a whole word (see :func:`may_match`)."""
+
+    def may_match(self, lowered: str) -> bool:
+        """False when no phrase can match the lower-cased text: none of the phrases' first
+        words is a word of it. A set lookup per list instead of a scan of the text per list
+        (most claims hold a cue of few of the lists)."""
+        first = self.first_words
+        return first is None or not first.isdisjoint(words_in(lowered))
 
     def find(self, text: str, lowered: str | None = None) -> str | None:
         """The first cue in ``text`` (as written there), or None.
@@ -36,6 +45,8 @@ class Lexicon:
         # Lower-casing once and matching without re.IGNORECASE is about three times faster.
         if lowered is None:
             lowered = text.lower()
+        if not self.may_match(lowered):
+            return None
         match = self.pattern.search(lowered)
         if match is None:
             return None
@@ -68,6 +79,42 @@ def compile_phrases(
     return re.compile(before + r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])" + guard)
 
 
+_WORD = re.compile(r"[\w-]+")
+_WORDS: dict[str, frozenset[str]] = {}
+_WORDS_KEPT = 4096
+
+
+def words_in(lowered: str) -> frozenset[str]:
+    """The whole words (runs of word characters and hyphens) of a lower-cased text, kept for
+    the last few thousand texts: a claim's text is tested against many lists."""
+    found = _WORDS.get(lowered)
+    if found is None:
+        if len(_WORDS) >= _WORDS_KEPT:
+            _WORDS.clear()
+        found = _WORDS[lowered] = frozenset(_WORD.findall(lowered))
+    return found
+
+
+def first_words(phrases: tuple[str, ...] | list[str]) -> frozenset[str] | None:
+    """The lower-cased first word of each phrase, or None when one is not a whole word.
+
+    A phrase compiled by :func:`compile_phrases` matches only where no word character or
+    hyphen comes before it, and its last word is followed by none either: so the leading run
+    of word characters and hyphens of its first word ("dose" of "dose–response") is a whole
+    word of the text, one of its :func:`words_in`. A phrase that starts with another
+    character ("(n") cannot be prefiltered."""
+    out = set()
+    for phrase in phrases:
+        words = phrase.strip().lower().split()
+        if not words:
+            continue
+        lead = _WORD.match(words[0])
+        if lead is None:
+            return None
+        out.add(lead.group(0))
+    return frozenset(out)
+
+
 @cache
 def _data() -> dict[str, Any]:
     from ..model.data_yaml import load_data_yaml
@@ -94,7 +141,8 @@ def lexicon(name: str) -> Lexicon:
     pattern = compile_phrases(
         phrases, case_sensitive=case_sensitive, not_before=not_before, not_after=not_after
     )
-    return Lexicon(name, phrases, pattern, case_sensitive)
+    first = None if case_sensitive else first_words(phrases)
+    return Lexicon(name, phrases, pattern, case_sensitive, first)
 
 
 @cache

@@ -57,6 +57,11 @@ class SetContext:
     _entry_unnegated: dict[tuple[str, str], tuple[str, str] | None] = field(default_factory=dict)
     _entry_groups: dict[str, set[str]] = field(default_factory=dict)
     _lowered: dict[int, str] = field(default_factory=dict)
+    # Per list of sources (claims cite the same few lists): (detail, where) of the first cue.
+    _sources_cues: dict[tuple[str, ...], Detected | None] = field(default_factory=dict)
+    _sources_unnegated: dict[tuple[str, ...], tuple[str, tuple] | None] = field(
+        default_factory=dict
+    )
 
     @classmethod
     def of(cls, cs: ClaimSet) -> SetContext:
@@ -100,6 +105,38 @@ class SetContext:
                 found = (name, cue)
                 break
         self._entry_cues[wanted] = found
+        return found
+
+    def sources_cue(self, lex: Lexicon, sources: list[str]) -> Detected | None:
+        """The first cue of ``lex`` in the cited entries, in the order cited, cached per list
+        of sources: ``Detected("", detail, where)``."""
+        wanted = (lex.name, *sources)
+        if wanted in self._sources_cues:
+            return self._sources_cues[wanted]
+        found = None
+        for i, key in enumerate(sources):
+            hit = self.entry_cue(lex, key)
+            if hit is not None:
+                name, cue = hit
+                found = Detected("", f"{key}: '{cue}' in its {name}", ("evidence", "sources", i))
+                break
+        self._sources_cues[wanted] = found
+        return found
+
+    def sources_unnegated(self, name: str, sources: list[str]) -> tuple[str, tuple] | None:
+        """(detail, where) of the first unnegated cue of lexicon ``name`` in the cited
+        entries, in the order cited, cached per list of sources."""
+        wanted = (name, *sources)
+        if wanted in self._sources_unnegated:
+            return self._sources_unnegated[wanted]
+        found = None
+        for i, key in enumerate(sources):
+            hit = self.entry_unnegated(name, key)
+            if hit is not None:
+                field_name, cue = hit
+                found = (f"{key}: '{cue}' in its {field_name}", ("evidence", "sources", i))
+                break
+        self._sources_unnegated[wanted] = found
         return found
 
     def entry_readings(self, key: str) -> list[tuple[str, str, B.Reading]]:
@@ -234,17 +271,8 @@ def _in_text_or_sources(
     cue = lex.find(claim.text, lowered) if in_words else None
     if cue:
         return Detected("", f"'{cue}' in the claim", ("text",))
-    for i, key in enumerate(claim.evidence.sources):
-        found = ctx.entry_cue(lex, key)
-        if found is not None:
-            name, cue = found
-            return Detected("", f"{key}: '{cue}' in its {name}", ("evidence", "sources", i))
-    return None
-
-
-def _as(code: str, found: Detected | None, prefix: str = "") -> Iterator[Detected]:
-    if found is not None:
-        yield Detected(code, prefix + found.detail, found.where)
+    sources = claim.evidence.sources
+    return ctx.sources_cue(lex, sources) if sources else None
 
 
 def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None) -> list[Detected]:

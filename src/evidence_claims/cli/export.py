@@ -20,7 +20,9 @@ from .options import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
+    format_option,
     jobs_option,
+    output_option,
     root_option,
     write_through_option,
 )
@@ -32,24 +34,18 @@ LABEL_STUDIO_CONFIG = "label-studio.xml"
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "-f",
-    "output_format",
-    type=click.Choice(FORMATS),
-    default="parquet",
-    show_default=True,
-    help="parquet: claims, findings and assessments tables; web-annotation: W3C Web "
+@format_option(
+    FORMATS,
+    "parquet",
+    "parquet: claims, findings and assessments tables; web-annotation: W3C Web "
     "Annotation JSON-LD (code points); label-studio: tasks with the claims as predictions "
     "and a labelling config (UTF-16 offsets); nanopub: nanopublications as TriG.",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(file_okay=False, path_type=Path),
+@output_option(
+    "Folder to write into.",
     default=Path("evidence-claims-export"),
-    show_default=True,
-    help="Folder to write into.",
+    file_okay=False,
+    dir_okay=True,
 )
 @click.option(
     "--base-uri",

@@ -16,7 +16,7 @@ import click
 
 from ..model.report import Finding
 from .command_io import check_output, save_output, write_error
-from .options import EXIT_ERROR, EXIT_FINDINGS, write_through_option
+from .options import EXIT_ERROR, EXIT_FINDINGS, output_option, write_through_option
 
 if TYPE_CHECKING:
     from ..io.bib import Bibliography
@@ -49,13 +49,10 @@ def _schema_ref(output_dir: Path) -> str | None:
 @click.argument(
     "documents", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Write the draft here (default: print it). With several documents: a folder that "
+@output_option(
+    "Write the draft here (default: print it). With several documents: a folder that "
     "receives one DOC-STEM.claims.yaml (or .json) per document.",
+    dir_okay=True,
 )
 @click.option(
     "--format",

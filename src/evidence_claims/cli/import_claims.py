@@ -19,7 +19,14 @@ from typing import Any
 
 import click
 
-from .options import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, root_option, write_through_option
+from .options import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    output_option,
+    root_option,
+    write_through_option,
+)
 
 SOURCES = ("web-annotation", "hypothesis", "label-studio")
 
@@ -41,12 +48,8 @@ def _fail(lines: list[str], what: str) -> None:
     help="What SOURCE holds: web-annotation (W3C JSON-LD, code points), hypothesis (API "
     "annotations, UTF-16 offsets), label-studio (a JSON export, UTF-16 offsets).",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="The claim file to write, or to update when it exists (only changed claims).",
+@output_option(
+    "The claim file to write, or to update when it exists (only changed claims).", required=True
 )
 @click.option(
     "--document",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -51,3 +53,38 @@ write_through_option = click.option(
     help="Let -o write through a symbolic link, or into a file that is not a regular file (a "
     "device, a named pipe); refused otherwise, since a committed link can point anywhere.",
 )
+
+
+def format_option(choices: Sequence[str], default: str, help: str) -> Callable[[Any], Any]:
+    """``--format``/``-f`` into ``output_format``: spelled the same by every command, with the
+    command's own choices."""
+    return click.option(
+        "--format",
+        "-f",
+        "output_format",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help=help,
+    )
+
+
+def output_option(
+    help: str,
+    *,
+    default: Path | None = None,
+    required: bool = False,
+    file_okay: bool = True,
+    dir_okay: bool = False,
+) -> Callable[[Any], Any]:
+    """``--output``/``-o``: a file by default; a command that writes a folder says so."""
+    extra: dict[str, Any] = {"required": True} if required else {"default": default}
+    if default is not None:
+        extra["show_default"] = True
+    return click.option(
+        "--output",
+        "-o",
+        type=click.Path(file_okay=file_okay, dir_okay=dir_okay, path_type=Path),
+        help=help,
+        **extra,
+    )

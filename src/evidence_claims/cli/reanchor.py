@@ -8,21 +8,13 @@ from pathlib import Path
 import click
 
 from .command_io import write_error
-from .options import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from .options import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, format_option
 
 
 @click.command()
 @click.argument("claims", type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
-@click.option(
-    "--format",
-    "-f",
-    "output_format",
-    default="text",
-    show_default=True,
-    type=click.Choice(["text", "json"]),
-    help="Output format of the findings.",
-)
+@format_option(["text", "json"], "text", "Output format of the findings.")
 def reanchor(claims: Path, dry_run: bool, output_format: str) -> None:
     """Re-anchor the claims of CLAIMS (a claim file or its folder) to their changed document.
 

@@ -7,19 +7,18 @@ from pathlib import Path
 import click
 
 from .command_io import check_output, config_or_exit, load_or_exit, write_output
-from .options import config_option, group_by_option, root_option, write_through_option
+from .options import (
+    config_option,
+    group_by_option,
+    output_option,
+    root_option,
+    write_through_option,
+)
 
 
 @click.command("report")
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("report.html"),
-    show_default=True,
-    help="The HTML file to write (atomically).",
-)
+@output_option("The HTML file to write (atomically).", default=Path("report.html"))
 @group_by_option
 @config_option
 @root_option

@@ -16,7 +16,7 @@ import click
 from ..rules import all_rules
 from ..rules.catalogue import Rule
 from ..rules.suggest import closest
-from .options import EXIT_ERROR
+from .options import EXIT_ERROR, format_option
 
 
 def _matches(code: str, prefix: str) -> bool:
@@ -69,15 +69,7 @@ def _wrap(text: str, width: int) -> list[str]:
 
 @click.command()
 @click.argument("code", required=False)
-@click.option(
-    "--format",
-    "-f",
-    "output_format",
-    type=click.Choice(["text", "markdown", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option(["text", "markdown", "json"], "text", "Output format.")
 def rules(code: str | None, output_format: str) -> None:
     """List every rule code, or explain CODE (a code or a code prefix)."""
     catalogue = all_rules()

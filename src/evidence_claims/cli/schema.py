@@ -8,18 +8,12 @@ from pathlib import Path
 import click
 
 from .command_io import save_output
-from .options import EXIT_FINDINGS, write_through_option
+from .options import EXIT_FINDINGS, output_option, write_through_option
 
 
 @click.command()
 @click.option("--check", is_flag=True, help="Exit 1 if the committed schema file is stale.")
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the schema to this file instead of printing it.",
-)
+@output_option("Write the schema to this file instead of printing it.")
 @click.option(
     "--path",
     "schema_path",

@@ -7,20 +7,22 @@ from pathlib import Path
 import click
 
 from .command_io import check_output, config_or_exit, load_or_exit, write_output
-from .options import config_option, group_by_option, root_option, write_through_option
+from .options import (
+    config_option,
+    format_option,
+    group_by_option,
+    output_option,
+    root_option,
+    write_through_option,
+)
 
 
 @click.command("table")
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "-f",
-    "output_format",
-    type=click.Choice(["md", "html", "csv"]),
-    default="md",
-    show_default=True,
-    help="md: Markdown for a README or pull request; html: a standalone page; csv: one row "
-    "per claim.",
+@format_option(
+    ["md", "html", "csv"],
+    "md",
+    "md: Markdown for a README or pull request; html: a standalone page; csv: one row per claim.",
 )
 @group_by_option
 @click.option(
@@ -28,13 +30,7 @@ from .options import config_option, group_by_option, root_option, write_through_
     is_flag=True,
     help="Show the certainty the claim file states instead of assessing the claims.",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to this file (atomically) instead of printing.",
-)
+@output_option("Write to this file (atomically) instead of printing.")
 @config_option
 @click.option(
     "--keep-formulas",

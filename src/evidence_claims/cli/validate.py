@@ -22,7 +22,9 @@ from .options import (
     EXIT_FINDINGS,
     EXIT_OK,
     config_option,
+    format_option,
     jobs_option,
+    output_option,
     root_option,
     write_through_option,
 )
@@ -145,23 +147,13 @@ def _report(
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "-f",
-    "output_format",
-    default="text",
-    show_default=True,
-    type=click.Choice(["text", "json", "github", "sarif"]),  # render/formats.py; a test compares
-    help="Output format: text for people, json for programs, github for workflow "
-    "annotations, sarif for code scanning.",
+@format_option(
+    ["text", "json", "github", "sarif"],  # render/formats.py; a test compares
+    "text",
+    "Output format: text for people, json for programs, github for workflow annotations, "
+    "sarif for code scanning.",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the report to this file instead of standard output.",
-)
+@output_option("Write the report to this file instead of standard output.")
 @config_option
 @click.option(
     "--fail-level",

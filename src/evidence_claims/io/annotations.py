@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..model.anchors import context, context_match
 from ..model.interchange import (
     TAG_BASIS,
     TAG_CERTAINTY,
@@ -32,7 +33,6 @@ from ..model.interchange import (
 )
 from ..model.offsets import Utf16Index
 
-CONTEXT_CHARS = 32  # prefix/suffix length of the claim file convention
 DEFAULT_SOURCE_TYPE = "unsourced_assertion"
 
 
@@ -296,15 +296,11 @@ def read_hypothesis(data: Any, text: str, document_id: str) -> Imported:
             result.problems.append(f"{hid}: the quote {exact[:40]!r} is not in the document")
             continue
         start, end = span
+        prefix, suffix = context(text, start, end)
         record: dict[str, Any] = {
             "id": None,
             "text": exact,
-            "anchor": {
-                "start": start,
-                "end": end,
-                "prefix": text[max(0, start - CONTEXT_CHARS) : start],
-                "suffix": text[end : end + CONTEXT_CHARS],
-            },
+            "anchor": {"start": start, "end": end, "prefix": prefix, "suffix": suffix},
         }
         evidence: dict[str, Any] = {}
         note = row.get("text")
@@ -346,21 +342,8 @@ def find_quote(
     start = text.find(exact)
     while start != -1:
         end = start + len(exact)
-        score = _common_suffix(text[:start], prefix) + _common_prefix(text[end:], suffix)
+        score = context_match(text, start, end, prefix, suffix)
         if score > best_score:
             best, best_score = (start, end), score
         start = text.find(exact, start + 1)
     return best
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def _common_suffix(a: str, b: str) -> int:
-    return _common_prefix(a[::-1], b[::-1])

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..model.report import Finding
 from ..rules import structural as R
+from .bib_fast import read_plain_bibtex
 from .reading import read_text
 
 
@@ -54,6 +55,25 @@ class Bibliography:
         return list(self.entries)
 
 
+class _LazyLibrary:
+    """bibtexparser's Library of a text the plain reader read, parsed on first use (only a
+    command that writes the bibliography back needs it)."""
+
+    __slots__ = ("_library", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._library: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._library is None:
+            import bibtexparser
+
+            logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+            self._library = bibtexparser.parse_string(self._text)
+        return getattr(self._library, name)
+
+
 def parse_bibliography(
     text: str, *, file: str | None = None, max_chars: int | None = None
 ) -> Bibliography:
@@ -65,13 +85,26 @@ def parse_bibliography(
     the macros' lengths, and only within ``max_chars`` (default: the text's own length, or
     1,000,000 for a shorter text) do the middlewares run; past it the bibliography is refused
     with a finding at the entry that crossed the bound.
+
+    Plain BibTeX (no macros; see :mod:`.bib_fast`) is read without bibtexparser, to the same
+    entries, about ten times faster.
     """
+    bound = max_chars if max_chars is not None else max(len(text), 1_000_000)
+    # the fields of a plain text are parts of it: they cannot pass a bound the text is within
+    plain = read_plain_bibtex(text) if len(text) <= bound else None
+    if plain is not None:
+        bib = Bibliography(file=file, library=_LazyLibrary(text))
+        for key, entry_type, raw_fields, line in plain:
+            fields = {name.lower(): _plain(value) for name, value in raw_fields.items()}
+            bib.entries[key] = BibEntry(
+                key=key, entry_type=entry_type.lower(), fields=fields, line=line + 1
+            )
+        return bib
     import bibtexparser
     from bibtexparser.middlewares.parsestack import default_parse_stack
 
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
     library = bibtexparser.parse_string(text, parse_stack=[])
-    bound = max_chars if max_chars is not None else max(len(text), 1_000_000)
     crossed = _expansion_crossing(library, bound)
     if crossed is not None:
         bib = Bibliography(file=file, library=None)

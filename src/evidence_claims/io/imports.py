@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..model.records import Claim, ClaimFile, Document
+from ..model.records import Claim, ClaimFile
 
 
 @dataclass
@@ -166,12 +166,3 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
-
-
-def document_of(header: dict[str, Any] | None) -> Document | None:
-    if header is None:
-        return None
-    try:
-        return Document.model_validate(header, strict=False)
-    except ValidationError:
-        return None

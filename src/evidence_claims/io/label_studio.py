@@ -17,9 +17,10 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from ..model.anchors import context
 from ..model.interchange import split_caveat
 from ..model.offsets import Utf16Index
-from .annotations import CONTEXT_CHARS, DEFAULT_SOURCE_TYPE, Imported, _order
+from .annotations import DEFAULT_SOURCE_TYPE, Imported, _order
 
 
 def read_label_studio(data: Any, base: list[dict[str, Any]] | None = None) -> Imported:
@@ -154,12 +155,8 @@ def _apply(
     anchor = record.get("anchor") or {}
     if record.get("text") != text[start:end] or (anchor.get("start"), anchor.get("end")) != span:
         record["text"] = text[start:end]
-        record["anchor"] = {
-            "start": start,
-            "end": end,
-            "prefix": text[max(0, start - CONTEXT_CHARS) : start],
-            "suffix": text[end : end + CONTEXT_CHARS],
-        }
+        prefix, suffix = context(text, start, end)
+        record["anchor"] = {"start": start, "end": end, "prefix": prefix, "suffix": suffix}
     evidence = record.setdefault("evidence", {})
     kind = _values(items, "kind", "labels")
     record["kind"] = kind[0] if kind else record.get("kind", "claim")

@@ -25,27 +25,17 @@ out of ``YAML.load`` as plain :class:`Problem` records.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.events import AliasEvent
 
 from .limits import Limits
+from .yaml_fast import Problem
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _INT_TAG = "tag:yaml.org,2002:int"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One refused construct: a rule code, a 1-based position and the message parameters."""
-
-    code: str
-    line: int
-    column: int
-    params: dict[str, Any] = field(default_factory=dict)
 
 
 class YamlRefused(Exception):

@@ -16,3 +16,19 @@ def context(
 ) -> tuple[str, str]:
     """Up to ``before`` characters before ``document[start:end]`` and up to ``after`` after it."""
     return document[max(0, start - before) : start], document[end : end + after]
+
+
+def context_match(document: str, start: int, end: int, prefix: str, suffix: str) -> int:
+    """How many characters of an old ``prefix`` and ``suffix`` still surround
+    ``document[start:end]``: the longer the agreement, the likelier this is the old place."""
+    before, after = context(document, start, end, len(prefix), len(suffix))
+    score = 0
+    for a, b in zip(reversed(before), reversed(prefix), strict=False):
+        if a != b:
+            break
+        score += 1
+    for a, b in zip(after, suffix, strict=False):
+        if a != b:
+            break
+        score += 1
+    return score
