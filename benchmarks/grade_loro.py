@@ -38,7 +38,7 @@ from pathlib import Path
 import grade_agreement as G  # benchmarks/ is on sys.path when run as a script
 import yaml
 
-from evidence_claims.assessment import body as B
+from evidence_claims.assessment import concerns as C
 
 I2_VALUES = (50.0, 40.0, 60.0, 75.0)
 SMD_VALUES = (0.5, 0.2)
@@ -50,13 +50,13 @@ GRID = tuple(itertools.product(I2_VALUES, SMD_VALUES, RATIO_VALUES))
 @contextmanager
 def thresholds(i2: float, smd: float, ratio: tuple[float, float]) -> Iterator[None]:
     """The engine's module thresholds set to one combination for the duration."""
-    saved = (B.I2_SUBSTANTIAL, B.SMD_APPRECIABLE, B.RATIO_BENEFIT, B.RATIO_HARM)
-    B.I2_SUBSTANTIAL, B.SMD_APPRECIABLE = i2, smd
-    B.RATIO_BENEFIT, B.RATIO_HARM = ratio
+    saved = (C.I2_SUBSTANTIAL, C.SMD_APPRECIABLE, C.RATIO_BENEFIT, C.RATIO_HARM)
+    C.I2_SUBSTANTIAL, C.SMD_APPRECIABLE = i2, smd
+    C.RATIO_BENEFIT, C.RATIO_HARM = ratio
     try:
         yield
     finally:
-        B.I2_SUBSTANTIAL, B.SMD_APPRECIABLE, B.RATIO_BENEFIT, B.RATIO_HARM = saved
+        C.I2_SUBSTANTIAL, C.SMD_APPRECIABLE, C.RATIO_BENEFIT, C.RATIO_HARM = saved
 
 
 def describe(combo: tuple) -> str:

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evidence_claims.assessment import body as B
+from evidence_claims.assessment import stated as S
 from evidence_claims.assessment.cues import _data, lexicon
 
 _LISTS = sorted(k for k, v in _data().items() if isinstance(v, list) and k != "first_person")
@@ -46,8 +47,8 @@ def test_first_words_are_read_up_to_a_dash() -> None:
 def test_letters_that_only_ignorecase_folds_are_not_skipped() -> None:
     # "ſ" (long s) and the Kelvin sign match "s" and "k" under re.IGNORECASE: a non-ASCII
     # text is always scanned
-    assert B._may_hold("very ſerious imprecision", ("serious",))
-    assert not B._may_hold("very grave imprecision", ("serious",))
-    assert B._STATED.search("low-certainty evidence") is not None
-    assert B._may_hold("LOW-CERTAINTY EVIDENCE", B._STATED_WORDS)
-    assert B._VERY_SERIOUS.search("very ſerious imprecision") is not None
+    assert B.may_hold("very ſerious imprecision", ("serious",))
+    assert not B.may_hold("very grave imprecision", ("serious",))
+    assert S._STATED.search("low-certainty evidence") is not None
+    assert B.may_hold("LOW-CERTAINTY EVIDENCE", S._STATED_WORDS)
+    assert S._VERY_SERIOUS.search("very ſerious imprecision") is not None

@@ -173,7 +173,9 @@ def test_mention_and_aside_quick_checks_skip_only_what_cannot_match(text: str) -
         mentions.Mention(m.start(), m.end(), "backref") for m in mentions.BACKREF.finditer(text)
     ]
     ungated.sort(key=lambda m: m.start)  # type: ignore[attr-defined]
-    assert mentions.find_mentions(text, 0, len(text)) == ungated
+    # (reference numbers outside brackets, looked for only with a bibliography, have no
+    # quick check to compare)
+    assert mentions.find_mentions(text, 0, len(text), loose=False) == ungated
     assert aside_spans(text, 0, len(text)) == _old_aside_spans(text)
     with patch("evidence_claims.extraction.kinds.fold", lambda _text: None):
         exact = classify(text, "sentence")

@@ -25,9 +25,9 @@ from ..rules.catalogue import RULES, Rule, Severity
 from ..rules.suggest import closest
 from . import body as B
 from .certainty import Applied, grade, word
+from .context import SetContext
 from .detect import (
     Detected,
-    SetContext,
     detect,
     detect_wording,
     grade_starts,
@@ -122,11 +122,47 @@ def _assess_claim(
 ) -> ClaimAssessment:
     """One claim's assessment; its findings are appended to ``findings``."""
     claim_id = claim.id
-    caveats = R.CAVEATS
     suppress = claim.suppress
     suppressed = {s.code for s in suppress} if suppress else _NONE
+    recorded = _recorded_caveats(index, claim, place, findings)
+    start, certainty, reasons, first, wording = _grade_claim(claim, ctx, recorded, suppressed)
+    _caveat_findings(index, claim_id, first, recorded, place, findings)
+    note = None if start is not None else _ungraded_note(claim)
+    stated = claim.certainty
+    if stated is not None and stated != certainty:
+        findings.append(
+            place.finding(
+                R.CERTAINTY_DIFFERS,
+                index,
+                claim_id,
+                ("certainty",),
+                stated=word(stated),
+                suggested=word(certainty),
+                detail=_why(certainty, reasons, note),
+            )
+        )
+    return ClaimAssessment(
+        claim_id=claim_id,
+        certainty=certainty,
+        start=start,
+        stated=stated,
+        reasons=reasons,
+        wording=_wording_kind(recorded, wording),
+        note=note,
+        file=place.file,
+        line=place.line(index),
+        relations=relations_of(claim, ctx),
+        document=place.cs.document.id,
+    )
 
-    # The curator's caveats, checked against the catalogue.
+
+def _recorded_caveats(
+    index: int, claim: Claim, place: _Place, findings: list[Finding]
+) -> dict[str, tuple[int, str]]:
+    """The curator's caveats, checked against the catalogue: code -> (position, note) of the
+    first record of each known code; unknown caveat and suppression codes become findings."""
+    caveats = R.CAVEATS
+    claim_id = claim.id
     recorded: dict[str, tuple[int, str]] = {}
     for i, caveat in enumerate(claim.caveats):
         if caveat.code not in caveats:
@@ -134,11 +170,21 @@ def _assess_claim(
             findings.append(_unknown_code(caveat.code, place, index, claim_id, where))
         elif caveat.code not in recorded:
             recorded[caveat.code] = (i, (caveat.note or "").strip())
-    for i, suppression in enumerate(suppress):
+    for i, suppression in enumerate(claim.suppress):
         if suppression.code not in RULES:
             where = ("suppress", i, "code")
             findings.append(_unknown_code(suppression.code, place, index, claim_id, where))
+    return recorded
 
+
+def _grade_claim(
+    claim: Claim,
+    ctx: SetContext,
+    recorded: dict[str, tuple[int, str]],
+    suppressed: frozenset[str] | set[str],
+) -> tuple[str | None, str, tuple, list[Detected], list[Detected]]:
+    """(start, certainty, reasons, first detection of each code, wording detections): the
+    recorded caveats and the detected ones not recorded or suppressed, graded from the start."""
     start, detected = _start(claim, ctx)
     detected += detect(claim, ctx)
     if B.observational(claim, start, detected):
@@ -164,8 +210,20 @@ def _assess_claim(
         if extra:
             certainty_after, reasons = grade(start, [*applied, *extra])
             assert certainty_after == certainty  # wording never moves the grade
+    return start, certainty, reasons, first, wording
 
-    # Findings.
+
+def _caveat_findings(
+    index: int,
+    claim_id: str,
+    first: list[Detected],
+    recorded: dict[str, tuple[int, str]],
+    place: _Place,
+    findings: list[Finding],
+) -> None:
+    """Append a finding per detected caveat the claim does not record, and one at ``info`` per
+    recorded problem (detected or not: the curator has acknowledged it)."""
+    caveats = R.CAVEATS
     reported: set[str] = set()
     for d in first:
         entry = caveats[d.code]
@@ -195,39 +253,14 @@ def _assess_claim(
                 )
             )
 
-    wording_kind = None
+
+def _wording_kind(recorded: dict[str, tuple[int, str]], wording: list[Detected]) -> str | None:
+    """The wording problem the claim records or shows ("overclaim", "underclaim"), if any."""
     if recorded or wording:
         for c in _WORDING_CODES:
             if c in recorded or any(d.code == c for d in wording):
-                wording_kind = c.split(".", 1)[1]
-                break
-    note = None if start is not None else _ungraded_note(claim)
-    stated = claim.certainty
-    if stated is not None and stated != certainty:
-        findings.append(
-            place.finding(
-                R.CERTAINTY_DIFFERS,
-                index,
-                claim_id,
-                ("certainty",),
-                stated=word(stated),
-                suggested=word(certainty),
-                detail=_why(certainty, reasons, note),
-            )
-        )
-    return ClaimAssessment(
-        claim_id=claim_id,
-        certainty=certainty,
-        start=start,
-        stated=stated,
-        reasons=reasons,
-        wording=wording_kind,
-        note=note,
-        file=place.file,
-        line=place.line(index),
-        relations=relations_of(claim, ctx),
-        document=place.cs.document.id,
-    )
+                return c.split(".", 1)[1]
+    return None
 
 
 def _start(claim: Claim, ctx: SetContext) -> tuple[str | None, list[Detected]]:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from ..io.bib import Bibliography
+from ..io.bib import BibEntry, Bibliography
 from ..model.records import Basis, Kind
 from .asides import in_aside
 from .caseless import Unsupported, fold, lower_pattern
@@ -50,6 +50,7 @@ _STUDY_TYPES = frozenset(
 EXPERT = "expert_opinion"
 AUTHORITY = "authority_statement"
 ANECDOTAL = "anecdotal_report"
+REVIEW = "systematic_review"
 _OPENING_QUOTES = "\"“‘'«"
 _OPEN_QUESTION = re.compile(r"[\W]*whether\b", re.I)
 _HUMAN_SHIFT = re.compile(
@@ -224,8 +225,29 @@ def entry_types(bibliography: Bibliography | None) -> dict[str, str | None]:
     for key, entry in bibliography.entries.items():
         text = " ".join(entry.get(name) or "" for name in ("title", "keywords"))
         hits = [h for h in rules.scan(text) if h.type not in ("anaphora", "judgement")]
-        types[key] = _choose(hits, rules).type if hits else None
+        if not hits and entry.get("journal"):
+            # A journal of reviews ("Cochrane Database of Systematic Reviews") names the
+            # design; other journal names ("Contemporary Clinical Trials") do not.
+            hits = [h for h in rules.scan(entry.get("journal") or "") if h.type == REVIEW]
+        types[key] = _choose(hits, rules).type if hits else _published_by(entry)
     return types
+
+
+_WEB_ENTRY_TYPES = frozenset({"misc", "online", "electronic", "www", "webpage", "manual"})
+
+
+def _published_by(entry: BibEntry) -> str | None:
+    """A cited web page, fact sheet or reference work, not a study: the publisher speaks.
+
+    An entry of a non-journal type (``@misc``, ``@online``, ``@manual``) with neither journal
+    nor book title is an organisation's or a site's own statement (a dictionary entry, a drug
+    monograph site, an agency's fact sheet), unless its title names a design.
+    """
+    if entry.entry_type not in _WEB_ENTRY_TYPES:
+        return None
+    if entry.get("journal") or entry.get("booktitle"):
+        return None
+    return AUTHORITY
 
 
 def _choose(hits: Sequence[CueHit], rules: AttributionRules) -> CueHit:
@@ -275,7 +297,10 @@ class _Document:
             folded = fold(document)
         hits = rules.scan(document, folded)
         resolver = Resolver(bibliography)
-        mentions = [find_mentions(document, s.start, s.end, folded=folded) for s in segments]
+        loose = bibliography is not None and len(bibliography) > 0
+        mentions = [
+            find_mentions(document, s.start, s.end, folded=folded, loose=loose) for s in segments
+        ]
         resolver.prime(m for ms in mentions for m in ms)
         voice_from = next((hit.start for hit in hits if hit.type == "voice"), None)
         return cls(
@@ -362,6 +387,13 @@ def _read_statement(doc: _Document, index: int, h: int) -> _Statement:
         # "A review has not yet been reported", "no controlled trials have": a design named
         # as missing is not what the statement rests on.
         explicit = [c for c in explicit if c.type not in _STUDY_TYPES]
+    if any(c.type == ANECDOTAL for c in explicit) and (
+        any(c.type in _STUDY_TYPES for c in explicit)
+        or any(c.type in ("report", "own_study") for c in main)
+    ):
+        # "assessed partly by self-report in this cohort study": how a study measured, not a
+        # ground of its own; the study is the ground.
+        explicit = [c for c in explicit if not _self_report(doc.text, c)]
     unresolved = _unresolved(doc, index)
     named_type = _named_type(doc.mentions[index], resolved, doc.types)
     if named_type is None and unresolved:
@@ -629,6 +661,10 @@ def _report(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
         return None
     voice = st.cues("report") + st.cues("own_study")
     designs = [c for c in st.explicit if c.type in _STUDY_TYPES]
+    if voice and doc.design == REVIEW:
+        # A review's methods and results name the designs it took in ("We included randomized
+        # controlled trials", "We graded the evidence from trials"): it rests on the review.
+        designs = [c for c in designs if c.type == REVIEW]
     others = [c for c in st.explicit if c.type not in _STUDY_TYPES]
     participants_only = all(c.type == ANECDOTAL for c in others)
     if passage is not None and passage.report and not designs and participants_only:
@@ -667,8 +703,32 @@ def _judgement(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | Non
     return Attribution(EXPERT, basis, cue=(judgement[0].start, judgement[0].end))
 
 
+def _self_report(text: str, cue: CueHit) -> bool:
+    return cue.type == ANECDOTAL and text.startswith("self", cue.start)
+
+
 def _named_ground(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
     """A ground the statement names: a cue, a cue inside an aside, or a cited source."""
+    passage = walk.passage
+    if (
+        st.explicit
+        and passage is not None
+        and passage.type in _STUDY_TYPES
+        and all(_self_report(doc.text, c) for c in st.explicit)
+    ):
+        # "Intake was recorded partly by self-report": a study's measurement method.
+        return _context(passage, None)
+    if (
+        st.explicit
+        and passage is not None
+        and passage.report
+        and passage.type == REVIEW
+        and not any(item.keys for item in st.resolved)
+        and all(c.type in _STUDY_TYPES and c.type != REVIEW for c in st.explicit)
+    ):
+        # "In 19 randomized trials with 4,421 women, calcium reduced ...": in a review's own
+        # results, the trials it pooled; the statement rests on the review.
+        return _context(passage, None)
     anaphora = st.cues("anaphora")
     if not (st.explicit or st.aside_explicit or (st.named_type and not anaphora)):
         return None

@@ -70,6 +70,11 @@ _NOT_AFTER = {
         r"(?:that\s+)?(?:it|they|he|she|we|I|the\s+[\w-]+(?:\s+[\w-]+)?)\s+$",
         re.IGNORECASE,
     ),
+    # "funded in part by", "supported in part by": a share of the funding, stated as a fact,
+    # not a limit on the writer's commitment (CoNLL-2010 hedges express uncertainty).
+    "funding": re.compile(
+        r"\b(?:funded|supported|financed|sponsored|paid\s+for|underwritten)\s+$", re.IGNORECASE
+    ),
     "commissive": re.compile(
         r"\b(?:we|I|agency|ministry|team|researchers|authors|company|government|department"
         r"|regulator|authority|institute|service|council|commission)\s+$",

@@ -43,7 +43,8 @@ _NAME = r"(?-i:[A-Z][\w'’-]+)"
 # and "X and Y" (with an optional year), unset for "X, 2019" / "X (2019)".
 NAMED = re.compile(
     r"(?P<first>(?-i:[A-Z])(?<![\w-]\w)[\w'’-]+)"
-    rf"(?:(?P<rest>\s+et\s+al\.?|\s+(?:and|&)\s+(?P<second>{_NAME}))"
+    rf"(?:(?P<rest>\s+et\s+al\.?|\s+(?:and|&)\s+(?:(?:his|her|their)\s+)?(?-i:co-?workers|colleagues)\b"
+    rf"|\s+(?:and|&)\s+(?P<second>{_NAME}))"
     r"(?:,?\s*\(?(?P<year>(?:19|20)\d{2})[a-z]?\)?)?"
     r"|,?\s+\(?(?P<single_year>(?:19|20)\d{2})[a-z]?\)?)",
     re.IGNORECASE,
@@ -55,6 +56,16 @@ DESCRIPTIVE = re.compile(
     re.IGNORECASE,
 )
 NUMBERED = re.compile(r"\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\]")
+# Reference numbers outside square brackets: in parentheses after a word ("medicine (1)",
+# "extracts (3–5)") or printed after a punctuation mark where a superscript stood
+# ("restriction.1–7", "levels.1, 2"). Unlike "[4]" they may be something else (an enumerator,
+# a count), so they are uncertain: they resolve only against a bibliography that has the
+# entry, and mark nothing without one.
+# (Each alternative starts with its punctuation mark, so the search skips to those cheaply.)
+LOOSE_NUMBERED = re.compile(
+    r"\((?<=[A-Za-z%]\s\()(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\)(?=[\s.,;:]|$)"
+    r"|[.,;:](?<=[A-Za-z)\]%][.,;:])(\d{1,3}(?:(?:,[ \t]?|[–-])\d{1,3})*)(?=[\s.,;:)]|$)"
+)
 BACKREF = re.compile(
     r"(?<![\w-])the\s+(?:stud(?:y|ies)|trials?|reports?|papers?|articles?|material|research)\s+"
     r"(?:(?:already|previously|just)\s+)?(?:discussed|mentioned|cited|described|referred\s+to)",
@@ -149,11 +160,13 @@ _BACKREF_NEEDS = re.compile("discussed|mentioned|cited|described|referred")
 
 
 def find_mentions(
-    document: str, start: int, end: int, *, folded: str | None = None
+    document: str, start: int, end: int, *, folded: str | None = None, loose: bool = True
 ) -> list[Mention]:
     """Source mentions inside ``document[start:end]``, in order.
 
     ``folded`` is ``caseless.fold(document)`` when the caller has it (for the quick checks).
+    ``loose``: look for reference numbers outside brackets too (only worth it when there is a
+    bibliography to resolve them against; without one they mark nothing).
     """
     if folded is None:
         low = fold(document[start:end])
@@ -169,6 +182,12 @@ def find_mentions(
                 found.append(
                     Mention(match.start(), match.end(), "numbered", certain=True, numbers=numbers)
                 )
+    for match in LOOSE_NUMBERED.finditer(document, start, end) if loose else ():
+        if match.group(2) and _word_ending(document, start, match.start()) in _NOT_REFERENCES:
+            continue  # "Fig.2", "No.3", "pp.12"
+        numbers = _numbers(match.group(1) or match.group(2))
+        if numbers:
+            found.append(Mention(match.start(), match.end(), "numbered", numbers=numbers))
     if low is None or _DESCRIPTIVE_NEEDS.search(low, start - offset, end - offset):
         _descriptive(document, start, end, found)
     if low is None or _BACKREF_NEEDS.search(low, start - offset, end - offset):
@@ -176,6 +195,41 @@ def find_mentions(
             found.append(Mention(match.start(), match.end(), "backref"))
     found.sort(key=lambda m: m.start)
     return found
+
+
+_NOT_REFERENCES = frozenset(
+    [
+        "fig",
+        "figs",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "p",
+        "pp",
+        "eq",
+        "eqs",
+        "ch",
+        "chap",
+        "ref",
+        "refs",
+        "table",
+        "tab",
+        "vs",
+        "v",
+        "art",
+        "sec",
+        "step",
+    ]
+)
+
+
+def _word_ending(document: str, start: int, end: int) -> str:
+    """The letters just before ``end`` (not before ``start``), in lower case."""
+    position = end
+    while position > start and document[position - 1].isalpha():
+        position -= 1
+    return document[position:end].lower()
 
 
 def _numbers(text: str) -> tuple[int, ...]:
@@ -234,15 +288,21 @@ def _fold(text: str) -> str:
 
 
 def surnames(entry: BibEntry) -> list[str]:
-    """Author (or editor) surnames of an entry, folded to plain lower case."""
+    """Author (or editor) surnames of an entry, folded to plain lower case.
+
+    A surname of several words ("Al Khalifah", "van der Berg") is kept whole and also by its
+    last word, which is how running text often shortens it ("(Khalifah 2020)").
+    """
     raw = plain_text(entry.get("author") or entry.get("editor") or "")
     names = []
     for person in re.split(r"\s+and\s+", raw):
         person = person.strip()
         if not person or person.lower() == "others":
             continue
-        last = person.split(",")[0] if "," in person else person.split()[-1]
-        names.append(_fold(last.strip()))
+        last = _fold((person.split(",")[0] if "," in person else person.split()[-1]).strip())
+        names.append(last)
+        if " " in last:
+            names.append(last.split()[-1])
     return names
 
 
@@ -325,6 +385,10 @@ class Resolver:
             if mention.year and (entry.get("year") or "")[:4] != mention.year:
                 continue
             keys.append(key)
+        if len(wanted) == 1 and len(keys) > 1:
+            # "Smith et al.", "Smith and colleagues", "(Smith 2020)" name the first author.
+            first = [k for k in keys if surnames(self.bibliography.entries[k])[:1] == wanted]
+            keys = first or keys
         return keys
 
     def _descriptive(self, mention: Mention, entry_type: dict[str, str | None]) -> list[str]:

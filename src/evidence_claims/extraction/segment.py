@@ -92,13 +92,28 @@ LABELS = _words(
         "design and setting",
         "evidence acquisition",
         "evidence synthesis",
+        # Cochrane abstracts (Cochrane Handbook, ch. III) and PRISMA 2020 for Abstracts.
+        "search methods",
+        "selection criteria",
+        "data collection and analysis",
+        "main results",
+        "authors' conclusions",
+        "authors’ conclusions",
+        "eligibility criteria",
+        "information sources",
+        "data sources",
+        "study selection",
+        "data extraction",
+        "data synthesis",
+        "key results",
         "tl;dr",
     }
 )
 
 _LINE = re.compile(r"[^\n]*\n?")
 _BULLET = re.compile(r"[ \t]*(?:([-*•‣◦▪●–—+])|(\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]))[ \t]+(?=\S)")
-_LABEL = re.compile(r"[ \t]*([A-Za-z][A-Za-z;]*(?: [A-Za-z]+){0,3})[ \t]*:[ \t]+(?=\S)")
+# ("Authors' conclusions:", the Cochrane label, ends its first word with an apostrophe.)
+_LABEL = re.compile(r"[ \t]*([A-Za-z][A-Za-z;]*['’]?(?: [A-Za-z]+){0,3})[ \t]*:[ \t]+(?=\S)")
 # A sentence end: terminal punctuation, then closing quotes or brackets and reference markers
 # placed after the full stop ("...in 2019.[4]", ".[citation needed]": Wikipedia's footnote
 # style keeps the marker with the sentence it follows), then white space.
@@ -106,9 +121,13 @@ _LABEL = re.compile(r"[ \t]*([A-Za-z][A-Za-z;]*(?: [A-Za-z]+){0,3})[ \t]*:[ \t]+
 # without backtracking (atomic groups), so a document of 50,000 dots is one candidate, not
 # 50,000 candidates each rescanning the rest of the run: segmentation stays linear.
 # "。", "！" and "？" (full-width, CJK) end a sentence without a following space.
+# A reference number printed after the full stop ("...sleep restriction.1–7 Up to", the
+# superscripts of numbered styles flattened to text) stays with its sentence, like "[4]".
 _CANDIDATE = re.compile(
     r"(?<![.!?…。！？])((?>\.{2,}|…|[.!?。！？]+))"
-    r"((?>(?:[\"'”’»)\]」』）]|\[[^\[\]\n]{1,40}\])*))(\s*)(?=(\S))"
+    r"((?>(?:[\"'”’»)\]」』）]|\[[^\[\]\n]{1,40}\])*"
+    r"(?:(?<=[A-Za-z)\]%][.])\d{1,3}(?:(?:,[ \t]?|[–-])\d{1,3})*(?=[ \t\n]+[\"“(]?[A-Z]))?))"
+    r"(\s*)(?=(\S))"
 )
 _TRAILING_MARKER = re.compile(r"\[[^\[\]\n]{1,40}\]$")
 _WORD_AFTER = re.compile(r"[\"'“‘«(\[]*([A-Za-z]+)")
@@ -377,7 +396,10 @@ def _is_boundary(document: str, match: re.Match[str], begin: int) -> bool:
     if terminal[-1] in _CJK_TERMINAL:
         return True  # a full-width full stop ends the sentence, space or not
     if not match.group(3):
-        return False  # "3.5", "e.g.x": no space after the dot
+        # "3.5", "e.g.x", "example.com": no space after the dot, no sentence end; but a
+        # missing space after a word's full stop ("blood glucose.Other studies", a slip
+        # copied from web pages) still ends the sentence.
+        return _run_on(document, match, begin)
     following = match.group(4)
     if not (following.isupper() or following.isdigit() or following in "\"'“‘«([¿¡•-"):
         return False
@@ -385,6 +407,11 @@ def _is_boundary(document: str, match: re.Match[str], begin: int) -> bool:
         return False
     if terminal[0] in "?!":
         return True
+    marker = match.group(2)
+    if terminal == "." and marker[:1].isdigit():
+        # "restriction.1–7 Up to": a reference number; but "Fig.2 Shows", "No.3 The" are not.
+        token = _word_before(document, begin, match.start(1)).lower()
+        return not (token in NEVER_FINAL or token in SOMETIMES_FINAL or _is_initial(token))
     if terminal == "." and not match.group(2):
         token = _word_before(document, begin, match.start(1))
         if token:
@@ -394,6 +421,20 @@ def _is_boundary(document: str, match: re.Match[str], begin: int) -> bool:
             if token in SOMETIMES_FINAL or _is_initial(token):
                 return _next_word(document, match.end(3)) in SENTENCE_OPENERS
     return True
+
+
+def _run_on(document: str, match: re.Match[str], begin: int) -> bool:
+    """A full stop glued to the next sentence: "glucose.Other": a lower-case word of three
+    letters or more, a single ".", then a capitalised word (not "e.g.The", "U.S.Army",
+    "example.Com" ends a word of letters only but is followed by a lower-case letter less
+    often than a capital; "www.Example" is not all letters before the dot)."""
+    if match.group(1) != "." or match.group(2):
+        return False
+    after = match.end(3)
+    if not (document[after : after + 1].isupper() and document[after + 1 : after + 2].islower()):
+        return False
+    token = _word_before(document, begin, match.start(1))
+    return len(token) >= 3 and token.isalpha() and token.islower() and token not in NEVER_FINAL
 
 
 def _word_before(document: str, begin: int, end: int) -> str:

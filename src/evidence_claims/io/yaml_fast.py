@@ -1,5 +1,9 @@
 """Read a YAML claim file into plain data with positions, through LibYAML's event parser.
 
+Over 400 lines because the reader is one event loop (:meth:`_Reader.run`) with the state it
+carries (open containers, pending keys, anchors, counts): cut into pieces, each piece would
+need that state passed in and out on every event. Scalar resolution is in :mod:`.yaml_scalars`.
+
 ruamel.yaml's round-trip loader keeps comments and quoting for saving, but reads about
 0.1 MB/s in pure Python. Reading for validation needs neither: this module drives PyYAML's C
 bindings to LibYAML (``yaml._yaml.CParser``) event by event and builds plain
@@ -30,13 +34,13 @@ others are collected, so one run reports them all.
 from __future__ import annotations
 
 import contextlib
-import math
 import re
-import sys
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from .yaml_scalars import STRING, Refused, resolve
 
 _TAG = "tag:yaml.org,2002:"
 
@@ -107,159 +111,6 @@ def _key_index(mapping: dict[str, Any], key: str) -> int:
     raise KeyError(key)  # pragma: no cover - the caller checked membership
 
 
-# --- scalars ------------------------------------------------------------------------------
-
-# ruamel.yaml's implicit resolvers (ruamel/yaml/resolver.py), YAML 1.2 and 1.1, in its order
-_BOOL_12 = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-_BOOL_11 = re.compile(
-    r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$"
-)
-_FLOAT_12 = re.compile(
-    r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
-    |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
-    |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
-    |[-+]?\.(?:inf|Inf|INF)
-    |\.(?:nan|NaN|NAN))$""",
-    re.X,
-)
-_FLOAT_11 = re.compile(
-    r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
-    |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
-    |\.[0-9_]+(?:[eE][-+][0-9]+)?
-    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
-    |[-+]?\.(?:inf|Inf|INF)
-    |\.(?:nan|NaN|NAN))$""",
-    re.X,
-)
-_INT_12 = re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$")
-_INT_11 = re.compile(
-    r"""^(?:[-+]?0b[0-1_]+|[-+]?0?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+
-    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""",
-    re.X,
-)
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_TIMESTAMP = re.compile(
-    r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
-    |[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?
-    (?:[Tt]|[ \t]+)[0-9][0-9]?
-    :[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?
-    (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""",
-    re.X,
-)
-
-_STRING = object()  # resolution: keep the text
-_NUMBER_START = frozenset("-+0123456789.")
-
-
-class _Refused(Exception):
-    """A scalar that resolves but cannot be built: (rule code, message parameters)."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code)
-        self.code, self.params = code, params
-
-
-def _resolve(value: str, version: tuple[int, int]) -> Any:
-    """The value of a plain, untagged scalar (ruamel.yaml's resolution for ``version``)."""
-    if not value:
-        return None
-    v11 = version == (1, 1)
-    if len(value) < 19 and value.isdigit() and value.isascii() and not v11:
-        return int(value)  # the most common number, decimal in YAML 1.2 even with a leading 0
-    first = value[0]
-    if (first in "tTfF" or (v11 and first in "yYnNoO")) and (_BOOL_11 if v11 else _BOOL_12).match(
-        value
-    ):
-        return value in ("true", "True", "TRUE") or (
-            v11 and value in ("y", "Y", "yes", "Yes", "YES", "on", "On", "ON")
-        )
-    if first in _NUMBER_START:
-        if (_FLOAT_11 if v11 else _FLOAT_12).match(value):
-            return _float(value)
-        if first != "." and (_INT_11 if v11 else _INT_12).match(value):
-            return _int(value, v11)
-    if first == "<" and value == "<<":
-        raise _Refused("file.yaml-merge-key")
-    if first in "~nN" and _NULL.match(value):
-        return None
-    if first.isdigit() and _TIMESTAMP.match(value):
-        return _timestamp(value)
-    if first == "=" and value == "=":
-        raise _Refused("file.yaml-tag", tag="!!value")
-    return _STRING
-
-
-def _float(text: str) -> float:
-    cleaned = text.replace("_", "").lower()
-    sign = -1.0 if cleaned.startswith("-") else 1.0
-    body = cleaned.lstrip("+-")
-    if body == ".inf":
-        return sign * math.inf
-    if body == ".nan":
-        return math.nan
-    if ":" in body:  # YAML 1.1 sexagesimal
-        total = 0.0
-        for part in body.split(":"):
-            total = total * 60 + float(part)
-        return sign * total
-    return sign * float(body)
-
-
-def _int(text: str, v11: bool) -> int:
-    cleaned = text.replace("_", "")
-    sign = -1 if cleaned.startswith("-") else 1
-    body = cleaned.lstrip("+-")
-    most = sys.get_int_max_str_digits()
-    digits = len(body)
-    if most and digits > most:
-        raise _too_long(digits, most)
-    try:
-        if body.startswith("0b"):
-            value = int(body[2:], 2)
-        elif body.startswith("0x"):
-            value = int(body[2:], 16)
-        elif body.startswith("0o"):
-            value = int(body[2:], 8)
-        elif v11 and ":" in body:
-            value = 0
-            for part in body.split(":"):
-                value = value * 60 + int(part)
-        elif v11 and len(body) > 1 and body[0] == "0":
-            value = int(body, 8)
-        else:
-            value = int(body)
-    except ValueError:  # "_" or "0x_" alone: the resolver's pattern allows them
-        raise _Refused(
-            "file.syntax", format="YAML", reason=f"{text!r} is not a number; quote it"
-        ) from None
-    # another base can hold a number whose decimal form str() refuses to write
-    if most and value.bit_length() * math.log10(2) >= most:
-        raise _too_long(int(value.bit_length() * math.log10(2)) + 1, most)
-    return sign * value
-
-
-def _too_long(digits: int, most: int) -> _Refused:
-    return _Refused(
-        "limits.size", what="a number", problem=f"has {digits:,} digits, more than {most:,}"
-    )
-
-
-def _timestamp(text: str) -> str:
-    """A timestamp as its ISO 8601 string (what ruamel.yaml's value gives with ``isoformat``)."""
-    from yaml.constructor import SafeConstructor
-    from yaml.nodes import ScalarNode
-
-    try:
-        value = SafeConstructor().construct_yaml_timestamp(ScalarNode(_TAG + "timestamp", text))
-    except (ValueError, OverflowError, TypeError) as exc:
-        raise _Refused(
-            "file.syntax",
-            format="YAML",
-            reason=f"{text!r} looks like a date but is not one ({exc}); quote it",
-        ) from None
-    return value.isoformat()
-
-
 def _shown_tag(tag: str) -> str:
     return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
 
@@ -278,7 +129,7 @@ _NO_KEY = object()  # a mapping waits for its next key
 _SKIP = object()  # the waiting key is a duplicate or unusable: its value is dropped
 _PENDING = object()  # an anchor whose node is still being read
 
-# first characters after which a plain scalar may be more than a string (see _resolve)
+# first characters after which a plain scalar may be more than a string (see yaml_scalars.resolve)
 _SPECIAL_12 = frozenset("tTfF-+0123456789.<~nN=")
 _SPECIAL_11 = _SPECIAL_12 | frozenset("yYoO")
 _COMPLEX_KEY = "a mapping or list used as a key; keys are plain words"
@@ -479,8 +330,8 @@ class _Reader:
                         if tag is None:
                             if event.implicit[0] and (not text or text[0] in special):
                                 try:
-                                    value = _resolve(text, version)
-                                except _Refused as refused:
+                                    value = resolve(text, version)
+                                except Refused as refused:
                                     code, params = refused.code, refused.params
                                     if code == "file.yaml-merge-key" and (
                                         is_list or key is not _NO_KEY
@@ -489,7 +340,7 @@ class _Reader:
                                     note(code, line, col, **params)
                                     value = None
                                 else:
-                                    if value is _STRING:
+                                    if value is STRING:
                                         value = text
                         else:
                             note("file.yaml-tag", line, col, tag=_shown_tag(tag))

@@ -84,32 +84,14 @@ def find_pyproject(start: Path) -> Path | None:
 
 def load_config(pyproject: Path | None) -> tuple[Config, list[Finding]]:
     """Read ``[tool.evidence-claims]``; a missing file or table gives the defaults."""
-    import tomllib
-
     if pyproject is None:
         return Config(), []
 
     file = str(pyproject)
-    # pyproject.toml comes with the pull request like the claim files: bounded read, and
-    # tomllib's own failures on hostile input (RecursionError on deep nesting, ValueError on
-    # integers too long for int()) are findings too.
-    raw, unreadable = read_bytes(pyproject, file=file, what="configuration")
-    if raw is None:
-        reason = unreadable[0].message if unreadable else "cannot be read"
-        return Config(source=pyproject), [
-            CONFIG_INVALID.finding(file=file, line=1, column=1, problem=f"unreadable: {reason}")
-        ]
-    try:
-        text = raw.decode("utf-8")
-        document = tomllib.loads(text)
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueError) as exc:
-        line, column = _toml_error_position(exc)
-        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-        return Config(source=pyproject), [
-            CONFIG_INVALID.finding(
-                file=file, line=line or 1, column=column or 1, problem=f"unreadable: {reason}"
-            )
-        ]
+    read = _read_toml(pyproject, file)
+    if isinstance(read, Finding):
+        return Config(source=pyproject), [read]
+    text, document = read
     tool = document.get("tool", {})
     table = tool.get("evidence-claims", {}) if isinstance(tool, dict) else {}
     findings: list[Finding] = []
@@ -124,7 +106,35 @@ def load_config(pyproject: Path | None) -> tuple[Config, list[Finding]]:
     if not isinstance(table, dict):
         bad("must be a table")
         return Config(source=pyproject), findings
-    kwargs: dict[str, Any] = {"source": pyproject}
+    return Config(source=pyproject, **_settings(table, bad)), findings
+
+
+def _read_toml(pyproject: Path, file: str) -> tuple[str, dict[str, Any]] | Finding:
+    """The file's text and TOML document, or the finding that says why it cannot be read."""
+    import tomllib
+
+    # pyproject.toml comes with the pull request like the claim files: bounded read, and
+    # tomllib's own failures on hostile input (RecursionError on deep nesting, ValueError on
+    # integers too long for int()) are findings too.
+    raw, unreadable = read_bytes(pyproject, file=file, what="configuration")
+    if raw is None:
+        reason = unreadable[0].message if unreadable else "cannot be read"
+        return CONFIG_INVALID.finding(file=file, line=1, column=1, problem=f"unreadable: {reason}")
+    try:
+        text = raw.decode("utf-8")
+        document = tomllib.loads(text)
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueError) as exc:
+        line, column = _toml_error_position(exc)
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        return CONFIG_INVALID.finding(
+            file=file, line=line or 1, column=column or 1, problem=f"unreadable: {reason}"
+        )
+    return text, document
+
+
+def _settings(table: dict[str, Any], bad: Any) -> dict[str, Any]:
+    """The ``Config`` fields the table sets; ``bad(problem, key)`` reports each wrong key."""
+    kwargs: dict[str, Any] = {}
     documents: tuple[str, ...] = ()
     for key, value in table.items():
         name = key.replace("-", "_")
@@ -154,7 +164,7 @@ def load_config(pyproject: Path | None) -> tuple[Config, list[Finding]]:
             bad(f"unknown key '{key}'", key)
     if documents:
         kwargs["limits"] = replace(kwargs.get("limits", Limits()), documents=documents)
-    return Config(**kwargs), findings
+    return kwargs
 
 
 def _limits(value: Any, bad: Any) -> Limits:

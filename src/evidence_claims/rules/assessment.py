@@ -1,5 +1,9 @@
 """The evidence rules: caveat codes the certainty engine uses and the findings it reports.
 
+Over 400 lines because it is a catalogue, one ``_rule`` call per code with its description, in
+the order of GRADE's domains: split by domain, a reader looking for a code would have to guess
+the file, and the engine would import several modules for one table.
+
 Each rule is registered in the shared catalogue (category ``evidence``) with a stable code, a
 title, a default severity, a message template (``{detail}`` is filled with what was found) and a
 description that says why the rule exists and what to do about it. Codes are part of the claim

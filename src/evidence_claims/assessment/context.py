@@ -1,0 +1,213 @@
+"""What the detectors need to know about a whole claim set, computed once per set.
+
+:class:`SetContext` indexes the set (claims by id, relations both ways, the passage each
+claim belongs to) and caches what many claims ask of the same cited entries (their text, cue
+matches, participant counts, the body of evidence they describe), so that assessing a set
+reads every entry once. The detectors in :mod:`.detect` take it as their ``ctx``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..io.claimset import ClaimSet
+from ..model.records import Claim
+from . import body as B
+from . import concerns as C
+from .cues import Lexicon, participant_counts
+from .detected import Detected
+
+CONTEXT_LOOKBACK = 50
+"""How many earlier claims of the same passage are searched for a participant count."""
+BIB_FIELDS = ("title", "note", "keywords", "abstract", "annote")
+
+
+@dataclass
+class SetContext:
+    """What detectors need to know about the whole set, computed once."""
+
+    cs: ClaimSet
+    by_id: dict[str, Claim] = field(default_factory=dict)
+    challengers: dict[str, list[Claim]] = field(default_factory=dict)
+    supporters: dict[str, list[Claim]] = field(default_factory=dict)
+    incoming: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # (type, from id)
+    _bib_text: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    _passages: dict[tuple[str, tuple[str, ...]], list[Claim]] = field(default_factory=dict)
+    _position: dict[int, int] = field(default_factory=dict)
+    _counts: dict[int, int] = field(default_factory=dict)
+    # Per cited entry, computed once per set: claims cite the same few entries again and again.
+    _entry_cues: dict[tuple[str, str], tuple[str, str] | None] = field(default_factory=dict)
+    _entry_counts: dict[str, int] = field(default_factory=dict)
+    _entry_readings: dict[str, list[tuple[str, str, B.Reading]]] = field(default_factory=dict)
+    _bodies: dict[int, B.Body] = field(default_factory=dict)
+    _entry_unnegated: dict[tuple[str, str], tuple[str, str] | None] = field(default_factory=dict)
+    _entry_groups: dict[str, set[str]] = field(default_factory=dict)
+    _lowered: dict[int, str] = field(default_factory=dict)
+    # Per list of sources (claims cite the same few lists): (detail, where) of the first cue.
+    _sources_cues: dict[tuple[str, ...], Detected | None] = field(default_factory=dict)
+    _sources_unnegated: dict[tuple[str, ...], tuple[str, tuple] | None] = field(
+        default_factory=dict
+    )
+
+    @classmethod
+    def of(cls, cs: ClaimSet) -> SetContext:
+        ctx = cls(cs)
+        ordered = sorted(cs.claims, key=lambda c: (c.anchor.start, c.anchor.end))
+        for claim in ordered:
+            group = ctx._passages.setdefault(_evidence_key(claim), [])
+            ctx._position[id(claim)] = len(group)
+            group.append(claim)
+        for claim in cs.claims:
+            ctx.by_id.setdefault(claim.id, claim)
+            for relation in claim.relations:
+                ctx.incoming.setdefault(relation.target, []).append((relation.type, claim.id))
+                if relation.type == "challenges":
+                    ctx.challengers.setdefault(relation.target, []).append(claim)
+                elif relation.type == "supports":
+                    ctx.supporters.setdefault(relation.target, []).append(claim)
+        return ctx
+
+    def entry_fields(self, key: str) -> list[tuple[str, str]]:
+        """(field name, text) of a cited entry's descriptive fields; [] when not in the bib."""
+        if key not in self._bib_text:
+            bib = self.cs.bibliography
+            entry = bib.entries.get(key) if bib is not None else None
+            self._bib_text[key] = (
+                [(f, entry.fields[f]) for f in BIB_FIELDS if entry.fields.get(f)]
+                if entry is not None
+                else []
+            )
+        return self._bib_text[key]
+
+    def entry_cue(self, lex: Lexicon, key: str) -> tuple[str, str] | None:
+        """(field name, cue) of the first cue of ``lex`` in a cited entry's fields, cached."""
+        wanted = (lex.name, key)
+        if wanted in self._entry_cues:
+            return self._entry_cues[wanted]
+        found = None
+        for name, text in self.entry_fields(key):
+            cue = lex.find(text)
+            if cue:
+                found = (name, cue)
+                break
+        self._entry_cues[wanted] = found
+        return found
+
+    def sources_cue(self, lex: Lexicon, sources: list[str]) -> Detected | None:
+        """The first cue of ``lex`` in the cited entries, in the order cited, cached per list
+        of sources: ``Detected("", detail, where)``."""
+        wanted = (lex.name, *sources)
+        if wanted in self._sources_cues:
+            return self._sources_cues[wanted]
+        found = None
+        for i, key in enumerate(sources):
+            hit = self.entry_cue(lex, key)
+            if hit is not None:
+                name, cue = hit
+                found = Detected("", f"{key}: '{cue}' in its {name}", ("evidence", "sources", i))
+                break
+        self._sources_cues[wanted] = found
+        return found
+
+    def sources_unnegated(self, name: str, sources: list[str]) -> tuple[str, tuple] | None:
+        """(detail, where) of the first unnegated cue of lexicon ``name`` in the cited
+        entries, in the order cited, cached per list of sources."""
+        wanted = (name, *sources)
+        if wanted in self._sources_unnegated:
+            return self._sources_unnegated[wanted]
+        found = None
+        for i, key in enumerate(sources):
+            hit = self.entry_unnegated(name, key)
+            if hit is not None:
+                field_name, cue = hit
+                found = (f"{key}: '{cue}' in its {field_name}", ("evidence", "sources", i))
+                break
+        self._sources_unnegated[wanted] = found
+        return found
+
+    def entry_readings(self, key: str) -> list[tuple[str, str, B.Reading]]:
+        """What a cited entry's fields say about studies, people and estimates, cached."""
+        found = self._entry_readings.get(key)
+        if found is None:
+            found = self._entry_readings[key] = B.entry_readings(self.entry_fields(key), key)
+        return found
+
+    def lowered(self, claim: Claim) -> str:
+        """The claim's text in lower case, computed once."""
+        found = self._lowered.get(id(claim))
+        if found is None:
+            found = self._lowered[id(claim)] = claim.text.lower()
+        return found
+
+    def entry_unnegated(self, name: str, key: str) -> tuple[str, str] | None:
+        """(field, cue) of the first unnegated cue of lexicon ``name`` in a cited entry, cached
+        (``publication_bias*``: a publication bias cue said to be suspected)."""
+        wanted = (name, key)
+        if wanted not in self._entry_unnegated:
+            fields = self.entry_fields(key)
+            if name == "publication_bias*":
+                found = next(
+                    (
+                        (f, cue)
+                        for f, text in fields
+                        if (cue := C.suspected_publication_bias(text)) is not None
+                    ),
+                    None,
+                )
+            else:
+                found = B.entry_unnegated(fields, name)
+            self._entry_unnegated[wanted] = found
+        return self._entry_unnegated[wanted]
+
+    def entry_groups(self, key: str) -> set[str]:
+        """The population groups a cited entry's descriptive fields name, cached."""
+        found = self._entry_groups.get(key)
+        if found is None:
+            found = set()
+            for name, text in self.entry_fields(key):
+                if name in B.ENTRY_FIELDS:
+                    found |= C.groups_in(text)
+            self._entry_groups[key] = found
+        return found
+
+    def body(self, claim: Claim) -> B.Body:
+        """The claim's body of evidence (its words and its cited entries), cached per claim."""
+        found = self._bodies.get(id(claim))
+        if found is None:
+            found = self._bodies[id(claim)] = B.body_of(claim, self)
+        return found
+
+    def entry_count(self, key: str) -> int:
+        """Participants named in a cited entry's fields (distinct counts per field), cached."""
+        count = self._entry_counts.get(key)
+        if count is None:
+            count = 0
+            for _name, text in self.entry_fields(key):
+                count += sum(set(participant_counts(text)))
+            self._entry_counts[key] = count
+        return count
+
+    def count_in(self, claim: Claim, lowered: str | None = None) -> int:
+        """Participants named in the claim's own words (distinct counts added), cached;
+        ``lowered`` is the claim's text in lower case, when the caller has it."""
+        key = id(claim)
+        count = self._counts.get(key)
+        if count is None:
+            count = self._counts[key] = sum(set(participant_counts(claim.text, lowered)))
+        return count
+
+    def passage_before(self, claim: Claim) -> list[Claim]:
+        """Earlier claims that rest on the same evidence, nearest first, back to (and with) the
+        one that named it explicitly: the passage a ``basis: context`` claim draws on."""
+        group = self._passages.get(_evidence_key(claim), [])
+        position = self._position.get(id(claim), 0)
+        found = []
+        for other in reversed(group[max(0, position - CONTEXT_LOOKBACK) : position]):
+            found.append(other)
+            if other.evidence.basis == "explicit":
+                break
+        return found
+
+
+def _evidence_key(claim: Claim) -> tuple[str, tuple[str, ...]]:
+    return claim.evidence.type, tuple(claim.evidence.sources)
