@@ -1,0 +1,441 @@
+"""The per-statement decision rules of :func:`.attribute.attribute`, and the walk state they share.
+
+Each rule either decides a statement or passes it on; :func:`_decide` tries them in order.
+Longer than most modules for a reason: the rules are one ordered list whose parts read the
+same walk state and build results the same way; split apart, the order would be harder to see.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model.records import Basis, Kind
+from .attribution_reading import _Document, _Resolved, _self_report, _Statement
+from .attribution_rules import (
+    _STUDY_TYPES,
+    ANECDOTAL,
+    AUTHORITY,
+    EXPERT,
+    REVIEW,
+    UNSOURCED,
+    CueHit,
+    _choose,
+)
+from .segment import LABELS, Segment
+
+_OPENING_QUOTES = "\"“‘'«"
+_OPEN_QUESTION = re.compile(r"[\W]*whether\b", re.I)
+_HUMAN_SHIFT = re.compile(
+    r"[\W]*in\s+(?:adults|humans|people|patients|children|women|men|volunteers)\b", re.I
+)
+# A paragraph opening on a fronted population frame ("In adults, ...", "Among older people")
+# starts a sub-topic of its own (Chafe 1976's frame-setting topics): without a cue of its own
+# the statement does not continue the previous paragraph's passage.
+_FRAME_SHIFT = re.compile(
+    r"[\W]*(?:in|among|for)\s+(?:(?:older|younger|young|healthy|pregnant|elderly)\s+)?"
+    r"(?:adults|humans|people|patients|children|adolescents|teenagers|infants|women|men"
+    r"|volunteers)\b",
+    re.I,
+)
+# A paragraph that opens on a pronoun ("It fell most in older adults", "They reported ...")
+# goes on about what the previous one was about.
+_PRONOUN_START = re.compile(
+    r"[\W]*(?:(?:so|and|but|also|however|moreover),?\s+)?"
+    r"(?-i:It|Its|They|Their|These|Those|This|Such|He|She|His|Her)\b"
+)
+# Unnamed people as the subject ("Some people take it for pain"): what people do is not what
+# an agency or an expert just said; without a report verb it rests on nothing named.
+_GENERIC_PEOPLE = re.compile(
+    r"[\W]*(?:(?:so|and|but|also|however),?\s+)?(?:some|many|most|few|other|certain)\s+"
+    r"(?:people|users|consumers|individuals|patients|adults|persons)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The evidence of one statement, with the cue that decided it (document offsets)."""
+
+    type: str
+    basis: Basis
+    sources: tuple[str, ...] = ()
+    cue: tuple[int, int] | None = None
+    carried_from: int | None = None  # index of the statement that opened the passage
+    mention: str | None = None  # an informal mention resolved to the sources
+    by_position: bool = False  # some sources came from numbered markers ("[4]")
+    # Author citations with no bibliography entry: (the citation, the closest keys).
+    unresolved: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@dataclass
+class _Passage:
+    type: str
+    sources: tuple[str, ...]
+    opened_by: int
+    quote_only: bool = False
+    report: bool = False  # the study the document itself reports (research-report voice)
+
+
+@dataclass
+class _Walk:
+    """The state carried from one statement to the next."""
+
+    passage: _Passage | None = None
+    grounded: bool = False  # has any statement named a ground yet?
+    paragraph: int = -1
+    advice_only: bool = True  # is the current paragraph advice so far?
+    in_report: bool = False  # inside a report's own section ("Methods:", "Results")?
+
+
+def _new_paragraph(walk: _Walk, segment: Segment, kind: Kind) -> None:
+    if segment.paragraph != walk.paragraph:
+        passage = walk.passage
+        if walk.paragraph >= 0 and walk.advice_only and passage is not None and not passage.report:
+            walk.passage = None  # a paragraph of pure advice ends the passage
+        walk.paragraph = segment.paragraph
+        walk.advice_only = True
+    if kind != "recommendation":
+        walk.advice_only = False
+
+
+def _decide(doc: _Document, walk: _Walk, st: _Statement) -> Attribution:
+    decided = _layout(doc, walk, st)
+    if decided is not None:
+        return decided
+    _topic_shift(doc, walk, st)
+    for rule in _RULES:
+        result = rule(doc, walk, st)
+        if result is not None:
+            return result
+    return _carried(doc, walk, st)
+
+
+def _layout(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
+    """Headings, labels, list leads and "[citation needed]" rest on nothing."""
+    segment = st.segment
+    label = _label_word(doc.text, segment)
+    if label is not None:
+        walk.in_report = label not in _PREFACE_LABELS
+    if segment.role == "heading":
+        if label is None:
+            walk.passage = None  # a new section starts a new topic
+            walk.in_report = False
+        return Attribution(UNSOURCED, "none")
+    if segment.role == "label" or (st.kind == "meta" and _is_lead(doc.text, segment)):
+        return Attribution(UNSOURCED, "none")
+    if any(c.type == "unsourced" for c in st.main + st.side) and not st.explicit:
+        # "[citation needed]": the text itself says the statement has no source (one that
+        # names its ground, "Studies show ...[citation needed]", still rests on that ground).
+        return Attribution(UNSOURCED, "none")
+    return None
+
+
+def _label_word(document: str, segment: Segment) -> str | None:
+    """The structured-abstract label a label or heading unit is ("Results", "Methods:")."""
+    if segment.role not in ("label", "heading"):
+        return None
+    words = document[segment.start : segment.end].rstrip(":").strip().lower()
+    return words if words in LABELS else None
+
+
+# Labels of the parts of a document that come before or beside its own study (what is known
+# already, notes); every other label ("Methods", "Results", "Conclusion") opens a section of
+# the report itself, whose statements rest on the study it reports.
+_PREFACE_LABELS = frozenset(
+    {
+        "background",
+        "backgrounds",
+        "introduction",
+        "context",
+        "importance",
+        "note",
+        "notes",
+        "update",
+        "edit",
+        "disclaimer",
+        "funding",
+        "tl;dr",
+        "evidence",
+    }
+)
+
+
+def _topic_shift(doc: _Document, walk: _Walk, st: _Statement) -> None:
+    """End the open passage where the text turns to another topic.
+
+    From animals or cells to people; at a paragraph that opens on another population ("In
+    adults, ..."); and, for a study or a cited source, at any paragraph boundary unless the
+    new paragraph refers back to it ("these studies", "the trial", "participants"): a study
+    is reported in the paragraph that names it, and a later paragraph without a link back is
+    the writer's next point (an expert's view, a summary). Reports of users' experience and
+    cross-references go on over paragraphs, and so does a study the document itself reports.
+    """
+    passage, segment, text = walk.passage, st.segment, doc.text
+    if passage is None or segment.role in ("heading", "label"):
+        return
+    if (
+        passage.type in ("animal_study", "in_vitro")
+        and _HUMAN_SHIFT.match(text, segment.body, segment.end)
+        and not st.main
+    ):
+        walk.passage = None  # from animals or cells to people: a new topic
+        return
+    first_of_paragraph = st.index > 0 and doc.segments[st.index - 1].paragraph != segment.paragraph
+    if not first_of_paragraph or passage.report or passage.quote_only:
+        return
+    refers_back = bool(
+        _PRONOUN_START.match(text, segment.body, segment.end)
+        or st.cues("anaphora")
+        or st.cues("own_study")
+        or st.cues("report")
+        or any(m.form == "backref" for m in doc.mentions[st.index])
+    )
+    if refers_back or st.explicit or st.named_type:
+        return
+    if _FRAME_SHIFT.match(text, segment.body, segment.end) or (
+        passage.type in _STUDY_TYPES or passage.sources
+    ):
+        walk.passage = None
+
+
+def _quotation(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
+    """An opinion carries only into its own continued quotation."""
+    passage = walk.passage
+    if passage is None or not passage.quote_only:
+        return None
+    if doc.text[st.segment.start] not in _OPENING_QUOTES:
+        walk.passage = None
+        return None
+    if st.kind not in ("question", "recommendation") and not any(
+        c.type == EXPERT for c in st.explicit
+    ):
+        # A continued quotation goes on in the speaker's voice, whatever it mentions.
+        return _context(passage, None)
+    return None
+
+
+def _question(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
+    """A question (or "Whether X ... is unknown") opens a topic rather than continuing one."""
+    if not (
+        st.kind == "question"
+        or (st.kind == "meta" and _OPEN_QUESTION.match(doc.text, st.segment.body))
+    ):
+        return None
+    walk.passage = None
+    if st.explicit:
+        return _explicit(_choose(st.explicit, doc.rules), st.resolved)
+    return Attribution(UNSOURCED, "none")
+
+
+def _advice(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
+    """Advice rests on the adviser it names, else on the writer (or the issuing agency)."""
+    if st.kind != "recommendation":
+        return None
+    passage = walk.passage
+    if st.explicit:
+        chosen = _explicit(_choose(st.explicit, doc.rules), st.resolved)
+        if passage is not None and chosen.type != passage.type and not passage.report:
+            walk.passage = None  # advice on another ground: the passage's source is left
+        return chosen
+    anaphora = st.cues("anaphora")
+    if anaphora and passage is not None and not passage.quote_only:
+        return _context(passage, anaphora[0])
+    if passage is not None and passage.report:
+        # "These findings suggest that walking could be offered": the report's advice.
+        return _context(passage, None)
+    basis: Basis = "context" if walk.grounded or st.voice else "none"
+    # Advice in a document an agency issued is the agency's advice.
+    return Attribution(AUTHORITY if st.voice else EXPERT, basis)
+
+
+def _planned(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
+    """Planned or possible research: nothing to rest on yet, and the topic turns."""
+    if not st.cues("irrealis"):
+        return None
+    walk.passage = None
+    return Attribution(UNSOURCED, "none")
+
+
+def _report(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
+    """Research-report voice speaks for the study it reports.
+
+    "We conducted", "This study aimed", "participants received", "were enrolled": inside an
+    open study passage this continues that study (a researcher's own words in the news);
+    otherwise the document reports a study of its own, whose design comes from the statement,
+    the title or the report's other statements (:func:`_report_design`). Its participants'
+    own reports ("They reported ...", "self-reported data") stay the study's evidence.
+    """
+    passage = walk.passage
+    if not st.main and (passage is None or not passage.report):
+        return None  # no report voice, and no report to continue
+    if st.cues("judgement"):
+        return None
+    voice = st.cues("report") + st.cues("own_study")
+    designs = [c for c in st.explicit if c.type in _STUDY_TYPES]
+    if voice and doc.design == REVIEW:
+        # A review's methods and results name the designs it took in ("We included randomized
+        # controlled trials", "We graded the evidence from trials"): it rests on the review.
+        designs = [c for c in designs if c.type == REVIEW]
+    others = [c for c in st.explicit if c.type not in _STUDY_TYPES]
+    participants_only = all(c.type == ANECDOTAL for c in others)
+    if passage is not None and passage.report and not designs and participants_only:
+        return _context(passage, voice[0] if voice else None)
+    speakers_only = all(c.type == EXPERT for c in st.explicit)
+    if not voice or (others and not designs and not speakers_only):
+        return None
+    if (
+        passage is not None
+        and passage.type in _STUDY_TYPES
+        and not designs
+        and (passage.report or speakers_only)
+    ):
+        return _context(passage, voice[0])
+    if passage is not None and walk.in_report and passage.type in _STUDY_TYPES:
+        passage.report = not passage.sources
+    if designs:
+        chosen = _explicit(_choose(designs, doc.rules), st.resolved)
+    elif passage is not None and passage.type in _STUDY_TYPES:
+        return _context(passage, voice[0])
+    elif others:
+        return None  # a speaker named in the statement is its ground, not a report of ours
+    else:
+        chosen = Attribution(doc.design, "explicit", cue=(voice[0].start, voice[0].end))
+    walk.passage = _Passage(chosen.type, chosen.sources, st.index, report=True)
+    walk.grounded = True
+    return chosen
+
+
+def _judgement(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
+    """The writer's judgement ("more research is needed", "a sensible option")."""
+    judgement = st.cues("judgement")
+    if not judgement or st.explicit:
+        return None
+    basis: Basis = "context" if walk.grounded else "none"
+    return Attribution(EXPERT, basis, cue=(judgement[0].start, judgement[0].end))
+
+
+def _named_ground(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
+    """A ground the statement names: a cue, a cue inside an aside, or a cited source."""
+    passage = walk.passage
+    if (
+        st.explicit
+        and passage is not None
+        and passage.type in _STUDY_TYPES
+        and all(_self_report(doc.text, c) for c in st.explicit)
+    ):
+        # "Intake was recorded partly by self-report": a study's measurement method.
+        return _context(passage, None)
+    if (
+        st.explicit
+        and passage is not None
+        and passage.report
+        and passage.type == REVIEW
+        and not any(item.keys for item in st.resolved)
+        and all(c.type in _STUDY_TYPES and c.type != REVIEW for c in st.explicit)
+    ):
+        # "In 19 randomized trials with 4,421 women, calcium reduced ...": in a review's own
+        # results, the trials it pooled; the statement rests on the review.
+        return _context(passage, None)
+    anaphora = st.cues("anaphora")
+    if not (st.explicit or st.aside_explicit or (st.named_type and not anaphora)):
+        return None
+    if st.explicit:
+        chosen = _explicit(_choose(st.explicit, doc.rules), st.resolved)
+    elif st.named_type:
+        chosen = _from_mentions(st.named_type, st.resolved)
+    else:
+        chosen = _explicit(_choose(st.aside_explicit, doc.rules), st.resolved)
+    walk.grounded = True
+    if chosen.type in doc.rules.opens_passage:
+        report = walk.in_report and chosen.type in _STUDY_TYPES and not chosen.sources
+        walk.passage = _Passage(chosen.type, chosen.sources, st.index, report=report)
+    elif chosen.type == EXPERT:
+        walk.passage = _Passage(EXPERT, chosen.sources, st.index, quote_only=True)
+    return chosen
+
+
+def _carried(doc: _Document, walk: _Walk, st: _Statement) -> Attribution:
+    """What the open passage carries; a gap in the evidence; the issuer's voice; nothing."""
+    passage = walk.passage
+    if st.cues("gap"):
+        # "X remains unclear", "little is known": about the evidence, resting on none,
+        # unless the study the document reports says it or the issuing agency does.
+        if passage is not None and passage.report:
+            return _context(passage, None)
+        walk.passage = None
+        if st.voice:
+            return Attribution(AUTHORITY, "context")
+        return Attribution(UNSOURCED, "none")
+    if (
+        passage is not None
+        and passage.type in (AUTHORITY, EXPERT)
+        and _GENERIC_PEOPLE.match(doc.text, st.segment.body)
+    ):
+        walk.passage = passage = None  # the text has turned from the agency to people at large
+    if passage is not None:
+        anaphora = st.cues("anaphora")
+        return _context(passage, anaphora[0] if anaphora else None)
+    if st.voice:
+        # A document an agency issued states its facts on the agency's authority.
+        return Attribution(AUTHORITY, "context")
+    return Attribution(UNSOURCED, "none")
+
+
+# The rules of :func:`attribute` after layout and topic shifts, in the order they are tried;
+# :func:`_carried` decides what none of them does.
+_RULES: tuple[Callable[[_Document, _Walk, _Statement], Attribution | None], ...] = (
+    _quotation,
+    _question,
+    _advice,
+    _planned,
+    _report,
+    _judgement,
+    _named_ground,
+)
+
+
+def _is_lead(document: str, segment: Segment) -> bool:
+    return document[segment.start : segment.end].rstrip().endswith(":")
+
+
+def _explicit(cue: CueHit, resolved: list[_Resolved]) -> Attribution:
+    """The statement's own cue decides the type; sources are the mentions that agree with it.
+
+    A mention suggesting another type ("the studies already discussed" in a sentence that
+    rests on user reports) is left out, so a passage never carries a source it does not rest
+    on. The basis is ``inferred`` when the agreeing sources came from an informal mention.
+    """
+    keys: list[str] = []
+    informal = None
+    for item in resolved:
+        if item.type is None or item.type == cue.type or item.informal is None:
+            for key in item.keys:
+                if key not in keys:
+                    keys.append(key)
+            if item.informal and informal is None:
+                informal = item.informal
+    basis: Basis = "inferred" if informal and keys else "explicit"
+    numbered = any(item.numbered and item.keys for item in resolved)
+    return Attribution(
+        cue.type, basis, tuple(keys), (cue.start, cue.end), mention=informal, by_position=numbered
+    )
+
+
+def _from_mentions(kind: str, resolved: list[_Resolved]) -> Attribution:
+    keys: list[str] = []
+    informal = None
+    for item in resolved:
+        keys.extend(k for k in item.keys if k not in keys)
+        informal = informal or item.informal
+    basis: Basis = "inferred" if informal and keys else "explicit"
+    numbered = any(item.numbered and item.keys for item in resolved)
+    return Attribution(kind, basis, tuple(keys), mention=informal, by_position=numbered)
+
+
+def _context(passage: _Passage, cue: CueHit | None) -> Attribution:
+    span = (cue.start, cue.end) if cue is not None else None
+    return Attribution(
+        passage.type, "context", passage.sources, span, carried_from=passage.opened_by
+    )

@@ -1,0 +1,171 @@
+"""The cue rules of ``data/attribution.yaml``, compiled, and the scan that finds them in a text.
+
+The source-type names the attribution rules speak of are defined here too, so every part of
+the attribution reads them from one place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .caseless import Unsupported, fold, lower_pattern
+
+UNSOURCED = "unsourced_assertion"
+# Cue families that are not source types, in scan order (at one position the first wins):
+# judgements, planned research (before anaphora: "such a trial could start"), back-references,
+# first-person study reports, and the line that says who issued the document.
+_MARKERS = (
+    "judgement",
+    "irrealis",
+    "anaphora",
+    "own_study",
+    "report",
+    "gap",
+    "voice",
+    "unsourced",
+)
+_STUDY_TYPES = frozenset(
+    {
+        "systematic_review",
+        "clinical_trial",
+        "observational_study",
+        "animal_study",
+        "in_vitro",
+        "case_report",
+    }
+)
+EXPERT = "expert_opinion"
+AUTHORITY = "authority_statement"
+ANECDOTAL = "anecdotal_report"
+REVIEW = "systematic_review"
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    type: str  # a source type, or "anaphora" / "judgement"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionRules:
+    """The cue alternatives of ``data/attribution.yaml``, compiled for one scan of a text.
+
+    ``pattern`` is every alternative in order, matched case-insensitively on the original
+    text. For speed the same alternatives are also split in two: ``folded`` holds those that
+    can match lower-cased text (see :mod:`.caseless`), ``cased`` those with a case-sensitive
+    part ("RCT", "I", "FDA"). :meth:`scan` runs both and merges them into exactly what
+    ``pattern`` finds: the leftmost match wins and, at one position, the alternative listed
+    first; each alternative ends in an empty group ``a<index>`` that names it.
+    """
+
+    pattern: re.Pattern[str]
+    types: tuple[str, ...]  # alternative index -> type
+    opens_passage: frozenset[str]
+    population: frozenset[str]
+    folded: re.Pattern[str] | None = None
+    cased: re.Pattern[str] | None = None
+    reporting: re.Pattern[str] | None = None  # a reporting verb (authority_reporting_verbs)
+
+    def scan(self, document: str, folded: str | None = None) -> list[CueHit]:
+        """Every cue in ``document``; ``folded`` is ``caseless.fold(document)`` if known."""
+        if folded is None:
+            folded = fold(document)
+        if folded is None or self.folded is None:
+            return self._hits(self.pattern.finditer(document))
+        if self.cased is None:
+            return self._hits(self.folded.finditer(folded))
+        return self._hits(_merge(self.folded, folded, self.cased, document))
+
+    def _hits(self, matches: Iterable[re.Match[str]]) -> list[CueHit]:
+        types = self.types
+        return [CueHit(types[int(m.lastgroup[1:])], m.start(), m.end()) for m in matches]  # type: ignore[index]
+
+
+def _merge(
+    first: re.Pattern[str], first_text: str, second: re.Pattern[str], second_text: str
+) -> Iterator[re.Match[str]]:
+    """The matches one alternation of both patterns' alternatives would find, in order."""
+    a = first.search(first_text)
+    b = second.search(second_text)
+    while a is not None or b is not None:
+        if b is None or (
+            a is not None and (a.start(), int(a.lastgroup[1:])) < (b.start(), int(b.lastgroup[1:]))  # type: ignore[index]
+        ):
+            chosen = a
+        else:
+            chosen = b
+        yield chosen  # type: ignore[misc]
+        position = chosen.end()  # type: ignore[union-attr]
+        if a is not None and a.start() < position:
+            a = first.search(first_text, position)
+        if b is not None and b.start() < position:
+            b = second.search(second_text, position)
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> AttributionRules:
+    from ..model.data_yaml import load_data_yaml
+
+    text = resources.files("evidence_claims").joinpath("data/attribution.yaml").read_text("utf-8")
+    return build_rules(load_data_yaml(text))
+
+
+def build_rules(data: dict[str, Any]) -> AttributionRules:
+    from ..model.taxonomy import source_type_names
+
+    known = set(source_type_names())
+    sections: list[tuple[str, list[str]]] = [
+        (name, data.get(name) or []) for name in ("judgement", *_MARKERS[1:])
+    ]
+    opens, population = set(), set()
+    specs = data.get("types") or {}
+    # Population types first: at one position "Animal studies" is an animal study, not a study.
+    ordered = sorted(specs.items(), key=lambda item: not item[1].get("population", False))
+    for name, spec in ordered:
+        if name not in known:
+            raise ValueError(f"attribution.yaml: {name!r} is not a source type of the taxonomy")
+        sections.append((name, spec.get("cues") or []))
+        if spec.get("opens_passage"):
+            opens.add(name)
+        if spec.get("population"):
+            population.add(name)
+    alternatives = [(name, p) for name, patterns in sections for p in patterns]
+    types = tuple(name for name, _p in alternatives)
+    exact = [f"(?:{p})(?P<a{i}>)" for i, (_name, p) in enumerate(alternatives)]
+    lowered: list[str] = []
+    cased: list[str] = []
+    for i, (_name, p) in enumerate(alternatives):
+        try:
+            lowered.append(f"(?:{lower_pattern(p)})(?P<a{i}>)")
+        except Unsupported:
+            cased.append(exact[i])
+    verbs = "|".join(f"(?:{v})" for v in data.get("authority_reporting_verbs") or [])
+    return AttributionRules(
+        _guarded(exact, re.IGNORECASE),
+        types,
+        frozenset(opens),
+        frozenset(population),
+        folded=_guarded(lowered, 0) if lowered else None,
+        cased=_guarded(cased, re.IGNORECASE) if cased else None,
+        reporting=re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE) if verbs else None,
+    )
+
+
+def _guarded(alternatives: list[str], flags: int) -> re.Pattern[str]:
+    # One guard for all alternatives: a cue starts a word and ends one. Checking it once, before
+    # the alternation, lets the scan skip the positions inside words cheaply.
+    body = "|".join(alternatives)
+    return re.compile(rf"(?<![\w-])(?=[\w“\"])(?:{body})(?!\w)", flags)
+
+
+def _choose(hits: Sequence[CueHit], rules: AttributionRules) -> CueHit:
+    for hit in hits:
+        if hit.type in rules.population:
+            return hit
+    return hits[0]
