@@ -7,7 +7,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from evidence_claims.extraction.draft import _comment_lines, tree_from_data
+from evidence_claims.extraction.draft_output import _comment_lines, tree_from_data
 from evidence_claims.extraction.draft_yaml import fast_yaml, quoted
 from evidence_claims.io.yaml_style import dump_yaml
 

@@ -111,7 +111,7 @@ def _by_ruamel(value: Any, *, flow: bool) -> str:
 
 def fast_yaml(data: dict[str, Any], comment_lines: list[str]) -> str | None:
     """The YAML text of draft ``data`` (:func:`.draft.to_data`), as ruamel.yaml would write
-    the tree :func:`.draft.to_yaml_tree` builds from it; None when only ruamel.yaml can."""
+    the tree :func:`.draft_output.to_yaml_tree` builds from it; None when only ruamel.yaml can."""
     plain = Plain()
     try:
         return "".join(_lines(data, comment_lines, plain))
