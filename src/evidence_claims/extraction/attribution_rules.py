@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from .caseless import Unsupported, fold, lower_pattern
+from .first_chars import dispatched
 
 UNSOURCED = "unsourced_assertion"
 # Cue families that are not source types, in scan order (at one position the first wins):
@@ -61,7 +62,8 @@ class AttributionRules:
     can match lower-cased text (see :mod:`.caseless`), ``cased`` those with a case-sensitive
     part ("RCT", "I", "FDA"). :meth:`scan` runs both and merges them into exactly what
     ``pattern`` finds: the leftmost match wins and, at one position, the alternative listed
-    first; each alternative ends in an empty group ``a<index>`` that names it.
+    first; each alternative ends in an empty group ``a<index>`` that names it. ``folded`` is
+    split by first character (:mod:`.first_chars`), where copies are named ``a<index>_<copy>``.
     """
 
     pattern: re.Pattern[str]
@@ -84,7 +86,12 @@ class AttributionRules:
 
     def _hits(self, matches: Iterable[re.Match[str]]) -> list[CueHit]:
         types = self.types
-        return [CueHit(types[int(m.lastgroup[1:])], m.start(), m.end()) for m in matches]  # type: ignore[index]
+        return [CueHit(types[_index(m)], m.start(), m.end()) for m in matches]
+
+
+def _index(match: re.Match[str]) -> int:
+    # The group ``a<index>`` or, for a copy in the first-character dispatch, ``a<index>_<copy>``.
+    return int(match.lastgroup[1:].partition("_")[0])  # type: ignore[index]
 
 
 def _merge(
@@ -94,9 +101,7 @@ def _merge(
     a = first.search(first_text)
     b = second.search(second_text)
     while a is not None or b is not None:
-        if b is None or (
-            a is not None and (a.start(), int(a.lastgroup[1:])) < (b.start(), int(b.lastgroup[1:]))  # type: ignore[index]
-        ):
+        if b is None or (a is not None and (a.start(), _index(a)) < (b.start(), _index(b))):
             chosen = a
         else:
             chosen = b
@@ -138,11 +143,11 @@ def build_rules(data: dict[str, Any]) -> AttributionRules:
     alternatives = [(name, p) for name, patterns in sections for p in patterns]
     types = tuple(name for name, _p in alternatives)
     exact = [f"(?:{p})(?P<a{i}>)" for i, (_name, p) in enumerate(alternatives)]
-    lowered: list[str] = []
+    lowered: list[tuple[int, str]] = []
     cased: list[str] = []
     for i, (_name, p) in enumerate(alternatives):
         try:
-            lowered.append(f"(?:{lower_pattern(p)})(?P<a{i}>)")
+            lowered.append((i, lower_pattern(p)))
         except Unsupported:
             cased.append(exact[i])
     verbs = "|".join(f"(?:{v})" for v in data.get("authority_reporting_verbs") or [])
@@ -151,13 +156,13 @@ def build_rules(data: dict[str, Any]) -> AttributionRules:
         types,
         frozenset(opens),
         frozenset(population),
-        folded=_guarded(lowered, 0) if lowered else None,
+        folded=_guarded([dispatched(lowered)]) if lowered else None,
         cased=_guarded(cased, re.IGNORECASE) if cased else None,
         reporting=re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE) if verbs else None,
     )
 
 
-def _guarded(alternatives: list[str], flags: int) -> re.Pattern[str]:
+def _guarded(alternatives: list[str], flags: int = 0) -> re.Pattern[str]:
     # One guard for all alternatives: a cue starts a word and ends one. Checking it once, before
     # the alternation, lets the scan skip the positions inside words cheaply.
     body = "|".join(alternatives)

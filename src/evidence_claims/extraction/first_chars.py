@@ -1,0 +1,113 @@
+"""An alternation split by the first character each alternative can start with.
+
+Python's ``re`` tries every alternative of an alternation in turn at each position. Most cue
+alternatives start with a known letter, so grouping them by that letter behind a one-character
+lookahead lets a position skip all groups but one. The result is the same alternation: at a
+position, the alternatives that can match there are tried in their original order, and an
+alternative whose first character is unknown is copied into every group (each copy's marker
+group gets its own name, ``a<index>_<copy>``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+try:  # Python 3.11+
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+_ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` (no flags) can start with, or None if unknown."""
+    try:
+        return _sequence(list(_p.parse(pattern)))
+    except Exception:  # anything unusual is "unknown", the safe answer
+        return None
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    chars: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        found = _item(op, av)
+        if found is None:
+            return None
+        chars |= found
+        if not _nullable(op, av):
+            return frozenset(chars)
+    return None  # can match the empty string: any character may follow
+
+
+def _nullable(op: Any, av: Any) -> bool:
+    # Only the optional forms _item understands need an answer here; the rest consume a character.
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        return av[0] == 0
+    if op is _c.SUBPATTERN:
+        return _sequence_nullable(list(av[-1]))
+    if op is _c.BRANCH:
+        return any(_sequence_nullable(list(b)) for b in av[1])
+    return False
+
+
+def _sequence_nullable(items: list[tuple[Any, Any]]) -> bool:
+    return all(op in _ZERO_WIDTH or _nullable(op, av) for op, av in items)
+
+
+def _item(op: Any, av: Any) -> frozenset[str] | None:
+    if op is _c.LITERAL:
+        return frozenset(chr(av))
+    if op is _c.IN:
+        chars: set[str] = set()
+        for sub_op, sub_av in av:
+            if sub_op is _c.LITERAL:
+                chars.add(chr(sub_av))
+            elif sub_op is _c.RANGE and sub_av[1] - sub_av[0] < 64:
+                chars.update(chr(c) for c in range(sub_av[0], sub_av[1] + 1))
+            else:
+                return None
+        return frozenset(chars)
+    if op is _c.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            found = _sequence(list(branch))
+            if found is None:
+                return None
+            union |= found
+        return frozenset(union)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        return _sequence(list(av[2]))
+    return None
+
+
+def dispatched(alternatives: list[tuple[int, str]]) -> str:
+    """One alternation of ``(index, pattern)`` pairs, each ending in its group ``a<index>``."""
+    firsts = [first_chars(p) for _i, p in alternatives]
+    keys = sorted({c for f in firsts if f is not None for c in f})
+    if not keys:
+        return "|".join(f"(?:{p})(?P<a{i}>)" for i, p in alternatives)
+    copies: dict[int, int] = {}
+
+    def group(wanted: Any) -> str:
+        body = []
+        for (i, p), f in zip(alternatives, firsts, strict=True):
+            if f is None or wanted(f):
+                n = copies.get(i, 0)
+                copies[i] = n + 1
+                body.append(f"(?:{p})(?P<a{i}_{n}>)")
+        return "|".join(body)
+
+    groups = [f"(?={re.escape(key)})(?:{group(lambda f, k=key: k in f)})" for key in keys]
+    if any(f is None for f in firsts):
+        # Where the character starts no known alternative, only the unknown ones can match.
+        others = "".join(re.escape(k) for k in keys)
+        groups.append(f"(?![{others}])(?:{group(lambda f: False)})")
+    return "|".join(groups)
