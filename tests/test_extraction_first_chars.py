@@ -53,6 +53,7 @@ def _found(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, int]]:
         (r"[b-d]x", {"b", "c", "d"}),
         (r"\d+\s+cases", None),
         (r"a?", None),
+        (r"(?i:a)b", None),  # a case-insensitive part could start with "A" too: unknown
         (r"(?:x|y?)z", None),  # an optional branch is not followed: unknown, the safe answer
     ],
 )

@@ -74,6 +74,8 @@ def _item(op: Any, av: Any) -> frozenset[str] | None:
                 return None
         return frozenset(chars)
     if op is _c.SUBPATTERN:
+        if av[1] & _c.SRE_FLAG_IGNORECASE:  # "(?i:a)" starts with "A" too
+            return None
         return _sequence(list(av[-1]))
     if op is _c.BRANCH:
         union: set[str] = set()
