@@ -251,6 +251,17 @@ def test_an_author_year_citation_without_an_entry_is_reported_and_kept() -> None
     assert "closest keys: smith2019" in finding.message
 
 
+def test_an_unresolved_citation_is_located_on_its_own_line() -> None:
+    from evidence_claims.io.bib import parse_bibliography
+
+    bib = parse_bibliography("@article{smith2019, author={Smith, J.}, year={2019}, title={Tea}}\n")
+    findings: list = []
+    text = "Tea is cheap.\r\n\r\nTea lowered blood pressure (Smith 2020). It is cheap.\n"
+    extract(text, doc_id="t", bibliography=bib, findings=findings)
+    [finding] = findings
+    assert (finding.line, finding.column) == (3, 29)
+
+
 def test_text_in_another_language_or_script_gets_a_clear_message() -> None:
     for text in (
         "褪黑素可以帮助睡眠。它的效果因人而异。",

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..io.locate import LineIndex
 from ..model.report import Finding
 from ..rules.extraction import EXTRACT_LANGUAGE, EXTRACT_UNRESOLVED_CITATION
 
@@ -94,11 +95,6 @@ def language_of(text: str, *, sample: int = 20_000) -> str:
     return LANGUAGE
 
 
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
 def notices(
     text: str, statements: Sequence[Statement], ids: Sequence[str], *, file: str | None
 ) -> list[Finding]:
@@ -107,10 +103,12 @@ def notices(
     language = language_of(text)
     if language != LANGUAGE:
         found.append(EXTRACT_LANGUAGE.finding(file=file, line=1, column=1, language=language))
+    lines: LineIndex | None = None  # built once, at the first unresolved citation
     for statement, claim_id in zip(statements, ids, strict=True):
         for citation, closest in statement.attribution.unresolved:
+            lines = lines or LineIndex(text)
             start = text.find(citation, statement.segment.start, statement.segment.end)
-            line, column = _line_column(text, start if start >= 0 else statement.segment.start)
+            line, column = lines.position(start if start >= 0 else statement.segment.start)
             near = f" (closest keys: {', '.join(closest)})" if closest else ""
             found.append(
                 EXTRACT_UNRESOLVED_CITATION.finding(
