@@ -12,6 +12,6 @@ function :func:`evidence_claims.assess`.
 
 from __future__ import annotations
 
-from .engine import Assessment, assess, assess_claim_set
+from .engine import Assessment, assess, assess_claim_set, assess_claims
 
-__all__ = ["Assessment", "assess", "assess_claim_set"]
+__all__ = ["Assessment", "assess", "assess_claim_set", "assess_claims"]

@@ -46,8 +46,13 @@ class Assessment:
 
 def assess_claim_set(cs: ClaimSet) -> Assessment:
     """Assess every claim of a loaded set (suppressions are not applied to the findings)."""
+    return assess_claims(cs, SetContext.of(cs))
+
+
+def assess_claims(cs: ClaimSet, ctx: SetContext) -> Assessment:
+    """Assess the claims of ``cs`` in the context ``ctx`` of their whole set: ``cs`` may be a
+    part of a set read a part at a time, with a context that knows every part."""
     all_rules()  # every code known, so unknown caveat codes can be told apart
-    ctx = SetContext.of(cs)
     out = Assessment()
     place = _Place(cs)
     assessments, findings = out.assessments, out.findings

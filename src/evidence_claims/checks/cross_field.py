@@ -157,8 +157,15 @@ def _check_cues(cs: ClaimSet, claim: Claim, document: str) -> Iterator[Finding]:
 
 
 def check_citations(cs: ClaimSet) -> Iterator[Finding]:
-    bib = cs.bibliography
     cited = sum(len(c.evidence.sources) for c in cs.claims)
+    yield from check_document_citation(cs, cited)
+    yield from check_claim_citations(cs)
+
+
+def check_document_citation(cs: ClaimSet, cited: int) -> Iterator[Finding]:
+    """The set's own citation and a missing bibliography (``cited``: source keys of all its
+    claims); a set read a part at a time checks this once, with every part's count."""
+    bib = cs.bibliography
     if bib is None and (cited or cs.document.citation):
         line, column = (
             cs.parsed.locator.locate(("document",), key=True) if cs.parsed else (None, None)
@@ -167,9 +174,9 @@ def check_citations(cs: ClaimSet) -> Iterator[Finding]:
             file=cs.file, line=line, column=column, path="/document", count=cited or 1
         )
     readable = bib is not None and bib.library is not None
-    known = Suggester(bib.keys() if bib is not None else [])
-    bib_name = (bib.file if bib is not None else None) or "the bibliography"
     if readable and cs.document.citation and cs.document.citation not in bib:
+        known = Suggester(bib.keys() if bib is not None else [])
+        bib_name = (bib.file if bib is not None else None) or "the bibliography"
         line, column = (
             cs.parsed.locator.locate(("document", "citation")) if cs.parsed else (None, None)
         )
@@ -182,6 +189,14 @@ def check_citations(cs: ClaimSet) -> Iterator[Finding]:
             bibliography=bib_name,
             hint=known.hint(cs.document.citation),
         )
+
+
+def check_claim_citations(cs: ClaimSet) -> Iterator[Finding]:
+    """Each claim's source keys against the bibliography, and its evidence basis."""
+    bib = cs.bibliography
+    readable = bib is not None and bib.library is not None
+    known = Suggester(bib.keys() if bib is not None else [])
+    bib_name = (bib.file if bib is not None else None) or "the bibliography"
     for claim in cs.claims:
         evidence = claim.evidence
         if readable:
@@ -224,9 +239,12 @@ def _all_ids(cs: ClaimSet) -> set[str]:
     return ids
 
 
-def check_relations(cs: ClaimSet) -> Iterator[Finding]:
-    ids = _all_ids(cs)
-    suggester: Suggester | None = None
+def check_relations(
+    cs: ClaimSet, ids: set[str] | None = None, suggester: Suggester | None = None
+) -> Iterator[Finding]:
+    """Relation targets against the ids of the file (``ids``, default: the set's); a set read
+    a part at a time passes the ids of all its parts, and one ``suggester`` of them."""
+    ids = _all_ids(cs) if ids is None else ids
     for claim in cs.claims:
         seen: set[tuple[str, str]] = set()
         for i, relation in enumerate(claim.relations):

@@ -170,6 +170,13 @@ def _check_tree(data: Any, limits: Limits) -> tuple[str, tuple[Any, ...], dict[s
     return None
 
 
+def limit_problem(
+    data: Any, limits: Limits
+) -> tuple[str, tuple[Any, ...], dict[str, Any]] | None:
+    """The first limit a parsed JSON value breaks (see :func:`parse_json`), or None."""
+    return _check_tree(data, limits)
+
+
 def _json_too_deep(text: str, limit: int) -> tuple[int, int]:
     """Line and column of the first bracket nested deeper than ``limit`` (outside strings)."""
     depth = 0

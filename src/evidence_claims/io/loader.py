@@ -107,6 +107,14 @@ def load_claim_file(
     return loaded
 
 
+def attach_references(claim_set: ClaimSet, root: Path, loaded: Loaded, limits: Limits) -> None:
+    """Read the document and the bibliography the set's header names into ``claim_set``; their
+    findings go to ``loaded`` (for a claim file read a part at a time, whose header is known
+    only once the file is read)."""
+    _attach_document(claim_set, root, loaded, limits)
+    _attach_bibliography(claim_set, root, loaded, limits)
+
+
 def _escaping_link(path: Path, root: Path, file: str) -> Finding | None:
     """A finding when the claim file is a symbolic link to a file outside ``root``."""
     if not path.is_symlink():

@@ -27,6 +27,7 @@ from .discovery import discover
 from .parallel import gc_paused, map_ordered, resolve_jobs
 from .progress import ProgressCallback
 from .result_cache import ResultCache
+from .stream import stream_report
 
 
 def apply_suppressions(cs: ClaimSet, findings: list[Finding]) -> list[Finding]:
@@ -59,9 +60,20 @@ def apply_suppressions(cs: ClaimSet, findings: list[Finding]) -> list[Finding]:
 
 
 def validate_file(
-    path: Path, *, root: Path | None = None, limits: Limits | None = None
+    path: Path,
+    *,
+    root: Path | None = None,
+    limits: Limits | None = None,
+    stream_bytes: int | None = None,
 ) -> tuple[ClaimSet | None, Report]:
-    """Load and check one claim file (within ``limits``, default ``Limits()``)."""
+    """Load and check one claim file (within ``limits``, default ``Limits()``).
+
+    A JSON file of ``stream_bytes`` or more (default :data:`.stream.STREAM_BYTES`) is
+    validated a chunk at a time (:mod:`.stream`), with the same report; no set is returned
+    for it then, since none is held."""
+    streamed = stream_report(path, root=root, limits=limits, min_bytes=stream_bytes)
+    if streamed is not None:
+        return None, streamed
     loaded = load_claim_file(path, root=root, limits=limits)
     cs = loaded.claim_set
     if cs is None:

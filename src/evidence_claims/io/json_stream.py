@@ -1,0 +1,399 @@
+"""One large JSON claim file read a part at a time: its claims in chunks of about a megabyte.
+
+Reading a claim file whole holds its text, its parsed value and the models of all its claims
+at once (about 7.6 kB per claim). :class:`JsonStream` instead reads the bytes in order, cuts
+the ``claims`` array between two items, and gives each chunk's items parsed by jiter with the
+fast path's options (duplicate keys and ``NaN`` refused, non-integers as ``LosslessFloat``),
+the chunk's text for locating findings (:class:`ChunkLocator`, which gives the positions the
+whole file's locator gives) and where each item starts, so that a claim can be read again
+alone (:meth:`JsonStream.read_item`). A second reading (:meth:`JsonStream.chunks_again`)
+reads the same chunks again by their byte ranges.
+
+Only a file this reader can follow without doubt is streamed: anything else (a byte order
+mark, a carriage return, a syntax error or truncation, a duplicate key, a header that does
+not validate, limits that the fast path would not prove) raises :class:`NotStreamable`, and
+the caller reads the file whole, with the exact reader's findings. A cut is sound when the
+text ``[`` + chunk + ``]`` parses: the chunk starts at an item of the claims array and holds
+only complete values, so the array goes on after it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from array import array
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .json_locate import JsonLocator
+from .limits import Limits
+from .locate import LineIndex, PathItem, Position
+
+CHUNK_BYTES = 1 << 20
+"""Bytes read at a time, about 1,400 claims of the synthetic corpus."""
+MAX_BUFFER = 64 << 20
+"""The most a single item, or the header, may take: beyond it the file is read whole."""
+MODEL_DEPTH = 6
+BOUNDED_STRING_MAX = 2000
+_BIG = 2**63
+PREFIX = '{"document":{},"claims":['
+_PREFIX_BYTES = PREFIX.encode()
+_SUFFIX_BYTES = b"]}"
+_CLAIMS_KEY = re.compile(rb'"claims"[ \t\n\r]*:[ \t\n\r]*\[')
+_SPACE = b" \t\n\r"
+_TRIES = 6
+"""Cuts tried in one chunk before the file is read whole instead."""
+
+
+class NotStreamable(Exception):
+    """The file is not one this reader follows without doubt: read it whole."""
+
+
+@dataclass(slots=True)
+class Chunk:
+    """A run of consecutive items of the claims array, as found by the first reading."""
+
+    first: int  # index in the array of its first item
+    count: int
+    byte_start: int  # of its first item's "{"
+    byte_end: int  # just past its last item's "}"
+    line: int  # position of byte_start in the file
+    column: int
+
+
+def _jiter(raw: bytes) -> Any:
+    import jiter
+
+    return jiter.from_json(
+        raw, allow_inf_nan=False, catch_duplicate_keys=True, float_mode="lossless-float"
+    )
+
+
+def _advance(line: int, column: int, text: str) -> tuple[int, int]:
+    """The position just after ``text`` when it starts at (line, column)."""
+    breaks = text.count("\n")
+    if not breaks:
+        return line, column + len(text)
+    return line + breaks, len(text) - text.rfind("\n")
+
+
+@dataclass
+class JsonStream:
+    """A JSON claim file read in chunks (see the module's docstring)."""
+
+    path: Path
+    limits: Limits
+    chunk_bytes: int = CHUNK_BYTES
+    head: str = ""
+    tail: str = ""
+    tail_line: int = 1
+    tail_column: int = 1
+    header: dict[str, Any] = field(default_factory=dict)
+    chunks: list[Chunk] = field(default_factory=list)
+    item_starts: array[int] = field(default_factory=lambda: array("q"))
+    item_ends: array[int] = field(default_factory=lambda: array("q"))
+    sha256: str | None = None
+    count: int = 0
+    header_locator: HeaderLocator | None = None
+
+    def chunks_first(self) -> Iterator[tuple[Chunk, list[Any], ChunkLocator]]:
+        """Read the file in order: each chunk with its items and a locator; the header, the
+        tail, the digest and the item offsets are known once this is exhausted."""
+        limits = self.limits
+        if limits.max_depth < MODEL_DEPTH or limits.max_string_length < BOUNDED_STRING_MAX:
+            raise NotStreamable("limits below what the fast path proves")
+        digest = hashlib.sha256()
+        nodes = 1
+        with open(self.path, "rb") as handle:
+
+            def more() -> bytes:
+                nonlocal nodes
+                data = handle.read(self.chunk_bytes)
+                digest.update(data)
+                nodes += data.count(b",") + data.count(b"[") + data.count(b"{")
+                return data
+
+            buf = more()
+            if buf.startswith(b"\xef\xbb\xbf") or b"\r" in buf:
+                raise NotStreamable("byte order mark or carriage return")
+            found = _CLAIMS_KEY.search(buf)
+            while found is None and len(buf) < MAX_BUFFER:
+                data = more()
+                if not data:
+                    break
+                buf += data
+                found = _CLAIMS_KEY.search(buf)
+            if found is None:
+                raise NotStreamable("no claims array found")
+            head_bytes = buf[: found.end()]
+            try:
+                probe = _jiter(head_bytes + _SUFFIX_BYTES)
+                self.head = head_bytes.decode("utf-8")
+            except ValueError as exc:  # UnicodeDecodeError is one
+                raise NotStreamable("the claims key is not at the top") from exc
+            if type(probe) is not dict or probe.get("claims") != []:
+                raise NotStreamable("the claims key is not at the top")
+            line, column = _advance(1, 1, self.head)
+            pos = found.end()  # in the file
+            buf = buf[found.end() :]  # buf starts at file offset pos
+            first = 0
+            eof = False
+            # the first item, or the end of an empty array
+            while True:
+                skip = len(buf) - len(buf.lstrip(_SPACE))
+                if skip < len(buf) or eof:
+                    break
+                data = more()
+                eof = not data
+                buf += data
+            if buf[skip : skip + 1] != b"{":
+                raise NotStreamable("the claims array holds no object first")
+            line, column = _advance(line, column, buf[:skip].decode("ascii"))
+            pos += skip
+            buf = buf[skip:]
+            while True:
+                cut = None if not buf else _cut(buf, eof)
+                if cut is None:
+                    if eof or len(buf) > MAX_BUFFER:
+                        raise NotStreamable("no sound cut: truncated or malformed")
+                    data = more()
+                    eof = not data
+                    buf += data
+                    continue
+                end, value, wrapped = cut
+                items = value["claims"]
+                try:
+                    text = wrapped.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise NotStreamable("not UTF-8") from exc
+                if "\r" in text:
+                    raise NotStreamable("carriage return")
+                chunk = Chunk(first, len(items), pos, pos + end, line, column)
+                locator = ChunkLocator(text, chunk, items)
+                self._item_offsets(chunk, text, locator)
+                self.chunks.append(chunk)
+                yield chunk, items, locator
+                line, column = _advance(line, column, text[len(PREFIX) : -len(_SUFFIX_BYTES)])
+                first += len(items)
+                # the separator: blanks, then "," and blanks before the next item, or "]"
+                rest = buf[end:]
+                pos += end
+                while not eof and not _separated(rest):
+                    data = more()
+                    eof = not data
+                    rest += data
+                stripped = rest.lstrip(_SPACE)
+                sep = len(rest) - len(stripped)
+                if stripped.startswith(b"]"):
+                    line, column = _advance(line, column, rest[: sep + 1].decode("ascii"))
+                    tail = stripped[1:]
+                    while True:
+                        data = more()
+                        if not data:
+                            break
+                        tail += data
+                        if len(tail) > MAX_BUFFER:
+                            raise NotStreamable("tail too large")
+                    self._finish(tail, line, column)
+                    break
+                if not stripped.startswith(b","):
+                    raise NotStreamable("no separator after an item")
+                nxt = stripped[1:].lstrip(_SPACE)
+                if not nxt.startswith(b"{"):
+                    raise NotStreamable("an item that is not an object")
+                gap = len(rest) - len(nxt)
+                line, column = _advance(line, column, rest[:gap].decode("ascii"))
+                pos += gap
+                buf = nxt
+        self.count = first
+        self.sha256 = digest.hexdigest()
+        if nodes > limits.max_nodes:
+            raise NotStreamable("more values than max-nodes")
+
+    def _finish(self, tail_bytes: bytes, line: int, column: int) -> None:
+        """The header as one value (head, an empty claims array, tail), checked."""
+        try:
+            self.tail = tail_bytes.decode("utf-8")
+            header = _jiter(self.head.encode("utf-8") + b"]" + tail_bytes)
+        except ValueError as exc:
+            raise NotStreamable("the header does not parse") from exc
+        if "\r" in self.tail or type(header) is not dict:
+            raise NotStreamable("the header is not an object")
+        self.header = header
+        self.tail_line, self.tail_column = line, column
+        self.header_locator = HeaderLocator(self.head, self.tail, line, column)
+
+    def _item_offsets(self, chunk: Chunk, text: str, locator: ChunkLocator) -> None:
+        """Byte offsets of each item of ``chunk`` in the file, to read one alone again."""
+        inner = locator.inner
+        body = len(PREFIX)
+        starts = [inner.offset(("claims", k)) for k in range(chunk.count)]
+        ascii_only = text.isascii()
+        byte_starts = self.item_starts
+        last_char, last_byte = body, chunk.byte_start
+        for start in starts:
+            assert start is not None
+            if ascii_only:
+                byte = chunk.byte_start + start - body
+            else:
+                byte = last_byte + len(text[last_char:start].encode("utf-8"))
+                last_char, last_byte = start, byte
+            byte_starts.append(byte)
+        ends = self.item_ends
+        for k in range(1, chunk.count):
+            ends.append(byte_starts[chunk.first + k])  # separators are stripped when read
+        ends.append(chunk.byte_end)
+
+    def chunks_again(self) -> Iterator[tuple[Chunk, list[Any], ChunkLocator]]:
+        """The chunks of the first reading, read again by their byte ranges."""
+        with open(self.path, "rb") as handle:
+            for chunk in self.chunks:
+                handle.seek(chunk.byte_start)
+                body = handle.read(chunk.byte_end - chunk.byte_start)
+                wrapped = _PREFIX_BYTES + body + _SUFFIX_BYTES
+                try:
+                    items = _jiter(wrapped)["claims"]
+                    text = wrapped.decode("utf-8")
+                except ValueError as exc:
+                    raise NotStreamable("the file changed while it was read") from exc
+                if len(items) != chunk.count:
+                    raise NotStreamable("the file changed while it was read")
+                yield chunk, items, ChunkLocator(text, chunk, items)
+
+    def read_item(self, index: int, handle: Any) -> Any:
+        """The parsed value of item ``index`` alone (``handle``: the file opened in binary)."""
+        handle.seek(self.item_starts[index])
+        raw = handle.read(self.item_ends[index] - self.item_starts[index])
+        return _jiter(raw.rstrip(_SPACE + b","))
+
+    def claims_position(self) -> Position:
+        assert self.header_locator is not None
+        return self.header_locator.locate(("claims",))
+
+
+def _separated(rest: bytes) -> bool:
+    """Whether ``rest`` (what follows an item) holds the closing ``]``, or the ``,`` and the
+    first byte of the next item."""
+    stripped = rest.lstrip(_SPACE)
+    if stripped.startswith(b"]"):
+        return True
+    return stripped.startswith(b",") and bool(stripped[1:].lstrip(_SPACE))
+
+
+def _cut(buf: bytes, eof: bool) -> tuple[int, Any, bytes] | None:
+    """(end, value, wrapped bytes) of the longest sound run of items at the start of ``buf``.
+
+    Candidates are the ``}`` followed by blanks and ``,`` or ``]``, latest first; those after
+    which braces and brackets balance (counted in C, strings included: a string holding a
+    brace only costs a parse) are tried first."""
+    tried = 0
+    balanced: list[int] = []
+    others: list[int] = []
+    opens = buf.count(b"{") - buf.count(b"}")
+    squares = buf.count(b"[") - buf.count(b"]")
+    scan_end = len(buf)
+    k = buf.rfind(b"}")
+    while k >= 0 and len(balanced) < _TRIES and len(others) < 4 * _TRIES:
+        tail = buf[k + 1 : scan_end]
+        opens += tail.count(b"}") - tail.count(b"{")
+        squares += tail.count(b"]") - tail.count(b"[")
+        scan_end = k + 1
+        j = k + 1
+        while j < len(buf) and buf[j] in _SPACE:
+            j += 1
+        if j < len(buf) and buf[j] in b",]":
+            (balanced if opens == 0 and squares == 0 else others).append(k + 1)
+        k = buf.rfind(b"}", 0, k)
+    for end in [*balanced, *others[:2]]:
+        if tried >= _TRIES:
+            break
+        tried += 1
+        wrapped = _PREFIX_BYTES + buf[:end] + _SUFFIX_BYTES
+        try:
+            value = _jiter(wrapped)
+        except ValueError:
+            continue
+        return end, value, wrapped
+    return None
+
+
+class HeaderLocator:
+    """Positions of the header's values (``document``, ``$schema``, the claims array itself),
+    found in the head and tail of the file joined around an empty array."""
+
+    def __init__(self, head: str, tail: str, tail_line: int, tail_column: int) -> None:
+        self.head = head
+        self.skeleton = JsonLocator(head + "]" + tail)
+        self.tail_lines: LineIndex | None = None
+        self.tail = tail
+        self.tail_line, self.tail_column = tail_line, tail_column
+
+    def locate(self, path: Sequence[PathItem], *, key: bool = False) -> Position:
+        offset = self.skeleton.offset(path, key=key)
+        if offset is None:
+            return 1, 1
+        if offset <= len(self.head):
+            return self.skeleton.lines.position(offset)
+        if self.tail_lines is None:
+            self.tail_lines = LineIndex(self.tail)
+        line, column = self.tail_lines.position(offset - len(self.head) - 1)
+        if line == 1:
+            return self.tail_line, self.tail_column + column - 1
+        return self.tail_line + line - 1, column
+
+
+class ChunkLocator:
+    """Positions in the file of the items of one chunk, by their index in the whole array.
+
+    The chunk is located as the claim file ``{"document":{},"claims":[<chunk>]}`` (so that the
+    key search of :class:`~evidence_claims.io.json_locate.JsonLocator` applies when every item
+    is a valid claim) and the position moved to where the chunk is in the file; paths outside
+    the chunk go to ``header``.
+    """
+
+    def __init__(self, text: str, chunk: Chunk, items: list[Any]) -> None:
+        self.text = text
+        self.chunk = chunk
+        self.items = items
+        self.inner = JsonLocator(text)
+        self.header: HeaderLocator | None = None
+
+    def use_claim_keys(self) -> None:
+        """Every item is a valid claim: find fields by key search, as for a valid file."""
+        self.inner = JsonLocator(self.text, claim_file={"document": {}, "claims": self.items})
+
+    def locate(self, path: Sequence[PathItem], *, key: bool = False) -> Position:
+        chunk = self.chunk
+        if len(path) >= 2 and path[0] == "claims" and type(path[1]) is int:
+            local = path[1] - chunk.first
+            if 0 <= local < chunk.count:
+                line, column = self.inner.locate_claim(local, path[2:], key=key)
+                if line == 1:
+                    return chunk.line, chunk.column + column - 1 - len(PREFIX)
+                return chunk.line + line - 1, column
+        assert self.header is not None
+        return self.header.locate(path, key=key)
+
+    def item_value(self, index: int) -> Any:
+        """Item ``index`` (of the whole array) parsed by the standard library, as the exact
+        reader parses it (floats as floats)."""
+        import json
+
+        local = index - self.chunk.first
+        start = self.inner.offset(("claims", local))
+        assert start is not None
+        return json.JSONDecoder().raw_decode(self.text, start)[0]
+
+
+def claim_limits_ok(claim: Any, limits: Limits) -> bool:
+    """What the fast path checks of a valid claim beyond the models: the unbounded text within
+    ``max-string-length``, offsets below 2**63."""
+    anchor = claim.anchor
+    if len(claim.text) > limits.max_string_length or anchor.start >= _BIG or anchor.end >= _BIG:
+        return False
+    for cue in (*claim.hedges, *claim.boosters):
+        if cue.start >= _BIG or cue.end >= _BIG:
+            return False
+    return True
