@@ -23,6 +23,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,18 +69,21 @@ def corpus(base: Path, claims: int, seed: int) -> Path:
     return folder
 
 
-def run(folder: Path, config: Path) -> tuple[int, float]:
-    """Peak RSS (bytes) and CPU seconds of one ``validate`` of ``folder`` in a fresh process."""
-    command = [sys.executable, "-c", _CLI, "validate", "-f", "json", "--jobs", "1"]
+def run(folder: Path, config: Path, jobs: int = 1) -> tuple[int, float, float]:
+    """Peak RSS (bytes), CPU and wall seconds of one ``validate`` of ``folder`` in a fresh
+    process (with ``--jobs``, the largest of its processes: ``ru_maxrss`` of the children)."""
+    command = [sys.executable, "-c", _CLI, "validate", "-f", "json", "--jobs", str(jobs)]
     command += ["--config", str(config), str(folder)]
     env = {**os.environ, "PYTHONPATH": str(SRC)}
+    began = time.perf_counter()
     with open(os.devnull, "wb") as sink:
         process = subprocess.Popen(command, stdout=sink, stderr=sink, env=env)
         _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - began
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode not in (0, 1):
         raise SystemExit(f"validate {folder} exited with {process.returncode}")
-    return usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime
+    return usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime, wall
 
 
 def stages(folder: Path) -> str:
@@ -119,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10k,50k,100k", help=f"comma list of {', '.join(SIZES)}")
     parser.add_argument("--repeat", type=int, default=1, help="runs per size (median)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--jobs", type=int, default=1, help="validate --jobs (0: automatic)")
     parser.add_argument("--stages", action="store_true", help="also print memory per stage")
     parser.add_argument(
         "--corpus-dir",
@@ -133,20 +138,22 @@ def main(argv: list[str] | None = None) -> int:
     base.mkdir(parents=True, exist_ok=True)
     config = base / "pyproject.toml"
     config.write_text(CONFIG, encoding="utf-8")
-    floor, _ = run(corpus(base, 100, args.seed), config)
+    floor = run(corpus(base, 100, args.seed), config)[0]
     print(f"floor: validate of a 100-claim file peaks at {floor / 2**20:,.0f} MB")
-    print("| claims | file MB | peak RSS | CPU s | bytes per claim (above the floor) |")
-    print("|---|---|---|---|---|")
+    print(f"source: {SRC}; runs per size: {args.repeat} (medians)")
+    print("| claims | file MB | peak RSS | CPU s | wall s | bytes per claim (above the floor) |")
+    print("|---|---|---|---|---|---|")
     for name in args.sizes.split(","):
         claims = SIZES[name.strip()]
         folder = corpus(base, claims, args.seed)
         size = sum(p.stat().st_size for p in folder.rglob("claims.json"))
-        runs = [run(folder, config) for _ in range(args.repeat)]
+        runs = [run(folder, config, args.jobs) for _ in range(args.repeat)]
         peak = statistics.median(r[0] for r in runs)
         cpu = statistics.median(r[1] for r in runs)
+        wall = statistics.median(r[2] for r in runs)
         per_claim = (peak - floor) / claims
         print(
-            f"| {claims:,} | {size / 1e6:,.0f} | {peak / 2**20:,.0f} MB | {cpu:.1f} "
+            f"| {claims:,} | {size / 1e6:,.0f} | {peak / 2**20:,.0f} MB | {cpu:.1f} | {wall:.1f} "
             f"| {per_claim:,.0f} |",
             flush=True,
         )

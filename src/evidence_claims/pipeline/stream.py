@@ -187,38 +187,49 @@ class _Claims:
         self.handle.close()
 
 
+class _Held:
+    """Claims read for one chunk's context, kept alive while it lives: its per-claim caches
+    are keyed by ``id()``. (No reference back to the context: validation runs with the
+    cycle collector paused, and a cycle would keep every chunk's context.)"""
+
+    __slots__ = ("claims", "store")
+
+    def __init__(self, store: _Claims) -> None:
+        self.store, self.claims = store, []
+
+    def __call__(self, position: int) -> Claim:
+        claim = self.store.get(position)
+        self.claims.append(claim)
+        return claim
+
+
 class _Related:
     """``ctx.supporters`` / ``ctx.challengers`` of a chunk: claims by target id, read on use."""
 
-    def __init__(self, by_target: dict[str, list[int]], ctx: _StreamContext) -> None:
-        self.by_target, self.ctx = by_target, ctx
+    __slots__ = ("by_target", "fetch")
+
+    def __init__(self, by_target: dict[str, list[int]], fetch: _Held) -> None:
+        self.by_target, self.fetch = by_target, fetch
 
     def get(self, target: str, default: Any = None) -> Any:
         positions = self.by_target.get(target)
         if positions is None:
             return default
-        return [self.ctx.claim_at(p) for p in positions]
+        return [self.fetch(p) for p in positions]
 
 
-_SHARED = tuple(
-    f.name for f in fields(SetContext) if f.name.startswith(("_bib", "_entry", "_sources"))
-)
-"""The context's caches per cited entry or list of sources: kept from chunk to chunk (those
-per claim, keyed by the claim object, start afresh with each chunk)."""
+_SHARED = tuple(f.name for f in fields(SetContext) if f.name.startswith(("_bib", "_entry")))
+"""The context's caches per cited entry, kept from chunk to chunk: they grow with the
+bibliography, which the limits bound. Those per claim (keyed by the claim object) and per list
+of sources (nearly one per claim in a large set) start afresh with each chunk."""
 
 
 class _StreamContext(SetContext):
     """The assessment's context for one chunk, answering for the whole set."""
 
     summary: _Summary
-    claims: _Claims
-    held: list[Claim]
+    claim_at: _Held
     chunk_positions: dict[int, int]
-
-    def claim_at(self, position: int) -> Claim:
-        claim = self.claims.get(position)
-        self.held.append(claim)  # the per-claim caches are keyed by id(): keep it alive
-        return claim
 
     def passage_before(self, claim: Claim) -> list[Claim]:
         summary = self.summary
@@ -370,6 +381,7 @@ def _second_reading(
     used: set[tuple[str, str]] = set()
     suppress_at: dict[tuple[str, str], tuple[tuple[int | None, int | None], str]] = {}
     header_locator = header.parsed.locator if header.parsed is not None else None
+    reasons: dict[Any, Any] = {}
     try:
         for chunk, items, locator in reader.chunks_again():
             locator.header = header_locator  # type: ignore[assignment]
@@ -409,9 +421,10 @@ def _second_reading(
                 incoming=summary.incoming,  # type: ignore[arg-type]
                 **shared,
             )
-            ctx.summary, ctx.claims, ctx.held, ctx.chunk_positions = summary, store, [], positions
-            ctx.challengers = _Related(summary.challengers, ctx)  # type: ignore[assignment]
-            ctx.supporters = _Related(summary.supporters, ctx)  # type: ignore[assignment]
+            fetch = _Held(store)
+            ctx.summary, ctx.claim_at, ctx.chunk_positions = summary, fetch, positions
+            ctx.challengers = _Related(summary.challengers, fetch)  # type: ignore[assignment]
+            ctx.supporters = _Related(summary.supporters, fetch)  # type: ignore[assignment]
             found = list(_duplicates(part, summary, first_lines))
             found += check_anchors(part)
             found += check_claim_citations(part)
@@ -424,7 +437,7 @@ def _second_reading(
             if summary.wanted:
                 _suppressions_at(part, summary.wanted, suppress_at)
             report.extend(kept)
-            report.assessments.extend(assessed.assessments)
+            report.assessments.extend(_shared_reasons(assessed.assessments, reasons))
     finally:
         store.close()
     last: list[Finding] = list(check_document_citation(header, summary.cited))
@@ -446,6 +459,24 @@ def _second_reading(
                 )
             )
     report.extend(last)
+
+
+_MOST_SHARED = 200_000
+"""Distinct lists of reasons made one object each (beyond, each claim keeps its own)."""
+
+
+def _shared_reasons(assessments: list[Any], seen: dict[Any, Any]) -> list[Any]:
+    """The assessments with equal lists of reasons made one object: most claims of a large
+    file share theirs with many others (the report of a million claims holds one list each)."""
+    for assessment in assessments:
+        reasons = assessment.reasons
+        shared = seen.get(reasons)
+        if shared is None:
+            if len(seen) < _MOST_SHARED:
+                seen[reasons] = reasons
+        elif shared is not reasons:
+            object.__setattr__(assessment, "reasons", shared)  # frozen, and equal
+    return assessments
 
 
 def replace_claims(cs: ClaimSet, claims: Any) -> ClaimSet:
