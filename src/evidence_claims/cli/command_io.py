@@ -18,7 +18,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -79,6 +79,47 @@ def write_output(text: str, output: Path | None, *, what: str, write_through: bo
     # surrogateescape: a file name that is not UTF-8 is written back as its own bytes
     save_output(output, text.encode("utf-8", "surrogateescape"), write_through=write_through)
     click.echo(f"wrote {what} to {output}", err=True)
+
+
+class StreamedOutput:
+    """Text written in parts: to standard output as it comes, or to ``output`` (atomically,
+    as :func:`save_output` writes); the file is created at the first part, so a command that
+    finds it has nothing to stream writes nothing. Use as a context manager."""
+
+    def __init__(self, output: Path | None, *, write_through: bool = False) -> None:
+        import contextlib
+
+        self.output, self.write_through = output, write_through
+        self.stack = contextlib.ExitStack()
+        self.handle: Any = None
+        self.last = ""
+
+    def __enter__(self) -> StreamedOutput:
+        return self
+
+    def write(self, text: str) -> None:
+        if not text:
+            return
+        self.last = text[-1]
+        if self.output is None:
+            click.echo(text, nl=False)
+            return
+        if self.handle is None:
+            from ..io.storage import atomic_file
+
+            special = check_output(self.output, write_through=self.write_through)
+            opened = open(self.output, "wb") if special else atomic_file(self.output)  # noqa: SIM115
+            self.handle = self.stack.enter_context(opened)
+        self.handle.write(text.encode("utf-8", "surrogateescape"))
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self.stack.__exit__(*exc)  # type: ignore[arg-type]
+        except OSError as error:
+            assert self.output is not None
+            _fail(write_error(self.output, error, kept=True))
+        if exc[0] is None and self.output is None and self.last and self.last != "\n":
+            click.echo("")  # as write_output ends a printed text
 
 
 def check_output(path: Path, *, write_through: bool = False) -> bool:

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import click
 
-from .command_io import check_output, config_or_exit, load_or_exit, write_output
+from .command_io import (
+    StreamedOutput,
+    check_output,
+    config_or_exit,
+    load_or_exit,
+    write_output,
+)
 from .options import (
     config_option,
     format_option,
@@ -62,6 +68,24 @@ def table(
     if output is not None:
         check_output(output, write_through=write_through)
     config = config_or_exit(path, config_path)
+    from ..render.table_stream import stream_table
+
+    # a large JSON claim file: validated a chunk at a time, the table written a group at a time
+    with StreamedOutput(output, write_through=write_through) as out:
+        streamed = stream_table(
+            path,
+            out.write,
+            output_format=output_format,
+            by=by,
+            assess=not stated,
+            keep_formulas=keep_formulas,
+            root=root,
+            limits=config.limits,
+        )
+    if streamed:
+        if output is not None:
+            click.echo(f"wrote {output_format} table to {output}", err=True)
+        return
     claim_set = load_or_exit(path, root=root, limits=config.limits)
     evidence = build(claim_set, by=by, assess=not stated)
     write_output(

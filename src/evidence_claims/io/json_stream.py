@@ -97,6 +97,7 @@ class JsonStream:
     sha256: str | None = None
     count: int = 0
     header_locator: HeaderLocator | None = None
+    cr_escape: bool = False  # a "\\r" somewhere in the text: a string may hold a CR
 
     def chunks_first(self) -> Iterator[tuple[Chunk, list[Any], ChunkLocator]]:
         """Read the file in order: each chunk with its items and a locator; the header, the
@@ -170,6 +171,7 @@ class JsonStream:
                     raise NotStreamable("not UTF-8") from exc
                 if "\r" in text:
                     raise NotStreamable("carriage return")
+                self.cr_escape = self.cr_escape or "\\r" in text
                 chunk = Chunk(first, len(items), pos, pos + end, line, column)
                 locator = ChunkLocator(text, chunk, items)
                 self._item_offsets(chunk, text, locator)
@@ -222,6 +224,7 @@ class JsonStream:
         if "\r" in self.tail or type(header) is not dict:
             raise NotStreamable("the header is not an object")
         self.header = header
+        self.cr_escape = self.cr_escape or "\\r" in self.head or "\\r" in self.tail
         self.tail_line, self.tail_column = line, column
         self.header_locator = HeaderLocator(self.head, self.tail, line, column)
 

@@ -21,6 +21,7 @@ import stat
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -46,7 +47,7 @@ from ..io.loader import Loaded, attach_references, display_path
 from ..io.paths import find_root
 from ..io.schema_errors import findings_from_errors
 from ..model.records import Claim, ClaimFile
-from ..model.report import Finding, Report
+from ..model.report import ClaimAssessment, Finding, Report
 from ..rules import structural as R
 from ..rules.suggest import Suggester
 
@@ -248,6 +249,26 @@ class _StreamContext(SetContext):
         return found
 
 
+Visit = Callable[[ClaimSet, list[ClaimAssessment]], None]
+"""Called with each chunk's claims (a :class:`ClaimSet` of that chunk) and their assessments."""
+
+
+@dataclass
+class Streamed:
+    """A file validated a chunk at a time: its report, and its claims to read again."""
+
+    report: Report
+    reader: JsonStream
+    summary: _Summary
+    header: ClaimSet | None = None
+
+    def claims(self, indexes: Iterable[int]) -> Iterator[Claim]:
+        """The claims at these file indexes, read again from the file one by one."""
+        with open(self.reader.path, "rb") as handle:
+            for index in indexes:
+                yield _CLAIM.validate_python(self.reader.read_item(index, handle), strict=True)
+
+
 def stream_report(
     path: Path,
     *,
@@ -259,6 +280,23 @@ def stream_report(
     """The report of one large JSON claim file validated a chunk at a time; None when the file
     is not one to stream (smaller than ``min_bytes``, not JSON, a link, beyond the limits, or
     not followed without doubt): then it is to be validated whole."""
+    streamed = stream_file(
+        path, root=root, limits=limits, min_bytes=min_bytes, chunk_bytes=chunk_bytes
+    )
+    return streamed.report if streamed is not None else None
+
+
+def stream_file(
+    path: Path,
+    *,
+    root: Path | None = None,
+    limits: Limits | None = None,
+    min_bytes: int | None = None,
+    chunk_bytes: int | None = None,
+    visit: Visit | None = None,
+) -> Streamed | None:
+    """:func:`stream_report`, with ``visit`` called on each chunk's claims and assessments
+    (for output written as the file is read); None when the file is not streamed."""
     path = Path(path)
     limits = limits or Limits()
     if path.suffix.lower() != ".json":
@@ -276,12 +314,14 @@ def stream_report(
     if chunk_bytes is not None:
         reader.chunk_bytes = chunk_bytes
     try:
-        return _validate(reader, path, root or find_root(path), limits)
+        return _validate(reader, path, root or find_root(path), limits, visit)
     except NotStreamable:
         return None
 
 
-def _validate(reader: JsonStream, path: Path, root: Path, limits: Limits) -> Report:
+def _validate(
+    reader: JsonStream, path: Path, root: Path, limits: Limits, visit: Visit | None
+) -> Streamed:
     file = display_path(path)
     summary = _Summary()
     findings: list[Finding] = []
@@ -320,7 +360,7 @@ def _validate(reader: JsonStream, path: Path, root: Path, limits: Limits) -> Rep
                 )
             ]
         )
-        return report
+        return Streamed(report, reader, summary)
     try:
         model = ClaimFile.model_validate(reader.header, strict=True)
     except ValidationError as exc:
@@ -337,8 +377,8 @@ def _validate(reader: JsonStream, path: Path, root: Path, limits: Limits) -> Rep
     report.extend(loaded.findings)
     report.claims = len(summary.valid)
     summary.order_passages()
-    _second_reading(reader, summary, header, complete, report)
-    return report
+    _second_reading(reader, summary, header, complete, report, visit)
+    return Streamed(report, reader, summary, header)
 
 
 def _invalid_item(
@@ -368,7 +408,12 @@ def _invalid_item(
 
 
 def _second_reading(
-    reader: JsonStream, summary: _Summary, header: ClaimSet, complete: bool, report: Report
+    reader: JsonStream,
+    summary: _Summary,
+    header: ClaimSet,
+    complete: bool,
+    report: Report,
+    visit: Visit | None,
 ) -> None:
     """Check and assess each chunk's claims in the context of the whole set."""
     ids: Any = summary.first
@@ -438,6 +483,8 @@ def _second_reading(
                 _suppressions_at(part, summary.wanted, suppress_at)
             report.extend(kept)
             report.assessments.extend(_shared_reasons(assessed.assessments, reasons))
+            if visit is not None:
+                visit(part, assessed.assessments)
     finally:
         store.close()
     last: list[Finding] = list(check_document_citation(header, summary.cited))

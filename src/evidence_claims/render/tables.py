@@ -151,26 +151,8 @@ class EvidenceTable:
     @property
     def frame(self) -> pd.DataFrame:
         if self._frame is None:
-            import pandas as pd
 
-            self._frame = pd.DataFrame(
-                [
-                    {
-                        "Group": row.group,
-                        "Claim": row.claim.id,
-                        "Kind": row.claim.kind,
-                        "Statement": row.statement,
-                        "Source type": source_label(row.claim.evidence.type),
-                        "Sources": row.sources_text(),
-                        "Certainty": row.certainty_text(),
-                        "Caveats": row.caveats_full(),
-                        "Wording": wording_label(row.grade),
-                        "Relations": row.relations_text(),
-                    }
-                    for row in self.rows
-                ],
-                columns=list(TABLE_COLUMNS),
-            )
+            self._frame = frame_of(self.rows)
         return self._frame.copy()
 
     def __len__(self) -> int:
@@ -206,44 +188,19 @@ class EvidenceTable:
         ``-``, ``@``, TAB or CR) gets a leading ``'``, unless ``keep_formulas``: the text is
         the claim file's, and claim files come from strangers (see :func:`.escape.csv_cell`).
         """
-        frame = self.frame if keep_formulas else self.frame.map(csv_cell)
-        # the csv module quotes a cell that holds a LF (the line end) but not one that holds a
-        # bare CR, which most readers take for a line end too: then every cell is quoted
-        bare_cr = frame.map(lambda v: isinstance(v, str) and "\r" in v).to_numpy().any()
-        return frame.to_csv(
-            index=False, lineterminator="\n", quoting=csv.QUOTE_ALL if bare_cr else None
-        )
+        return csv_text(self.frame, keep_formulas=keep_formulas)
 
     def to_markdown(self) -> str:
         """GitHub-flavoured Markdown: a heading and a table per group, then the footnotes."""
-        import pandas as pd
-
-        lines = [f"## {markdown_cell(self.title)}", "", markdown_cell(self.legend()), ""]
+        lines = self.markdown_head()
         for group, rows in self.groups:
-            lines += [f"### {markdown_cell(group)} ({_count(len(rows))})", ""]
-            frame = pd.DataFrame(
-                [
-                    {
-                        "Claim": row.claim.id,
-                        "Statement": markdown_cell(_statement_with_kind(row.claim)),
-                        "Source type": source_label(row.claim.evidence.type),
-                        "Sources": markdown_cell(row.sources_text()),
-                        "Certainty": row.certainty_text(),
-                        "Caveats": markdown_cell(row.caveats_marked()),
-                        "Wording": markdown_cell(wording_label(row.grade)),
-                        "Relations": markdown_cell(row.relations_text()),
-                    }
-                    for row in rows
-                ]
-            )
-            lines += [frame.to_markdown(index=False, tablefmt="pipe"), ""]
-        if self.footnotes:
-            lines += ["**Caveats**", ""]
-            lines += [
-                f"- {note.mark} {markdown_cell(note.caveat.text())}" for note in self.footnotes
-            ]
-            lines.append("")
+            lines += markdown_group(group, rows)
+        lines += markdown_footnotes(self.footnotes)
         return "\n".join(lines)
+
+    def markdown_head(self) -> list[str]:
+        """The lines of the Markdown before the groups."""
+        return [f"## {markdown_cell(self.title)}", "", markdown_cell(self.legend()), ""]
 
     def styler(self, rows: list[TableRow]) -> Styler:
         """A pandas Styler of some rows (one group), escaping every value for HTML."""
@@ -332,6 +289,78 @@ class EvidenceTable:
         return self.to_markdown()
 
 
+def frame_of(rows: list[TableRow]) -> pd.DataFrame:
+    """The plain-text table of some rows (:data:`TABLE_COLUMNS`)."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        [
+            {
+                "Group": row.group,
+                "Claim": row.claim.id,
+                "Kind": row.claim.kind,
+                "Statement": row.statement,
+                "Source type": source_label(row.claim.evidence.type),
+                "Sources": row.sources_text(),
+                "Certainty": row.certainty_text(),
+                "Caveats": row.caveats_full(),
+                "Wording": wording_label(row.grade),
+                "Relations": row.relations_text(),
+            }
+            for row in rows
+        ],
+        columns=list(TABLE_COLUMNS),
+    )
+
+
+def csv_text(frame: pd.DataFrame, *, keep_formulas: bool = False, header: bool = True) -> str:
+    """CSV of a table's frame (see :meth:`EvidenceTable.to_csv`); ``header``: the column
+    names first (a table written a group at a time has them once)."""
+    frame = frame if keep_formulas else frame.map(csv_cell)
+    # the csv module quotes a cell that holds a LF (the line end) but not one that holds a
+    # bare CR, which most readers take for a line end too: then every cell is quoted
+    bare_cr = frame.map(lambda v: isinstance(v, str) and "\r" in v).to_numpy().any()
+    return frame.to_csv(
+        index=False,
+        header=header,
+        lineterminator="\n",
+        quoting=csv.QUOTE_ALL if bare_cr else None,
+    )
+
+
+def markdown_group(group: str, rows: list[TableRow]) -> list[str]:
+    """The Markdown lines of one group: its heading and its table."""
+    import pandas as pd
+
+    lines = [f"### {markdown_cell(group)} ({_count(len(rows))})", ""]
+    frame = pd.DataFrame(
+        [
+            {
+                "Claim": row.claim.id,
+                "Statement": markdown_cell(_statement_with_kind(row.claim)),
+                "Source type": source_label(row.claim.evidence.type),
+                "Sources": markdown_cell(row.sources_text()),
+                "Certainty": row.certainty_text(),
+                "Caveats": markdown_cell(row.caveats_marked()),
+                "Wording": markdown_cell(wording_label(row.grade)),
+                "Relations": markdown_cell(row.relations_text()),
+            }
+            for row in rows
+        ]
+    )
+    return [*lines, frame.to_markdown(index=False, tablefmt="pipe"), ""]
+
+
+def markdown_footnotes(footnotes: list[Footnote]) -> list[str]:
+    """The Markdown lines of the footnotes, after the groups."""
+    if not footnotes:
+        return []
+    lines = ["**Caveats**", ""]
+    lines += [f"- {note.mark} {markdown_cell(note.caveat.text())}" for note in footnotes]
+    lines.append("")
+    return lines
+
+
 def _html_text(value: str) -> str:
     import html
 
@@ -393,6 +422,28 @@ def evidence_table(
             passive = _PASSIVE.get(relation.type, relation.type)
             incoming.setdefault(relation.target, []).append(f"{passive} {claim.id}")
     numbers: dict[tuple[str, str | None, int | None], Footnote] = {}
+    rows = table_rows(claims, assessments, by, citation, incoming, numbers)
+    title = claim_set.document.title or claim_set.document.id
+    return EvidenceTable(
+        title=f"Evidence table: {title}",
+        by=by,
+        rows=rows,
+        footnotes=list(numbers.values()),
+        assessed=bool(assessments),
+        link_claims=link_claims,
+    )
+
+
+def table_rows(
+    claims: list[Claim],
+    assessments: dict[str, ClaimAssessment],
+    by: str,
+    citation: Any,
+    incoming: dict[str, list[str]],
+    numbers: dict[tuple[str, str | None, int | None], Footnote],
+) -> list[TableRow]:
+    """The rows of ``claims`` in the order given; footnotes are numbered on in ``numbers``
+    (a table built a group at a time passes the same dict to every group)."""
     rows: list[TableRow] = []
     for claim in claims:
         assessment: ClaimAssessment | None = assessments.get(claim.id)
@@ -415,15 +466,7 @@ def evidence_table(
                 ),
             )
         )
-    title = claim_set.document.title or claim_set.document.id
-    return EvidenceTable(
-        title=f"Evidence table: {title}",
-        by=by,
-        rows=rows,
-        footnotes=list(numbers.values()),
-        assessed=bool(assessments),
-        link_claims=link_claims,
-    )
+    return rows
 
 
 def table(

@@ -1,0 +1,192 @@
+"""The evidence table of a large JSON claim file, written a group at a time.
+
+:func:`evidence_claims.render.tables.evidence_table` holds the models of every claim and the
+whole text of the table. For a claim file that is validated a chunk at a time
+(:mod:`evidence_claims.pipeline.stream`), this keeps per claim only its group, its place in
+document order and its assessment; then, group by group, it reads that group's claims again,
+builds their rows with the same code, and writes them out. The text is the same as the
+in-memory table's (Markdown, HTML, CSV; compared in the tests): the same renderers run on
+each group's rows, footnotes are numbered on from group to group, and the parts of the page
+around the groups come from the same templates.
+
+Memory is then the file's per-claim summary and the largest group's claims, not the file's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..io.claimset import ClaimSet
+from ..io.limits import Limits
+from ..model.report import ClaimAssessment
+from ..pipeline.discovery import discover
+from ..pipeline.stream import stream_file
+from .citations import citer
+from .presentation import source_label, source_order
+from .tables import (
+    _PASSIVE,
+    EvidenceTable,
+    Footnote,
+    _count,
+    _group_name,
+    csv_text,
+    frame_of,
+    markdown_footnotes,
+    markdown_group,
+    table_rows,
+)
+
+Write = Callable[[str], None]
+_PLACE = "ecstreamedgroup{}x"
+
+
+class _Incoming:
+    """``incoming`` of :func:`table_rows`: "supported by c5" for each relation to a claim."""
+
+    def __init__(self, by_target: dict[str, list[tuple[str, str]]]) -> None:
+        self.by_target = by_target
+
+    def get(self, target: str, default: Any = ()) -> Any:
+        found = self.by_target.get(target)
+        if found is None:
+            return default
+        return [f"{_PASSIVE.get(kind, kind)} {source}" for kind, source in found]
+
+
+def stream_table(
+    path: Path,
+    write: Write,
+    *,
+    output_format: str,
+    by: str = "topic",
+    assess: bool = True,
+    keep_formulas: bool = False,
+    root: Path | None = None,
+    limits: Limits | None = None,
+    min_bytes: int | None = None,
+    chunk_bytes: int | None = None,
+) -> bool:
+    """Write the evidence table of the claim file at ``path`` (or its folder) with ``write``,
+    a group at a time; False (nothing written) when the file is not one validated a chunk at
+    a time, or when the table could not be written the same way as whole."""
+    path = Path(path)
+    if path.is_dir():
+        files, _ = discover([path], root=root)
+        if len(files) != 1:
+            return False
+        path = files[0]
+    places: dict[str, list[tuple[int, int, str, int]]] = {}
+    assessments: dict[str, ClaimAssessment] = {}
+
+    def visit(part: ClaimSet, assessed: list[ClaimAssessment]) -> None:
+        for k, claim in enumerate(part.claims):
+            anchor = claim.anchor
+            group = _group_name(claim, by)
+            places.setdefault(group, []).append(
+                (anchor.start, -anchor.end, claim.id, part.claim_indexes[k])
+            )
+        if assess:
+            for assessment in assessed:
+                assessments[assessment.claim_id] = assessment
+
+    streamed = stream_file(
+        path, root=root, limits=limits, min_bytes=min_bytes, chunk_bytes=chunk_bytes, visit=visit
+    )
+    if streamed is None or streamed.header is None:
+        return False
+    if streamed.summary.invalid or any(
+        f.code.startswith(("file.", "schema.", "limits.", "document.path"))
+        for f in streamed.report.errors
+    ):
+        return False  # a set that does not load: the command reports why, as it does today
+    header = streamed.header
+    if output_format == "csv" and _may_hold_cr(header, streamed):
+        return False  # every cell is quoted then: known only once all of them are
+    for group in places.values():
+        group.sort()
+    order = _group_order(places, by)
+    title = header.document.title or header.document.id
+    table = EvidenceTable(
+        title=f"Evidence table: {title}", by=by, rows=[], footnotes=[], assessed=bool(assessments)
+    )
+    citation = citer(header.bibliography)
+    incoming = _Incoming(streamed.summary.incoming)
+    numbers: dict[tuple[str, str | None, int | None], Footnote] = {}
+
+    def rows_of(group: str) -> Any:
+        claims = list(streamed.claims(index for *_, index in places[group]))
+        return table_rows(claims, assessments, by, citation, incoming, numbers)  # type: ignore[arg-type]
+
+    if output_format == "md":
+        write("\n".join(table.markdown_head()))
+        for group in order:
+            write("\n" + "\n".join(markdown_group(group, rows_of(group))))
+        table.footnotes = list(numbers.values())
+        if table.footnotes:
+            write("\n" + "\n".join(markdown_footnotes(table.footnotes)))
+    elif output_format == "csv":
+        for i, group in enumerate(order):
+            write(csv_text(frame_of(rows_of(group)), keep_formulas=keep_formulas, header=i == 0))
+        if not order:
+            write(csv_text(frame_of([]), keep_formulas=keep_formulas))
+    else:
+        _write_html(table, order, places, rows_of, numbers, write)
+    return True
+
+
+def _write_html(
+    table: EvidenceTable,
+    order: list[str],
+    places: dict[str, list[Any]],
+    rows_of: Callable[[str], Any],
+    numbers: dict[Any, Footnote],
+    write: Write,
+) -> None:
+    """The page of :meth:`EvidenceTable.to_html`, its groups' tables written one by one."""
+    from . import display
+
+    marks = [_PLACE.format(i) for i in range(len(order))]
+    groups = [(group, len(places[group]), mark) for group, mark in zip(order, marks, strict=True)]
+    body = "ecstreamedbodyx"
+    page = display.render_template(
+        "page.html.j2", title=table.title, styles=display.stylesheet(), body=body
+    )
+    before_body, after_body = page.split(body)
+    fragment = display.render_template(
+        "evidence_table.html.j2", table=table, groups=groups, count=_count
+    )
+    write(before_body)
+    for i, (group, mark) in enumerate(zip(order, marks, strict=True)):
+        head, fragment = fragment.split(mark, 1)
+        write(head)
+        write(table.styler(rows_of(group)).to_html(table_uuid=f"ec{i}"))
+    table.footnotes = list(numbers.values())
+    end = display.render_template(
+        "evidence_table.html.j2", table=table, groups=groups, count=_count
+    )
+    write(end.rsplit(marks[-1], 1)[1] if marks else end)
+    write(after_body)
+
+
+def _group_order(places: dict[str, list[tuple[int, int, str, int]]], by: str) -> list[str]:
+    """The groups in the order of :func:`evidence_claims.render.tables._group_order`."""
+    if by == "source":
+        types = {label: i for i, label in enumerate(source_label(t) for t in source_order())}
+        return sorted(places, key=lambda g: types.get(g, len(types)))
+    return sorted(places, key=lambda g: places[g][0][:3])  # where the document first raises it
+
+
+def _may_hold_cr(header: ClaimSet, streamed: Any) -> bool:
+    """Whether a cell could hold a carriage return (written ``\\r`` in the claim file, or in
+    the bibliography)."""
+    if streamed.reader.cr_escape:
+        return True
+    bib = header.bibliography
+    if bib is not None and bib.path is not None:
+        try:
+            return b"\r" in Path(bib.path).read_bytes()
+        except OSError:
+            return True
+    return False
