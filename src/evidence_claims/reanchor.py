@@ -31,6 +31,7 @@ from typing import Any, Literal
 
 from .extraction.segment import strip_span
 from .io.claimset import ClaimSet
+from .io.limits import Limits
 from .model.anchors import context, context_match
 from .model.records import Claim
 from .model.report import Finding
@@ -387,11 +388,14 @@ def _save(claim_set: ClaimSet) -> str | None:
     return None
 
 
-def reanchor(path: str | Path, *, dry_run: bool = False) -> ReanchorResult:
-    """Re-anchor the claim file at ``path``; a file that cannot be loaded gives findings only."""
+def reanchor(
+    path: str | Path, *, dry_run: bool = False, limits: Limits | None = None
+) -> ReanchorResult:
+    """Re-anchor the claim file at ``path`` (read within ``limits``, as ``validate`` reads
+    it); a file that cannot be loaded gives findings only."""
     from .io.loader import load_claim_file
 
-    loaded = load_claim_file(Path(path))
+    loaded = load_claim_file(Path(path), limits=limits)
     claim_set = loaded.claim_set
     blocking = [
         f for f in loaded.findings if f.severity == "error" and f.code != "document.hash-mismatch"

@@ -20,6 +20,7 @@ from .options import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
+    config_option,
     format_option,
     jobs_option,
     output_option,
@@ -54,6 +55,7 @@ LABEL_STUDIO_CONFIG = "label-studio.xml"
     "urn:evidence-claims:<document-id>:; nanopub default: "
     "http://purl.org/nanopub/temp/evidence-claims/<document-id>/).",
 )
+@config_option
 @root_option
 @jobs_option
 @write_through_option
@@ -62,6 +64,7 @@ def export(
     output_format: str,
     output: Path,
     base_uri: str | None,
+    config_path: Path | None,
     root: Path | None,
     jobs: int,
     write_through: bool,
@@ -99,7 +102,10 @@ def export(
     from .command_io import config_file
 
     targets = paths or (Path("."),)
-    config, config_findings = load_config(config_file(targets, None))
+    if config_path is not None and not config_path.is_file():
+        click.echo(f"evidence-claims: --config {config_path}: no such file", err=True)
+        sys.exit(EXIT_ERROR)
+    config, config_findings = load_config(config_file(targets, config_path))
     files, found = discover(targets, root=root)
     if output_format == "parquet":
         _parquet(files, [*found, *config_findings], output, root, config.limits, jobs)

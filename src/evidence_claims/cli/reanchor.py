@@ -7,15 +7,16 @@ from pathlib import Path
 
 import click
 
-from .command_io import write_error
-from .options import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, format_option
+from .command_io import config_or_exit, write_error
+from .options import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, config_option, format_option
 
 
 @click.command()
 @click.argument("claims", type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @format_option(["text", "json"], "text", "Output format of the findings.")
-def reanchor(claims: Path, dry_run: bool, output_format: str) -> None:
+@config_option
+def reanchor(claims: Path, dry_run: bool, output_format: str, config_path: Path | None) -> None:
     """Re-anchor the claims of CLAIMS (a claim file or its folder) to their changed document.
 
     Each quote is found again (in place, exactly, between its old prefix and suffix, or as one
@@ -28,12 +29,13 @@ def reanchor(claims: Path, dry_run: bool, output_format: str) -> None:
     from ..reanchor import reanchor as run
     from ..render.formats import format_report
 
+    config = config_or_exit(claims, config_path)  # the limits validate reads the files with
     paths, findings = discover([claims])
     report = Report(findings=list(findings))
     lines = []
     for path in paths:
         try:
-            result = run(path, dry_run=dry_run)
+            result = run(path, dry_run=dry_run, limits=config.limits)
         except OSError as exc:  # the save failed (a full disk): the file is as it was
             click.echo(f"evidence-claims: {write_error(path, exc)}", err=True)
             sys.exit(EXIT_ERROR)

@@ -170,9 +170,7 @@ def _check_tree(data: Any, limits: Limits) -> tuple[str, tuple[Any, ...], dict[s
     return None
 
 
-def limit_problem(
-    data: Any, limits: Limits
-) -> tuple[str, tuple[Any, ...], dict[str, Any]] | None:
+def limit_problem(data: Any, limits: Limits) -> tuple[str, tuple[Any, ...], dict[str, Any]] | None:
     """The first limit a parsed JSON value breaks (see :func:`parse_json`), or None."""
     return _check_tree(data, limits)
 

@@ -151,7 +151,6 @@ class EvidenceTable:
     @property
     def frame(self) -> pd.DataFrame:
         if self._frame is None:
-
             self._frame = frame_of(self.rows)
         return self._frame.copy()
 
