@@ -10,7 +10,15 @@ Two measurements behind figures quoted in docs/output.md and docs/performance.md
   one ``references.bib`` padded to ``--entries`` entries, validated in one process with the
   parse shared (as shipped) and with every claim file parsing it again.
 
+* **Commands on one large file.** ``--one-file 25k,50k,100k`` runs ``table`` (Markdown,
+  HTML, CSV) and ``report`` on one JSON claim file of each size (the corpus of
+  ``bench_one_file.py``, limits raised by a configuration file passed with ``--config``), each
+  in a fresh process measured from outside with ``wait4``: peak RSS, CPU and wall seconds,
+  and bytes per claim above the same command on a 100-claim file. ``table`` streams such a
+  file (a group at a time), so its peak should stay nearly flat; ``report`` holds the set.
+
 Usage: python benchmarks/bench_reports.py [--claims 100000] [--sets 300] [--entries 500]
+       python benchmarks/bench_reports.py --one-file 25k,50k,100k [--repeat 3]
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -117,13 +126,82 @@ def bench_shared_bib(sets: int, entries: int, repeat: int) -> None:
             print(f"  {label:<28} {seconds:6.2f} s   {seconds / sets * 1e3:5.1f} ms per file")
 
 
+COMMANDS = {
+    "table md": ["table", "-f", "md"],
+    "table html": ["table", "-f", "html"],
+    "table csv": ["table", "-f", "csv"],
+    "report": ["report"],
+}
+
+
+def bench_one_file(sizes: str, repeat: int, commands: str, base: Path) -> None:
+    """Peak RSS, CPU and wall seconds of the commands on one claim file of each size."""
+    import bench_one_file as one
+
+    base.mkdir(parents=True, exist_ok=True)
+    config = base / "pyproject.toml"
+    config.write_text(one.CONFIG, encoding="utf-8")
+    wanted = [c.strip() for c in commands.split(",")]
+    print(f"commands on one JSON claim file (median of {repeat}; wait4 of a fresh process)")
+    print("| command | claims | peak RSS | CPU s | wall s | bytes per claim (above 100 claims) |")
+    print("|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out"
+        for name in wanted:
+            args = [*COMMANDS[name], "--config", str(config)]
+            if name == "report":
+                args += ["-o", str(out)]
+            floor = _command(args, one.corpus(base, 100, 0))[0]
+            for size in sizes.split(","):
+                claims = one.SIZES[size.strip()]
+                folder = one.corpus(base, claims, 0)
+                runs = [_command(args, folder) for _ in range(repeat)]
+                peak, cpu, wall = (statistics.median(r[i] for r in runs) for i in range(3))
+                print(
+                    f"| {name} | {claims:,} | {peak / 2**20:,.0f} MB | {cpu:.1f} | {wall:.1f} "
+                    f"| {(peak - floor) / claims:,.0f} |",
+                    flush=True,
+                )
+
+
+def _command(args: list[str], folder: Path) -> tuple[int, float, float]:
+    """Peak RSS (bytes), CPU and wall seconds of ``evidence-claims ARGS folder``."""
+    import os
+    import subprocess
+    import sys
+
+    code = "import sys; from evidence_claims.cli import main; sys.exit(main())"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    began = time.perf_counter()
+    with open(os.devnull, "wb") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-c", code, *args, str(folder)], stdout=sink, stderr=sink, env=env
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - began
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(args)} {folder} failed")
+    return usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime, wall
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--one-file", default=None, help="sizes, e.g. 25k,50k,100k")
+    parser.add_argument("--commands", default=",".join(COMMANDS), help="with --one-file")
+    parser.add_argument(
+        "--corpus-dir",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "evidence-claims-bench-one-file",
+        help="with --one-file: where the corpora are generated and kept (as bench_one_file.py)",
+    )
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--sets", type=int, default=300)
     parser.add_argument("--entries", type=int, default=500)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    if args.one_file:
+        bench_one_file(args.one_file, args.repeat, args.commands, args.corpus_dir)
+        return
     bench_formats(args.claims, args.repeat)
     bench_shared_bib(args.sets, args.entries, args.repeat)
 
