@@ -73,3 +73,20 @@ def test_json_and_sarif_reports_stream_to_the_same_text_with_a_finding_per_line(
     assert len(finding_lines) == len(report.findings)
     parsed = [json.loads(line.rstrip(",")) for line in finding_lines]
     assert parsed == [f.to_dict() for f in report.sorted().findings]
+
+
+def test_report_lines_are_the_report_dict_written_whole() -> None:
+    """The JSON report is written record by record; its lines are those of the whole dict,
+    for a report in order, one out of order, one assessment, and an empty one."""
+    from evidence_claims.model.report import Report
+    from evidence_claims.render.text_format import json_report_lines
+
+    report = validate(KRATOM, jobs=1)
+    shuffled = Report(
+        findings=list(reversed(report.findings)),
+        files=report.files,
+        claims=report.claims,
+        assessments=report.assessments[:1],
+    )
+    for each in (report, shuffled, Report()):
+        assert list(json_report_lines(each)) == list(json_lines(each.to_dict()))

@@ -12,7 +12,7 @@ the same value, and costs a few microseconds per record.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False).encode  # ", " and ": " as indent=2 writes them
@@ -26,6 +26,30 @@ def json_text(value: Any) -> str:
 def json_lines(value: Any, indent: str = "  ") -> Iterator[str]:
     """The lines of ``value`` as indented JSON (see the module's docstring)."""
     yield from _lines(value, "", "", "", indent)
+
+
+def array_lines(
+    items: Iterable[Any], count: int, pad: str, head: str, tail: str, indent: str = "  "
+) -> Iterator[str]:
+    """The lines :func:`json_lines` writes for an array of ``count`` items, the items made as
+    they are written (a report's million findings are never all dicts at once)."""
+    if count == 0:
+        yield f"{pad}{head}[]{tail}"
+        return
+    yield f"{pad}{head}["
+    inner = pad + indent
+    if count == 1:
+        yield from _lines(next(iter(items)), inner, "", "", indent)
+    else:
+        last = count - 1
+        for i, item in enumerate(items):
+            yield f"{inner}{_COMPACT(item)}{',' if i < last else ''}"
+    yield f"{pad}]{tail}"
+
+
+def member_lines(key: str, value: Any, tail: str, pad: str = "  ") -> Iterator[str]:
+    """The lines of one member ``key: value`` of an object, as :func:`json_lines` writes it."""
+    yield from _lines(value, pad, _COMPACT(key) + ": ", tail, "  ")
 
 
 def _lines(value: Any, pad: str, head: str, tail: str, indent: str) -> Iterator[str]:

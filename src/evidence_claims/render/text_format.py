@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..model.report import ClaimAssessment, Finding, Report
 from .escape import line_start, one_line
-from .json_lines import json_lines
+from .json_lines import array_lines, member_lines
 
 MINUS = "\u2212"  # a typographic minus for rating down
 
@@ -93,5 +93,32 @@ def _certainty_summary(assessments: list[ClaimAssessment]) -> str:
 
 def json_report_lines(report: Report) -> Iterator[str]:
     """The report as JSON (``Report.to_dict``): stable keys, findings sorted by location, one
-    finding or assessment per line."""
-    return json_lines(report.to_dict())
+    finding or assessment per line. The lines of ``json_lines(report.to_dict())``, with each
+    record made as its line is written: the dicts of a large report at once took about as
+    much memory as the report."""
+    findings = report.findings
+    if not _in_order(findings):
+        findings = sorted(findings, key=Finding.sort_key)
+    yield "{"
+    yield from member_lines("files", list(report.files), ",")
+    yield from member_lines("claims", report.claims, ",")
+    yield from member_lines("summary", report.counts(), ",")
+    records = (f.to_dict() for f in findings)
+    yield from array_lines(records, len(findings), "  ", '"findings": ', ",")
+    assessments = report.assessments
+    yield from array_lines(
+        (a.to_dict() for a in assessments), len(assessments), "  ", '"assessments": ', ""
+    )
+    yield "}"
+
+
+def _in_order(findings: list[Finding]) -> bool:
+    """Whether the findings are sorted by location already (as a validated report is)."""
+    key = Finding.sort_key
+    previous = None
+    for finding in findings:
+        current = key(finding)
+        if previous is not None and current < previous:
+            return False
+        previous = current
+    return True
