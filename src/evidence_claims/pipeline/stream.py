@@ -62,7 +62,8 @@ _CACHED_CLAIMS = 4096
 class _Summary:
     """What the first reading keeps of each claim: enough for the checks across claims."""
 
-    first: dict[str, int] = field(default_factory=dict)  # id -> index of its first valid claim
+    first: dict[str, int] = field(default_factory=dict)  # id -> valid position of its first
+    ids: list[str] = field(default_factory=list)  # per valid claim: its id, as first read
     duplicated: set[str] = field(default_factory=set)
     other_ids: set[str] = field(default_factory=set)  # ids of items that failed the schema
     invalid: set[int] = field(default_factory=set)
@@ -84,10 +85,11 @@ class _Summary:
     def add(self, index: int, claim: Claim) -> None:
         position = len(self.valid)
         self.valid.append(index)
+        self.ids.append(claim.id)
         if claim.id in self.first:
             self.duplicated.add(claim.id)
         else:
-            self.first[claim.id] = index
+            self.first[claim.id] = position
         anchor = claim.anchor
         self.starts.append(anchor.start)
         self.ends.append(anchor.end)
@@ -443,6 +445,9 @@ def _second_reading(
                 except ValidationError:  # valid as the standard library parses it
                     claim = _CLAIM.validate_python(locator.item_value(index), strict=True)
                 position = summary.position(index)
+                # the id as first read: the report's findings and assessments then share one
+                # string per claim with the summary (a copy each was 70 bytes a claim)
+                claim.__dict__["id"] = summary.ids[summary.first[claim.id]]
                 store.current[position] = claim
                 positions[id(claim)] = position
                 claims.append(claim)
@@ -549,7 +554,7 @@ def _duplicates(
     for k, claim in enumerate(part.claims):
         if claim.id not in summary.duplicated:
             continue
-        if summary.first[claim.id] == part.claim_indexes[k]:
+        if summary.valid[summary.first[claim.id]] == part.claim_indexes[k]:
             first_lines[claim.id] = part.locate(k)[0]
             continue
         line, column = part.locate(k, "id")
