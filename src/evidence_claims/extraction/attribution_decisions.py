@@ -108,8 +108,29 @@ def _decide(doc: _Document, walk: _Walk, st: _Statement) -> Attribution:
     for rule in _RULES:
         result = rule(doc, walk, st)
         if result is not None:
-            return result
-    return _carried(doc, walk, st)
+            return _named_by_venue(walk, st, result)
+    return _named_by_venue(walk, st, _carried(doc, walk, st))
+
+
+def _named_by_venue(walk: _Walk, st: _Statement, result: Attribution) -> Attribution:
+    """A study the passage reports, named by its journal ("a senior author of the study
+    published in Nature Neuroscience"): the key joins the passage from here on."""
+    passage = walk.passage
+    if result.basis != "context" or result.sources or passage is None:
+        return result
+    keys = tuple(
+        key
+        for item in st.resolved
+        if item.venue and item.type in (None, result.type)
+        for key in item.keys
+    )
+    if not keys or passage.type != result.type:
+        return result
+    passage.sources = keys
+    mention = next(item.informal for item in st.resolved if item.venue)
+    return Attribution(
+        result.type, "inferred", keys, result.cue, carried_from=result.carried_from, mention=mention
+    )
 
 
 def _layout(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
@@ -339,10 +360,22 @@ def _named_ground(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | 
         # results, the trials it pooled; the statement rests on the review.
         return _context(passage, None)
     anaphora = st.cues("anaphora")
-    if not (st.explicit or st.aside_explicit or (st.named_type and not anaphora)):
+    # "The study, published in Nature, ...": a journal named names the study all the same.
+    venue = any(item.venue for item in st.resolved)
+    if not (st.explicit or st.aside_explicit or (st.named_type and (venue or not anaphora))):
         return None
     if st.explicit:
         chosen = _explicit(_choose(st.explicit, doc.rules), st.resolved)
+    elif (
+        st.named_type
+        and venue
+        and passage is not None
+        and passage.type in _STUDY_TYPES
+        and all(item.type is None for item in st.resolved)
+    ):
+        # A paper of unknown design named by its journal ("The work ... was published in
+        # Nature") is the study the passage is reporting: its design, with the key.
+        chosen = _from_mentions(passage.type, st.resolved)
     elif st.named_type:
         chosen = _from_mentions(st.named_type, st.resolved)
     else:

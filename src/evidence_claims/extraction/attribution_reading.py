@@ -104,6 +104,8 @@ class _Document:
         ]
         resolver.prime(m for ms in mentions for m in ms)
         voice_from = next((hit.start for hit in hits if hit.type == "voice"), None)
+        if voice_from is None and _agency_line(document, segments):
+            voice_from = 0
         return cls(
             document,
             segments,
@@ -117,6 +119,35 @@ class _Document:
             voice_from,
             _report_design(document, segments, hits),
         )
+
+
+# A line of its own that is the name of a public body: a page's header ("U.S. Food and Drug
+# Administration") or the source line under a summary ("NIH: National Center for
+# Complementary and Alternative Medicine", as MedlinePlus credits its summaries). Case-
+# sensitive: the body's name is capitalised. At most 14 words, no full stop at the end.
+_AGENCY_LINE = re.compile(
+    r"(?:[A-Z]{2,8}:\s+)?(?:[\w.&’'-]+\s+){0,10}?"
+    r"(?:Administration|Agency|Institutes?\s+(?:of|for|on)|Cent(?:er|re)s?\s+(?:for|of|on)"
+    r"|Department\s+of|Ministry\s+of|Office\s+(?:of|for|on)|Commission|Library\s+of\s+Medicine"
+    r"|Health\s+Organi[sz]ation)\b[^.\n]*"
+)
+
+
+def _agency_line(document: str, segments: Sequence[Segment]) -> bool:
+    """Does the first or the last line of the document name the public body that issued it?
+
+    Only a heading-like line (a line of its own, as segmentation marks it) at either end
+    counts: an agency named inside a sentence is what the sentence is about, not its issuer.
+    """
+    if not segments:
+        return False
+    for segment in (segments[0], segments[-1]):
+        if segment.role != "heading":
+            continue
+        line = document[segment.start : segment.end].strip()
+        if len(line.split()) <= 14 and _AGENCY_LINE.fullmatch(line):
+            return True
+    return False
 
 
 def _report_design(document: str, segments: Sequence[Segment], hits: Sequence[CueHit]) -> str:
@@ -234,7 +265,8 @@ def _unresolved(doc: _Document, index: int) -> tuple[tuple[str, tuple[str, ...]]
 
 
 def _self_report(text: str, cue: CueHit) -> bool:
-    return cue.type == ANECDOTAL and text.startswith("self", cue.start)
+    # ("Self-reported smokers ...": at the start of a sentence too)
+    return cue.type == ANECDOTAL and text[cue.start : cue.start + 4].lower() == "self"
 
 
 def _sourced(
@@ -304,6 +336,7 @@ class _Resolved:
     type: str | None
     informal: str | None  # the mention's text when it is not an author citation
     numbered: bool = False  # resolved by its number, to the bibliography entry at that place
+    venue: bool = False  # named by the journal that published it
 
 
 def _resolve(
@@ -339,7 +372,9 @@ def _resolve(
         if mention.form != "backref":
             resolver.last_type = kind
         informal = None if mention.form in ("named", "numbered") else mention.text(document)
-        result.append(_Resolved(keys, kind, informal, mention.form == "numbered"))
+        result.append(
+            _Resolved(keys, kind, informal, mention.form == "numbered", mention.form == "venue")
+        )
     return result
 
 

@@ -1,0 +1,194 @@
+"""Extraction defects found on news releases, agency pages and forum threads.
+
+Each test failed before the rule it checks was added; the texts are paraphrases of the
+patterns, not the gold passages themselves.
+"""
+
+from __future__ import annotations
+
+from evidence_claims.extraction.draft import extract
+from evidence_claims.io.bib import parse_bibliography
+
+_BIB = parse_bibliography(
+    "@article{okafor2021,\n"
+    "  author = {Okafor, Ada and Lind, Per},\n"
+    "  title = {Ginger extract protects rats from cisplatin nausea},\n"
+    "  journal = {Journal of Applied Physiology},\n"
+    "  year = {2021}\n"
+    "}\n"
+    "@article{brandt2020,\n"
+    "  author = {Brandt, Mia},\n"
+    "  title = {Reprogramming of skin fibroblasts},\n"
+    "  journal = {Nature},\n"
+    "  year = {2020}\n"
+    "}\n"
+    "@article{cole2019,\n"
+    "  author = {Cole, Sam},\n"
+    "  title = {Sleep and memory in adolescents},\n"
+    "  journal = {Nature Neuroscience},\n"
+    "  year = {2019}\n"
+    "}\n"
+)
+
+
+def _draft(text: str, **options):  # type: ignore[no-untyped-def]
+    return extract(text, doc_id="t", **options).claims
+
+
+def _evidence(text: str, **options) -> list[tuple[str, tuple[str, ...], str]]:  # type: ignore[no-untyped-def]
+    return [
+        (c.evidence.type, tuple(c.evidence.sources), c.evidence.basis)
+        for c in _draft(text, **options)
+    ]
+
+
+# --- a study named by the journal that published it ----------------------------------------
+
+
+def test_a_study_named_by_its_journal_resolves_to_the_entry_of_that_journal() -> None:
+    text = (
+        "Ginger extract fully protected rats from nausea, according to a new study in the "
+        "Journal of Applied Physiology from university scientists."
+    )
+    assert _evidence(text, bibliography=_BIB) == [("animal_study", ("okafor2021",), "inferred")]
+
+
+def test_a_journal_name_matches_whole_not_by_its_first_word() -> None:
+    # "Nature Neuroscience" is not "Nature"; and "Nature" is not "Nature Neuroscience".
+    first = _evidence(
+        "The findings, published June 10 in Nature Neuroscience, surprised the team.",
+        bibliography=_BIB,
+    )
+    assert first[0][1] == ("cole2019",)
+    second = _evidence("The study appeared in Nature last spring.", bibliography=_BIB)
+    assert second[0][1] == ("brandt2020",)
+
+
+def test_a_place_after_in_is_not_a_journal() -> None:
+    claims = _draft("A new study in India followed 300 children.", bibliography=_BIB)
+    assert claims[0].evidence.sources == []
+
+
+def test_a_work_of_unknown_design_named_by_its_journal_continues_the_study_reported() -> None:
+    text = (
+        "Lab-made cells let blind mice see light after transplantation. "
+        "The work, funded by the institute, was published April 15 in Nature."
+    )
+    last = _evidence(text, bibliography=_BIB)[-1]
+    assert last == ("animal_study", ("brandt2020",), "inferred")
+
+
+def test_a_study_reported_first_and_named_by_its_journal_later_takes_the_key_from_there() -> None:
+    text = (
+        "Scientists found that teenagers who slept longer remembered more. "
+        "“We found a clear effect of sleep,” said Dr. Sam Cole, senior author of the study "
+        "published June 10 in Nature Neuroscience. "
+        "“The results raise new questions.”"
+    )
+    evidence = _evidence(text, bibliography=_BIB)
+    assert evidence[0] == ("observational_study", (), "explicit")
+    assert evidence[1] == ("observational_study", ("cole2019",), "inferred")
+    assert evidence[2][:2] == ("observational_study", ("cole2019",))
+
+
+def test_humans_and_monkeys_compared_are_not_an_animal_study() -> None:
+    text = "Their studies suggested that humans and monkeys see the world in similar ways."
+    assert _evidence(text)[0][0] == "observational_study"
+
+
+# --- study reports in the news ---------------------------------------------------------------
+
+
+def test_self_reported_at_the_start_of_a_sentence_is_still_a_studys_measure() -> None:
+    text = (
+        "Self-reported smokers are twice as likely to report asthma, based on an analysis of "
+        "data from a population-based national survey."
+    )
+    assert _evidence(text)[0][0] == "observational_study"
+
+
+def test_subsequent_studies_name_a_ground_of_their_own() -> None:
+    text = (
+        "In one of her studies, participants were randomly assigned to two labels. "
+        "Those with the first label ate less. "
+        "In subsequent studies, she showed how beliefs change symptoms."
+    )
+    assert _evidence(text)[-1][:2] == ("observational_study", ())
+
+
+def test_monkeys_are_animals_without_a_preposition_before_them() -> None:
+    text = "The drug protected four African green monkeys from a lethal dose of the virus."
+    assert _evidence(text)[0][0] == "animal_study"
+
+
+def test_products_that_claim_to_be_natural_are_not_user_reports() -> None:
+    claims = _draft("Many claim to be natural. Some claim to cure colds.")
+    assert [c.evidence.type for c in claims] == ["unsourced_assertion", "unsourced_assertion"]
+    assert _draft("Many users claim it cured their colds.")[0].evidence.type == "anecdotal_report"
+
+
+# --- named speakers without a title ----------------------------------------------------------
+
+
+def test_a_speaker_named_without_a_title_after_said_is_an_expert() -> None:
+    for text in (
+        "“Cooking lowers stress,” said lead author Mara Quist, a dietitian in Oslo.",
+        "“Cooking lowers stress,” Quist said.",
+        "“Cooking lowers stress,” said Mara Quist.",
+    ):
+        assert _evidence(text)[0][:2] == ("expert_opinion", ()), text
+
+
+def test_a_presentation_or_talk_rests_on_its_speaker() -> None:
+    for text in (
+        "The keynote speaker, Mara Quist of Oslo, presented a research program on cooking.",
+        "Her presentation showed the role of mindset across many outcomes.",
+    ):
+        assert _evidence(text)[0][0] == "expert_opinion", text
+
+
+# --- forum posts -----------------------------------------------------------------------------
+
+
+def test_forum_shorthand_and_i_find_mark_the_posters_opinion() -> None:
+    for text in (
+        "IMO, the guideline treats all claims the same way.",
+        "IMHO the guideline is fine as it is.",
+        "Quite frankly, I find the question to be just a tactic.",
+    ):
+        assert _evidence(text)[0] == ("expert_opinion", (), "explicit"), text
+
+
+# --- agency pages that name their agency only in a header or source line -------------------
+
+
+def test_a_source_line_naming_an_institute_gives_the_page_its_voice() -> None:
+    text = (
+        "Dietary Supplements\n\n"
+        "Supplements do not have to go through the testing that drugs do. "
+        "Some supplements can play an important role in health.\n\n"
+        "NIH: National Center for Complementary and Alternative Medicine\n"
+    )
+    types = [c.evidence.type for c in _draft(text)]
+    assert types[1:3] == ["authority_statement", "authority_statement"]
+
+
+def test_a_header_line_naming_an_agency_gives_the_page_its_voice() -> None:
+    text = (
+        "U.S. Food and Drug Administration\n\n"
+        "Kava\n\n"
+        "Kava is a plant native to the South Pacific islands. "
+        "It has been linked to liver damage."
+    )
+    types = [c.evidence.type for c in _draft(text)]
+    assert types[-2:] == ["authority_statement", "authority_statement"]
+
+
+def test_an_agency_named_in_a_sentence_does_not_give_the_page_its_voice() -> None:
+    text = (
+        "Kava\n\n"
+        "Kava is a plant native to the South Pacific islands. "
+        "The FDA has not approved it. "
+        "It has been linked to liver damage."
+    )
+    assert _draft(text)[1].evidence.type == "unsourced_assertion"
