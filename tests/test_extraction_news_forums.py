@@ -192,3 +192,49 @@ def test_an_agency_named_in_a_sentence_does_not_give_the_page_its_voice() -> Non
         "It has been linked to liver damage."
     )
     assert _draft(text)[1].evidence.type == "unsourced_assertion"
+
+
+def test_a_title_with_an_agency_acronym_gives_the_page_its_voice() -> None:
+    text = "Kava | NCCIH\n\nKava is a plant native to the South Pacific islands."
+    assert _draft(text)[-1].evidence.type == "authority_statement"
+
+
+def test_a_text_that_calls_itself_a_fact_sheet_speaks_for_its_issuer() -> None:
+    text = (
+        "Kava\n\n"
+        "This fact sheet provides basic information about kava. "
+        "Kava is a plant native to the South Pacific islands."
+    )
+    assert [c.evidence.type for c in _draft(text)][1:] == [
+        "authority_statement",
+        "authority_statement",
+    ]
+
+
+def test_the_readers_questions_answered_to_the_reader_are_the_publishers_page() -> None:
+    text = (
+        "Why do I need vitamin D?\n"
+        "Vitamin D helps your body absorb calcium. "
+        "Your muscles need it to move.\n"
+        "How do I get vitamin D?\n"
+        "You can get vitamin D from sunlight and food."
+    )
+    types = [c.evidence.type for c in _draft(text)]
+    assert types == [
+        "unsourced_assertion",
+        "authority_statement",
+        "authority_statement",
+        "unsourced_assertion",
+        "authority_statement",
+    ]
+
+
+def test_a_writer_who_says_i_is_not_a_publishers_page() -> None:
+    text = (
+        "Why do I need vitamin D?\n"
+        "Vitamin D helps your body absorb calcium. "
+        "I take it every winter, and your muscles need it too.\n"
+        "How do I get vitamin D?\n"
+        "You can get vitamin D from sunlight and food."
+    )
+    assert _draft(text)[1].evidence.type == "unsourced_assertion"

@@ -104,7 +104,9 @@ class _Document:
         ]
         resolver.prime(m for ms in mentions for m in ms)
         voice_from = next((hit.start for hit in hits if hit.type == "voice"), None)
-        if voice_from is None and _agency_line(document, segments):
+        if voice_from is None and (
+            _agency_line(document, segments) or _reader_faq(document, segments)
+        ):
             voice_from = 0
         return cls(
             document,
@@ -133,6 +135,17 @@ _AGENCY_LINE = re.compile(
 )
 
 
+# A web page title that ends or starts with an agency's acronym: "Echinacea | NCCIH",
+# "FDA: Kratom". (The acronyms of the public bodies whose pages are most often quoted.)
+_AGENCY_ACRONYM = (
+    r"(?:FDA|CDC|NIH|NCCIH|NCCAM|ODS|NLM|NCI|NIA|NIMH|NHLBI|NIAID|NIDDK|NEI|NIDA|NIAAA|AHRQ"
+    r"|USDA|FTC|HHS|WHO|EMA|EFSA|NHS|NICE|MHRA|TGA)"
+)
+_AGENCY_TITLE = re.compile(
+    rf"{_AGENCY_ACRONYM}\s*[:|–]\s+\S.*|.*\S\s+[|–-]\s*(?:the\s+)?{_AGENCY_ACRONYM}"
+)
+
+
 def _agency_line(document: str, segments: Sequence[Segment]) -> bool:
     """Does the first or the last line of the document name the public body that issued it?
 
@@ -145,9 +158,51 @@ def _agency_line(document: str, segments: Sequence[Segment]) -> bool:
         if segment.role != "heading":
             continue
         line = document[segment.start : segment.end].strip()
-        if len(line.split()) <= 14 and _AGENCY_LINE.fullmatch(line):
+        if len(line.split()) <= 14 and (
+            _AGENCY_LINE.fullmatch(line) or _AGENCY_TITLE.fullmatch(line)
+        ):
             return True
     return False
+
+
+# The reader's own questions as headings ("Why do I need vitamin D?", "How do I get it?"),
+# answered in the second person: the layout of a consumer health information page.
+_READER_QUESTION = re.compile(
+    r"(?:what|why|how|when|where|who|which|do|does|can|should|is|are)\b[^?\n]*"
+    r"\b(?-i:I|my|me)\b[^?\n]*\?",
+    re.IGNORECASE,
+)
+_READER = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
+_WRITER = re.compile(r"\b(?-i:I|I['’]\w+|me|my|mine)\b")
+
+
+def _own_line(document: str, segment: Segment) -> bool:
+    """Does the segment stand on a line of its own (a heading, or a question as one)?"""
+    before = document[: segment.start].rstrip(" \t")
+    after = document[segment.end :].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+
+
+def _reader_faq(document: str, segments: Sequence[Segment]) -> bool:
+    """Is the document a page of the reader's questions answered to the reader?
+
+    Such pages (MedlinePlus's "Why do I need vitamin D?") are written by the body that
+    publishes them, which speaks to the reader and never of itself in the first person.
+    Needs a line that is a question in the reader's first person, at least two statements
+    that address the reader, and no statement in the writer's own first person singular (a
+    blog or a forum post, whose author says "I", is not such a page).
+    """
+    asked = addressed = 0
+    for segment in segments:
+        text = document[segment.start : segment.end]
+        if _own_line(document, segment) and _READER_QUESTION.fullmatch(text.strip()):
+            asked += 1
+            continue
+        if _WRITER.search(text):
+            return False
+        if _READER.search(text):
+            addressed += 1
+    return asked > 0 and addressed >= 2
 
 
 def _report_design(document: str, segments: Sequence[Segment], hits: Sequence[CueHit]) -> str:
