@@ -238,3 +238,43 @@ def test_a_writer_who_says_i_is_not_a_publishers_page() -> None:
         "You can get vitamin D from sunlight and food."
     )
     assert _draft(text)[1].evidence.type == "unsourced_assertion"
+
+
+# --- citations of a systematic review --------------------------------------------------------
+
+_REVIEW_BIB = parse_bibliography(
+    "@article{banks2023,\n"
+    "  author = {Livingstone-Banks, Jo and others},\n"
+    "  title = {Partial agonists for quitting smoking},\n"
+    "  journal = {Cochrane Database of Systematic Reviews},\n"
+    "  year = {2023}\n"
+    "}\n"
+)
+
+
+def test_a_colleagues_citation_names_its_source_beside_a_pointer_back() -> None:
+    text = (
+        "Cytisine helps more people quit than placebo in the 2023 update by Livingstone-Banks "
+        "and colleagues, though the trials varied a lot."
+    )
+    assert _evidence(text, bibliography=_REVIEW_BIB) == [
+        ("systematic_review", ("banks2023",), "explicit")
+    ]
+
+
+def test_trials_named_beside_a_cited_review_are_the_trials_it_pooled() -> None:
+    text = "Cytisine helped more smokers quit in five randomized trials (Livingstone-Banks 2023)."
+    assert _evidence(text, bibliography=_REVIEW_BIB)[0][:2] == ("systematic_review", ("banks2023",))
+
+
+def test_self_reported_outcomes_of_a_cited_review_are_its_measures() -> None:
+    text = "Quitting rose, with outcomes partly self-reported (Livingstone-Banks 2023)."
+    assert _evidence(text, bibliography=_REVIEW_BIB)[0][0] == "systematic_review"
+
+
+def test_an_open_question_answered_by_a_cited_review_rests_on_it() -> None:
+    text = (
+        "Whether cytisine prevents relapse is not known: a review of 33 trials "
+        "(Livingstone-Banks 2023) found too little evidence to say."
+    )
+    assert _evidence(text, bibliography=_REVIEW_BIB)[0][:2] == ("systematic_review", ("banks2023",))

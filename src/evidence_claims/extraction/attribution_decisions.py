@@ -247,6 +247,10 @@ def _question(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None
     walk.passage = None
     if st.explicit:
         return _explicit(_choose(st.explicit, doc.rules), st.resolved)
+    if st.named_type and _cites(st):
+        # "Whether zinc prevents deaths is not known: a Cochrane review (Lazzerini 2016) found
+        # too little evidence": the open question rests on the work it cites.
+        return _from_mentions(st.named_type, st.resolved)
     return Attribution(UNSOURCED, "none")
 
 
@@ -362,7 +366,8 @@ def _named_ground(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | 
     anaphora = st.cues("anaphora")
     # "The study, published in Nature, ...": a journal named names the study all the same.
     venue = any(item.venue for item in st.resolved)
-    if not (st.explicit or st.aside_explicit or (st.named_type and (venue or not anaphora))):
+    named = st.named_type and (venue or _cites(st) or not anaphora)
+    if not (st.explicit or st.aside_explicit or named):
         return None
     if st.explicit:
         chosen = _explicit(_choose(st.explicit, doc.rules), st.resolved)
@@ -429,6 +434,13 @@ _RULES: tuple[Callable[[_Document, _Walk, _Statement], Attribution | None], ...]
 )
 
 
+def _cites(st: _Statement) -> bool:
+    """Does the statement cite a bibliography entry by author or number ("Smith and
+    colleagues", "(Smith 2020)", "[4]")? Such a citation names its source even in a sentence
+    that also points back ("the trials varied")."""
+    return any(item.informal is None and item.keys for item in st.resolved)
+
+
 def _is_lead(document: str, segment: Segment) -> bool:
     return document[segment.start : segment.end].rstrip().endswith(":")
 
@@ -442,6 +454,12 @@ def _explicit(cue: CueHit, resolved: list[_Resolved]) -> Attribution:
     """
     keys: list[str] = []
     informal = None
+    if cue.type in _POOLED and any(
+        item.informal is None and item.type == REVIEW and item.keys for item in resolved
+    ):
+        # "in five randomized trials (Cahill 2016)", where the entry cited is a systematic
+        # review: the trials are the ones the review pooled, and the statement rests on it.
+        cue = CueHit(REVIEW, cue.start, cue.end)
     for item in resolved:
         if item.type is None or item.type == cue.type or item.informal is None:
             for key in item.keys:
@@ -454,6 +472,10 @@ def _explicit(cue: CueHit, resolved: list[_Resolved]) -> Attribution:
     return Attribution(
         cue.type, basis, tuple(keys), (cue.start, cue.end), mention=informal, by_position=numbered
     )
+
+
+# Designs a systematic review pools: named beside a citation of a review, they are its studies.
+_POOLED = frozenset({"clinical_trial", "observational_study", "case_report"})
 
 
 def _from_mentions(kind: str, resolved: list[_Resolved]) -> Attribution:

@@ -277,9 +277,11 @@ def _read_statement(doc: _Document, index: int, h: int) -> _Statement:
     if any(c.type == ANECDOTAL for c in explicit) and (
         any(c.type in _STUDY_TYPES for c in explicit)
         or any(c.type in ("report", "own_study") for c in main)
+        or any(item.informal is None and item.type in _STUDY_TYPES for item in resolved)
     ):
-        # "assessed partly by self-report in this cohort study": how a study measured, not a
-        # ground of its own; the study is the ground.
+        # "assessed partly by self-report in this cohort study", "outcomes partly self-reported
+        # (Carson 2012)" citing a review: how a study measured, not a ground of its own; the
+        # study is the ground.
         explicit = [c for c in explicit if not _self_report(doc.text, c)]
     unresolved = _unresolved(doc, index)
     named_type = _named_type(doc.mentions[index], resolved, doc.types)
