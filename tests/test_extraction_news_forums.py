@@ -278,3 +278,45 @@ def test_an_open_question_answered_by_a_cited_review_rests_on_it() -> None:
         "(Livingstone-Banks 2023) found too little evidence to say."
     )
     assert _evidence(text, bibliography=_REVIEW_BIB)[0][:2] == ("systematic_review", ("banks2023",))
+
+
+# --- narrative reviews with numbered references ----------------------------------------------
+
+_NUMBERED_BIB = parse_bibliography(
+    "@article{a2019,\n  author = {Ames, Al},\n"
+    "  title = {Coffee intake and gout in men: a prospective cohort study},\n"
+    "  journal = {BMJ},\n  year = {2019}\n}\n"
+    "@article{b2020,\n  author = {Bell, Bo},\n"
+    "  title = {Caffeine for apnoea of prematurity: a randomized controlled trial},\n"
+    "  journal = {Lancet},\n  year = {2020}\n}\n"
+    "@article{c2021,\n  author = {Cruz, Cy},\n"
+    "  title = {Caffeine and liver fibrosis in rats},\n"
+    "  journal = {Hepatology},\n  year = {2021}\n}\n"
+)
+
+
+def test_a_generic_study_cue_yields_to_the_design_of_the_work_it_cites() -> None:
+    evidence = _evidence(
+        "Several studies have shown that caffeine shortens apnoea [2].", bibliography=_NUMBERED_BIB
+    )
+    assert evidence[0][:2] == ("clinical_trial", ("b2020",))
+
+
+def test_has_been_reported_with_a_citation_is_the_cited_works_finding() -> None:
+    first = _evidence(
+        "It has been reported that coffee lowers the risk of gout [1].", bibliography=_NUMBERED_BIB
+    )
+    assert first[0][:2] == ("observational_study", ("a2019",))
+    second = _evidence(
+        "Caffeine has been reported to slow fibrosis.[3]", bibliography=_NUMBERED_BIB
+    )
+    assert second[0][:2] == ("animal_study", ("c2021",))
+    # without a citation it stays a report of unnamed people
+    assert _evidence("Palpitations have been reported.")[0][0] == "anecdotal_report"
+
+
+def test_a_named_design_is_kept_over_the_cited_works_design() -> None:
+    evidence = _evidence(
+        "A cohort study found less gout among coffee drinkers [2].", bibliography=_NUMBERED_BIB
+    )
+    assert evidence[0][0] == "observational_study"

@@ -246,7 +246,7 @@ def _question(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None
         return None
     walk.passage = None
     if st.explicit:
-        return _explicit(_choose(st.explicit, doc.rules), st.resolved)
+        return _explicit(_choose(st.explicit, doc.rules), st.resolved, doc.text)
     if st.named_type and _cites(st):
         # "Whether zinc prevents deaths is not known: a Cochrane review (Lazzerini 2016) found
         # too little evidence": the open question rests on the work it cites.
@@ -260,7 +260,7 @@ def _advice(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
         return None
     passage = walk.passage
     if st.explicit:
-        chosen = _explicit(_choose(st.explicit, doc.rules), st.resolved)
+        chosen = _explicit(_choose(st.explicit, doc.rules), st.resolved, doc.text)
         if passage is not None and chosen.type != passage.type and not passage.report:
             walk.passage = None  # advice on another ground: the passage's source is left
         return chosen
@@ -320,7 +320,7 @@ def _report(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
     if passage is not None and walk.in_report and passage.type in _STUDY_TYPES:
         passage.report = not passage.sources
     if designs:
-        chosen = _explicit(_choose(designs, doc.rules), st.resolved)
+        chosen = _explicit(_choose(designs, doc.rules), st.resolved, doc.text)
     elif passage is not None and passage.type in _STUDY_TYPES:
         return _context(passage, voice[0])
     elif others:
@@ -370,7 +370,7 @@ def _named_ground(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | 
     if not (st.explicit or st.aside_explicit or named):
         return None
     if st.explicit:
-        chosen = _explicit(_choose(st.explicit, doc.rules), st.resolved)
+        chosen = _explicit(_choose(st.explicit, doc.rules), st.resolved, doc.text)
     elif (
         st.named_type
         and venue
@@ -384,7 +384,7 @@ def _named_ground(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | 
     elif st.named_type:
         chosen = _from_mentions(st.named_type, st.resolved)
     else:
-        chosen = _explicit(_choose(st.aside_explicit, doc.rules), st.resolved)
+        chosen = _explicit(_choose(st.aside_explicit, doc.rules), st.resolved, doc.text)
     walk.grounded = True
     if chosen.type in doc.rules.opens_passage:
         report = walk.in_report and chosen.type in _STUDY_TYPES and not chosen.sources
@@ -445,7 +445,31 @@ def _is_lead(document: str, segment: Segment) -> bool:
     return document[segment.start : segment.end].rstrip().endswith(":")
 
 
-def _explicit(cue: CueHit, resolved: list[_Resolved]) -> Attribution:
+# Cues that say only that some study or report exists ("several studies have shown", "a new
+# study", "researchers found", "it has been reported"), without its design: beside a citation
+# whose entry names a design, the cited work's design is the statement's (the type of a cited
+# work is that of the work, benchmarks/gold-real/README.md).
+_GENERIC_CUE = re.compile(
+    r"stud(?:y|ies)|research(?:ers)?|scientists|(?:have|has)\s+been\s+reported|reportedly", re.I
+)
+_SPECIFIC_CUE = re.compile(
+    r"cohort|survey|case-control|cross-sectional|observational|prospective|retrospective"
+    r"|longitudinal|epidemiolog|population|registr|questionnaire|interview|field|follow|human"
+    r"|people|adults|children|patients|users|women|men|volunteers",
+    re.I,
+)
+
+
+def _generic(text: str, cue: CueHit) -> bool:
+    if cue.type not in ("observational_study", ANECDOTAL):
+        return False
+    words = text[cue.start : cue.end]
+    if cue.type == ANECDOTAL:
+        return bool(re.search(r"been\s+reported|reportedly", words, re.I))
+    return bool(_GENERIC_CUE.search(words)) and not _SPECIFIC_CUE.search(words)
+
+
+def _explicit(cue: CueHit, resolved: list[_Resolved], text: str | None = None) -> Attribution:
     """The statement's own cue decides the type; sources are the mentions that agree with it.
 
     A mention suggesting another type ("the studies already discussed" in a sentence that
@@ -454,6 +478,13 @@ def _explicit(cue: CueHit, resolved: list[_Resolved]) -> Attribution:
     """
     keys: list[str] = []
     informal = None
+    if text is not None and _generic(text, cue):
+        cited = [item for item in resolved if item.informal is None and item.keys]
+        known = next((item.type for item in cited if item.type in _STUDY_TYPES), None)
+        if known is None and cited and cue.type == ANECDOTAL:
+            known = "observational_study"  # a cited work, not unnamed people's reports
+        if known is not None:
+            cue = CueHit(known, cue.start, cue.end)
     if cue.type in _POOLED and any(
         item.informal is None and item.type == REVIEW and item.keys for item in resolved
     ):
