@@ -320,3 +320,23 @@ def test_a_named_design_is_kept_over_the_cited_works_design() -> None:
         "A cohort study found less gout among coffee drinkers [2].", bibliography=_NUMBERED_BIB
     )
     assert evidence[0][0] == "observational_study"
+
+
+def test_an_askers_opening_question_answered_to_the_reader_is_a_publishers_page() -> None:
+    text = (
+        "Dietary Supplements\n\n"
+        "I'm thinking about taking supplements. They must be safe, right?\n\n"
+        "Supplements range from beneficial to bogus, and you may take them for many reasons. "
+        "Some can affect how well your drugs work."
+    )
+    types = [c.evidence.type for c in _draft(text)]
+    assert types[1] == "unsourced_assertion"  # the asker's own words stay the asker's
+    assert types[-2:] == ["authority_statement", "authority_statement"]
+
+
+def test_a_forum_question_answered_by_people_who_say_i_is_not_a_publishers_page() -> None:
+    text = (
+        "I'm thinking about taking melatonin. Is it safe?\n\n"
+        "You can take it for a few nights. I took it for a week and your body adjusts."
+    )
+    assert "authority_statement" not in [c.evidence.type for c in _draft(text)]

@@ -104,10 +104,10 @@ class _Document:
         ]
         resolver.prime(m for ms in mentions for m in ms)
         voice_from = next((hit.start for hit in hits if hit.type == "voice"), None)
-        if voice_from is None and (
-            _agency_line(document, segments) or _reader_faq(document, segments)
-        ):
+        if voice_from is None and _agency_line(document, segments):
             voice_from = 0
+        if voice_from is None:
+            voice_from = _reader_faq(document, segments)
         return cls(
             document,
             segments,
@@ -183,26 +183,42 @@ def _own_line(document: str, segment: Segment) -> bool:
     return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
-def _reader_faq(document: str, segments: Sequence[Segment]) -> bool:
-    """Is the document a page of the reader's questions answered to the reader?
+def _reader_faq(document: str, segments: Sequence[Segment]) -> int | None:
+    """Where the publisher's answers start, if the document is a page of the reader's
+    questions answered to the reader (else None).
 
-    Such pages (MedlinePlus's "Why do I need vitamin D?") are written by the body that
+    Such pages (MedlinePlus's "Why do I need vitamin D?", a consumer agency's "I'm thinking
+    about taking supplements ... they must be safe, right?") are written by the body that
     publishes them, which speaks to the reader and never of itself in the first person.
-    Needs a line that is a question in the reader's first person, at least two statements
-    that address the reader, and no statement in the writer's own first person singular (a
-    blog or a forum post, whose author says "I", is not such a page).
+    Needs a line that is a question in the reader's first person, or an opening paragraph in
+    the first person that ends in a question (the asker's, whose statements stay the asker's:
+    the answers start after it); at least two statements that address the reader; and no
+    other statement in the first person singular (a blog or a forum post, whose author says
+    "I", is not such a page).
     """
-    asked = addressed = 0
+    start, asker = 0, -1
+    body = [s for s in segments if s.role != "heading"]
+    if body:
+        first = [s for s in body if s.paragraph == body[0].paragraph]
+        opening = document[first[0].start : first[-1].end]
+        if opening.rstrip().endswith("?") and _WRITER.search(opening):
+            asker = body[0].paragraph
+            later = [s for s in segments if s.start > first[-1].end]
+            start = later[0].start if later else first[-1].end
+    asked = 1 if asker >= 0 else 0
+    addressed = 0
     for segment in segments:
+        if segment.paragraph == asker:
+            continue
         text = document[segment.start : segment.end]
         if _own_line(document, segment) and _READER_QUESTION.fullmatch(text.strip()):
             asked += 1
             continue
         if _WRITER.search(text):
-            return False
+            return None
         if _READER.search(text):
             addressed += 1
-    return asked > 0 and addressed >= 2
+    return start if asked > 0 and addressed >= 2 else None
 
 
 def _report_design(document: str, segments: Sequence[Segment], hits: Sequence[CueHit]) -> str:
