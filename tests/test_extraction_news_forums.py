@@ -139,6 +139,14 @@ def test_a_speaker_named_without_a_title_after_said_is_an_expert() -> None:
         assert _evidence(text)[0][:2] == ("expert_opinion", ()), text
 
 
+def test_according_to_a_named_person_and_researchers_at_a_place() -> None:
+    assert _evidence("Cooking lowers stress, according to Mara Quist of Oslo.")[0][0] == (
+        "expert_opinion"
+    )
+    text = "Researchers at the University of Oslo found that cooking lowers stress."
+    assert _evidence(text)[0][0] == "observational_study"
+
+
 def test_a_presentation_or_talk_rests_on_its_speaker() -> None:
     for text in (
         "The keynote speaker, Mara Quist of Oslo, presented a research program on cooking.",

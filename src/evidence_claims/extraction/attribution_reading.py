@@ -178,9 +178,12 @@ _WRITER = re.compile(r"\b(?-i:I|I['’]\w+|me|my|mine)\b")
 
 def _own_line(document: str, segment: Segment) -> bool:
     """Does the segment stand on a line of its own (a heading, or a question as one)?"""
-    before = document[: segment.start].rstrip(" \t")
-    after = document[segment.end :].lstrip(" \t")
-    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    i, j, n = segment.start, segment.end, len(document)
+    while i > 0 and document[i - 1] in " \t":
+        i -= 1
+    while j < n and document[j] in " \t":
+        j += 1
+    return (i == 0 or document[i - 1] == "\n") and (j == n or document[j] in "\r\n")
 
 
 def _reader_faq(document: str, segments: Sequence[Segment]) -> int | None:
@@ -196,6 +199,8 @@ def _reader_faq(document: str, segments: Sequence[Segment]) -> int | None:
     other statement in the first person singular (a blog or a forum post, whose author says
     "I", is not such a page).
     """
+    if "?" not in document or _READER.search(document) is None:
+        return None  # (a quick check: most documents ask the reader nothing)
     start, asker = 0, -1
     body = [s for s in segments if s.role != "heading"]
     if body:
