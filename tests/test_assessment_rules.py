@@ -795,6 +795,41 @@ def test_the_lowest_of_two_stated_certainties_counts() -> None:
             "prevents deaths.",
             "imprecision.reported",
         ),
+        # blinding and randomization in other words (GRADE guidelines 4)
+        (
+            "CBT lowered anxiety in 11 trials with 1,200 adults; most trials did not report their "
+            "randomization method and none were blinded.",
+            "risk_of_bias.reported",
+        ),
+        (
+            "Remote CBT worked as well as in-person CBT in 51 trials with 5,384 patients; patients "
+            "and therapists could not be blinded to how the therapy was delivered.",
+            "risk_of_bias.reported",
+        ),
+        # a named bias domain judged high (Cochrane risk-of-bias tool)
+        (
+            "X shortened the ICU stay in 12 trials with 925 patients; several trials had high "
+            "risk of attrition and performance bias.",
+            "risk_of_bias.reported",
+        ),
+        (
+            "X improved working memory in trials with risk-of-bias limitations in randomization.",
+            "risk_of_bias.reported",
+        ),
+        # inconsistency and imprecision in other common words (GRADE guidelines 6 and 7)
+        (
+            "X lowered relapse in 4 observational studies with 676 patients, with inconsistent "
+            "study results.",
+            "inconsistency.heterogeneity",
+        ),
+        (
+            "X lowered relapse in 10 trials with 1,222 patients, with moderate heterogeneity.",
+            "inconsistency.heterogeneity",
+        ),
+        (
+            "Patients preferred X (OR 1.97, 95% CI 1.18 to 3.29), though the sample was small.",
+            "imprecision.reported",
+        ),
     ],
 )
 def test_limitations_in_other_words(text: str, code: str) -> None:
