@@ -147,6 +147,24 @@ def test_according_to_a_named_person_and_researchers_at_a_place() -> None:
     assert _evidence(text)[0][0] == "observational_study"
 
 
+def test_an_author_of_the_study_quoted_on_its_findings_speaks_for_the_study() -> None:
+    text = (
+        "People who speak three languages may keep their memory longer, according to a study "
+        "released today. “It appears that languages protect memory,” said study author Mara "
+        "Quist of Oslo."
+    )
+    assert _evidence(text)[1][:2] == ("observational_study", ())
+
+
+def test_the_study_after_a_quotation_refers_back_to_the_study_reported() -> None:
+    text = (
+        "People who speak three languages keep their memory longer, according to a new study. "
+        "“It is a striking effect,” said Dr. Lee, who was not involved.\n\n"
+        "The study involved 230 men and women with an average age of 73."
+    )
+    assert _evidence(text)[-1][:2] == ("observational_study", ())
+
+
 def test_a_presentation_or_talk_rests_on_its_speaker() -> None:
     for text in (
         "The keynote speaker, Mara Quist of Oslo, presented a research program on cooking.",

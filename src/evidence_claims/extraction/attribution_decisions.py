@@ -26,6 +26,9 @@ from .attribution_rules import (
 from .segment import LABELS, Segment
 
 _OPENING_QUOTES = "\"“‘'«"
+# An expert named as an author or leader of a study ("said study author X", "said lead
+# investigator X", "said study leader X").
+_STUDY_AUTHOR = re.compile(r"\b(?:author|investigator|leader)\b", re.I)
 _OPEN_QUESTION = re.compile(r"[\W]*whether\b", re.I)
 _HUMAN_SHIFT = re.compile(
     r"[\W]*in\s+(?:adults|humans|people|patients|children|women|men|volunteers)\b", re.I
@@ -87,6 +90,7 @@ class _Walk:
     paragraph: int = -1
     advice_only: bool = True  # is the current paragraph advice so far?
     in_report: bool = False  # inside a report's own section ("Methods:", "Results")?
+    last_study: _Passage | None = None  # the latest study passage of this section
 
 
 def _new_paragraph(walk: _Walk, segment: Segment, kind: Kind) -> None:
@@ -108,8 +112,13 @@ def _decide(doc: _Document, walk: _Walk, st: _Statement) -> Attribution:
     for rule in _RULES:
         result = rule(doc, walk, st)
         if result is not None:
-            return _named_by_venue(walk, st, result)
-    return _named_by_venue(walk, st, _carried(doc, walk, st))
+            break
+    else:
+        result = _carried(doc, walk, st)
+    result = _named_by_venue(walk, st, result)
+    if walk.passage is not None and walk.passage.type in _STUDY_TYPES:
+        walk.last_study = walk.passage
+    return result
 
 
 def _named_by_venue(walk: _Walk, st: _Statement, result: Attribution) -> Attribution:
@@ -142,6 +151,7 @@ def _layout(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
     if segment.role == "heading":
         if label is None:
             walk.passage = None  # a new section starts a new topic
+            walk.last_study = None
             walk.in_report = False
         return Attribution(UNSOURCED, "none")
     if segment.role == "label" or (st.kind == "meta" and _is_lead(doc.text, segment)):
@@ -386,6 +396,17 @@ def _named_ground(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | 
     else:
         chosen = _explicit(_choose(st.aside_explicit, doc.rules), st.resolved, doc.text)
     walk.grounded = True
+    study = passage if passage is not None and passage.type in _STUDY_TYPES else walk.last_study
+    if (
+        chosen.type == EXPERT
+        and study is not None
+        and chosen.cue is not None
+        and _STUDY_AUTHOR.search(doc.text, chosen.cue[0], chosen.cue[1])
+    ):
+        # "“It appears that ...,” said study author Mara Quist": an author of the study being
+        # reported speaks for it (as "“We found ...,” said Dr. X" does).
+        walk.passage = study
+        return _context(study, None)
     if chosen.type in doc.rules.opens_passage:
         report = walk.in_report and chosen.type in _STUDY_TYPES and not chosen.sources
         walk.passage = _Passage(chosen.type, chosen.sources, st.index, report=report)
@@ -415,6 +436,13 @@ def _carried(doc: _Document, walk: _Walk, st: _Statement) -> Attribution:
     if passage is not None:
         anaphora = st.cues("anaphora")
         return _context(passage, anaphora[0] if anaphora else None)
+    anaphora = st.cues("anaphora")
+    if anaphora and walk.last_study is not None:
+        # "The study involved 230 men and women", after a quotation or another topic: the
+        # study reported earlier in the section (poesio1998: a definite description refers to
+        # an entity already introduced).
+        walk.passage = walk.last_study
+        return _context(walk.last_study, anaphora[0])
     if st.voice:
         # A document an agency issued states its facts on the agency's authority.
         return Attribution(AUTHORITY, "context")
