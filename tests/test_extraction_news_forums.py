@@ -366,3 +366,32 @@ def test_a_forum_question_answered_by_people_who_say_i_is_not_a_publishers_page(
         "You can take it for a few nights. I took it for a week and your body adjusts."
     )
     assert "authority_statement" not in [c.evidence.type for c in _draft(text)]
+
+
+def test_an_faq_of_q_and_a_or_of_the_publishers_we_questions_is_the_publishers_page() -> None:
+    faq = (
+        "Q. How do I know if I need a supplement?\n\n"
+        "A. Supplements include vitamins and herbs.\n\n"
+        "Some supplements help you get enough nutrients. Ask your provider before you start."
+    )
+    assert _draft(faq)[-2].evidence.type == "authority_statement"
+    sheet = (
+        "Background\n"
+        "- Kava is a plant native to the South Pacific.\n"
+        "How Much Do We Know?\n"
+        "- Knowledge about kava is limited.\n"
+        "What Have We Learned?\n"
+        "- Kava has been linked to liver damage.\n"
+    )
+    assert _draft(sheet)[1].evidence.type == "authority_statement"
+
+
+def test_in_some_cases_with_may_is_no_case_report() -> None:
+    text = "In some cases, supplements may have unwanted effects before surgery."
+    assert _evidence(text)[0][0] == "unsourced_assertion"
+    assert _evidence("In several cases, women developed rashes.")[0][0] == "case_report"
+
+
+def test_reported_in_studies_rests_on_the_studies() -> None:
+    text = "Few side effects have been reported in studies of kava."
+    assert _evidence(text)[0][0] == "observational_study"

@@ -29,6 +29,12 @@ from .caseless import fold
 from .mentions import Mention, Resolver, find_mentions
 from .segment import Segment
 
+_SOME_CASES_MAY = re.compile(
+    r"in\s+(?:some|many|most|rare|certain)\s+cases,?\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:may|might|can|could)\b",
+    re.IGNORECASE,
+)
+_BEEN_REPORTED = re.compile(r"(?:have|has)\s+been\s+reported|reportedly", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[\W]*(?:(?:so|and|but|also|however|now|meanwhile),?\s+)?$", re.I)
 _BEFORE_AUTHORITY = re.compile(r"\b(?:by|from)\s+$", re.I)
 
@@ -168,8 +174,14 @@ def _agency_line(document: str, segments: Sequence[Segment]) -> bool:
 # The reader's own questions as headings ("Why do I need vitamin D?", "How do I get it?"),
 # answered in the second person: the layout of a consumer health information page.
 _READER_QUESTION = re.compile(
-    r"(?:what|why|how|when|where|who|which|do|does|can|should|is|are)\b[^?\n]*"
+    r"(?:Q[.:]\s*)?(?:what|why|how|when|where|who|which|do|does|can|should|is|are)\b[^?\n]*"
     r"\b(?-i:I|my|me)\b[^?\n]*\?",
+    re.IGNORECASE,
+)
+# The publisher's own questions as headings ("How Much Do We Know?", "What Have We
+# Learned?", as NCCIH's fact sheets are laid out).
+_PUBLISHER_QUESTION = re.compile(
+    r"(?:what|why|how|when|where|which|do|does|can|is|are)\b[^?\n]*\b(?-i:We|we)\b[^?\n]*\?",
     re.IGNORECASE,
 )
 _READER = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
@@ -199,8 +211,8 @@ def _reader_faq(document: str, segments: Sequence[Segment]) -> int | None:
     other statement in the first person singular (a blog or a forum post, whose author says
     "I", is not such a page).
     """
-    if "?" not in document or _READER.search(document) is None:
-        return None  # (a quick check: most documents ask the reader nothing)
+    if "?" not in document:
+        return None  # (a quick check: most documents ask nothing)
     start, asker = 0, -1
     body = [s for s in segments if s.role != "heading"]
     if body:
@@ -216,14 +228,17 @@ def _reader_faq(document: str, segments: Sequence[Segment]) -> int | None:
         if segment.paragraph == asker:
             continue
         text = document[segment.start : segment.end]
-        if _own_line(document, segment) and _READER_QUESTION.fullmatch(text.strip()):
+        if _own_line(document, segment) and (
+            _READER_QUESTION.fullmatch(text.strip()) or _PUBLISHER_QUESTION.fullmatch(text.strip())
+        ):
             asked += 1
             continue
         if _WRITER.search(text):
             return None
         if _READER.search(text):
             addressed += 1
-    return start if asked > 0 and addressed >= 2 else None
+    # Several such questions make the layout plain even where the answers seldom say "you".
+    return start if (asked > 0 and addressed >= 2) or asked >= 2 else None
 
 
 def _report_design(document: str, segments: Sequence[Segment], hits: Sequence[CueHit]) -> str:
@@ -373,6 +388,18 @@ def _sourced(
         ):
             # "In several cases, women ..." opens a report of cases; ", in many cases, ..."
             # in mid-sentence only hedges the statement.
+            continue
+        if hit.type == "case_report" and _SOME_CASES_MAY.match(document, hit.start):
+            # "In some cases, supplements may have unwanted effects": what can happen, a
+            # hedge on a general statement, not cases reported one by one.
+            continue
+        if (
+            hit.type == ANECDOTAL
+            and _BEEN_REPORTED.match(document, hit.start)
+            and any(h.type in _STUDY_TYPES and h is not hit for h in hits)
+        ):
+            # "Few side effects have been reported in studies of valerian": the studies
+            # named are the ground; "have been reported" only says the studies reported it.
             continue
         if hit.type == AUTHORITY:
             speaks = _speaks(document, segment, hit, rules, False)
