@@ -230,7 +230,7 @@ class JsonStream:
 
     def _item_offsets(self, chunk: Chunk, text: str, locator: ChunkLocator) -> None:
         """Byte offsets of each item of ``chunk`` in the file, to read one alone again."""
-        inner = locator.inner
+        inner = locator.keyed()  # item starts from one search for "id" keys, when sound
         body = len(PREFIX)
         starts = [inner.offset(("claims", k)) for k in range(chunk.count)]
         ascii_only = text.isascii()
@@ -362,10 +362,20 @@ class ChunkLocator:
         self.items = items
         self.inner = JsonLocator(text)
         self.header: HeaderLocator | None = None
+        self._keyed: JsonLocator | None = None
+
+    def keyed(self) -> JsonLocator:
+        """A locator that finds the items by key search: their starts are sound whatever the
+        items hold (it checks that each item's first key is ``id`` and that no other ``"id":``
+        key is in the text, else it walks), their fields only when every item is a valid
+        claim (see :meth:`use_claim_keys`)."""
+        if self._keyed is None:
+            self._keyed = JsonLocator(self.text, claim_file={"document": {}, "claims": self.items})
+        return self._keyed
 
     def use_claim_keys(self) -> None:
         """Every item is a valid claim: find fields by key search, as for a valid file."""
-        self.inner = JsonLocator(self.text, claim_file={"document": {}, "claims": self.items})
+        self.inner = self.keyed()
 
     def locate(self, path: Sequence[PathItem], *, key: bool = False) -> Position:
         chunk = self.chunk
