@@ -1,12 +1,13 @@
 """Memory of one big JSON claim file: peak RSS and bytes per claim at several sizes.
 
-Run: python benchmarks/bench_one_file.py [--sizes 10k,50k,100k] [--repeat 1] [--stages]
+Run: python benchmarks/bench_one_file.py [--sizes 100k,1m] [--repeat 1] [--stages] [--jobs 1]
 
 For each size, one JSON claim file of that many claims (the synthetic corpus of
 ``evidence_claims.testing.synthetic``, as ``bench_validate.py`` builds it, in one file) is
-validated by ``evidence-claims validate -f json --jobs 1`` in a fresh process, with the limits
+validated by ``evidence-claims validate -f json --jobs 1`` in a fresh process (a file of
+32 MB or more is validated a chunk at a time: ``evidence_claims.pipeline.stream``), with the limits
 raised so that the file is read (a configuration file next to the corpus). The process is
-measured from outside with ``wait4``: peak RSS and CPU seconds. Bytes per claim are the peak
+measured from outside with ``wait4``: peak RSS, CPU and wall seconds. Bytes per claim are the peak
 above the same command's peak on a 100-claim file (the interpreter, imports and
 models), divided by the claims; a linear loader keeps that figure flat as the file grows.
 
@@ -121,7 +122,7 @@ print("checked and assessed:", mb())
 def main(argv: list[str] | None = None) -> int:
     global SRC
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="10k,50k,100k", help=f"comma list of {', '.join(SIZES)}")
+    parser.add_argument("--sizes", default="100k,1m", help=f"comma list of {', '.join(SIZES)}")
     parser.add_argument("--repeat", type=int, default=1, help="runs per size (median)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--jobs", type=int, default=1, help="validate --jobs (0: automatic)")
