@@ -296,9 +296,12 @@ def stream_file(
     min_bytes: int | None = None,
     chunk_bytes: int | None = None,
     visit: Visit | None = None,
+    checks: bool = True,
 ) -> Streamed | None:
     """:func:`stream_report`, with ``visit`` called on each chunk's claims and assessments
-    (for output written as the file is read); None when the file is not streamed."""
+    (for output written as the file is read); None when the file is not streamed. Without
+    ``checks`` the report holds the findings of loading only: the assessments go to ``visit``
+    (a table needs no more)."""
     path = Path(path)
     limits = limits or Limits()
     if path.suffix.lower() != ".json":
@@ -316,13 +319,18 @@ def stream_file(
     if chunk_bytes is not None:
         reader.chunk_bytes = chunk_bytes
     try:
-        return _validate(reader, path, root or find_root(path), limits, visit)
+        return _validate(reader, path, root or find_root(path), limits, visit, checks)
     except NotStreamable:
         return None
 
 
 def _validate(
-    reader: JsonStream, path: Path, root: Path, limits: Limits, visit: Visit | None
+    reader: JsonStream,
+    path: Path,
+    root: Path,
+    limits: Limits,
+    visit: Visit | None,
+    checks: bool = True,
 ) -> Streamed:
     file = display_path(path)
     summary = _Summary()
@@ -379,7 +387,7 @@ def _validate(
     report.extend(loaded.findings)
     report.claims = len(summary.valid)
     summary.order_passages()
-    _second_reading(reader, summary, header, complete, report, visit)
+    _second_reading(reader, summary, header, complete, report, visit, checks)
     return Streamed(report, reader, summary, header)
 
 
@@ -416,6 +424,7 @@ def _second_reading(
     complete: bool,
     report: Report,
     visit: Visit | None,
+    checks: bool = True,
 ) -> None:
     """Check and assess each chunk's claims in the context of the whole set."""
     ids: Any = summary.first
@@ -475,12 +484,17 @@ def _second_reading(
             ctx.summary, ctx.claim_at, ctx.chunk_positions = summary, fetch, positions
             ctx.challengers = _Related(summary.challengers, fetch)  # type: ignore[assignment]
             ctx.supporters = _Related(summary.supporters, fetch)  # type: ignore[assignment]
+            assessed = assess_claims(part, ctx)
+            if not checks:  # the caller keeps what it needs of the assessments
+                _shared_reasons(assessed.assessments, reasons)
+                if visit is not None:
+                    visit(part, assessed.assessments)
+                continue
             found = list(_duplicates(part, summary, first_lines))
             found += check_anchors(part)
             found += check_claim_citations(part)
             found += check_relations(part, ids=ids, suggester=suggester)
             found += check_reviews(part)
-            assessed = assess_claims(part, ctx)
             found += assessed.findings
             shared = {name: getattr(ctx, name) for name in _SHARED}
             kept = _suppress(found, summary.wanted, used) if summary.wanted else found
@@ -492,6 +506,8 @@ def _second_reading(
                 visit(part, assessed.assessments)
     finally:
         store.close()
+    if not checks:
+        return
     last: list[Finding] = list(check_document_citation(header, summary.cited))
     if complete and header.document_text is not None:
         spans = (_Span(s, e) for s, e in zip(summary.starts, summary.ends, strict=True))
