@@ -154,3 +154,28 @@ def test_too_many_claims(corpus: Path) -> None:
 
 def test_small_files_are_not_streamed(corpus: Path) -> None:
     assert stream_report(corpus, limits=LIMITS) is None  # below STREAM_BYTES
+
+
+def test_validate_streams_large_files_and_validate_file_keeps_the_set(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``validate`` (every command's path) streams a file at least ``STREAM_BYTES`` large;
+    ``validate_file`` without ``stream_bytes`` loads the set whole and returns it (export
+    writes the claims themselves)."""
+    import evidence_claims.pipeline.stream as stream_module
+    from evidence_claims.pipeline import validation
+
+    calls: list[Path] = []
+    real = validation.stream_report
+
+    def spy(path: Path, **kwargs: Any) -> Report | None:
+        calls.append(path)
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(validation, "stream_report", spy)
+    monkeypatch.setattr(stream_module, "STREAM_BYTES", 0)
+    report = validation.validate(corpus, limits=LIMITS, jobs=1)
+    assert calls == [corpus]
+    assert [f.to_dict() for f in report.findings] == [f.to_dict() for f in whole(corpus).findings]
+    claim_set, _ = validate_file(corpus, limits=LIMITS)
+    assert claim_set is not None and len(claim_set.claims) == 5200

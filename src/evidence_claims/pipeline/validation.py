@@ -23,6 +23,7 @@ from ..io.loader import display_path, load_claim_file
 from ..model.errors import ClaimFileError
 from ..model.report import ClaimAssessment, Finding, Reason, Report
 from ..rules import structural as R
+from . import stream
 from .discovery import discover
 from .parallel import gc_paused, map_ordered, resolve_jobs
 from .progress import ProgressCallback
@@ -68,12 +69,14 @@ def validate_file(
 ) -> tuple[ClaimSet | None, Report]:
     """Load and check one claim file (within ``limits``, default ``Limits()``).
 
-    A JSON file of ``stream_bytes`` or more (default :data:`.stream.STREAM_BYTES`) is
-    validated a chunk at a time (:mod:`.stream`), with the same report; no set is returned
-    for it then, since none is held."""
-    streamed = stream_report(path, root=root, limits=limits, min_bytes=stream_bytes)
-    if streamed is not None:
-        return None, streamed
+    With ``stream_bytes``, a JSON file of that many bytes or more is validated a chunk at a
+    time (:mod:`.stream`; :func:`validate` passes :data:`.stream.STREAM_BYTES`), with the same
+    report; no set is returned for it then, since none is held. Without, the set is loaded
+    whole and returned (for callers that use it)."""
+    if stream_bytes is not None:
+        streamed = stream_report(path, root=root, limits=limits, min_bytes=stream_bytes)
+        if streamed is not None:
+            return None, streamed
     loaded = load_claim_file(path, root=root, limits=limits)
     cs = loaded.claim_set
     if cs is None:
@@ -145,7 +148,7 @@ def _file_report(
     with gc_paused():
         if cache is not None:
             return _cached_file_report(path, root, limits or Limits(), packed, cache)
-        report = validate_file(path, root=root, limits=limits)[1]
+        report = validate_file(path, root=root, limits=limits, stream_bytes=stream.STREAM_BYTES)[1]
         return _pack(report) if packed else report
 
 
@@ -157,7 +160,12 @@ def _cached_file_report(
     if hit is not None:
         hit = _share(hit)
         return hit if packed else _unpack(hit)
-    cs, report = validate_file(path, root=ticket.root if ticket else root, limits=limits)
+    cs, report = validate_file(
+        path,
+        root=ticket.root if ticket else root,
+        limits=limits,
+        stream_bytes=stream.STREAM_BYTES,
+    )
     if ticket is None:
         return _pack(report) if packed else report
     result = _pack(report)
