@@ -10,8 +10,9 @@ alone (:meth:`JsonStream.read_item`). A second reading (:meth:`JsonStream.chunks
 reads the same chunks again by their byte ranges.
 
 Only a file this reader can follow without doubt is streamed: anything else (a byte order
-mark, a carriage return, a syntax error or truncation, a duplicate key, a header that does
-not validate, limits that the fast path would not prove) raises :class:`NotStreamable`, and
+mark, a carriage return outside CRLF, a syntax error or truncation, a duplicate key, a
+header that does not validate, limits that the fast path would not prove) raises
+:class:`NotStreamable`, and
 the caller reads the file whole, with the exact reader's findings. A cut is sound when the
 text ``[`` + chunk + ``]`` parses: the chunk starts at an item of the claims array and holds
 only complete values, so the array goes on after it.
@@ -71,8 +72,17 @@ def _jiter(raw: bytes) -> Any:
     )
 
 
+def _no_lone_cr(text: str) -> None:
+    """A carriage return outside a CRLF pair ends a line for the locator (as in old Mac
+    files), which the line count here does not follow: such a file is read whole."""
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        raise NotStreamable("a carriage return outside CRLF")
+
+
 def _advance(line: int, column: int, text: str) -> tuple[int, int]:
-    """The position just after ``text`` when it starts at (line, column)."""
+    """The position just after ``text`` when it starts at (line, column); lines end at LF
+    (CRLF counts once: the CR is the end of the line before)."""
+    _no_lone_cr(text)
     breaks = text.count("\n")
     if not breaks:
         return line, column + len(text)
@@ -117,8 +127,8 @@ class JsonStream:
                 return data
 
             buf = more()
-            if buf.startswith(b"\xef\xbb\xbf") or b"\r" in buf:
-                raise NotStreamable("byte order mark or carriage return")
+            if buf.startswith(b"\xef\xbb\xbf"):
+                raise NotStreamable("byte order mark")
             found = _CLAIMS_KEY.search(buf)
             while found is None and len(buf) < MAX_BUFFER:
                 data = more()
@@ -169,8 +179,7 @@ class JsonStream:
                     text = wrapped.decode("utf-8")
                 except UnicodeDecodeError as exc:
                     raise NotStreamable("not UTF-8") from exc
-                if "\r" in text:
-                    raise NotStreamable("carriage return")
+                _no_lone_cr(text)
                 self.cr_escape = self.cr_escape or "\\r" in text
                 chunk = Chunk(first, len(items), pos, pos + end, line, column)
                 locator = ChunkLocator(text, chunk, items)
@@ -221,7 +230,8 @@ class JsonStream:
             header = _jiter(self.head.encode("utf-8") + b"]" + tail_bytes)
         except ValueError as exc:
             raise NotStreamable("the header does not parse") from exc
-        if "\r" in self.tail or type(header) is not dict:
+        _no_lone_cr(self.tail)
+        if type(header) is not dict:
             raise NotStreamable("the header is not an object")
         self.header = header
         self.cr_escape = self.cr_escape or "\\r" in self.head or "\\r" in self.tail
