@@ -109,7 +109,10 @@ class _Document:
             find_mentions(document, s.start, s.end, folded=folded, loose=loose) for s in segments
         ]
         resolver.prime(m for ms in mentions for m in ms)
-        voice_from = next((hit.start for hit in hits if hit.type == "voice"), None)
+        voice_from = next(
+            (hit.start for hit in hits if hit.type == "voice" and _signs(document, segments, hit)),
+            None,
+        )
         if voice_from is None and _agency_line(document, segments):
             voice_from = 0
         if voice_from is None:
@@ -131,14 +134,67 @@ class _Document:
 
 # A line of its own that is the name of a public body: a page's header ("U.S. Food and Drug
 # Administration") or the source line under a summary ("NIH: National Center for
-# Complementary and Alternative Medicine", as MedlinePlus credits its summaries). Case-
-# sensitive: the body's name is capitalised. At most 14 words, no full stop at the end.
-_AGENCY_LINE = re.compile(
-    r"(?:[A-Z]{2,8}:\s+)?(?:[\w.&’'-]+\s+){0,10}?"
+# Complementary and Alternative Medicine", as MedlinePlus credits its summaries). The whole
+# line must be the name: capitalised words joined by "of", "and", "for", "on", "the", "&",
+# the body's kind among them ("Administration", "Center for", "Office of"), optionally an
+# acronym before a colon, an acronym in parentheses, or ": Part of" / ", " another such name
+# after it. A Title Case headline that merely contains a body's name ("Office of Dietary
+# Supplements Marks 25 Years With a Festival") is about the body, not its signature: its
+# digits and its lower-case words ("a", "with" in sentence case) or a verb after the name
+# break the name's shape.
+_NAME_WORD = r"(?:[A-Z][\w.&’'-]*|U\.S\.|of|and|for|on|the|&)"
+_BODY_KIND = (
     r"(?:Administration|Agency|Institutes?\s+(?:of|for|on)|Cent(?:er|re)s?\s+(?:for|of|on)"
     r"|Department\s+of|Ministry\s+of|Office\s+(?:of|for|on)|Commission|Library\s+of\s+Medicine"
-    r"|Health\s+Organi[sz]ation)\b[^.\n]*"
+    r"|Health\s+Organi[sz]ation)"
 )
+_BODY_NAME = (
+    rf"(?:the\s+)?(?:{_NAME_WORD}\s+){{0,6}}?{_BODY_KIND}(?:\s+{_NAME_WORD}){{0,7}}?"
+    r"(?:\s+\([A-Z][A-Z ]{1,12}\))?"
+)
+_AGENCY_LINE = re.compile(
+    rf"(?:[A-Z]{{2,8}}:\s+)?{_BODY_NAME}(?:\s*(?::\s+(?:an?\s+)?[Pp]art\s+of|,)\s+{_BODY_NAME})?"
+)
+# A verb that follows a body's name in a headline ("... Marks", "... Launches", "... Warns"):
+# the third person singular of a Title Case word after the name's last noun. Names end in
+# nouns; the plural nouns that end names are listed, every other "-s" word is read as a verb.
+_NAME_PLURALS = frozenset(
+    [
+        "Affairs",
+        "Sciences",
+        "Services",
+        "Studies",
+        "Diseases",
+        "Disorders",
+        "Supplements",
+        "Institutes",
+        "Centers",
+        "Centres",
+        "Products",
+        "Medicines",
+        "Statistics",
+        "Communications",
+        "Programs",
+        "Programmes",
+        "Resources",
+        "Systems",
+        "Standards",
+        "Relations",
+        "Operations",
+        "Rights",
+        "Dynamics",
+        "Genomics",
+        "Therapeutics",
+    ]
+)
+
+
+def _name_shape(line: str) -> bool:
+    """Is the line a body's name (see ``_AGENCY_LINE``), not a headline about the body?"""
+    if _AGENCY_LINE.fullmatch(line) is None:
+        return False
+    words = re.findall(r"[A-Z][a-z]+s\b", line)
+    return all(word in _NAME_PLURALS or word.endswith("ss") for word in words)
 
 
 # A web page title that ends or starts with an agency's acronym: "Echinacea | NCCIH",
@@ -164,10 +220,29 @@ def _agency_line(document: str, segments: Sequence[Segment]) -> bool:
         if segment.role != "heading":
             continue
         line = document[segment.start : segment.end].strip()
-        if len(line.split()) <= 14 and (
-            _AGENCY_LINE.fullmatch(line) or _AGENCY_TITLE.fullmatch(line)
-        ):
+        if len(line.split()) <= 14 and (_name_shape(line) or _AGENCY_TITLE.fullmatch(line)):
             return True
+    return False
+
+
+def _signs(document: str, segments: Sequence[Segment], hit: CueHit) -> bool:
+    """Does a voice cue say who issued the document, rather than report what someone issued?
+
+    "This fact sheet ..." speaks of the document itself wherever it stands. A line naming the
+    issuer ("Issued by the Medicines Safety Agency", "Statement from FDA Commissioner ...")
+    counts in the document's first paragraph or on a line of its own; inside a later running
+    sentence ("..., according to a statement from the agency") it reports another's words.
+    """
+    if document.startswith("this", hit.start) or document.startswith("This", hit.start):
+        return True
+    if not segments or hit.start < segments[0].end:
+        return True
+    first = segments[0].paragraph
+    for segment in segments:
+        if segment.start <= hit.start < segment.end:
+            return segment.role == "heading" or segment.paragraph == first
+        if segment.start > hit.start:
+            break
     return False
 
 
@@ -282,6 +357,9 @@ class _Statement:
     named_type: str | None  # the design a cited source suggests
     voice: bool  # written in the voice of the agency that issued the document
     unresolved: tuple[tuple[str, tuple[str, ...]], ...] = ()  # citations without an entry
+    # named_type is only the fallback for a citation whose design is unknown (no entry type,
+    # no design word in the sentence): an open passage that already holds the key may know it.
+    named_fallback: bool = False
 
     def cues(self, kind: str) -> list[CueHit]:
         if not self.main:
@@ -322,7 +400,14 @@ def _read_statement(doc: _Document, index: int, h: int) -> _Statement:
     unresolved = _unresolved(doc, index)
     named_type = _named_type(doc.mentions[index], resolved, doc.types)
     if named_type is None and unresolved:
-        named_type = "observational_study"  # a citation all the same, as for "Smith et al."
+        named_type = FALLBACK_DESIGN  # a citation all the same, as for "Smith et al."
+    fallback = named_type == FALLBACK_DESIGN and not any(item.type for item in resolved)
+    if fallback:
+        # "In these trials, pain fell (Smith 2020)": a design the sentence's own words give
+        # to what it cites ("these trials", "the reviews") beats the fallback design.
+        design = _design_word(doc.text, main + side)
+        if design is not None:
+            named_type, fallback = design, False
     return _Statement(
         index,
         segment,
@@ -335,7 +420,31 @@ def _read_statement(doc: _Document, index: int, h: int) -> _Statement:
         named_type,
         voice,
         unresolved,
+        fallback,
     )
+
+
+# The design a citation of unknown design takes (:func:`_named_type`).
+FALLBACK_DESIGN = "observational_study"
+# Design nouns inside a back-reference ("these trials", "the reviews", "such case reports"):
+# the back-reference names no source of its own, but it does say what kind of work is cited.
+_DESIGN_NOUN = re.compile(
+    r"\b(?:(?P<trial>trials?)|(?P<review>(?:systematic\s+)?reviews?|meta-?analys[ie]s)"
+    r"|(?P<case>case\s+reports?))\b",
+    re.IGNORECASE,
+)
+_DESIGN_OF = {"trial": "clinical_trial", "review": REVIEW, "case": "case_report"}
+
+
+def _design_word(document: str, hits: Sequence[CueHit]) -> str | None:
+    """The design a statement's back-reference names ("these trials"), if any."""
+    for hit in hits:
+        if hit.type != "anaphora":
+            continue
+        match = _DESIGN_NOUN.search(document, hit.start, hit.end)
+        if match is not None and match.lastgroup is not None:
+            return _DESIGN_OF[match.lastgroup]
+    return None
 
 
 def _unresolved(doc: _Document, index: int) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -496,5 +605,5 @@ def _named_type(
         if item.type:
             return item.type
     if any(m.form in ("named", "numbered") and m.certain for m in mentions) or resolved:
-        return "observational_study"
+        return FALLBACK_DESIGN
     return None

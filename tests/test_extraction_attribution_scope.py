@@ -1,0 +1,136 @@
+"""When the attribution rules may fire: a body's name, a design word, a back-reference.
+
+Each defect test failed before the condition it checks was added; the guards pin what the
+rules must still do. The texts are written for the tests, not taken from the gold passages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evidence_claims.extraction.attribution_reading import _name_shape
+from evidence_claims.extraction.draft import extract
+from evidence_claims.io.bib import parse_bibliography
+
+_BIB = parse_bibliography(
+    "@article{smith2020,\n  author = {Smith, Ann},\n  title = {Kratom and chronic pain},\n"
+    "  journal = {Pain},\n  year = {2020}\n}\n"
+    "@article{lee2019,\n  author = {Lee, Bo},\n  title = {Kratom use in Malaysia},\n"
+    "  journal = {Journal of Ethnopharmacology},\n  year = {2019}\n}\n"
+)
+
+
+def _evidence(text: str, **options) -> list[tuple[str, tuple[str, ...], str]]:  # type: ignore[no-untyped-def]
+    claims = extract(text, doc_id="t", **options).claims
+    return [(c.evidence.type, tuple(c.evidence.sources), c.evidence.basis) for c in claims]
+
+
+# --- a body's name gives the page its voice only when the line is the name ---------------
+
+
+def test_a_headline_containing_a_body_name_does_not_give_the_story_its_voice() -> None:
+    text = (
+        "Office of Dietary Supplements Marks 25 Years With a Festival\n\n"
+        "The festival drew 300 researchers. Vitamin D deficiency is common in winter."
+    )
+    assert [e[0] for e in _evidence(text)[1:]] == ["unsourced_assertion"] * 2
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Office of Dietary Supplements Launches New Website",
+        "NIH Office of Research Warns Against Kratom",
+        "Highlights of the 2019 NIH Behavioral and Social Sciences Research Festival",
+    ],
+)
+def test_headlines_about_a_body_are_not_its_name(line: str) -> None:
+    assert not _name_shape(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "U.S. Food and Drug Administration",
+        "NIH: National Center for Complementary and Alternative Medicine",
+        "National Center for Complementary and Integrative Health (NCCIH)",
+        "Centers for Disease Control and Prevention",
+        "Office of Behavioral and Social Sciences Research",
+        "World Health Organization",
+    ],
+)
+def test_a_line_that_is_a_body_name_still_signs_the_page(line: str) -> None:
+    assert _name_shape(line)
+    text = f"{line}\n\nKratom is not approved for any medical use. It can cause seizures."
+    assert [e[0] for e in _evidence(text)[1:]] == ["authority_statement"] * 2
+
+
+def test_a_warning_issued_by_an_agency_reported_in_a_news_story_does_not_sign_it() -> None:
+    text = (
+        "Kratom sales rose last year.\n\n"
+        "The warning was issued by the agency on Monday. Shops sell it to teenagers. Prices "
+        "fell in the spring."
+    )
+    assert [e[0] for e in _evidence(text)[2:]] == ["unsourced_assertion"] * 2
+
+
+def test_an_issuer_line_at_the_top_still_signs_the_page() -> None:
+    text = "Issued by the Medicines Safety Agency\n\nKratom can cause seizures."
+    assert _evidence(text)[-1][0] == "authority_statement"
+
+
+# --- a design word in the sentence beats the fallback design of a citation ---------------
+
+
+def test_these_trials_beside_a_citation_of_unknown_design_name_trials() -> None:
+    text = "Kratom has been tested twice. In these trials, pain fell by a third (Smith 2020)."
+    assert _evidence(text, bibliography=_BIB)[1][:2] == ("clinical_trial", ("smith2020",))
+
+
+def test_a_key_already_in_the_open_trial_passage_takes_its_design() -> None:
+    text = (
+        "Kratom was tested in two randomised trials [1,2]. Pain fell in both groups [1]. "
+        "It was well tolerated [2]."
+    )
+    found = _evidence(text, bibliography=_BIB)
+    assert [e[:2] for e in found] == [
+        ("clinical_trial", ("smith2020", "lee2019")),
+        ("clinical_trial", ("smith2020",)),
+        ("clinical_trial", ("lee2019",)),
+    ]
+
+
+def test_a_citation_of_unknown_design_with_no_design_word_keeps_the_fallback() -> None:
+    text = "Kratom eased pain in one cohort (Smith 2020). Use is common in Malaysia (Lee 2019)."
+    assert _evidence(text, bibliography=_BIB)[1][:2] == ("observational_study", ("lee2019",))
+
+
+# --- "the study" brings back an earlier study only where it can refer to it --------------
+
+_NEWS = (
+    "A new study found that kratom eased pain in 40 adults. The study was small.\n\n"
+    "“It is promising,” said Dr. Ann Lee, a pain specialist not involved in the work.\n\n"
+)
+
+
+def test_the_study_after_a_quotation_still_refers_back() -> None:
+    text = _NEWS + "The study involved only men."
+    assert _evidence(text)[-1][:2] == ("observational_study", ())
+
+
+def test_the_study_after_the_text_turned_to_other_grounds_does_not_revive_it() -> None:
+    text = _NEWS + "Kratom is sold in shops.\n\nSome states ban kratom. The study involved men."
+    assert _evidence(text)[-1][0] == "unsourced_assertion"
+
+
+def test_that_study_refers_back_explicitly_after_another_topic() -> None:
+    text = _NEWS + "Kratom is sold in many shops.\n\nSome states ban it. That study involved men."
+    assert _evidence(text)[-1][:2] == ("observational_study", ())
+
+
+def test_the_study_within_its_own_paragraph_still_refers_back() -> None:
+    text = (
+        "A new study found that kratom eased pain in 40 adults. Kratom is sold in many shops. "
+        "The study was small."
+    )
+    assert _evidence(text)[-1][:2] == ("observational_study", ())
