@@ -134,3 +134,51 @@ def test_the_study_within_its_own_paragraph_still_refers_back() -> None:
         "The study was small."
     )
     assert _evidence(text)[-1][:2] == ("observational_study", ())
+
+
+# --- found on held-out pages and the narrative reviews -------------------------------------
+
+
+def test_a_body_name_line_joined_to_a_tagline_still_signs_the_page() -> None:
+    text = (
+        "National Center for Complementary and Integrative Health (NCCIH)\n"
+        "Turning Discovery Into Health\n\n"
+        "Herbal Products\n\n"
+        "Many herbs have had little research. Some can interact with medicines."
+    )
+    assert [e[0] for e in _evidence(text)[-2:]] == ["authority_statement"] * 2
+
+
+_TRIALS_BIB = parse_bibliography(
+    "@article{mohs1998,\n  author = {Mohs, R.},\n"
+    "  title = {A study of the efficacy of a memory program in healthy elderly persons},\n"
+    "  journal = {Psychiatry Research},\n  year = {1998}\n}\n"
+    "@article{ball2002,\n  author = {Ball, K.},\n"
+    "  title = {Effects of cognitive training: A randomized controlled trial},\n"
+    "  journal = {JAMA},\n  year = {2002}\n}\n"
+)
+
+
+def test_a_section_heading_naming_a_design_gives_it_to_citations_of_unknown_design() -> None:
+    text = (
+        "Memory in Old Age\n\nRandomized clinical trials\n\n"
+        "Many studies support the possibility of enhancing memory [1]."
+    )
+    assert _evidence(text, bibliography=_TRIALS_BIB)[-1][:2] == ("clinical_trial", ("mohs1998",))
+
+
+def test_the_title_of_the_document_gives_no_design_to_what_it_cites() -> None:
+    text = "Randomized clinical trials of memory\n\nMany studies support the possibility [1]."
+    assert _evidence(text, bibliography=_TRIALS_BIB)[-1][0] == "observational_study"
+
+
+def test_an_entry_whose_title_names_its_design_keeps_it_under_any_heading() -> None:
+    text = "Memory\n\nCohort studies\n\nOne study found memory improved [2]."
+    assert _evidence(text, bibliography=_TRIALS_BIB)[-1][:2] == ("clinical_trial", ("ball2002",))
+
+
+def test_a_study_in_an_entry_title_does_not_name_a_design() -> None:
+    from evidence_claims.extraction.attribution_reading import entry_types
+
+    types = entry_types(_TRIALS_BIB)
+    assert types == {"mohs1998": None, "ball2002": "clinical_trial"}

@@ -9,10 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model.records import Basis, Kind
-from .attribution_reading import _Document, _Resolved, _self_report, _Statement
+from .attribution_reading import (
+    FALLBACK_DESIGN,
+    _Document,
+    _generic,
+    _Resolved,
+    _self_report,
+    _Statement,
+)
 from .attribution_rules import (
     _STUDY_TYPES,
     ANECDOTAL,
@@ -93,6 +100,7 @@ class _Walk:
     last_study: _Passage | None = None  # the latest study passage of this section
     study_paragraph: int = -1  # the paragraph of the latest statement resting on it
     study_left: bool = False  # has a statement on another ground (not a quotation) come since?
+    section_design: str | None = None  # the design a section heading names ("Randomized trials")
 
 
 def _new_paragraph(walk: _Walk, segment: Segment, kind: Kind) -> None:
@@ -159,6 +167,10 @@ def _layout(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
             walk.passage = None  # a new section starts a new topic
             walk.last_study = None
             walk.in_report = False
+            # A section heading (not the document's title) that names a design says what the
+            # works cited under it are ("Randomized clinical trials", "Cohort studies").
+            designs = [c.type for c in st.main if c.type in _STUDY_TYPES]
+            walk.section_design = designs[0] if designs and st.index > 0 else None
         return Attribution(UNSOURCED, "none")
     if segment.role == "label" or (st.kind == "meta" and _is_lead(doc.text, segment)):
         return Attribution(UNSOURCED, "none")
@@ -401,6 +413,7 @@ def _named_ground(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | 
         chosen = _from_mentions(_cited_design(walk, st), st.resolved)
     else:
         chosen = _explicit(_choose(st.aside_explicit, doc.rules), st.resolved, doc.text)
+    chosen = _under_heading(doc, walk, st, chosen)
     walk.grounded = True
     study = passage if passage is not None and passage.type in _STUDY_TYPES else walk.last_study
     if (
@@ -443,6 +456,24 @@ def _cited_design(walk: _Walk, st: _Statement) -> str:
     if keys and keys <= set(passage.sources):
         return passage.type
     return named
+
+
+def _under_heading(doc: _Document, walk: _Walk, st: _Statement, chosen: Attribution) -> Attribution:
+    """A citation of unknown design under a section heading that names one takes it.
+
+    "Many studies support ... [9]" under the heading "Randomized clinical trials": the
+    fallback design (a generic "studies", or a cited entry whose design its title does not
+    give) yields to the design the section is about.
+    """
+    design = walk.section_design
+    if design is None or chosen.type != FALLBACK_DESIGN or design == chosen.type:
+        return chosen
+    cited = [item for item in st.resolved if item.informal is None and item.keys]
+    if not cited or any(doc.types.get(key) for item in cited for key in item.keys):
+        return chosen  # an entry whose title names its design keeps it
+    if any(c.type == FALLBACK_DESIGN and not _generic(doc.text, c) for c in st.explicit):
+        return chosen  # the statement's own words name the design ("cohort studies")
+    return replace(chosen, type=design)
 
 
 def _carried(doc: _Document, walk: _Walk, st: _Statement) -> Attribution:
@@ -527,30 +558,6 @@ def _cites(st: _Statement) -> bool:
 
 def _is_lead(document: str, segment: Segment) -> bool:
     return document[segment.start : segment.end].rstrip().endswith(":")
-
-
-# Cues that say only that some study or report exists ("several studies have shown", "a new
-# study", "researchers found", "it has been reported"), without its design: beside a citation
-# whose entry names a design, the cited work's design is the statement's (the type of a cited
-# work is that of the work, benchmarks/gold-real/README.md).
-_GENERIC_CUE = re.compile(
-    r"stud(?:y|ies)|research(?:ers)?|scientists|(?:have|has)\s+been\s+reported|reportedly", re.I
-)
-_SPECIFIC_CUE = re.compile(
-    r"cohort|survey|case-control|cross-sectional|observational|prospective|retrospective"
-    r"|longitudinal|epidemiolog|population|registr|questionnaire|interview|field|follow|human"
-    r"|people|adults|children|patients|users|women|men|volunteers",
-    re.I,
-)
-
-
-def _generic(text: str, cue: CueHit) -> bool:
-    if cue.type not in ("observational_study", ANECDOTAL):
-        return False
-    words = text[cue.start : cue.end]
-    if cue.type == ANECDOTAL:
-        return bool(re.search(r"been\s+reported|reportedly", words, re.I))
-    return bool(_GENERIC_CUE.search(words)) and not _SPECIFIC_CUE.search(words)
 
 
 def _explicit(cue: CueHit, resolved: list[_Resolved], text: str | None = None) -> Attribution:

@@ -39,6 +39,30 @@ _CLAUSE_START = re.compile(r"[\W]*(?:(?:so|and|but|also|however|now|meanwhile),?
 _BEFORE_AUTHORITY = re.compile(r"\b(?:by|from)\s+$", re.I)
 
 
+# Cues that say only that some study or report exists ("several studies have shown", "a new
+# study", "researchers found", "it has been reported"), without its design: beside a citation
+# whose entry names a design, the cited work's design is the statement's (the type of a cited
+# work is that of the work, benchmarks/gold-real/README.md).
+_GENERIC_CUE = re.compile(
+    r"stud(?:y|ies)|research(?:ers)?|scientists|(?:have|has)\s+been\s+reported|reportedly", re.I
+)
+_SPECIFIC_CUE = re.compile(
+    r"cohort|survey|case-control|cross-sectional|observational|prospective|retrospective"
+    r"|longitudinal|epidemiolog|population|registr|questionnaire|interview|field|follow|human"
+    r"|people|adults|children|patients|users|women|men|volunteers",
+    re.I,
+)
+
+
+def _generic(text: str, cue: CueHit) -> bool:
+    if cue.type not in ("observational_study", ANECDOTAL):
+        return False
+    words = text[cue.start : cue.end]
+    if cue.type == ANECDOTAL:
+        return bool(re.search(r"been\s+reported|reportedly", words, re.I))
+    return bool(_GENERIC_CUE.search(words)) and not _SPECIFIC_CUE.search(words)
+
+
 def entry_types(bibliography: Bibliography | None) -> dict[str, str | None]:
     """The source type each bibliography entry's title and keywords suggest (or None)."""
     if bibliography is None:
@@ -47,7 +71,13 @@ def entry_types(bibliography: Bibliography | None) -> dict[str, str | None]:
     types: dict[str, str | None] = {}
     for key, entry in bibliography.entries.items():
         text = " ".join(entry.get(name) or "" for name in ("title", "keywords"))
-        hits = [h for h in rules.scan(text) if h.type not in ("anaphora", "judgement")]
+        # "A study of the efficacy of ...": a generic word for a study in a title does not
+        # name the design (the same words beside a citation yield to the cited work's design).
+        hits = [
+            h
+            for h in rules.scan(text)
+            if h.type not in ("anaphora", "judgement") and not _generic(text, h)
+        ]
         if not hits and entry.get("journal"):
             # A journal of reviews ("Cochrane Database of Systematic Reviews") names the
             # design; other journal names ("Contemporary Clinical Trials") do not.
@@ -211,15 +241,20 @@ _AGENCY_TITLE = re.compile(
 def _agency_line(document: str, segments: Sequence[Segment]) -> bool:
     """Does the first or the last line of the document name the public body that issued it?
 
-    Only a heading-like line (a line of its own, as segmentation marks it) at either end
-    counts: an agency named inside a sentence is what the sentence is about, not its issuer.
+    Only a line of its own at either end counts: a heading, or the first (last) line of the
+    first (last) statement when segmentation joined that line to the next (previous) one (a
+    header "National Center for ... (NCCIH)" above a tagline). An agency named inside a
+    sentence is what the sentence is about, not its issuer.
     """
     if not segments:
         return False
-    for segment in (segments[0], segments[-1]):
+    for segment, first in ((segments[0], True), (segments[-1], False)):
+        text = document[segment.start : segment.end].strip()
         if segment.role != "heading":
-            continue
-        line = document[segment.start : segment.end].strip()
+            if "\n" not in text:
+                continue
+            text = text.split("\n")[0 if first else -1]
+        line = text.strip()
         if len(line.split()) <= 14 and (_name_shape(line) or _AGENCY_TITLE.fullmatch(line)):
             return True
     return False
