@@ -182,3 +182,36 @@ def test_a_study_in_an_entry_title_does_not_name_a_design() -> None:
 
     types = entry_types(_TRIALS_BIB)
     assert types == {"mohs1998": None, "ball2002": "clinical_trial"}
+
+
+def test_a_year_after_a_preposition_is_not_a_study_of_that_year() -> None:
+    from evidence_claims.extraction.mentions import find_mentions
+
+    text = "Projection of these results to 1990 population data gives 18 million men."
+    assert find_mentions(text, 0, len(text), loose=True) == []
+    text = "The 1990 population data gave 18 million men."
+    assert [m.form for m in find_mentions(text, 0, len(text), loose=True)] == ["descriptive"]
+
+
+def test_a_short_name_defined_for_a_cited_study_names_it_later() -> None:
+    bib = parse_bibliography(
+        "@article{feldman1994,\n  author = {Feldman, H.},\n"
+        "  title = {Results of the Massachusetts Male Aging Study},\n"
+        "  journal = {J Urol},\n  year = {1994}\n}\n"
+    )
+    text = (
+        "One source is the Massachusetts Male Aging Study (MMAS), a community survey [1].\n\n"
+        "The figure is deceptive. In the MMAS, 40% of 40-year-old men had ED."
+    )
+    assert _evidence(text, bibliography=bib)[-1][:2] == ("observational_study", ("feldman1994",))
+
+
+def test_a_report_of_a_health_technology_assessment_body_is_a_review() -> None:
+    from evidence_claims.extraction.attribution_reading import entry_types
+
+    bib = parse_bibliography(
+        "@techreport{burls1998,\n  author = {Burls, A.},\n  title = {Sildenafil},\n"
+        "  institution = {West Midlands Health Technology Assessment Collaboration},\n"
+        "  year = {1998}\n}\n"
+    )
+    assert entry_types(bib) == {"burls1998": "systematic_review"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..io.bib import BibEntry, Bibliography
 from ..model.records import Kind
@@ -78,10 +78,12 @@ def entry_types(bibliography: Bibliography | None) -> dict[str, str | None]:
             for h in rules.scan(text)
             if h.type not in ("anaphora", "judgement") and not _generic(text, h)
         ]
-        if not hits and entry.get("journal"):
-            # A journal of reviews ("Cochrane Database of Systematic Reviews") names the
-            # design; other journal names ("Contemporary Clinical Trials") do not.
-            hits = [h for h in rules.scan(entry.get("journal") or "") if h.type == REVIEW]
+        where = " ".join(entry.get(name) or "" for name in ("journal", "institution", "series"))
+        if not hits and where.strip():
+            # A journal of reviews ("Cochrane Database of Systematic Reviews") or a report of
+            # a health technology assessment body names the design; other journal names
+            # ("Contemporary Clinical Trials") do not.
+            hits = [h for h in rules.scan(where) if h.type == REVIEW]
         types[key] = _choose(hits, rules).type if hits else _published_by(entry)
     return types
 
@@ -118,6 +120,9 @@ class _Document:
     mentions: list[list[Mention]]
     voice_from: int | None  # where the line saying an agency issued the document is
     design: str  # the design of the study the document reports, if it reports one
+    # Short names defined for cited works ("the Massachusetts Male Aging Study (MMAS) ... [2]"):
+    # the acronym and the keys it stands for, filled in as the statements are read.
+    acronyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def read(
@@ -417,6 +422,10 @@ def _read_statement(doc: _Document, index: int, h: int) -> _Statement:
     else:
         main, side = mine, []
     resolved = _resolve(doc.text, doc.mentions[index], doc.resolver, doc.types, mine)
+    if resolved:
+        _define_acronyms(doc, segment, resolved)
+    elif doc.acronyms:
+        resolved = _by_acronym(doc, segment)
     voice = doc.voice_from is not None and doc.voice_from <= segment.start
     explicit = _sourced(doc.text, segment, main, doc.rules, voice) if main else []
     if any(c.type == "gap" for c in main):
@@ -480,6 +489,34 @@ def _design_word(document: str, hits: Sequence[CueHit]) -> str | None:
         if match is not None and match.lastgroup is not None:
             return _DESIGN_OF[match.lastgroup]
     return None
+
+
+# "the Massachusetts Male Aging Study (MMAS)": capitalised words and, in parentheses, their
+# initials. (Only an acronym whose letters are the initials of the words before it.)
+_ACRONYM_DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,8})\(([A-Z]{2,8})\)")
+
+
+def _define_acronyms(doc: _Document, segment: Segment, resolved: list[_Resolved]) -> None:
+    """Record a short name the statement defines for the one work it cites."""
+    if "(" not in doc.text[segment.start : segment.end]:
+        return
+    keys = {key for item in resolved for key in item.keys}
+    if len(keys) != 1:
+        return  # which of several works the name stands for is not said
+    for match in _ACRONYM_DEFINED.finditer(doc.text, segment.start, segment.end):
+        words, acronym = match.group(1).split(), match.group(2)
+        if "".join(w[0] for w in words[-len(acronym) :]) == acronym:
+            doc.acronyms.setdefault(acronym, tuple(keys))
+
+
+def _by_acronym(doc: _Document, segment: Segment) -> list[_Resolved]:
+    """A later statement that names a cited work by its short name ("In the MMAS, ...")."""
+    text = doc.text[segment.start : segment.end]
+    for acronym, keys in doc.acronyms.items():
+        if acronym in text and re.search(rf"\b{acronym}\b", text):
+            kind = next((doc.types[k] for k in keys if doc.types.get(k)), None)
+            return [_Resolved(keys, kind, acronym)]
+    return []
 
 
 def _unresolved(doc: _Document, index: int) -> tuple[tuple[str, tuple[str, ...]], ...]:
