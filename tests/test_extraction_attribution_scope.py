@@ -215,3 +215,13 @@ def test_a_report_of_a_health_technology_assessment_body_is_a_review() -> None:
         "  year = {1998}\n}\n"
     )
     assert entry_types(bib) == {"burls1998": "systematic_review"}
+
+
+def test_what_an_agency_s_tests_revealed_is_its_statement() -> None:
+    text = "Kratom sales rose. FDA laboratory tests have revealed opioids in 30 kratom products."
+    assert _evidence(text)[-1][:2] == ("authority_statement", ())
+
+
+def test_an_agency_only_mentioned_is_not_the_source() -> None:
+    text = "Kratom sales rose. The FDA does not define the term natural."
+    assert _evidence(text)[-1][0] == "unsourced_assertion"
