@@ -225,3 +225,12 @@ def test_what_an_agency_s_tests_revealed_is_its_statement() -> None:
 def test_an_agency_only_mentioned_is_not_the_source() -> None:
     text = "Kratom sales rose. The FDA does not define the term natural."
     assert _evidence(text)[-1][0] == "unsourced_assertion"
+
+
+def test_what_remains_unknown_about_a_cited_trial_s_participants_rests_on_none() -> None:
+    text = (
+        "One of the largest randomized controlled trials was ACTIVE [1]. Participants were "
+        "trained in memory. Finally, for participants in ACTIVE, it remains unknown whether "
+        "rates of dementia will be reduced."
+    )
+    assert _evidence(text, bibliography=_TRIALS_BIB)[-1][0] == "unsourced_assertion"

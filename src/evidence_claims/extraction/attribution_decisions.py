@@ -325,6 +325,10 @@ def _report(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
         return None  # no report voice, and no report to continue
     if st.cues("judgement"):
         return None
+    if st.cues("gap") and (passage is None or not passage.report):
+        # "For participants in ACTIVE ..., it remains unknown whether ...": what no study has
+        # shown yet rests on none (see _carried), whoever its subject is.
+        return None
     voice = st.cues("report") + st.cues("own_study")
     designs = [c for c in st.explicit if c.type in _STUDY_TYPES]
     if voice and doc.design == REVIEW:
