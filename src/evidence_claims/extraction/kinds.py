@@ -40,6 +40,7 @@ _SOFTENERS = re.compile(
 @dataclass(frozen=True, slots=True)
 class KindRules:
     imperatives: frozenset[str]
+    signposting: FoldedSearch
     recommendation: FoldedSearch
     meta: FoldedSearch
 
@@ -52,6 +53,7 @@ def load_rules() -> KindRules:
     data = load_data_yaml(text)
     return KindRules(
         imperatives=frozenset(w.replace("’", "'") for w in str(data["imperatives"]).split()),
+        signposting=_compile(data["signposting"], 0),
         recommendation=_compile(data["recommendation"], 0),
         meta=_compile(data["meta"], re.M),
     )
@@ -77,9 +79,12 @@ def classify(text: str, role: str, *, body_offset: int = 0) -> Kind:
         return "question"
     if role in ("heading", "label") or stripped.endswith(":"):
         return "meta"
+    folded = fold(body)
+    pattern, target = rules.signposting.pick(body, folded)
+    if pattern.match(target):
+        return "meta"
     if _is_imperative(body, rules):
         return "recommendation"
-    folded = fold(body)
     pattern, target = rules.recommendation.pick(body, folded)
     if pattern.search(target, _main_clause(body)):
         return "recommendation"
@@ -129,7 +134,7 @@ def _clause_starts(body: str) -> list[str]:
 
 
 def _is_noun_use(rest: str) -> bool:
-    """'Use of X is ...', 'Report suggests ...': the verb-like first word is a noun."""
-    return bool(
-        re.match(r"\s+(?:of|is|are|was|were|has|have|had|can|may|might|will|would)\b", rest, re.I)
+    """'Use of X is ...', 'Report suggests ...', 'Follow-up was ...': the first word is a noun."""
+    return rest.startswith("-") or bool(
+        re.match(r"\s+(?:of|by|is|are|was|were|has|have|had|can|may|might|will|would)\b", rest, re.I)
     )

@@ -107,6 +107,12 @@ LABELS = _words(
         "data synthesis",
         "key results",
         "tl;dr",
+        # CONSORT 2010 for Abstracts (item "Trial registration") and index terms after an abstract.
+        "trial registration",
+        "clinical trial registration",
+        "registration",
+        "keywords",
+        "key words",
     }
 )
 
@@ -286,12 +292,12 @@ def _is_heading(document: str, lines: list[tuple[int, int]], index: int, at_boun
         return True
     if not at_boundary:
         return False
-    first = document[left]
-    if not (first.isupper() or first.isdigit()):
+    if not _short_title_line(document, left, right):
         return False
-    words = document.count(" ", left, right) + 1
-    if words > 12 or right - left > 90:
-        return False
+    if _title_block(document, lines) or _FIELD.match(document, left, right):
+        # A block of short unpunctuated lines (a page header, a caption under a title), or a
+        # "Name: value" field line ("Latin Name: Valeriana officinalis"): one unit per line.
+        return True
     if index + 1 >= len(lines):
         # Last line of a block after finished sentences: a trailing title-like fragment.
         return True
@@ -300,6 +306,35 @@ def _is_heading(document: str, lines: list[tuple[int, int]], index: int, at_boun
         return True
     nxt_left, nxt_right = strip_span(document, next_start, next_end)
     return document[nxt_left].isupper() and (nxt_right - nxt_left) > 1.5 * (right - left)
+
+
+# A field line: a short capitalised name, a colon, a value ("Common Names: valerian, ...").
+_FIELD = re.compile(r"[A-Z][\w’' -]{0,30}:[ \t]+\S")
+
+
+def _short_title_line(document: str, left: int, right: int) -> bool:
+    """Capitalised (or numbered), at most 12 words and 90 characters."""
+    first = document[left]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    return document.count(" ", left, right) < 12 and right - left <= 90
+
+
+def _title_block(document: str, lines: list[tuple[int, int]]) -> bool:
+    """Every line of the block is a short capitalised line without final punctuation.
+
+    Hard-wrapped running text never looks like this: its lines go on in lower case, run
+    longer, or the block ends with a full stop.
+    """
+    for start, end in lines:
+        left, right = strip_span(document, start, end)
+        if right <= left or not _short_title_line(document, left, right):
+            return False
+        if document[right - 1] in _TERMINAL or document[right - 1] in ",;:":
+            return False
+        if _BULLET.match(document, start, end) or _unpunctuated_sentence(document, left, right):
+            return False
+    return True
 
 
 def _numbered_heading(
@@ -417,6 +452,10 @@ def _is_boundary(document: str, match: re.Match[str], begin: int) -> bool:
         if token:
             token = token.lstrip("\"'“‘«([").lower()
             if token in NEVER_FINAL:
+                return False
+            if len(token) == 1 and not document[begin : match.start(1) - 1].strip():
+                # "Q. How do I ...?", "A. Because ...": a one-letter marker opening the
+                # text is not a sentence of its own (it stays in the quote, like "1.").
                 return False
             if token in SOMETIMES_FINAL or _is_initial(token):
                 return _next_word(document, match.end(3)) in SENTENCE_OPENERS

@@ -1,0 +1,133 @@
+"""Kinds and layout on the forms real pages use: Q&A markers, field lines, title blocks,
+registration lines, research-voice methods, the state of the evidence, advice to the reader."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidence_claims.extraction.draft import extract
+from evidence_claims.extraction.kinds import classify
+from evidence_claims.extraction.segment import segment
+
+
+def units(document: str) -> list[tuple[str, str]]:
+    return [(c.text, c.kind) for c in extract(document, doc_id="t").claims]
+
+
+def texts(document: str) -> list[str]:
+    return [s.text(document) for s in segment(document)]
+
+
+def test_a_question_marker_stays_with_its_question() -> None:
+    doc = (
+        "Q. How do I know if I need a dietary supplement?\n\n"
+        "A. Because many products are sold, it is important to remember that they differ."
+    )
+    assert units(doc) == [
+        ("Q. How do I know if I need a dietary supplement?", "question"),
+        (
+            "A. Because many products are sold, it is important to remember that they differ.",
+            "recommendation",
+        ),
+    ]
+
+
+def test_field_lines_and_a_heading_before_a_list_are_units_of_their_own() -> None:
+    doc = (
+        "Common Names: valerian, all-heal, garden heliotrope\n"
+        "Latin Name: Valeriana officinalis\n"
+        "Background\n"
+        "- Valerian is a plant native to Europe and Asia.\n"
+    )
+    assert units(doc) == [
+        ("Common Names: valerian, all-heal, garden heliotrope", "meta"),
+        ("Latin Name: Valeriana officinalis", "meta"),
+        ("Background", "meta"),
+        ("Valerian is a plant native to Europe and Asia.", "claim"),
+    ]
+
+
+def test_a_block_of_short_header_lines_is_one_heading_per_line() -> None:
+    doc = (
+        "National Center for Complementary and Integrative Health (NCCIH)\n"
+        "NIH Turning Discovery Into Health\n\n"
+        "Many visitors seek information about herbs."
+    )
+    assert texts(doc) == [
+        "National Center for Complementary and Integrative Health (NCCIH)",
+        "NIH Turning Discovery Into Health",
+        "Many visitors seek information about herbs.",
+    ]
+
+
+def test_hard_wrapped_running_text_is_still_one_sentence() -> None:
+    doc = "Valerian has been used as a herb in traditional medicine\nsince the time of Rome.\n"
+    assert texts(doc) == [
+        "Valerian has been used as a herb in traditional medicine\nsince the time of Rome."
+    ]
+
+
+def test_a_trial_registration_line_is_a_label_and_a_meta_statement() -> None:
+    doc = "Trial Registration: Clinical Trial Registry of India (CTRI/2019/01/017169)."
+    assert units(doc) == [
+        ("Trial Registration:", "meta"),
+        ("Clinical Trial Registry of India (CTRI/2019/01/017169).", "meta"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hence, the aim of our study was to document the prevalence and cost of supplement use.",
+        "The purpose of this study was to clarify the awareness of supplement use.",
+        "We aim to provide a summary of systematic reviews of clinical trials.",
+        "The study was approved by the Institutional Review Board of the university.",
+        "A total of 469 students responded to the survey giving a response rate of 93.8%.",
+        "From a total of 79 reviews 58 met the inclusion criteria.",
+        "To be included articles had to review prospective clinical trials.",
+        "Information on interventions was extracted using a pre-tested form.",
+        "It was conducted using the Arabic version of the questionnaire.",
+        "Primary outcome was mean change in hemoglobin at week 8 from baseline.",
+        "The evidence on whether valerian is helpful for sleep problems is inconsistent.",
+        "Knowledge about valerian is limited because there have been few studies in people.",
+        "There’s not enough evidence to allow any conclusions about valerian.",
+        "No information is available about the long-term safety of valerian.",
+        "The quality of primary studies was criticized in the majority of the reviews.",
+        "Most reviews judged the available evidence as promising.",
+        "The results of this study suggest a need for long-term studies on supplement use.",
+        "Randomized controlled trials enrolling more participants may be useful in finding the dose.",
+        "This fact sheet contains points you should consider for your safety.",
+        "This series provides entries for more than 45 herbs and botanicals.",
+        "To find out more about topics in this fact sheet, see the last section.",
+    ],
+)
+def test_statements_about_a_study_the_evidence_or_the_text_are_meta(sentence: str) -> None:
+    assert classify(sentence, "sentence") == "meta"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I also encourage you to talk with your health care provider about any product.",
+        "I invite you to be a more informed consumer.",
+        "ODS suggests you discuss the use of dietary supplements with your health care provider.",
+        "Work with your health care provider to determine how best to achieve optimal health.",
+        "It is therefore increasingly important for healthcare personnel to understand dosage.",
+        "Read the label before you take a supplement.",
+    ],
+)
+def test_advice_to_the_reader_is_a_recommendation(sentence: str) -> None:
+    assert classify(sentence, "sentence") == "recommendation"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Research suggests you may sleep better after exercise.",
+        "Follow-up was 12 months in both arms.",
+        "This is particularly important if you take prescription medicines.",
+        "Work by this group showed that iron absorption improves.",
+    ],
+)
+def test_findings_and_nouns_that_look_like_advice_are_not(sentence: str) -> None:
+    assert classify(sentence, "sentence") != "recommendation"
