@@ -95,7 +95,7 @@ def test_a_trial_registration_line_is_a_label_and_a_meta_statement() -> None:
         "The quality of primary studies was criticized in the majority of the reviews.",
         "Most reviews judged the available evidence as promising.",
         "The results of this study suggest a need for long-term studies on supplement use.",
-        "Randomized controlled trials enrolling more participants may be useful in finding the dose.",
+        "Randomized trials enrolling more participants may be useful in finding the dose.",
         "This fact sheet contains points you should consider for your safety.",
         "This series provides entries for more than 45 herbs and botanicals.",
         "To find out more about topics in this fact sheet, see the last section.",

@@ -133,8 +133,11 @@ def _clause_starts(body: str) -> list[str]:
     return starts
 
 
+_NOUN_USE = re.compile(
+    r"\s+(?:of|by|is|are|was|were|has|have|had|can|may|might|will|would)\b", re.IGNORECASE
+)
+
+
 def _is_noun_use(rest: str) -> bool:
     """'Use of X is ...', 'Report suggests ...', 'Follow-up was ...': the first word is a noun."""
-    return rest.startswith("-") or bool(
-        re.match(r"\s+(?:of|by|is|are|was|were|has|have|had|can|may|might|will|would)\b", rest, re.I)
-    )
+    return rest.startswith("-") or bool(_NOUN_USE.match(rest))
