@@ -131,3 +131,23 @@ def test_advice_to_the_reader_is_a_recommendation(sentence: str) -> None:
 )
 def test_findings_and_nouns_that_look_like_advice_are_not(sentence: str) -> None:
     assert classify(sentence, "sentence") != "recommendation"
+
+
+def hedges(document: str) -> list[str]:
+    return [h.cue for c in extract(document, doc_id="t").claims for h in (c.hedges or [])]
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        ("In some cases, people have experienced negative effects.", ["In some cases"]),
+        ("ODS suggests you discuss the use of supplements with your provider.", []),
+        ("Research suggests you may sleep better after exercise.", ["suggests", "may"]),
+        ("Potentially relevant reviews were searched in Medline.", []),
+        ("The extract is potentially harmful to the liver.", ["potentially"]),
+        ("More than half reported that they would use supplements again.", []),
+        ("Higher doses would lower the risk further.", ["would"]),
+    ],
+)
+def test_hedges_in_real_page_forms(document: str, expected: list[str]) -> None:
+    assert hedges(document) == expected
