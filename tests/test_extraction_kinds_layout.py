@@ -99,6 +99,10 @@ def test_a_trial_registration_line_is_a_label_and_a_meta_statement() -> None:
         "This fact sheet contains points you should consider for your safety.",
         "This series provides entries for more than 45 herbs and botanicals.",
         "To find out more about topics in this fact sheet, see the last section.",
+        "The benefits of some supplements are well established, but others need further study.",
+        "This means we may be unaware of whether the herb has any benefits.",
+        "These are the findings of a recent study that analyzed 1,400 visits.",
+        "A comprehensive literature search in Medline and Embase identified 20 studies.",
     ],
 )
 def test_statements_about_a_study_the_evidence_or_the_text_are_meta(sentence: str) -> None:
