@@ -3,11 +3,18 @@ registration lines, research-voice methods, the state of the evidence, advice to
 
 from __future__ import annotations
 
+import re
+from importlib import resources
+from pathlib import Path
+
 import pytest
 
+from evidence_claims.extraction import kinds
+from evidence_claims.extraction.caseless import lower_pattern
 from evidence_claims.extraction.draft import extract
 from evidence_claims.extraction.kinds import classify
 from evidence_claims.extraction.segment import segment
+from evidence_claims.model.data_yaml import load_data_yaml
 
 
 def units(document: str) -> list[tuple[str, str]]:
@@ -155,3 +162,37 @@ def hedges(document: str) -> list[str]:
 )
 def test_hedges_in_real_page_forms(document: str, expected: list[str]) -> None:
     assert hedges(document) == expected
+
+
+def _plain_and_split() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    data = load_data_yaml(
+        resources.files("evidence_claims").joinpath("data/kinds.yaml").read_text("utf-8")
+    )
+    pairs = []
+    for family, flags in (("signposting", 0), ("recommendation", 0), ("meta", re.M)):
+        lowered = [lower_pattern(p) for p in data[family]]
+        plain = re.compile(
+            kinds._GUARD + "(?:" + "|".join(f"(?:{p})" for p in lowered) + ")", flags
+        )
+        split = re.compile(kinds._GUARD + "(?:" + kinds.by_first_char(lowered) + ")", flags)
+        pairs.append((plain, split))
+    return pairs
+
+
+def test_the_alternation_split_by_first_character_matches_where_the_plain_one_does() -> None:
+    # Every statement of the bundled gold documents and the seed, at every word start.
+    root = Path(__file__).resolve().parents[1]
+    documents = [*root.glob("benchmarks/gold/*/document.txt")]
+    documents += [*root.glob("benchmarks/gold-real/*/document.txt")]
+    documents += [root / "claims" / "kratom-addiction" / "document.txt"]
+    pairs = _plain_and_split()
+    checked = 0
+    for path in documents:
+        text = path.read_text("utf-8")
+        for seg in segment(text):
+            body = seg.text(text).lower()
+            for plain, split in pairs:
+                for start in range(len(body)):
+                    assert bool(plain.match(body, start)) == bool(split.match(body, start))
+                checked += 1  # one statement, one family
+    assert checked > 1200

@@ -15,7 +15,8 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model.records import Kind
-from .caseless import FoldedSearch, fold
+from .caseless import FoldedSearch, Unsupported, fold, lower_pattern
+from .first_chars import first_chars
 from .segment import Segment
 
 _CLOSERS = "\"'”’»)] \t\n"
@@ -59,12 +60,43 @@ def load_rules() -> KindRules:
     )
 
 
+_GUARD = "(?<![\\w'’])(?=\\w)"
+
+
 def _compile(patterns: list[str], flags: int) -> FoldedSearch:
     # Every pattern starts at a word: the guard, tested once per position, skips the rest.
-    # Matched case-insensitively, on the statement's lower case where possible (.caseless).
-    return FoldedSearch(
-        "(?<![\\w'’])(?=\\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", flags
-    )
+    # Matched case-insensitively, on the statement's lower case where possible (.caseless),
+    # where the alternation is split by first character (:func:`by_first_char`).
+    search = FoldedSearch(_GUARD + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", flags)
+    if search.fast is not None:
+        try:
+            lowered = [lower_pattern(p) for p in patterns]
+        except Unsupported:
+            return search
+        search.fast = re.compile(_GUARD + "(?:" + by_first_char(lowered) + ")", flags)
+    return search
+
+
+def by_first_char(patterns: list[str]) -> str:
+    """The alternation of ``patterns``, grouped by the first character each can start with.
+
+    Python's ``re`` tries every alternative at each word start; behind a one-character
+    lookahead, a position tries only the alternatives that can begin with its character (and
+    those whose first character is unknown). Whether the alternation matches at a position is
+    unchanged; which alternative matches first may differ, and nothing here asks.
+    """
+    firsts = [first_chars(p) for p in patterns]
+    keys = sorted({c for f in firsts if f is not None for c in f})
+    unknown = [p for p, f in zip(patterns, firsts, strict=True) if f is None]
+    groups = []
+    for key in keys:
+        members = [p for p, f in zip(patterns, firsts, strict=True) if f is None or key in f]
+        groups.append(f"(?={re.escape(key)})(?:" + "|".join(f"(?:{p})" for p in members) + ")")
+    if unknown:
+        others = "".join(re.escape(k) for k in keys)
+        lead = f"(?![{others}])" if keys else ""
+        groups.append(lead + "(?:" + "|".join(f"(?:{p})" for p in unknown) + ")")
+    return "|".join(groups)
 
 
 def classify(text: str, role: str, *, body_offset: int = 0) -> Kind:
