@@ -196,3 +196,31 @@ def test_the_alternation_split_by_first_character_matches_where_the_plain_one_do
                     assert bool(plain.match(body, start)) == bool(split.match(body, start))
                 checked += 1  # one statement, one family
     assert checked > 1200
+
+
+def test_a_table_of_contents_is_a_list_of_headings() -> None:
+    doc = (
+        "Table of Contents\n\n"
+        "  • The Dietary Supplement Label\n"
+        "  • Effectiveness\n"
+        "  • Safety and Risk\n"
+        "  • Talk with Your Healthcare Providers\n"
+        "  • Keep in Mind\n"
+    )
+    assert [kind for _text, kind in units(doc)] == ["meta"] * 6
+    assert units(doc)[4] == ("Talk with Your Healthcare Providers", "meta")
+
+
+def test_a_list_of_symptoms_or_examples_stays_a_list_of_statements() -> None:
+    doc = (
+        "Side effects include:\n"
+        "- Nausea\n"
+        "- Trouble sleeping\n"
+        "- Headache\n\n"
+        "Examples include:\n\n"
+        "  • Anticonvulsants (e.g. phenytoin)\n"
+        "  • Cholesterol drugs (e.g. lovastatin)\n"
+        "  • Blood pressure drugs (e.g. propranolol)\n"
+    )
+    kinds_ = [kind for _text, kind in units(doc)]
+    assert kinds_ == ["meta", "claim", "claim", "claim", "meta", "claim", "claim", "claim"]

@@ -191,6 +191,15 @@ def _paragraph(document: str, lines: list[tuple[int, int]], paragraph: int) -> I
             yield from _item(document, item, paragraph)
             item = None
 
+    if _contents_list(document, lines):
+        # A table of contents or a menu: each item names a section, it states nothing.
+        for start, end in lines:
+            bullet = _BULLET.match(document, start, end)
+            assert bullet is not None
+            left = bullet.start(2) if bullet.group(2) is not None else bullet.end()
+            left, right = strip_span(document, left, end)
+            yield Segment(left, right, "heading", paragraph, left)
+        return
     for index, (start, end) in enumerate(lines):
         bullet = _BULLET.match(document, start, end)
         if bullet is not None and _numbered_heading(document, lines, bullet, end):
@@ -335,6 +344,40 @@ def _title_block(document: str, lines: list[tuple[int, int]]) -> bool:
         if _BULLET.match(document, start, end) or _unpunctuated_sentence(document, left, right):
             return False
     return True
+
+
+_MINOR_WORDS = _words("a an and as at by for from in into of on or the to with without vs via")
+
+
+def _title_case(words: list[str]) -> bool:
+    """Every word but short function words starts with a capital ("Talk with Your Providers")."""
+    return all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words if w[:1].isalpha())
+
+
+def _contents_list(document: str, lines: list[tuple[int, int]]) -> bool:
+    """A block of at least three bulleted lines that name sections rather than state things.
+
+    Each item is short, capitalised, without final punctuation, and at least half of them are
+    several words in Title Case ("The Dietary Supplement Label", "Safety and Risk"): a table of
+    contents or a menu. A list of symptoms ("Nausea", "Trouble sleeping") is not.
+    """
+    if len(lines) < 3:
+        return False
+    titled = 0
+    for start, end in lines:
+        bullet = _BULLET.match(document, start, end)
+        if bullet is None:
+            return False
+        left, right = strip_span(document, bullet.end(), end)
+        if right <= left or not document[left].isupper():
+            return False
+        if document[right - 1] in _TERMINAL or document[right - 1] in ",;:":
+            return False
+        words = document[left:right].split()
+        if len(words) > 8 or right - left > 70 or not _title_case(words):
+            return False
+        titled += len(words) > 1
+    return 2 * titled >= len(lines)
 
 
 def _numbered_heading(
