@@ -224,3 +224,51 @@ def test_a_list_of_symptoms_or_examples_stays_a_list_of_statements() -> None:
     )
     kinds_ = [kind for _text, kind in units(doc)]
     assert kinds_ == ["meta", "claim", "claim", "claim", "meta", "claim", "claim", "claim"]
+
+
+def test_lines_after_a_finished_sentence_can_be_headings_and_field_lines() -> None:
+    # Pages copied with single line breaks between paragraphs.
+    doc = (
+        "Most adverse effects were minor.\n"
+        "Key Words: adverse effects, herbal medicine, safety\n"
+        "Introduction\n"
+        "Herbal medicines are popular in many countries.\n"
+    )
+    assert units(doc) == [
+        ("Most adverse effects were minor.", "claim"),
+        ("Key Words: adverse effects, herbal medicine, safety", "meta"),
+        ("Introduction", "meta"),
+        ("Herbal medicines are popular in many countries.", "claim"),
+    ]
+
+
+def test_a_line_ending_in_a_colon_is_a_lead_or_a_label_of_its_own() -> None:
+    doc = "Methods:\nWe recruited 30 adults.\nResults:\nPain fell.\nDr. Lee's answer:\nIt helps."
+    assert units(doc) == [
+        ("Methods:", "meta"),
+        ("We recruited 30 adults.", "meta"),
+        ("Results:", "meta"),
+        ("Pain fell.", "claim"),
+        ("Dr. Lee's answer:", "meta"),
+        ("It helps.", "claim"),
+    ]
+    assert [s.role for s in segment(doc)][:3] == ["label", "sentence", "label"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Educate yourself.", "recommendation"),
+        ("Buy from a reputable manufacturer.", "recommendation"),
+        ("Know the warning signs of a stroke.", "recommendation"),
+        ("Share of patients with side effects was 3%.", "claim"),
+        ("Add-on therapy reduced pain.", "claim"),
+        ("This overview of systematic reviews (SRs) aims to evaluate the evidence.", "meta"),
+        ("A multivariate meta-regression model is utilized to establish the dose.", "meta"),
+        ("The effect of each dose was compared by meta-analysis.", "meta"),
+        ("A total of 136 articles were included in the review.", "meta"),
+        ("Side effects included nausea and headache.", "claim"),
+    ],
+)
+def test_more_imperatives_and_methods(sentence: str, kind: str) -> None:
+    assert classify(sentence, "sentence") == kind

@@ -225,11 +225,22 @@ def _paragraph(document: str, lines: list[tuple[int, int]], paragraph: int) -> I
                 item = (item[0], item[1], end)
                 continue
             yield from flush_item()
-        if _is_heading(document, lines, index, run_start is None):
+        at_boundary = run_start is None or _ends_sentence(document, run_start, lines[index - 1][1])
+        if _is_heading(document, lines, index, at_boundary):
             yield from flush_run()
             left, right = strip_span(document, start, end)
             if right > left:
                 yield Segment(left, right, "heading", paragraph, left)
+            continue
+        if at_boundary and _lead_line(document, start, end):
+            # "Dr. Smith's answer:" or "Examples include:" on a line of its own, after a
+            # finished sentence: a lead of its own, not the start of the next sentence.
+            yield from flush_run()
+            left, right = strip_span(document, start, end)
+            if document[left : right - 1].strip().lower() in LABELS:
+                yield Segment(left, right, "label", paragraph, left)  # "Methods:" alone
+            else:
+                yield from _sentences(document, start, end, paragraph, "sentence")
             continue
         if run_start is None:
             label = _label(document, start, end) if index == 0 else None
@@ -378,6 +389,17 @@ def _contents_list(document: str, lines: list[tuple[int, int]]) -> bool:
             return False
         titled += len(words) > 1
     return 2 * titled >= len(lines)
+
+
+def _lead_line(document: str, start: int, end: int) -> bool:
+    """A short capitalised line ending in a colon ("Dr. Hibberd's answer:")."""
+    left, right = strip_span(document, start, end)
+    return (
+        right > left
+        and document[right - 1] == ":"
+        and document[left].isupper()
+        and document.count(" ", left, right) < 12
+    )
 
 
 def _numbered_heading(
