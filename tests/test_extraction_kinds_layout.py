@@ -272,3 +272,21 @@ def test_a_line_ending_in_a_colon_is_a_lead_or_a_label_of_its_own() -> None:
 )
 def test_more_imperatives_and_methods(sentence: str, kind: str) -> None:
     assert classify(sentence, "sentence") == kind
+
+
+def test_a_post_line_ending_in_lol_or_an_emoji_ends_its_sentence() -> None:
+    doc = (
+        "I took 3 mg before I flew and it did nothing for me lol\n"
+        "Anyone else tried it? I took it again 🙁\n"
+        "My doctor said to take it at bedtime.\n"
+    )
+    assert units(doc) == [
+        ("I took 3 mg before I flew and it did nothing for me lol", "claim"),
+        ("Anyone else tried it?", "question"),
+        ("I took it again 🙁", "claim"),
+        ("My doctor said to take it at bedtime.", "claim"),
+    ]
+
+
+def test_a_pointer_to_the_list_that_follows_is_meta() -> None:
+    assert classify("Consider the following sleep stats...", "sentence") == "meta"

@@ -141,9 +141,11 @@ _TERMINAL = ".!?…。！？"
 _CJK_TERMINAL = "。！？"
 _CLOSERS = "\"'”’»)]」』）"
 # How a line can end without a full stop and still be a sentence, not a title: a URL, an
-# emoticon or emoji, or an author-year citation in brackets ("(Smith 2020)").
+# emoticon or emoji, an author-year citation in brackets ("(Smith 2020)"), or the
+# interjections that close a sentence in posts ("lol", "haha", "imo").
 _UNPUNCTUATED_END = re.compile(
-    r"(?:https?://\S+|www\.\S+|[:;=8]-?[()DPpO3/\\|]+|<3|\([^()\n]{0,80}\b(?:1[6-9]|20)\d\d[a-z]?\))$"
+    r"(?:https?://\S+|www\.\S+|[:;=8]-?[()DPpO3/\\|]+|<3|\([^()\n]{0,80}\b(?:1[6-9]|20)\d\d[a-z]?\)"
+    r"|(?<![\w'’])(?i:lol|lmao|rofl|haha(?:ha)*|hehe|xd|imo|imho|tbh|smh))$"
 )
 
 
@@ -250,6 +252,8 @@ def _paragraph(document: str, lines: list[tuple[int, int]], paragraph: int) -> I
             else:
                 run_start = start
         run_end = end
+        if _closes_line(document, lines, index):
+            yield from flush_run()
     yield from flush_run()
     yield from flush_item()
 
@@ -389,6 +393,28 @@ def _contents_list(document: str, lines: list[tuple[int, int]]) -> bool:
             return False
         titled += len(words) > 1
     return 2 * titled >= len(lines)
+
+
+def _closes_line(document: str, lines: list[tuple[int, int]], index: int) -> bool:
+    """A line of running text that ends a sentence without a full stop, before a new one.
+
+    It ends the way posts end a sentence (an emoji, an emoticon, a URL, "lol") and the next
+    line starts with a capital: "... did nothing for me 🙁" / "Anyone else tried it?" are two
+    statements, never one.
+    """
+    if index + 1 >= len(lines):
+        return False
+    start, end = lines[index]
+    left, right = strip_span(document, start, end)
+    if right <= left or document[right - 1] in _TERMINAL:
+        return False
+    if not (
+        _is_emoji(document[right - 1])
+        or _UNPUNCTUATED_END.search(document, max(left, right - 120), right)
+    ):
+        return False
+    next_left, _next_right = strip_span(document, *lines[index + 1])
+    return document[next_left].isupper()
 
 
 def _lead_line(document: str, start: int, end: int) -> bool:
