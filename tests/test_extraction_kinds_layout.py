@@ -290,3 +290,21 @@ def test_a_post_line_ending_in_lol_or_an_emoji_ends_its_sentence() -> None:
 
 def test_a_pointer_to_the_list_that_follows_is_meta() -> None:
     assert classify("Consider the following sleep stats...", "sentence") == "meta"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Future studies should assess a range of doses of standardized preparations.",
+        "Therefore, larger randomized trials must confirm these findings.",
+        "Further research is warranted to confirm the benefit.",
+    ],
+)
+def test_what_research_should_come_next_is_meta_not_advice(sentence: str) -> None:
+    assert classify(sentence, "sentence") == "meta"
+
+
+def test_advice_to_clinicians_is_still_a_recommendation() -> None:
+    assert classify("Clinicians should ask patients about supplements.", "sentence") == (
+        "recommendation"
+    )
