@@ -158,6 +158,11 @@ def hedges(document: str) -> list[str]:
         ("The extract is potentially harmful to the liver.", ["potentially"]),
         ("More than half reported that they would use supplements again.", []),
         ("Higher doses would lower the risk further.", ["would"]),
+        ("Its purported benefits are many.", ["purported"]),
+        ("It reportedly helps.", ["reportedly"]),
+        ("The effect was arguably small.", ["arguably"]),
+        ("The link is tentative.", ["tentative"]),
+        ("To our knowledge, no trial exists.", ["To our knowledge"]),
     ],
 )
 def test_hedges_in_real_page_forms(document: str, expected: list[str]) -> None:
