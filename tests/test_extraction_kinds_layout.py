@@ -313,3 +313,21 @@ def test_advice_to_clinicians_is_still_a_recommendation() -> None:
     assert classify("Clinicians should ask patients about supplements.", "sentence") == (
         "recommendation"
     )
+
+
+def test_statements_in_a_methods_section_are_meta_until_the_next_label() -> None:
+    doc = (
+        "Design: Prospective cohort study.\n"
+        "Participants: 171,616 adults without cancer.\n"
+        "Main outcomes and measures: All cause mortality.\n"
+        "Results: Coffee drinkers had a lower risk of death.\n"
+    )
+    assert [kind for _text, kind in units(doc)] == ["meta"] * 7 + ["claim"]
+
+
+def test_a_label_that_covers_findings_opens_no_methods_section() -> None:
+    doc = (
+        "Methods/Principal Findings\n\n"
+        "We included randomized trials. Probiotics had a positive effect on diarrhea.\n"
+    )
+    assert units(doc)[-1] == ("Probiotics had a positive effect on diarrhea.", "claim")

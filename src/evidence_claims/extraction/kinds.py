@@ -132,6 +132,67 @@ def _main_clause(body: str) -> int:
     return concession.end() if concession else 0
 
 
+# Sections of a structured abstract that say how the study was done (CONSORT 2010 for
+# Abstracts, the BMJ's "Design, Setting, Participants, Main outcome measures", Cochrane and
+# PRISMA 2020 for Abstracts): every statement in them is about the study, not a finding.
+METHOD_SECTIONS = frozenset(
+    {
+        "methods",
+        "method",
+        "materials and methods",
+        "design",
+        "setting",
+        "settings",
+        "design and setting",
+        "design, setting, and participants",
+        "participants",
+        "subjects",
+        "interventions",
+        "intervention",
+        "measurements",
+        "main outcome measures",
+        "main outcomes and measures",
+        "search methods",
+        "selection criteria",
+        "data collection and analysis",
+        "eligibility criteria",
+        "information sources",
+        "data sources",
+        "study selection",
+        "data extraction",
+        "evidence acquisition",
+    }
+)
+
+
+_REPORTS_RESULTS = re.compile(r"\b(?:findings|results)\b")
+
+
+def in_method_sections(document: str, segments: list[Segment], kinds: list[Kind]) -> list[Kind]:
+    """``kinds`` with the claims of a structured abstract's methods sections made ``meta``.
+
+    A section opens at its label ("Design:", "Methods" on a line of its own, "Subjects/Methods")
+    and runs to the next heading or label; one opened by a label inside a paragraph ends with
+    that paragraph. Questions and recommendations keep their kind. A label that covers results
+    too ("Methods and findings", "Methods/Principal Findings", PLOS) opens no methods section.
+    """
+    out = list(kinds)
+    inside = False
+    opened_in: int | None = None  # the paragraph of an inline label, else None
+    for index, seg in enumerate(segments):
+        if seg.role in ("heading", "label"):
+            name = seg.text(document).rstrip(":").strip().lower()
+            parts = {part.strip() for part in name.split("/")}
+            inside = bool(parts & METHOD_SECTIONS) and not _REPORTS_RESULTS.search(name)
+            opened_in = seg.paragraph if seg.role == "label" else None
+            continue
+        if inside and opened_in is not None and seg.paragraph != opened_in:
+            inside = False
+        if inside and out[index] == "claim":
+            out[index] = "meta"
+    return out
+
+
 def classify_segment(document: str, segment: Segment, asides_free: str) -> Kind:
     """:func:`classify` for a segment, given its text with asides blanked."""
     return classify(asides_free, segment.role, body_offset=segment.body - segment.start)
