@@ -331,3 +331,20 @@ def test_a_label_that_covers_findings_opens_no_methods_section() -> None:
         "We included randomized trials. Probiotics had a positive effect on diarrhea.\n"
     )
     assert units(doc)[-1] == ("Probiotics had a positive effect on diarrhea.", "claim")
+
+
+def test_labels_alone_on_their_lines_under_a_title() -> None:
+    doc = (
+        "Abstract\n"
+        "Objective:\n"
+        "The study was aimed at determining the lifestyle of supplement users.\n"
+        "Background/Objectives:\n"
+        "Supplements are popular.\n"
+    )
+    assert units(doc) == [
+        ("Abstract", "meta"),
+        ("Objective:", "meta"),
+        ("The study was aimed at determining the lifestyle of supplement users.", "meta"),
+        ("Background/Objectives:", "meta"),
+        ("Supplements are popular.", "claim"),
+    ]

@@ -132,11 +132,17 @@ def _main_clause(body: str) -> int:
     return concession.end() if concession else 0
 
 
-# Sections of a structured abstract that say how the study was done (CONSORT 2010 for
+# Sections of a structured abstract that say what the study set out to do and how it was done
+# (CONSORT 2010 for
 # Abstracts, the BMJ's "Design, Setting, Participants, Main outcome measures", Cochrane and
 # PRISMA 2020 for Abstracts): every statement in them is about the study, not a finding.
 METHOD_SECTIONS = frozenset(
     {
+        "objective",
+        "objectives",
+        "aim",
+        "aims",
+        "purpose",
         "methods",
         "method",
         "materials and methods",
@@ -165,6 +171,7 @@ METHOD_SECTIONS = frozenset(
 )
 
 
+_BACKGROUND_SECTIONS = frozenset({"background", "introduction", "context", "importance"})
 _REPORTS_RESULTS = re.compile(r"\b(?:findings|results)\b")
 
 
@@ -174,7 +181,8 @@ def in_method_sections(document: str, segments: list[Segment], kinds: list[Kind]
     A section opens at its label ("Design:", "Methods" on a line of its own, "Subjects/Methods")
     and runs to the next heading or label; one opened by a label inside a paragraph ends with
     that paragraph. Questions and recommendations keep their kind. A label that covers results
-    too ("Methods and findings", "Methods/Principal Findings", PLOS) opens no methods section.
+    too ("Methods and findings", "Methods/Principal Findings", PLOS) or background
+    ("Background/Objectives") opens no methods section.
     """
     out = list(kinds)
     inside = False
@@ -183,7 +191,11 @@ def in_method_sections(document: str, segments: list[Segment], kinds: list[Kind]
         if seg.role in ("heading", "label"):
             name = seg.text(document).rstrip(":").strip().lower()
             parts = {part.strip() for part in name.split("/")}
-            inside = bool(parts & METHOD_SECTIONS) and not _REPORTS_RESULTS.search(name)
+            inside = (
+                bool(parts & METHOD_SECTIONS)
+                and not parts & _BACKGROUND_SECTIONS
+                and not _REPORTS_RESULTS.search(name)
+            )
             opened_in = seg.paragraph if seg.role == "label" else None
             continue
         if inside and opened_in is not None and seg.paragraph != opened_in:

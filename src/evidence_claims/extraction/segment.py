@@ -79,6 +79,7 @@ SENTENCE_OPENERS = _words(
 LABELS = _words(
     """
     background backgrounds objective objectives aim aims purpose purposes introduction context
+    subjects
     importance methods method design setting settings participants patients interventions
     intervention measurements outcomes results result findings conclusion conclusions
     interpretation discussion limitations summary note notes update edit disclaimer funding
@@ -119,7 +120,7 @@ LABELS = _words(
 _LINE = re.compile(r"[^\n]*\n?")
 _BULLET = re.compile(r"[ \t]*(?:([-*•‣◦▪●–—+])|(\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]))[ \t]+(?=\S)")
 # ("Authors' conclusions:", the Cochrane label, ends its first word with an apostrophe.)
-_LABEL = re.compile(r"[ \t]*([A-Za-z][A-Za-z;]*['’]?(?: [A-Za-z]+){0,3})[ \t]*:[ \t]+(?=\S)")
+_LABEL = re.compile(r"[ \t]*([A-Za-z][A-Za-z;]*['’]?(?:[ /][A-Za-z]+){0,3})[ \t]*:[ \t]+(?=\S)")
 # A sentence end: terminal punctuation, then closing quotes or brackets and reference markers
 # placed after the full stop ("...in 2019.[4]", ".[citation needed]": Wikipedia's footnote
 # style keeps the marker with the sentence it follows), then white space.
@@ -239,7 +240,7 @@ def _paragraph(document: str, lines: list[tuple[int, int]], paragraph: int) -> I
             # finished sentence: a lead of its own, not the start of the next sentence.
             yield from flush_run()
             left, right = strip_span(document, start, end)
-            if document[left : right - 1].strip().lower() in LABELS:
+            if is_label_name(document[left : right - 1]):
                 yield Segment(left, right, "label", paragraph, left)  # "Methods:" alone
             else:
                 yield from _sentences(document, start, end, paragraph, "sentence")
@@ -326,8 +327,8 @@ def _is_heading(document: str, lines: list[tuple[int, int]], index: int, at_boun
         # Last line of a block after finished sentences: a trailing title-like fragment.
         return True
     next_start, next_end = lines[index + 1]
-    if _BULLET.match(document, next_start, next_end):
-        return True
+    if _BULLET.match(document, next_start, next_end) or _lead_line(document, next_start, next_end):
+        return True  # a title over a list, a label ("Objective:") or a lead line
     nxt_left, nxt_right = strip_span(document, next_start, next_end)
     return document[nxt_left].isupper() and (nxt_right - nxt_left) > 1.5 * (right - left)
 
@@ -483,10 +484,15 @@ def _is_emoji(char: str) -> bool:
     )
 
 
+def is_label_name(name: str) -> bool:
+    """A structured-abstract label, or labels joined by "/" ("Subjects/Methods")."""
+    return all(part.strip().lower() in LABELS for part in name.split("/"))
+
+
 def _label(document: str, start: int, end: int) -> tuple[int, int, int] | None:
     """(start, end, text start) of a structured-abstract label opening a paragraph."""
     match = _LABEL.match(document, start, end)
-    if match is None or match.group(1).lower() not in LABELS:
+    if match is None or not is_label_name(match.group(1)):
         return None
     return match.start(1), document.index(":", match.end(1)) + 1, match.end()
 
