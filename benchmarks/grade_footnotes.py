@@ -8,13 +8,13 @@ the GRADE gold set), each with the domain the authors rated it on, the levels th
 direction. Each phrase is set in a claim about a body of evidence, the way a writer would add it
 to a sentence citing a review, and the claim is assessed through the public API:
 
-    A systematic review of randomized trials (Smith 2020) found that the treatment improved the
-    outcome. <phrase>.
+    A systematic review of 8 randomized trials (Smith 2020) found that the treatment improved
+    the outcome. <phrase>.
 
-(cohort studies instead of randomized trials when the review's evidence was observational, so
-that rating up can apply). The cited entry says only what the review was a review of. The frame
-alone moves no domain (checked before scoring), so every domain the engine rates comes from the
-phrase.
+(8 cohort studies instead when the review's evidence was observational, so that it starts low
+and rating up can apply; 5 trials and 3 cohort studies for a mix). The cited entry says only
+what the review was a review of. The frame alone moves no domain (checked before scoring), so
+every domain the engine rates comes from the phrase.
 
 Printed per split (train: the reviews cues may be written from; test: a third of the reviews,
 held out by review) and per domain:
@@ -52,9 +52,9 @@ from evidence_claims.rules.assessment import caveat_rule  # noqa: E402
 
 CORPUS = ROOT / "benchmarks" / "grade" / "footnote-corpus.yaml"
 BODY = {
-    "randomized_trial": ("randomized trials", "the treatment improved the outcome"),
-    "mixed": ("randomized trials and cohort studies", "the treatment improved the outcome"),
-    "observational": ("cohort studies", "the exposure was associated with the outcome"),
+    "randomized_trial": ("8 randomized trials", "the treatment improved the outcome"),
+    "mixed": ("5 randomized trials and 3 cohort studies", "the treatment improved the outcome"),
+    "observational": ("8 cohort studies", "the exposure was associated with the outcome"),
 }
 UP = {
     "upgrade.large_effect": "large_effect",
