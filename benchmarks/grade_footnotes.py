@@ -17,7 +17,7 @@ what the review was a review of. The frame alone moves no domain (checked before
 every domain the engine rates comes from the phrase.
 
 Printed per split (train: the reviews cues may be written from; test: a third of the reviews,
-held out by review) and per domain:
+held out by review; fresh: reviews read after the cues were written) and per domain:
 
 - recall: of the phrases the authors rated down (or up) in a domain, the share for which the
   engine rates that domain in the same direction; "levels" is the share that also takes the
@@ -27,8 +27,8 @@ held out by review) and per domain:
 - false domain: of all phrases, the share for which the engine rates a domain other than the
   phrase's own.
 
-``--misses`` lists the train split's misses phrase by phrase; the test split is printed as
-aggregate figures only.
+``--misses`` lists the train split's misses phrase by phrase; the test and fresh splits are
+printed as aggregate figures only.
 """
 
 from __future__ import annotations
@@ -213,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     counts: dict[str, int] = defaultdict(int)
     for review in corpus["reviews"]:
         counts[review["split"]] += 1
-    for split in ("train", "test"):
+    for split in ("train", "test", "fresh"):
         report(split, by_split.get(split, []), counts[split])
     if args.misses:
         print("train misses:")
