@@ -109,6 +109,9 @@ def test_a_footnote_wording_rates_its_domain(phrase: str, domain: str, levels: i
         "most of the studies have similar point estimates and overlapping CIs",
         "no uncertainty about directness",
         "both trials were at unclear risk of bias",
+        # Cochrane Handbook 5.1 Table 12.2.d: the low-or-unclear band is a judgement
+        "most of the trials were at low or unclear risk of bias",
+        "the majority of studies were at low/unclear risk of bias",
         "fewer than 5,000 participants were lost",
     ],
 )

@@ -260,6 +260,8 @@ _MOST_AT_RISK = re.compile(
     # risk is not "most": review authors judge those case by case.
     r"\b(?:most|majority|the\s+majority|more\s+than\s+half)\s+of\s+(?:the\s+)?(?:\w+\s+)?"
     r"(?:studies|trials|rcts|evidence|information)\b[^.;]{0,50}?\b"
+    # "at low or unclear risk" is Table 12.2.d's middle band, rated down only on a judgement
+    r"(?<!low or )(?<!low and )(?<!low/)"
     r"(?:high|unclear|some)(?:\s+(?:or|and|/)\s+(?:high|unclear|some))?\s+(?:risk|concerns)"
     r"(?:\s+of\s+(?:\w+\s+)?bias)?"
     # a safeguard against bias that the trials did not report or did not have (GRADE
