@@ -348,3 +348,22 @@ def test_labels_alone_on_their_lines_under_a_title() -> None:
         ("Background/Objectives:", "meta"),
         ("Supplements are popular.", "claim"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("SSSheridan 01:39, 29 May 2021", "meta"),
+        ("I've removed the text pending discussion.", "meta"),
+        ("I have added magnesium to my routine and sleep better.", "claim"),
+        ("The key is to talk to your doctor before you start.", "recommendation"),
+        ("For the latest information on supplements, visit the FDA website.", "recommendation"),
+        ("To reduce the risk, avoid alcohol.", "recommendation"),
+        ("To date, studies have shown no benefit.", "claim"),
+        ("Unsupported medical claims must be attributed to their source.", "recommendation"),
+        ("The agency must remain vigilant against new threats.", "claim"),
+        ("The effect must have been small.", "claim"),
+    ],
+)
+def test_posts_pointers_and_duties(sentence: str, kind: str) -> None:
+    assert classify(sentence, "sentence") == kind

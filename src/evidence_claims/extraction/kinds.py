@@ -21,8 +21,11 @@ from .segment import Segment
 
 _CLOSERS = "\"'”’»)] \t\n"
 _FIRST_WORD = re.compile(r"[\W\d_]*([A-Za-z]+(?:['’]t)?)")
+# An opening clause or phrase before the main clause: a condition or time ("If you ...,"),
+# a purpose or topic ("To reduce the risk, ...", "For the latest information, ...").
 _LEADING_CLAUSE = re.compile(
-    r"\s*(?:if|when|whenever|before|after|once|while|unless|until|in\s+case)\b[^,;:]{1,120}[,;:]\s*",
+    r"\s*(?:if|when|whenever|before|after|once|while|unless|until|in\s+case|for|to)\b[^,;:]{1,120}"
+    r"[,;:]\s*",
     re.IGNORECASE,
 )
 # A concessive clause that opens the sentence ("While it is important to generate more
