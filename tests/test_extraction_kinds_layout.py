@@ -163,6 +163,13 @@ def hedges(document: str) -> list[str]:
         ("The effect was arguably small.", ["arguably"]),
         ("The link is tentative.", ["tentative"]),
         ("To our knowledge, no trial exists.", ["To our knowledge"]),
+        ("An outbreak in May 2018 killed 17 people.", []),
+        ("Smokers were twice as likely to report it.", []),
+        ("The effect is likely small.", ["likely"]),
+        ("Take it as safely as possible.", []),
+        ("It is possible that it helps.", ["possible"]),
+        ("IMO, the guideline achieves balance.", ["IMO"]),
+        ("I actually think the first sentences are fine.", ["I actually think"]),
     ],
 )
 def test_hedges_in_real_page_forms(document: str, expected: list[str]) -> None:

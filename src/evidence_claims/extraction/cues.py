@@ -77,6 +77,10 @@ _NOT_AFTER = {
     "funding": re.compile(
         r"\b(?:funded|supported|financed|sponsored|paid\s+for|underwritten)\s+$", re.IGNORECASE
     ),
+    # "as safely as possible": the most that can be done, not a possibility.
+    "as_as": re.compile(r"\bas\s+[\w-]+\s+as\s+$", re.IGNORECASE),
+    # "twice as likely", "more likely to report": a comparison of frequencies, not doubt.
+    "comparison": re.compile(r"\b(?:as|more|less|equally)\s+$", re.IGNORECASE),
     "commissive": re.compile(
         r"\b(?:we|I|agency|ministry|team|researchers|authors|company|government|department"
         r"|regulator|authority|institute|service|council|commission)\s+$",
@@ -94,6 +98,8 @@ _NOT_BEFORE = {
     # "potentially relevant / eligible studies were screened": the screening term of a review's
     # methods (PRISMA 2020 item 16), not a limit on a claim.
     "screening": re.compile(r"\s+(?:relevant|eligible)\b", re.IGNORECASE),
+    # "in May 2018", "29 May 2021": the month, not the modal verb.
+    "date_number": re.compile(r"\s+\d"),
 }
 # "is suspected", "we suspected", "suspected that / to / of": the verb, not the adjective.
 _VERBAL_BEFORE = re.compile(
