@@ -14,7 +14,9 @@ from functools import cache
 from ..model.records import Claim
 from ..model.taxonomy import source_types
 from ..rules import assessment as R
+from ..rules.assessment import caveat_rule
 from . import body as B
+from . import compose as K
 from . import concerns as C
 from . import stated as S
 from .context import SetContext
@@ -107,11 +109,41 @@ def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None
         add(found)
     # concerns the claim's words call very serious take two levels of their domain
     out.extend(S.very_serious(claim))
+    # a domain term judged in the same clause, for the domains no rule above rated
+    out.extend(_composed(claim, ctx, out))
     # a certainty the claim's words state (GRADE guidelines 26) caps the grade
     found = S.stated_certainty(claim)
     if found is not None:
         add(found)
     return out
+
+
+def _composed(claim: Claim, ctx: SetContext, found: list[Detected]) -> list[Detected]:
+    """The compositional reading (:mod:`.compose`) of the claim and its entries, for each
+    GRADE domain no other rule rated: a fallback, so that no domain is counted twice.
+    Imprecision only where :func:`detect_limitations` reads it at all."""
+    rated = set()
+    for d in found:
+        rule = caveat_rule(d.code)
+        if rule is not None:
+            rated.add(rule.domain)
+    wanted = [d for d in K.DOMAINS if d not in rated]
+    kind = claim.evidence.type
+    if not (
+        kind in COUNTED_TYPES
+        or kind in B.STUDY_TYPES
+        or (kind in B.OPINION_TYPES and claim.evidence.sources)
+    ):
+        wanted = [d for d in wanted if d != "imprecision"]
+    if not wanted:
+        return []
+    texts: list[tuple[str, str, tuple]] = [("in the claim", claim.text, ("text",))]
+    for i, key in enumerate(claim.evidence.sources):
+        texts += [
+            (f"{key}: in its {name}", text, ("evidence", "sources", i))
+            for name, text in ctx.entry_fields(key)
+        ]
+    return [d for d in K.detected(texts) if K.domain_of(d.code) in wanted]
 
 
 def _risk_of_bias(claim: Claim, ctx: SetContext, lowered: str) -> list[Detected]:
