@@ -149,6 +149,14 @@ def _clause_break() -> re.Pattern[str]:
     return re.compile(r";|\.(?!\d)|(?<![\w-])(?:" + words + r")(?![\w-])")
 
 
+@cache
+def _minority() -> re.Pattern[str]:
+    words = "|".join(
+        r"\s+".join(re.escape(w) for w in _norm(p).split()) for p in _spec()["minority"]
+    )
+    return re.compile(r"(?<![\w-])(?:" + words + r")(?![\w-])")
+
+
 _WORD = re.compile(r"[\w²'-]+")
 
 
@@ -322,6 +330,45 @@ def read(text: str) -> tuple[Finding, ...]:
                     words = text[start:end] if same else clause[start - offset : end - offset]
                     found[domain] = Finding(domain, levels, " ".join(words.split()))
     return tuple(found.values())
+
+
+@lru_cache(maxsize=4096)
+def cleared(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(domain, start, end) of each clause of ``text`` that judges a term of the domain not
+    serious and none of its terms a concern ("attrition bias was low", "small-study effects
+    were not detected"): a phrase rule's cue inside such a clause is not a concern."""
+    out = []
+    for offset, clause in clauses(text):
+        if _minority().search(clause):
+            continue
+        tokens = _tokens(clause)
+        verdicts: dict[str, set[str]] = {}
+        for t, tok in enumerate(tokens):
+            for domain, cls in tok.role.terms:
+                judged = _judge(tokens, t, cls)
+                if judged is not None:
+                    verdicts.setdefault(domain, set()).add(judged[0])
+        for domain, found in verdicts.items():
+            if "not_serious" in found and "concern" not in found:
+                out.append((domain, offset, offset + len(clause)))
+    return tuple(out)
+
+
+def overruled(cue: str, text: str, domain: str) -> bool:
+    """Whether every place ``cue`` stands in ``text`` is a clause that judges ``domain`` not
+    serious (see :func:`cleared`)."""
+    spans = [(a, b) for d, a, b in cleared(text) if d == domain]
+    if not spans or not cue:
+        return False
+    lowered, wanted = text.lower(), cue.lower()
+    at = lowered.find(wanted)
+    if at < 0:
+        return False
+    while at >= 0:
+        if not any(a <= at and at + len(wanted) <= b for a, b in spans):
+            return False
+        at = lowered.find(wanted, at + 1)
+    return True
 
 
 def detected(texts: list[tuple[str, str, tuple]]) -> list[Detected]:
