@@ -379,7 +379,10 @@ def detected(texts: list[tuple[str, str, tuple]]) -> list[Detected]:
         for finding in read(text):
             if finding.domain in out:
                 continue
-            table = _TWO_LEVELS if finding.levels >= 2 else _ONE_LEVEL
+            # two levels only from the claim's own words: an entry's abstract rates other
+            # outcomes too (as for the phrase rules' ``*.very_serious``)
+            two = finding.levels >= 2 and where == "in the claim"
+            table = _TWO_LEVELS if two else _ONE_LEVEL
             code = table[finding.domain]
             words = finding.words if len(finding.words) <= 160 else finding.words[:157] + "..."
             if where == "in the claim":
