@@ -258,6 +258,21 @@ def report_unseen(title: str, rows: list[Row], items: list[dict], seen: set[str]
         print(f"{heading}: no item left")
 
 
+def report_by_reasons(title: str, rows: list[Row], items: list[dict]) -> None:
+    """Aggregate rows split by whether the item's writer could read the authors' reasons.
+
+    An item whose footnotes were not read has an empty ``authors_reasons`` list, and its
+    statement cannot carry the facts behind the rating: a rating down for a domain the
+    statement never mentions is out of reach of any reading of the text. The split says how
+    much of the disagreement lies there; it is a property of the gold item, not of the engine.
+    """
+    read = [row for row, item in zip(rows, items, strict=True) if item.get("authors_reasons")]
+    unread = [row for row, item in zip(rows, items, strict=True) if not item.get("authors_reasons")]
+    for label, part in (("reasons read", read), ("reasons not read", unread)):
+        if part:
+            report(f"{title}, {label} (n={len(part)})", part, detail=False)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--mismatches", action="store_true", help="per-item rows (dev only)")
@@ -270,6 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     report("dev (tuned on)", dev_rows, detail=True)
     for failure in dev_failures:
         print(f"  not read: {failure}")
+    report_by_reasons("dev", dev_rows, dev)
     if args.mismatches:
         print("  dev items where a path disagrees with the authors:")
         for r in dev_rows:
@@ -301,6 +317,8 @@ def main(argv: list[str] | None = None) -> int:
         if scored > 1:
             report("all blind (every blind file pooled)", pooled_rows, detail=False)
             report_unseen("all blind, reviews never in dev", pooled_rows, pooled_items, seen)
+        if pooled_rows:
+            report_by_reasons("all blind", pooled_rows, pooled_items)
     return 0
 
 
