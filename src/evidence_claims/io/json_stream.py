@@ -275,11 +275,16 @@ class JsonStream:
                     raise NotStreamable("the file changed while it was read")
                 yield chunk, items, ChunkLocator(text, chunk, items)
 
-    def read_item(self, index: int, handle: Any) -> Any:
-        """The parsed value of item ``index`` alone (``handle``: the file opened in binary)."""
+    def read_item(self, index: int, handle: Any, *, standard: bool = False) -> Any:
+        """The parsed value of item ``index`` alone (``handle``: the file opened in binary);
+        ``standard``: parsed by the standard library, as the exact reader parses it."""
         handle.seek(self.item_starts[index])
-        raw = handle.read(self.item_ends[index] - self.item_starts[index])
-        return _jiter(raw.rstrip(_SPACE + b","))
+        raw = handle.read(self.item_ends[index] - self.item_starts[index]).rstrip(_SPACE + b",")
+        if standard:
+            import json
+
+            return json.loads(raw)
+        return _jiter(raw)
 
     def claims_position(self) -> Position:
         assert self.header_locator is not None

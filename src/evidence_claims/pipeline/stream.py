@@ -133,6 +133,15 @@ class _Summary:
         return bisect_left(self.valid, index)
 
 
+def _read_claim(reader: JsonStream, index: int, handle: Any) -> Claim:
+    """The valid claim at file ``index``, read again alone (parsed as the first reading
+    parsed it: by jiter, else, for a claim valid only so, by the standard library)."""
+    try:
+        return _CLAIM.validate_python(reader.read_item(index, handle), strict=True)
+    except ValidationError:
+        return _CLAIM.validate_python(reader.read_item(index, handle, standard=True), strict=True)
+
+
 class _Anchor(NamedTuple):
     start: int
     end: int
@@ -179,8 +188,7 @@ class _Claims:
         if claim is not None:
             self.cache.move_to_end(position)
             return claim
-        value = self.reader.read_item(self.summary.valid[position], self.handle)
-        claim = _CLAIM.validate_python(value, strict=True)
+        claim = _read_claim(self.reader, self.summary.valid[position], self.handle)
         self.cache[position] = claim
         if len(self.cache) > _CACHED_CLAIMS:
             self.cache.popitem(last=False)
@@ -268,7 +276,7 @@ class Streamed:
         """The claims at these file indexes, read again from the file one by one."""
         with open(self.reader.path, "rb") as handle:
             for index in indexes:
-                yield _CLAIM.validate_python(self.reader.read_item(index, handle), strict=True)
+                yield _read_claim(self.reader, index, handle)
 
 
 def stream_report(
