@@ -130,17 +130,23 @@ def _roles() -> dict[str, Role]:
     return out
 
 
+def _by_first_char(phrases: list[str]) -> str:
+    """An alternation of plain phrases (longest first) grouped by their first character behind
+    a one-character lookahead: ``re`` tries every alternative at every position, and the
+    grouping lets a position try only the phrases that can start there, in the same order."""
+    groups: dict[str, list[str]] = {}
+    for p in phrases:
+        groups.setdefault(p[0], []).append(r"\s+".join(re.escape(w) for w in p.split()))
+    return "|".join(
+        f"(?={re.escape(first)})(?:{'|'.join(parts)})" for first, parts in groups.items()
+    )
+
+
 @cache
 def _pattern() -> re.Pattern[str]:
-    phrases = sorted(_roles(), key=len, reverse=True)
-    parts = []
-    for p in phrases:
-        if p == "n't":
-            parts.append(r"n't")
-            continue
-        parts.append(r"\s+".join(re.escape(w) for w in p.split()))
+    phrases = sorted((p for p in _roles() if p != "n't"), key=len, reverse=True)
     # whole words; "n't" is glued to its verb
-    return re.compile(r"(?:(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])|n't)")
+    return re.compile(r"(?:(?<![\w-])(?:" + _by_first_char(phrases) + r")(?![\w-])|n't)")
 
 
 @cache
@@ -148,8 +154,7 @@ def _term_pattern() -> re.Pattern[str]:
     """Any domain term, as a whole word: a text without one has nothing to read, and most
     claim texts have none (one search instead of splitting clauses and tokenising them)."""
     phrases = sorted((p for p, role in _roles().items() if role.terms), key=len, reverse=True)
-    parts = [r"\s+".join(re.escape(w) for w in p.split()) for p in phrases]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(?:" + _by_first_char(phrases) + r")(?![\w-])")
 
 
 @cache
