@@ -314,15 +314,25 @@ class _ClaimKeys:
         if not all(type(c) is dict for c in claims):
             return None
         one: Any = {}.setdefault
+        # claims written alike have the same keys in the same order: the sets are built once
+        # per order seen, not once per claim
+        by_order: dict[tuple, tuple[frozenset[str], dict[str, frozenset[str]]]] = {}
         keys = []
         for claim in claims:
-            records = {
-                name: frozenset(value)
-                for name in FLAT_RECORDS
-                if type(value := claim.get(name)) is dict
-            }
-            shape = (frozenset(claim), records)
-            keys.append(one(_shape_key(shape), shape))
+            order = (
+                tuple(claim),
+                *(tuple(v) if type(v := claim.get(n)) is dict else None for n in FLAT_RECORDS),
+            )
+            found = by_order.get(order)
+            if found is None:
+                records = {
+                    name: frozenset(value)
+                    for name in FLAT_RECORDS
+                    if type(value := claim.get(name)) is dict
+                }
+                shape = (frozenset(claim), records)
+                found = by_order[order] = one(_shape_key(shape), shape)
+            keys.append(found)
         ids_first = all(c and next(iter(c)) == "id" for c in claims)
         return cls(keys, ids_first, "id" in document)
 
