@@ -55,6 +55,57 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]] 
         ],
         None,
     ),
+    "design.robins_i_start": (
+        [
+            {
+                "text": "In 8 cohort studies with 40,000 adults judged with ROBINS-I, X went with "
+                "lower mortality (HR 0.88, 95% CI 0.83 to 0.93).",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 8 cohort studies with 40,000 adults, X went with lower mortality "
+                "(HR 0.88, 95% CI 0.83 to 0.93).",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
+    "risk_of_bias.robins_i": (
+        [
+            {
+                "text": "In 8 cohort studies with 40,000 adults at serious risk of bias "
+                "(ROBINS-I), X went with lower mortality (HR 0.88, 95% CI 0.83 to 0.93).",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 8 cohort studies with 40,000 adults at low risk of bias (ROBINS-I), "
+                "X went with lower mortality (HR 0.88, 95% CI 0.83 to 0.93).",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
+    "risk_of_bias.robins_i_moderate": (
+        [
+            {
+                "text": "In 8 cohort studies with 40,000 adults at moderate risk of bias "
+                "(ROBINS-I), X went with lower mortality (HR 0.88, 95% CI 0.83 to 0.93).",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 8 cohort studies with 40,000 adults at serious risk of bias "
+                "(ROBINS-I), X went with lower mortality (HR 0.88, 95% CI 0.83 to 0.93).",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
     "inconsistency.sources_disagree": (
         [{"text": "A survey of 900 users found X.", "caveats": ["inconsistency.sources_disagree"]}],
         [{"text": "A survey of 900 users found X."}],
@@ -795,6 +846,41 @@ def test_the_lowest_of_two_stated_certainties_counts() -> None:
             "prevents deaths.",
             "imprecision.reported",
         ),
+        # blinding and randomization in other words (GRADE guidelines 4)
+        (
+            "CBT lowered anxiety in 11 trials with 1,200 adults; most trials did not report their "
+            "randomization method and none were blinded.",
+            "risk_of_bias.reported",
+        ),
+        (
+            "Remote CBT worked as well as in-person CBT in 51 trials with 5,384 patients; patients "
+            "and therapists could not be blinded to how the therapy was delivered.",
+            "risk_of_bias.reported",
+        ),
+        # a named bias domain judged high (Cochrane risk-of-bias tool)
+        (
+            "X shortened the ICU stay in 12 trials with 925 patients; several trials had high "
+            "risk of attrition and performance bias.",
+            "risk_of_bias.reported",
+        ),
+        (
+            "X improved working memory in trials with risk-of-bias limitations in randomization.",
+            "risk_of_bias.reported",
+        ),
+        # inconsistency and imprecision in other common words (GRADE guidelines 6 and 7)
+        (
+            "X lowered relapse in 4 observational studies with 676 patients, with inconsistent "
+            "study results.",
+            "inconsistency.heterogeneity",
+        ),
+        (
+            "X lowered relapse in 10 trials with 1,222 patients, with moderate heterogeneity.",
+            "inconsistency.heterogeneity",
+        ),
+        (
+            "Patients preferred X (OR 1.97, 95% CI 1.18 to 3.29), though the sample was small.",
+            "imprecision.reported",
+        ),
     ],
 )
 def test_limitations_in_other_words(text: str, code: str) -> None:
@@ -845,3 +931,88 @@ def test_a_concern_stated_as_very_serious_takes_two_levels() -> None:
     )
     assert both.certainty == "low"
     assert sum(r.effect for r in both.reasons if r.code.startswith("risk_of_bias")) == -2
+
+
+def _grade_of(text: str, type_: str = "systematic_review", bib: str | None = None, **kw: Any):
+    spec: dict[str, Any] = {"text": text, "type": type_, **kw}
+    return assessment_of(assessed(spec, bib=bib) if bib else assessed(spec))
+
+
+def test_robins_i_starts_a_body_of_cohort_studies_high_and_rates_its_risk_of_bias() -> None:
+    """GRADE guidelines 18: non-randomized studies judged with ROBINS-I start high and are
+    rated down in the risk of bias domain, two levels for serious risk (or no judgement), one
+    for moderate, none for low. Before, such a body started low and a serious risk of bias
+    took it to very low."""
+    serious = _grade_of(
+        "In 12 prospective cohort studies with 27,248 women judged with ROBINS-I, more activity "
+        "went with lower mortality (HR 0.78, 95% CI 0.71 to 0.86); five were at serious risk of "
+        "bias from confounding."
+    )
+    assert serious.certainty == "low"
+    assert ("risk_of_bias.robins_i", -2) in [(r.code, r.effect) for r in serious.reasons]
+    moderate = _grade_of(
+        "In 8 cohort studies with 40,000 adults, judged with ROBINS-I at moderate risk of bias, "
+        "X went with lower mortality (HR 0.88, 95% CI 0.83 to 0.93)."
+    )
+    assert moderate.certainty == "moderate"
+    low = _grade_of(
+        "In 8 cohort studies with 40,000 adults, all at low risk of bias by ROBINS-I, X went with "
+        "lower mortality (HR 0.88, 95% CI 0.83 to 0.93)."
+    )
+    assert low.certainty == "high"
+    plain = _grade_of(
+        "In 8 cohort studies with 40,000 adults X went with lower mortality (HR 0.88, 95% CI "
+        "0.83 to 0.93)."
+    )
+    assert plain.certainty == "low"  # no ROBINS-I: the traditional low start
+
+
+def test_robins_i_named_in_the_cited_entry_counts() -> None:
+    bib = (
+        "@article{geidl2020, title = {Physical activity and mortality}, note = {Dose-response "
+        "meta-analysis of 28 prospective observational studies; risk of bias judged with "
+        "ROBINS-I.}}\n"
+    )
+    found = _grade_of(
+        "In 8 cohort studies with 42,027 adults (Geidl 2020) activity went with lower "
+        "mortality (HR 0.88, 95% CI 0.83 to 0.93).",
+        bib=bib,
+        sources=["geidl2020"],
+    )
+    assert found.certainty == "low"
+    assert "design.robins_i_start" in [r.code for r in found.reasons]
+
+
+def test_results_called_very_inconsistent_take_two_levels() -> None:
+    """GRADE guidelines 7: results the text calls very inconsistent are a very serious
+    inconsistency (two levels); plain 'inconsistent' stays one."""
+    very = _grade_of(
+        "CBT lowered depression scores in 6 trials with 1,100 adults, but the trial results "
+        "were very inconsistent."
+    )
+    assert very.certainty == "low"
+    assert "inconsistency.very_serious" in [r.code for r in very.reasons]
+    once = _grade_of(
+        "CBT lowered depression scores in 6 trials with 1,100 adults, but the trial results "
+        "were inconsistent."
+    )
+    assert once.certainty == "moderate"
+
+
+def test_the_risk_implied_by_a_ratio_and_its_absolute_effect_sizes_the_ois() -> None:
+    """GRADE guidelines 6: an interval that excludes no effect is still imprecise when the body
+    is smaller than the optimal information size. A summary-of-findings row gives the
+    comparison-group risk only through 'RR 0.69 ... 29 fewer per 1000' (risk = 29/1000 / 0.31,
+    about 9%): 1,559 people are fewer than the ~4,400 a trial sized for a 25% reduction from 9%
+    needs. Before, no risk was read and the row stayed high."""
+    short = _grade_of(
+        "Inhaled corticosteroids reduced the need for oxygen (RR 0.69, 95% CI 0.49 to 0.98; 29 "
+        "fewer per 1000; one trial, 1,559 patients)."
+    )
+    assert "imprecision.ois_not_met" in [r.code for r in short.reasons]
+    assert short.certainty == "moderate"
+    enough = _grade_of(
+        "X reduced deaths (RR 0.69, 95% CI 0.60 to 0.80; 29 fewer per 1000; 12 trials, 20,000 "
+        "patients)."
+    )
+    assert enough.certainty == "high"

@@ -217,7 +217,7 @@ def reanchor_set(
             result.findings.append(R.REANCHOR_ORPHAN.finding(**where, reason=reason))
             continue
         result.placements.append(placement)
-        if _apply(document, claim, node, placement, result, claim_set, where):
+        if _apply(_Move(document, claim, node, placement, result, claim_set, where)):
             result.changed = True
     sha = document_sha256 or hashlib.sha256(document.encode("utf-8")).hexdigest()
     if not result.orphans and container["document"].get("sha256") != sha:
@@ -234,42 +234,44 @@ def reanchor_set(
     return result
 
 
-def _apply(
-    document: str,
-    claim: Claim,
-    node: Any,
-    placement: Placement,
-    result: ReanchorResult,
-    claim_set: ClaimSet,
-    where: dict[str, Any],
-) -> bool:
+@dataclass
+class _Move:
+    """One claim being moved to its new placement: what each step reads and writes."""
+
+    document: str
+    claim: Claim
+    node: Any  # the claim's node in the file's tree, edited in place
+    placement: Placement
+    result: ReanchorResult
+    claim_set: ClaimSet
+    where: dict[str, Any]  # the claim's location, for findings
+
+    def pointer(self, *path: str | int) -> str:
+        return self.claim_set.pointer(self.claim, *path)
+
+
+def _apply(move: _Move) -> bool:
     """Write one placement into the claim's node; True when anything changed."""
-    changed = _move_anchor(document, claim, node["anchor"], placement, result, where)
-    changed |= _update_quote(document, claim, node, placement, result, claim_set, where)
-    changed |= _move_cues(document, claim, node, placement, result, claim_set, where)
+    changed = _move_anchor(move)
+    changed |= _update_quote(move)
+    changed |= _move_cues(move)
     return changed
 
 
-def _move_anchor(
-    document: str,
-    claim: Claim,
-    anchor: Any,
-    placement: Placement,
-    result: ReanchorResult,
-    where: dict[str, Any],
-) -> bool:
+def _move_anchor(move: _Move) -> bool:
     """The anchor's offsets, and its prefix and suffix where they no longer hold."""
+    document, claim, anchor = move.document, move.claim, move.node["anchor"]
     changed = False
-    start, end = placement.start, placement.end
+    start, end = move.placement.start, move.placement.end
     if anchor.get("start") != start or anchor.get("end") != end:
-        result.findings.append(
+        move.result.findings.append(
             R.REANCHOR_MOVED.finding(
-                **where,
+                **move.where,
                 old_start=claim.anchor.start,
                 old_end=claim.anchor.end,
                 start=start,
                 end=end,
-                method=placement.method,
+                method=move.placement.method,
             )
         )
         anchor["start"], anchor["end"] = start, end
@@ -284,18 +286,11 @@ def _move_anchor(
     return changed
 
 
-def _update_quote(
-    document: str,
-    claim: Claim,
-    node: Any,
-    placement: Placement,
-    result: ReanchorResult,
-    claim_set: ClaimSet,
-    where: dict[str, Any],
-) -> bool:
+def _update_quote(move: _Move) -> bool:
     """A quote placed by a fuzzy or context match becomes the new text, marked for review."""
-    quote = document[placement.start : placement.end]
-    if quote == claim.text:
+    node, placement = move.node, move.placement
+    quote = move.document[placement.start : placement.end]
+    if quote == move.claim.text:
         return False
     node["text"] = _like(node["text"], quote)
     review = node.get("review")
@@ -305,9 +300,9 @@ def _update_quote(
     else:
         review["status"] = "suggested"
         review["why"] = _like(review.get("why", ""), why)
-    result.findings.append(
+    move.result.findings.append(
         R.REANCHOR_QUOTE_CHANGED.finding(
-            **{**where, "path": claim_set.pointer(claim, "text")},
+            **{**move.where, "path": move.pointer("text")},
             method=placement.method,
             similarity=f"{placement.similarity:.0f}",
         )
@@ -315,32 +310,24 @@ def _update_quote(
     return True
 
 
-def _move_cues(
-    document: str,
-    claim: Claim,
-    node: Any,
-    placement: Placement,
-    result: ReanchorResult,
-    claim_set: ClaimSet,
-    where: dict[str, Any],
-) -> bool:
+def _move_cues(move: _Move) -> bool:
     """Hedge and booster cues follow the quote; a cue no longer inside it is dropped."""
     changed = False
-    start, end = placement.start, placement.end
+    start, end = move.placement.start, move.placement.end
+    shift = start - move.claim.anchor.start
     for kind in ("hedges", "boosters"):
-        cues = node.get(kind)
+        cues = move.node.get(kind)
         if not cues:
             continue
-        shift = start - claim.anchor.start
         for i in reversed(range(len(cues))):
             cue = cues[i]
             text = str(cue["cue"])
-            found = _place_cue(document, text, cue["start"] + shift, start, end)
+            found = _place_cue(move.document, text, cue["start"] + shift, start, end)
             if found is None:
                 del cues[i]
-                result.findings.append(
+                move.result.findings.append(
                     R.REANCHOR_CUE_LOST.finding(
-                        **{**where, "path": claim_set.pointer(claim, kind, i)},
+                        **{**move.where, "path": move.pointer(kind, i)},
                         kind=kind[:-1],
                         cue=text,
                     )

@@ -40,6 +40,7 @@ from .estimates import (
     effects,
     event_risks,
     i_squared,
+    implied_risks,
     people_counts,
     study_counts,
 )
@@ -83,8 +84,9 @@ def read(text: str) -> Reading:
         return _designs_only(text)
     designs, single = _designs(text)
     people = max(people_counts(text), default=None, key=lambda p: p[0])
-    risks = tuple(event_risks(text))
-    return Reading(tuple(effects(text)), tuple(i_squared(text)), designs, people, single, risks)
+    found = effects(text)
+    risks = tuple(event_risks(text) or implied_risks(text, found))
+    return Reading(tuple(found), tuple(i_squared(text)), designs, people, single, risks)
 
 
 def _designs_only(text: str) -> Reading:
@@ -271,10 +273,68 @@ def start_of(claim: Claim, base: str | None, ctx: SetContext) -> tuple[str | Non
     others = max(designs.get("randomized", (0, ""))[0], designs.get("diagnostic", (0, ""))[0])
     words = "; ".join(f"'{w}'" for d, (_n, w) in sorted(designs.items()) if d != "other")
     if observational > others and base != "low":
-        return "low", [Detected(R.OBSERVATIONAL_BODY.code, words, ("evidence", "type"))]
+        return robins_i_start(
+            claim, ctx, "low", [Detected(R.OBSERVATIONAL_BODY.code, words, ("evidence", "type"))]
+        )
     if others > observational and base != "high":
         return "high", [Detected(R.RANDOMIZED_BODY.code, words, ("evidence", "type"))]
+    if base == "low" and kind == "observational_study":
+        return robins_i_start(claim, ctx, base, [])
     return base, []
+
+
+_ROBINS = re.compile(r"\brobins[\s-]*i\b", re.IGNORECASE)
+_ROBINS_WORDS = ("robins",)
+_JUDGEMENT = re.compile(r"\b(low|moderate|serious|critical)\s+risk\s+of\s+bias\b", re.IGNORECASE)
+_JUDGEMENT_LEVELS = {"low": 0, "moderate": 1, "serious": 2, "critical": 2}
+
+
+def _robins_texts(claim: Claim, ctx: SetContext) -> list[tuple[str, str, tuple]]:
+    texts = [("in the claim", claim.text, ("text",))]
+    for i, key in enumerate(claim.evidence.sources):
+        texts += [
+            (f"{key}: in its {name}", text, ("evidence", "sources", i))
+            for name, text in ctx.entry_fields(key)
+        ]
+    return texts
+
+
+def robins_i_start(
+    claim: Claim, ctx: SetContext, start: str, design: list[Detected]
+) -> tuple[str, list[Detected]]:
+    """An observational body whose risk of bias was judged with ROBINS-I starts high and is
+    rated down in the risk of bias domain (GRADE guidelines 18, Schünemann et al. 2019, J Clin
+    Epidemiol 111:105-114): two levels for serious or critical risk, or when no judgement is
+    given (confounding and selection bias are expected to bring such a body to where the
+    traditional approach starts it), one for moderate, none for low. The worst judgement the
+    claim or its entries state counts."""
+    texts = _robins_texts(claim, ctx)
+    named = next(
+        (
+            (where, place)
+            for where, text, place in texts
+            if may_hold(text, _ROBINS_WORDS) and _ROBINS.search(text)
+        ),
+        None,
+    )
+    if named is None:
+        return start, design
+    worst: tuple[int, str, tuple] | None = None
+    for where, text, place in texts:
+        for match in _JUDGEMENT.finditer(text):
+            levels = _JUDGEMENT_LEVELS[match.group(1).lower()]
+            if worst is None or levels > worst[0]:
+                worst = (levels, f"'{match.group(0)}' {where}", place)
+    start_reason = Detected(R.ROBINS_I_START.code, f"'ROBINS-I' {named[0]}", named[1])
+    if worst is None:
+        risk = [Detected(R.ROBINS_I_RISK.code, "no overall judgement stated", named[1])]
+    elif worst[0] == 2:
+        risk = [Detected(R.ROBINS_I_RISK.code, worst[1], worst[2])]
+    elif worst[0] == 1:
+        risk = [Detected(R.ROBINS_I_MODERATE.code, worst[1], worst[2])]
+    else:
+        risk = []
+    return "high", [*design, start_reason, *risk]
 
 
 def observational(claim: Claim, start: str | None, design: list[Detected]) -> bool:
@@ -282,8 +342,10 @@ def observational(claim: Claim, start: str | None, design: list[Detected]) -> bo
     upgrading ... are usually only applicable to observational studies without any reason for
     rating down", Schünemann et al. 2019, GRADE guidelines 18, J Clin Epidemiol 111:105,
     Table 1). GRADE guidelines 18 also lets a body of non-randomized studies judged with
-    ROBINS-I start high and be rated down for risk of bias; which ROBINS-I judgement equals
-    how many levels could not be read from a copy of the paper, so the start stays low."""
+    ROBINS-I start high and be rated down for risk of bias (``robins_i_start``); such a body
+    is observational too."""
+    if any(d.code == R.ROBINS_I_START.code for d in design):
+        return True
     if start != "low":
         return False
     return claim.evidence.type == "observational_study" or any(

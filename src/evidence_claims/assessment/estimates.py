@@ -376,6 +376,39 @@ def event_risks(text: str) -> list[tuple[float, str]]:
     return found
 
 
+_ABSOLUTE = re.compile(
+    r"(?<![\d.,])(?P<value>\d{1,4}(?:,\d{3})?(?:[.\u00b7]\d+)?)\s*(?P<value_dir>fewer|more|less)"
+    r"\s+(?:[a-z]+\s+){0,2}per\s+1[,\s]?000\b",
+    re.IGNORECASE,
+)
+MIN_RELATIVE_CHANGE = 0.05
+"""A ratio closer to 1 than this gives no usable baseline risk from an absolute effect."""
+
+
+def implied_risks(text: str, found: list[Effect]) -> list[tuple[float, str]]:
+    """Comparison-group risks implied by a risk ratio and the absolute effect written with it
+    ("RR 0.69 ...; 29 fewer per 1000"): a summary-of-findings table computes the absolute
+    effect as risk x (1 - RR), so the risk is the absolute effect / |1 - RR| (GRADE guidelines
+    6 sizes the optimal information size from that risk). Only risk ratios whose direction
+    agrees with the absolute effect's ("fewer" below 1, "more" above)."""
+    ratios = [e for e in found if e.measure == "RR"]
+    if not ratios:
+        return []
+    ratio = ratios[0].value
+    change = abs(1.0 - ratio)
+    if change < MIN_RELATIVE_CHANGE:
+        return []
+    out: list[tuple[float, str]] = []
+    for match in _ABSOLUTE.finditer(text):
+        value = _signed(match, "value")
+        if value is None or value == 0 or (value < 0) != (ratio < 1):
+            continue
+        risk = abs(value) / 1000.0 / change
+        if 0 < risk < 1:
+            out.append((risk, f"{match.group(0)} with {ratios[0].measure} {ratio:g}"))
+    return out
+
+
 Z_ALPHA = 1.959964  # two-sided alpha 0.05
 Z_BETA = 0.841621  # power 0.80
 OIS_RELATIVE_REDUCTION = 0.25

@@ -26,10 +26,13 @@ _VERY_SERIOUS = re.compile(
     + r"|\b(?:downgraded|rated\s+down)\s+(?:by\s+)?(?:two\s+levels|twice|2\s+levels)\s+"
     + r"(?:for|because\s+of|due\s+to)\s+"
     + _DOMAIN_WORDS
-    + r"\b",
+    + r"\b"
+    # "the results were very inconsistent", "very heterogeneous results": GRADE guidelines 7
+    # (Guyatt et al. 2011, J Clin Epidemiol 64:1294) words for a very serious inconsistency
+    + r"|\bvery\s+(inconsistent|heterogeneous)\b",
     re.IGNORECASE,
 )
-_VERY_SERIOUS_WORDS = ("serious", "down")  # "very serious", "downgraded", "rated down"
+_VERY_SERIOUS_WORDS = ("serious", "down", "very")  # "very serious", "downgraded", "very ..."
 _VERY_SERIOUS_CODE = {
     "risk": R.VERY_SERIOUS_RISK_OF_BIAS.code,
     "limitations": R.VERY_SERIOUS_RISK_OF_BIAS.code,
@@ -38,6 +41,8 @@ _VERY_SERIOUS_CODE = {
     "heterogeneity": R.VERY_SERIOUS_INCONSISTENCY.code,
     "indirectness": R.VERY_SERIOUS_INDIRECTNESS.code,
     "imprecision": R.VERY_SERIOUS_IMPRECISION.code,
+    "inconsistent": R.VERY_SERIOUS_INCONSISTENCY.code,
+    "heterogeneous": R.VERY_SERIOUS_INCONSISTENCY.code,
 }
 
 

@@ -126,19 +126,15 @@ def _claim_of_annotation(
 ) -> dict[str, Any] | None:
     selectors = _selectors(annotation.get("target"))
     quote = selectors.get("TextQuoteSelector", {})
-    position = selectors.get("TextPositionSelector")
     exact = quote.get("exact")
     if not isinstance(exact, str) or not exact:
         problems.append(f"{where}: no TextQuoteSelector with the quoted text")
         return None
-    if position is not None:
-        start, end = position.get("start"), position.get("end")
-    else:
-        span = find_quote(text, exact, quote.get("prefix", ""), quote.get("suffix", ""))
-        start, end = span if span else (None, None)
-    if not isinstance(start, int) or not isinstance(end, int):
+    span = _target_span(selectors.get("TextPositionSelector"), quote, text)
+    if span is None:
         problems.append(f"{where}: the quote cannot be placed in the document")
         return None
+    start, end = span
     if text is not None and text[start:end] != exact:
         problems.append(f"{where}: the document holds other text at {start}..{end}")
         return None
@@ -152,39 +148,7 @@ def _claim_of_annotation(
     }
     tags, evidence = _tags(bodies, "tagging"), {}
     for body in bodies:
-        purpose, value = body.get("purpose"), body.get("value")
-        if purpose == "identifying" and isinstance(value, str):
-            record["id"] = value
-        elif purpose == "commenting" and isinstance(value, str):
-            evidence["note"] = value
-        elif purpose == "describing" and isinstance(value, str) and value.startswith("review:"):
-            review = {"status": value.split(":", 1)[1]}
-            for key in ("by", "why"):
-                if f"ec:{key}" in body:
-                    review[key] = body[f"ec:{key}"]
-            record["review"] = review
-        elif purpose == "assessing" and isinstance(value, str):
-            parts = split_tag(value)
-            if parts and parts[0] == TAG_CERTAINTY:
-                record["certainty"] = parts[1]
-            else:
-                code, note = split_caveat(value)
-                record.setdefault("caveats", []).append(
-                    {"code": code, **({"note": note} if note is not None else {})}
-                )
-        elif body.get("type") == "SpecificResource" and body.get("ec:cue") in ("hedge", "booster"):
-            cue = _selectors(body)
-            cue_quote, cue_position = (
-                cue.get("TextQuoteSelector", {}),
-                cue.get("TextPositionSelector", {}),
-            )
-            record.setdefault(f"{body['ec:cue']}s", []).append(
-                {
-                    "cue": cue_quote.get("exact"),
-                    "start": cue_position.get("start"),
-                    "end": cue_position.get("end"),
-                }
-            )
+        _read_body(body, record, evidence)
     if record["id"] is None:  # another tool's annotation: the last part of its IRI
         tail = re.split(r"[/#:]", str(annotation.get("id") or ""))[-1]
         record["id"] = _NOT_ID.sub("-", tail).strip("-._:") or None
@@ -192,6 +156,57 @@ def _claim_of_annotation(
     if "ec:suppress" in annotation:
         record["suppress"] = [_unprefixed(s) for s in _as_list(annotation["ec:suppress"])]
     return record
+
+
+def _target_span(
+    position: dict[str, Any] | None, quote: dict[str, Any], text: str | None
+) -> tuple[int, int] | None:
+    """Where the target is: its position selector, else where its quote (with the quote's
+    prefix and suffix) stands in the document."""
+    if position is not None:
+        start, end = position.get("start"), position.get("end")
+    else:
+        found = find_quote(text, quote["exact"], quote.get("prefix", ""), quote.get("suffix", ""))
+        start, end = found if found else (None, None)
+    if not isinstance(start, int) or not isinstance(end, int):
+        return None
+    return start, end
+
+
+def _read_body(body: dict[str, Any], record: dict[str, Any], evidence: dict[str, Any]) -> None:
+    """What one body says of the claim, by its purpose: id, note, review, certainty or caveat,
+    or a hedge/booster cue (a SpecificResource body)."""
+    purpose, value = body.get("purpose"), body.get("value")
+    if purpose == "identifying" and isinstance(value, str):
+        record["id"] = value
+    elif purpose == "commenting" and isinstance(value, str):
+        evidence["note"] = value
+    elif purpose == "describing" and isinstance(value, str) and value.startswith("review:"):
+        review = {"status": value.split(":", 1)[1]}
+        for key in ("by", "why"):
+            if f"ec:{key}" in body:
+                review[key] = body[f"ec:{key}"]
+        record["review"] = review
+    elif purpose == "assessing" and isinstance(value, str):
+        parts = split_tag(value)
+        if parts and parts[0] == TAG_CERTAINTY:
+            record["certainty"] = parts[1]
+        else:
+            code, note = split_caveat(value)
+            record.setdefault("caveats", []).append(
+                {"code": code, **({"note": note} if note is not None else {})}
+            )
+    elif body.get("type") == "SpecificResource" and body.get("ec:cue") in ("hedge", "booster"):
+        cue = _selectors(body)
+        cue_quote = cue.get("TextQuoteSelector", {})
+        cue_position = cue.get("TextPositionSelector", {})
+        record.setdefault(f"{body['ec:cue']}s", []).append(
+            {
+                "cue": cue_quote.get("exact"),
+                "start": cue_position.get("start"),
+                "end": cue_position.get("end"),
+            }
+        )
 
 
 def _tags(bodies: list[dict[str, Any]], purpose: str) -> list[str]:

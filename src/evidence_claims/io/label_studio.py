@@ -30,21 +30,11 @@ def read_label_studio(data: Any, base: list[dict[str, Any]] | None = None) -> Im
     updated); by default those the task carries.
     """
     result = Imported()
-    tasks = data if isinstance(data, list) else [data]
-    if len(tasks) != 1 or not isinstance(tasks[0], dict):
-        result.problems.append(
-            f"expected the export of one task (one claim file), found {len(tasks)}"
-        )
+    task = _one_task(data, result.problems)
+    if task is None:
         return result
-    task = tasks[0]
-    task_data = task.get("data") or {}
-    text = task_data.get("text")
-    if not isinstance(text, str):
-        result.problems.append("task: no data.text (not a task of evidence-claims export)")
-        return result
-    if task_data.get("offset_unit", "utf-16") != "utf-16":
-        result.problems.append(f"task: unknown offset unit {task_data.get('offset_unit')!r}")
-        return result
+    task_data = task["data"]
+    text = task_data["text"]
     if isinstance(task_data.get("document"), dict):
         result.document = dict(task_data["document"])
     records = copy.deepcopy(base if base is not None else task_data.get("claims") or [])
@@ -52,7 +42,54 @@ def read_label_studio(data: Any, base: list[dict[str, Any]] | None = None) -> Im
     if results is None:  # nothing submitted: the predictions stand
         result.claims = records
         return result
+    regions, relations = _group_results(results)
     index = Utf16Index(text)
+    spans: dict[str, tuple[int, int]] = {}
+    for region_id, items in regions.items():
+        span = _span(region_id, items, index, result.problems)
+        if span is not None:
+            spans[region_id] = span
+    if result.problems:
+        return result
+    claim_regions = {
+        rid: items
+        for rid, items in regions.items()
+        if not any(i.get("from_name") == "cue" for i in items)
+    }
+    cue_regions = {rid: items for rid, items in regions.items() if rid not in claim_regions}
+    document_id = (result.document or {}).get("id", "claim")
+    kept, claim_of_region = _claims_of_regions(records, claim_regions, spans, text, document_id)
+    _apply_cues(kept, cue_regions, spans, text, result.problems)
+    _apply_relations(kept, relations, claim_of_region, result.problems)
+    if result.problems:
+        return result
+    for record in kept:
+        _order(record)
+    result.claims = kept
+    return result
+
+
+def _one_task(data: Any, problems: list[str]) -> dict[str, Any] | None:
+    """The export's single task, if it is one evidence-claims wrote (text in UTF-16 offsets)."""
+    tasks = data if isinstance(data, list) else [data]
+    if len(tasks) != 1 or not isinstance(tasks[0], dict):
+        problems.append(f"expected the export of one task (one claim file), found {len(tasks)}")
+        return None
+    task = tasks[0]
+    task_data = task.get("data") or {}
+    if not isinstance(task_data.get("text"), str):
+        problems.append("task: no data.text (not a task of evidence-claims export)")
+        return None
+    if task_data.get("offset_unit", "utf-16") != "utf-16":
+        problems.append(f"task: unknown offset unit {task_data.get('offset_unit')!r}")
+        return None
+    return task
+
+
+def _group_results(
+    results: list[Any],
+) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
+    """Result items by region id (a region has one item per control), and the relations."""
     regions: dict[str, list[dict[str, Any]]] = {}
     relations: list[dict[str, Any]] = []
     for item in results:
@@ -62,24 +99,22 @@ def read_label_studio(data: Any, base: list[dict[str, Any]] | None = None) -> Im
             relations.append(item)
         elif "id" in item:
             regions.setdefault(str(item["id"]), []).append(item)
-    spans: dict[str, tuple[int, int]] = {}
-    for region_id, items in regions.items():
-        span = _span(region_id, items, index, result.problems)
-        if span is not None:
-            spans[region_id] = span
-    if result.problems:
-        return result
+    return regions, relations
+
+
+def _claims_of_regions(
+    records: list[dict[str, Any]],
+    claim_regions: dict[str, list[dict[str, Any]]],
+    spans: dict[str, tuple[int, int]],
+    text: str,
+    document_id: str,
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The claim records the regions keep or add, in the claim file's order (new ones last),
+    and the claim id of each region (a region the file does not know gets a new id)."""
     by_id = {r.get("id"): r for r in records}
-    claim_regions = {
-        rid: items
-        for rid, items in regions.items()
-        if not any(i.get("from_name") == "cue" for i in items)
-    }
-    cue_regions = {rid: items for rid, items in regions.items() if rid not in claim_regions}
     kept: list[dict[str, Any]] = []
     used_ids = set(by_id)
-    document_id = (result.document or {}).get("id", "claim")
-    claim_of_region: dict[str, str] = {}  # a new region gets a new claim id
+    claim_of_region: dict[str, str] = {}
     for region_id, items in claim_regions.items():
         record = by_id.get(region_id)
         if record is None:
@@ -90,14 +125,7 @@ def read_label_studio(data: Any, base: list[dict[str, Any]] | None = None) -> Im
         kept.append(record)
     order = {r.get("id"): n for n, r in enumerate(records)}
     kept.sort(key=lambda r: order.get(r["id"], len(order)))
-    _apply_cues(kept, cue_regions, spans, text, result.problems)
-    _apply_relations(kept, relations, claim_of_region, result.problems)
-    if result.problems:
-        return result
-    for record in kept:
-        _order(record)
-    result.claims = kept
-    return result
+    return kept, claim_of_region
 
 
 def _annotation_result(task: dict[str, Any]) -> list[Any] | None:

@@ -23,6 +23,7 @@ rdflib is imported here only (``pip install "evidence-claims[interchange]"``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 NP = "http://www.nanopub.org/nschema#"
@@ -57,32 +58,48 @@ def check_trig(text: str) -> dict[str, list[str]]:
     return check_dataset(dataset)
 
 
-def check_dataset(dataset: Any) -> dict[str, list[str]]:
-    """Problems per nanopublication URI of an rdflib Dataset (see :func:`check_trig`)."""
-    from rdflib import RDF, Literal, URIRef
+Triple = tuple[Any, Any, Any]
+
+
+@dataclass(frozen=True)
+class _Quads:
+    """A dataset's triples by named graph, with what was found while sorting them."""
+
+    by_graph: dict[Any, list[Triple]]
+    ill_typed: dict[Any, list[str]]
+    outside: list[str]
+
+
+def _sort_quads(dataset: Any) -> _Quads:
+    from rdflib import Literal
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-    np_type, has_a = URIRef(NP + "Nanopublication"), URIRef(NP + "hasAssertion")
-    has_p, has_i = URIRef(NP + "hasProvenance"), URIRef(NP + "hasPublicationInfo")
-    file_problems: list[str] = []
-    by_graph: dict[Any, list[tuple[Any, Any, Any]]] = {}
-    ill_typed: dict[Any, list[str]] = {}
+    quads = _Quads({}, {}, [])
     for s, p, o, g in dataset.quads((None, None, None, None)):
         graph = getattr(g, "identifier", g)
         if graph is None or graph == DATASET_DEFAULT_GRAPH_ID:
-            file_problems.append(f"triple outside a named graph: {s} {p} {o}")  # rule 1
+            quads.outside.append(f"triple outside a named graph: {s} {p} {o}")  # rule 1
             continue
-        by_graph.setdefault(graph, []).append((s, p, o))
+        quads.by_graph.setdefault(graph, []).append((s, p, o))
         if isinstance(o, Literal) and getattr(o, "ill_typed", False):  # rule 10
-            ill_typed.setdefault(graph, []).append(f"ill-typed literal {o!s} ({o.datatype})")
+            quads.ill_typed.setdefault(graph, []).append(f"ill-typed literal {o!s} ({o.datatype})")
+    return quads
+
+
+def check_dataset(dataset: Any) -> dict[str, list[str]]:
+    """Problems per nanopublication URI of an rdflib Dataset (see :func:`check_trig`)."""
+    from rdflib import RDF, URIRef
+
+    np_type = URIRef(NP + "Nanopublication")
+    quads = _sort_quads(dataset)
     typings = [
         (s, g)
-        for g, triples in by_graph.items()
+        for g, triples in quads.by_graph.items()
         for s, p, o in triples
         if p == RDF.type and o == np_type
     ]
     if not typings:
-        return {FILE: [*file_problems, "no nanopublication (no rdf:type np:Nanopublication)"]}
+        return {FILE: [*quads.outside, "no nanopublication (no rdf:type np:Nanopublication)"]}
     results: dict[str, list[str]] = {}
     owned: set[Any] = set()
     named = [n for n, _ in typings]
@@ -90,50 +107,64 @@ def check_dataset(dataset: Any) -> dict[str, list[str]]:
         problems: list[str] = []
         if named.count(nanopub) > 1:  # rule 2
             problems.append("typed np:Nanopublication more than once")
-        head_triples = by_graph.get(head, [])
-        parts = {}
-        for predicate, name in ((has_a, "assertion"), (has_p, "provenance"), (has_i, "pubinfo")):
-            found = [o for s, p, o in head_triples if s == nanopub and p == predicate]
-            if len(found) != 1:  # rule 3
-                problems.append(f"head names {len(found)} {name} graph(s), not exactly one")
-            parts[name] = found[0] if found else None
-        for s, p, o in head_triples:  # rule 4
-            own = s == nanopub and ((p == RDF.type and o == np_type) or p in (has_a, has_p, has_i))
-            if not own and str(p) != RDFG_SUBGRAPH:
-                problems.append(f"the head holds another triple: {s} {p} {o}")
-        graphs = [head, *(g for g in parts.values() if g is not None)]
-        if len(set(graphs)) != len(graphs):  # rule 5
-            problems.append("head, assertion, provenance and pubinfo are not four different graphs")
-        if nanopub in graphs:
-            problems.append("the nanopublication URI is also the URI of one of its graphs")
+        graphs = _check_graphs(nanopub, head, quads, problems)
         owned.update(graphs)
-        for name, graph in parts.items():  # rule 6
-            if graph is not None and not by_graph.get(graph):
-                problems.append(f"the {name} graph is empty")
-        assertion, provenance, pubinfo = parts["assertion"], parts["provenance"], parts["pubinfo"]
-        if (
-            provenance is not None
-            and assertion is not None
-            and by_graph.get(provenance)
-            and not any(assertion in (s, o) for s, _, o in by_graph[provenance])
-        ):  # rule 7
-            problems.append("the provenance says nothing about the assertion")
-        if (
-            pubinfo is not None
-            and by_graph.get(pubinfo)
-            and not any(nanopub in (s, o) for s, _, o in by_graph[pubinfo])
-        ):  # rule 8
-            problems.append("the publication info says nothing about the nanopublication")
         for graph in dict.fromkeys(graphs):
-            problems += [f"{problem} in graph {graph}" for problem in ill_typed.get(graph, [])]
+            problems += [
+                f"{problem} in graph {graph}" for problem in quads.ill_typed.get(graph, [])
+            ]
         results[str(nanopub)] = problems
-    for graph in by_graph:  # rule 9
+    file_problems = list(quads.outside)
+    for graph in quads.by_graph:  # rule 9
         if graph not in owned:
             file_problems.append(f"graph {graph} belongs to no nanopublication")
-            file_problems += [f"{p} in graph {graph}" for p in ill_typed.get(graph, [])]
+            file_problems += [f"{p} in graph {graph}" for p in quads.ill_typed.get(graph, [])]
     if file_problems:
         results[FILE] = file_problems
     return results
+
+
+def _check_graphs(nanopub: Any, head: Any, quads: _Quads, problems: list[str]) -> list[Any]:
+    """Rules 3 to 8 for one nanopublication; returns its graphs (head first)."""
+    from rdflib import RDF, URIRef
+
+    np_type, has_a = URIRef(NP + "Nanopublication"), URIRef(NP + "hasAssertion")
+    has_p, has_i = URIRef(NP + "hasProvenance"), URIRef(NP + "hasPublicationInfo")
+    by_graph = quads.by_graph
+    head_triples = by_graph.get(head, [])
+    parts = {}
+    for predicate, name in ((has_a, "assertion"), (has_p, "provenance"), (has_i, "pubinfo")):
+        found = [o for s, p, o in head_triples if s == nanopub and p == predicate]
+        if len(found) != 1:  # rule 3
+            problems.append(f"head names {len(found)} {name} graph(s), not exactly one")
+        parts[name] = found[0] if found else None
+    for s, p, o in head_triples:  # rule 4
+        own = s == nanopub and ((p == RDF.type and o == np_type) or p in (has_a, has_p, has_i))
+        if not own and str(p) != RDFG_SUBGRAPH:
+            problems.append(f"the head holds another triple: {s} {p} {o}")
+    graphs = [head, *(g for g in parts.values() if g is not None)]
+    if len(set(graphs)) != len(graphs):  # rule 5
+        problems.append("head, assertion, provenance and pubinfo are not four different graphs")
+    if nanopub in graphs:
+        problems.append("the nanopublication URI is also the URI of one of its graphs")
+    for name, graph in parts.items():  # rule 6
+        if graph is not None and not by_graph.get(graph):
+            problems.append(f"the {name} graph is empty")
+    assertion, provenance, pubinfo = parts["assertion"], parts["provenance"], parts["pubinfo"]
+    if (
+        provenance is not None
+        and assertion is not None
+        and by_graph.get(provenance)
+        and not any(assertion in (s, o) for s, _, o in by_graph[provenance])
+    ):  # rule 7
+        problems.append("the provenance says nothing about the assertion")
+    if (
+        pubinfo is not None
+        and by_graph.get(pubinfo)
+        and not any(nanopub in (s, o) for s, _, o in by_graph[pubinfo])
+    ):  # rule 8
+        problems.append("the publication info says nothing about the nanopublication")
+    return graphs
 
 
 def _one_line(exc: BaseException) -> str:

@@ -116,6 +116,20 @@ RANDOMIZED_BODY = _rule(
     role="design",
     domain="design",
 )
+ROBINS_I_START = _rule(
+    "design.robins_i_start",
+    "Non-randomized studies judged with ROBINS-I",
+    "info",
+    "the non-randomized studies were judged with ROBINS-I, so the rating starts high and their "
+    "risk of bias is rated in its domain ({detail})",
+    "GRADE guidelines 18 (Schünemann et al. 2019, J Clin Epidemiol 111:105-114): when the risk "
+    "of bias of non-randomized studies is judged with ROBINS-I, which puts them on the same "
+    "scale as randomized trials, the body of evidence starts at high and is rated down in the "
+    "risk of bias domain (`risk_of_bias.robins_i`) instead of starting low. Detected when the "
+    "claim or a cited entry names ROBINS-I and the body is observational.",
+    role="design",
+    domain="design",
+)
 OPINION_NOT_EVIDENCE = _rule(
     "opinion.not_evidence",
     "Opinion is not evidence",
@@ -669,6 +683,34 @@ VERY_SERIOUS_RISK_OF_BIAS = _very_serious("risk_of_bias", "risk of bias")
 VERY_SERIOUS_INCONSISTENCY = _very_serious("inconsistency", "inconsistency")
 VERY_SERIOUS_INDIRECTNESS = _very_serious("indirectness", "indirectness")
 VERY_SERIOUS_IMPRECISION = _very_serious("imprecision", "imprecision")
+ROBINS_I_RISK = _rule(
+    "risk_of_bias.robins_i",
+    "Risk of bias of non-randomized studies (ROBINS-I)",
+    "info",
+    "non-randomized studies judged with ROBINS-I: risk of bias rated down two levels ({detail})",
+    "A body of non-randomized studies judged with ROBINS-I starts high (`design.robins_i_start`) "
+    "and is rated down for risk of bias: two levels when the studies are at serious or critical "
+    "risk of bias, or when the text gives no judgement, since confounding and selection bias "
+    "are expected to leave such a body where the traditional approach starts it, at low "
+    "(GRADE guidelines 18, Schünemann et al. 2019, J Clin Epidemiol 111:105-114). An overall "
+    "judgement of moderate risk takes one level instead (`risk_of_bias.robins_i_moderate`), "
+    "and low risk, comparable to a well-performed randomized trial in ROBINS-I's terms, none. "
+    "GRADE domain: risk of bias.",
+    role="limitation",
+    domain="risk_of_bias",
+)
+ROBINS_I_MODERATE = _rule(
+    "risk_of_bias.robins_i_moderate",
+    "Moderate risk of bias of non-randomized studies (ROBINS-I)",
+    "info",
+    "non-randomized studies at moderate risk of bias by ROBINS-I: one level ({detail})",
+    "A body of non-randomized studies judged with ROBINS-I at moderate risk of bias (sound for "
+    "a non-randomized study, not comparable to a well-performed randomized trial) is rated down "
+    "one level from its high start (GRADE guidelines 18, Schünemann et al. 2019). GRADE "
+    "domain: risk of bias.",
+    role="limitation",
+    domain="risk_of_bias",
+)
 VERY_SERIOUS_CODES: frozenset[str] = frozenset(
     r.code
     for r in (
@@ -676,6 +718,7 @@ VERY_SERIOUS_CODES: frozenset[str] = frozenset(
         VERY_SERIOUS_INCONSISTENCY,
         VERY_SERIOUS_INDIRECTNESS,
         VERY_SERIOUS_IMPRECISION,
+        ROBINS_I_RISK,
     )
 )
 """Codes that take two levels of their domain at once."""

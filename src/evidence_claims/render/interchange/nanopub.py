@@ -49,15 +49,49 @@ def nanopub_base(document_id: str) -> str:
     return f"{TEMP_BASE}{document_id}/"
 
 
+@dataclass(frozen=True)
+class _Vocab:
+    """rdflib's namespaces and term classes, imported once per dataset (rdflib is optional)."""
+
+    np: Any
+    oa: Any
+    prov: Any
+    schema: Any
+    dct: Any
+    ec: Any
+    rdf: Any
+    rdfs: Any
+    xsd: Any
+    literal: Any
+    uri: Any
+
+
+def _vocab() -> _Vocab:
+    from rdflib import Literal, Namespace, URIRef
+    from rdflib.namespace import RDF, RDFS, XSD
+
+    return _Vocab(
+        np=Namespace(NP),
+        oa=Namespace(OA),
+        prov=Namespace(PROV),
+        schema=Namespace(SCHEMA),
+        dct=Namespace(DCT),
+        ec=Namespace(EC_VOCAB),
+        rdf=RDF,
+        rdfs=RDFS,
+        xsd=XSD,
+        literal=Literal,
+        uri=URIRef,
+    )
+
+
 def nanopub_dataset(
     claim_set: ClaimSet, *, base: str | None = None, tool: str = "evidence-claims"
 ) -> Nanopubs:
     """One nanopublication per claim of the set, in an rdflib Dataset."""
-    from rdflib import Dataset, Literal, Namespace, URIRef
-    from rdflib.namespace import RDF, RDFS, XSD
+    from rdflib import Dataset
 
-    np_, oa, prov = Namespace(NP), Namespace(OA), Namespace(PROV)
-    schema, dct, ec = Namespace(SCHEMA), Namespace(DCT), Namespace(EC_VOCAB)
+    v = _vocab()
     document = claim_set.document
     base = base or nanopub_base(document.id)
     dataset = Dataset()
@@ -70,76 +104,82 @@ def nanopub_dataset(
         ("dct", DCT),
         ("ec", EC_VOCAB),
         ("obo", OBO),
-        ("xsd", str(XSD)),
-        ("rdfs", str(RDFS)),
+        ("xsd", str(v.xsd)),
+        ("rdfs", str(v.rdfs)),
     ):
         dataset.bind(prefix, namespace)
-    source = URIRef(document_uri(document.sha256))
-    claim_uri = {c.id: URIRef(f"{base}{c.id}/claim") for c in claim_set.claims}
+    source = v.uri(document_uri(document.sha256))
+    claim_uri = {c.id: v.uri(f"{base}{c.id}/claim") for c in claim_set.claims}
     types = source_types()
     for claim in claim_set.claims:
-        this = URIRef(f"{base}{claim.id}")
+        this = v.uri(f"{base}{claim.id}")
         graph = {
-            name: URIRef(f"{base}{claim.id}/{name}")
+            name: v.uri(f"{base}{claim.id}/{name}")
             for name in ("Head", "assertion", "provenance", "pubinfo")
         }
         nanopubs.graphs += list(graph.values())
         head = dataset.graph(graph["Head"])
-        head.add((this, RDF.type, np_.Nanopublication))
-        head.add((this, np_.hasAssertion, graph["assertion"]))
-        head.add((this, np_.hasProvenance, graph["provenance"]))
-        head.add((this, np_.hasPublicationInfo, graph["pubinfo"]))
-
-        assertion = dataset.graph(graph["assertion"])
-        subject = claim_uri[claim.id]
-        assertion.add((subject, RDF.type, schema.Claim))
-        assertion.add((subject, schema.text, Literal(claim.text)))
-        assertion.add((subject, ec.kind, Literal(claim.kind)))
-        if claim.topic:
-            assertion.add((subject, ec.topic, Literal(claim.topic)))
-        if claim.certainty is not None:
-            assertion.add((subject, ec.certainty, Literal(claim.certainty)))
-        for relation in claim.relations:
-            target = claim_uri.get(relation.target, URIRef(f"{base}{relation.target}/claim"))
-            assertion.add((subject, ec[relation.type], target))
-
+        head.add((this, v.rdf.type, v.np.Nanopublication))
+        head.add((this, v.np.hasAssertion, graph["assertion"]))
+        head.add((this, v.np.hasProvenance, graph["provenance"]))
+        head.add((this, v.np.hasPublicationInfo, graph["pubinfo"]))
+        _add_assertion(dataset.graph(graph["assertion"]), v, claim, claim_uri, base)
         provenance = dataset.graph(graph["provenance"])
-        quote = URIRef(f"{base}{claim.id}/quote")
-        position, text_quote = URIRef(f"{quote}#position"), URIRef(f"{quote}#text")
-        provenance.add((graph["assertion"], prov.wasDerivedFrom, quote))
-        provenance.add((quote, RDF.type, oa.SpecificResource))
-        provenance.add((quote, oa.hasSource, source))
-        provenance.add((quote, oa.hasSelector, position))
-        provenance.add((position, RDF.type, oa.TextPositionSelector))
-        provenance.add(
-            (position, oa.start, Literal(claim.anchor.start, datatype=XSD.nonNegativeInteger))
-        )
-        provenance.add(
-            (position, oa.end, Literal(claim.anchor.end, datatype=XSD.nonNegativeInteger))
-        )
-        provenance.add((quote, oa.hasSelector, text_quote))
-        provenance.add((text_quote, RDF.type, oa.TextQuoteSelector))
-        provenance.add((text_quote, oa.exact, Literal(claim.text)))
-        if claim.anchor.prefix:
-            provenance.add((text_quote, oa.prefix, Literal(claim.anchor.prefix)))
-        if claim.anchor.suffix:
-            provenance.add((text_quote, oa.suffix, Literal(claim.anchor.suffix)))
-        evidence = claim.evidence
-        provenance.add((graph["assertion"], ec.sourceType, Literal(evidence.type)))
-        eco = types[evidence.type].eco if evidence.type in types else None
-        if eco:
-            provenance.add(
-                (graph["assertion"], ec.evidenceClass, URIRef(OBO + eco.replace(":", "_")))
-            )
-        provenance.add((graph["assertion"], ec.basis, Literal(evidence.basis)))
-        for key in evidence.sources:
-            provenance.add((graph["assertion"], ec.citesSource, Literal(key)))
-
+        quote = v.uri(f"{base}{claim.id}/quote")
+        provenance.add((graph["assertion"], v.prov.wasDerivedFrom, quote))
+        _add_quote(provenance, v, claim, quote, source)
+        _add_evidence(provenance, v, claim, graph["assertion"], types)
         pubinfo = dataset.graph(graph["pubinfo"])
-        pubinfo.add((this, RDFS.label, Literal(f"{document.id}: {claim.id}")))
-        pubinfo.add((this, dct.isPartOf, URIRef(base)))
-        pubinfo.add((this, dct.creator, Literal(tool)))
+        pubinfo.add((this, v.rdfs.label, v.literal(f"{document.id}: {claim.id}")))
+        pubinfo.add((this, v.dct.isPartOf, v.uri(base)))
+        pubinfo.add((this, v.dct.creator, v.literal(tool)))
     return nanopubs
+
+
+def _add_assertion(graph: Any, v: _Vocab, claim: Any, claim_uri: dict[str, Any], base: str) -> None:
+    """The claim itself: text, kind, topic, stated certainty and relations to other claims."""
+    subject = claim_uri[claim.id]
+    graph.add((subject, v.rdf.type, v.schema.Claim))
+    graph.add((subject, v.schema.text, v.literal(claim.text)))
+    graph.add((subject, v.ec.kind, v.literal(claim.kind)))
+    if claim.topic:
+        graph.add((subject, v.ec.topic, v.literal(claim.topic)))
+    if claim.certainty is not None:
+        graph.add((subject, v.ec.certainty, v.literal(claim.certainty)))
+    for relation in claim.relations:
+        target = claim_uri.get(relation.target, v.uri(f"{base}{relation.target}/claim"))
+        graph.add((subject, v.ec[relation.type], target))
+
+
+def _add_quote(graph: Any, v: _Vocab, claim: Any, quote: Any, source: Any) -> None:
+    """The quoted span as a Web Annotation SpecificResource with position and quote selectors."""
+    position, text_quote = v.uri(f"{quote}#position"), v.uri(f"{quote}#text")
+    graph.add((quote, v.rdf.type, v.oa.SpecificResource))
+    graph.add((quote, v.oa.hasSource, source))
+    graph.add((quote, v.oa.hasSelector, position))
+    graph.add((position, v.rdf.type, v.oa.TextPositionSelector))
+    count = v.xsd.nonNegativeInteger
+    graph.add((position, v.oa.start, v.literal(claim.anchor.start, datatype=count)))
+    graph.add((position, v.oa.end, v.literal(claim.anchor.end, datatype=count)))
+    graph.add((quote, v.oa.hasSelector, text_quote))
+    graph.add((text_quote, v.rdf.type, v.oa.TextQuoteSelector))
+    graph.add((text_quote, v.oa.exact, v.literal(claim.text)))
+    if claim.anchor.prefix:
+        graph.add((text_quote, v.oa.prefix, v.literal(claim.anchor.prefix)))
+    if claim.anchor.suffix:
+        graph.add((text_quote, v.oa.suffix, v.literal(claim.anchor.suffix)))
+
+
+def _add_evidence(graph: Any, v: _Vocab, claim: Any, assertion: Any, types: dict[str, Any]) -> None:
+    """Source type (with its ECO class where the taxonomy has one), basis and cited keys."""
+    evidence = claim.evidence
+    graph.add((assertion, v.ec.sourceType, v.literal(evidence.type)))
+    eco = types[evidence.type].eco if evidence.type in types else None
+    if eco:
+        graph.add((assertion, v.ec.evidenceClass, v.uri(OBO + eco.replace(":", "_"))))
+    graph.add((assertion, v.ec.basis, v.literal(evidence.basis)))
+    for key in evidence.sources:
+        graph.add((assertion, v.ec.citesSource, v.literal(key)))
 
 
 def nanopub_trig(nanopubs: Nanopubs) -> str:
