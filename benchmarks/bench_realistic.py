@@ -138,7 +138,7 @@ def bench(
 ) -> list[Row]:
     ours = Row(label, "evidence-claims", claims)
     serial = Row(label, "evidence-claims --jobs 1", claims)
-    cjs_path = _tool("check-jsonschema")
+    cjs_path = _tool("check-jsonschema") if cjs_repeat > 0 else None
     cjs = Row(label, "check-jsonschema (schema only)", claims)
     # each file is read once to warm the page cache, so that no tool pays for the disk
     for path in files:
@@ -244,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--cold-start-runs", type=int, default=11)
     parser.add_argument(
+        "--no-cjs", action="store_true", help="leave check-jsonschema out (ours only)"
+    )
+    parser.add_argument(
         "--corpus-dir", type=Path, default=Path(tempfile.gettempdir()) / "evidence-claims-bench"
     )
     args = parser.parse_args(argv)
@@ -256,13 +259,14 @@ def main(argv: list[str] | None = None) -> int:
         folder, files, claims = bundled_copies(args.corpus_dir)
         label = f"(a) {len(files)} YAML claim sets ({claims:,} claims)"
         print(f"- {label}", file=sys.stderr, flush=True)
-        rows += bench(label, folder, files, claims, args.repeat, args.repeat)
+        rows += bench(label, folder, files, claims, args.repeat, 0 if args.no_cjs else args.repeat)
     if "b" in only:
         folder, files, claims = one_yaml_file(args.corpus_dir)
         megabytes = files[0].stat().st_size / 1e6
         label = f"(b) one YAML file ({claims:,} claims, {megabytes:.0f} MB)"
         print(f"- {label}", file=sys.stderr, flush=True)
-        rows += bench(label, folder, files, claims, args.repeat, args.cjs_repeat_one_file)
+        cjs_repeat = 0 if args.no_cjs else args.cjs_repeat_one_file
+        rows += bench(label, folder, files, claims, args.repeat, cjs_repeat)
     if "c" in only:
         for size in (s.strip() for s in args.json_sizes.split(",") if s.strip()):
             for shape in (s.strip() for s in args.json_shapes.split(",") if s.strip()):
@@ -270,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
                 label = f"(c) JSON {size} {shape} ({len(files):,} files)"
                 print(f"- {label}", file=sys.stderr, flush=True)
                 repeat = args.repeat if SIZES[size] <= 100_000 else 1
-                cjs_repeat = repeat if claims <= args.cjs_max_claims else 0
+                cjs_repeat = repeat if claims <= args.cjs_max_claims and not args.no_cjs else 0
                 rows += bench(label, folder, files, claims, repeat, cjs_repeat)
     cold = cold_starts(args.cold_start_runs) if args.cold_start_runs else []
     print(f"\nload average before {load:.2f}, after {os.getloadavg()[0]:.2f}\n")
