@@ -4,7 +4,8 @@
   where :class:`~evidence_claims.io.locate.LineIndex` indexes every line first;
 - :func:`evidence_claims.assessment.certainty.grade` remembers its results;
 - a worker packs each tuple of reasons shared by several claims once (``_pack``/``_unpack``);
-- the JSON locator builds each claim's key sets once per key order.
+- the JSON locator builds each claim's key sets once per key order;
+- a word list is scanned only when all the words of one of its phrases are words of the text.
 
 The whole validation is run both ways on the synthetic corpus (with mistakes, schema errors
 and a duplicate key among its files) and on the bundled set, and the reports compared.
@@ -23,9 +24,11 @@ from hypothesis import strategies as st
 
 from evidence_claims.assessment import certainty, engine
 from evidence_claims.assessment.certainty import Applied
+from evidence_claims.assessment.cues import lexicon
 from evidence_claims.io import json_locate
 from evidence_claims.io.json_locate import FLAT_RECORDS, _ClaimKeys, _shape_key
 from evidence_claims.io.locate import LazyLines, LineIndex
+from evidence_claims.model.taxonomy import source_types
 from evidence_claims.pipeline.validation import _pack, _unpack, validate
 from evidence_claims.rules.assessment import CAVEATS
 from evidence_claims.testing.synthetic import CorpusShape, make_set, write_corpus
@@ -158,3 +161,35 @@ def test_packed_reports_rebuild_the_report(corpus: Path) -> None:
     rebuilt = _unpack(packed)
     assert rebuilt.to_dict() == report.to_dict()
     assert rebuilt.assessments == report.assessments
+
+
+# --- word lists: all the words of a phrase, not only its first -------------------------------
+
+_TYPE_LISTS = sorted(f"type:{name}" for name in source_types())
+_TYPE_PHRASES = sorted({p for name in _TYPE_LISTS for p in lexicon(name).phrases})
+_NOISE = [" ", "-", "–", ".", ",", "(", ")", "\n", "É", "x-", "a", "the"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.lists(st.sampled_from(_TYPE_PHRASES + _NOISE), max_size=8),
+    name=st.sampled_from(_TYPE_LISTS),
+)
+def test_source_type_lists_are_skipped_only_when_they_cannot_match(
+    parts: list[str], name: str
+) -> None:
+    lowered = " ".join(parts).lower()
+    lex = lexicon(name)
+    if lex.pattern.search(lowered) is not None:
+        assert lex.may_match(lowered)
+
+
+def test_a_first_word_alone_does_not_make_a_scan() -> None:
+    lex = lexicon("intervention_indirect")
+    assert lex.first_words is not None and lex.words_after is not None
+    needs = {first: [n for n in lex.words_after[first] if len(n) > 1] for first in lex.words_after}
+    first, longer = next((f, n) for f, n in needs.items() if n)
+    text = f"{first} word"  # the first word of a longer phrase, without the rest of it
+    assert lex.pattern.search(text) is None
+    assert not lex.may_match(text)
+    assert lex.may_match(" ".join(sorted(longer[0])))  # all its words: scanned
