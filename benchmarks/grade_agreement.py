@@ -2,8 +2,9 @@
 
 Run: python benchmarks/grade_agreement.py [--mismatches] [--no-blind] [--dev FILE]
 
-Reads the gold items of benchmarks/grade/dev.yaml (the half the rules may be tuned on) and
-benchmarks/grade/blind.yaml (built by someone who never saw the rules; never tuned on). Each
+Reads the gold items of benchmarks/grade/dev.yaml (the half the rules may be tuned on) and the
+blind files benchmarks/grade/blind.yaml and blind-2.yaml (built by people who never saw the
+rules; never tuned on). Each
 item is a real outcome statement from a systematic review or guideline, paraphrased, with the
 review's BibTeX entry and the authors' certainty (see benchmarks/grade/README.md). Three ways of
 reaching a certainty are scored against the authors':
@@ -20,11 +21,12 @@ reaching a certainty are scored against the authors':
   its primary design), read from the taxonomy data file.
 
 ``ungraded`` counts as a disagreement (and as the farthest level for within-one and the weighted
-kappa). The blind half is printed as aggregate rows only: no per-item rows, no confusion matrix,
-no mismatches. A second blind row keeps only the blind items whose review (BibTeX key) never
-appeared in the development half, nor among the keys of reviews once in it (RETIRED_DEV_KEYS),
-so that the figure is free of reviews the rules were tuned on; only its size is printed. Only the
-public API is used.
+kappa). The blind files are printed as aggregate rows only: no per-item rows, no confusion
+matrix, no mismatches. For blind.yaml a second row keeps only the items whose review (BibTeX key)
+never appeared in the development half, nor among the keys of reviews once in it
+(RETIRED_DEV_KEYS), so that the figure is free of reviews the rules were tuned on; only its size
+is printed. blind-2.yaml gets its own rows, then both blind files are pooled ("all blind") and
+pooled again without reviews ever in dev. Only the public API is used.
 """
 
 from __future__ import annotations
@@ -50,6 +52,11 @@ GOLD = ROOT / "benchmarks" / "grade"
 RETIRED_DEV_KEYS = frozenset({"alkhalifah2020", "shang2022", "tanlim2018", "mayowilson2014"})
 """Reviews whose items were in the development half when the rules were tuned, and were later
 removed from it because the blind half draws on the same reviews (see grade/README.md)."""
+BLIND_FILES = (
+    ("blind.yaml", "blind (never tuned on)"),
+    ("blind-2.yaml", "blind-2 (never tuned on)"),
+)
+"""The blind files, scored as aggregate rows only, each on its own and then pooled."""
 LEVELS = ("very_low", "low", "moderate", "high")
 LABELS = (*LEVELS, "ungraded")
 # The taxonomy type whose start a review's primary design takes (baseline only).
@@ -240,6 +247,32 @@ def report(title: str, rows: list[Row], detail: bool) -> None:
             print(confusion(rows, name))
 
 
+def report_unseen(title: str, rows: list[Row], items: list[dict], seen: set[str]) -> None:
+    """Aggregate rows for the items whose review never appeared in the development half; only
+    how many items are left out is said about the others."""
+    clean = [row for row, item in zip(rows, items, strict=True) if review_key(item) not in seen]
+    heading = f"{title} ({len(rows) - len(clean)} of {len(rows)} items left out)"
+    if clean:
+        report(heading, clean, detail=False)
+    else:
+        print(f"{heading}: no item left")
+
+
+def report_by_reasons(title: str, rows: list[Row], items: list[dict]) -> None:
+    """Aggregate rows split by whether the item's writer could read the authors' reasons.
+
+    An item whose footnotes were not read has an empty ``authors_reasons`` list, and its
+    statement cannot carry the facts behind the rating: a rating down for a domain the
+    statement never mentions is out of reach of any reading of the text. The split says how
+    much of the disagreement lies there; it is a property of the gold item, not of the engine.
+    """
+    read = [row for row, item in zip(rows, items, strict=True) if item.get("authors_reasons")]
+    unread = [row for row, item in zip(rows, items, strict=True) if not item.get("authors_reasons")]
+    for label, part in (("reasons read", read), ("reasons not read", unread)):
+        if part:
+            report(f"{title}, {label} (n={len(part)})", part, detail=False)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--mismatches", action="store_true", help="per-item rows (dev only)")
@@ -252,6 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     report("dev (tuned on)", dev_rows, detail=True)
     for failure in dev_failures:
         print(f"  not read: {failure}")
+    report_by_reasons("dev", dev_rows, dev)
     if args.mismatches:
         print("  dev items where a path disagrees with the authors:")
         for r in dev_rows:
@@ -261,29 +295,30 @@ def main(argv: list[str] | None = None) -> int:
                     f"({r.reasons}); baseline {r.baseline}"
                 )
     if not args.no_blind:
-        blind_file = GOLD / "blind.yaml"
-        if blind_file.exists():
+        seen = {review_key(item) for item in dev} | RETIRED_DEV_KEYS
+        pooled_rows: list[Row] = []
+        pooled_items: list[dict] = []
+        scored = 0
+        for name, title in BLIND_FILES:
+            blind_file = GOLD / name
+            if not blind_file.exists():
+                print(f"{title}: blind set not present")
+                continue
             blind = yaml.safe_load(blind_file.read_text("utf-8"))
             blind_rows, blind_failures = run(blind)
-            report("blind (never tuned on)", blind_rows, detail=False)
+            report(title, blind_rows, detail=False)
             if blind_failures:  # a count only: nothing about the items themselves
                 print(f"  {len(blind_failures)} item path(s) could not be read (ungraded)")
-            seen = {review_key(item) for item in dev} | RETIRED_DEV_KEYS
-            clean = [
-                row
-                for row, item in zip(blind_rows, blind, strict=True)
-                if review_key(item) not in seen
-            ]
-            title = (
-                f"blind, reviews never in dev ({len(blind_rows) - len(clean)} of "
-                f"{len(blind_rows)} items left out)"
-            )
-            if clean:
-                report(title, clean, detail=False)
-            else:
-                print(f"{title}: no item left")
-        else:
-            print("blind: blind set not present")
+            stem = title.split(" (", 1)[0]
+            report_unseen(f"{stem}, reviews never in dev", blind_rows, blind, seen)
+            pooled_rows += blind_rows
+            pooled_items += blind
+            scored += 1
+        if scored > 1:
+            report("all blind (every blind file pooled)", pooled_rows, detail=False)
+            report_unseen("all blind, reviews never in dev", pooled_rows, pooled_items, seen)
+        if pooled_rows:
+            report_by_reasons("all blind", pooled_rows, pooled_items)
     return 0
 
 

@@ -356,6 +356,7 @@ def observational(claim: Claim, start: str | None, design: list[Detected]) -> bo
 def upgrades(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
     """Reasons to rate observational evidence up (the caller checks it is observational)."""
     found = ctx.body(claim).effect()
+    large = False
     if found and found[0].kind == "ratio" and not found[0].includes_null():
         effect, where = found
         value = effect.value
@@ -365,9 +366,58 @@ def upgrades(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
             yield Detected(R.LARGE_EFFECT.code, f"{effect} {where}", ("text",))
         if very:
             yield Detected(R.VERY_LARGE_EFFECT.code, f"{effect} {where}", ("text",))
+    if not large:
+        stated = stated_large_effect(claim.text)
+        if stated:
+            levels, words = stated
+            yield Detected(R.LARGE_EFFECT.code, f"'{words}' in the claim", ("text",))
+            if levels == 2:
+                yield Detected(R.VERY_LARGE_EFFECT.code, f"'{words}' in the claim", ("text",))
     cue = cue_in("dose_response", claim, ctx)
     if cue:
         yield Detected(R.DOSE_RESPONSE.code, *cue)
     cue = cue_in("plausible_confounding", claim, ctx)
     if cue:
         yield Detected(R.CONFOUNDING.code, *cue)
+
+
+_FOLD = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "ten": 10.0}
+_STATED_LARGE = re.compile(
+    # GRADEpro's "strong association" / "very strong association" (the evidence profile's words
+    # for a large and a very large effect, GRADE guidelines 9)
+    r"\b(?P<very>very\s+)?strong\s+association\b"
+    # a relative effect stated as a bound: "RR values are greater than 2", "RR >5", "RR ~12"
+    r"|\b(?:(?-i:RRs?|ORs?|HRs?)|relative\s+risks?|risk\s+ratios?|odds\s+ratios?|hazard\s+ratios?)"
+    r"(?:\s+values?)?\s*(?:(?:is|are|was|were)\s+)?"
+    r"(?:>|\u2265|~|\u2248|greater\s+than|above|over|more\s+than|of\s+about|about|around)\s*"
+    r"(?P<ratio>\d+(?:\.\d+)?)(?!\d|\.\d)"
+    # "at least a two-fold reduction or increase in risk" (GRADE guidelines 9)
+    r"|\b(?P<fold>two|three|four|five|six|ten|\d+(?:\.\d+)?)[-\s]fold\s+"
+    r"(?:reduction|increase|higher|lower|greater|risk)",
+    re.IGNORECASE,
+)
+_LARGE_WORDS = ("association", "fold", "rr", "or", "hr", "ratio", "risk")
+
+
+def stated_large_effect(text: str) -> tuple[int, str] | None:
+    """(1 or 2 levels, words) of a large or very large effect stated in words, not negated
+    just before (GRADE guidelines 9: a relative risk beyond 2 or 0.5 may rate up one level,
+    beyond 5 or 0.2 two). Only the claim's words: an entry's abstract may speak of other
+    outcomes."""
+    if not may_hold(text, _LARGE_WORDS):
+        return None
+    lowered = text.lower()
+    for match in _STATED_LARGE.finditer(text):
+        if negation().search(lowered[max(0, match.start() - 40) : match.start()]):
+            continue
+        if match.group("very") is not None:
+            return 2, match.group(0)
+        if match.group("ratio") is None and match.group("fold") is None:
+            return 1, match.group(0)
+        raw = (match.group("ratio") or match.group("fold")).lower()
+        value = _FOLD.get(raw) or float(raw)
+        if value >= VERY_LARGE_EFFECT or 0 < value <= 1 / VERY_LARGE_EFFECT:
+            return 2, match.group(0)
+        if value >= LARGE_EFFECT or 0 < value <= 1 / LARGE_EFFECT:
+            return 1, match.group(0)
+    return None

@@ -10,7 +10,7 @@ what the body of evidence is (counts, designs, estimates) comes from :mod:`.body
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -215,7 +215,11 @@ def risk_of_bias(claim: Claim, ctx: SetContext) -> Detected | None:
     is not described keeps its start here; the curator records a limitation the text omits."""
     if claim.evidence.type == "anecdotal_report":
         return None  # risk_of_bias.self_report says it already
-    found = cue_in("risk_of_bias_reported", claim, ctx) or _few_at_low_risk(claim, ctx)
+    found = (
+        cue_in("risk_of_bias_reported", claim, ctx)
+        or _few_at_low_risk(claim, ctx)
+        or _first_match(_MOST_AT_RISK, _BIAS_OR_SAFEGUARD, claim, ctx)
+    )
     return Detected(R.REPORTED_LIMITATIONS.code, *found) if found else None
 
 
@@ -242,6 +246,75 @@ _FEW_AT_LOW_RISK = re.compile(
 
 
 _BIAS = ("bias",)  # every branch of _FEW_AT_LOW_RISK names bias
+
+_SAFEGUARD = (
+    r"(?:allocation\s+concealment|concealment\s+of\s+allocation|sequence\s+generation|"
+    r"randomi[sz]ation(?:\s+method)?|blinding(?:\s+of\s+(?:the\s+)?(?:outcome\s+)?"
+    r"(?:assessors?|assessment|participants|personnel|patients))?)"
+)
+_MOST_AT_RISK = re.compile(
+    # "majority of studies rated as being at unclear risk of bias", "most of the trials had an
+    # unclear risk of selection bias", "more than half of the studies had high or some risk of
+    # bias": most of the information comes from studies at high or unclear risk (GRADE
+    # guidelines 4; Cochrane Handbook 5.1, Table 12.2.d). "Both" or "two" studies at unclear
+    # risk is not "most": review authors judge those case by case.
+    r"\b(?:most|majority|the\s+majority|more\s+than\s+half)\s+of\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:studies|trials|rcts|evidence|information)\b[^.;]{0,50}?\b"
+    # "at low or unclear risk" is Table 12.2.d's middle band, rated down only on a judgement
+    r"(?<!low or )(?<!low and )(?<!low/)"
+    r"(?:high|unclear|some)(?:\s+(?:or|and|/)\s+(?:high|unclear|some))?\s+(?:risk|concerns)"
+    r"(?:\s+of\s+(?:\w+\s+)?bias)?"
+    # a safeguard against bias that the trials did not report or did not have (GRADE
+    # guidelines 4: lack of allocation concealment, lack of blinding; Cochrane Handbook 5.1,
+    # Table 8.5.a: not described is "unclear risk"): "blinding of outcome assessors was not
+    # reported", "unclear information regarding allocation concealment"
+    + r"|\b"
+    + _SAFEGUARD
+    + r"\s+(?:was|were)\s+(?:not\s+reported|not\s+described|unclear|inadequate|not\s+done)"
+    + r"(?:\s+in\s+(?:most|many|all))?"
+    + r"|\bunclear\s+information\s+(?:regarding|about|on)\s+"
+    + _SAFEGUARD,
+    re.IGNORECASE,
+)
+_BIAS_OR_SAFEGUARD = (
+    "bias",
+    "risk",
+    "concerns",
+    "concealment",
+    "generation",
+    "randomization",
+    "randomisation",
+    "blinding",
+)
+
+
+def _first_match(
+    pattern: re.Pattern[str],
+    words: tuple[str, ...],
+    claim: Claim,
+    ctx: SetContext,
+    accept: Callable[[re.Match[str]], bool] | None = None,
+) -> tuple[str, tuple] | None:
+    """(detail, where) of the first match of ``pattern`` in the claim or its entries, not
+    negated just before it (and, with ``accept``, that ``accept`` keeps)."""
+    texts = [("in the claim", claim.text, ("text",))]
+    for i, key in enumerate(claim.evidence.sources):
+        texts += [
+            (f"{key}: in its {name}", text, ("evidence", "sources", i))
+            for name, text in ctx.entry_fields(key)
+        ]
+    for where, text, place in texts:
+        if not may_hold(text, words):
+            continue
+        for match in pattern.finditer(text):
+            before = text[max(0, match.start() - 40) : match.start()].lower()
+            if negation().search(before) or (accept is not None and not accept(match)):
+                continue
+            if where == "in the claim":
+                return f"'{match.group(0)}' in the claim", place
+            key, field = where.split(": in its ", 1)
+            return f"{key}: '{match.group(0)}' in its {field}", place
+    return None
 
 
 def _few_at_low_risk(claim: Claim, ctx: SetContext) -> tuple[str, tuple] | None:
@@ -310,8 +383,54 @@ def groups_in(text: str) -> set[str]:
 def stated_imprecision(claim: Claim, ctx: SetContext) -> Detected | None:
     """Imprecision the claim or its entries state in words ("the results were imprecise",
     "wide confidence intervals", "few events"), when the numbers did not show it."""
-    found = cue_in("imprecision_reported", claim, ctx)
+    found = (
+        cue_in("imprecision_reported", claim, ctx)
+        or _first_match(_STATED_IMPRECISE, _IMPRECISE_WORDS, claim, ctx)
+        or _first_match(_FEWER_THAN, _FEWER_WORDS, claim, ctx, _small_bound)
+    )
     return Detected(R.STATED_IMPRECISION.code, *found) if found else None
+
+
+_NOT_NEGATED_GAP = r"(?:(?!\bnot\b|\bno\b|n't|\bnever\b)[^.;]){0,40}?"
+_STATED_IMPRECISE = re.compile(
+    # an interval said in words to cross no effect or to reach appreciable effects (GRADE
+    # guidelines 6): "boundaries of CI crossing the no effect line", "confidence intervals
+    # across 1", "the 95% CI includes appreciable benefit or harm", "confidence intervals
+    # include values favouring either treatment"; "did not cross" is not read
+    r"\b(?:CIs?|confidence\s+intervals?|credible\s+intervals?)\b"
+    + _NOT_NEGATED_GAP
+    + r"\b(?:cross(?:es|ed|ing)?|overlap(?:s|ped|ping)?|includ(?:e|es|ed|ing)|"
+    r"span(?:s|ned|ning)?|straddl(?:e|es|ed|ing)|across)\s+(?:the\s+)?"
+    r"(?:line\s+of\s+no\s+(?:effect|difference)|no[- ](?:effect|difference)(?:\s+line)?|"
+    r"null(?:\s+effect)?|(?:1|1\.0|0|zero|unity)(?!\d|\.\d)|both\s+(?:appreciable|important|benefit)|"
+    r"appreciable|important\s+(?:benefit|harm)|values\s+favou?ring)"
+    # the optimal information size not reached (GRADE guidelines 6): "the optimal information
+    # size criterion is not met", "did not reach the OIS"
+     + r"|\b(?:optimal\s+information\s+size|OIS)(?:\s+(?:criterion|criteria))?\s+"
+    r"(?:(?:was|is|were|has\s+been)\s+)?(?:not|never)\s+(?:met|reached|achieved|fulfill?ed|attained)"
+    + r"|\b(?:did|does|do|was|were)\s+not\s+(?:meet|reach|achieve|fulfill?|attain)\s+(?:the\s+)?"
+    r"(?:optimal\s+information\s+size|OIS)\b"
+    + r"|\bfail(?:ed|s)?\s+to\s+(?:meet|reach|achieve)\s+(?:the\s+)?"
+    r"(?:optimal\s+information\s+size|OIS)\b",
+    re.IGNORECASE,
+)
+_IMPRECISE_WORDS = ("ci", "interval", "ois", "optimal information")
+_FEWER_THAN = re.compile(
+    # a body said to be smaller than a size: "<400 participants for each outcome", "sample size
+    # <400 within the meta-analysis", "fewer than 200 patients"
+    r"(?:<|\u2264|\bfewer\s+than|\bless\s+than|\bbelow|\bunder)\s*(?P<n>\d[\d,]*)\s*"
+    r"(?:participants|patients|people|subjects|individuals|women|men|children|adults|infants)\b"
+    r"|\bsample\s+sizes?\s*(?:(?:was|were|is|of)\s+)?(?:<|\u2264|fewer\s+than|less\s+than|below|under)"
+    r"\s*(?P<m>\d[\d,]*)",
+    re.IGNORECASE,
+)
+_FEWER_WORDS = ("<", "\u2264", "fewer", "less", "below", "under")
+
+
+def _small_bound(match: re.Match[str]) -> bool:
+    """The bound is at or under the optimal information size of continuous outcomes."""
+    digits = (match.group("n") or match.group("m") or "").replace(",", "")
+    return digits.isdigit() and 0 < int(digits) <= OIS_PARTICIPANTS
 
 
 def indirectness(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
@@ -344,9 +463,25 @@ def indirectness(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
     if not specific:
         # indirectness stated in words, when nothing more specific was found (GRADE
         # guidelines 8: one judgement for the domain)
-        found = cue_in("indirectness_reported", claim, ctx)
+        found = cue_in("indirectness_reported", claim, ctx) or _first_match(
+            _GENERALISABILITY, ("generali",), claim, ctx
+        )
         if found:
             yield Detected(R.STATED_INDIRECTNESS.code, *found)
+
+
+_GENERALISABILITY = re.compile(
+    # applicability, GRADE guidelines 8's name for indirectness of population and intervention,
+    # said as limited generalisability: "generalizability of results may be limited",
+    # "uncertainty with generalisability of population or outcomes" (Atkins et al. 2004, BMJ
+    # 328:1490, Table 1: "some uncertainty about directness")
+    r"\b(?:limited|uncertain|unclear|questionable|restricted|poor|uncertainty\s+(?:with|about|of|in)|"
+    r"concerns?\s+(?:with|about|over))\s+(?:the\s+)?generali[sz]ability\b"
+    r"|\bgenerali[sz]ability\s+(?:of\s+(?:the\s+)?(?:results|findings|evidence)\s+)?"
+    r"(?:may\s+be|might\s+be|could\s+be|is|was|are|were)\s+(?:limited|uncertain|unclear|"
+    r"questionable|restricted)",
+    re.IGNORECASE,
+)
 
 
 def _other_population(claim: Claim, ctx: SetContext) -> Detected | None:

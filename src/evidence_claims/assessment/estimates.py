@@ -218,15 +218,26 @@ def absolute_effects(text: str) -> list[Effect]:
 
 # --- heterogeneity ---------------------------------------------------------------------------
 _I2 = re.compile(
-    r"(?<![A-Za-z])I(?:\s?\u00b2|\^2|2|-squared|\s+squared)\s*(?:statistic\s*)?"
-    r"(?:=|:|was|of|is|,)?\s*(?P<value>\d{1,3}(?:[.\u00b7]\d+)?)\s*%",
+    r"(?<![A-Za-z])I(?:\s?\u00b2|\^2|2|-squared?|\s+squared?)\s*(?:statistic\s*|value\s*)?"
+    r"(?:=|:|was|of|is|,)?\s*"
+    # a bound rather than a value: "I2 > 75%", "I-square value more than 40%", "I² ≤ 75%"
+    r"(?P<op>>=|<=|\u2265|\u2264|>|<|more\s+than|greater\s+than|above|over|at\s+least|"
+    r"less\s+than|below|under)?\s*"
+    r"(?P<value>\d{1,3}(?:[.\u00b7]\d+)?)\s*%",
+    re.IGNORECASE,
 )
+_UPPER_BOUND = ("<", "<=", "\u2264", "less", "below", "under")
 
 
 def i_squared(text: str) -> list[tuple[float, str]]:
-    """I² values written in ``text`` (percent) with the words they came from."""
+    """I² values written in ``text`` (percent) with the words they came from. A lower bound
+    ("I2 > 75%") counts as its value; an upper bound ("I² ≤ 75%") says only that
+    heterogeneity is at most that, so it is left out."""
     out = []
     for match in _I2.finditer(text):
+        op = (match.group("op") or "").lower()
+        if op.startswith(_UPPER_BOUND):
+            continue
         value = _number(match.group("value"))
         if value is not None and 0 <= value <= 100:
             out.append((value, match.group(0)))

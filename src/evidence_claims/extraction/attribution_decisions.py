@@ -26,6 +26,9 @@ from .attribution_rules import (
 from .segment import LABELS, Segment
 
 _OPENING_QUOTES = "\"“‘'«"
+# An expert named as an author or leader of a study ("said study author X", "said lead
+# investigator X", "said study leader X").
+_STUDY_AUTHOR = re.compile(r"\b(?:author|investigator|leader)\b", re.I)
 _OPEN_QUESTION = re.compile(r"[\W]*whether\b", re.I)
 _HUMAN_SHIFT = re.compile(
     r"[\W]*in\s+(?:adults|humans|people|patients|children|women|men|volunteers)\b", re.I
@@ -87,6 +90,7 @@ class _Walk:
     paragraph: int = -1
     advice_only: bool = True  # is the current paragraph advice so far?
     in_report: bool = False  # inside a report's own section ("Methods:", "Results")?
+    last_study: _Passage | None = None  # the latest study passage of this section
 
 
 def _new_paragraph(walk: _Walk, segment: Segment, kind: Kind) -> None:
@@ -108,8 +112,34 @@ def _decide(doc: _Document, walk: _Walk, st: _Statement) -> Attribution:
     for rule in _RULES:
         result = rule(doc, walk, st)
         if result is not None:
-            return result
-    return _carried(doc, walk, st)
+            break
+    else:
+        result = _carried(doc, walk, st)
+    result = _named_by_venue(walk, st, result)
+    if walk.passage is not None and walk.passage.type in _STUDY_TYPES:
+        walk.last_study = walk.passage
+    return result
+
+
+def _named_by_venue(walk: _Walk, st: _Statement, result: Attribution) -> Attribution:
+    """A study the passage reports, named by its journal ("a senior author of the study
+    published in Nature Neuroscience"): the key joins the passage from here on."""
+    passage = walk.passage
+    if result.basis != "context" or result.sources or passage is None:
+        return result
+    keys = tuple(
+        key
+        for item in st.resolved
+        if item.venue and item.type in (None, result.type)
+        for key in item.keys
+    )
+    if not keys or passage.type != result.type:
+        return result
+    passage.sources = keys
+    mention = next(item.informal for item in st.resolved if item.venue)
+    return Attribution(
+        result.type, "inferred", keys, result.cue, carried_from=result.carried_from, mention=mention
+    )
 
 
 def _layout(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
@@ -121,6 +151,7 @@ def _layout(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
     if segment.role == "heading":
         if label is None:
             walk.passage = None  # a new section starts a new topic
+            walk.last_study = None
             walk.in_report = False
         return Attribution(UNSOURCED, "none")
     if segment.role == "label" or (st.kind == "meta" and _is_lead(doc.text, segment)):
@@ -225,7 +256,11 @@ def _question(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None
         return None
     walk.passage = None
     if st.explicit:
-        return _explicit(_choose(st.explicit, doc.rules), st.resolved)
+        return _explicit(_choose(st.explicit, doc.rules), st.resolved, doc.text)
+    if st.named_type and _cites(st):
+        # "Whether zinc prevents deaths is not known: a Cochrane review (Lazzerini 2016) found
+        # too little evidence": the open question rests on the work it cites.
+        return _from_mentions(st.named_type, st.resolved)
     return Attribution(UNSOURCED, "none")
 
 
@@ -235,7 +270,7 @@ def _advice(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
         return None
     passage = walk.passage
     if st.explicit:
-        chosen = _explicit(_choose(st.explicit, doc.rules), st.resolved)
+        chosen = _explicit(_choose(st.explicit, doc.rules), st.resolved, doc.text)
         if passage is not None and chosen.type != passage.type and not passage.report:
             walk.passage = None  # advice on another ground: the passage's source is left
         return chosen
@@ -295,7 +330,7 @@ def _report(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
     if passage is not None and walk.in_report and passage.type in _STUDY_TYPES:
         passage.report = not passage.sources
     if designs:
-        chosen = _explicit(_choose(designs, doc.rules), st.resolved)
+        chosen = _explicit(_choose(designs, doc.rules), st.resolved, doc.text)
     elif passage is not None and passage.type in _STUDY_TYPES:
         return _context(passage, voice[0])
     elif others:
@@ -339,15 +374,39 @@ def _named_ground(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | 
         # results, the trials it pooled; the statement rests on the review.
         return _context(passage, None)
     anaphora = st.cues("anaphora")
-    if not (st.explicit or st.aside_explicit or (st.named_type and not anaphora)):
+    # "The study, published in Nature, ...": a journal named names the study all the same.
+    venue = any(item.venue for item in st.resolved)
+    named = st.named_type and (venue or _cites(st) or not anaphora)
+    if not (st.explicit or st.aside_explicit or named):
         return None
     if st.explicit:
-        chosen = _explicit(_choose(st.explicit, doc.rules), st.resolved)
+        chosen = _explicit(_choose(st.explicit, doc.rules), st.resolved, doc.text)
+    elif (
+        st.named_type
+        and venue
+        and passage is not None
+        and passage.type in _STUDY_TYPES
+        and all(item.type is None for item in st.resolved)
+    ):
+        # A paper of unknown design named by its journal ("The work ... was published in
+        # Nature") is the study the passage is reporting: its design, with the key.
+        chosen = _from_mentions(passage.type, st.resolved)
     elif st.named_type:
         chosen = _from_mentions(st.named_type, st.resolved)
     else:
-        chosen = _explicit(_choose(st.aside_explicit, doc.rules), st.resolved)
+        chosen = _explicit(_choose(st.aside_explicit, doc.rules), st.resolved, doc.text)
     walk.grounded = True
+    study = passage if passage is not None and passage.type in _STUDY_TYPES else walk.last_study
+    if (
+        chosen.type == EXPERT
+        and study is not None
+        and chosen.cue is not None
+        and _STUDY_AUTHOR.search(doc.text, chosen.cue[0], chosen.cue[1])
+    ):
+        # "“It appears that ...,” said study author Mara Quist": an author of the study being
+        # reported speaks for it (as "“We found ...,” said Dr. X" does).
+        walk.passage = study
+        return _context(study, None)
     if chosen.type in doc.rules.opens_passage:
         report = walk.in_report and chosen.type in _STUDY_TYPES and not chosen.sources
         walk.passage = _Passage(chosen.type, chosen.sources, st.index, report=report)
@@ -377,6 +436,13 @@ def _carried(doc: _Document, walk: _Walk, st: _Statement) -> Attribution:
     if passage is not None:
         anaphora = st.cues("anaphora")
         return _context(passage, anaphora[0] if anaphora else None)
+    anaphora = st.cues("anaphora")
+    if anaphora and walk.last_study is not None:
+        # "The study involved 230 men and women", after a quotation or another topic: the
+        # study reported earlier in the section (poesio1998: a definite description refers to
+        # an entity already introduced).
+        walk.passage = walk.last_study
+        return _context(walk.last_study, anaphora[0])
     if st.voice:
         # A document an agency issued states its facts on the agency's authority.
         return Attribution(AUTHORITY, "context")
@@ -396,11 +462,42 @@ _RULES: tuple[Callable[[_Document, _Walk, _Statement], Attribution | None], ...]
 )
 
 
+def _cites(st: _Statement) -> bool:
+    """Does the statement cite a bibliography entry by author or number ("Smith and
+    colleagues", "(Smith 2020)", "[4]")? Such a citation names its source even in a sentence
+    that also points back ("the trials varied")."""
+    return any(item.informal is None and item.keys for item in st.resolved)
+
+
 def _is_lead(document: str, segment: Segment) -> bool:
     return document[segment.start : segment.end].rstrip().endswith(":")
 
 
-def _explicit(cue: CueHit, resolved: list[_Resolved]) -> Attribution:
+# Cues that say only that some study or report exists ("several studies have shown", "a new
+# study", "researchers found", "it has been reported"), without its design: beside a citation
+# whose entry names a design, the cited work's design is the statement's (the type of a cited
+# work is that of the work, benchmarks/gold-real/README.md).
+_GENERIC_CUE = re.compile(
+    r"stud(?:y|ies)|research(?:ers)?|scientists|(?:have|has)\s+been\s+reported|reportedly", re.I
+)
+_SPECIFIC_CUE = re.compile(
+    r"cohort|survey|case-control|cross-sectional|observational|prospective|retrospective"
+    r"|longitudinal|epidemiolog|population|registr|questionnaire|interview|field|follow|human"
+    r"|people|adults|children|patients|users|women|men|volunteers",
+    re.I,
+)
+
+
+def _generic(text: str, cue: CueHit) -> bool:
+    if cue.type not in ("observational_study", ANECDOTAL):
+        return False
+    words = text[cue.start : cue.end]
+    if cue.type == ANECDOTAL:
+        return bool(re.search(r"been\s+reported|reportedly", words, re.I))
+    return bool(_GENERIC_CUE.search(words)) and not _SPECIFIC_CUE.search(words)
+
+
+def _explicit(cue: CueHit, resolved: list[_Resolved], text: str | None = None) -> Attribution:
     """The statement's own cue decides the type; sources are the mentions that agree with it.
 
     A mention suggesting another type ("the studies already discussed" in a sentence that
@@ -409,6 +506,19 @@ def _explicit(cue: CueHit, resolved: list[_Resolved]) -> Attribution:
     """
     keys: list[str] = []
     informal = None
+    if text is not None and _generic(text, cue):
+        cited = [item for item in resolved if item.informal is None and item.keys]
+        known = next((item.type for item in cited if item.type in _STUDY_TYPES), None)
+        if known is None and cited and cue.type == ANECDOTAL:
+            known = "observational_study"  # a cited work, not unnamed people's reports
+        if known is not None:
+            cue = CueHit(known, cue.start, cue.end)
+    if cue.type in _POOLED and any(
+        item.informal is None and item.type == REVIEW and item.keys for item in resolved
+    ):
+        # "in five randomized trials (Cahill 2016)", where the entry cited is a systematic
+        # review: the trials are the ones the review pooled, and the statement rests on it.
+        cue = CueHit(REVIEW, cue.start, cue.end)
     for item in resolved:
         if item.type is None or item.type == cue.type or item.informal is None:
             for key in item.keys:
@@ -421,6 +531,10 @@ def _explicit(cue: CueHit, resolved: list[_Resolved]) -> Attribution:
     return Attribution(
         cue.type, basis, tuple(keys), (cue.start, cue.end), mention=informal, by_position=numbered
     )
+
+
+# Designs a systematic review pools: named beside a citation of a review, they are its studies.
+_POOLED = frozenset({"clinical_trial", "observational_study", "case_report"})
 
 
 def _from_mentions(kind: str, resolved: list[_Resolved]) -> Attribution:

@@ -29,6 +29,12 @@ from .caseless import fold
 from .mentions import Mention, Resolver, find_mentions
 from .segment import Segment
 
+_SOME_CASES_MAY = re.compile(
+    r"in\s+(?:some|many|most|rare|certain)\s+cases,?\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:may|might|can|could)\b",
+    re.IGNORECASE,
+)
+_BEEN_REPORTED = re.compile(r"(?:have|has)\s+been\s+reported|reportedly", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[\W]*(?:(?:so|and|but|also|however|now|meanwhile),?\s+)?$", re.I)
 _BEFORE_AUTHORITY = re.compile(r"\b(?:by|from)\s+$", re.I)
 
@@ -104,6 +110,10 @@ class _Document:
         ]
         resolver.prime(m for ms in mentions for m in ms)
         voice_from = next((hit.start for hit in hits if hit.type == "voice"), None)
+        if voice_from is None and _agency_line(document, segments):
+            voice_from = 0
+        if voice_from is None:
+            voice_from = _reader_faq(document, segments)
         return cls(
             document,
             segments,
@@ -117,6 +127,118 @@ class _Document:
             voice_from,
             _report_design(document, segments, hits),
         )
+
+
+# A line of its own that is the name of a public body: a page's header ("U.S. Food and Drug
+# Administration") or the source line under a summary ("NIH: National Center for
+# Complementary and Alternative Medicine", as MedlinePlus credits its summaries). Case-
+# sensitive: the body's name is capitalised. At most 14 words, no full stop at the end.
+_AGENCY_LINE = re.compile(
+    r"(?:[A-Z]{2,8}:\s+)?(?:[\w.&’'-]+\s+){0,10}?"
+    r"(?:Administration|Agency|Institutes?\s+(?:of|for|on)|Cent(?:er|re)s?\s+(?:for|of|on)"
+    r"|Department\s+of|Ministry\s+of|Office\s+(?:of|for|on)|Commission|Library\s+of\s+Medicine"
+    r"|Health\s+Organi[sz]ation)\b[^.\n]*"
+)
+
+
+# A web page title that ends or starts with an agency's acronym: "Echinacea | NCCIH",
+# "FDA: Kratom". (The acronyms of the public bodies whose pages are most often quoted.)
+_AGENCY_ACRONYM = (
+    r"(?:FDA|CDC|NIH|NCCIH|NCCAM|ODS|NLM|NCI|NIA|NIMH|NHLBI|NIAID|NIDDK|NEI|NIDA|NIAAA|AHRQ"
+    r"|USDA|FTC|HHS|WHO|EMA|EFSA|NHS|NICE|MHRA|TGA)"
+)
+_AGENCY_TITLE = re.compile(
+    rf"{_AGENCY_ACRONYM}\s*[:|–]\s+\S.*|.*\S\s+[|–-]\s*(?:the\s+)?{_AGENCY_ACRONYM}"
+)
+
+
+def _agency_line(document: str, segments: Sequence[Segment]) -> bool:
+    """Does the first or the last line of the document name the public body that issued it?
+
+    Only a heading-like line (a line of its own, as segmentation marks it) at either end
+    counts: an agency named inside a sentence is what the sentence is about, not its issuer.
+    """
+    if not segments:
+        return False
+    for segment in (segments[0], segments[-1]):
+        if segment.role != "heading":
+            continue
+        line = document[segment.start : segment.end].strip()
+        if len(line.split()) <= 14 and (
+            _AGENCY_LINE.fullmatch(line) or _AGENCY_TITLE.fullmatch(line)
+        ):
+            return True
+    return False
+
+
+# The reader's own questions as headings ("Why do I need vitamin D?", "How do I get it?"),
+# answered in the second person: the layout of a consumer health information page.
+_READER_QUESTION = re.compile(
+    r"(?:Q[.:]\s*)?(?:what|why|how|when|where|who|which|do|does|can|should|is|are)\b[^?\n]*"
+    r"\b(?-i:I|my|me)\b[^?\n]*\?",
+    re.IGNORECASE,
+)
+# The publisher's own questions as headings ("How Much Do We Know?", "What Have We
+# Learned?", as NCCIH's fact sheets are laid out).
+_PUBLISHER_QUESTION = re.compile(
+    r"(?:what|why|how|when|where|which|do|does|can|is|are)\b[^?\n]*\b(?-i:We|we)\b[^?\n]*\?",
+    re.IGNORECASE,
+)
+_READER = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
+_WRITER = re.compile(r"\b(?-i:I|I['’]\w+|me|my|mine)\b")
+
+
+def _own_line(document: str, segment: Segment) -> bool:
+    """Does the segment stand on a line of its own (a heading, or a question as one)?"""
+    i, j, n = segment.start, segment.end, len(document)
+    while i > 0 and document[i - 1] in " \t":
+        i -= 1
+    while j < n and document[j] in " \t":
+        j += 1
+    return (i == 0 or document[i - 1] == "\n") and (j == n or document[j] in "\r\n")
+
+
+def _reader_faq(document: str, segments: Sequence[Segment]) -> int | None:
+    """Where the publisher's answers start, if the document is a page of the reader's
+    questions answered to the reader (else None).
+
+    Such pages (MedlinePlus's "Why do I need vitamin D?", a consumer agency's "I'm thinking
+    about taking supplements ... they must be safe, right?") are written by the body that
+    publishes them, which speaks to the reader and never of itself in the first person.
+    Needs a line that is a question in the reader's first person, or an opening paragraph in
+    the first person that ends in a question (the asker's, whose statements stay the asker's:
+    the answers start after it); at least two statements that address the reader; and no
+    other statement in the first person singular (a blog or a forum post, whose author says
+    "I", is not such a page).
+    """
+    if "?" not in document:
+        return None  # (a quick check: most documents ask nothing)
+    start, asker = 0, -1
+    body = [s for s in segments if s.role != "heading"]
+    if body:
+        first = [s for s in body if s.paragraph == body[0].paragraph]
+        opening = document[first[0].start : first[-1].end]
+        if opening.rstrip().endswith("?") and _WRITER.search(opening):
+            asker = body[0].paragraph
+            later = [s for s in segments if s.start > first[-1].end]
+            start = later[0].start if later else first[-1].end
+    asked = 1 if asker >= 0 else 0
+    addressed = 0
+    for segment in segments:
+        if segment.paragraph == asker:
+            continue
+        text = document[segment.start : segment.end]
+        if _own_line(document, segment) and (
+            _READER_QUESTION.fullmatch(text.strip()) or _PUBLISHER_QUESTION.fullmatch(text.strip())
+        ):
+            asked += 1
+            continue
+        if _WRITER.search(text):
+            return None
+        if _READER.search(text):
+            addressed += 1
+    # Several such questions make the layout plain even where the answers seldom say "you".
+    return start if (asked > 0 and addressed >= 2) or asked >= 2 else None
 
 
 def _report_design(document: str, segments: Sequence[Segment], hits: Sequence[CueHit]) -> str:
@@ -191,9 +313,11 @@ def _read_statement(doc: _Document, index: int, h: int) -> _Statement:
     if any(c.type == ANECDOTAL for c in explicit) and (
         any(c.type in _STUDY_TYPES for c in explicit)
         or any(c.type in ("report", "own_study") for c in main)
+        or any(item.informal is None and item.type in _STUDY_TYPES for item in resolved)
     ):
-        # "assessed partly by self-report in this cohort study": how a study measured, not a
-        # ground of its own; the study is the ground.
+        # "assessed partly by self-report in this cohort study", "outcomes partly self-reported
+        # (Carson 2012)" citing a review: how a study measured, not a ground of its own; the
+        # study is the ground.
         explicit = [c for c in explicit if not _self_report(doc.text, c)]
     unresolved = _unresolved(doc, index)
     named_type = _named_type(doc.mentions[index], resolved, doc.types)
@@ -234,7 +358,8 @@ def _unresolved(doc: _Document, index: int) -> tuple[tuple[str, tuple[str, ...]]
 
 
 def _self_report(text: str, cue: CueHit) -> bool:
-    return cue.type == ANECDOTAL and text.startswith("self", cue.start)
+    # ("Self-reported smokers ...": at the start of a sentence too)
+    return cue.type == ANECDOTAL and text[cue.start : cue.start + 4].lower() == "self"
 
 
 def _sourced(
@@ -263,6 +388,18 @@ def _sourced(
         ):
             # "In several cases, women ..." opens a report of cases; ", in many cases, ..."
             # in mid-sentence only hedges the statement.
+            continue
+        if hit.type == "case_report" and _SOME_CASES_MAY.match(document, hit.start):
+            # "In some cases, supplements may have unwanted effects": what can happen, a
+            # hedge on a general statement, not cases reported one by one.
+            continue
+        if (
+            hit.type == ANECDOTAL
+            and _BEEN_REPORTED.match(document, hit.start)
+            and any(h.type in _STUDY_TYPES and h is not hit for h in hits)
+        ):
+            # "Few side effects have been reported in studies of valerian": the studies
+            # named are the ground; "have been reported" only says the studies reported it.
             continue
         if hit.type == AUTHORITY:
             speaks = _speaks(document, segment, hit, rules, False)
@@ -304,6 +441,7 @@ class _Resolved:
     type: str | None
     informal: str | None  # the mention's text when it is not an author citation
     numbered: bool = False  # resolved by its number, to the bibliography entry at that place
+    venue: bool = False  # named by the journal that published it
 
 
 def _resolve(
@@ -339,7 +477,9 @@ def _resolve(
         if mention.form != "backref":
             resolver.last_type = kind
         informal = None if mention.form in ("named", "numbered") else mention.text(document)
-        result.append(_Resolved(keys, kind, informal, mention.form == "numbered"))
+        result.append(
+            _Resolved(keys, kind, informal, mention.form == "numbered", mention.form == "venue")
+        )
     return result
 
 

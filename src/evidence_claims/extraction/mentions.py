@@ -13,6 +13,10 @@ Three forms are recognised:
   not call the same paper "the Thai studies". The key was inferred: basis ``inferred``.
 - *back-references*: "the studies already discussed" takes the keys of the latest resolved
   mention before it.
+- *venue*: a study named by the journal that published it ("a new study in Science
+  Translational Medicine", "published June 10 in Nature Neuroscience"), as news reports name
+  the paper they report. Resolved to the entry whose journal is that name, whole ("Nature" is
+  not "Nature Neuroscience"); the key was inferred: basis ``inferred``.
 - *numbered*: a reference marker ("[4]", "[2, 5]", "[3-6]"). Numbered styles list their
   references in the order they are first cited (ICMJE Recommendations, "References"; the
   Vancouver style), so marker n resolves to the n-th entry of the bibliography, with a note
@@ -35,7 +39,7 @@ from ..io.bib import BibEntry, Bibliography
 from ..io.latex import plain_text
 from .caseless import fold
 
-MentionForm = Literal["named", "numbered", "descriptive", "backref"]
+MentionForm = Literal["named", "numbered", "descriptive", "backref", "venue"]
 
 _NAME = r"(?-i:[A-Z][\w'’-]+)"
 # An author citation. The surname comes first, so the search can skip to capital letters;
@@ -65,6 +69,20 @@ NUMBERED = re.compile(r"\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\]")
 LOOSE_NUMBERED = re.compile(
     r"\((?<=[A-Za-z%]\s\()(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\)(?=[\s.,;:]|$)"
     r"|[.,;:](?<=[A-Za-z)\]%][.,;:])(\d{1,3}(?:(?:,[ \t]?|[–-])\d{1,3})*)(?=[\s.,;:)]|$)"
+)
+# "in (the journal) Science Translational Medicine": a run of capitalised words (and the small
+# words inside journal names) after "in"; a venue only where the sentence speaks of a study or
+# of publishing before it (_VENUE_CONTEXT), so "a study in India" is looked up and matches no
+# journal, and "in March" after no study is not looked at.
+VENUE = re.compile(
+    r"(?<![\w-])in\s+(?:the\s+(?:journal\s+)?)?"
+    r"(?P<name>(?-i:[A-Z][\w&'’-]*)(?:\s+(?:(?:of|and|&|for|in|on|the)\s+)?(?-i:[A-Z][\w&'’-]*))*)",
+    re.IGNORECASE,
+)
+_VENUE_CONTEXT = re.compile(
+    r"\b(?:stud(?:y|ies)|paper|article|work|findings|results|trial|analysis|published|"
+    r"appear(?:s|ed)?)\b",
+    re.IGNORECASE,
 )
 BACKREF = re.compile(
     r"(?<![\w-])the\s+(?:stud(?:y|ies)|trials?|reports?|papers?|articles?|material|research)\s+"
@@ -188,6 +206,8 @@ def find_mentions(
         numbers = _numbers(match.group(1) or match.group(2))
         if numbers:
             found.append(Mention(match.start(), match.end(), "numbered", numbers=numbers))
+    if loose:
+        _venues(document, start, end, found)
     if low is None or _DESCRIPTIVE_NEEDS.search(low, start - offset, end - offset):
         _descriptive(document, start, end, found)
     if low is None or _BACKREF_NEEDS.search(low, start - offset, end - offset):
@@ -260,6 +280,14 @@ def _named(document: str, start: int, end: int, found: list[Mention]) -> None:
         found.append(
             Mention(match.start(), match.end(), "named", tuple(names), year, certain=certain)
         )
+
+
+def _venues(document: str, start: int, end: int, found: list[Mention]) -> None:
+    for match in VENUE.finditer(document, start, end):
+        if not _VENUE_CONTEXT.search(document, max(start, match.start() - 100), match.start()):
+            continue
+        name = match.group("name")
+        found.append(Mention(match.start("name"), match.end("name"), "venue", words=(name,)))
 
 
 def _descriptive(document: str, start: int, end: int, found: list[Mention]) -> None:
@@ -345,6 +373,13 @@ class Resolver:
                 return ()
         elif mention.form == "descriptive":
             keys = self._descriptive(mention, entry_type)
+        elif mention.form == "venue":
+            wanted = _journal(mention.words[0])
+            keys = [
+                key
+                for key, entry in self.bibliography.entries.items()
+                if _journal(entry.get("journal") or "") == wanted
+            ]
         elif mention.form == "numbered":
             ordered = list(self.bibliography.entries)
             keys = [ordered[n - 1] for n in mention.numbers if 1 <= n <= len(ordered)]
@@ -410,6 +445,14 @@ class Resolver:
         keys = [key for _score, key in sorted(scored, key=lambda p: -p[0])]
         unnamed = [k for k in keys if k not in self.named_keys]
         return unnamed or keys
+
+
+def _journal(name: str) -> str:
+    """A journal's name compared whole: folded, without a leading "the", spaces collapsed."""
+    words = _fold(plain_text(name)).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
 
 
 def _matches(word: str, vocabulary: set[str]) -> bool:
