@@ -8,13 +8,16 @@ the claim's recorded ``caveats``: the engine compares the two afterwards.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from ..model.records import Claim
 from ..model.taxonomy import source_types
 from ..rules import assessment as R
+from ..rules.assessment import caveat_rule
 from . import body as B
+from . import compose as K
 from . import concerns as C
 from . import stated as S
 from .context import SetContext
@@ -107,11 +110,84 @@ def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None
         add(found)
     # concerns the claim's words call very serious take two levels of their domain
     out.extend(S.very_serious(claim))
+    # a phrase rule's cue in a clause that judges its domain not serious is no concern
+    out[:] = [d for d in out if not _overruled(claim, ctx, d)]  # in place: `add` appends to it
     # a certainty the claim's words state (GRADE guidelines 26) caps the grade
     found = S.stated_certainty(claim)
     if found is not None:
         add(found)
     return out
+
+
+_QUOTED = re.compile(r"'([^']+)'")
+# Rules that read a concern from words (their detail quotes them); a clause that judges their
+# domain not serious overrules them. Numbers (I², intervals, counts) are not overruled.
+_OVERRULABLE = frozenset(
+    {
+        R.REPORTED_LIMITATIONS.code,
+        R.SELECTION.code,
+        R.HETEROGENEITY.code,
+        R.STATED_IMPRECISION.code,
+        R.STATED_INDIRECTNESS.code,
+        R.INTERVENTION.code,
+        R.SURROGATE.code,
+        R.PUBLICATION_BIAS.code,
+    }
+)
+
+
+def _overruled(claim: Claim, ctx: SetContext, found: Detected) -> bool:
+    """The words a phrase rule quotes stand in a clause that judges the rule's domain not
+    serious ("attrition bias was low", "the funnel plot was symmetrical"): GRADE rates a
+    domain down only for a concern, and the clause says there is none."""
+    if found.code not in _OVERRULABLE:
+        return False
+    quoted = _QUOTED.search(found.detail)
+    if quoted is None:
+        return False
+    cue, domain = quoted.group(1), K.domain_of(found.code)
+    if found.where == ("text",):
+        return K.overruled(cue, claim.text, domain)
+    if found.where[:2] == ("evidence", "sources") and len(found.where) == 3:
+        index = found.where[2]
+        sources = claim.evidence.sources
+        if isinstance(index, int) and index < len(sources):
+            fields = ctx.entry_fields(sources[index])
+            return any(cue.lower() in t.lower() for _, t in fields) and all(
+                K.overruled(cue, t, domain) for _, t in fields if cue.lower() in t.lower()
+            )
+    return False
+
+
+def composed(claim: Claim, ctx: SetContext, codes: Iterable[str]) -> list[Detected]:
+    """The compositional reading (:mod:`.compose`) of a gradable claim and its entries, for
+    each GRADE domain that none of ``codes`` (every caveat detected or recorded for the claim,
+    design reasons included) rates: a fallback, so that no domain is counted twice.
+    Imprecision only where :func:`detect_limitations` reads it at all."""
+    if not is_gradable(claim):
+        return []
+    rated = set()
+    for code in codes:
+        rule = caveat_rule(code)
+        if rule is not None:
+            rated.add(rule.domain)
+    wanted = [d for d in K.DOMAINS if d not in rated]
+    kind = claim.evidence.type
+    if not (
+        kind in COUNTED_TYPES
+        or kind in B.STUDY_TYPES
+        or (kind in B.OPINION_TYPES and claim.evidence.sources)
+    ):
+        wanted = [d for d in wanted if d != "imprecision"]
+    if not wanted:
+        return []
+    texts: list[tuple[str, str, tuple]] = [("in the claim", claim.text, ("text",))]
+    for i, key in enumerate(claim.evidence.sources):
+        texts += [
+            (f"{key}: in its {name}", text, ("evidence", "sources", i))
+            for name, text in ctx.entry_fields(key)
+        ]
+    return [d for d in K.detected(texts) if K.domain_of(d.code) in wanted]
 
 
 def _risk_of_bias(claim: Claim, ctx: SetContext, lowered: str) -> list[Detected]:

@@ -28,6 +28,7 @@ from .certainty import Applied, grade, word
 from .context import SetContext
 from .detect import (
     Detected,
+    composed,
     detect,
     detect_wording,
     grade_starts,
@@ -187,6 +188,8 @@ def _grade_claim(
     recorded caveats and the detected ones not recorded or suppressed, graded from the start."""
     start, detected = _start(claim, ctx)
     detected += detect(claim, ctx)
+    # a domain term judged in the same clause, for the domains nothing above or in the file rated
+    detected += composed(claim, ctx, [*(d.code for d in detected), *recorded])
     if B.observational(claim, start, detected):
         detected += B.upgrades(claim, ctx)
     applied = [Applied(code, note or "", "recorded") for code, (_i, note) in recorded.items()]

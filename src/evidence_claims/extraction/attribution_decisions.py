@@ -9,10 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model.records import Basis, Kind
-from .attribution_reading import _Document, _Resolved, _self_report, _Statement
+from .attribution_reading import (
+    FALLBACK_DESIGN,
+    _Document,
+    _generic,
+    _Resolved,
+    _self_report,
+    _Statement,
+)
 from .attribution_rules import (
     _STUDY_TYPES,
     ANECDOTAL,
@@ -91,6 +98,9 @@ class _Walk:
     advice_only: bool = True  # is the current paragraph advice so far?
     in_report: bool = False  # inside a report's own section ("Methods:", "Results")?
     last_study: _Passage | None = None  # the latest study passage of this section
+    study_paragraph: int = -1  # the paragraph of the latest statement resting on it
+    study_left: bool = False  # has a statement on another ground (not a quotation) come since?
+    section_design: str | None = None  # the design a section heading names ("Randomized trials")
 
 
 def _new_paragraph(walk: _Walk, segment: Segment, kind: Kind) -> None:
@@ -118,6 +128,10 @@ def _decide(doc: _Document, walk: _Walk, st: _Statement) -> Attribution:
     result = _named_by_venue(walk, st, result)
     if walk.passage is not None and walk.passage.type in _STUDY_TYPES:
         walk.last_study = walk.passage
+        walk.study_paragraph = st.segment.paragraph
+        walk.study_left = False
+    elif walk.last_study is not None and result.type != EXPERT:
+        walk.study_left = True  # the text went on to another ground, not only a comment
     return result
 
 
@@ -153,6 +167,10 @@ def _layout(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
             walk.passage = None  # a new section starts a new topic
             walk.last_study = None
             walk.in_report = False
+            # A section heading (not the document's title) that names a design says what the
+            # works cited under it are ("Randomized clinical trials", "Cohort studies").
+            designs = [c.type for c in st.main if c.type in _STUDY_TYPES]
+            walk.section_design = designs[0] if designs and st.index > 0 else None
         return Attribution(UNSOURCED, "none")
     if segment.role == "label" or (st.kind == "meta" and _is_lead(doc.text, segment)):
         return Attribution(UNSOURCED, "none")
@@ -307,6 +325,10 @@ def _report(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
         return None  # no report voice, and no report to continue
     if st.cues("judgement"):
         return None
+    if st.cues("gap") and (passage is None or not passage.report):
+        # "For participants in ACTIVE ..., it remains unknown whether ...": what no study has
+        # shown yet rests on none (see _carried), whoever its subject is.
+        return None
     voice = st.cues("report") + st.cues("own_study")
     designs = [c for c in st.explicit if c.type in _STUDY_TYPES]
     if voice and doc.design == REVIEW:
@@ -392,9 +414,10 @@ def _named_ground(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | 
         # Nature") is the study the passage is reporting: its design, with the key.
         chosen = _from_mentions(passage.type, st.resolved)
     elif st.named_type:
-        chosen = _from_mentions(st.named_type, st.resolved)
+        chosen = _from_mentions(_cited_design(walk, st), st.resolved)
     else:
         chosen = _explicit(_choose(st.aside_explicit, doc.rules), st.resolved, doc.text)
+    chosen = _under_heading(doc, walk, st, chosen)
     walk.grounded = True
     study = passage if passage is not None and passage.type in _STUDY_TYPES else walk.last_study
     if (
@@ -407,12 +430,54 @@ def _named_ground(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | 
         # reported speaks for it (as "“We found ...,” said Dr. X" does).
         walk.passage = study
         return _context(study, None)
+    if (
+        passage is not None
+        and chosen.sources
+        and chosen.type == passage.type
+        and set(chosen.sources) <= set(passage.sources)
+    ):
+        return chosen  # one of the works the open passage reports: the passage goes on
     if chosen.type in doc.rules.opens_passage:
         report = walk.in_report and chosen.type in _STUDY_TYPES and not chosen.sources
         walk.passage = _Passage(chosen.type, chosen.sources, st.index, report=report)
     elif chosen.type == EXPERT:
         walk.passage = _Passage(EXPERT, chosen.sources, st.index, quote_only=True)
     return chosen
+
+
+def _cited_design(walk: _Walk, st: _Statement) -> str:
+    """The design of what a statement cites: the fallback design only when nothing knows better.
+
+    A key of unknown design that the open study passage already holds ("Two trials found ...
+    [1,2]. These trials also found ... [1]") is one of the works that passage reports: it
+    takes the passage's design.
+    """
+    named = st.named_type or UNSOURCED
+    passage = walk.passage
+    if not st.named_fallback or passage is None or passage.type not in _STUDY_TYPES:
+        return named
+    keys = {key for item in st.resolved for key in item.keys}
+    if keys and keys <= set(passage.sources):
+        return passage.type
+    return named
+
+
+def _under_heading(doc: _Document, walk: _Walk, st: _Statement, chosen: Attribution) -> Attribution:
+    """A citation of unknown design under a section heading that names one takes it.
+
+    "Many studies support ... [9]" under the heading "Randomized clinical trials": the
+    fallback design (a generic "studies", or a cited entry whose design its title does not
+    give) yields to the design the section is about.
+    """
+    design = walk.section_design
+    if design is None or chosen.type != FALLBACK_DESIGN or design == chosen.type:
+        return chosen
+    cited = [item for item in st.resolved if item.informal is None and item.keys]
+    if not cited or any(doc.types.get(key) for item in cited for key in item.keys):
+        return chosen  # an entry whose title names its design keeps it
+    if any(c.type == FALLBACK_DESIGN and not _generic(doc.text, c) for c in st.explicit):
+        return chosen  # the statement's own words name the design ("cohort studies")
+    return replace(chosen, type=design)
 
 
 def _carried(doc: _Document, walk: _Walk, st: _Statement) -> Attribution:
@@ -437,16 +502,42 @@ def _carried(doc: _Document, walk: _Walk, st: _Statement) -> Attribution:
         anaphora = st.cues("anaphora")
         return _context(passage, anaphora[0] if anaphora else None)
     anaphora = st.cues("anaphora")
-    if anaphora and walk.last_study is not None:
-        # "The study involved 230 men and women", after a quotation or another topic: the
-        # study reported earlier in the section (poesio1998: a definite description refers to
-        # an entity already introduced).
+    if anaphora and _revives(doc, walk, st, anaphora[0]):
+        # "The study involved 230 men and women", after a quotation: the study reported
+        # earlier in the section (poesio1998: a definite description refers to an entity
+        # already introduced).
+        assert walk.last_study is not None
         walk.passage = walk.last_study
         return _context(walk.last_study, anaphora[0])
     if st.voice:
         # A document an agency issued states its facts on the agency's authority.
         return Attribution(AUTHORITY, "context")
     return Attribution(UNSOURCED, "none")
+
+
+# A back-reference that says it means a study already named: "that study", "the same
+# trial", "the study's authors", "the study mentioned above".
+_EXPLICIT_BACKREF = re.compile(
+    r"(?:that|the\s+same)\s+(?:\w+\s+)?(?:study|trial|research)"
+    r"|the\s+(?:study|trial)(?:['’]s|\s+(?:mentioned|described|cited|discussed)\b)",
+    re.I,
+)
+
+
+def _revives(doc: _Document, walk: _Walk, st: _Statement, anaphora: CueHit) -> bool:
+    """Does a definite back-reference ("the study") bring back the latest study passage?
+
+    Within the paragraph where that study was last reported; after nothing but quoted
+    comments on it (a news story's "“It is striking,” said Dr. Lee. / The study involved ...");
+    or, further on, only when the words say they refer back ("that study", "the same trial").
+    Otherwise "the study" in a later paragraph, after the text turned to other grounds, is
+    more likely a new or generic study than the one reported earlier.
+    """
+    if walk.last_study is None:
+        return False
+    if st.segment.paragraph == walk.study_paragraph or not walk.study_left:
+        return True
+    return bool(_EXPLICIT_BACKREF.match(doc.text, anaphora.start, st.segment.end))
 
 
 # The rules of :func:`attribute` after layout and topic shifts, in the order they are tried;
@@ -471,30 +562,6 @@ def _cites(st: _Statement) -> bool:
 
 def _is_lead(document: str, segment: Segment) -> bool:
     return document[segment.start : segment.end].rstrip().endswith(":")
-
-
-# Cues that say only that some study or report exists ("several studies have shown", "a new
-# study", "researchers found", "it has been reported"), without its design: beside a citation
-# whose entry names a design, the cited work's design is the statement's (the type of a cited
-# work is that of the work, benchmarks/gold-real/README.md).
-_GENERIC_CUE = re.compile(
-    r"stud(?:y|ies)|research(?:ers)?|scientists|(?:have|has)\s+been\s+reported|reportedly", re.I
-)
-_SPECIFIC_CUE = re.compile(
-    r"cohort|survey|case-control|cross-sectional|observational|prospective|retrospective"
-    r"|longitudinal|epidemiolog|population|registr|questionnaire|interview|field|follow|human"
-    r"|people|adults|children|patients|users|women|men|volunteers",
-    re.I,
-)
-
-
-def _generic(text: str, cue: CueHit) -> bool:
-    if cue.type not in ("observational_study", ANECDOTAL):
-        return False
-    words = text[cue.start : cue.end]
-    if cue.type == ANECDOTAL:
-        return bool(re.search(r"been\s+reported|reportedly", words, re.I))
-    return bool(_GENERIC_CUE.search(words)) and not _SPECIFIC_CUE.search(words)
 
 
 def _explicit(cue: CueHit, resolved: list[_Resolved], text: str | None = None) -> Attribution:

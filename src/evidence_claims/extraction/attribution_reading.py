@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..io.bib import BibEntry, Bibliography
 from ..model.records import Kind
@@ -39,6 +39,30 @@ _CLAUSE_START = re.compile(r"[\W]*(?:(?:so|and|but|also|however|now|meanwhile),?
 _BEFORE_AUTHORITY = re.compile(r"\b(?:by|from)\s+$", re.I)
 
 
+# Cues that say only that some study or report exists ("several studies have shown", "a new
+# study", "researchers found", "it has been reported"), without its design: beside a citation
+# whose entry names a design, the cited work's design is the statement's (the type of a cited
+# work is that of the work, benchmarks/gold-real/README.md).
+_GENERIC_CUE = re.compile(
+    r"stud(?:y|ies)|research(?:ers)?|scientists|(?:have|has)\s+been\s+reported|reportedly", re.I
+)
+_SPECIFIC_CUE = re.compile(
+    r"cohort|survey|case-control|cross-sectional|observational|prospective|retrospective"
+    r"|longitudinal|epidemiolog|population|registr|questionnaire|interview|field|follow|human"
+    r"|people|adults|children|patients|users|women|men|volunteers",
+    re.I,
+)
+
+
+def _generic(text: str, cue: CueHit) -> bool:
+    if cue.type not in ("observational_study", ANECDOTAL):
+        return False
+    words = text[cue.start : cue.end]
+    if cue.type == ANECDOTAL:
+        return bool(re.search(r"been\s+reported|reportedly", words, re.I))
+    return bool(_GENERIC_CUE.search(words)) and not _SPECIFIC_CUE.search(words)
+
+
 def entry_types(bibliography: Bibliography | None) -> dict[str, str | None]:
     """The source type each bibliography entry's title and keywords suggest (or None)."""
     if bibliography is None:
@@ -47,11 +71,19 @@ def entry_types(bibliography: Bibliography | None) -> dict[str, str | None]:
     types: dict[str, str | None] = {}
     for key, entry in bibliography.entries.items():
         text = " ".join(entry.get(name) or "" for name in ("title", "keywords"))
-        hits = [h for h in rules.scan(text) if h.type not in ("anaphora", "judgement")]
-        if not hits and entry.get("journal"):
-            # A journal of reviews ("Cochrane Database of Systematic Reviews") names the
-            # design; other journal names ("Contemporary Clinical Trials") do not.
-            hits = [h for h in rules.scan(entry.get("journal") or "") if h.type == REVIEW]
+        # "A study of the efficacy of ...": a generic word for a study in a title does not
+        # name the design (the same words beside a citation yield to the cited work's design).
+        hits = [
+            h
+            for h in rules.scan(text)
+            if h.type not in ("anaphora", "judgement") and not _generic(text, h)
+        ]
+        where = " ".join(entry.get(name) or "" for name in ("journal", "institution", "series"))
+        if not hits and where.strip():
+            # A journal of reviews ("Cochrane Database of Systematic Reviews") or a report of
+            # a health technology assessment body names the design; other journal names
+            # ("Contemporary Clinical Trials") do not.
+            hits = [h for h in rules.scan(where) if h.type == REVIEW]
         types[key] = _choose(hits, rules).type if hits else _published_by(entry)
     return types
 
@@ -88,6 +120,9 @@ class _Document:
     mentions: list[list[Mention]]
     voice_from: int | None  # where the line saying an agency issued the document is
     design: str  # the design of the study the document reports, if it reports one
+    # Short names defined for cited works ("the Massachusetts Male Aging Study (MMAS) ... [2]"):
+    # the acronym and the keys it stands for, filled in as the statements are read.
+    acronyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def read(
@@ -109,7 +144,10 @@ class _Document:
             find_mentions(document, s.start, s.end, folded=folded, loose=loose) for s in segments
         ]
         resolver.prime(m for ms in mentions for m in ms)
-        voice_from = next((hit.start for hit in hits if hit.type == "voice"), None)
+        voice_from = next(
+            (hit.start for hit in hits if hit.type == "voice" and _signs(document, segments, hit)),
+            None,
+        )
         if voice_from is None and _agency_line(document, segments):
             voice_from = 0
         if voice_from is None:
@@ -131,14 +169,67 @@ class _Document:
 
 # A line of its own that is the name of a public body: a page's header ("U.S. Food and Drug
 # Administration") or the source line under a summary ("NIH: National Center for
-# Complementary and Alternative Medicine", as MedlinePlus credits its summaries). Case-
-# sensitive: the body's name is capitalised. At most 14 words, no full stop at the end.
-_AGENCY_LINE = re.compile(
-    r"(?:[A-Z]{2,8}:\s+)?(?:[\w.&’'-]+\s+){0,10}?"
+# Complementary and Alternative Medicine", as MedlinePlus credits its summaries). The whole
+# line must be the name: capitalised words joined by "of", "and", "for", "on", "the", "&",
+# the body's kind among them ("Administration", "Center for", "Office of"), optionally an
+# acronym before a colon, an acronym in parentheses, or ": Part of" / ", " another such name
+# after it. A Title Case headline that merely contains a body's name ("Office of Dietary
+# Supplements Marks 25 Years With a Festival") is about the body, not its signature: its
+# digits and its lower-case words ("a", "with" in sentence case) or a verb after the name
+# break the name's shape.
+_NAME_WORD = r"(?:[A-Z][\w.&’'-]*|U\.S\.|of|and|for|on|the|&)"
+_BODY_KIND = (
     r"(?:Administration|Agency|Institutes?\s+(?:of|for|on)|Cent(?:er|re)s?\s+(?:for|of|on)"
     r"|Department\s+of|Ministry\s+of|Office\s+(?:of|for|on)|Commission|Library\s+of\s+Medicine"
-    r"|Health\s+Organi[sz]ation)\b[^.\n]*"
+    r"|Health\s+Organi[sz]ation)"
 )
+_BODY_NAME = (
+    rf"(?:the\s+)?(?:{_NAME_WORD}\s+){{0,6}}?{_BODY_KIND}(?:\s+{_NAME_WORD}){{0,7}}?"
+    r"(?:\s+\([A-Z][A-Z ]{1,12}\))?"
+)
+_AGENCY_LINE = re.compile(
+    rf"(?:[A-Z]{{2,8}}:\s+)?{_BODY_NAME}(?:\s*(?::\s+(?:an?\s+)?[Pp]art\s+of|,)\s+{_BODY_NAME})?"
+)
+# A verb that follows a body's name in a headline ("... Marks", "... Launches", "... Warns"):
+# the third person singular of a Title Case word after the name's last noun. Names end in
+# nouns; the plural nouns that end names are listed, every other "-s" word is read as a verb.
+_NAME_PLURALS = frozenset(
+    [
+        "Affairs",
+        "Sciences",
+        "Services",
+        "Studies",
+        "Diseases",
+        "Disorders",
+        "Supplements",
+        "Institutes",
+        "Centers",
+        "Centres",
+        "Products",
+        "Medicines",
+        "Statistics",
+        "Communications",
+        "Programs",
+        "Programmes",
+        "Resources",
+        "Systems",
+        "Standards",
+        "Relations",
+        "Operations",
+        "Rights",
+        "Dynamics",
+        "Genomics",
+        "Therapeutics",
+    ]
+)
+
+
+def _name_shape(line: str) -> bool:
+    """Is the line a body's name (see ``_AGENCY_LINE``), not a headline about the body?"""
+    if _AGENCY_LINE.fullmatch(line) is None:
+        return False
+    words = re.findall(r"[A-Z][a-z]+s\b", line)
+    return all(word in _NAME_PLURALS or word.endswith("ss") for word in words)
 
 
 # A web page title that ends or starts with an agency's acronym: "Echinacea | NCCIH",
@@ -155,19 +246,43 @@ _AGENCY_TITLE = re.compile(
 def _agency_line(document: str, segments: Sequence[Segment]) -> bool:
     """Does the first or the last line of the document name the public body that issued it?
 
-    Only a heading-like line (a line of its own, as segmentation marks it) at either end
-    counts: an agency named inside a sentence is what the sentence is about, not its issuer.
+    Only a line of its own at either end counts: a heading, or the first (last) line of the
+    first (last) statement when segmentation joined that line to the next (previous) one (a
+    header "National Center for ... (NCCIH)" above a tagline). An agency named inside a
+    sentence is what the sentence is about, not its issuer.
     """
     if not segments:
         return False
-    for segment in (segments[0], segments[-1]):
+    for segment, first in ((segments[0], True), (segments[-1], False)):
+        text = document[segment.start : segment.end].strip()
         if segment.role != "heading":
-            continue
-        line = document[segment.start : segment.end].strip()
-        if len(line.split()) <= 14 and (
-            _AGENCY_LINE.fullmatch(line) or _AGENCY_TITLE.fullmatch(line)
-        ):
+            if "\n" not in text:
+                continue
+            text = text.split("\n")[0 if first else -1]
+        line = text.strip()
+        if len(line.split()) <= 14 and (_name_shape(line) or _AGENCY_TITLE.fullmatch(line)):
             return True
+    return False
+
+
+def _signs(document: str, segments: Sequence[Segment], hit: CueHit) -> bool:
+    """Does a voice cue say who issued the document, rather than report what someone issued?
+
+    "This fact sheet ..." speaks of the document itself wherever it stands. A line naming the
+    issuer ("Issued by the Medicines Safety Agency", "Statement from FDA Commissioner ...")
+    counts in the document's first paragraph or on a line of its own; inside a later running
+    sentence ("..., according to a statement from the agency") it reports another's words.
+    """
+    if document.startswith("this", hit.start) or document.startswith("This", hit.start):
+        return True
+    if not segments or hit.start < segments[0].end:
+        return True
+    first = segments[0].paragraph
+    for segment in segments:
+        if segment.start <= hit.start < segment.end:
+            return segment.role == "heading" or segment.paragraph == first
+        if segment.start > hit.start:
+            break
     return False
 
 
@@ -282,6 +397,9 @@ class _Statement:
     named_type: str | None  # the design a cited source suggests
     voice: bool  # written in the voice of the agency that issued the document
     unresolved: tuple[tuple[str, tuple[str, ...]], ...] = ()  # citations without an entry
+    # named_type is only the fallback for a citation whose design is unknown (no entry type,
+    # no design word in the sentence): an open passage that already holds the key may know it.
+    named_fallback: bool = False
 
     def cues(self, kind: str) -> list[CueHit]:
         if not self.main:
@@ -304,6 +422,10 @@ def _read_statement(doc: _Document, index: int, h: int) -> _Statement:
     else:
         main, side = mine, []
     resolved = _resolve(doc.text, doc.mentions[index], doc.resolver, doc.types, mine)
+    if resolved:
+        _define_acronyms(doc, segment, resolved)
+    elif doc.acronyms:
+        resolved = _by_acronym(doc, segment)
     voice = doc.voice_from is not None and doc.voice_from <= segment.start
     explicit = _sourced(doc.text, segment, main, doc.rules, voice) if main else []
     if any(c.type == "gap" for c in main):
@@ -322,7 +444,14 @@ def _read_statement(doc: _Document, index: int, h: int) -> _Statement:
     unresolved = _unresolved(doc, index)
     named_type = _named_type(doc.mentions[index], resolved, doc.types)
     if named_type is None and unresolved:
-        named_type = "observational_study"  # a citation all the same, as for "Smith et al."
+        named_type = FALLBACK_DESIGN  # a citation all the same, as for "Smith et al."
+    fallback = named_type == FALLBACK_DESIGN and not any(item.type for item in resolved)
+    if fallback:
+        # "In these trials, pain fell (Smith 2020)": a design the sentence's own words give
+        # to what it cites ("these trials", "the reviews") beats the fallback design.
+        design = _design_word(doc.text, main + side)
+        if design is not None:
+            named_type, fallback = design, False
     return _Statement(
         index,
         segment,
@@ -335,7 +464,59 @@ def _read_statement(doc: _Document, index: int, h: int) -> _Statement:
         named_type,
         voice,
         unresolved,
+        fallback,
     )
+
+
+# The design a citation of unknown design takes (:func:`_named_type`).
+FALLBACK_DESIGN = "observational_study"
+# Design nouns inside a back-reference ("these trials", "the reviews", "such case reports"):
+# the back-reference names no source of its own, but it does say what kind of work is cited.
+_DESIGN_NOUN = re.compile(
+    r"\b(?:(?P<trial>trials?)|(?P<review>(?:systematic\s+)?reviews?|meta-?analys[ie]s)"
+    r"|(?P<case>case\s+reports?))\b",
+    re.IGNORECASE,
+)
+_DESIGN_OF = {"trial": "clinical_trial", "review": REVIEW, "case": "case_report"}
+
+
+def _design_word(document: str, hits: Sequence[CueHit]) -> str | None:
+    """The design a statement's back-reference names ("these trials"), if any."""
+    for hit in hits:
+        if hit.type != "anaphora":
+            continue
+        match = _DESIGN_NOUN.search(document, hit.start, hit.end)
+        if match is not None and match.lastgroup is not None:
+            return _DESIGN_OF[match.lastgroup]
+    return None
+
+
+# "the Massachusetts Male Aging Study (MMAS)": capitalised words and, in parentheses, their
+# initials. (Only an acronym whose letters are the initials of the words before it.)
+_ACRONYM_DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+){1,8})\(([A-Z]{2,8})\)")
+
+
+def _define_acronyms(doc: _Document, segment: Segment, resolved: list[_Resolved]) -> None:
+    """Record a short name the statement defines for the one work it cites."""
+    if "(" not in doc.text[segment.start : segment.end]:
+        return
+    keys = {key for item in resolved for key in item.keys}
+    if len(keys) != 1:
+        return  # which of several works the name stands for is not said
+    for match in _ACRONYM_DEFINED.finditer(doc.text, segment.start, segment.end):
+        words, acronym = match.group(1).split(), match.group(2)
+        if "".join(w[0] for w in words[-len(acronym) :]) == acronym:
+            doc.acronyms.setdefault(acronym, tuple(keys))
+
+
+def _by_acronym(doc: _Document, segment: Segment) -> list[_Resolved]:
+    """A later statement that names a cited work by its short name ("In the MMAS, ...")."""
+    text = doc.text[segment.start : segment.end]
+    for acronym, keys in doc.acronyms.items():
+        if acronym in text and re.search(rf"\b{acronym}\b", text):
+            kind = next((doc.types[k] for k in keys if doc.types.get(k)), None)
+            return [_Resolved(keys, kind, acronym)]
+    return []
 
 
 def _unresolved(doc: _Document, index: int) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -496,5 +677,5 @@ def _named_type(
         if item.type:
             return item.type
     if any(m.form in ("named", "numbered") and m.certain for m in mentions) or resolved:
-        return "observational_study"
+        return FALLBACK_DESIGN
     return None

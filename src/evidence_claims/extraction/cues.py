@@ -35,6 +35,7 @@ class Entry:
     only_negated: bool = False
     verbal: bool = False
     not_after: str | None = None
+    not_before: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,8 @@ _WORD_START = re.compile(r"[\w'’]+$")
 # Contexts of `not_after` (see data/cues.yaml), each matched against the text just before a cue.
 _NOT_AFTER = {
     "reported_speech": re.compile(
-        r"\b(?:said|says|told\s+\w+|announced|added|stated|promised|expected|confirmed)\s+"
+        r"\b(?:said|says|told\s+\w+|announced|added|stated|promised|expected|confirmed|"
+        r"reported|replied|answered)\s+"
         r"(?:that\s+)?(?:it|they|he|she|we|I|the\s+[\w-]+(?:\s+[\w-]+)?)\s+$",
         re.IGNORECASE,
     ),
@@ -75,11 +77,29 @@ _NOT_AFTER = {
     "funding": re.compile(
         r"\b(?:funded|supported|financed|sponsored|paid\s+for|underwritten)\s+$", re.IGNORECASE
     ),
+    # "as safely as possible": the most that can be done, not a possibility.
+    "as_as": re.compile(r"\bas\s+[\w-]+\s+as\s+$", re.IGNORECASE),
+    # "twice as likely", "more likely to report": a comparison of frequencies, not doubt.
+    "comparison": re.compile(r"\b(?:as|more|less|equally)\s+$", re.IGNORECASE),
     "commissive": re.compile(
         r"\b(?:we|I|agency|ministry|team|researchers|authors|company|government|department"
         r"|regulator|authority|institute|service|council|commission)\s+$",
         re.IGNORECASE,
     ),
+}
+# Contexts of `not_before` (see data/cues.yaml), each matched against the text right after a cue.
+_NOT_BEFORE = {
+    # "ODS suggests you discuss ...": a suggestion made to the reader is advice, not a hedge;
+    # "suggests you may ..." stays one.
+    "advice_to_reader": re.compile(
+        r"\s+(?:that\s+)?you\s+(?!(?:may|might|could|can|will|would|are|were|have|had)\b)[a-z]",
+        re.IGNORECASE,
+    ),
+    # "potentially relevant / eligible studies were screened": the screening term of a review's
+    # methods (PRISMA 2020 item 16), not a limit on a claim.
+    "screening": re.compile(r"\s+(?:relevant|eligible)\b", re.IGNORECASE),
+    # "in May 2018", "29 May 2021": the month, not the modal verb.
+    "date_number": re.compile(r"\s+\d"),
 }
 # "is suspected", "we suspected", "suspected that / to / of": the verb, not the adjective.
 _VERBAL_BEFORE = re.compile(
@@ -161,6 +181,10 @@ def resolve(
         window = document[max(start, match.start - _NEGATION_WINDOW) : match.start]
         if entry.not_after is not None and _NOT_AFTER[entry.not_after].search(window):
             continue
+        if entry.not_before is not None and _NOT_BEFORE[entry.not_before].match(
+            document, match.end, end
+        ):
+            continue
         if entry.verbal and not (
             _VERBAL_BEFORE.search(window) or _VERBAL_AFTER.match(document, match.end, end)
         ):
@@ -239,9 +263,12 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
                 only_negated=bool(item.get("only_negated", False)),
                 verbal=bool(item.get("verbal", False)),
                 not_after=item.get("not_after"),
+                not_before=item.get("not_before"),
             )
             if entry.not_after is not None and entry.not_after not in _NOT_AFTER:
                 raise ValueError(f"cue {entry.cue!r}: unknown not_after {entry.not_after!r}")
+            if entry.not_before is not None and entry.not_before not in _NOT_BEFORE:
+                raise ValueError(f"cue {entry.cue!r}: unknown not_before {entry.not_before!r}")
             name = normalise(entry.cue)
             if name in entries:
                 raise ValueError(f"cue {entry.cue!r} is listed twice in the lexicon")

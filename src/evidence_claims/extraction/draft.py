@@ -28,7 +28,7 @@ from .attribute import Attribution, attribute
 from .caseless import fold
 from .cues import CueMatch, load_lexicon, merge_adjacent, resolve
 from .draft_output import _stream_json, _stream_yaml, to_data, to_json, to_yaml, to_yaml_tree
-from .kinds import classify_segment
+from .kinds import classify_segment, in_method_sections
 from .notices import notices
 from .segment import Segment, segment
 
@@ -93,10 +93,14 @@ def _analyse(text: str, bibliography: Bibliography | None) -> list[Statement]:
     folded = fold(text)  # the lower case every case-insensitive pattern is matched on
     segments = segment(text)
     asides = [aside_spans(text, s.start, s.end) for s in segments]
-    kinds: list[Kind] = [
-        classify_segment(text, s, outside(text, s.start, s.end, a))
-        for s, a in zip(segments, asides, strict=True)
-    ]
+    kinds: list[Kind] = in_method_sections(
+        text,
+        segments,
+        [
+            classify_segment(text, s, outside(text, s.start, s.end, a))
+            for s, a in zip(segments, asides, strict=True)
+        ],
+    )
     attributions = attribute(
         text, segments, kinds, asides, bibliography=bibliography, folded=folded
     )

@@ -15,13 +15,17 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model.records import Kind
-from .caseless import FoldedSearch, fold
+from .caseless import FoldedSearch, Unsupported, fold, lower_pattern
+from .first_chars import first_chars
 from .segment import Segment
 
 _CLOSERS = "\"'”’»)] \t\n"
 _FIRST_WORD = re.compile(r"[\W\d_]*([A-Za-z]+(?:['’]t)?)")
+# An opening clause or phrase before the main clause: a condition or time ("If you ...,"),
+# a purpose or topic ("To reduce the risk, ...", "For the latest information, ...").
 _LEADING_CLAUSE = re.compile(
-    r"\s*(?:if|when|whenever|before|after|once|while|unless|until|in\s+case)\b[^,;:]{1,120}[,;:]\s*",
+    r"\s*(?:if|when|whenever|before|after|once|while|unless|until|in\s+case|for|to)\b[^,;:]{1,120}"
+    r"[,;:]\s*",
     re.IGNORECASE,
 )
 # A concessive clause that opens the sentence ("While it is important to generate more
@@ -40,6 +44,7 @@ _SOFTENERS = re.compile(
 @dataclass(frozen=True, slots=True)
 class KindRules:
     imperatives: frozenset[str]
+    signposting: FoldedSearch
     recommendation: FoldedSearch
     meta: FoldedSearch
 
@@ -52,17 +57,49 @@ def load_rules() -> KindRules:
     data = load_data_yaml(text)
     return KindRules(
         imperatives=frozenset(w.replace("’", "'") for w in str(data["imperatives"]).split()),
+        signposting=_compile(data["signposting"], 0),
         recommendation=_compile(data["recommendation"], 0),
         meta=_compile(data["meta"], re.M),
     )
 
 
+_GUARD = "(?<![\\w'’])(?=\\w)"
+
+
 def _compile(patterns: list[str], flags: int) -> FoldedSearch:
     # Every pattern starts at a word: the guard, tested once per position, skips the rest.
-    # Matched case-insensitively, on the statement's lower case where possible (.caseless).
-    return FoldedSearch(
-        "(?<![\\w'’])(?=\\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", flags
-    )
+    # Matched case-insensitively, on the statement's lower case where possible (.caseless),
+    # where the alternation is split by first character (:func:`by_first_char`).
+    search = FoldedSearch(_GUARD + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", flags)
+    if search.fast is not None:
+        try:
+            lowered = [lower_pattern(p) for p in patterns]
+        except Unsupported:
+            return search
+        search.fast = re.compile(_GUARD + "(?:" + by_first_char(lowered) + ")", flags)
+    return search
+
+
+def by_first_char(patterns: list[str]) -> str:
+    """The alternation of ``patterns``, grouped by the first character each can start with.
+
+    Python's ``re`` tries every alternative at each word start; behind a one-character
+    lookahead, a position tries only the alternatives that can begin with its character (and
+    those whose first character is unknown). Whether the alternation matches at a position is
+    unchanged; which alternative matches first may differ, and nothing here asks.
+    """
+    firsts = [first_chars(p) for p in patterns]
+    keys = sorted({c for f in firsts if f is not None for c in f})
+    unknown = [p for p, f in zip(patterns, firsts, strict=True) if f is None]
+    groups = []
+    for key in keys:
+        members = [p for p, f in zip(patterns, firsts, strict=True) if f is None or key in f]
+        groups.append(f"(?={re.escape(key)})(?:" + "|".join(f"(?:{p})" for p in members) + ")")
+    if unknown:
+        others = "".join(re.escape(k) for k in keys)
+        lead = f"(?![{others}])" if keys else ""
+        groups.append(lead + "(?:" + "|".join(f"(?:{p})" for p in unknown) + ")")
+    return "|".join(groups)
 
 
 def classify(text: str, role: str, *, body_offset: int = 0) -> Kind:
@@ -77,9 +114,12 @@ def classify(text: str, role: str, *, body_offset: int = 0) -> Kind:
         return "question"
     if role in ("heading", "label") or stripped.endswith(":"):
         return "meta"
+    folded = fold(body)
+    pattern, target = rules.signposting.pick(body, folded)
+    if pattern.match(target):
+        return "meta"
     if _is_imperative(body, rules):
         return "recommendation"
-    folded = fold(body)
     pattern, target = rules.recommendation.pick(body, folded)
     if pattern.search(target, _main_clause(body)):
         return "recommendation"
@@ -93,6 +133,79 @@ def _main_clause(body: str) -> int:
     """Where the main clause starts: after an opening concessive clause, else at 0."""
     concession = _CONCESSIVE.match(body)
     return concession.end() if concession else 0
+
+
+# Sections of a structured abstract that say what the study set out to do and how it was done
+# (CONSORT 2010 for
+# Abstracts, the BMJ's "Design, Setting, Participants, Main outcome measures", Cochrane and
+# PRISMA 2020 for Abstracts): every statement in them is about the study, not a finding.
+METHOD_SECTIONS = frozenset(
+    {
+        "objective",
+        "objectives",
+        "aim",
+        "aims",
+        "purpose",
+        "methods",
+        "method",
+        "materials and methods",
+        "design",
+        "setting",
+        "settings",
+        "design and setting",
+        "design, setting, and participants",
+        "participants",
+        "subjects",
+        "interventions",
+        "intervention",
+        "measurements",
+        "main outcome measures",
+        "main outcomes and measures",
+        "search methods",
+        "selection criteria",
+        "data collection and analysis",
+        "eligibility criteria",
+        "information sources",
+        "data sources",
+        "study selection",
+        "data extraction",
+        "evidence acquisition",
+    }
+)
+
+
+_BACKGROUND_SECTIONS = frozenset({"background", "introduction", "context", "importance"})
+_REPORTS_RESULTS = re.compile(r"\b(?:findings|results)\b")
+
+
+def in_method_sections(document: str, segments: list[Segment], kinds: list[Kind]) -> list[Kind]:
+    """``kinds`` with the claims of a structured abstract's methods sections made ``meta``.
+
+    A section opens at its label ("Design:", "Methods" on a line of its own, "Subjects/Methods")
+    and runs to the next heading or label; one opened by a label inside a paragraph ends with
+    that paragraph. Questions and recommendations keep their kind. A label that covers results
+    too ("Methods and findings", "Methods/Principal Findings", PLOS) or background
+    ("Background/Objectives") opens no methods section.
+    """
+    out = list(kinds)
+    inside = False
+    opened_in: int | None = None  # the paragraph of an inline label, else None
+    for index, seg in enumerate(segments):
+        if seg.role in ("heading", "label"):
+            name = seg.text(document).rstrip(":").strip().lower()
+            parts = {part.strip() for part in name.split("/")}
+            inside = (
+                bool(parts & METHOD_SECTIONS)
+                and not parts & _BACKGROUND_SECTIONS
+                and not _REPORTS_RESULTS.search(name)
+            )
+            opened_in = seg.paragraph if seg.role == "label" else None
+            continue
+        if inside and opened_in is not None and seg.paragraph != opened_in:
+            inside = False
+        if inside and out[index] == "claim":
+            out[index] = "meta"
+    return out
 
 
 def classify_segment(document: str, segment: Segment, asides_free: str) -> Kind:
@@ -128,8 +241,11 @@ def _clause_starts(body: str) -> list[str]:
     return starts
 
 
+_NOUN_USE = re.compile(
+    r"\s+(?:of|by|is|are|was|were|has|have|had|can|may|might|will|would)\b", re.IGNORECASE
+)
+
+
 def _is_noun_use(rest: str) -> bool:
-    """'Use of X is ...', 'Report suggests ...': the verb-like first word is a noun."""
-    return bool(
-        re.match(r"\s+(?:of|is|are|was|were|has|have|had|can|may|might|will|would)\b", rest, re.I)
-    )
+    """'Use of X is ...', 'Report suggests ...', 'Follow-up was ...': the first word is a noun."""
+    return rest.startswith("-") or bool(_NOUN_USE.match(rest))

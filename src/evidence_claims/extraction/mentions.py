@@ -53,8 +53,11 @@ NAMED = re.compile(
     r"|,?\s+\(?(?P<single_year>(?:19|20)\d{2})[a-z]?\)?)",
     re.IGNORECASE,
 )
+# (The words between the determiner and the name or year are not prepositions: in "these
+# results to 1990 population data" the year belongs to the phrase after "to", not to a study.)
 DESCRIPTIVE = re.compile(
-    r"(?<![\w-])(?:the|these|those|a|an|one|two|several)\s+(?:[a-z-]+\s+){0,2}"
+    r"(?<![\w-])(?:the|these|those|a|an|one|two|several)\s+"
+    r"(?:(?!(?:to|of|in|from|for|on|at|by|with|into|than)\s)[a-z-]+\s+){0,2}"
     r"(?P<words>(?:(?:(?-i:[A-Z][a-z]+)|(?:19|20)\d{2})[\s-]+)+)(?:[a-z-]+\s+)?"
     r"(?P<noun>stud(?:y|ies)|trials?|cohorts?|surveys?|reviews?|experiments?|reports?|data)\b",
     re.IGNORECASE,

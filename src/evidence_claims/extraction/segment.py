@@ -79,6 +79,7 @@ SENTENCE_OPENERS = _words(
 LABELS = _words(
     """
     background backgrounds objective objectives aim aims purpose purposes introduction context
+    subjects
     importance methods method design setting settings participants patients interventions
     intervention measurements outcomes results result findings conclusion conclusions
     interpretation discussion limitations summary note notes update edit disclaimer funding
@@ -107,13 +108,19 @@ LABELS = _words(
         "data synthesis",
         "key results",
         "tl;dr",
+        # CONSORT 2010 for Abstracts (item "Trial registration") and index terms after an abstract.
+        "trial registration",
+        "clinical trial registration",
+        "registration",
+        "keywords",
+        "key words",
     }
 )
 
 _LINE = re.compile(r"[^\n]*\n?")
 _BULLET = re.compile(r"[ \t]*(?:([-*•‣◦▪●–—+])|(\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]))[ \t]+(?=\S)")
 # ("Authors' conclusions:", the Cochrane label, ends its first word with an apostrophe.)
-_LABEL = re.compile(r"[ \t]*([A-Za-z][A-Za-z;]*['’]?(?: [A-Za-z]+){0,3})[ \t]*:[ \t]+(?=\S)")
+_LABEL = re.compile(r"[ \t]*([A-Za-z][A-Za-z;]*['’]?(?:[ /][A-Za-z]+){0,3})[ \t]*:[ \t]+(?=\S)")
 # A sentence end: terminal punctuation, then closing quotes or brackets and reference markers
 # placed after the full stop ("...in 2019.[4]", ".[citation needed]": Wikipedia's footnote
 # style keeps the marker with the sentence it follows), then white space.
@@ -135,9 +142,11 @@ _TERMINAL = ".!?…。！？"
 _CJK_TERMINAL = "。！？"
 _CLOSERS = "\"'”’»)]」』）"
 # How a line can end without a full stop and still be a sentence, not a title: a URL, an
-# emoticon or emoji, or an author-year citation in brackets ("(Smith 2020)").
+# emoticon or emoji, an author-year citation in brackets ("(Smith 2020)"), or the
+# interjections that close a sentence in posts ("lol", "haha", "imo").
 _UNPUNCTUATED_END = re.compile(
-    r"(?:https?://\S+|www\.\S+|[:;=8]-?[()DPpO3/\\|]+|<3|\([^()\n]{0,80}\b(?:1[6-9]|20)\d\d[a-z]?\))$"
+    r"(?:https?://\S+|www\.\S+|[:;=8]-?[()DPpO3/\\|]+|<3|\([^()\n]{0,80}\b(?:1[6-9]|20)\d\d[a-z]?\)"
+    r"|(?<![\w'’])(?i:lol|lmao|rofl|haha(?:ha)*|hehe|xd|imo|imho|tbh|smh))$"
 )
 
 
@@ -185,6 +194,15 @@ def _paragraph(document: str, lines: list[tuple[int, int]], paragraph: int) -> I
             yield from _item(document, item, paragraph)
             item = None
 
+    if _contents_list(document, lines):
+        # A table of contents or a menu: each item names a section, it states nothing.
+        for start, end in lines:
+            bullet = _BULLET.match(document, start, end)
+            assert bullet is not None
+            left = bullet.start(2) if bullet.group(2) is not None else bullet.end()
+            left, right = strip_span(document, left, end)
+            yield Segment(left, right, "heading", paragraph, left)
+        return
     for index, (start, end) in enumerate(lines):
         bullet = _BULLET.match(document, start, end)
         if bullet is not None and _numbered_heading(document, lines, bullet, end):
@@ -210,11 +228,22 @@ def _paragraph(document: str, lines: list[tuple[int, int]], paragraph: int) -> I
                 item = (item[0], item[1], end)
                 continue
             yield from flush_item()
-        if _is_heading(document, lines, index, run_start is None):
+        at_boundary = run_start is None or _ends_sentence(document, run_start, lines[index - 1][1])
+        if _is_heading(document, lines, index, at_boundary):
             yield from flush_run()
             left, right = strip_span(document, start, end)
             if right > left:
                 yield Segment(left, right, "heading", paragraph, left)
+            continue
+        if at_boundary and _lead_line(document, start, end):
+            # "Dr. Smith's answer:" or "Examples include:" on a line of its own, after a
+            # finished sentence: a lead of its own, not the start of the next sentence.
+            yield from flush_run()
+            left, right = strip_span(document, start, end)
+            if is_label_name(document[left : right - 1]):
+                yield Segment(left, right, "label", paragraph, left)  # "Methods:" alone
+            else:
+                yield from _sentences(document, start, end, paragraph, "sentence")
             continue
         if run_start is None:
             label = _label(document, start, end) if index == 0 else None
@@ -224,6 +253,8 @@ def _paragraph(document: str, lines: list[tuple[int, int]], paragraph: int) -> I
             else:
                 run_start = start
         run_end = end
+        if _closes_line(document, lines, index):
+            yield from flush_run()
     yield from flush_run()
     yield from flush_item()
 
@@ -286,20 +317,116 @@ def _is_heading(document: str, lines: list[tuple[int, int]], index: int, at_boun
         return True
     if not at_boundary:
         return False
-    first = document[left]
-    if not (first.isupper() or first.isdigit()):
+    if not _short_title_line(document, left, right):
         return False
-    words = document.count(" ", left, right) + 1
-    if words > 12 or right - left > 90:
-        return False
+    if _title_block(document, lines) or _FIELD.match(document, left, right):
+        # A block of short unpunctuated lines (a page header, a caption under a title), or a
+        # "Name: value" field line ("Latin Name: Valeriana officinalis"): one unit per line.
+        return True
     if index + 1 >= len(lines):
         # Last line of a block after finished sentences: a trailing title-like fragment.
         return True
     next_start, next_end = lines[index + 1]
-    if _BULLET.match(document, next_start, next_end):
-        return True
+    if _BULLET.match(document, next_start, next_end) or _lead_line(document, next_start, next_end):
+        return True  # a title over a list, a label ("Objective:") or a lead line
     nxt_left, nxt_right = strip_span(document, next_start, next_end)
     return document[nxt_left].isupper() and (nxt_right - nxt_left) > 1.5 * (right - left)
+
+
+# A field line: a short capitalised name, a colon, a value ("Common Names: valerian, ...").
+_FIELD = re.compile(r"[A-Z][\w’' -]{0,30}:[ \t]+\S")
+
+
+def _short_title_line(document: str, left: int, right: int) -> bool:
+    """Capitalised (or numbered), at most 12 words and 90 characters."""
+    first = document[left]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    return document.count(" ", left, right) < 12 and right - left <= 90
+
+
+def _title_block(document: str, lines: list[tuple[int, int]]) -> bool:
+    """Every line of the block is a short capitalised line without final punctuation.
+
+    Hard-wrapped running text never looks like this: its lines go on in lower case, run
+    longer, or the block ends with a full stop.
+    """
+    for start, end in lines:
+        left, right = strip_span(document, start, end)
+        if right <= left or not _short_title_line(document, left, right):
+            return False
+        if document[right - 1] in _TERMINAL or document[right - 1] in ",;:":
+            return False
+        if _BULLET.match(document, start, end) or _unpunctuated_sentence(document, left, right):
+            return False
+    return True
+
+
+_MINOR_WORDS = _words("a an and as at by for from in into of on or the to with without vs via")
+
+
+def _title_case(words: list[str]) -> bool:
+    """Every word but short function words starts with a capital ("Talk with Your Providers")."""
+    return all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words if w[:1].isalpha())
+
+
+def _contents_list(document: str, lines: list[tuple[int, int]]) -> bool:
+    """A block of at least three bulleted lines that name sections rather than state things.
+
+    Each item is short, capitalised, without final punctuation, and at least half of them are
+    several words in Title Case ("The Dietary Supplement Label", "Safety and Risk"): a table of
+    contents or a menu. A list of symptoms ("Nausea", "Trouble sleeping") is not.
+    """
+    if len(lines) < 3:
+        return False
+    titled = 0
+    for start, end in lines:
+        bullet = _BULLET.match(document, start, end)
+        if bullet is None:
+            return False
+        left, right = strip_span(document, bullet.end(), end)
+        if right <= left or not document[left].isupper():
+            return False
+        if document[right - 1] in _TERMINAL or document[right - 1] in ",;:":
+            return False
+        words = document[left:right].split()
+        if len(words) > 8 or right - left > 70 or not _title_case(words):
+            return False
+        titled += len(words) > 1
+    return 2 * titled >= len(lines)
+
+
+def _closes_line(document: str, lines: list[tuple[int, int]], index: int) -> bool:
+    """A line of running text that ends a sentence without a full stop, before a new one.
+
+    It ends the way posts end a sentence (an emoji, an emoticon, a URL, "lol") and the next
+    line starts with a capital: "... did nothing for me 🙁" / "Anyone else tried it?" are two
+    statements, never one.
+    """
+    if index + 1 >= len(lines):
+        return False
+    start, end = lines[index]
+    left, right = strip_span(document, start, end)
+    if right <= left or document[right - 1] in _TERMINAL:
+        return False
+    if not (
+        _is_emoji(document[right - 1])
+        or _UNPUNCTUATED_END.search(document, max(left, right - 120), right)
+    ):
+        return False
+    next_left, _next_right = strip_span(document, *lines[index + 1])
+    return document[next_left].isupper()
+
+
+def _lead_line(document: str, start: int, end: int) -> bool:
+    """A short capitalised line ending in a colon ("Dr. Hibberd's answer:")."""
+    left, right = strip_span(document, start, end)
+    return (
+        right > left
+        and document[right - 1] == ":"
+        and document[left].isupper()
+        and document.count(" ", left, right) < 12
+    )
 
 
 def _numbered_heading(
@@ -357,10 +484,15 @@ def _is_emoji(char: str) -> bool:
     )
 
 
+def is_label_name(name: str) -> bool:
+    """A structured-abstract label, or labels joined by "/" ("Subjects/Methods")."""
+    return all(part.strip().lower() in LABELS for part in name.split("/"))
+
+
 def _label(document: str, start: int, end: int) -> tuple[int, int, int] | None:
     """(start, end, text start) of a structured-abstract label opening a paragraph."""
     match = _LABEL.match(document, start, end)
-    if match is None or match.group(1).lower() not in LABELS:
+    if match is None or not is_label_name(match.group(1)):
         return None
     return match.start(1), document.index(":", match.end(1)) + 1, match.end()
 
@@ -417,6 +549,10 @@ def _is_boundary(document: str, match: re.Match[str], begin: int) -> bool:
         if token:
             token = token.lstrip("\"'“‘«([").lower()
             if token in NEVER_FINAL:
+                return False
+            if len(token) == 1 and not document[begin : match.start(1) - 1].strip():
+                # "Q. How do I ...?", "A. Because ...": a one-letter marker opening the
+                # text is not a sentence of its own (it stays in the quote, like "1.").
                 return False
             if token in SOMETIMES_FINAL or _is_initial(token):
                 return _next_word(document, match.end(3)) in SENTENCE_OPENERS

@@ -86,6 +86,14 @@ def _rule(
     return rule
 
 
+_COMPOSED = (
+    ' Also read by composition (docs/assessment.md, "Reading the domains by composition"): '
+    'a term of the domain and a qualifier that judges it in one clause ("outcome assessors '
+    'were not masked", "the confidence intervals were broad"), when no other rule rated '
+    'the domain; a clause that judges the domain not serious ("attrition bias was low") '
+    "overrules a cue in it."
+)
+
 # --- where the rating starts ------------------------------------------------------------------
 OBSERVATIONAL_BODY = _rule(
     "design.observational_body",
@@ -168,7 +176,7 @@ REPORTED_LIMITATIONS = _rule(
     "self-reported data, a high risk of bias; or when few studies are at low risk of bias "
     '("only four of the 35 trials were at low risk of bias") or the effect vanishes in those '
     "that are (a sensitivity analysis restricted to low risk of bias). GRADE domain: risk of "
-    'bias. Detected from such words, unless negated ("not at high risk of bias").',
+    'bias. Detected from such words, unless negated ("not at high risk of bias").' + _COMPOSED,
     role="limitation",
     domain="risk_of_bias",
 )
@@ -244,7 +252,7 @@ HETEROGENEITY = _rule(
     "Handbook calls 50-90% substantial and 75-100% considerable heterogeneity), or words such as "
     '"substantial heterogeneity", "results varied", "confidence intervals did not '
     'overlap" (Guyatt et al. 2011, GRADE guidelines 7). GRADE domain: inconsistency. Detected '
-    "in the claim and its cited entries.",
+    "in the claim and its cited entries." + _COMPOSED,
     role="limitation",
     domain="inconsistency",
 )
@@ -364,7 +372,7 @@ STATED_INDIRECTNESS = _rule(
     'applicability"): the people, interventions, comparisons or outcomes studied differ from '
     "those in question, a reason GRADE rates down (Guyatt et al. 2011, GRADE guidelines 8, J "
     "Clin Epidemiol 64:1303). Used when no more specific indirectness (population, "
-    "intervention, surrogate outcome, animals) was found. GRADE domain: indirectness.",
+    "intervention, surrogate outcome, animals) was found. GRADE domain: indirectness." + _COMPOSED,
     role="limitation",
     domain="indirectness",
 )
@@ -490,7 +498,7 @@ STATED_IMPRECISION = _rule(
     'confidence intervals", "few events", "sparse data"), one of the reasons GRADE rates down '
     "(Guyatt et al. 2011, GRADE guidelines 6). Used only when the numbers read from the text "
     "(interval, participants, events) did not already show imprecision. GRADE domain: "
-    "imprecision.",
+    "imprecision." + _COMPOSED,
     role="limitation",
     domain="imprecision",
 )
@@ -518,7 +526,8 @@ PUBLICATION_BIAS = _rule(
     "evidence base where null results are unlikely to be published. GRADE domain: publication "
     "bias (Guyatt et al. 2011, GRADE guidelines 5). Detected from funnel plot asymmetry, "
     "small-study effects, industry funding, or publication bias said to be suspected or likely "
-    "in the claim or its entries; otherwise only a reader can judge it: record it in `caveats`.",
+    "in the claim or its entries; otherwise only a reader can judge it: record it in `caveats`."
+    + _COMPOSED,
     role="limitation",
     domain="publication_bias",
 )
@@ -673,7 +682,10 @@ def _very_serious(domain: str, words: str) -> Rule:
         "certainty down two levels, a serious one one level (Guyatt et al. 2011, GRADE "
         "guidelines 4-8; Balshem et al. 2011, GRADE guidelines 3). Read in the claim's text "
         "only, as the judgement of those who rated its body of evidence; the domain still "
-        f"takes two levels at most. GRADE domain: {domain.replace('_', ' ')}.",
+        f"takes two levels at most. GRADE domain: {domain.replace('_', ' ')}. Also read by "
+        'composition: "very" before a concern that judges a term of the domain ("the '
+        "confidence intervals were very wide\"), in the claim's text, when no other rule rated "
+        "the domain (docs/assessment.md).",
         role="limitation",
         domain=domain,
     )

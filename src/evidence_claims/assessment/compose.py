@@ -1,0 +1,394 @@
+"""GRADE domains read by composition: a domain term and a judgement of it in one clause.
+
+The phrase lists of :mod:`.concerns` name whole wordings ("most trials were at high risk of
+bias"), and miss the same judgement said in other words. This reader splits a text into
+clauses (at ``;``, a full stop and "but", "whereas", "while"...), finds each GRADE domain's
+terms in a clause ("blinding", "I²", "confidence interval", "population", "funnel plot") and
+the qualifiers that judge them ("not", "wide", "different", "serious", "low"), and pairs each
+term with the nearest qualifier its class accepts: a concern rates the domain down, a
+not-serious qualifier ("low risk", "no serious", "narrow", "consistent") cancels it, and "very"
+before the concern takes two levels. The words and their classes are in
+``data/grade_domain_terms.yaml``, taken from GRADE guidelines 4-9 and the Cochrane Handbook's
+risk-of-bias domains (see the file and ``docs/assessment.md``).
+
+It is a fallback: :mod:`.detect` adds its finding for a domain only when no other rule rated
+that domain, so a domain is never counted twice; the finding uses the domain's existing rule
+code and quotes the words it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+from ..rules import assessment as R
+from .detected import Detected
+
+MAX_GAP = 6
+"""Words at most between a term and the qualifier that judges it."""
+NEGATION_REACH = 2
+"""Words at most between a negator and the qualifier (or concern term) it turns."""
+
+_ONE_LEVEL = {
+    "risk_of_bias": R.REPORTED_LIMITATIONS.code,
+    "inconsistency": R.HETEROGENEITY.code,
+    "imprecision": R.STATED_IMPRECISION.code,
+    "indirectness": R.STATED_INDIRECTNESS.code,
+    "publication_bias": R.PUBLICATION_BIAS.code,
+}
+_TWO_LEVELS = {
+    "risk_of_bias": R.VERY_SERIOUS_RISK_OF_BIAS.code,
+    "inconsistency": R.VERY_SERIOUS_INCONSISTENCY.code,
+    "imprecision": R.VERY_SERIOUS_IMPRECISION.code,
+    "indirectness": R.VERY_SERIOUS_INDIRECTNESS.code,
+    # GRADE rates publication bias down one level at most ("strongly suspected")
+    "publication_bias": R.PUBLICATION_BIAS.code,
+}
+DOMAINS: tuple[str, ...] = tuple(_ONE_LEVEL)
+
+
+def domain_of(code: str) -> str:
+    """The GRADE domain of one of the codes this reader gives."""
+    rule = R.caveat_rule(code)
+    return rule.domain if rule is not None else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """What one matched phrase is: a term of a domain and class, a qualifier, or both."""
+
+    terms: tuple[tuple[str, str], ...]  # (domain, class)
+    qualifiers: tuple[tuple[str, str], ...]  # (class or "all", polarity)
+    very: bool
+    negator: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    word: int  # index of its first word in the clause
+    last: int  # index of its last word
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A domain the text rates down: how many levels, and the words it came from."""
+
+    domain: str
+    levels: int
+    words: str
+
+
+@cache
+def _spec() -> dict[str, Any]:
+    from ..model.data_yaml import load_data_yaml
+
+    text = (
+        resources.files("evidence_claims")
+        .joinpath("data/grade_domain_terms.yaml")
+        .read_text("utf-8")
+    )
+    data = load_data_yaml(text)
+    if not isinstance(data, dict):
+        raise RuntimeError("evidence_claims/data/grade_domain_terms.yaml is not a mapping")
+    return data
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(str(phrase).lower().split())
+
+
+@cache
+def _roles() -> dict[str, Role]:
+    spec = _spec()
+    terms: dict[str, list[tuple[str, str]]] = {}
+    quals: dict[str, list[tuple[str, str]]] = {}
+    for domain, classes in spec["terms"].items():
+        for cls, phrases in classes.items():
+            for p in phrases:
+                terms.setdefault(_norm(p), []).append((domain, cls))
+    for cls, polarities in spec["qualifiers"].items():
+        for polarity, phrases in polarities.items():
+            for p in phrases:
+                quals.setdefault(_norm(p), []).append((cls, polarity))
+    very = {_norm(p) for p in spec["very"]}
+    negators = {_norm(p) for p in spec["negators"]}
+    out = {}
+    for phrase in set(terms) | set(quals) | very | negators:
+        out[phrase] = Role(
+            tuple(terms.get(phrase, ())),
+            tuple(quals.get(phrase, ())),
+            phrase in very,
+            phrase in negators,
+        )
+    return out
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    phrases = sorted(_roles(), key=len, reverse=True)
+    parts = []
+    for p in phrases:
+        if p == "n't":
+            parts.append(r"n't")
+            continue
+        parts.append(r"\s+".join(re.escape(w) for w in p.split()))
+    # whole words; "n't" is glued to its verb
+    return re.compile(r"(?:(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])|n't)")
+
+
+@cache
+def _clause_break() -> re.Pattern[str]:
+    words = "|".join(re.escape(_norm(w)) for w in _spec()["clause_breaks"])
+    # ";", a full stop that ends a sentence (not a decimal point), or a coordinating word
+    return re.compile(r";|\.(?!\d)|(?<![\w-])(?:" + words + r")(?![\w-])")
+
+
+@cache
+def _minority() -> re.Pattern[str]:
+    words = "|".join(
+        r"\s+".join(re.escape(w) for w in _norm(p).split()) for p in _spec()["minority"]
+    )
+    return re.compile(r"(?<![\w-])(?:" + words + r")(?![\w-])")
+
+
+_WORD = re.compile(r"[\w²'-]+")
+
+
+def clauses(text: str) -> list[tuple[int, str]]:
+    """(offset, clause) of each clause of ``text``, lower-cased."""
+    lowered = text.lower()
+    out = []
+    at = 0
+    for match in _clause_break().finditer(lowered):
+        if match.start() > at:
+            out.append((at, lowered[at : match.start()]))
+        at = match.end()
+    if at < len(lowered):
+        out.append((at, lowered[at:]))
+    return out
+
+
+def _tokens(clause: str) -> list[Token]:
+    roles = _roles()
+    starts = [m.start() for m in _WORD.finditer(clause)]
+
+    def word_at(pos: int) -> int:
+        # index of the word that starts at or before pos
+        lo, hi = 0, len(starts)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if starts[mid] <= pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return max(lo - 1, 0)
+
+    out = []
+    for match in _pattern().finditer(clause):
+        phrase = " ".join(match.group(0).split())
+        role = roles.get(phrase)
+        if role is None:
+            continue
+        out.append(
+            Token(
+                match.start(), match.end(), word_at(match.start()), word_at(match.end() - 1), role
+            )
+        )
+    return out
+
+
+def _gap(a: Token, b: Token) -> int:
+    """Words strictly between two tokens."""
+    if a.word > b.word:
+        a, b = b, a
+    return max(b.word - a.last - 1, 0)
+
+
+def _negated(tokens: list[Token], i: int) -> bool:
+    """A negator at most NEGATION_REACH words before token ``i``."""
+    tok = tokens[i]
+    for j in range(i - 1, -1, -1):
+        other = tokens[j]
+        if tok.word - other.last - 1 > NEGATION_REACH:
+            break
+        if other.role.negator:
+            return True
+    return False
+
+
+def _very(tokens: list[Token], i: int) -> bool:
+    tok = tokens[i]
+    if tok.role.very:
+        return True
+    return i > 0 and tokens[i - 1].role.very and tok.word - tokens[i - 1].last <= 1
+
+
+def _polarity(tokens: list[Token], i: int, cls: str) -> str | None:
+    """The polarity qualifier ``i`` gives a term of class ``cls`` (None: it does not judge
+    that class), turned by a negator just before it."""
+    for qcls, polarity in tokens[i].role.qualifiers:
+        if qcls not in (cls, "all"):
+            continue
+        negatable = not tokens[i].role.negator and polarity != "neutral"
+        if negatable and _negated(tokens, i):
+            return "not_serious" if polarity == "concern" else "concern"
+        return polarity
+    return None
+
+
+def _shared(tokens: list[Token], i: int) -> bool:
+    """Whether qualifier ``i`` is a judgement word of every class (it may judge several
+    coordinated terms: "downgraded for risk of bias and imprecision")."""
+    return any(qcls == "all" for qcls, _ in tokens[i].role.qualifiers)
+
+
+def _judge(tokens: list[Token], t: int, cls: str) -> tuple[str, int, int] | None:
+    """(polarity, levels, index of the qualifier or -1) of term ``t``, or None when
+    nothing judges it."""
+    term = tokens[t]
+    if cls == "none":
+        return None
+    best: tuple[int, int, int] | None = None  # (gap, after-first, index)
+    for i, tok in enumerate(tokens):
+        if i == t or (tok.word <= term.last and tok.last >= term.word):
+            continue  # the term itself, or a phrase overlapping it
+        if _polarity(tokens, i, cls) is None:
+            continue
+        gap = _gap(term, tok)
+        if gap > MAX_GAP:
+            continue
+        if not _shared(tokens, i) and _nearer_term(tokens, i, t, cls, gap):
+            continue  # a class word judges the term nearest to it
+        # a tie goes to the qualifier before the term: "serious imprecision, no serious
+        # inconsistency"
+        key = (gap, 0 if i < t else 1, i)
+        if best is None or key < best:
+            best = key
+    if cls == "concern":
+        if _negated(tokens, t):
+            return ("not_serious", 0, -1)
+        if best is not None and _polarity(tokens, best[2], cls) == "not_serious":
+            return ("not_serious", 0, best[2])
+        return ("concern", 2 if _very(tokens, t) else 1, -1)
+    if best is None:
+        return None
+    polarity = _polarity(tokens, best[2], cls)
+    if polarity == "concern":
+        return ("concern", 2 if _very(tokens, best[2]) else 1, best[2])
+    return (polarity or "neutral", 0, best[2])
+
+
+def _nearer_term(tokens: list[Token], q: int, t: int, cls: str, gap: int) -> bool:
+    """Another term that qualifier ``q`` also judges is nearer to it than term ``t``."""
+    for j, tok in enumerate(tokens):
+        if j in (q, t) or not tok.role.terms:
+            continue
+        if tok.word <= tokens[q].last and tok.last >= tokens[q].word:
+            continue
+        classes = {c for _, c in tok.role.terms}
+        if not any(_polarity(tokens, q, c) is not None for c in classes):
+            continue
+        other = _gap(tokens[q], tok)
+        if other < gap or (other == gap and j < q < t):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def read(text: str) -> tuple[Finding, ...]:
+    """The domains ``text`` rates down, each once with its most levels and first words
+    (kept for the last few thousand texts: a cited entry is read for every claim citing it)."""
+    found: dict[str, Finding] = {}
+    same = len(text) == len(text.lower())
+    for offset, clause in clauses(text):
+        tokens = _tokens(clause)
+        if not any(tok.role.terms for tok in tokens):
+            continue
+        for t, tok in enumerate(tokens):
+            for domain, cls in tok.role.terms:
+                if domain not in _ONE_LEVEL:
+                    continue
+                judged = _judge(tokens, t, cls)
+                if judged is None or judged[0] != "concern":
+                    continue
+                levels, q = judged[1], judged[2]
+                previous = found.get(domain)
+                if previous is None or levels > previous.levels:
+                    span = [tok] if q < 0 else [tok, tokens[q]]
+                    if q > 0 and tokens[q - 1].role.very:
+                        span.append(tokens[q - 1])
+                    if t > 0 and tokens[t - 1].role.very:
+                        span.append(tokens[t - 1])
+                    start = min(s.start for s in span) + offset
+                    end = max(s.end for s in span) + offset
+                    words = text[start:end] if same else clause[start - offset : end - offset]
+                    found[domain] = Finding(domain, levels, " ".join(words.split()))
+    return tuple(found.values())
+
+
+@lru_cache(maxsize=4096)
+def cleared(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(domain, start, end) of each clause of ``text`` that judges a term of the domain not
+    serious and none of its terms a concern ("attrition bias was low", "small-study effects
+    were not detected"): a phrase rule's cue inside such a clause is not a concern."""
+    out = []
+    for offset, clause in clauses(text):
+        if _minority().search(clause):
+            continue
+        tokens = _tokens(clause)
+        verdicts: dict[str, set[str]] = {}
+        for t, tok in enumerate(tokens):
+            for domain, cls in tok.role.terms:
+                judged = _judge(tokens, t, cls)
+                if judged is not None:
+                    verdicts.setdefault(domain, set()).add(judged[0])
+        for domain, found in verdicts.items():
+            if "not_serious" in found and "concern" not in found:
+                out.append((domain, offset, offset + len(clause)))
+    return tuple(out)
+
+
+def overruled(cue: str, text: str, domain: str) -> bool:
+    """Whether every place ``cue`` stands in ``text`` is a clause that judges ``domain`` not
+    serious (see :func:`cleared`)."""
+    spans = [(a, b) for d, a, b in cleared(text) if d == domain]
+    if not spans or not cue:
+        return False
+    lowered, wanted = text.lower(), cue.lower()
+    at = lowered.find(wanted)
+    if at < 0:
+        return False
+    while at >= 0:
+        if not any(a <= at and at + len(wanted) <= b for a, b in spans):
+            return False
+        at = lowered.find(wanted, at + 1)
+    return True
+
+
+def detected(texts: list[tuple[str, str, tuple]]) -> list[Detected]:
+    """The compositional findings of the claim's text and its entries' fields, one per domain
+    (the first text that rates a domain gives its words), as :class:`Detected` caveats."""
+    out: dict[str, Detected] = {}
+    for where, text, place in texts:
+        for finding in read(text):
+            if finding.domain in out:
+                continue
+            # two levels only from the claim's own words: an entry's abstract rates other
+            # outcomes too (as for the phrase rules' ``*.very_serious``)
+            two = finding.levels >= 2 and where == "in the claim"
+            table = _TWO_LEVELS if two else _ONE_LEVEL
+            code = table[finding.domain]
+            words = finding.words if len(finding.words) <= 160 else finding.words[:157] + "..."
+            if where == "in the claim":
+                detail = f"'{words}' in the claim"
+            else:
+                key, field = where.split(": in its ", 1)
+                detail = f"{key}: '{words}' in its {field}"
+            out[finding.domain] = Detected(code, detail, place)
+    return list(out.values())
