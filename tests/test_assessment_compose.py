@@ -7,7 +7,11 @@ property test checks that a not-serious judgement of any term never moves a grad
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -251,3 +255,44 @@ _BASES = [
 @given(base=st.sampled_from(_BASES), phrase=_NOT_SERIOUS)
 def test_a_not_serious_judgement_never_moves_the_grade(base: str, phrase: str) -> None:
     assert certainty(f"{base}; {phrase}.") == certainty(f"{base}.")
+
+
+def _plain_pattern() -> re.Pattern[str]:
+    """The alternation of every phrase in one group, longest first: the reference that the
+    first-character grouping of ``compose._pattern`` must match exactly."""
+    phrases = sorted((p for p in compose._roles() if p != "n't"), key=len, reverse=True)
+    parts = [r"\s+".join(re.escape(w) for w in p.split()) for p in phrases]
+    return re.compile(r"(?:(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])|n't)")
+
+
+def _gold_texts() -> list[str]:
+    root = Path(__file__).resolve().parents[1]
+    dev = yaml.safe_load((root / "benchmarks/grade/dev.yaml").read_text("utf-8"))
+    corpus = yaml.safe_load((root / "benchmarks/grade/footnote-corpus.yaml").read_text("utf-8"))
+    texts = [item["statement"] for item in dev]
+    texts += [str(entry["phrase"]) for entry in _entries(corpus)]
+    return texts
+
+
+def _entries(corpus: dict) -> list[dict]:
+    return [e for e in corpus["phrases"] if isinstance(e, dict) and "phrase" in e]
+
+
+def test_the_grouped_alternation_matches_where_the_plain_one_does() -> None:
+    texts = _gold_texts()
+    assert len(texts) > 150
+    plain, grouped = _plain_pattern(), compose._pattern()
+    for text in texts:
+        lowered = text.lower()
+        expected = [(m.start(), m.end()) for m in plain.finditer(lowered)]
+        assert [(m.start(), m.end()) for m in grouped.finditer(lowered)] == expected, text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from([*sorted(compose._roles()), "the", "-", "x", "2", ";"]), max_size=12)
+)
+def test_the_grouped_alternation_matches_on_any_run_of_phrases(words: list[str]) -> None:
+    text = " ".join(words)
+    expected = [(m.start(), m.end()) for m in _plain_pattern().finditer(text)]
+    assert [(m.start(), m.end()) for m in compose._pattern().finditer(text)] == expected

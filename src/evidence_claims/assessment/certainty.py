@@ -106,8 +106,26 @@ def _order(caveats: Iterable[Applied]) -> list[Applied]:
     return sorted(caveats, key=lambda c: _place(c.code)[1])
 
 
+_GRADES: dict[tuple, tuple[str, tuple[Reason, ...]]] = {}
+_GRADES_KEPT = 4096
+
+
 def grade(start: str | None, caveats: Iterable[Applied]) -> tuple[str, tuple[Reason, ...]]:
-    """The suggested certainty and its reasons, in GRADE's domain order."""
+    """The suggested certainty and its reasons, in GRADE's domain order.
+
+    A pure function of its arguments, remembered for the last few thousand: claims of a set
+    share their start and most caveats, notes included ("source type: animal study"), so the
+    same grade is asked again and again (the reasons are frozen, so sharing them is safe)."""
+    key = (start, *caveats)
+    found = _GRADES.get(key)
+    if found is None:
+        if len(_GRADES) >= _GRADES_KEPT:
+            _GRADES.clear()
+        found = _GRADES[key] = _grade(start, key[1:])
+    return found
+
+
+def _grade(start: str | None, caveats: Iterable[Applied]) -> tuple[str, tuple[Reason, ...]]:
     ordered = _order(caveats)
     if start is None:
         return UNGRADED, tuple(Reason(c.code, 0, c.note or "not graded", c.origin) for c in ordered)

@@ -19,6 +19,7 @@ code and quotes the words it came from.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -129,17 +130,31 @@ def _roles() -> dict[str, Role]:
     return out
 
 
+def _by_first_char(phrases: list[str]) -> str:
+    """An alternation of plain phrases (longest first) grouped by their first character behind
+    a one-character lookahead: ``re`` tries every alternative at every position, and the
+    grouping lets a position try only the phrases that can start there, in the same order."""
+    groups: dict[str, list[str]] = {}
+    for p in phrases:
+        groups.setdefault(p[0], []).append(r"\s+".join(re.escape(w) for w in p.split()))
+    return "|".join(
+        f"(?={re.escape(first)})(?:{'|'.join(parts)})" for first, parts in groups.items()
+    )
+
+
 @cache
 def _pattern() -> re.Pattern[str]:
-    phrases = sorted(_roles(), key=len, reverse=True)
-    parts = []
-    for p in phrases:
-        if p == "n't":
-            parts.append(r"n't")
-            continue
-        parts.append(r"\s+".join(re.escape(w) for w in p.split()))
+    phrases = sorted((p for p in _roles() if p != "n't"), key=len, reverse=True)
     # whole words; "n't" is glued to its verb
-    return re.compile(r"(?:(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])|n't)")
+    return re.compile(r"(?:(?<![\w-])(?:" + _by_first_char(phrases) + r")(?![\w-])|n't)")
+
+
+@cache
+def _term_pattern() -> re.Pattern[str]:
+    """Any domain term, as a whole word: a text without one has nothing to read, and most
+    claim texts have none (one search instead of splitting clauses and tokenising them)."""
+    phrases = sorted((p for p, role in _roles().items() if role.terms), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + _by_first_char(phrases) + r")(?![\w-])")
 
 
 @cache
@@ -174,7 +189,10 @@ def clauses(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _tokens(clause: str) -> list[Token]:
+@lru_cache(maxsize=8192)
+def _tokens(clause: str) -> tuple[Token, ...]:
+    """The phrases of a clause (kept for the last few thousand clauses: :func:`read` and
+    :func:`cleared` both tokenise every clause, and an entry's clauses recur claim after claim)."""
     roles = _roles()
     starts = [m.start() for m in _WORD.finditer(clause)]
 
@@ -200,7 +218,7 @@ def _tokens(clause: str) -> list[Token]:
                 match.start(), match.end(), word_at(match.start()), word_at(match.end() - 1), role
             )
         )
-    return out
+    return tuple(out)
 
 
 def _gap(a: Token, b: Token) -> int:
@@ -210,7 +228,7 @@ def _gap(a: Token, b: Token) -> int:
     return max(b.word - a.last - 1, 0)
 
 
-def _negated(tokens: list[Token], i: int) -> bool:
+def _negated(tokens: Sequence[Token], i: int) -> bool:
     """A negator at most NEGATION_REACH words before token ``i``."""
     tok = tokens[i]
     for j in range(i - 1, -1, -1):
@@ -222,14 +240,14 @@ def _negated(tokens: list[Token], i: int) -> bool:
     return False
 
 
-def _very(tokens: list[Token], i: int) -> bool:
+def _very(tokens: Sequence[Token], i: int) -> bool:
     tok = tokens[i]
     if tok.role.very:
         return True
     return i > 0 and tokens[i - 1].role.very and tok.word - tokens[i - 1].last <= 1
 
 
-def _polarity(tokens: list[Token], i: int, cls: str) -> str | None:
+def _polarity(tokens: Sequence[Token], i: int, cls: str) -> str | None:
     """The polarity qualifier ``i`` gives a term of class ``cls`` (None: it does not judge
     that class), turned by a negator just before it."""
     for qcls, polarity in tokens[i].role.qualifiers:
@@ -242,13 +260,13 @@ def _polarity(tokens: list[Token], i: int, cls: str) -> str | None:
     return None
 
 
-def _shared(tokens: list[Token], i: int) -> bool:
+def _shared(tokens: Sequence[Token], i: int) -> bool:
     """Whether qualifier ``i`` is a judgement word of every class (it may judge several
     coordinated terms: "downgraded for risk of bias and imprecision")."""
     return any(qcls == "all" for qcls, _ in tokens[i].role.qualifiers)
 
 
-def _judge(tokens: list[Token], t: int, cls: str) -> tuple[str, int, int] | None:
+def _judge(tokens: Sequence[Token], t: int, cls: str) -> tuple[str, int, int] | None:
     """(polarity, levels, index of the qualifier or -1) of term ``t``, or None when
     nothing judges it."""
     term = tokens[t]
@@ -284,7 +302,7 @@ def _judge(tokens: list[Token], t: int, cls: str) -> tuple[str, int, int] | None
     return (polarity or "neutral", 0, best[2])
 
 
-def _nearer_term(tokens: list[Token], q: int, t: int, cls: str, gap: int) -> bool:
+def _nearer_term(tokens: Sequence[Token], q: int, t: int, cls: str, gap: int) -> bool:
     """Another term that qualifier ``q`` also judges is nearer to it than term ``t``."""
     for j, tok in enumerate(tokens):
         if j in (q, t) or not tok.role.terms:
@@ -304,6 +322,8 @@ def _nearer_term(tokens: list[Token], q: int, t: int, cls: str, gap: int) -> boo
 def read(text: str) -> tuple[Finding, ...]:
     """The domains ``text`` rates down, each once with its most levels and first words
     (kept for the last few thousand texts: a cited entry is read for every claim citing it)."""
+    if not _term_pattern().search(text.lower()):
+        return ()
     found: dict[str, Finding] = {}
     same = len(text) == len(text.lower())
     for offset, clause in clauses(text):
@@ -337,6 +357,8 @@ def cleared(text: str) -> tuple[tuple[str, int, int], ...]:
     """(domain, start, end) of each clause of ``text`` that judges a term of the domain not
     serious and none of its terms a concern ("attrition bias was low", "small-study effects
     were not detected"): a phrase rule's cue inside such a clause is not a concern."""
+    if not _term_pattern().search(text.lower()):
+        return ()
     out = []
     for offset, clause in clauses(text):
         if _minority().search(clause):

@@ -25,13 +25,29 @@ class Lexicon:
     case_sensitive: bool = False
     first_words: frozenset[str] | None = None
     """The first word of every phrase, when each is a whole word (see :func:`may_match`)."""
+    words_after: dict[str, tuple[frozenset[str], ...]] | None = None
+    """For each first word, the words of each phrase that starts with it (see
+    :func:`phrase_words`)."""
 
     def may_match(self, lowered: str) -> bool:
         """False when no phrase can match the lower-cased text: none of the phrases' first
-        words is a word of it. A set lookup per list instead of a scan of the text per list
-        (most claims hold a cue of few of the lists)."""
+        words is a word of it, or no phrase has all its words in it. Set lookups instead of
+        a scan of the text per list (most claims hold a cue of few of the lists, and a
+        scan that finds nothing cost 2-5 µs)."""
         first = self.first_words
-        return first is None or not first.isdisjoint(words_in(lowered))
+        if first is None:
+            return True
+        words = words_in(lowered)
+        if first.isdisjoint(words):
+            return False
+        after = self.words_after
+        if after is None:
+            return True
+        for word in first.intersection(words):
+            for needed in after[word]:
+                if needed <= words:
+                    return True
+        return False
 
     def find(self, text: str, lowered: str | None = None) -> str | None:
         """The first cue in ``text`` (as written there), or None.
@@ -115,6 +131,26 @@ def first_words(phrases: tuple[str, ...] | list[str]) -> frozenset[str] | None:
     return frozenset(out)
 
 
+def phrase_words(phrases: tuple[str, ...] | list[str]) -> dict[str, tuple[frozenset[str], ...]]:
+    """For each first word of :func:`first_words`, the whole words each phrase starting with
+    it needs in the text (call only when :func:`first_words` is not None).
+
+    In a match of a pattern of :func:`compile_phrases`, each word of the phrase is bounded by
+    blanks or by the pattern's guards (no word character or hyphen on either side), so every
+    run of word characters and hyphens in a phrase word is a whole word of the text, one of
+    its :func:`words_in`: a phrase whose runs are not all there cannot match."""
+    out: dict[str, list[frozenset[str]]] = {}
+    for phrase in phrases:
+        words = phrase.strip().lower().split()
+        if not words:
+            continue
+        lead = _WORD.match(words[0])
+        assert lead is not None, "phrase_words() of phrases first_words() cannot index"
+        runs = frozenset(run for word in words for run in _WORD.findall(word))
+        out.setdefault(lead.group(0), []).append(runs)
+    return {first: tuple(needs) for first, needs in out.items()}
+
+
 @cache
 def _data() -> dict[str, Any]:
     from ..model.data_yaml import load_data_yaml
@@ -142,7 +178,8 @@ def lexicon(name: str) -> Lexicon:
         phrases, case_sensitive=case_sensitive, not_before=not_before, not_after=not_after
     )
     first = None if case_sensitive else first_words(phrases)
-    return Lexicon(name, phrases, pattern, case_sensitive, first)
+    after = phrase_words(phrases) if first is not None else None
+    return Lexicon(name, phrases, pattern, case_sensitive, first, after)
 
 
 @cache

@@ -95,7 +95,10 @@ class ClaimSet:
         self, claim: Claim | int, *fields: PathItem, key: bool = False
     ) -> tuple[int | None, int | None]:
         """Line and column of a claim (or one of its fields) in the claim file."""
-        index = self.index_of(claim) if isinstance(claim, Claim) else claim
+        if type(claim) is int:  # the engine's and the checks' way: the test first, it is cheaper
+            index = claim
+        else:
+            index = self.index_of(claim) if isinstance(claim, Claim) else claim
         if self.parsed is None:
             return None, None
         file_index = self.claim_indexes[index] if self.claim_indexes else index

@@ -17,7 +17,7 @@ from json.decoder import scanstring
 from typing import Any
 
 from .json_index import JsonIndex
-from .locate import LineIndex, PathItem, Position
+from .locate import LazyLines, LineIndex, PathItem, Position
 
 
 class JsonLocator:
@@ -35,7 +35,7 @@ class JsonLocator:
     def __init__(self, text: str, *, claim_file: Any = None) -> None:
         self.text = text
         self._index: JsonIndex | None = None
-        self._lines: LineIndex | None = None
+        self._lines: LineIndex | LazyLines | None = None
         self._containers: dict[int, _Members] = {}
         self._found: dict[tuple[tuple[PathItem, ...], bool], Position] = {}
         # The parsed value, when the text is a claim file the models accepted (the JSON fast
@@ -58,9 +58,11 @@ class JsonLocator:
         return self._index
 
     @property
-    def lines(self) -> LineIndex:
+    def lines(self) -> LineIndex | LazyLines:
+        """Line and column of offsets: the full index when one was built (to report duplicate
+        keys), else counted as asked (see :class:`~evidence_claims.io.locate.LazyLines`)."""
         if self._lines is None:
-            self._lines = LineIndex(self.text)
+            self._lines = LazyLines(self.text)
         return self._lines
 
     def locate(self, path: Sequence[PathItem], *, key: bool = False) -> Position:
@@ -153,11 +155,9 @@ class JsonLocator:
         return self._plain
 
     def _position(self, offset: int) -> Position:
-        """``self.lines.position(offset)``, without the two calls."""
+        """``self.lines.position(offset)``."""
         lines = self._lines if self._lines is not None else self.lines
-        line_starts = lines._starts
-        line = _bisect_right(line_starts, offset)
-        return line, offset - line_starts[line - 1] + 1
+        return lines.position(offset)
 
     def offset(self, path: Sequence[PathItem], *, key: bool = False) -> int | None:
         """Character offset of the value at ``path`` (of its key when ``key`` and the last item
@@ -314,15 +314,25 @@ class _ClaimKeys:
         if not all(type(c) is dict for c in claims):
             return None
         one: Any = {}.setdefault
+        # claims written alike have the same keys in the same order: the sets are built once
+        # per order seen, not once per claim
+        by_order: dict[tuple, tuple[frozenset[str], dict[str, frozenset[str]]]] = {}
         keys = []
         for claim in claims:
-            records = {
-                name: frozenset(value)
-                for name in FLAT_RECORDS
-                if type(value := claim.get(name)) is dict
-            }
-            shape = (frozenset(claim), records)
-            keys.append(one(_shape_key(shape), shape))
+            order = (
+                tuple(claim),
+                *(tuple(v) if type(v := claim.get(n)) is dict else None for n in FLAT_RECORDS),
+            )
+            found = by_order.get(order)
+            if found is None:
+                records = {
+                    name: frozenset(value)
+                    for name in FLAT_RECORDS
+                    if type(value := claim.get(name)) is dict
+                }
+                shape = (frozenset(claim), records)
+                found = by_order[order] = one(_shape_key(shape), shape)
+            keys.append(found)
         ids_first = all(c and next(iter(c)) == "id" for c in claims)
         return cls(keys, ids_first, "id" in document)
 

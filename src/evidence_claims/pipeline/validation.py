@@ -201,17 +201,24 @@ def _pack(report: Report) -> tuple[Any, ...]:
             values[i] = one(values[i], values[i])
         findings.append(tuple(values))
     assessments = []
+    # Claims graded alike share one tuple of reasons (certainty.grade remembers its results):
+    # packed once per tuple, so pickle sends it once per file and the parent rebuilds it once.
+    packed_reasons: dict[int, tuple[Any, ...]] = {}
     for a in report.assessments:
         values = list(_ASSESSMENT_VALUES(a))
         for i in assessment_at:
             values[i] = one(values[i], values[i])
-        reasons = []
-        for r in values[_REASONS_AT]:
-            parts = list(_REASON_VALUES(r))
-            for i in reason_at:
-                parts[i] = one(parts[i], parts[i])
-            reasons.append(tuple(parts))
-        values[_REASONS_AT] = tuple(reasons)
+        given = values[_REASONS_AT]
+        reasons_packed = packed_reasons.get(id(given))
+        if reasons_packed is None:
+            reasons = []
+            for r in given:
+                parts = list(_REASON_VALUES(r))
+                for i in reason_at:
+                    parts[i] = one(parts[i], parts[i])
+                reasons.append(tuple(parts))
+            reasons_packed = packed_reasons[id(given)] = tuple(reasons)
+        values[_REASONS_AT] = reasons_packed
         assessments.append(tuple(values))
     return report.files, report.claims, findings, assessments
 
@@ -243,9 +250,16 @@ def _intern(values: list[Any], positions: tuple[int, ...], one: Any) -> list[Any
 def _unpack(packed: tuple[Any, ...]) -> Report:
     files, claims, findings, assessments = packed
     rebuilt = []
+    # one tuple of Reasons per packed tuple of reasons (shared by the claims graded alike);
+    # the packed tuples stay alive in ``packed`` while this runs, so their ids stay theirs
+    reasons_of: dict[int, tuple[Reason, ...]] = {}
     for values in assessments:
         values = list(values)
-        values[_REASONS_AT] = tuple(Reason(*r) for r in values[_REASONS_AT])
+        given = values[_REASONS_AT]
+        reasons = reasons_of.get(id(given))
+        if reasons is None:
+            reasons = reasons_of[id(given)] = tuple(Reason(*r) for r in given)
+        values[_REASONS_AT] = reasons
         values[_RELATIONS_AT] = tuple(values[_RELATIONS_AT])
         rebuilt.append(ClaimAssessment(*values))
     return Report([Finding(*f) for f in findings], list(files), claims, rebuilt)
