@@ -50,6 +50,7 @@ from ..model.records import Claim, ClaimFile
 from ..model.report import ClaimAssessment, Finding, Report
 from ..rules import structural as R
 from ..rules.suggest import Suggester
+from .suppressions import drop_suppressed
 
 STREAM_BYTES = 32_000_000
 """JSON claim files at least this large are validated a chunk at a time."""
@@ -505,7 +506,7 @@ def _second_reading(
             found += check_reviews(part)
             found += assessed.findings
             shared = {name: getattr(ctx, name) for name in _SHARED}
-            kept = _suppress(found, summary.wanted, used) if summary.wanted else found
+            kept = drop_suppressed(found, summary.wanted, used) if summary.wanted else found
             if summary.wanted:
                 _suppressions_at(part, summary.wanted, suppress_at)
             report.extend(kept)
@@ -594,20 +595,6 @@ def _duplicates(
             )
         )
     return out
-
-
-def _suppress(
-    findings: list[Finding], wanted: dict[tuple[str, str], Any], used: set[tuple[str, str]]
-) -> list[Finding]:
-    """``apply_suppressions`` with the suppressions of the whole file."""
-    kept = []
-    for finding in findings:
-        key = (finding.claim_id or "", finding.code)
-        if key in wanted:
-            used.add(key)
-        else:
-            kept.append(finding)
-    return kept
 
 
 def _suppressions_at(

@@ -29,6 +29,7 @@ from .parallel import gc_paused, map_ordered, resolve_jobs
 from .progress import ProgressCallback
 from .result_cache import ResultCache
 from .stream import stream_report
+from .suppressions import drop_suppressed
 
 
 def apply_suppressions(cs: ClaimSet, findings: list[Finding]) -> list[Finding]:
@@ -37,13 +38,7 @@ def apply_suppressions(cs: ClaimSet, findings: list[Finding]) -> list[Finding]:
     if not wanted:
         return findings
     used: set[tuple[str, str]] = set()
-    kept = []
-    for finding in findings:
-        key = (finding.claim_id or "", finding.code)
-        if key in wanted:
-            used.add(key)
-        else:
-            kept.append(finding)
+    kept = drop_suppressed(findings, wanted, used)
     for key, (claim, i) in wanted.items():
         if key not in used:
             line, column = cs.locate(claim, "suppress", i)
