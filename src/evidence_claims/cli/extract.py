@@ -15,8 +15,14 @@ from typing import TYPE_CHECKING
 import click
 
 from ..model.report import Finding
-from .command_io import check_output, save_output, write_error
-from .options import EXIT_ERROR, EXIT_FINDINGS, output_option, write_through_option
+from .command_io import check_output, config_or_exit, save_output, write_error
+from .options import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    config_option,
+    output_option,
+    write_through_option,
+)
 
 if TYPE_CHECKING:
     from ..io.bib import Bibliography
@@ -72,6 +78,7 @@ def _schema_ref(output_dir: Path) -> str | None:
 )
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
 @write_through_option
+@config_option
 def extract(
     documents: tuple[Path, ...],
     output: Path | None,
@@ -80,6 +87,7 @@ def extract(
     doc_id: str | None,
     force: bool,
     write_through: bool,
+    config_path: Path | None,
 ) -> None:
     """Draft claim records for every statement of each DOCUMENT, for a person to review.
 
@@ -102,9 +110,14 @@ def extract(
     elif output is not None and output.is_dir():
         click.echo(f"{output}: is a folder; name the claim file to write", err=True)
         sys.exit(EXIT_ERROR)
+    # the size limits `validate` would apply where the first document is
+    limits = config_or_exit(documents[0], config_path).limits
     bibliography = None
     if bib is not None:
-        bibliography = load_bibliography(bib, file=display_path(bib))
+        most, limit_name = limits.bibliography_bytes()
+        bibliography = load_bibliography(
+            bib, file=display_path(bib), max_bytes=most, limit_name=limit_name
+        )
         _echo_findings(bibliography.findings)
         if bibliography.library is None:
             sys.exit(EXIT_FINDINGS)
@@ -123,7 +136,14 @@ def extract(
             progress(0, len(documents))
         for done, (document, target) in enumerate(zip(documents, targets, strict=True), 1):
             if not _extract_one(
-                document, target, output_format, bibliography, bib, doc_id, write_through
+                document,
+                target,
+                output_format,
+                bibliography,
+                bib,
+                doc_id,
+                write_through,
+                max_bytes=limits.max_file_bytes,
             ):
                 failed += 1
             if progress is not None:
@@ -170,8 +190,11 @@ def _extract_one(
     bib: Path | None,
     doc_id: str | None,
     write_through: bool = False,
+    *,
+    max_bytes: int | None = None,
 ) -> bool:
-    """Draft one document to ``output`` (or standard output); False when it cannot be read."""
+    """Draft one document to ``output`` (or standard output); False when it cannot be read
+    (or is larger than ``max_bytes``, the configured ``max-file-bytes``)."""
     from ..extraction.draft import extract as run
     from ..extraction.draft import to_yaml, write_draft
     from ..extraction.notices import LANGUAGE
@@ -179,7 +202,9 @@ def _extract_one(
     from ..io.reading import read_text
     from ..io.storage import atomic_file
 
-    text, raw, findings = read_text(document, file=display_path(document), what="document")
+    text, raw, findings = read_text(
+        document, file=display_path(document), what="document", max_bytes=max_bytes
+    )
     _echo_findings(findings)  # e.g. a byte order mark: a warning, extraction goes on
     if text is None or raw is None:
         return False

@@ -23,6 +23,7 @@ from .options import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
+    config_option,
     output_option,
     root_option,
     write_through_option,
@@ -62,6 +63,7 @@ def _fail(lines: list[str], what: str) -> None:
 )
 @root_option
 @write_through_option
+@config_option
 def import_claims(
     source: Path,
     source_format: str,
@@ -70,18 +72,22 @@ def import_claims(
     document_id: str | None,
     root: Path | None,
     write_through: bool,
+    config_path: Path | None,
 ) -> None:
     """Read claims from SOURCE (another tool's annotations) into the claim file OUTPUT."""
     from ..io.imports import validate_records
-    from .command_io import check_output, load_or_exit
+    from .command_io import check_output, config_or_exit, load_or_exit
 
     check_output(output, write_through=write_through)
+    # the limits `validate` will apply to OUTPUT: the export and the claim file it updates
+    limits = config_or_exit(output, config_path).limits
     try:
-        data = json.loads(_read_input(source, "input").decode("utf-8"))
+        raw = _read_input(source, "input", max_bytes=limits.max_file_bytes)
+        data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # ValueError: JSON, digits
         reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
         _fail([f"{source}: not JSON: {reason}"], "input not read")
-    existing = load_or_exit(output, root=root) if output.exists() else None
+    existing = load_or_exit(output, root=root, limits=limits) if output.exists() else None
     text: str | None = existing.document_text if existing is not None else None
     header: dict[str, Any] | None = (
         existing.document.model_dump(mode="json", by_alias=True, exclude_none=True)
@@ -199,12 +205,14 @@ def _read_document(path: Path) -> bytes:
     return raw
 
 
-def _read_input(path: Path, what: str, *, text: bool = False) -> bytes:
+def _read_input(
+    path: Path, what: str, *, text: bool = False, max_bytes: int | None = None
+) -> bytes:
     """The bytes of a file the user named, read as every input is (a regular file only, so a
     named pipe cannot block and /dev/zero cannot fill memory; bounded by max-file-bytes)."""
     from ..io.reading import read_bytes
 
-    raw, problems = read_bytes(path, file=str(path), what=what, text=text)
+    raw, problems = read_bytes(path, file=str(path), what=what, text=text, max_bytes=max_bytes)
     if raw is None:
         _fail([p.message for p in problems], f"{what} not read")
     assert raw is not None

@@ -29,3 +29,10 @@ class Limits:
     # (``documents`` in [tool.evidence-claims]); empty: anywhere in it outside hidden folders.
     # See evidence_claims.io.paths.
     documents: tuple[str, ...] = field(default=())
+
+    def bibliography_bytes(self) -> tuple[int, str]:
+        """The size bound of a bibliography and the limit's name in findings: the lower of
+        ``max-bib-bytes`` and ``max-file-bytes``."""
+        if self.max_bib_bytes < self.max_file_bytes:
+            return self.max_bib_bytes, "max-bib-bytes"
+        return self.max_file_bytes, "max-file-bytes"

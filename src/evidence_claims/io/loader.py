@@ -232,10 +232,7 @@ def _attach_bibliography(claim_set: ClaimSet, root: Path, loaded: Loaded, limits
     if bib_path is None:
         claim_set.bibliography = Bibliography(file=name)
         return
-    if limits.max_bib_bytes < limits.max_file_bytes:
-        most, limit_name = limits.max_bib_bytes, "max-bib-bytes"
-    else:
-        most, limit_name = limits.max_file_bytes, "max-file-bytes"
+    most, limit_name = limits.bibliography_bytes()
     bib = load_bibliography(
         bib_path, file=display_path(bib_path), max_bytes=most, limit_name=limit_name
     )
