@@ -2,7 +2,8 @@
 
 Several GRADE domains look for the same kind of wording ("most trials were at high risk of
 bias", "confidence intervals crossing 1", "limited generalisability") in the same places; the
-search and the way a match is located and quoted live here once.
+search and the way a match is located and quoted live here once. The passages themselves are
+gathered by :mod:`.body` (for ROBINS-I first, hence its name there): one copy serves them all.
 """
 
 from __future__ import annotations
@@ -12,22 +13,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..model.records import Claim
+from .body import _robins_texts as claim_and_entry_texts
 from .body import may_hold, negation
 
 if TYPE_CHECKING:
     from .context import SetContext
-
-
-def claim_and_entry_texts(claim: Claim, ctx: SetContext) -> list[tuple[str, str, tuple]]:
-    """(where, text, place) of the claim's text and of every field of each entry it cites,
-    in that order: the claim's own words come first."""
-    texts = [("in the claim", claim.text, ("text",))]
-    for i, key in enumerate(claim.evidence.sources):
-        texts += [
-            (f"{key}: in its {name}", text, ("evidence", "sources", i))
-            for name, text in ctx.entry_fields(key)
-        ]
-    return texts
 
 
 def first_match(
