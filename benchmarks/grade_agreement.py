@@ -32,8 +32,6 @@ pooled again without reviews ever in dev. Only the public API is used.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -45,6 +43,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+
+from grade_gold import assess_one_claim  # noqa: E402
 
 import evidence_claims  # noqa: E402
 
@@ -127,30 +127,9 @@ def automatic(item: dict, folder: Path) -> str:
 def typed(item: dict, folder: Path) -> tuple[str, str]:
     text = item["statement"]
     key = bib_key(item["bibtex"])
-    claim_file = {
-        "document": {
-            "id": "gold",
-            "path": "document.txt",
-            "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-            "bibliography": "references.bib",
-        },
-        "claims": [
-            {
-                "id": "gold-001",
-                "text": text,
-                "anchor": {"start": 0, "end": len(text)},
-                "kind": "claim",
-                "evidence": {
-                    "type": item["source_type"],
-                    "sources": [key],
-                    "basis": "explicit",
-                },
-            }
-        ],
-    }
-    (folder / "claims.json").write_text(json.dumps(claim_file, ensure_ascii=False), "utf-8")
-    report = evidence_claims.assess(evidence_claims.load(folder / "claims.json"))
-    assessment = report.assessments[0]
+    assessment = assess_one_claim(
+        folder, text, doc_id="gold", evidence_type=item["source_type"], key=key
+    )
     moved = [f"{r.code} {r.effect:+d}" for r in assessment.reasons if r.effect]
     return assessment.certainty, "; ".join(moved) or "-"
 

@@ -34,8 +34,6 @@ printed as aggregate figures only.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import sys
 import tempfile
 from collections import defaultdict
@@ -47,7 +45,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-import evidence_claims  # noqa: E402
+from grade_gold import DOMAINS, assess_one_claim  # noqa: E402
+
 from evidence_claims.rules.assessment import caveat_rule  # noqa: E402
 
 CORPUS = ROOT / "benchmarks" / "grade" / "footnote-corpus.yaml"
@@ -62,16 +61,6 @@ UP = {
     "upgrade.dose_response": "dose_response",
     "upgrade.plausible_confounding": "plausible_confounding",
 }
-DOMAINS = (
-    "risk_of_bias",
-    "inconsistency",
-    "indirectness",
-    "imprecision",
-    "publication_bias",
-    "large_effect",
-    "dose_response",
-    "plausible_confounding",
-)
 BIB = """@article{{smith2020,
   author = {{Smith, Jane}},
   title = {{A systematic review}},
@@ -98,31 +87,11 @@ def rated(design: str, phrase: str) -> dict[str, int]:
         folder = Path(tmp)
         (folder / "document.txt").write_text(text, "utf-8")
         (folder / "references.bib").write_text(BIB.format(body=body), "utf-8")
-        claim_file = {
-            "document": {
-                "id": "footnote",
-                "path": "document.txt",
-                "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                "bibliography": "references.bib",
-            },
-            "claims": [
-                {
-                    "id": "footnote-001",
-                    "text": text,
-                    "anchor": {"start": 0, "end": len(text)},
-                    "kind": "claim",
-                    "evidence": {
-                        "type": "systematic_review",
-                        "sources": ["smith2020"],
-                        "basis": "explicit",
-                    },
-                }
-            ],
-        }
-        (folder / "claims.json").write_text(json.dumps(claim_file, ensure_ascii=False), "utf-8")
-        report = evidence_claims.assess(evidence_claims.load(folder / "claims.json"))
+        assessment = assess_one_claim(
+            folder, text, doc_id="footnote", evidence_type="systematic_review", key="smith2020"
+        )
     out: dict[str, int] = defaultdict(int)
-    for reason in report.assessments[0].reasons:
+    for reason in assessment.reasons:
         if not reason.effect:
             continue
         domain = UP.get(reason.code)

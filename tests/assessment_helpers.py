@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from typing import Any
 
 from evidence_claims.assessment import assess
@@ -10,6 +11,7 @@ from evidence_claims.io.bib import parse_bibliography
 from evidence_claims.io.claimset import ClaimSet
 from evidence_claims.model.records import ClaimFile
 from evidence_claims.model.report import ClaimAssessment, Report
+from evidence_claims.rules.assessment import caveat_rule
 
 
 def claim_set(*specs: dict[str, Any], bib: str | None = None) -> ClaimSet:
@@ -83,3 +85,21 @@ def codes_of(report: Report, claim_id: str = "c1") -> set[str]:
     """Every code that touches a claim: its reasons and its findings."""
     reasons = {r.code for r in assessment_of(report, claim_id).reasons}
     return reasons | {f.code for f in report.findings if f.claim_id == claim_id}
+
+
+def domains_moved(text: str, upgrades: Mapping[str, str] | None = None) -> dict[str, int]:
+    """Domain -> levels the grade of ``text``, a claim citing a systematic review, moved by
+    (negative down, positive up): what a wording test asserts, whichever rule moved it.
+
+    A code is counted under its rule's GRADE domain, or under the domain ``upgrades`` names for
+    it (the rating-up codes), else under the code itself.
+    """
+    out: dict[str, int] = {}
+    for reason in assessment_of(assessed({"text": text, "type": "systematic_review"})).reasons:
+        if not reason.effect:
+            continue
+        rule = caveat_rule(reason.code)
+        named = upgrades.get(reason.code) if upgrades is not None else None
+        domain = named or (rule.domain if rule else reason.code)
+        out[domain] = out.get(domain, 0) + reason.effect
+    return out

@@ -16,24 +16,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evidence_claims.assessment import compose
-from evidence_claims.rules.assessment import caveat_rule
 
-from .assessment_helpers import assessed, assessment_of
+from .assessment_helpers import assessed, assessment_of, domains_moved
 
 TRIALS = "In 12 randomized trials with 9,000 adults, X reduced relapse"
 COHORTS = "In 8 cohort studies with 40,000 adults, X went with lower mortality"
-
-
-def moved(text: str) -> dict[str, int]:
-    """Domain -> levels the claim's grade moved down by (negative)."""
-    out: dict[str, int] = {}
-    for reason in assessment_of(assessed({"text": text, "type": "systematic_review"})).reasons:
-        if not reason.effect:
-            continue
-        rule = caveat_rule(reason.code)
-        domain = rule.domain if rule else reason.code
-        out[domain] = out.get(domain, 0) + reason.effect
-    return out
 
 
 def certainty(text: str) -> str:
@@ -141,19 +128,19 @@ CASES = [
 
 @pytest.mark.parametrize(("concern", "twin", "domain", "levels"), CASES)
 def test_a_judged_term_rates_its_domain(concern: str, twin: str, domain: str, levels: int) -> None:
-    assert moved(f"{TRIALS}; {concern}.") == {domain: levels}
+    assert domains_moved(f"{TRIALS}; {concern}.") == {domain: levels}
 
 
 @pytest.mark.parametrize(("concern", "twin", "domain", "levels"), CASES)
 def test_its_not_serious_twin_moves_nothing(
     concern: str, twin: str, domain: str, levels: int
 ) -> None:
-    assert moved(f"{TRIALS}; {twin}.") == {}
+    assert domains_moved(f"{TRIALS}; {twin}.") == {}
 
 
 def test_confounding_in_cohorts_is_risk_of_bias_and_adjustment_is_not() -> None:
-    assert moved(f"{COHORTS}; confounding was uncontrolled.") == {"risk_of_bias": -1}
-    assert moved(f"{COHORTS}; confounding was adjusted for.") == {}
+    assert domains_moved(f"{COHORTS}; confounding was uncontrolled.") == {"risk_of_bias": -1}
+    assert domains_moved(f"{COHORTS}; confounding was adjusted for.") == {}
 
 
 @pytest.mark.parametrize(
@@ -197,9 +184,9 @@ def test_a_finding_quotes_its_words() -> None:
 def test_a_domain_another_rule_rated_is_not_counted_again() -> None:
     # "high risk of bias" is read by the phrase rules; the compositional reading of "not
     # blinded" in the same domain must not add a second level
-    assert moved(f"{TRIALS}; most trials were at high risk of bias and were not blinded.") == {
-        "risk_of_bias": -1
-    }
+    assert domains_moved(
+        f"{TRIALS}; most trials were at high risk of bias and were not blinded."
+    ) == {"risk_of_bias": -1}
 
 
 def test_the_detail_names_the_words_and_the_code_of_the_domain() -> None:

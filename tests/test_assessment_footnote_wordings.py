@@ -11,9 +11,8 @@ from __future__ import annotations
 import pytest
 
 from evidence_claims.assessment.estimates import i_squared
-from evidence_claims.rules.assessment import caveat_rule
 
-from .assessment_helpers import assessed, assessment_of
+from .assessment_helpers import domains_moved
 
 TRIALS = "In 12 randomized trials with 9,000 adults, X reduced relapse"
 COHORTS = "In 8 cohort studies with 40,000 adults, X went with lower mortality"
@@ -27,14 +26,7 @@ UP = {
 
 def moved(text: str) -> dict[str, int]:
     """Domain -> levels the claim's grade moved by (negative down, positive up)."""
-    out: dict[str, int] = {}
-    for reason in assessment_of(assessed({"text": text, "type": "systematic_review"})).reasons:
-        if not reason.effect:
-            continue
-        rule = caveat_rule(reason.code)
-        domain = UP.get(reason.code) or (rule.domain if rule else reason.code)
-        out[domain] = out.get(domain, 0) + reason.effect
-    return out
+    return domains_moved(text, UP)
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+import runpy
 import unicodedata
 from pathlib import Path
 
@@ -55,16 +56,9 @@ DESIGNS = {
     "animal",
     "other",
 }
-DOMAINS = {
-    "risk_of_bias",
-    "inconsistency",
-    "indirectness",
-    "imprecision",
-    "publication_bias",
-    "large_effect",
-    "dose_response",
-    "plausible_confounding",
-}
+DOMAINS = frozenset(runpy.run_path(str(ROOT / "benchmarks" / "grade_gold.py"))["DOMAINS"])
+"""The GRADE domains the benchmarks score, read from the module they share (benchmarks/ is not
+a package)."""
 UPGRADES = {"large_effect", "dose_response", "plausible_confounding"}
 
 

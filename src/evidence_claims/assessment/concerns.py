@@ -1,31 +1,51 @@
 """The GRADE concerns that rate a body of evidence down, read from a claim and its entries.
 
 Imprecision from the interval and the size of the body (Guyatt et al. 2011, GRADE guidelines
-6; Zeng et al. 2022, GRADE guidance 34), inconsistency from I² and disagreeing sources,
-study limitations, publication bias, and indirectness of intervention, outcome or population.
-Each returns :class:`Detected` caveats whose detail quotes the words or numbers they came from;
-what the body of evidence is (counts, designs, estimates) comes from :mod:`.body`.
+6; Zeng et al. 2022, GRADE guidance 34) and inconsistency from I² and disagreeing sources are
+judged here; study limitations (:mod:`.risk_of_bias`), publication bias
+(:mod:`.publication_bias`) and indirectness of intervention, outcome or population
+(:mod:`.indirectness`) have a module each and are named here too, so that the detectors find
+every concern in one place. Each returns :class:`Detected` caveats whose detail quotes the
+words or numbers they came from; what the body of evidence is (counts, designs, estimates)
+comes from :mod:`.body`.
+
+Imprecision and inconsistency stay in this module with the thresholds they read:
+benchmarks/grade_loro.py tries other values by setting them on this module, which a function
+in another module would not see.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from functools import cache
 from typing import TYPE_CHECKING
 
 from ..model.records import Claim
 from ..rules import assessment as R
-from .body import cue_in, find_unnegated, may_hold, negation
-from .cues import _data, lexicon, words_in
+from .body import cue_in, negation
+from .cues import lexicon
 from .detected import Detected
 from .estimates import (
     Effect,
     optimal_information_size,
 )
+from .indirectness import groups_in, indirectness
+from .passages import claim_and_entry_texts, first_match
+from .publication_bias import publication_bias, suspected_publication_bias
+from .risk_of_bias import risk_of_bias
 
 if TYPE_CHECKING:
     from .context import SetContext
+
+__all__ = [
+    "groups_in",
+    "imprecision",
+    "inconsistency",
+    "indirectness",
+    "publication_bias",
+    "risk_of_bias",
+    "stated_imprecision",
+    "suspected_publication_bias",
+]
 
 RATIO_BENEFIT = 0.75
 RATIO_HARM = 1.25
@@ -185,14 +205,8 @@ _PARTLY = re.compile(r"(?:partly|partially|in\s+part|only\s+some|somewhat)\W+(?:
 
 def _explained(claim: Claim, ctx: SetContext) -> tuple[str, tuple] | None:
     """(detail, where) of words saying the heterogeneity was fully explained, if any."""
-    texts = [("in the claim", claim.text, ("text",))]
-    for i, key in enumerate(claim.evidence.sources):
-        texts += [
-            (f"{key}: in its {name}", text, ("evidence", "sources", i))
-            for name, text in ctx.entry_fields(key)
-        ]
     lex = lexicon("heterogeneity_explained")
-    for where, text, place in texts:
+    for where, text, place in claim_and_entry_texts(claim, ctx):
         lowered = text.lower()
         if not lex.may_match(lowered):
             continue
@@ -204,189 +218,13 @@ def _explained(claim: Claim, ctx: SetContext) -> tuple[str, tuple] | None:
     return None
 
 
-def risk_of_bias(claim: Claim, ctx: SetContext) -> Detected | None:
-    """Study limitations the claim or its entries state, or few studies at low risk of bias.
-
-    Nothing is inferred when the text says nothing about risk of bias: GRADE rates down when
-    "most of the relevant evidence comes from studies that suffer from a high risk of bias"
-    (Guyatt et al. 2011, GRADE guidelines 4, J Clin Epidemiol 64:407), and evidence mostly from
-    studies at low or unclear risk is rated down only on a judgement that the limitations are
-    likely to lower confidence (Cochrane Handbook 5.1, Table 12.2.d). A body whose risk of bias
-    is not described keeps its start here; the curator records a limitation the text omits."""
-    if claim.evidence.type == "anecdotal_report":
-        return None  # risk_of_bias.self_report says it already
-    found = (
-        cue_in("risk_of_bias_reported", claim, ctx)
-        or _few_at_low_risk(claim, ctx)
-        or _first_match(_MOST_AT_RISK, _BIAS_OR_SAFEGUARD, claim, ctx)
-    )
-    return Detected(R.REPORTED_LIMITATIONS.code, *found) if found else None
-
-
-_NUMBER_WORD = r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+minority)"
-_STUDIES = r"(?:trials|studies|rcts)"
-_FEW_AT_LOW_RISK = re.compile(
-    # "only four of the 35 trials seemed at lower risk of bias": most of the information comes
-    # from studies that are not at low risk (GRADE guidelines 4: rate down when most of the
-    # evidence is at high or unclear risk of bias)
-    r"\bonly\s+"
-    + _NUMBER_WORD
-    + r"\s+(?:of\s+(?:the\s+)?(?:\d[\d,]*\s+)?)?"
-    + _STUDIES
-    + r"\b[^.;]{0,40}?\b(?:at\s+)?low(?:er)?\s+risk\s+of\s+bias"
-    # "in the two trials least affected by bias the effect disappeared": the effect rests on the
-    # biased studies (ibid.: a sensitivity analysis restricted to low risk of bias that loses
-    # the effect is a reason to rate down)
-    + r"|\b(?:effect|benefit|difference)\s+(?:vanished|disappeared|was\s+lost)\b[^.;]{0,80}?"
-    + r"\b(?:low(?:er)?\s+risk\s+of\s+bias|(?:less|least)\s+affected\s+by\s+bias)"
-    + r"|\b(?:less|least)\s+affected\s+by\s+bias\b[^.;]{0,60}?\b(?:effect|benefit|difference)"
-    + r"\s+(?:vanished|disappeared|was\s+lost)\b",
-    re.IGNORECASE,
-)
-
-
-_BIAS = ("bias",)  # every branch of _FEW_AT_LOW_RISK names bias
-
-_SAFEGUARD = (
-    r"(?:allocation\s+concealment|concealment\s+of\s+allocation|sequence\s+generation|"
-    r"randomi[sz]ation(?:\s+method)?|blinding(?:\s+of\s+(?:the\s+)?(?:outcome\s+)?"
-    r"(?:assessors?|assessment|participants|personnel|patients))?)"
-)
-_MOST_AT_RISK = re.compile(
-    # "majority of studies rated as being at unclear risk of bias", "most of the trials had an
-    # unclear risk of selection bias", "more than half of the studies had high or some risk of
-    # bias": most of the information comes from studies at high or unclear risk (GRADE
-    # guidelines 4; Cochrane Handbook 5.1, Table 12.2.d). "Both" or "two" studies at unclear
-    # risk is not "most": review authors judge those case by case.
-    r"\b(?:most|majority|the\s+majority|more\s+than\s+half)\s+of\s+(?:the\s+)?(?:\w+\s+)?"
-    r"(?:studies|trials|rcts|evidence|information)\b[^.;]{0,50}?\b"
-    # "at low or unclear risk" is Table 12.2.d's middle band, rated down only on a judgement
-    r"(?<!low or )(?<!low and )(?<!low/)"
-    r"(?:high|unclear|some)(?:\s+(?:or|and|/)\s+(?:high|unclear|some))?\s+(?:risk|concerns)"
-    r"(?:\s+of\s+(?:\w+\s+)?bias)?"
-    # a safeguard against bias that the trials did not report or did not have (GRADE
-    # guidelines 4: lack of allocation concealment, lack of blinding; Cochrane Handbook 5.1,
-    # Table 8.5.a: not described is "unclear risk"): "blinding of outcome assessors was not
-    # reported", "unclear information regarding allocation concealment"
-    + r"|\b"
-    + _SAFEGUARD
-    + r"\s+(?:was|were)\s+(?:not\s+reported|not\s+described|unclear|inadequate|not\s+done)"
-    + r"(?:\s+in\s+(?:most|many|all))?"
-    + r"|\bunclear\s+information\s+(?:regarding|about|on)\s+"
-    + _SAFEGUARD,
-    re.IGNORECASE,
-)
-_BIAS_OR_SAFEGUARD = (
-    "bias",
-    "risk",
-    "concerns",
-    "concealment",
-    "generation",
-    "randomization",
-    "randomisation",
-    "blinding",
-)
-
-
-def _first_match(
-    pattern: re.Pattern[str],
-    words: tuple[str, ...],
-    claim: Claim,
-    ctx: SetContext,
-    accept: Callable[[re.Match[str]], bool] | None = None,
-) -> tuple[str, tuple] | None:
-    """(detail, where) of the first match of ``pattern`` in the claim or its entries, not
-    negated just before it (and, with ``accept``, that ``accept`` keeps)."""
-    texts = [("in the claim", claim.text, ("text",))]
-    for i, key in enumerate(claim.evidence.sources):
-        texts += [
-            (f"{key}: in its {name}", text, ("evidence", "sources", i))
-            for name, text in ctx.entry_fields(key)
-        ]
-    for where, text, place in texts:
-        if not may_hold(text, words):
-            continue
-        for match in pattern.finditer(text):
-            before = text[max(0, match.start() - 40) : match.start()].lower()
-            if negation().search(before) or (accept is not None and not accept(match)):
-                continue
-            if where == "in the claim":
-                return f"'{match.group(0)}' in the claim", place
-            key, field = where.split(": in its ", 1)
-            return f"{key}: '{match.group(0)}' in its {field}", place
-    return None
-
-
-def _few_at_low_risk(claim: Claim, ctx: SetContext) -> tuple[str, tuple] | None:
-    """(detail, where) of words saying few studies are at low risk of bias, or that the effect
-    vanished in those that are."""
-    match = _FEW_AT_LOW_RISK.search(claim.text) if may_hold(claim.text, _BIAS) else None
-    if match:
-        return f"'{match.group(0)}' in the claim", ("text",)
-    for i, key in enumerate(claim.evidence.sources):
-        for name, text in ctx.entry_fields(key):
-            match = _FEW_AT_LOW_RISK.search(text) if may_hold(text, _BIAS) else None
-            if match:
-                return f"{key}: '{match.group(0)}' in its {name}", ("evidence", "sources", i)
-    return None
-
-
-def publication_bias(claim: Claim, ctx: SetContext) -> Detected | None:
-    cue = suspected_publication_bias(claim.text)
-    if cue:
-        return Detected(R.PUBLICATION_BIAS.code, f"'{cue}' in the claim", ("text",))
-    for i, key in enumerate(claim.evidence.sources):
-        found = ctx.entry_unnegated("publication_bias*", key)
-        if found is not None:
-            name, cue = found
-            where = ("evidence", "sources", i)
-            return Detected(R.PUBLICATION_BIAS.code, f"'{cue}' in {key}: its {name}", where)
-    return None
-
-
-def suspected_publication_bias(text: str) -> str | None:
-    """A cue of publication bias in ``text``; the bare words "publication bias" count only
-    with a word saying it is suspected nearby."""
-    cue = find_unnegated("publication_bias", text)
-    if cue and cue.lower() == "publication bias":
-        at = text.lower().find("publication bias")
-        window = text[max(0, at - 40) : at + 60]
-        if not lexicon("publication_bias_suspected_words").find(window):
-            return None
-    return cue
-
-
-@cache
-def _groups() -> tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...]:
-    """(name, pattern, first words) of each population group."""
-    from .cues import compile_phrases, first_words
-
-    spec = _data().get("population_groups") or {}
-    out = []
-    for name, words in spec.items():
-        phrases = [str(w) for w in words]
-        out.append((name, compile_phrases(phrases), first_words(phrases)))
-    return tuple(out)
-
-
-def groups_in(text: str) -> set[str]:
-    """The population groups named in ``text``."""
-    lowered = text.lower()
-    words = words_in(lowered)
-    return {
-        name
-        for name, pattern, first in _groups()
-        if (first is None or not first.isdisjoint(words)) and pattern.search(lowered)
-    }
-
-
 def stated_imprecision(claim: Claim, ctx: SetContext) -> Detected | None:
     """Imprecision the claim or its entries state in words ("the results were imprecise",
     "wide confidence intervals", "few events"), when the numbers did not show it."""
     found = (
         cue_in("imprecision_reported", claim, ctx)
-        or _first_match(_STATED_IMPRECISE, _IMPRECISE_WORDS, claim, ctx)
-        or _first_match(_FEWER_THAN, _FEWER_WORDS, claim, ctx, _small_bound)
+        or first_match(_STATED_IMPRECISE, _IMPRECISE_WORDS, claim, ctx)
+        or first_match(_FEWER_THAN, _FEWER_WORDS, claim, ctx, _small_bound)
     )
     return Detected(R.STATED_IMPRECISION.code, *found) if found else None
 
@@ -431,71 +269,3 @@ def _small_bound(match: re.Match[str]) -> bool:
     """The bound is at or under the optimal information size of continuous outcomes."""
     digits = (match.group("n") or match.group("m") or "").replace(",", "")
     return digits.isdigit() and 0 < int(digits) <= OIS_PARTICIPANTS
-
-
-def indirectness(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
-    found = cue_in("intervention_indirect", claim, ctx)
-    specific = bool(found)
-    if found:
-        yield Detected(R.INTERVENTION.code, *found)
-    found = cue_in("surrogate", claim, ctx)
-    if found:
-        specific = True
-        yield Detected(R.SURROGATE.code, *found)
-    else:
-        diagnostic = claim.evidence.type == "diagnostic_accuracy" or (
-            "diagnostic" in ctx.body(claim).designs()
-        )
-        outcome = (
-            lexicon("patient_outcomes").find(claim.text, ctx.lowered(claim)) if diagnostic else None
-        )
-        if outcome:
-            specific = True
-            yield Detected(
-                R.SURROGATE.code,
-                f"'{outcome}' in the claim, but the evidence is test accuracy",
-                ("text",),
-            )
-    population = _other_population(claim, ctx)
-    if population:
-        specific = True
-        yield population
-    if not specific:
-        # indirectness stated in words, when nothing more specific was found (GRADE
-        # guidelines 8: one judgement for the domain)
-        found = cue_in("indirectness_reported", claim, ctx) or _first_match(
-            _GENERALISABILITY, ("generali",), claim, ctx
-        )
-        if found:
-            yield Detected(R.STATED_INDIRECTNESS.code, *found)
-
-
-_GENERALISABILITY = re.compile(
-    # applicability, GRADE guidelines 8's name for indirectness of population and intervention,
-    # said as limited generalisability: "generalizability of results may be limited",
-    # "uncertainty with generalisability of population or outcomes" (Atkins et al. 2004, BMJ
-    # 328:1490, Table 1: "some uncertainty about directness")
-    r"\b(?:limited|uncertain|unclear|questionable|restricted|poor|uncertainty\s+(?:with|about|of|in)|"
-    r"concerns?\s+(?:with|about|over))\s+(?:the\s+)?generali[sz]ability\b"
-    r"|\bgenerali[sz]ability\s+(?:of\s+(?:the\s+)?(?:results|findings|evidence)\s+)?"
-    r"(?:may\s+be|might\s+be|could\s+be|is|was|are|were)\s+(?:limited|uncertain|unclear|"
-    r"questionable|restricted)",
-    re.IGNORECASE,
-)
-
-
-def _other_population(claim: Claim, ctx: SetContext) -> Detected | None:
-    """The claim names groups of people and its entries name only other groups."""
-    claimed = groups_in(ctx.lowered(claim))
-    if not claimed or not claim.evidence.sources:
-        return None
-    studied: set[str] = set()
-    for key in claim.evidence.sources:
-        studied |= ctx.entry_groups(key)
-    if studied and not (claimed & studied):
-        return Detected(
-            R.POPULATION.code,
-            f"the claim is about {', '.join(sorted(claimed))}; the cited evidence studied "
-            f"{', '.join(sorted(studied))}",
-            ("evidence", "sources"),
-        )

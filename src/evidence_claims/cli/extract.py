@@ -8,9 +8,9 @@ import io
 import os
 import sys
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -26,6 +26,7 @@ from .options import (
 
 if TYPE_CHECKING:
     from ..io.bib import Bibliography
+    from ..io.limits import Limits
 
 
 def _echo_findings(findings: list[Finding]) -> None:
@@ -49,6 +50,19 @@ def _schema_ref(output_dir: Path) -> str | None:
         if (folder / ".git").exists() or (folder / "pyproject.toml").exists():
             return None
     return None
+
+
+@dataclass(frozen=True)
+class _DraftRequest:
+    """What every document of one run is drafted with: the command's options and the
+    bibliography loaded once for all of them."""
+
+    output_format: str | None
+    bibliography: Bibliography | None
+    bib: Path | None
+    doc_id: str | None
+    write_through: bool
+    max_bytes: int | None
 
 
 @click.command()
@@ -96,10 +110,29 @@ def extract(
     written); a document that cannot be read is reported and the others are still drafted
     (exit code 1).
     """
-    from ..io.bib import load_bibliography
-    from ..io.loader import display_path
-    from ..pipeline.progress import terminal_progress
+    _check_arguments(documents, output, doc_id)
+    # the size limits `validate` would apply where the first document is
+    limits = config_or_exit(documents[0], config_path).limits
+    request = _DraftRequest(
+        output_format=output_format,
+        bibliography=_bibliography_or_exit(bib, limits),
+        bib=bib,
+        doc_id=doc_id,
+        write_through=write_through,
+        max_bytes=limits.max_file_bytes,
+    )
+    targets = _targets(documents, output, output_format)
+    _check_targets(targets, force=force, write_through=write_through)
+    failed = _draft_all(documents, targets, request)
+    if failed:
+        if len(documents) > 1:
+            click.echo(f"{failed} of {len(documents)} document(s) not drafted", err=True)
+        sys.exit(EXIT_FINDINGS)
 
+
+def _check_arguments(documents: tuple[Path, ...], output: Path | None, doc_id: str | None) -> None:
+    """Exit with a usage error when ``-o`` or ``--id`` does not fit the number of documents,
+    before anything is read."""
     if len(documents) > 1:
         if output is None or (output.exists() and not output.is_dir()):
             click.echo("evidence-claims: several documents need -o FOLDER", err=True)
@@ -110,18 +143,29 @@ def extract(
     elif output is not None and output.is_dir():
         click.echo(f"{output}: is a folder; name the claim file to write", err=True)
         sys.exit(EXIT_ERROR)
-    # the size limits `validate` would apply where the first document is
-    limits = config_or_exit(documents[0], config_path).limits
-    bibliography = None
-    if bib is not None:
-        most, limit_name = limits.bibliography_bytes()
-        bibliography = load_bibliography(
-            bib, file=display_path(bib), max_bytes=most, limit_name=limit_name
-        )
-        _echo_findings(bibliography.findings)
-        if bibliography.library is None:
-            sys.exit(EXIT_FINDINGS)
-    targets = _targets(documents, output, output_format)
+
+
+def _bibliography_or_exit(bib: Path | None, limits: Limits) -> Bibliography | None:
+    """The ``--bib`` file loaded within the configured size bound (None without one); its
+    findings are printed, and a bibliography that does not load ends the run with exit 1."""
+    from ..io.bib import load_bibliography
+    from ..io.loader import display_path
+
+    if bib is None:
+        return None
+    most, limit_name = limits.bibliography_bytes()
+    bibliography = load_bibliography(
+        bib, file=display_path(bib), max_bytes=most, limit_name=limit_name
+    )
+    _echo_findings(bibliography.findings)
+    if bibliography.library is None:
+        sys.exit(EXIT_FINDINGS)
+    return bibliography
+
+
+def _check_targets(targets: list[Path | None], *, force: bool, write_through: bool) -> None:
+    """Refuse the run before any draft is written when a target may not be written, or
+    exists and ``--force`` is not given."""
     for target in targets:
         if target is not None:
             check_output(target, write_through=write_through)
@@ -130,28 +174,24 @@ def extract(
         for target in existing:
             click.echo(f"{target}: exists; use --force to overwrite it", err=True)
         sys.exit(EXIT_FINDINGS)
+
+
+def _draft_all(
+    documents: tuple[Path, ...], targets: list[Path | None], request: _DraftRequest
+) -> int:
+    """Draft each document to its target with a progress line; the number not drafted."""
+    from ..pipeline.progress import terminal_progress
+
     failed = 0
     with terminal_progress("Extracting") as progress:
         if progress is not None:
             progress(0, len(documents))
         for done, (document, target) in enumerate(zip(documents, targets, strict=True), 1):
-            if not _extract_one(
-                document,
-                target,
-                output_format,
-                bibliography,
-                bib,
-                doc_id,
-                write_through,
-                max_bytes=limits.max_file_bytes,
-            ):
+            if not _extract_one(document, target, request):
                 failed += 1
             if progress is not None:
                 progress(done, len(documents))
-    if failed:
-        if len(documents) > 1:
-            click.echo(f"{failed} of {len(documents)} document(s) not drafted", err=True)
-        sys.exit(EXIT_FINDINGS)
+    return failed
 
 
 def _targets(
@@ -182,47 +222,58 @@ class _OnlyRuamel(Exception):
     """The draft holds a value only ruamel.yaml can write."""
 
 
-def _extract_one(
-    document: Path,
-    output: Path | None,
-    output_format: str | None,
-    bibliography: Bibliography | None,
-    bib: Path | None,
-    doc_id: str | None,
-    write_through: bool = False,
-    *,
-    max_bytes: int | None = None,
-) -> bool:
+def _extract_one(document: Path, output: Path | None, request: _DraftRequest) -> bool:
     """Draft one document to ``output`` (or standard output); False when it cannot be read
-    (or is larger than ``max_bytes``, the configured ``max-file-bytes``)."""
-    from ..extraction.draft import extract as run
-    from ..extraction.draft import to_yaml, write_draft
-    from ..extraction.notices import LANGUAGE
+    (or is larger than ``request.max_bytes``, the configured ``max-file-bytes``)."""
     from ..io.loader import display_path
     from ..io.reading import read_text
-    from ..io.storage import atomic_file
 
     text, raw, findings = read_text(
-        document, file=display_path(document), what="document", max_bytes=max_bytes
+        document, file=display_path(document), what="document", max_bytes=request.max_bytes
     )
     _echo_findings(findings)  # e.g. a byte order mark: a warning, extraction goes on
     if text is None or raw is None:
         return False
-    fmt = output_format or ("json" if output and output.suffix.lower() == ".json" else "yaml")
+    fmt = request.output_format or (
+        "json" if output and output.suffix.lower() == ".json" else "yaml"
+    )
     base = output.parent if output is not None else Path(".")
     if output is not None:
         base.mkdir(parents=True, exist_ok=True)
     options = {
-        "doc_id": doc_id or draft_id(document, output),
+        "doc_id": request.doc_id or draft_id(document, output),
         "path": _relative(document, base),
         "sha256": hashlib.sha256(raw).hexdigest(),
-        "bibliography": bibliography,
-        "bibliography_path": _relative(bib, base) if bib is not None else None,
+        "bibliography": request.bibliography,
+        "bibliography_path": _relative(request.bib, base) if request.bib is not None else None,
     }
     del raw
-    schema_ref = _schema_ref(base)
     notices: list[Finding] = []
-    # written a part at a time (a long document's draft does not fit in memory at once)
+    kinds = _write(text, output, fmt, options, notices, request.write_through)
+    _echo_findings([replace(f, file=display_path(document)) for f in notices])
+    _echo_summary(output, kinds)
+    return True
+
+
+def _write(
+    text: str,
+    output: Path | None,
+    fmt: str,
+    options: dict[str, Any],
+    notices: list[Finding],
+    write_through: bool,
+) -> Counter[str]:
+    """Write the draft of ``text`` to ``output`` (or print it), filling ``notices``; the
+    number of claims of each kind.
+
+    Written a part at a time (a long document's draft does not fit in memory at once), except
+    where a value only ruamel.yaml can write needs the whole draft at once.
+    """
+    from ..extraction.draft import extract as run
+    from ..extraction.draft import to_yaml, write_draft
+    from ..io.storage import atomic_file
+
+    schema_ref = _schema_ref(output.parent if output is not None else Path("."))
     kinds: Counter[str] | None = None
     if output is None or check_output(output, write_through=write_through):
         # standard output, or a device or pipe named with --write-through: buffered, then written
@@ -245,7 +296,13 @@ def _extract_one(
         claim_set = run(text, **options)
         _emit(to_yaml(claim_set, schema_ref=schema_ref), output, write_through)
         kinds = Counter(c.kind for c in claim_set.claims)
-    _echo_findings([replace(f, file=display_path(document)) for f in notices])
+    return kinds
+
+
+def _echo_summary(output: Path | None, kinds: Counter[str]) -> None:
+    """Say how many draft claims of each kind were written, and that each needs review."""
+    from ..extraction.notices import LANGUAGE
+
     summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
     where = f"wrote {output}" if output is not None else "extracted"
     click.echo(
@@ -253,7 +310,6 @@ def _extract_one(
         f"{LANGUAGE} rules; every one is a suggestion to review",
         err=True,
     )
-    return True
 
 
 def _emit(data: bytes, output: Path | None, write_through: bool) -> None:

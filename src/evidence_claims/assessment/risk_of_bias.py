@@ -1,0 +1,117 @@
+"""GRADE's risk of bias (study limitations), read from what the claim and its entries say.
+
+Nothing is inferred from silence: only stated limitations, few studies at low risk of bias,
+or most of the evidence at high or unclear risk rate this domain down (GRADE guidelines 4).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..model.records import Claim
+from ..rules import assessment as R
+from .body import cue_in, may_hold
+from .detected import Detected
+from .passages import first_match
+
+if TYPE_CHECKING:
+    from .context import SetContext
+
+
+def risk_of_bias(claim: Claim, ctx: SetContext) -> Detected | None:
+    """Study limitations the claim or its entries state, or few studies at low risk of bias.
+
+    Nothing is inferred when the text says nothing about risk of bias: GRADE rates down when
+    "most of the relevant evidence comes from studies that suffer from a high risk of bias"
+    (Guyatt et al. 2011, GRADE guidelines 4, J Clin Epidemiol 64:407), and evidence mostly from
+    studies at low or unclear risk is rated down only on a judgement that the limitations are
+    likely to lower confidence (Cochrane Handbook 5.1, Table 12.2.d). A body whose risk of bias
+    is not described keeps its start here; the curator records a limitation the text omits."""
+    if claim.evidence.type == "anecdotal_report":
+        return None  # risk_of_bias.self_report says it already
+    found = (
+        cue_in("risk_of_bias_reported", claim, ctx)
+        or _few_at_low_risk(claim, ctx)
+        or first_match(_MOST_AT_RISK, _BIAS_OR_SAFEGUARD, claim, ctx)
+    )
+    return Detected(R.REPORTED_LIMITATIONS.code, *found) if found else None
+
+
+_NUMBER_WORD = r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+minority)"
+_STUDIES = r"(?:trials|studies|rcts)"
+_FEW_AT_LOW_RISK = re.compile(
+    # "only four of the 35 trials seemed at lower risk of bias": most of the information comes
+    # from studies that are not at low risk (GRADE guidelines 4: rate down when most of the
+    # evidence is at high or unclear risk of bias)
+    r"\bonly\s+"
+    + _NUMBER_WORD
+    + r"\s+(?:of\s+(?:the\s+)?(?:\d[\d,]*\s+)?)?"
+    + _STUDIES
+    + r"\b[^.;]{0,40}?\b(?:at\s+)?low(?:er)?\s+risk\s+of\s+bias"
+    # "in the two trials least affected by bias the effect disappeared": the effect rests on the
+    # biased studies (ibid.: a sensitivity analysis restricted to low risk of bias that loses
+    # the effect is a reason to rate down)
+    + r"|\b(?:effect|benefit|difference)\s+(?:vanished|disappeared|was\s+lost)\b[^.;]{0,80}?"
+    + r"\b(?:low(?:er)?\s+risk\s+of\s+bias|(?:less|least)\s+affected\s+by\s+bias)"
+    + r"|\b(?:less|least)\s+affected\s+by\s+bias\b[^.;]{0,60}?\b(?:effect|benefit|difference)"
+    + r"\s+(?:vanished|disappeared|was\s+lost)\b",
+    re.IGNORECASE,
+)
+
+
+_BIAS = ("bias",)  # every branch of _FEW_AT_LOW_RISK names bias
+
+_SAFEGUARD = (
+    r"(?:allocation\s+concealment|concealment\s+of\s+allocation|sequence\s+generation|"
+    r"randomi[sz]ation(?:\s+method)?|blinding(?:\s+of\s+(?:the\s+)?(?:outcome\s+)?"
+    r"(?:assessors?|assessment|participants|personnel|patients))?)"
+)
+_MOST_AT_RISK = re.compile(
+    # "majority of studies rated as being at unclear risk of bias", "most of the trials had an
+    # unclear risk of selection bias", "more than half of the studies had high or some risk of
+    # bias": most of the information comes from studies at high or unclear risk (GRADE
+    # guidelines 4; Cochrane Handbook 5.1, Table 12.2.d). "Both" or "two" studies at unclear
+    # risk is not "most": review authors judge those case by case.
+    r"\b(?:most|majority|the\s+majority|more\s+than\s+half)\s+of\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:studies|trials|rcts|evidence|information)\b[^.;]{0,50}?\b"
+    # "at low or unclear risk" is Table 12.2.d's middle band, rated down only on a judgement
+    r"(?<!low or )(?<!low and )(?<!low/)"
+    r"(?:high|unclear|some)(?:\s+(?:or|and|/)\s+(?:high|unclear|some))?\s+(?:risk|concerns)"
+    r"(?:\s+of\s+(?:\w+\s+)?bias)?"
+    # a safeguard against bias that the trials did not report or did not have (GRADE
+    # guidelines 4: lack of allocation concealment, lack of blinding; Cochrane Handbook 5.1,
+    # Table 8.5.a: not described is "unclear risk"): "blinding of outcome assessors was not
+    # reported", "unclear information regarding allocation concealment"
+    + r"|\b"
+    + _SAFEGUARD
+    + r"\s+(?:was|were)\s+(?:not\s+reported|not\s+described|unclear|inadequate|not\s+done)"
+    + r"(?:\s+in\s+(?:most|many|all))?"
+    + r"|\bunclear\s+information\s+(?:regarding|about|on)\s+"
+    + _SAFEGUARD,
+    re.IGNORECASE,
+)
+_BIAS_OR_SAFEGUARD = (
+    "bias",
+    "risk",
+    "concerns",
+    "concealment",
+    "generation",
+    "randomization",
+    "randomisation",
+    "blinding",
+)
+
+
+def _few_at_low_risk(claim: Claim, ctx: SetContext) -> tuple[str, tuple] | None:
+    """(detail, where) of words saying few studies are at low risk of bias, or that the effect
+    vanished in those that are."""
+    match = _FEW_AT_LOW_RISK.search(claim.text) if may_hold(claim.text, _BIAS) else None
+    if match:
+        return f"'{match.group(0)}' in the claim", ("text",)
+    for i, key in enumerate(claim.evidence.sources):
+        for name, text in ctx.entry_fields(key):
+            match = _FEW_AT_LOW_RISK.search(text) if may_hold(text, _BIAS) else None
+            if match:
+                return f"{key}: '{match.group(0)}' in its {name}", ("evidence", "sources", i)
+    return None
