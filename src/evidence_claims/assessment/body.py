@@ -289,7 +289,7 @@ _JUDGEMENT = re.compile(r"\b(low|moderate|serious|critical)\s+risk\s+of\s+bias\b
 _JUDGEMENT_LEVELS = {"low": 0, "moderate": 1, "serious": 2, "critical": 2}
 
 
-def _robins_texts(claim: Claim, ctx: SetContext) -> list[tuple[str, str, tuple]]:
+def claim_and_entry_texts(claim: Claim, ctx: SetContext) -> list[tuple[str, str, tuple]]:
     texts = [("in the claim", claim.text, ("text",))]
     for i, key in enumerate(claim.evidence.sources):
         texts += [
@@ -308,7 +308,7 @@ def robins_i_start(
     given (confounding and selection bias are expected to bring such a body to where the
     traditional approach starts it), one for moderate, none for low. The worst judgement the
     claim or its entries state counts."""
-    texts = _robins_texts(claim, ctx)
+    texts = claim_and_entry_texts(claim, ctx)
     named = next(
         (
             (where, place)

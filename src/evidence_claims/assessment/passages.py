@@ -13,8 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..model.records import Claim
-from .body import _robins_texts as claim_and_entry_texts
-from .body import may_hold, negation
+from .body import claim_and_entry_texts, may_hold, negation
 
 if TYPE_CHECKING:
     from .context import SetContext
