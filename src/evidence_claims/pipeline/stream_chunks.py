@@ -36,6 +36,7 @@ from .stream_context import (
     StreamContext,
     chunk_context,
     replace_claims,
+    with_claims,
 )
 from .stream_summary import CLAIM, Summary
 from .suppressions import Place, drop_suppressed, unused_suppressions
@@ -125,11 +126,9 @@ class SecondReading:
         header = self.header
         parsed = ParsedFile(path=header.path, file=header.file or "", format="json")  # type: ignore[arg-type]
         parsed.locator = locator
-        part = ClaimSet(
-            document=header.document,
-            claims=claims,
-            path=header.path,
-            document_text=header.document_text,
+        part = with_claims(
+            header,
+            claims,
             bibliography=header.bibliography,
             parsed=parsed,
             claim_indexes=indexes,

@@ -157,13 +157,18 @@ def chunk_context(
     return ctx
 
 
-def replace_claims(cs: ClaimSet, claims: Any) -> ClaimSet:
-    """``cs`` with other claims (for the coverage check: anchors only), marked complete."""
+def with_claims(cs: ClaimSet, claims: Any, **more: Any) -> ClaimSet:
+    """A set of ``cs``'s document (its path and text) holding other claims; ``more``: the
+    other fields it is given."""
     return ClaimSet(
         document=cs.document,
         claims=claims,
         path=cs.path,
         document_text=cs.document_text,
-        parsed=cs.parsed,
-        complete=True,
+        **more,
     )
+
+
+def replace_claims(cs: ClaimSet, claims: Any) -> ClaimSet:
+    """``cs`` with other claims (for the coverage check: anchors only), marked complete."""
+    return with_claims(cs, claims, parsed=cs.parsed, complete=True)
