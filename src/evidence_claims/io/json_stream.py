@@ -26,7 +26,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .json_locate import JsonLocator
 from .limits import Limits
@@ -89,6 +89,79 @@ def _advance(line: int, column: int, text: str) -> tuple[int, int]:
     return line + breaks, len(text) - text.rfind("\n")
 
 
+class _Source:
+    """The file read in order a block at a time, its digest and a count of its values (an
+    upper bound, for max-nodes) kept as it goes."""
+
+    def __init__(self, handle: BinaryIO, block: int) -> None:
+        self.handle, self.block = handle, block
+        self.digest = hashlib.sha256()
+        self.nodes = 1
+        self.eof = False
+
+    def more(self) -> bytes:
+        """The next block (empty at the end of the file)."""
+        data = self.handle.read(self.block)
+        self.digest.update(data)
+        self.nodes += data.count(b",") + data.count(b"[") + data.count(b"{")
+        self.eof = not data
+        return data
+
+
+@dataclass(slots=True)
+class _Cursor:
+    """Where the first reading is: a byte offset in the file, and its line and column."""
+
+    pos: int
+    line: int
+    column: int
+
+    def over(self, text: str, size: int) -> None:
+        """Move past ``text``, ``size`` bytes long."""
+        self.line, self.column = _advance(self.line, self.column, text)
+        self.pos += size
+
+    def place(self) -> tuple[int, int]:
+        return self.line, self.column
+
+
+def _first_item(source: _Source, buf: bytes, cursor: _Cursor) -> bytes:
+    """What follows the claims array's ``[`` from its first item's ``{`` (an empty array is
+    not streamed)."""
+    while True:
+        skip = len(buf) - len(buf.lstrip(_SPACE))
+        if skip < len(buf) or source.eof:
+            break
+        buf += source.more()
+    if buf[skip : skip + 1] != b"{":
+        raise NotStreamable("the claims array holds no object first")
+    cursor.over(buf[:skip].decode("ascii"), skip)
+    return buf[skip:]
+
+
+def _next_cut(source: _Source, buf: bytes) -> tuple[bytes, tuple[int, Any, bytes]]:
+    """The first sound cut in ``buf`` (see :func:`_cut`), reading more until there is one;
+    with ``buf`` as it then is."""
+    while True:
+        cut = None if not buf else _cut(buf, source.eof)
+        if cut is not None:
+            return buf, cut
+        if source.eof or len(buf) > MAX_BUFFER:
+            raise NotStreamable("no sound cut: truncated or malformed")
+        buf += source.more()
+
+
+def _read_tail(source: _Source, tail: bytes) -> bytes:
+    """``tail`` and the rest of the file after it (what follows the claims array)."""
+    while True:
+        data = source.more()
+        if not data:
+            return tail
+        tail += data
+        if len(tail) > MAX_BUFFER:
+            raise NotStreamable("tail too large")
+
+
 @dataclass
 class JsonStream:
     """A JSON claim file read in chunks (see the module's docstring)."""
@@ -115,113 +188,83 @@ class JsonStream:
         limits = self.limits
         if limits.max_depth < MODEL_DEPTH or limits.max_string_length < BOUNDED_STRING_MAX:
             raise NotStreamable("limits below what the fast path proves")
-        digest = hashlib.sha256()
-        nodes = 1
         with open(self.path, "rb") as handle:
-
-            def more() -> bytes:
-                nonlocal nodes
-                data = handle.read(self.chunk_bytes)
-                digest.update(data)
-                nodes += data.count(b",") + data.count(b"[") + data.count(b"{")
-                return data
-
-            buf = more()
-            if buf.startswith(b"\xef\xbb\xbf"):
-                raise NotStreamable("byte order mark")
-            found = _CLAIMS_KEY.search(buf)
-            while found is None and len(buf) < MAX_BUFFER:
-                data = more()
-                if not data:
-                    break
-                buf += data
-                found = _CLAIMS_KEY.search(buf)
-            if found is None:
-                raise NotStreamable("no claims array found")
-            head_bytes = buf[: found.end()]
-            try:
-                probe = _jiter(head_bytes + _SUFFIX_BYTES)
-                self.head = head_bytes.decode("utf-8")
-            except ValueError as exc:  # UnicodeDecodeError is one
-                raise NotStreamable("the claims key is not at the top") from exc
-            if type(probe) is not dict or probe.get("claims") != []:
-                raise NotStreamable("the claims key is not at the top")
-            line, column = _advance(1, 1, self.head)
-            pos = found.end()  # in the file
-            buf = buf[found.end() :]  # buf starts at file offset pos
+            source = _Source(handle, self.chunk_bytes)
+            buf, cursor = self._head(source)
+            rest: bytes | None = _first_item(source, buf, cursor)
             first = 0
-            eof = False
-            # the first item, or the end of an empty array
-            while True:
-                skip = len(buf) - len(buf.lstrip(_SPACE))
-                if skip < len(buf) or eof:
-                    break
-                data = more()
-                eof = not data
-                buf += data
-            if buf[skip : skip + 1] != b"{":
-                raise NotStreamable("the claims array holds no object first")
-            line, column = _advance(line, column, buf[:skip].decode("ascii"))
-            pos += skip
-            buf = buf[skip:]
-            while True:
-                cut = None if not buf else _cut(buf, eof)
-                if cut is None:
-                    if eof or len(buf) > MAX_BUFFER:
-                        raise NotStreamable("no sound cut: truncated or malformed")
-                    data = more()
-                    eof = not data
-                    buf += data
-                    continue
-                end, value, wrapped = cut
+            while rest is not None:
+                buf, (end, value, wrapped) = _next_cut(source, rest)
                 items = value["claims"]
-                try:
-                    text = wrapped.decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    raise NotStreamable("not UTF-8") from exc
-                _no_lone_cr(text)
-                self.cr_escape = self.cr_escape or "\\r" in text
-                chunk = Chunk(first, len(items), pos, pos + end, line, column)
+                text = self._chunk_text(wrapped)
+                chunk = Chunk(first, len(items), cursor.pos, cursor.pos + end, *cursor.place())
                 locator = ChunkLocator(text, chunk, items)
                 self._item_offsets(chunk, text, locator)
                 self.chunks.append(chunk)
                 yield chunk, items, locator
-                line, column = _advance(line, column, text[len(PREFIX) : -len(_SUFFIX_BYTES)])
+                cursor.over(text[len(PREFIX) : -len(_SUFFIX_BYTES)], end)
                 first += len(items)
-                # the separator: blanks, then "," and blanks before the next item, or "]"
-                rest = buf[end:]
-                pos += end
-                while not eof and not _separated(rest):
-                    data = more()
-                    eof = not data
-                    rest += data
-                stripped = rest.lstrip(_SPACE)
-                sep = len(rest) - len(stripped)
-                if stripped.startswith(b"]"):
-                    line, column = _advance(line, column, rest[: sep + 1].decode("ascii"))
-                    tail = stripped[1:]
-                    while True:
-                        data = more()
-                        if not data:
-                            break
-                        tail += data
-                        if len(tail) > MAX_BUFFER:
-                            raise NotStreamable("tail too large")
-                    self._finish(tail, line, column)
-                    break
-                if not stripped.startswith(b","):
-                    raise NotStreamable("no separator after an item")
-                nxt = stripped[1:].lstrip(_SPACE)
-                if not nxt.startswith(b"{"):
-                    raise NotStreamable("an item that is not an object")
-                gap = len(rest) - len(nxt)
-                line, column = _advance(line, column, rest[:gap].decode("ascii"))
-                pos += gap
-                buf = nxt
+                rest = self._after_item(source, buf[end:], cursor)
         self.count = first
-        self.sha256 = digest.hexdigest()
-        if nodes > limits.max_nodes:
+        self.sha256 = source.digest.hexdigest()
+        if source.nodes > limits.max_nodes:
             raise NotStreamable("more values than max-nodes")
+
+    def _head(self, source: _Source) -> tuple[bytes, _Cursor]:
+        """Read up to the ``[`` of the claims array, which must be the top object's: what
+        follows it, and where that is."""
+        buf = source.more()
+        if buf.startswith(b"\xef\xbb\xbf"):
+            raise NotStreamable("byte order mark")
+        found = _CLAIMS_KEY.search(buf)
+        while found is None and len(buf) < MAX_BUFFER:
+            data = source.more()
+            if not data:
+                break
+            buf += data
+            found = _CLAIMS_KEY.search(buf)
+        if found is None:
+            raise NotStreamable("no claims array found")
+        head_bytes = buf[: found.end()]
+        try:
+            probe = _jiter(head_bytes + _SUFFIX_BYTES)
+            self.head = head_bytes.decode("utf-8")
+        except ValueError as exc:  # UnicodeDecodeError is one
+            raise NotStreamable("the claims key is not at the top") from exc
+        if type(probe) is not dict or probe.get("claims") != []:
+            raise NotStreamable("the claims key is not at the top")
+        line, column = _advance(1, 1, self.head)
+        return buf[found.end() :], _Cursor(found.end(), line, column)
+
+    def _chunk_text(self, wrapped: bytes) -> str:
+        """A chunk's text (wrapped as one JSON value), checked for what this reader follows."""
+        try:
+            text = wrapped.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise NotStreamable("not UTF-8") from exc
+        _no_lone_cr(text)
+        self.cr_escape = self.cr_escape or "\\r" in text
+        return text
+
+    def _after_item(self, source: _Source, rest: bytes, cursor: _Cursor) -> bytes | None:
+        """Past the separator after an item: the next item (from its ``{``), or None at the
+        end of the claims array, once the rest of the file is read as the header's tail."""
+        while not source.eof and not _separated(rest):
+            rest += source.more()
+        stripped = rest.lstrip(_SPACE)
+        if stripped.startswith(b"]"):
+            sep = len(rest) - len(stripped)
+            cursor.over(rest[: sep + 1].decode("ascii"), sep + 1)
+            self._finish(_read_tail(source, stripped[1:]), *cursor.place())
+            return None
+        if not stripped.startswith(b","):
+            raise NotStreamable("no separator after an item")
+        nxt = stripped[1:].lstrip(_SPACE)
+        if not nxt.startswith(b"{"):
+            raise NotStreamable("an item that is not an object")
+        gap = len(rest) - len(nxt)
+        cursor.over(rest[:gap].decode("ascii"), gap)
+        return nxt
 
     def _finish(self, tail_bytes: bytes, line: int, column: int) -> None:
         """The header as one value (head, an empty claims array, tail), checked."""

@@ -1,10 +1,13 @@
-"""Dropping the findings a claim file suppresses, shared by whole-file and chunked validation."""
+"""A claim file's suppressions, shared by whole-file and chunked validation: dropping the findings
+they name, and reporting those that name none."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..model.report import Finding
+from ..rules import structural as R
 
 
 def drop_suppressed(
@@ -21,3 +24,37 @@ def drop_suppressed(
         else:
             kept.append(finding)
     return kept
+
+
+Place = tuple[tuple[int | None, int | None], str]
+"""Where a suppression is: its (line, column) and its JSON pointer."""
+
+
+def unused_suppressions(
+    file: str | None,
+    wanted: Iterable[tuple[str, str]],
+    used: set[tuple[str, str]],
+    place: Callable[[tuple[str, str]], Place | None],
+) -> list[Finding]:
+    """A ``suppress.unused`` finding for each (claim id, rule code) of ``wanted`` that
+    suppressed nothing, at the place ``place`` gives for it (none when it gives None): the
+    same report whether the file was read whole or a chunk at a time."""
+    unused = []
+    for key in wanted:
+        if key in used:
+            continue
+        where = place(key)
+        if where is None:
+            continue
+        (line, column), pointer = where
+        unused.append(
+            R.SUPPRESS_UNUSED.finding(
+                file=file,
+                line=line,
+                column=column,
+                claim_id=key[0],
+                path=pointer,
+                code=key[1],
+            )
+        )
+    return unused

@@ -22,14 +22,13 @@ from ..io.limits import Limits
 from ..io.loader import display_path, load_claim_file
 from ..model.errors import ClaimFileError
 from ..model.report import ClaimAssessment, Finding, Reason, Report
-from ..rules import structural as R
 from . import stream
 from .discovery import discover
 from .parallel import gc_paused, map_ordered, resolve_jobs
 from .progress import ProgressCallback
 from .result_cache import ResultCache
 from .stream import stream_report
-from .suppressions import drop_suppressed
+from .suppressions import Place, drop_suppressed, unused_suppressions
 
 
 def apply_suppressions(cs: ClaimSet, findings: list[Finding]) -> list[Finding]:
@@ -39,20 +38,12 @@ def apply_suppressions(cs: ClaimSet, findings: list[Finding]) -> list[Finding]:
         return findings
     used: set[tuple[str, str]] = set()
     kept = drop_suppressed(findings, wanted, used)
-    for key, (claim, i) in wanted.items():
-        if key not in used:
-            line, column = cs.locate(claim, "suppress", i)
-            kept.append(
-                R.SUPPRESS_UNUSED.finding(
-                    file=cs.file,
-                    line=line,
-                    column=column,
-                    claim_id=claim.id,
-                    path=cs.pointer(claim, "suppress", i),
-                    code=key[1],
-                )
-            )
-    return kept
+
+    def place(key: tuple[str, str]) -> Place:
+        claim, i = wanted[key]
+        return cs.locate(claim, "suppress", i), cs.pointer(claim, "suppress", i)
+
+    return [*kept, *unused_suppressions(cs.file, wanted, used, place)]
 
 
 def validate_file(

@@ -15,14 +15,14 @@ Memory is then the file's per-claim summary and the largest group's claims, not 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
 from ..io.claimset import ClaimSet
-from ..io.limits import Limits
 from ..model.report import ClaimAssessment
 from ..pipeline.discovery import discover
-from ..pipeline.stream import stream_file
+from ..pipeline.stream import Streamed, StreamOptions, stream_file
 from .citations import citer
 from .presentation import source_label, source_order
 from .tables import (
@@ -55,6 +55,40 @@ class _Incoming:
         return [f"{_PASSIVE.get(kind, kind)} {source}" for kind, source in found]
 
 
+@dataclass
+class _Kept:
+    """What the reading keeps of each claim for the table: its group and place in document
+    order (the rows are built again from the file), and its assessment."""
+
+    by: str
+    assess: bool
+    places: dict[str, list[tuple[int, int, str, int]]] = field(default_factory=dict)
+    assessments: dict[str, ClaimAssessment] = field(default_factory=dict)
+
+    def visit(self, part: ClaimSet, assessed: list[ClaimAssessment]) -> None:
+        for k, claim in enumerate(part.claims):
+            anchor = claim.anchor
+            group = _group_name(claim, self.by)
+            self.places.setdefault(group, []).append(
+                (anchor.start, -anchor.end, claim.id, part.claim_indexes[k])
+            )
+        if self.assess:
+            for assessment in assessed:
+                self.assessments[assessment.claim_id] = assessment
+
+
+@dataclass
+class _Groups:
+    """The table's groups in order, and each group's rows built when it is written (its
+    footnotes numbered on from the groups before it)."""
+
+    table: EvidenceTable
+    order: list[str]
+    places: dict[str, list[tuple[int, int, str, int]]]
+    rows_of: Callable[[str], Any]
+    numbers: dict[tuple[str, str | None, int | None], Footnote]
+
+
 def stream_table(
     path: Path,
     write: Write,
@@ -63,56 +97,46 @@ def stream_table(
     by: str = "topic",
     assess: bool = True,
     keep_formulas: bool = False,
-    root: Path | None = None,
-    limits: Limits | None = None,
-    min_bytes: int | None = None,
-    chunk_bytes: int | None = None,
+    **options: Unpack[StreamOptions],
 ) -> bool:
     """Write the evidence table of the claim file at ``path`` (or its folder) with ``write``,
     a group at a time; False (nothing written) when the file is not one validated a chunk at
     a time, or when the table could not be written the same way as whole."""
     path = Path(path)
     if path.is_dir():
-        files, _ = discover([path], root=root)
+        files, _ = discover([path], root=options.get("root"))
         if len(files) != 1:
             return False
         path = files[0]
-    places: dict[str, list[tuple[int, int, str, int]]] = {}
-    assessments: dict[str, ClaimAssessment] = {}
+    kept = _Kept(by, assess)
+    streamed = stream_file(path, visit=kept.visit, checks=False, **options)
+    if streamed is None or streamed.header is None or not _loads(streamed):
+        return False  # a set that does not load: the command reports why, as it does today
+    if output_format == "csv" and _may_hold_cr(streamed.header, streamed):
+        return False  # every cell is quoted then: known only once all of them are
+    groups = _groups(streamed, streamed.header, kept)
+    if output_format == "md":
+        _write_markdown(groups, write)
+    elif output_format == "csv":
+        _write_csv(groups, write, keep_formulas)
+    else:
+        _write_html(groups, write)
+    return True
 
-    def visit(part: ClaimSet, assessed: list[ClaimAssessment]) -> None:
-        for k, claim in enumerate(part.claims):
-            anchor = claim.anchor
-            group = _group_name(claim, by)
-            places.setdefault(group, []).append(
-                (anchor.start, -anchor.end, claim.id, part.claim_indexes[k])
-            )
-        if assess:
-            for assessment in assessed:
-                assessments[assessment.claim_id] = assessment
 
-    streamed = stream_file(
-        path,
-        root=root,
-        limits=limits,
-        min_bytes=min_bytes,
-        chunk_bytes=chunk_bytes,
-        visit=visit,
-        checks=False,
-    )
-    if streamed is None or streamed.header is None:
-        return False
-    if streamed.summary.invalid or any(
+def _loads(streamed: Streamed) -> bool:
+    """Whether the set loads as a whole (no item refused, no finding that stops loading)."""
+    return not streamed.summary.invalid and not any(
         f.code.startswith(("file.", "schema.", "limits.", "document.path"))
         for f in streamed.report.errors
-    ):
-        return False  # a set that does not load: the command reports why, as it does today
-    header = streamed.header
-    if output_format == "csv" and _may_hold_cr(header, streamed):
-        return False  # every cell is quoted then: known only once all of them are
+    )
+
+
+def _groups(streamed: Streamed, header: ClaimSet, kept: _Kept) -> _Groups:
+    """The groups of the table, their claims to be read again from the file."""
+    places, assessments, by = kept.places, kept.assessments, kept.by
     for group in places.values():
         group.sort()
-    order = _group_order(places, by)
     title = header.document.title or header.document.id
     table = EvidenceTable(
         title=f"Evidence table: {title}", by=by, rows=[], footnotes=[], assessed=bool(assessments)
@@ -125,52 +149,54 @@ def stream_table(
         claims = list(streamed.claims(index for *_, index in places[group]))
         return table_rows(claims, assessments, by, citation, incoming, numbers)  # type: ignore[arg-type]
 
-    if output_format == "md":
-        write("\n".join(table.markdown_head()))
-        for group in order:
-            write("\n" + "\n".join(markdown_group(group, rows_of(group))))
-        table.footnotes = list(numbers.values())
-        if table.footnotes:
-            write("\n" + "\n".join(markdown_footnotes(table.footnotes)))
-    elif output_format == "csv":
-        for i, group in enumerate(order):
-            write(csv_text(frame_of(rows_of(group)), keep_formulas=keep_formulas, header=i == 0))
-        if not order:
-            write(csv_text(frame_of([]), keep_formulas=keep_formulas))
-    else:
-        _write_html(table, order, places, rows_of, numbers, write)
-    return True
+    return _Groups(table, _group_order(places, by), places, rows_of, numbers)
 
 
-def _write_html(
-    table: EvidenceTable,
-    order: list[str],
-    places: dict[str, list[Any]],
-    rows_of: Callable[[str], Any],
-    numbers: dict[Any, Footnote],
-    write: Write,
-) -> None:
+def _write_markdown(groups: _Groups, write: Write) -> None:
+    """The text of :meth:`EvidenceTable.to_markdown`, a group at a time."""
+    table = groups.table
+    write("\n".join(table.markdown_head()))
+    for group in groups.order:
+        write("\n" + "\n".join(markdown_group(group, groups.rows_of(group))))
+    table.footnotes = list(groups.numbers.values())
+    if table.footnotes:
+        write("\n" + "\n".join(markdown_footnotes(table.footnotes)))
+
+
+def _write_csv(groups: _Groups, write: Write, keep_formulas: bool) -> None:
+    """The CSV text, a group at a time (the header row with the first)."""
+    for i, group in enumerate(groups.order):
+        rows = frame_of(groups.rows_of(group))
+        write(csv_text(rows, keep_formulas=keep_formulas, header=i == 0))
+    if not groups.order:
+        write(csv_text(frame_of([]), keep_formulas=keep_formulas))
+
+
+def _write_html(groups: _Groups, write: Write) -> None:
     """The page of :meth:`EvidenceTable.to_html`, its groups' tables written one by one."""
     from . import display
 
+    table, order = groups.table, groups.order
     marks = [_PLACE.format(i) for i in range(len(order))]
-    groups = [(group, len(places[group]), mark) for group, mark in zip(order, marks, strict=True)]
+    listed = [
+        (group, len(groups.places[group]), mark) for group, mark in zip(order, marks, strict=True)
+    ]
     body = "ecstreamedbodyx"
     page = display.render_template(
         "page.html.j2", title=table.title, styles=display.stylesheet(), body=body
     )
     before_body, after_body = page.split(body)
     fragment = display.render_template(
-        "evidence_table.html.j2", table=table, groups=groups, count=_count
+        "evidence_table.html.j2", table=table, groups=listed, count=_count
     )
     write(before_body)
     for i, (group, mark) in enumerate(zip(order, marks, strict=True)):
         head, fragment = fragment.split(mark, 1)
         write(head)
-        write(table.styler(rows_of(group)).to_html(table_uuid=f"ec{i}"))
-    table.footnotes = list(numbers.values())
+        write(table.styler(groups.rows_of(group)).to_html(table_uuid=f"ec{i}"))
+    table.footnotes = list(groups.numbers.values())
     end = display.render_template(
-        "evidence_table.html.j2", table=table, groups=groups, count=_count
+        "evidence_table.html.j2", table=table, groups=listed, count=_count
     )
     write(end.rsplit(marks[-1], 1)[1] if marks else end)
     write(after_body)
@@ -184,7 +210,7 @@ def _group_order(places: dict[str, list[tuple[int, int, str, int]]], by: str) ->
     return sorted(places, key=lambda g: places[g][0][:3])  # where the document first raises it
 
 
-def _may_hold_cr(header: ClaimSet, streamed: Any) -> bool:
+def _may_hold_cr(header: ClaimSet, streamed: Streamed) -> bool:
     """Whether a cell could hold a carriage return (written ``\\r`` in the claim file, or in
     the bibliography)."""
     if streamed.reader.cr_escape:
