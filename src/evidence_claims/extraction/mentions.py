@@ -365,13 +365,13 @@ class Resolver:
             return
         for mention in mentions:
             if mention.form == "named":
-                self.named_keys.update(self._named(mention))
+                self.named_keys.update(self.author_keys(mention))
 
     def resolve(self, mention: Mention, entry_type: dict[str, str | None]) -> tuple[str, ...]:
         if self.bibliography is None:
             return ()
         if mention.form == "named":
-            keys = self._named(mention)
+            keys = self.author_keys(mention)
             if not keys and not mention.certain:
                 return ()
         elif mention.form == "descriptive":
@@ -412,7 +412,7 @@ class Resolver:
         keys = same_author + [by_folded[s] for s in spelled if by_folded[s] not in same_author]
         return tuple(keys[:limit])
 
-    def _named(self, mention: Mention) -> list[str]:
+    def author_keys(self, mention: Mention) -> list[str]:
         assert self.bibliography is not None
         wanted = [_fold(s) for s in mention.surnames]
         keys = []
