@@ -369,19 +369,27 @@ def _judgement(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
 
 def _named_ground(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     """A ground the statement names: a cue, a cue inside an aside, or a cited source."""
+    within = _within_study(doc, walk, st)
+    if within is not None:
+        return within
+    chosen = _named_choice(doc, walk, st)
+    if chosen is None:
+        return None
+    chosen = _under_heading(doc, walk, st, chosen)
+    walk.grounded = True
+    return _follow_named(doc, walk, st, chosen)
+
+
+def _within_study(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
+    """Cues that describe the study the open passage reports, not a ground of their own."""
     passage = walk.passage
-    if (
-        st.explicit
-        and passage is not None
-        and passage.type in STUDY_TYPES
-        and all(self_report(doc.text, c) for c in st.explicit)
-    ):
+    if not st.explicit or passage is None:
+        return None
+    if passage.type in STUDY_TYPES and all(self_report(doc.text, c) for c in st.explicit):
         # "Intake was recorded partly by self-report": a study's measurement method.
         return _context(passage, None)
     if (
-        st.explicit
-        and passage is not None
-        and passage.report
+        passage.report
         and passage.type == REVIEW
         and not any(item.keys for item in st.resolved)
         and all(c.type in STUDY_TYPES and c.type != REVIEW for c in st.explicit)
@@ -389,6 +397,12 @@ def _named_ground(doc: Document, walk: Walk, st: Statement) -> Attribution | Non
         # "In 19 randomized trials with 4,421 women, calcium reduced ...": in a review's own
         # results, the trials it pooled; the statement rests on the review.
         return _context(passage, None)
+    return None
+
+
+def _named_choice(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
+    """What the statement's own cues, its asides' cues or its citations name (None: nothing)."""
+    passage = walk.passage
     anaphora = st.cues("anaphora")
     # "The study, published in Nature, ...": a journal named names the study all the same.
     venue = any(item.venue for item in st.resolved)
@@ -396,8 +410,8 @@ def _named_ground(doc: Document, walk: Walk, st: Statement) -> Attribution | Non
     if not (st.explicit or st.aside_explicit or named):
         return None
     if st.explicit:
-        chosen = _explicit(choose_cue(st.explicit, doc.rules), st.resolved, doc.text)
-    elif (
+        return _explicit(choose_cue(st.explicit, doc.rules), st.resolved, doc.text)
+    if (
         st.named_type
         and venue
         and passage is not None
@@ -406,13 +420,15 @@ def _named_ground(doc: Document, walk: Walk, st: Statement) -> Attribution | Non
     ):
         # A paper of unknown design named by its journal ("The work ... was published in
         # Nature") is the study the passage is reporting: its design, with the key.
-        chosen = _from_mentions(passage.type, st.resolved)
-    elif st.named_type:
-        chosen = _from_mentions(_cited_design(walk, st), st.resolved)
-    else:
-        chosen = _explicit(choose_cue(st.aside_explicit, doc.rules), st.resolved, doc.text)
-    chosen = _under_heading(doc, walk, st, chosen)
-    walk.grounded = True
+        return _from_mentions(passage.type, st.resolved)
+    if st.named_type:
+        return _from_mentions(_cited_design(walk, st), st.resolved)
+    return _explicit(choose_cue(st.aside_explicit, doc.rules), st.resolved, doc.text)
+
+
+def _follow_named(doc: Document, walk: Walk, st: Statement, chosen: Attribution) -> Attribution:
+    """The passage a named ground continues, opens or hands back to the study it comments on."""
+    passage = walk.passage
     study = passage if passage is not None and passage.type in STUDY_TYPES else walk.last_study
     if (
         chosen.type == EXPERT
