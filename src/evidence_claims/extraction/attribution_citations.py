@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from ..io.bib import BibEntry, Bibliography
 from .attribution_rules import ANECDOTAL, AUTHORITY, REVIEW, CueHit, choose_cue, load_rules
-from .mentions import Mention, Resolver
+from .mention_resolver import Resolver
+from .mentions import Mention
 
 # Cues that say only that some study or report exists ("several studies have shown", "a new
 # study", "researchers found", "it has been reported"), without its design: beside a citation

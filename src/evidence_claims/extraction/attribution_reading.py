@@ -35,7 +35,8 @@ from .attribution_rules import (
 )
 from .attribution_voice import issuer_voice_from, report_design
 from .caseless import fold
-from .mentions import Mention, Resolver, find_mentions
+from .mention_resolver import Resolver
+from .mentions import Mention, find_mentions
 from .segment import Segment
 
 __all__ = ["Document", "Statement", "entry_types", "read_statement", "self_report"]
