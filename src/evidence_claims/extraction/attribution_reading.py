@@ -151,20 +151,7 @@ def read_statement(doc: Document, index: int, h: int) -> Statement:
     elif doc.acronyms:
         resolved = _by_acronym(doc, segment)
     voice = doc.voice_from is not None and doc.voice_from <= segment.start
-    explicit = _sourced(doc.text, segment, main, doc.rules, voice) if main else []
-    if any(c.type == "gap" for c in main):
-        # "A review has not yet been reported", "no controlled trials have": a design named
-        # as missing is not what the statement rests on.
-        explicit = [c for c in explicit if c.type not in STUDY_TYPES]
-    if any(c.type == ANECDOTAL for c in explicit) and (
-        any(c.type in STUDY_TYPES for c in explicit)
-        or any(c.type in ("report", "own_study") for c in main)
-        or any(item.informal is None and item.type in STUDY_TYPES for item in resolved)
-    ):
-        # "assessed partly by self-report in this cohort study", "outcomes partly self-reported
-        # (Carson 2012)" citing a review: how a study measured, not a ground of its own; the
-        # study is the ground.
-        explicit = [c for c in explicit if not self_report(doc.text, c)]
+    explicit = _main_grounds(doc, segment, main, resolved, voice)
     unresolved = _unresolved(doc, index)
     named_type = citation_type(doc.mentions[index], resolved, doc.types)
     if named_type is None and unresolved:
@@ -190,6 +177,28 @@ def read_statement(doc: Document, index: int, h: int) -> Statement:
         unresolved,
         fallback,
     )
+
+
+def _main_grounds(
+    doc: Document, segment: Segment, main: list[CueHit], resolved: list[Resolved], voice: bool
+) -> list[CueHit]:
+    """The cues outside asides that name the statement's ground (:func:`_sourced`), less a
+    design named as missing and a study's own self-report measures."""
+    explicit = _sourced(doc.text, segment, main, doc.rules, voice) if main else []
+    if any(c.type == "gap" for c in main):
+        # "A review has not yet been reported", "no controlled trials have": a design named
+        # as missing is not what the statement rests on.
+        explicit = [c for c in explicit if c.type not in STUDY_TYPES]
+    if any(c.type == ANECDOTAL for c in explicit) and (
+        any(c.type in STUDY_TYPES for c in explicit)
+        or any(c.type in ("report", "own_study") for c in main)
+        or any(item.informal is None and item.type in STUDY_TYPES for item in resolved)
+    ):
+        # "assessed partly by self-report in this cohort study", "outcomes partly self-reported
+        # (Carson 2012)" citing a review: how a study measured, not a ground of its own; the
+        # study is the ground.
+        explicit = [c for c in explicit if not self_report(doc.text, c)]
+    return explicit
 
 
 # "the Massachusetts Male Aging Study (MMAS)": capitalised words and, in parentheses, their
