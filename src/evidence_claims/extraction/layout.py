@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .abstract_labels import is_label_name, label_at
 from .sentences import CANDIDATE, TERMINAL, ends_sentence, is_boundary, sentences
@@ -47,21 +47,23 @@ def iter_segments(document: str) -> Iterator[Segment]:
         yield from _paragraph(document, lines, paragraph)
 
 
-def _paragraph(document: str, lines: list[tuple[int, int]], paragraph: int) -> Iterator[Segment]:
+def _paragraph(document: str, lines: list[tuple[int, int]], paragraph: int) -> list[Segment]:
     """Segments of one blank-line-separated block of lines."""
     if _contents_list(document, lines):
         return _contents(document, lines, paragraph)
     return _ParagraphReader(document, lines, paragraph).read()
 
 
-def _contents(document: str, lines: list[tuple[int, int]], paragraph: int) -> Iterator[Segment]:
+def _contents(document: str, lines: list[tuple[int, int]], paragraph: int) -> list[Segment]:
     """A table of contents or a menu: each item names a section, it states nothing."""
+    found = []
     for start, end in lines:
         bullet = _BULLET.match(document, start, end)
         assert bullet is not None
         left = bullet.start(2) if bullet.group(2) is not None else bullet.end()
         left, right = strip_span(document, left, end)
-        yield Segment(left, right, "heading", paragraph, left)
+        found.append(Segment(left, right, "heading", paragraph, left))
+    return found
 
 
 @dataclass(slots=True)
@@ -70,7 +72,8 @@ class _ParagraphReader:
 
     A line is a numbered heading, a list item, the wrapped rest of the open item, a heading,
     a lead line ("Examples include:"), or running text; running text and items are cut into
-    sentences when they close (:meth:`flush_run`, :meth:`flush_item`).
+    sentences when they close (:meth:`flush_run`, :meth:`flush_item`). Segments are collected
+    in ``found`` (appending, not nested generators: segmentation is on the hot path).
     """
 
     document: str
@@ -79,61 +82,63 @@ class _ParagraphReader:
     run_start: int | None = None  # running text being collected
     run_end: int = 0
     item: tuple[int, int, int] | None = None  # (start, body, end) of the list item being read
+    found: list[Segment] = field(default_factory=list)
 
-    def read(self) -> Iterator[Segment]:
+    def read(self) -> list[Segment]:
         for index, (start, end) in enumerate(self.lines):
-            yield from self._line(index, start, end)
-        yield from self.flush_run()
-        yield from self.flush_item()
+            self._line(index, start, end)
+        self.flush_run()
+        self.flush_item()
+        return self.found
 
-    def flush_run(self) -> Iterator[Segment]:
+    def flush_run(self) -> None:
         if self.run_start is not None:
-            yield from sentences(
-                self.document, self.run_start, self.run_end, self.paragraph, "sentence"
+            self.found.extend(
+                sentences(self.document, self.run_start, self.run_end, self.paragraph, "sentence")
             )
             self.run_start = None
 
-    def flush_item(self) -> Iterator[Segment]:
+    def flush_item(self) -> None:
         if self.item is not None:
-            yield from _item(self.document, self.item, self.paragraph)
+            self.found.extend(_item(self.document, self.item, self.paragraph))
             self.item = None
 
-    def _line(self, index: int, start: int, end: int) -> Iterator[Segment]:
+    def _line(self, index: int, start: int, end: int) -> None:
         document = self.document
         bullet = _BULLET.match(document, start, end)
         if bullet is not None:
-            yield from self._bullet_line(bullet, start, end)
+            self._bullet_line(bullet, start, end)
             return
         if self.item is not None:
             if self._continues_item(start, end):
                 self.item = (self.item[0], self.item[1], end)
                 return
-            yield from self.flush_item()
+            self.flush_item()
         at_boundary = self.run_start is None or ends_sentence(
             document, self.run_start, self.lines[index - 1][1]
         )
         if _is_heading(document, self.lines, index, at_boundary):
-            yield from self.flush_run()
+            self.flush_run()
             left, right = strip_span(document, start, end)
             if right > left:
-                yield Segment(left, right, "heading", self.paragraph, left)
+                self.found.append(Segment(left, right, "heading", self.paragraph, left))
             return
         if at_boundary and _lead_line(document, start, end):
             # "Dr. Smith's answer:" or "Examples include:" on a line of its own, after a
             # finished sentence: a lead of its own, not the start of the next sentence.
-            yield from self.flush_run()
-            yield from self._lead(start, end)
+            self.flush_run()
+            self._lead(start, end)
             return
-        yield from self._running_line(index, start, end)
+        self._running_line(index, start, end)
 
-    def _bullet_line(self, bullet: re.Match[str], start: int, end: int) -> Iterator[Segment]:
+    def _bullet_line(self, bullet: re.Match[str], start: int, end: int) -> None:
         if _numbered_heading(self.document, self.lines, bullet, end):
             # "1. Introduction" on its own: a numbered section title, not a list item.
             left, right = strip_span(self.document, start, end)
-            yield Segment(left, right, "heading", self.paragraph, left)
+            self.found.append(Segment(left, right, "heading", self.paragraph, left))
             return
-        yield from self.flush_run()
-        yield from self.flush_item()
+        self.flush_run()
+        self.flush_item()
         content = bullet.end()
         keep_marker = bullet.group(2) is not None
         first = bullet.start(2) if keep_marker else content
@@ -148,24 +153,24 @@ class _ParagraphReader:
             and not _starts_unit(self.document, start, end)
         )
 
-    def _lead(self, start: int, end: int) -> Iterator[Segment]:
+    def _lead(self, start: int, end: int) -> None:
         left, right = strip_span(self.document, start, end)
         if is_label_name(self.document[left : right - 1]):
-            yield Segment(left, right, "label", self.paragraph, left)  # "Methods:" alone
+            self.found.append(Segment(left, right, "label", self.paragraph, left))  # "Methods:"
         else:
-            yield from sentences(self.document, start, end, self.paragraph, "sentence")
+            self.found.extend(sentences(self.document, start, end, self.paragraph, "sentence"))
 
-    def _running_line(self, index: int, start: int, end: int) -> Iterator[Segment]:
+    def _running_line(self, index: int, start: int, end: int) -> None:
         if self.run_start is None:
             label = label_at(self.document, start, end) if index == 0 else None
             if label is not None:
-                yield Segment(label[0], label[1], "label", self.paragraph, label[0])
+                self.found.append(Segment(label[0], label[1], "label", self.paragraph, label[0]))
                 self.run_start = label[2]
             else:
                 self.run_start = start
         self.run_end = end
         if _closes_line(self.document, self.lines, index):
-            yield from self.flush_run()
+            self.flush_run()
 
 
 def _item(document: str, item: tuple[int, int, int], paragraph: int) -> Iterator[Segment]:
