@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from evidence_claims.extraction.attribution_reading import _name_shape
+from evidence_claims.extraction.attribution_voice import _name_shape
 from evidence_claims.extraction.draft import extract
 from evidence_claims.io.bib import parse_bibliography
 

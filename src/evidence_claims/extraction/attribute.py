@@ -14,8 +14,8 @@ from dataclasses import replace
 
 from ..io.bib import Bibliography
 from ..model.records import Kind
-from .attribution_decisions import Attribution, _decide, _new_paragraph, _Walk
-from .attribution_reading import _Document, _read_statement, entry_types
+from .attribution_decisions import Attribution, Walk, decide, new_paragraph
+from .attribution_reading import Document, entry_types, read_statement
 from .attribution_rules import (
     ANECDOTAL,
     AUTHORITY,
@@ -63,16 +63,16 @@ def attribute(
     passage carries.
     ``folded`` is ``caseless.fold(document)`` when the caller has it (computed otherwise).
     """
-    doc = _Document.read(document, segments, kinds, asides, bibliography, folded)
-    walk = _Walk()
+    doc = Document.read(document, segments, kinds, asides, bibliography, folded)
+    walk = Walk()
     results: list[Attribution] = []
     h = 0
     for index, (segment, kind) in enumerate(zip(segments, kinds, strict=True)):
-        _new_paragraph(walk, segment, kind)
+        new_paragraph(walk, segment, kind)
         while h < len(doc.hits) and doc.hits[h].start < segment.start:
             h += 1
-        statement = _read_statement(doc, index, h)
-        attribution = _decide(doc, walk, statement)
+        statement = read_statement(doc, index, h)
+        attribution = decide(doc, walk, statement)
         if statement.unresolved:
             attribution = replace(attribution, unresolved=statement.unresolved)
         results.append(attribution)

@@ -1,6 +1,6 @@
 """The per-statement decision rules of :func:`.attribute.attribute`, and the walk state they share.
 
-Each rule either decides a statement or passes it on; :func:`_decide` tries them in order.
+Each rule either decides a statement or passes it on; :func:`decide` tries them in order.
 Longer than most modules for a reason: the rules are one ordered list whose parts read the
 same walk state and build results the same way; split apart, the order would be harder to see.
 """
@@ -12,23 +12,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..model.records import Basis, Kind
-from .attribution_reading import (
-    FALLBACK_DESIGN,
-    _Document,
-    _generic,
-    _Resolved,
-    _self_report,
-    _Statement,
-)
+from .attribution_citations import FALLBACK_DESIGN, Resolved, generic_cue
+from .attribution_reading import Document, Statement, self_report
 from .attribution_rules import (
-    _STUDY_TYPES,
     ANECDOTAL,
     AUTHORITY,
     EXPERT,
     REVIEW,
+    STUDY_TYPES,
     UNSOURCED,
     CueHit,
-    _choose,
+    choose_cue,
 )
 from .segment import LABELS, Segment
 
@@ -89,7 +83,7 @@ class _Passage:
 
 
 @dataclass
-class _Walk:
+class Walk:
     """The state carried from one statement to the next."""
 
     passage: _Passage | None = None
@@ -103,7 +97,7 @@ class _Walk:
     section_design: str | None = None  # the design a section heading names ("Randomized trials")
 
 
-def _new_paragraph(walk: _Walk, segment: Segment, kind: Kind) -> None:
+def new_paragraph(walk: Walk, segment: Segment, kind: Kind) -> None:
     if segment.paragraph != walk.paragraph:
         passage = walk.passage
         if walk.paragraph >= 0 and walk.advice_only and passage is not None and not passage.report:
@@ -114,7 +108,7 @@ def _new_paragraph(walk: _Walk, segment: Segment, kind: Kind) -> None:
         walk.advice_only = False
 
 
-def _decide(doc: _Document, walk: _Walk, st: _Statement) -> Attribution:
+def decide(doc: Document, walk: Walk, st: Statement) -> Attribution:
     decided = _layout(doc, walk, st)
     if decided is not None:
         return decided
@@ -126,7 +120,7 @@ def _decide(doc: _Document, walk: _Walk, st: _Statement) -> Attribution:
     else:
         result = _carried(doc, walk, st)
     result = _named_by_venue(walk, st, result)
-    if walk.passage is not None and walk.passage.type in _STUDY_TYPES:
+    if walk.passage is not None and walk.passage.type in STUDY_TYPES:
         walk.last_study = walk.passage
         walk.study_paragraph = st.segment.paragraph
         walk.study_left = False
@@ -135,7 +129,7 @@ def _decide(doc: _Document, walk: _Walk, st: _Statement) -> Attribution:
     return result
 
 
-def _named_by_venue(walk: _Walk, st: _Statement, result: Attribution) -> Attribution:
+def _named_by_venue(walk: Walk, st: Statement, result: Attribution) -> Attribution:
     """A study the passage reports, named by its journal ("a senior author of the study
     published in Nature Neuroscience"): the key joins the passage from here on."""
     passage = walk.passage
@@ -156,7 +150,7 @@ def _named_by_venue(walk: _Walk, st: _Statement, result: Attribution) -> Attribu
     )
 
 
-def _layout(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
+def _layout(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     """Headings, labels, list leads and "[citation needed]" rest on nothing."""
     segment = st.segment
     label = _label_word(doc.text, segment)
@@ -169,7 +163,7 @@ def _layout(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
             walk.in_report = False
             # A section heading (not the document's title) that names a design says what the
             # works cited under it are ("Randomized clinical trials", "Cohort studies").
-            designs = [c.type for c in st.main if c.type in _STUDY_TYPES]
+            designs = [c.type for c in st.main if c.type in STUDY_TYPES]
             walk.section_design = designs[0] if designs and st.index > 0 else None
         return Attribution(UNSOURCED, "none")
     if segment.role == "label" or (st.kind == "meta" and _is_lead(doc.text, segment)):
@@ -211,7 +205,7 @@ _PREFACE_LABELS = frozenset(
 )
 
 
-def _topic_shift(doc: _Document, walk: _Walk, st: _Statement) -> None:
+def _topic_shift(doc: Document, walk: Walk, st: Statement) -> None:
     """End the open passage where the text turns to another topic.
 
     From animals or cells to people; at a paragraph that opens on another population ("In
@@ -244,12 +238,12 @@ def _topic_shift(doc: _Document, walk: _Walk, st: _Statement) -> None:
     if refers_back or st.explicit or st.named_type:
         return
     if _FRAME_SHIFT.match(text, segment.body, segment.end) or (
-        passage.type in _STUDY_TYPES or passage.sources
+        passage.type in STUDY_TYPES or passage.sources
     ):
         walk.passage = None
 
 
-def _quotation(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
+def _quotation(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     """An opinion carries only into its own continued quotation."""
     passage = walk.passage
     if passage is None or not passage.quote_only:
@@ -265,7 +259,7 @@ def _quotation(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | Non
     return None
 
 
-def _question(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
+def _question(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     """A question (or "Whether X ... is unknown") opens a topic rather than continuing one."""
     if not (
         st.kind == "question"
@@ -274,7 +268,7 @@ def _question(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None
         return None
     walk.passage = None
     if st.explicit:
-        return _explicit(_choose(st.explicit, doc.rules), st.resolved, doc.text)
+        return _explicit(choose_cue(st.explicit, doc.rules), st.resolved, doc.text)
     if st.named_type and _cites(st):
         # "Whether zinc prevents deaths is not known: a Cochrane review (Lazzerini 2016) found
         # too little evidence": the open question rests on the work it cites.
@@ -282,13 +276,13 @@ def _question(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None
     return Attribution(UNSOURCED, "none")
 
 
-def _advice(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
+def _advice(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     """Advice rests on the adviser it names, else on the writer (or the issuing agency)."""
     if st.kind != "recommendation":
         return None
     passage = walk.passage
     if st.explicit:
-        chosen = _explicit(_choose(st.explicit, doc.rules), st.resolved, doc.text)
+        chosen = _explicit(choose_cue(st.explicit, doc.rules), st.resolved, doc.text)
         if passage is not None and chosen.type != passage.type and not passage.report:
             walk.passage = None  # advice on another ground: the passage's source is left
         return chosen
@@ -303,7 +297,7 @@ def _advice(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
     return Attribution(AUTHORITY if st.voice else EXPERT, basis)
 
 
-def _planned(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
+def _planned(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     """Planned or possible research: nothing to rest on yet, and the topic turns."""
     if not st.cues("irrealis"):
         return None
@@ -311,7 +305,7 @@ def _planned(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
     return Attribution(UNSOURCED, "none")
 
 
-def _report(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
+def _report(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     """Research-report voice speaks for the study it reports.
 
     "We conducted", "This study aimed", "participants received", "were enrolled": inside an
@@ -330,12 +324,12 @@ def _report(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
         # shown yet rests on none (see _carried), whoever its subject is.
         return None
     voice = st.cues("report") + st.cues("own_study")
-    designs = [c for c in st.explicit if c.type in _STUDY_TYPES]
+    designs = [c for c in st.explicit if c.type in STUDY_TYPES]
     if voice and doc.design == REVIEW:
         # A review's methods and results name the designs it took in ("We included randomized
         # controlled trials", "We graded the evidence from trials"): it rests on the review.
         designs = [c for c in designs if c.type == REVIEW]
-    others = [c for c in st.explicit if c.type not in _STUDY_TYPES]
+    others = [c for c in st.explicit if c.type not in STUDY_TYPES]
     participants_only = all(c.type == ANECDOTAL for c in others)
     if passage is not None and passage.report and not designs and participants_only:
         return _context(passage, voice[0] if voice else None)
@@ -344,16 +338,16 @@ def _report(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
         return None
     if (
         passage is not None
-        and passage.type in _STUDY_TYPES
+        and passage.type in STUDY_TYPES
         and not designs
         and (passage.report or speakers_only)
     ):
         return _context(passage, voice[0])
-    if passage is not None and walk.in_report and passage.type in _STUDY_TYPES:
+    if passage is not None and walk.in_report and passage.type in STUDY_TYPES:
         passage.report = not passage.sources
     if designs:
-        chosen = _explicit(_choose(designs, doc.rules), st.resolved, doc.text)
-    elif passage is not None and passage.type in _STUDY_TYPES:
+        chosen = _explicit(choose_cue(designs, doc.rules), st.resolved, doc.text)
+    elif passage is not None and passage.type in STUDY_TYPES:
         return _context(passage, voice[0])
     elif others:
         return None  # a speaker named in the statement is its ground, not a report of ours
@@ -364,7 +358,7 @@ def _report(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
     return chosen
 
 
-def _judgement(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
+def _judgement(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     """The writer's judgement ("more research is needed", "a sensible option")."""
     judgement = st.cues("judgement")
     if not judgement or st.explicit:
@@ -373,28 +367,42 @@ def _judgement(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | Non
     return Attribution(EXPERT, basis, cue=(judgement[0].start, judgement[0].end))
 
 
-def _named_ground(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | None:
+def _named_ground(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     """A ground the statement names: a cue, a cue inside an aside, or a cited source."""
+    within = _within_study(doc, walk, st)
+    if within is not None:
+        return within
+    chosen = _named_choice(doc, walk, st)
+    if chosen is None:
+        return None
+    chosen = _under_heading(doc, walk, st, chosen)
+    walk.grounded = True
+    return _follow_named(doc, walk, st, chosen)
+
+
+def _within_study(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
+    """Cues that describe the study the open passage reports, not a ground of their own."""
     passage = walk.passage
-    if (
-        st.explicit
-        and passage is not None
-        and passage.type in _STUDY_TYPES
-        and all(_self_report(doc.text, c) for c in st.explicit)
-    ):
+    if not st.explicit or passage is None:
+        return None
+    if passage.type in STUDY_TYPES and all(self_report(doc.text, c) for c in st.explicit):
         # "Intake was recorded partly by self-report": a study's measurement method.
         return _context(passage, None)
     if (
-        st.explicit
-        and passage is not None
-        and passage.report
+        passage.report
         and passage.type == REVIEW
         and not any(item.keys for item in st.resolved)
-        and all(c.type in _STUDY_TYPES and c.type != REVIEW for c in st.explicit)
+        and all(c.type in STUDY_TYPES and c.type != REVIEW for c in st.explicit)
     ):
         # "In 19 randomized trials with 4,421 women, calcium reduced ...": in a review's own
         # results, the trials it pooled; the statement rests on the review.
         return _context(passage, None)
+    return None
+
+
+def _named_choice(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
+    """What the statement's own cues, its asides' cues or its citations name (None: nothing)."""
+    passage = walk.passage
     anaphora = st.cues("anaphora")
     # "The study, published in Nature, ...": a journal named names the study all the same.
     venue = any(item.venue for item in st.resolved)
@@ -402,24 +410,26 @@ def _named_ground(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | 
     if not (st.explicit or st.aside_explicit or named):
         return None
     if st.explicit:
-        chosen = _explicit(_choose(st.explicit, doc.rules), st.resolved, doc.text)
-    elif (
+        return _explicit(choose_cue(st.explicit, doc.rules), st.resolved, doc.text)
+    if (
         st.named_type
         and venue
         and passage is not None
-        and passage.type in _STUDY_TYPES
+        and passage.type in STUDY_TYPES
         and all(item.type is None for item in st.resolved)
     ):
         # A paper of unknown design named by its journal ("The work ... was published in
         # Nature") is the study the passage is reporting: its design, with the key.
-        chosen = _from_mentions(passage.type, st.resolved)
-    elif st.named_type:
-        chosen = _from_mentions(_cited_design(walk, st), st.resolved)
-    else:
-        chosen = _explicit(_choose(st.aside_explicit, doc.rules), st.resolved, doc.text)
-    chosen = _under_heading(doc, walk, st, chosen)
-    walk.grounded = True
-    study = passage if passage is not None and passage.type in _STUDY_TYPES else walk.last_study
+        return _from_mentions(passage.type, st.resolved)
+    if st.named_type:
+        return _from_mentions(_cited_design(walk, st), st.resolved)
+    return _explicit(choose_cue(st.aside_explicit, doc.rules), st.resolved, doc.text)
+
+
+def _follow_named(doc: Document, walk: Walk, st: Statement, chosen: Attribution) -> Attribution:
+    """The passage a named ground continues, opens or hands back to the study it comments on."""
+    passage = walk.passage
+    study = passage if passage is not None and passage.type in STUDY_TYPES else walk.last_study
     if (
         chosen.type == EXPERT
         and study is not None
@@ -438,14 +448,14 @@ def _named_ground(doc: _Document, walk: _Walk, st: _Statement) -> Attribution | 
     ):
         return chosen  # one of the works the open passage reports: the passage goes on
     if chosen.type in doc.rules.opens_passage:
-        report = walk.in_report and chosen.type in _STUDY_TYPES and not chosen.sources
+        report = walk.in_report and chosen.type in STUDY_TYPES and not chosen.sources
         walk.passage = _Passage(chosen.type, chosen.sources, st.index, report=report)
     elif chosen.type == EXPERT:
         walk.passage = _Passage(EXPERT, chosen.sources, st.index, quote_only=True)
     return chosen
 
 
-def _cited_design(walk: _Walk, st: _Statement) -> str:
+def _cited_design(walk: Walk, st: Statement) -> str:
     """The design of what a statement cites: the fallback design only when nothing knows better.
 
     A key of unknown design that the open study passage already holds ("Two trials found ...
@@ -454,7 +464,7 @@ def _cited_design(walk: _Walk, st: _Statement) -> str:
     """
     named = st.named_type or UNSOURCED
     passage = walk.passage
-    if not st.named_fallback or passage is None or passage.type not in _STUDY_TYPES:
+    if not st.named_fallback or passage is None or passage.type not in STUDY_TYPES:
         return named
     keys = {key for item in st.resolved for key in item.keys}
     if keys and keys <= set(passage.sources):
@@ -462,7 +472,7 @@ def _cited_design(walk: _Walk, st: _Statement) -> str:
     return named
 
 
-def _under_heading(doc: _Document, walk: _Walk, st: _Statement, chosen: Attribution) -> Attribution:
+def _under_heading(doc: Document, walk: Walk, st: Statement, chosen: Attribution) -> Attribution:
     """A citation of unknown design under a section heading that names one takes it.
 
     "Many studies support ... [9]" under the heading "Randomized clinical trials": the
@@ -475,12 +485,12 @@ def _under_heading(doc: _Document, walk: _Walk, st: _Statement, chosen: Attribut
     cited = [item for item in st.resolved if item.informal is None and item.keys]
     if not cited or any(doc.types.get(key) for item in cited for key in item.keys):
         return chosen  # an entry whose title names its design keeps it
-    if any(c.type == FALLBACK_DESIGN and not _generic(doc.text, c) for c in st.explicit):
+    if any(c.type == FALLBACK_DESIGN and not generic_cue(doc.text, c) for c in st.explicit):
         return chosen  # the statement's own words name the design ("cohort studies")
     return replace(chosen, type=design)
 
 
-def _carried(doc: _Document, walk: _Walk, st: _Statement) -> Attribution:
+def _carried(doc: Document, walk: Walk, st: Statement) -> Attribution:
     """What the open passage carries; a gap in the evidence; the issuer's voice; nothing."""
     passage = walk.passage
     if st.cues("gap"):
@@ -524,7 +534,7 @@ _EXPLICIT_BACKREF = re.compile(
 )
 
 
-def _revives(doc: _Document, walk: _Walk, st: _Statement, anaphora: CueHit) -> bool:
+def _revives(doc: Document, walk: Walk, st: Statement, anaphora: CueHit) -> bool:
     """Does a definite back-reference ("the study") bring back the latest study passage?
 
     Within the paragraph where that study was last reported; after nothing but quoted
@@ -542,7 +552,7 @@ def _revives(doc: _Document, walk: _Walk, st: _Statement, anaphora: CueHit) -> b
 
 # The rules of :func:`attribute` after layout and topic shifts, in the order they are tried;
 # :func:`_carried` decides what none of them does.
-_RULES: tuple[Callable[[_Document, _Walk, _Statement], Attribution | None], ...] = (
+_RULES: tuple[Callable[[Document, Walk, Statement], Attribution | None], ...] = (
     _quotation,
     _question,
     _advice,
@@ -553,7 +563,7 @@ _RULES: tuple[Callable[[_Document, _Walk, _Statement], Attribution | None], ...]
 )
 
 
-def _cites(st: _Statement) -> bool:
+def _cites(st: Statement) -> bool:
     """Does the statement cite a bibliography entry by author or number ("Smith and
     colleagues", "(Smith 2020)", "[4]")? Such a citation names its source even in a sentence
     that also points back ("the trials varied")."""
@@ -564,7 +574,7 @@ def _is_lead(document: str, segment: Segment) -> bool:
     return document[segment.start : segment.end].rstrip().endswith(":")
 
 
-def _explicit(cue: CueHit, resolved: list[_Resolved], text: str | None = None) -> Attribution:
+def _explicit(cue: CueHit, resolved: list[Resolved], text: str | None = None) -> Attribution:
     """The statement's own cue decides the type; sources are the mentions that agree with it.
 
     A mention suggesting another type ("the studies already discussed" in a sentence that
@@ -573,9 +583,9 @@ def _explicit(cue: CueHit, resolved: list[_Resolved], text: str | None = None) -
     """
     keys: list[str] = []
     informal = None
-    if text is not None and _generic(text, cue):
+    if text is not None and generic_cue(text, cue):
         cited = [item for item in resolved if item.informal is None and item.keys]
-        known = next((item.type for item in cited if item.type in _STUDY_TYPES), None)
+        known = next((item.type for item in cited if item.type in STUDY_TYPES), None)
         if known is None and cited and cue.type == ANECDOTAL:
             known = "observational_study"  # a cited work, not unnamed people's reports
         if known is not None:
@@ -604,7 +614,7 @@ def _explicit(cue: CueHit, resolved: list[_Resolved], text: str | None = None) -
 _POOLED = frozenset({"clinical_trial", "observational_study", "case_report"})
 
 
-def _from_mentions(kind: str, resolved: list[_Resolved]) -> Attribution:
+def _from_mentions(kind: str, resolved: list[Resolved]) -> Attribution:
     keys: list[str] = []
     informal = None
     for item in resolved:

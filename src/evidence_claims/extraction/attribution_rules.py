@@ -20,7 +20,7 @@ UNSOURCED = "unsourced_assertion"
 # Cue families that are not source types, in scan order (at one position the first wins):
 # judgements, planned research (before anaphora: "such a trial could start"), back-references,
 # first-person study reports, and the line that says who issued the document.
-_MARKERS = (
+MARKERS = (
     "judgement",
     "irrealis",
     "anaphora",
@@ -30,7 +30,7 @@ _MARKERS = (
     "voice",
     "unsourced",
 )
-_STUDY_TYPES = frozenset(
+STUDY_TYPES = frozenset(
     {
         "systematic_review",
         "clinical_trial",
@@ -126,7 +126,7 @@ def build_rules(data: dict[str, Any]) -> AttributionRules:
 
     known = set(source_type_names())
     sections: list[tuple[str, list[str]]] = [
-        (name, data.get(name) or []) for name in ("judgement", *_MARKERS[1:])
+        (name, data.get(name) or []) for name in ("judgement", *MARKERS[1:])
     ]
     opens, population = set(), set()
     specs = data.get("types") or {}
@@ -169,7 +169,7 @@ def _guarded(alternatives: list[str], flags: int = 0) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?=[\w“\"])(?:{body})(?!\w)", flags)
 
 
-def _choose(hits: Sequence[CueHit], rules: AttributionRules) -> CueHit:
+def choose_cue(hits: Sequence[CueHit], rules: AttributionRules) -> CueHit:
     for hit in hits:
         if hit.type in rules.population:
             return hit

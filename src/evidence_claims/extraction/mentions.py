@@ -24,20 +24,21 @@ Three forms are recognised:
 
 Nothing here guesses without a bibliography: without one, named mentions still mark a
 statement as citing a source, and the others resolve to nothing.
+
+Finding mentions is this module's job; resolving them is :mod:`.mention_resolver`'s (its
+:class:`Resolver` is importable from here too).
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
-from ..io.bib import BibEntry, Bibliography
-from ..io.latex import plain_text
 from .caseless import fold
+from .mention_resolver import DEMONYMS as DEMONYMS
+from .mention_resolver import Resolver as Resolver
+from .mention_resolver import surnames as surnames
 
 MentionForm = Literal["named", "numbered", "descriptive", "backref", "venue"]
 
@@ -92,43 +93,6 @@ BACKREF = re.compile(
     r"(?:(?:already|previously|just)\s+)?(?:discussed|mentioned|cited|described|referred\s+to)",
     re.IGNORECASE,
 )
-_NOUN_TYPES = {
-    "trial": "clinical_trial",
-    "trials": "clinical_trial",
-    "cohort": "observational_study",
-    "cohorts": "observational_study",
-    "survey": "observational_study",
-    "surveys": "observational_study",
-    "review": "systematic_review",
-    "reviews": "systematic_review",
-    "experiment": None,
-    "experiments": None,
-}
-# Demonyms whose country shares no stem with them; the rest match by a shared prefix.
-DEMONYMS = {
-    "danish": "denmark",
-    "dutch": "netherlands",
-    "swiss": "switzerland",
-    "british": "britain",
-    "english": "england",
-    "french": "france",
-    "swedish": "sweden",
-    "finnish": "finland",
-    "spanish": "spain",
-    "welsh": "wales",
-    "scottish": "scotland",
-    "irish": "ireland",
-    "chinese": "china",
-    "japanese": "japan",
-    "norwegian": "norway",
-    "polish": "poland",
-    "greek": "greece",
-    "turkish": "turkey",
-    "malaysian": "malaysia",
-    "thai": "thailand",
-    "filipino": "philippines",
-    "peruvian": "peru",
-}
 _STOP_CAPS = frozenset(
     [
         "the",
@@ -310,165 +274,3 @@ def _descriptive(document: str, start: int, end: int, found: list[Mention]) -> N
                 noun=match.group("noun").lower(),
             )
         )
-
-
-def _fold(text: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)
-    )
-
-
-def surnames(entry: BibEntry) -> list[str]:
-    """Author (or editor) surnames of an entry, folded to plain lower case.
-
-    A surname of several words ("Al Khalifah", "van der Berg") is kept whole and also by its
-    last word, which is how running text often shortens it ("(Khalifah 2020)").
-    """
-    raw = plain_text(entry.get("author") or entry.get("editor") or "")
-    names = []
-    for person in re.split(r"\s+and\s+", raw):
-        person = person.strip()
-        if not person or person.lower() == "others":
-            continue
-        last = _fold((person.split(",")[0] if "," in person else person.split()[-1]).strip())
-        names.append(last)
-        if " " in last:
-            names.append(last.split()[-1])
-    return names
-
-
-_WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
-
-
-@dataclass
-class Resolver:
-    """Resolves mentions of one document against its bibliography."""
-
-    bibliography: Bibliography | None
-    named_keys: set[str] = field(default_factory=set)
-    last_keys: tuple[str, ...] = ()
-    last_type: str | None = None
-    _words: dict[str, set[str]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        if self.bibliography is None:
-            return
-        for key, entry in self.bibliography.entries.items():
-            text = " ".join(
-                entry.get(name) or "" for name in ("title", "keywords", "journal", "booktitle")
-            )
-            self._words[key] = {_fold(w) for w in _WORD.findall(text)}
-
-    def prime(self, mentions: Iterable[Mention]) -> None:
-        """Note the entries the document cites by name, before resolving the rest."""
-        if self.bibliography is None:
-            return
-        for mention in mentions:
-            if mention.form == "named":
-                self.named_keys.update(self._named(mention))
-
-    def resolve(self, mention: Mention, entry_type: dict[str, str | None]) -> tuple[str, ...]:
-        if self.bibliography is None:
-            return ()
-        if mention.form == "named":
-            keys = self._named(mention)
-            if not keys and not mention.certain:
-                return ()
-        elif mention.form == "descriptive":
-            keys = self._descriptive(mention, entry_type)
-        elif mention.form == "venue":
-            wanted = _journal(mention.words[0])
-            keys = [
-                key
-                for key, entry in self.bibliography.entries.items()
-                if _journal(entry.get("journal") or "") == wanted
-            ]
-        elif mention.form == "numbered":
-            ordered = list(self.bibliography.entries)
-            keys = [ordered[n - 1] for n in mention.numbers if 1 <= n <= len(ordered)]
-        else:
-            keys = self.last_keys
-        if keys and mention.form != "backref":
-            self.last_keys = tuple(keys)
-        return tuple(keys)
-
-    def closest(self, mention: Mention, limit: int = 3) -> tuple[str, ...]:
-        """Keys nearest an author citation that matched no entry, for the reviewer to check.
-
-        Entries by the same first author (any year) come first, then keys spelled like the
-        surname and year ("smith2019" for "Smith 2020", "smyth2020").
-        """
-        if self.bibliography is None or not mention.surnames:
-            return ()
-        first = _fold(mention.surnames[0])
-        same_author = [
-            key for key, entry in self.bibliography.entries.items() if first in surnames(entry)
-        ]
-        wanted = first + (mention.year or "")
-        spelled = difflib.get_close_matches(
-            wanted, [_fold(k) for k in self.bibliography.entries], n=limit, cutoff=0.6
-        )
-        by_folded = {_fold(k): k for k in self.bibliography.entries}
-        keys = same_author + [by_folded[s] for s in spelled if by_folded[s] not in same_author]
-        return tuple(keys[:limit])
-
-    def _named(self, mention: Mention) -> list[str]:
-        assert self.bibliography is not None
-        wanted = [_fold(s) for s in mention.surnames]
-        keys = []
-        for key, entry in self.bibliography.entries.items():
-            names = surnames(entry)
-            if not all(w in names for w in wanted):
-                continue
-            if mention.year and (entry.get("year") or "")[:4] != mention.year:
-                continue
-            keys.append(key)
-        if len(wanted) == 1 and len(keys) > 1:
-            # "Smith et al.", "Smith and colleagues", "(Smith 2020)" name the first author.
-            first = [k for k in keys if surnames(self.bibliography.entries[k])[:1] == wanted]
-            keys = first or keys
-        return keys
-
-    def _descriptive(self, mention: Mention, entry_type: dict[str, str | None]) -> list[str]:
-        assert self.bibliography is not None
-        wanted_type = _NOUN_TYPES.get(mention.noun or "")
-        scored = []
-        for key, entry in self.bibliography.entries.items():
-            if mention.year and (entry.get("year") or "")[:4] != mention.year:
-                continue
-            score = sum(1 for w in mention.words if _matches(_fold(w), self._words[key]))
-            if mention.words and score == 0:
-                continue
-            if not mention.words and not mention.year:
-                continue
-            found_type = entry_type.get(key)
-            if wanted_type and found_type and found_type != wanted_type:
-                continue
-            scored.append((score, key))
-        keys = [key for _score, key in sorted(scored, key=lambda p: -p[0])]
-        unnamed = [k for k in keys if k not in self.named_keys]
-        return unnamed or keys
-
-
-def _journal(name: str) -> str:
-    """A journal's name compared whole: folded, without a leading "the", spaces collapsed."""
-    words = _fold(plain_text(name)).split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
-def _matches(word: str, vocabulary: set[str]) -> bool:
-    if word in vocabulary:
-        return True
-    country = DEMONYMS.get(word)
-    if country is not None and country in vocabulary:
-        return True
-    if len(word) < 4:
-        return False
-    stem = word[:4]
-    return any(
-        v.startswith(stem) and (v.startswith(word[:-2]) or word.startswith(v[:-2]))
-        for v in vocabulary
-        if len(v) >= 4
-    )

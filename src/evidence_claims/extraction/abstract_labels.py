@@ -1,0 +1,70 @@
+"""Structured-abstract and post labels ("Methods:", "Authors' conclusions:", "TL;DR:").
+
+A label opens a paragraph or stands inside running text ("... research. Methods: Kratom ...");
+either way it is a unit of its own, so both the line-layout reader and the sentence splitter
+look for one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .units import word_set
+
+# Structured-abstract and post labels that open a paragraph ("Methods: In this trial ...").
+LABELS = word_set(
+    """
+    background backgrounds objective objectives aim aims purpose purposes introduction context
+    subjects
+    importance methods method design setting settings participants patients interventions
+    intervention measurements outcomes results result findings conclusion conclusions
+    interpretation discussion limitations summary note notes update edit disclaimer funding
+    evidence
+    """
+) | frozenset(
+    {
+        "materials and methods",
+        "main outcome measures",
+        "main outcomes and measures",
+        "design and setting",
+        "evidence acquisition",
+        "evidence synthesis",
+        # Cochrane abstracts (Cochrane Handbook, ch. III) and PRISMA 2020 for Abstracts.
+        "search methods",
+        "selection criteria",
+        "data collection and analysis",
+        "main results",
+        "authors' conclusions",
+        "authors’ conclusions",
+        "eligibility criteria",
+        "information sources",
+        "data sources",
+        "study selection",
+        "data extraction",
+        "data synthesis",
+        "key results",
+        "tl;dr",
+        # CONSORT 2010 for Abstracts (item "Trial registration") and index terms after an abstract.
+        "trial registration",
+        "clinical trial registration",
+        "registration",
+        "keywords",
+        "key words",
+    }
+)
+
+# ("Authors' conclusions:", the Cochrane label, ends its first word with an apostrophe.)
+_LABEL = re.compile(r"[ \t]*([A-Za-z][A-Za-z;]*['’]?(?:[ /][A-Za-z]+){0,3})[ \t]*:[ \t]+(?=\S)")
+
+
+def is_label_name(name: str) -> bool:
+    """A structured-abstract label, or labels joined by "/" ("Subjects/Methods")."""
+    return all(part.strip().lower() in LABELS for part in name.split("/"))
+
+
+def label_at(document: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """(start, end, text start) of a structured-abstract label opening a paragraph."""
+    match = _LABEL.match(document, start, end)
+    if match is None or not is_label_name(match.group(1)):
+        return None
+    return match.start(1), document.index(":", match.end(1)) + 1, match.end()

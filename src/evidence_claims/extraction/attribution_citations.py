@@ -1,0 +1,195 @@
+"""What the sources a statement cites suggest: bibliography entry types and resolved mentions.
+
+A cited work's type is that of the work (benchmarks/gold-real/README.md): read from its entry's
+title, keywords and venue (:func:`entry_types`), or from the words of the mention itself; a
+citation whose design nothing names takes :data:`FALLBACK_DESIGN`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..io.bib import BibEntry, Bibliography
+from .attribution_rules import ANECDOTAL, AUTHORITY, REVIEW, CueHit, choose_cue, load_rules
+from .mention_resolver import Resolver
+from .mentions import Mention
+
+# Cues that say only that some study or report exists ("several studies have shown", "a new
+# study", "researchers found", "it has been reported"), without its design: beside a citation
+# whose entry names a design, the cited work's design is the statement's (the type of a cited
+# work is that of the work, benchmarks/gold-real/README.md).
+_GENERIC_CUE = re.compile(
+    r"stud(?:y|ies)|research(?:ers)?|scientists|(?:have|has)\s+been\s+reported|reportedly", re.I
+)
+# Words that name the kind of study after all ("a cohort study", "studies in adults").
+_SPECIFIC_WORDS = (
+    "cohort",
+    "survey",
+    "case-control",
+    "cross-sectional",
+    "observational",
+    "prospective",
+    "retrospective",
+    "longitudinal",
+    "epidemiolog",
+    "population",
+    "registr",
+    "questionnaire",
+    "interview",
+    "field",
+    "follow",
+    "human",
+    "people",
+    "adults",
+    "children",
+    "patients",
+    "users",
+    "women",
+    "men",
+    "volunteers",
+)
+_SPECIFIC_CUE = re.compile("|".join(_SPECIFIC_WORDS), re.I)
+
+
+def generic_cue(text: str, cue: CueHit) -> bool:
+    """Does the cue say only that some study or report exists, not its design?"""
+    if cue.type not in ("observational_study", ANECDOTAL):
+        return False
+    words = text[cue.start : cue.end]
+    if cue.type == ANECDOTAL:
+        return bool(re.search(r"been\s+reported|reportedly", words, re.I))
+    return bool(_GENERIC_CUE.search(words)) and not _SPECIFIC_CUE.search(words)
+
+
+def entry_types(bibliography: Bibliography | None) -> dict[str, str | None]:
+    """The source type each bibliography entry's title and keywords suggest (or None)."""
+    if bibliography is None:
+        return {}
+    rules = load_rules()
+    types: dict[str, str | None] = {}
+    for key, entry in bibliography.entries.items():
+        text = " ".join(entry.get(name) or "" for name in ("title", "keywords"))
+        # "A study of the efficacy of ...": a generic word for a study in a title does not
+        # name the design (the same words beside a citation yield to the cited work's design).
+        hits = [
+            h
+            for h in rules.scan(text)
+            if h.type not in ("anaphora", "judgement") and not generic_cue(text, h)
+        ]
+        where = " ".join(entry.get(name) or "" for name in ("journal", "institution", "series"))
+        if not hits and where.strip():
+            # A journal of reviews ("Cochrane Database of Systematic Reviews") or a report of
+            # a health technology assessment body names the design; other journal names
+            # ("Contemporary Clinical Trials") do not.
+            hits = [h for h in rules.scan(where) if h.type == REVIEW]
+        types[key] = choose_cue(hits, rules).type if hits else _published_by(entry)
+    return types
+
+
+_WEB_ENTRY_TYPES = frozenset({"misc", "online", "electronic", "www", "webpage", "manual"})
+
+
+def _published_by(entry: BibEntry) -> str | None:
+    """A cited web page, fact sheet or reference work, not a study: the publisher speaks.
+
+    An entry of a non-journal type (``@misc``, ``@online``, ``@manual``) with neither journal
+    nor book title is an organisation's or a site's own statement (a dictionary entry, a drug
+    monograph site, an agency's fact sheet), unless its title names a design.
+    """
+    if entry.entry_type not in _WEB_ENTRY_TYPES:
+        return None
+    if entry.get("journal") or entry.get("booktitle"):
+        return None
+    return AUTHORITY
+
+
+# The design a citation of unknown design takes (:func:`citation_type`).
+FALLBACK_DESIGN = "observational_study"
+# Design nouns inside a back-reference ("these trials", "the reviews", "such case reports"):
+# the back-reference names no source of its own, but it does say what kind of work is cited.
+_DESIGN_NOUN = re.compile(
+    r"\b(?:(?P<trial>trials?)|(?P<review>(?:systematic\s+)?reviews?|meta-?analys[ie]s)"
+    r"|(?P<case>case\s+reports?))\b",
+    re.IGNORECASE,
+)
+_DESIGN_OF = {"trial": "clinical_trial", "review": REVIEW, "case": "case_report"}
+
+
+def design_word(document: str, hits: Sequence[CueHit]) -> str | None:
+    """The design a statement's back-reference names ("these trials"), if any."""
+    for hit in hits:
+        if hit.type != "anaphora":
+            continue
+        match = _DESIGN_NOUN.search(document, hit.start, hit.end)
+        if match is not None and match.lastgroup is not None:
+            return _DESIGN_OF[match.lastgroup]
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """Keys one mention resolved to, with the type the mention itself suggests."""
+
+    keys: tuple[str, ...]
+    type: str | None
+    informal: str | None  # the mention's text when it is not an author citation
+    numbered: bool = False  # resolved by its number, to the bibliography entry at that place
+    venue: bool = False  # named by the journal that published it
+
+
+def resolve_mentions(
+    document: str,
+    mentions: list[Mention],
+    resolver: Resolver,
+    types: dict[str, str | None],
+    hits: list[CueHit],
+) -> list[Resolved]:
+    """Resolve a statement's mentions; each keeps the type its own words or entries suggest."""
+    result = []
+    for mention in mentions:
+        keys = resolver.resolve(mention, types)
+        if not keys:
+            continue
+        kind = None
+        for hit in hits:
+            if (
+                hit.start < mention.end
+                and mention.start < hit.end
+                and hit.type
+                not in (
+                    "anaphora",
+                    "judgement",
+                )
+            ):
+                kind = hit.type
+                break
+        if kind is None:
+            kind = next((types[k] for k in keys if types.get(k)), None)
+        if kind is None and mention.form == "backref":
+            kind = resolver.last_type
+        if mention.form != "backref":
+            resolver.last_type = kind
+        informal = None if mention.form in ("named", "numbered") else mention.text(document)
+        result.append(
+            Resolved(keys, kind, informal, mention.form == "numbered", mention.form == "venue")
+        )
+    return result
+
+
+def citation_type(
+    mentions: list[Mention], resolved: list[Resolved], types: dict[str, str | None]
+) -> str | None:
+    """The type a statement that cites a source takes when its words name no design.
+
+    The design of a resolved bibliography entry (from its title and keywords) when known;
+    otherwise a study cited by author ("Smith et al.") counts as an observational study, the
+    most common design, and its note tells the reviewer to check.
+    """
+    for item in resolved:
+        if item.type:
+            return item.type
+    if any(m.form in ("named", "numbered") and m.certain for m in mentions) or resolved:
+        return FALLBACK_DESIGN
+    return None

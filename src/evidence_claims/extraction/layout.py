@@ -1,0 +1,372 @@
+"""Line layout of a document: paragraphs, headings, list items, labels and lead lines.
+
+A document is cut into paragraphs at blank lines; inside a paragraph each line is a heading,
+a list item or running text (hard line breaks inside running text are only whitespace). The
+running text and the items are handed to the sentence splitter (:mod:`.sentences`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .abstract_labels import is_label_name, label_at
+from .sentences import CANDIDATE, TERMINAL, ends_sentence, is_boundary, sentences
+from .units import Segment, strip_span, word_set
+
+_LINE = re.compile(r"[^\n]*\n?")
+_BULLET = re.compile(r"[ \t]*(?:([-*•‣◦▪●–—+])|(\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]))[ \t]+(?=\S)")
+# How a line can end without a full stop and still be a sentence, not a title: a URL, an
+# emoticon or emoji, an author-year citation in brackets ("(Smith 2020)"), or the
+# interjections that close a sentence in posts ("lol", "haha", "imo").
+_UNPUNCTUATED_END = re.compile(
+    r"(?:https?://\S+|www\.\S+|[:;=8]-?[()DPpO3/\\|]+|<3|\([^()\n]{0,80}\b(?:1[6-9]|20)\d\d[a-z]?\)"
+    r"|(?<![\w'’])(?i:lol|lmao|rofl|haha(?:ha)*|hehe|xd|imo|imho|tbh|smh))$"
+)
+
+
+def iter_segments(document: str) -> Iterator[Segment]:
+    paragraph = -1
+    lines: list[tuple[int, int]] = []  # (start, end) of each non-blank line, end excludes "\n"
+    for match in _LINE.finditer(document):
+        start, stop = match.span()
+        if start == stop:
+            break
+        end = stop - 1 if document.endswith("\n", start, stop) else stop
+        if end > start and document[end - 1] == "\r":
+            end -= 1
+        if document[start:end].strip():
+            lines.append((start, end))
+        elif lines:
+            paragraph += 1
+            yield from _paragraph(document, lines, paragraph)
+            lines = []
+    if lines:
+        paragraph += 1
+        yield from _paragraph(document, lines, paragraph)
+
+
+def _paragraph(document: str, lines: list[tuple[int, int]], paragraph: int) -> list[Segment]:
+    """Segments of one blank-line-separated block of lines."""
+    if _contents_list(document, lines):
+        return _contents(document, lines, paragraph)
+    return _ParagraphReader(document, lines, paragraph).read()
+
+
+def _contents(document: str, lines: list[tuple[int, int]], paragraph: int) -> list[Segment]:
+    """A table of contents or a menu: each item names a section, it states nothing."""
+    found = []
+    for start, end in lines:
+        bullet = _BULLET.match(document, start, end)
+        assert bullet is not None
+        left = bullet.start(2) if bullet.group(2) is not None else bullet.end()
+        left, right = strip_span(document, left, end)
+        found.append(Segment(left, right, "heading", paragraph, left))
+    return found
+
+
+@dataclass(slots=True)
+class _ParagraphReader:
+    """Reads one paragraph line by line: the running text and the list item still open.
+
+    A line is a numbered heading, a list item, the wrapped rest of the open item, a heading,
+    a lead line ("Examples include:"), or running text; running text and items are cut into
+    sentences when they close (:meth:`flush_run`, :meth:`flush_item`). Segments are collected
+    in ``found`` (appending, not nested generators: segmentation is on the hot path).
+    """
+
+    document: str
+    lines: list[tuple[int, int]]
+    paragraph: int
+    run_start: int | None = None  # running text being collected
+    run_end: int = 0
+    item: tuple[int, int, int] | None = None  # (start, body, end) of the list item being read
+    found: list[Segment] = field(default_factory=list)
+
+    def read(self) -> list[Segment]:
+        for index, (start, end) in enumerate(self.lines):
+            self._line(index, start, end)
+        self.flush_run()
+        self.flush_item()
+        return self.found
+
+    def flush_run(self) -> None:
+        if self.run_start is not None:
+            self.found.extend(
+                sentences(self.document, self.run_start, self.run_end, self.paragraph, "sentence")
+            )
+            self.run_start = None
+
+    def flush_item(self) -> None:
+        if self.item is not None:
+            self.found.extend(_item(self.document, self.item, self.paragraph))
+            self.item = None
+
+    def _line(self, index: int, start: int, end: int) -> None:
+        document = self.document
+        bullet = _BULLET.match(document, start, end)
+        if bullet is not None:
+            self._bullet_line(bullet, start, end)
+            return
+        if self.item is not None:
+            if self._continues_item(start, end):
+                self.item = (self.item[0], self.item[1], end)
+                return
+            self.flush_item()
+        at_boundary = self.run_start is None or ends_sentence(
+            document, self.run_start, self.lines[index - 1][1]
+        )
+        if _is_heading(document, self.lines, index, at_boundary):
+            self.flush_run()
+            left, right = strip_span(document, start, end)
+            if right > left:
+                self.found.append(Segment(left, right, "heading", self.paragraph, left))
+            return
+        if at_boundary and _lead_line(document, start, end):
+            # "Dr. Smith's answer:" or "Examples include:" on a line of its own, after a
+            # finished sentence: a lead of its own, not the start of the next sentence.
+            self.flush_run()
+            self._lead(start, end)
+            return
+        self._running_line(index, start, end)
+
+    def _bullet_line(self, bullet: re.Match[str], start: int, end: int) -> None:
+        if _numbered_heading(self.document, self.lines, bullet, end):
+            # "1. Introduction" on its own: a numbered section title, not a list item.
+            left, right = strip_span(self.document, start, end)
+            self.found.append(Segment(left, right, "heading", self.paragraph, left))
+            return
+        self.flush_run()
+        self.flush_item()
+        content = bullet.end()
+        keep_marker = bullet.group(2) is not None
+        first = bullet.start(2) if keep_marker else content
+        self.item = (first, content, end)
+
+    def _continues_item(self, start: int, end: int) -> bool:
+        """Is the line the open list item wrapped onto another line?"""
+        assert self.item is not None
+        indented = self.document[start] in " \t"
+        return indented or (
+            not ends_sentence(self.document, self.item[1], self.item[2])
+            and not _starts_unit(self.document, start, end)
+        )
+
+    def _lead(self, start: int, end: int) -> None:
+        left, right = strip_span(self.document, start, end)
+        if is_label_name(self.document[left : right - 1]):
+            self.found.append(Segment(left, right, "label", self.paragraph, left))  # "Methods:"
+        else:
+            self.found.extend(sentences(self.document, start, end, self.paragraph, "sentence"))
+
+    def _running_line(self, index: int, start: int, end: int) -> None:
+        if self.run_start is None:
+            label = label_at(self.document, start, end) if index == 0 else None
+            if label is not None:
+                self.found.append(Segment(label[0], label[1], "label", self.paragraph, label[0]))
+                self.run_start = label[2]
+            else:
+                self.run_start = start
+        self.run_end = end
+        if _closes_line(self.document, self.lines, index):
+            self.flush_run()
+
+
+def _item(document: str, item: tuple[int, int, int], paragraph: int) -> Iterator[Segment]:
+    first, content, end = item
+    pieces = list(sentences(document, content, end, paragraph, "item"))
+    if not pieces:
+        return
+    head = pieces[0]
+    # The first sentence of an enumerated item keeps its enumerator ("1. Apply ...").
+    yield Segment(first, head.end, "item", paragraph, head.start)
+    for piece in pieces[1:]:
+        yield Segment(piece.start, piece.end, "sentence", paragraph, piece.start)
+
+
+def _is_heading(document: str, lines: list[tuple[int, int]], index: int, at_boundary: bool) -> bool:
+    """A line standing for a title: no final punctuation, and on its own or leading the text.
+
+    A single-line paragraph without a full stop is a heading; inside a paragraph, a short line
+    is one only where a sentence could start (first line, or after a finished sentence) and when
+    the line after it starts a new sentence or list, so hard-wrapped text is never cut.
+    """
+    start, end = lines[index]
+    left, right = strip_span(document, start, end)
+    if right <= left:
+        return False
+    last = document[right - 1]
+    if last in TERMINAL or last in ",;:" or ends_sentence(document, left, right):
+        return False
+    if _unpunctuated_sentence(document, left, right):
+        return False
+    if len(lines) == 1:
+        return True
+    if not at_boundary:
+        return False
+    if not _short_title_line(document, left, right):
+        return False
+    if _title_block(document, lines) or _FIELD.match(document, left, right):
+        # A block of short unpunctuated lines (a page header, a caption under a title), or a
+        # "Name: value" field line ("Latin Name: Valeriana officinalis"): one unit per line.
+        return True
+    if index + 1 >= len(lines):
+        # Last line of a block after finished sentences: a trailing title-like fragment.
+        return True
+    next_start, next_end = lines[index + 1]
+    if _BULLET.match(document, next_start, next_end) or _lead_line(document, next_start, next_end):
+        return True  # a title over a list, a label ("Objective:") or a lead line
+    nxt_left, nxt_right = strip_span(document, next_start, next_end)
+    return document[nxt_left].isupper() and (nxt_right - nxt_left) > 1.5 * (right - left)
+
+
+# A field line: a short capitalised name, a colon, a value ("Common Names: valerian, ...").
+_FIELD = re.compile(r"[A-Z][\w’' -]{0,30}:[ \t]+\S")
+
+
+def _short_title_line(document: str, left: int, right: int) -> bool:
+    """Capitalised (or numbered), at most 12 words and 90 characters."""
+    first = document[left]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    return document.count(" ", left, right) < 12 and right - left <= 90
+
+
+def _title_block(document: str, lines: list[tuple[int, int]]) -> bool:
+    """Every line of the block is a short capitalised line without final punctuation.
+
+    Hard-wrapped running text never looks like this: its lines go on in lower case, run
+    longer, or the block ends with a full stop.
+    """
+    for start, end in lines:
+        left, right = strip_span(document, start, end)
+        if right <= left or not _short_title_line(document, left, right):
+            return False
+        if document[right - 1] in TERMINAL or document[right - 1] in ",;:":
+            return False
+        if _BULLET.match(document, start, end) or _unpunctuated_sentence(document, left, right):
+            return False
+    return True
+
+
+_MINOR_WORDS = word_set("a an and as at by for from in into of on or the to with without vs via")
+
+
+def _title_case(words: list[str]) -> bool:
+    """Every word but short function words starts with a capital ("Talk with Your Providers")."""
+    return all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words if w[:1].isalpha())
+
+
+def _contents_list(document: str, lines: list[tuple[int, int]]) -> bool:
+    """A block of at least three bulleted lines that name sections rather than state things.
+
+    Each item is short, capitalised, without final punctuation, and at least half of them are
+    several words in Title Case ("The Dietary Supplement Label", "Safety and Risk"): a table of
+    contents or a menu. A list of symptoms ("Nausea", "Trouble sleeping") is not.
+    """
+    if len(lines) < 3:
+        return False
+    titled = 0
+    for start, end in lines:
+        bullet = _BULLET.match(document, start, end)
+        if bullet is None:
+            return False
+        left, right = strip_span(document, bullet.end(), end)
+        if right <= left or not document[left].isupper():
+            return False
+        if document[right - 1] in TERMINAL or document[right - 1] in ",;:":
+            return False
+        words = document[left:right].split()
+        if len(words) > 8 or right - left > 70 or not _title_case(words):
+            return False
+        titled += len(words) > 1
+    return 2 * titled >= len(lines)
+
+
+def _closes_line(document: str, lines: list[tuple[int, int]], index: int) -> bool:
+    """A line of running text that ends a sentence without a full stop, before a new one.
+
+    It ends the way posts end a sentence (an emoji, an emoticon, a URL, "lol") and the next
+    line starts with a capital: "... did nothing for me 🙁" / "Anyone else tried it?" are two
+    statements, never one.
+    """
+    if index + 1 >= len(lines):
+        return False
+    start, end = lines[index]
+    left, right = strip_span(document, start, end)
+    if right <= left or document[right - 1] in TERMINAL:
+        return False
+    if not (
+        _is_emoji(document[right - 1])
+        or _UNPUNCTUATED_END.search(document, max(left, right - 120), right)
+    ):
+        return False
+    next_left, _next_right = strip_span(document, *lines[index + 1])
+    return document[next_left].isupper()
+
+
+def _lead_line(document: str, start: int, end: int) -> bool:
+    """A short capitalised line ending in a colon ("Dr. Hibberd's answer:")."""
+    left, right = strip_span(document, start, end)
+    return (
+        right > left
+        and document[right - 1] == ":"
+        and document[left].isupper()
+        and document.count(" ", left, right) < 12
+    )
+
+
+def _numbered_heading(
+    document: str, lines: list[tuple[int, int]], bullet: re.Match[str], end: int
+) -> bool:
+    """A numbered title alone in its paragraph ("1. Introduction", "2) Methods")."""
+    if len(lines) != 1 or bullet.group(2) is None:
+        return False
+    left, right = strip_span(document, bullet.end(), end)
+    if right <= left or not document[left].isupper():
+        return False
+    return document[right - 1] not in TERMINAL + ",;:" and document.count(" ", left, right) < 8
+
+
+def _starts_unit(document: str, start: int, end: int) -> bool:
+    """A line after an unfinished list item that starts a unit of its own.
+
+    Items without a full stop ("- Your muscles need it to move") are common; a line after one
+    that starts with a capital is a new heading, question or sentence, not the item wrapped
+    onto a second line (a wrapped item goes on in lower case or indented).
+    """
+    left, _right = strip_span(document, start, end)
+    return document[left].isupper()
+
+
+def _unpunctuated_sentence(document: str, left: int, right: int) -> bool:
+    """A line without a final full stop that is still running text, not a title.
+
+    It holds a sentence end inside ("... reduced jet lag. Users report that it works 🎉"), or
+    it ends the way posts and notes end a sentence: a URL, an emoticon or emoji, an author-year
+    citation ("(Smith 2020)"). Such a line is cut into sentences, never kept whole as a heading.
+    """
+    if _is_emoji(document[right - 1]) or _UNPUNCTUATED_END.search(
+        document, max(left, right - 120), right
+    ):
+        return True
+    begin = left
+    for match in CANDIDATE.finditer(document, left, right):
+        # A full stop inside ends a sentence; "Is it safe? What the science says" stays a title.
+        if (
+            match.group(1)[-1] == "."
+            and match.end(3) < right
+            and is_boundary(document, match, begin)
+        ):
+            return True
+    return False
+
+
+def _is_emoji(char: str) -> bool:
+    code = ord(char)
+    return (
+        0x1F000 <= code <= 0x1FAFF  # pictographs, emoticons, symbols
+        or 0x2600 <= code <= 0x27BF  # miscellaneous symbols, dingbats
+        or code in (0xFE0F, 0x200D, 0x2B50, 0x2B55)  # emoji presentation, joiner, stars
+    )
