@@ -152,27 +152,51 @@ def extract(
     mentions ("Matsumoto et al.", "the Thai studies") resolve to keys; ``bibliography_path`` is
     how the claim file names it.
     """
+    bib, bibliography_path = _resolve_bibliography(bibliography, bibliography_path)
+    naming = _Naming(doc_id, path, sha256, bibliography_path, title)
+    with _collector_paused():
+        return _extract(text, bib, naming, findings)
+
+
+@dataclass(frozen=True)
+class _Naming:
+    """How a draft names its document: the id, the path and hash of the text, the path of
+    the bibliography and the title (what :func:`extract` and :func:`write_draft` share)."""
+
+    doc_id: str
+    path: str
+    sha256: str | None
+    bibliography_path: str | None
+    title: str | None
+
+
+def _resolve_bibliography(
+    bibliography: Bibliography | str | Path | None, bibliography_path: str | None
+) -> tuple[Bibliography | None, str | None]:
+    """The parsed bibliography, and how the claim file names it (a file's own name when the
+    caller gave a path and no name)."""
     bib = _bibliography(bibliography)
     if bib is not None and bibliography_path is None and isinstance(bibliography, str | Path):
         bibliography_path = Path(bibliography).name
-    with _collector_paused():
-        return _extract(text, bib, doc_id, path, sha256, bibliography_path, title, findings)
+    return bib, bibliography_path
+
+
+def _read_draft(
+    text: str, bib: Bibliography | None, naming: _Naming, findings: list[Finding] | None
+) -> tuple[list[Statement], dict[str, Any], list[str]]:
+    """The statements of ``text``, the draft's document header and its claim ids; the notices
+    about the text are appended to ``findings`` when it is a list."""
+    statements = _analyse(text, bib)
+    document, ids = _header(text, statements, bib, naming)
+    if findings is not None:
+        findings.extend(notices(text, statements, ids, file=naming.path))
+    return statements, document, ids
 
 
 def _extract(
-    text: str,
-    bib: Bibliography | None,
-    doc_id: str,
-    path: str,
-    sha256: str | None,
-    bibliography_path: str | None,
-    title: str | None,
-    findings: list[Finding] | None = None,
+    text: str, bib: Bibliography | None, naming: _Naming, findings: list[Finding] | None = None
 ) -> ClaimSet:
-    statements = _analyse(text, bib)
-    document, ids = _header(text, statements, bib, doc_id, path, sha256, bibliography_path, title)
-    if findings is not None:
-        findings.extend(notices(text, statements, ids, file=path))
+    statements, document, ids = _read_draft(text, bib, naming, findings)
     # One validation of the whole file (in pydantic-core) checks every draft against the
     # contract, and is much faster than building each nested model in Python.
     model = ClaimFile.model_validate(
@@ -186,17 +210,11 @@ def _extract(
 
 
 def _header(
-    text: str,
-    statements: Sequence[Statement],
-    bib: Bibliography | None,
-    doc_id: str,
-    path: str,
-    sha256: str | None,
-    bibliography_path: str | None,
-    title: str | None,
+    text: str, statements: Sequence[Statement], bib: Bibliography | None, naming: _Naming
 ) -> tuple[dict[str, Any], list[str]]:
     """The ``document`` header of the draft and the ids of its claims."""
-    doc_id = document_id(doc_id)
+    doc_id = document_id(naming.doc_id)
+    path, sha256, title = naming.path, naming.sha256, naming.title
     width = max(3, len(str(len(statements))))
     ids = [f"{doc_id}-{i:0{width}d}" for i in range(1, len(statements) + 1)]
     document: dict[str, Any] = {
@@ -206,8 +224,8 @@ def _header(
     }
     if title is not None:
         document["title"] = title
-    if bib is not None and bibliography_path is not None:
-        document["bibliography"] = bibliography_path
+    if bib is not None and naming.bibliography_path is not None:
+        document["bibliography"] = naming.bibliography_path
     return document, ids
 
 
@@ -236,16 +254,10 @@ def write_draft(
     only be written by ruamel.yaml: ``out`` then holds a part, and the caller writes the
     whole draft with :func:`to_yaml` instead. ``findings`` is filled as by :func:`extract`.
     """
-    bib = _bibliography(bibliography)
-    if bib is not None and bibliography_path is None and isinstance(bibliography, str | Path):
-        bibliography_path = Path(bibliography).name
+    bib, bibliography_path = _resolve_bibliography(bibliography, bibliography_path)
+    naming = _Naming(doc_id, path, sha256, bibliography_path, title)
     with _collector_paused():
-        statements = _analyse(text, bib)
-        document, ids = _header(
-            text, statements, bib, doc_id, path, sha256, bibliography_path, title
-        )
-        if findings is not None:
-            findings.extend(notices(text, statements, ids, file=path))
+        statements, document, ids = _read_draft(text, bib, naming, findings)
         kinds = Counter(s.kind for s in statements)
         chunks = range(0, len(statements), STREAM_CHUNK)
 
