@@ -12,6 +12,8 @@ import copy
 import random
 from typing import Any
 
+from evidence_claims.io.annotations import FIELD_ORDER
+
 # Values at and around every boundary the claim-file contract draws: types, numbers, lengths,
 # patterns, enums of other fields, nulls, and characters where regex engines disagree.
 BOUNDARY_VALUES: list[Any] = [
@@ -114,19 +116,7 @@ BOUNDARY_VALUES: list[Any] = [
 ]
 
 FIELD_NAMES = [
-    "id",
-    "text",
-    "anchor",
-    "kind",
-    "topic",
-    "evidence",
-    "hedges",
-    "boosters",
-    "caveats",
-    "relations",
-    "certainty",
-    "review",
-    "suppress",
+    *FIELD_ORDER,  # a claim's keys, then those of its parts and of the header
     "start",
     "end",
     "prefix",

@@ -32,6 +32,7 @@ from ..model.interchange import (
     split_tag,
 )
 from ..model.offsets import Utf16Index
+from ..model.records import Claim, Evidence
 
 DEFAULT_SOURCE_TYPE = "unsourced_assertion"
 
@@ -248,22 +249,9 @@ def _apply_tags(record: dict[str, Any], evidence: dict[str, Any], tags: list[str
     record["evidence"] = evidence
 
 
-FIELD_ORDER = (
-    "id",
-    "text",
-    "anchor",
-    "kind",
-    "topic",
-    "evidence",
-    "hedges",
-    "boosters",
-    "caveats",
-    "relations",
-    "certainty",
-    "review",
-    "suppress",
-)
-EVIDENCE_ORDER = ("type", "sources", "basis", "note")
+# the claim file's key order is the models' field order (as the schema and every save write it)
+FIELD_ORDER = tuple(f.alias or name for name, f in Claim.model_fields.items())
+EVIDENCE_ORDER = tuple(f.alias or name for name, f in Evidence.model_fields.items())
 
 
 def _order(record: dict[str, Any]) -> None:
