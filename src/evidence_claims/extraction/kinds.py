@@ -18,6 +18,7 @@ from ..model.records import Kind
 from .caseless import FoldedSearch, Unsupported, fold, lower_pattern
 from .first_chars import first_chars
 from .segment import Segment
+from .units import title_like
 
 _CLOSERS = "\"'”’»)] \t\n"
 _FIRST_WORD = re.compile(r"[\W\d_]*([A-Za-z]+(?:['’]t)?)")
@@ -114,6 +115,8 @@ def classify(text: str, role: str, *, body_offset: int = 0) -> Kind:
         return "question"
     if role in ("heading", "label") or stripped.endswith(":"):
         return "meta"
+    if role == "item" and _titled_item(stripped):
+        return "meta"
     folded = fold(body)
     pattern, target = rules.signposting.pick(body, folded)
     if pattern.match(target):
@@ -127,6 +130,16 @@ def classify(text: str, role: str, *, body_offset: int = 0) -> Kind:
     if pattern.search(target.strip()):
         return "meta"
     return "claim"
+
+
+def _titled_item(stripped: str) -> bool:
+    """A list item worded as a title, without a full stop: the name of a linked page or
+    article ("Tips for Dietary Supplement Users", "Mixing Medications and Dietary Supplements
+    Can Endanger Your Health"), not a statement of its own. A trailing ellipsis ("More
+    Consumer Updates ...") is no full stop."""
+    if stripped.endswith(("..", "…")):
+        stripped = stripped.rstrip(".…").rstrip()
+    return bool(stripped) and stripped[-1] not in ".!?" and title_like(stripped)
 
 
 def _main_clause(body: str) -> int:

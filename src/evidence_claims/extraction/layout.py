@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .abstract_labels import is_label_name, label_at
 from .sentences import CANDIDATE, TERMINAL, ends_sentence, is_boundary, sentences
-from .units import Segment, strip_span, word_set
+from .units import Segment, strip_span, title_like, word_set
 
 _LINE = re.compile(r"[^\n]*\n?")
 _BULLET = re.compile(r"[ \t]*(?:([-*•‣◦▪●–—+])|(\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]))[ \t]+(?=\S)")
@@ -205,6 +205,8 @@ def _is_heading(document: str, lines: list[tuple[int, int]], index: int, at_boun
         return True
     if not at_boundary:
         return False
+    if _titled_line(document, lines, index, left, right):
+        return True
     if not _short_title_line(document, left, right):
         return False
     if _title_block(document, lines) or _FIELD.match(document, left, right):
@@ -219,6 +221,24 @@ def _is_heading(document: str, lines: list[tuple[int, int]], index: int, at_boun
         return True  # a title over a list, a label ("Objective:") or a lead line
     nxt_left, nxt_right = strip_span(document, next_start, next_end)
     return document[nxt_left].isupper() and (nxt_right - nxt_left) > 1.5 * (right - left)
+
+
+def _titled_line(
+    document: str, lines: list[tuple[int, int]], index: int, left: int, right: int
+) -> bool:
+    """A line worded as a title, where a sentence could start, before a capitalised line.
+
+    Items of a table of contents or a link list without bullets ("Examples of Products
+    Marketed as Dietary Supplements" / "Savvy Consumers Share Information with Their Health
+    Care Team"), however long: each is one unit, never joined with the next line. Hard-wrapped
+    running text does not capitalise every content word of a line.
+    """
+    if not document[left].isupper() or not title_like(document[left:right]):
+        return False
+    if index + 1 >= len(lines):
+        return True
+    next_left, _next_right = strip_span(document, *lines[index + 1])
+    return document[next_left].isupper()
 
 
 # A field line: a short capitalised name, a colon, a value ("Common Names: valerian, ...").

@@ -1,0 +1,117 @@
+"""Kinds and layout of forms met on unseen agency pages and abstracts: lines and list items
+worded as titles, advice without an imperative, "could be considered" as a classification,
+a page speaking about itself, and a belief the text reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidence_claims.extraction.draft import extract
+from evidence_claims.extraction.kinds import classify
+from evidence_claims.extraction.units import title_like
+
+
+def units(document: str) -> list[tuple[str, str]]:
+    return [(c.text, c.kind) for c in extract(document, doc_id="t").claims]
+
+
+def test_a_contents_line_worded_as_a_title_is_not_joined_with_the_next_line() -> None:
+    doc = (
+        "Contents\n\n"
+        "Is Coffee Safe During Pregnancy?\n"
+        "Tables of Caffeine Content in Common Drinks and Foods\n"
+        "Where Pregnant Readers Can Find More Help\n"
+    )
+    assert units(doc) == [
+        ("Contents", "meta"),
+        ("Is Coffee Safe During Pregnancy?", "question"),
+        ("Tables of Caffeine Content in Common Drinks and Foods", "meta"),
+        ("Where Pregnant Readers Can Find More Help", "meta"),
+    ]
+
+
+def test_a_long_title_line_over_a_question_line_is_its_own_unit() -> None:
+    doc = (
+        "Web Pages with Information on Caffeine and Sleep from Health Agencies and others\n"
+        "How Can I Sleep Better?\n"
+    )
+    assert units(doc) == [
+        ("Web Pages with Information on Caffeine and Sleep from Health Agencies and others", "meta"),
+        ("How Can I Sleep Better?", "question"),
+    ]
+
+
+def test_hard_wrapped_text_with_a_capitalised_second_line_is_still_one_sentence() -> None:
+    doc = "Most adults drink coffee every day and only a few\nSwedish studies have looked at tea.\n"
+    assert units(doc) == [
+        ("Most adults drink coffee every day and only a few\nSwedish studies have looked at tea.", "claim")
+    ]
+
+
+def test_list_items_worded_as_titles_are_meta() -> None:
+    doc = (
+        "Related articles\n"
+        "- Herbal Teas and Prescription Drugs Can Interact\n"
+        "- Reporting a Side Effect\n"
+        "- More Articles related to Herbal Teas...\n"
+        "- Chamomile tea may cause allergic reactions in some people\n"
+    )
+    kinds = dict(units(doc))
+    assert kinds["Herbal Teas and Prescription Drugs Can Interact"] == "meta"
+    assert kinds["Reporting a Side Effect"] == "meta"
+    assert kinds["More Articles related to Herbal Teas..."] == "meta"
+    assert kinds["Chamomile tea may cause allergic reactions in some people"] == "claim"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tips for Older Dietary Supplement Users", True),
+        ("More Consumer Updates related to Dietary Supplements", True),
+        ("Vitamin D", False),
+        ("Calcium and vitamin D help keep bones strong", False),
+        ("Trouble sleeping at night", False),
+    ],
+)
+def test_title_like(text: str, expected: bool) -> None:
+    assert title_like(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heterogeneous effect estimates need to be considered when pooling trials.",
+        "Small pilot trials would be best used to plan the size of later trials.",
+        "Balanced meals are the first place to start.",
+        "As you age, it becomes even more important to keep moving every day.",
+        "Higher doses may be considered for patients who do not respond.",
+    ],
+)
+def test_advice_without_an_imperative_is_a_recommendation(text: str) -> None:
+    assert classify(text, "sentence") == "recommendation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About half of the outcomes could be considered patient-important outcomes.",
+        "We assessed whether the reported outcomes could be considered clinically relevant.",
+        "You might think you have to buy special shoes to start walking.",
+    ],
+)
+def test_classifications_and_reported_beliefs_are_no_advice(text: str) -> None:
+    assert classify(text, "sentence") != "recommendation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Welcome to the first issue of our newsletter.",
+        "The following are resources for parents about sleep.",
+        "That is why we wrote this booklet.",
+        "The agency has prepared these tips to help you shop safely.",
+        "You can find more information about labels on the agency's web site.",
+    ],
+)
+def test_a_page_speaking_about_itself_is_meta(text: str) -> None:
+    assert classify(text, "sentence") == "meta"
