@@ -116,3 +116,66 @@ def test_classifications_and_reported_beliefs_are_no_advice(text: str) -> None:
 )
 def test_a_page_speaking_about_itself_is_meta(text: str) -> None:
     assert classify(text, "sentence") == "meta"
+
+
+def test_a_reference_list_is_one_meta_unit_per_entry() -> None:
+    doc = (
+        "Tea is popular [1].\n\n"
+        "References\n\n"
+        "1. Brown K, Lee M. Tea drinking in Japan. Nutr Rev. 2011;69:10-8.\n"
+        "2. Ortiz P, et al. Black tea and blood pressure: a randomized trial.\n"
+        "   Hypertension. 2014;63(4):700-707. doi:10.1161/HYP.0000000000000001\n"
+    )
+    assert units(doc)[1:] == [
+        ("References", "meta"),
+        ("1. Brown K, Lee M. Tea drinking in Japan. Nutr Rev. 2011;69:10-8.", "meta"),
+        (
+            "2. Ortiz P, et al. Black tea and blood pressure: a randomized trial.\n"
+            "   Hypertension. 2014;63(4):700-707. doi:10.1161/HYP.0000000000000001",
+            "meta",
+        ),
+    ]
+
+
+def test_an_unnumbered_reference_list_after_its_heading_is_one_unit_per_line() -> None:
+    doc = (
+        "Bibliography\n"
+        "Brown K, Lee M (2011) Tea drinking in Japan. Nutr Rev 69: 10-18.\n"
+        "Ortiz P (2014) Black tea and blood pressure. Hypertension 63: 700-707.\n\n"
+        "Tea contains caffeine.\n"
+    )
+    assert units(doc) == [
+        ("Bibliography", "meta"),
+        ("Brown K, Lee M (2011) Tea drinking in Japan. Nutr Rev 69: 10-18.", "meta"),
+        ("Ortiz P (2014) Black tea and blood pressure. Hypertension 63: 700-707.", "meta"),
+        ("Tea contains caffeine.", "claim"),
+    ]
+
+
+def test_a_reference_entry_without_a_heading_is_not_cut_at_its_full_stops() -> None:
+    doc = "Further reading:\n- Ortiz P, Lee M. Black tea. Hypertension. 2014;63(4):700-707.\n"
+    assert units(doc)[-1] == (
+        "Ortiz P, Lee M. Black tea. Hypertension. 2014;63(4):700-707.",
+        "meta",
+    )
+
+
+def test_a_caption_keeps_its_marker_and_is_meta() -> None:
+    doc = (
+        "Cocoa flavanols raised flow-mediated dilation in the trial.\n\n"
+        "Figure 2. Flow-mediated dilation before and after eight weeks of cocoa.\n\n"
+        "Table 1 shows the characteristics of the participants.\n"
+    )
+    assert units(doc) == [
+        ("Cocoa flavanols raised flow-mediated dilation in the trial.", "claim"),
+        ("Figure 2. Flow-mediated dilation before and after eight weeks of cocoa.", "meta"),
+        ("Table 1 shows the characteristics of the participants.", "meta"),
+    ]
+
+
+def test_a_licence_line_is_meta() -> None:
+    doc = (
+        "Copyright © 2019 Ortiz et al. This is an open access article distributed under the "
+        "terms of the Creative Commons Attribution License.\n"
+    )
+    assert {kind for _text, kind in units(doc)} == {"meta"}
