@@ -179,3 +179,46 @@ def test_a_licence_line_is_meta() -> None:
         "terms of the Creative Commons Attribution License.\n"
     )
     assert {kind for _text, kind in units(doc)} == {"meta"}
+
+
+def test_labels_set_without_colons_are_units_of_their_own() -> None:
+    doc = (
+        "Objectives To find out whether zinc shortens colds.\n"
+        "Design Randomised placebo controlled trial.\n"
+        "Results Colds lasted 1.5 days less with zinc.\n"
+        "Conclusions Zinc lozenges may shorten colds in adults.\n"
+    )
+    assert units(doc) == [
+        ("Objectives", "meta"),
+        ("To find out whether zinc shortens colds.", "meta"),
+        ("Design", "meta"),
+        ("Randomised placebo controlled trial.", "meta"),
+        ("Results", "meta"),
+        ("Colds lasted 1.5 days less with zinc.", "claim"),
+        ("Conclusions", "meta"),
+        ("Zinc lozenges may shorten colds in adults.", "claim"),
+    ]
+
+
+def test_a_single_label_like_word_at_a_line_start_opens_no_label() -> None:
+    # One line starting with a label name is not a structured abstract ("Results" here is
+    # the sentence's subject), nor is a label name followed by a lower-case word.
+    doc = "Results Matter More Than Promises in this field, she said.\nDesign matters too.\n"
+    assert [text for text, _kind in units(doc)] == [
+        "Results Matter More Than Promises in this field, she said.",
+        "Design matters too.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Offer vitamin D to people with low levels.",
+        "Prescribe the lowest dose that works.",
+        "Monitor blood pressure every month.",
+        "Refer children with severe symptoms.",
+        "Encourage patients to walk daily.",
+    ],
+)
+def test_clinical_imperatives_are_recommendations(text: str) -> None:
+    assert classify(text, "sentence") == "recommendation"

@@ -68,3 +68,68 @@ def label_at(document: str, start: int, end: int) -> tuple[int, int, int] | None
     if match is None or not is_label_name(match.group(1)):
         return None
     return match.start(1), document.index(":", match.end(1)) + 1, match.end()
+
+
+# Labels that journals set in bold without a colon ("Objectives To assess ...", "Design
+# Systematic review", BMJ and JAMA abstracts): copied as text, the label runs into its
+# sentence. Only names that rarely open an ordinary sentence with a capitalised second word.
+BARE_LABELS = frozenset(
+    {
+        "background",
+        "objective",
+        "objectives",
+        "aim",
+        "aims",
+        "purpose",
+        "importance",
+        "methods",
+        "design",
+        "setting",
+        "settings",
+        "participants",
+        "interventions",
+        "intervention",
+        "main outcome measures",
+        "main outcomes and measures",
+        "outcome measures",
+        "results",
+        "findings",
+        "conclusion",
+        "conclusions",
+        "conclusions and relevance",
+        "interpretation",
+        "data sources",
+        "study selection",
+        "data extraction",
+        "data synthesis",
+        "review methods",
+        "eligibility criteria",
+        "study design",
+        "design, setting, and participants",
+        "design, setting and participants",
+        "exposures",
+        "limitations",
+    }
+)
+_BARE_LABEL = re.compile(
+    r"[ \t]*("
+    + "|".join(re.escape(n) for n in sorted(BARE_LABELS, key=len, reverse=True))
+    + r")[ \t]+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def bare_label_at(document: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of a colonless label opening the line ("Design Systematic review ...").
+
+    The label must start with a capital and be followed by at least three words.
+    """
+    match = _BARE_LABEL.match(document, start, end)
+    if match is None or not document[match.start(1)].isupper():
+        return None
+    after = document[match.end()]  # (the pattern ignores case: the next word's capital here)
+    if not (after.isupper() or after.isdigit()):
+        return None
+    if len(document[match.end() : end].split()) < 3:
+        return None
+    return match.start(1), match.end(1)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .abstract_labels import is_label_name, label_at
+from .abstract_labels import bare_label_at, is_label_name, label_at
 from .sentences import CANDIDATE, TERMINAL, ends_sentence, is_boundary, sentences
 from .units import Segment, strip_span, title_like, word_set
 
@@ -55,6 +55,7 @@ _CAPTION = re.compile(
 
 
 def iter_segments(document: str) -> Iterator[Segment]:
+    bare = _bare_labels(document)
     paragraph = -1
     lines: list[tuple[int, int]] = []  # (start, end) of each non-blank line, end excludes "\n"
     references = False  # inside a reference section (after its heading)
@@ -69,16 +70,38 @@ def iter_segments(document: str) -> Iterator[Segment]:
             lines.append((start, end))
         elif lines:
             paragraph += 1
-            found, references = _paragraph(document, lines, paragraph, references)
+            found, references = _paragraph(document, lines, paragraph, references, bare)
             yield from found
             lines = []
     if lines:
         paragraph += 1
-        yield from _paragraph(document, lines, paragraph, references)[0]
+        yield from _paragraph(document, lines, paragraph, references, bare)[0]
+
+
+def _bare_labels(document: str) -> bool:
+    """Does the document set its abstract labels without colons, at two line starts or more
+    ("Objectives To assess ...", "Results Thirty trials ...")? Only then is a capitalised
+    word at a line start read as a label."""
+    count = 0
+    for match in _LINE_START.finditer(document):
+        start = match.start()
+        stop = document.find("\n", start)
+        if bare_label_at(document, start, len(document) if stop < 0 else stop):
+            count += 1
+            if count >= 2:
+                return True
+    return False
+
+
+_LINE_START = re.compile(r"(?m)^(?=[ \t]*[A-Z])")
 
 
 def _paragraph(
-    document: str, lines: list[tuple[int, int]], paragraph: int, references: bool
+    document: str,
+    lines: list[tuple[int, int]],
+    paragraph: int,
+    references: bool,
+    bare: bool = False,
 ) -> tuple[list[Segment], bool]:
     """Segments of one blank-line-separated block of lines, and whether a reference section
     goes on after it."""
@@ -95,7 +118,7 @@ def _paragraph(
         return [heading, *_entries(document, rest, paragraph)], True
     if _contents_list(document, lines):
         return _contents(document, lines, paragraph), False
-    return _ParagraphReader(document, lines, paragraph).read(), False
+    return _ParagraphReader(document, lines, paragraph, bare_labels=bare).read(), False
 
 
 def _reference_block(document: str, lines: list[tuple[int, int]]) -> bool:
@@ -163,6 +186,7 @@ class _ParagraphReader:
     document: str
     lines: list[tuple[int, int]]
     paragraph: int
+    bare_labels: bool = False  # the document sets its abstract labels without colons
     run_start: int | None = None  # running text being collected
     run_end: int = 0
     item: tuple[int, int, int] | None = None  # (start, body, end) of the list item being read
@@ -204,6 +228,8 @@ class _ParagraphReader:
         )
         if at_boundary and self._caption_or_entry(start, end):
             return
+        if at_boundary and self.bare_labels and self._bare_label(start, end):
+            return
         if _is_heading(document, self.lines, index, at_boundary):
             self.flush_run()
             left, right = strip_span(document, start, end)
@@ -217,6 +243,17 @@ class _ParagraphReader:
             self._lead(start, end)
             return
         self._running_line(index, start, end)
+
+    def _bare_label(self, start: int, end: int) -> bool:
+        """A colonless label opening the line: a unit of its own, then the line's text."""
+        label = bare_label_at(self.document, start, end)
+        if label is None or title_like(self.document[label[0] : end]):
+            return False
+        self.flush_run()
+        self.found.append(Segment(label[0], label[1], "label", self.paragraph, label[0]))
+        self.run_start = label[1]
+        self.run_end = end
+        return True
 
     def _caption_or_entry(self, start: int, end: int) -> bool:
         """A caption ("Figure 1. ...") or a reference entry on a line of its own: its
