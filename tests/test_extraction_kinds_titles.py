@@ -222,3 +222,45 @@ def test_a_single_label_like_word_at_a_line_start_opens_no_label() -> None:
 )
 def test_clinical_imperatives_are_recommendations(text: str) -> None:
     assert classify(text, "sentence") == "recommendation"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("DON'T use tanning beds.", "recommendation"),
+        ("Beware of products claiming to cure cancer.", "recommendation"),
+        ("Let your doctor know if you take blood thinners.", "recommendation"),
+        ("Let's say that most substances can be misused.", "claim"),
+        ("Consumers are urged to stop using the product immediately.", "recommendation"),
+        ("Reviewers are strongly encouraged to grade the evidence.", "claim"),
+        ("We do not recommend routine screening.", "recommendation"),
+        ("Talking with your healthcare provider is important.", "recommendation"),
+        ("You may want to talk with your doctor.", "recommendation"),
+        ("Clinicians may wish to consider zinc for patients with colds.", "recommendation"),
+        ("It may be helpful to keep a sleep diary.", "recommendation"),
+        ("Find a clinical trial near you.", "recommendation"),
+        ("Aim for five servings of fruit a day.", "recommendation"),
+        ("The aim of the trial was to test zinc.", "meta"),
+    ],
+)
+def test_more_forms_of_advice(text: str, kind: str) -> None:
+    assert classify(text, "sentence") == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Here we review the evidence on melatonin.",
+        "Below we describe three trials.",
+        "We then discuss the implications for practice.",
+        "See Table 2.",
+        "For more information, see the fact sheet on vitamin D.",
+        "More information is available at the agency's web site.",
+        "These findings should be interpreted with caution.",
+        "The results should be confirmed in larger trials.",
+        "It remains to be seen whether these effects last.",
+        "Several questions remain unanswered.",
+    ],
+)
+def test_signposting_pointers_and_the_state_of_the_evidence_are_meta(text: str) -> None:
+    assert classify(text, "sentence") == "meta"

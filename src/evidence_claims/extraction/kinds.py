@@ -21,7 +21,7 @@ from .segment import Segment
 from .units import title_like
 
 _CLOSERS = "\"'”’»)] \t\n"
-_FIRST_WORD = re.compile(r"[\W\d_]*([A-Za-z]+(?:['’]t)?)")
+_FIRST_WORD = re.compile(r"[\W\d_]*([A-Za-z]+(?:['’][tT])?)")
 # An opening clause or phrase before the main clause: a condition or time ("If you ...,"),
 # a purpose or topic ("To reduce the risk, ...", "For the latest information, ...").
 _LEADING_CLAUSE = re.compile(
@@ -232,7 +232,10 @@ def _is_imperative(body: str, rules: KindRules) -> bool:
         if match is None:
             continue
         word = match.group(1).lower().replace("’", "'")
-        if word in rules.imperatives and not _is_noun_use(candidate[match.end() :]):
+        rest = candidate[match.end() :]
+        if word == "let" and re.match(r"(?:['’]s|\s+us)\b", rest, re.I):
+            continue  # "Let's say that ...", "Let us consider ...": the writer's discourse
+        if word in rules.imperatives and (word == "beware" or not _is_noun_use(rest)):
             return True
         if word == "do" and re.match(r"\s+not\b", candidate[match.end() :], re.I):
             return True
