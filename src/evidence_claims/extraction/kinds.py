@@ -47,6 +47,7 @@ class KindRules:
     imperatives: frozenset[str]
     signposting: FoldedSearch
     recommendation: FoldedSearch
+    recommendation_statement: FoldedSearch
     meta: FoldedSearch
 
 
@@ -60,6 +61,7 @@ def load_rules() -> KindRules:
         imperatives=frozenset(w.replace("’", "'") for w in str(data["imperatives"]).split()),
         signposting=_compile(data["signposting"], 0),
         recommendation=_compile(data["recommendation"], 0),
+        recommendation_statement=_compile(data["recommendation_statement"], 0),
         meta=_compile(data["meta"], re.M),
     )
 
@@ -125,6 +127,9 @@ def classify(text: str, role: str, *, body_offset: int = 0) -> Kind:
         return "recommendation"
     pattern, target = rules.recommendation.pick(body, folded)
     if pattern.search(target, _main_clause(body)):
+        return "recommendation"
+    pattern, target = rules.recommendation_statement.pick(body, folded)
+    if pattern.match(target):
         return "recommendation"
     pattern, target = rules.meta.pick(body, folded)
     if pattern.search(target.strip()):

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .abstract_labels import bare_label_at, is_label_name, label_at
+from .abstract_labels import bare_label_at, bare_labels_used, is_label_name, label_at
 from .sentences import CANDIDATE, TERMINAL, ends_sentence, is_boundary, sentences
 from .units import Segment, strip_span, title_like, word_set
 
@@ -46,6 +46,7 @@ _ENTRY_DETAIL = re.compile(
     re.IGNORECASE,
 )
 _ENTRY_ENUMERATOR = re.compile(r"[ \t]*(?:\[\d{1,3}\]|\d{1,3}[.)]|[-*•])[ \t]+\S")
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # A figure or table caption: "Figure 1. ...", "Fig. 2: ...", "Table 3 Characteristics ...".
 _CAPTION = re.compile(
@@ -55,7 +56,7 @@ _CAPTION = re.compile(
 
 
 def iter_segments(document: str) -> Iterator[Segment]:
-    bare = _bare_labels(document)
+    bare = bare_labels_used(document)
     paragraph = -1
     lines: list[tuple[int, int]] = []  # (start, end) of each non-blank line, end excludes "\n"
     references = False  # inside a reference section (after its heading)
@@ -76,24 +77,6 @@ def iter_segments(document: str) -> Iterator[Segment]:
     if lines:
         paragraph += 1
         yield from _paragraph(document, lines, paragraph, references, bare)[0]
-
-
-def _bare_labels(document: str) -> bool:
-    """Does the document set its abstract labels without colons, at two line starts or more
-    ("Objectives To assess ...", "Results Thirty trials ...")? Only then is a capitalised
-    word at a line start read as a label."""
-    count = 0
-    for match in _LINE_START.finditer(document):
-        start = match.start()
-        stop = document.find("\n", start)
-        if bare_label_at(document, start, len(document) if stop < 0 else stop):
-            count += 1
-            if count >= 2:
-                return True
-    return False
-
-
-_LINE_START = re.compile(r"(?m)^(?=[ \t]*[A-Z])")
 
 
 def _paragraph(
@@ -260,6 +243,8 @@ class _ParagraphReader:
         sentences say what a figure shows or which work is meant, nothing about the world, and
         the marker stays with the first of them."""
         document = self.document
+        if _DIGIT.search(document, start, end) is None:
+            return False  # both name a number: "Figure 1", a year, a DOI
         caption = _CAPTION.match(document, start, end)
         if caption is None and not _reference_entry(document, start, end):
             return False
