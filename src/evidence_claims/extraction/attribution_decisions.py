@@ -292,9 +292,10 @@ def _advice(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     if passage is not None and passage.report:
         # "These findings suggest that walking could be offered": the report's advice.
         return _context(passage, None)
-    basis: Basis = "context" if walk.grounded or st.voice else "none"
-    # Advice in a document an agency issued is the agency's advice.
-    return Attribution(AUTHORITY if st.voice else EXPERT, basis)
+    if st.voice:
+        # Advice in a document an agency issued is the agency's advice.
+        return Attribution(AUTHORITY, doc.voice_basis)
+    return Attribution(EXPERT, "context" if walk.grounded else "none")
 
 
 def _planned(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
@@ -500,7 +501,7 @@ def _carried(doc: Document, walk: Walk, st: Statement) -> Attribution:
             return _context(passage, None)
         walk.passage = None
         if st.voice:
-            return Attribution(AUTHORITY, "context")
+            return Attribution(AUTHORITY, doc.voice_basis)
         return Attribution(UNSOURCED, "none")
     if (
         passage is not None
@@ -521,7 +522,7 @@ def _carried(doc: Document, walk: Walk, st: Statement) -> Attribution:
         return _context(walk.last_study, anaphora[0])
     if st.voice:
         # A document an agency issued states its facts on the agency's authority.
-        return Attribution(AUTHORITY, "context")
+        return Attribution(AUTHORITY, doc.voice_basis)
     return Attribution(UNSOURCED, "none")
 
 

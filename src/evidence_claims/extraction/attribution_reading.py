@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..io.bib import Bibliography
-from ..model.records import Kind
+from ..model.records import Basis, Kind
 from .asides import in_aside
 from .attribution_citations import (
     FALLBACK_DESIGN,
@@ -33,7 +33,7 @@ from .attribution_rules import (
     CueHit,
     load_rules,
 )
-from .attribution_voice import issuer_voice_from, report_design
+from .attribution_voice import issuer_voice_from, report_design, unsigned_page
 from .caseless import fold
 from .mention_resolver import Resolver
 from .mentions import Mention, find_mentions
@@ -66,6 +66,9 @@ class Document:
     mentions: list[list[Mention]]
     voice_from: int | None  # where the line saying an agency issued the document is
     design: str  # the design of the study the document reports, if it reports one
+    # How the issuer's voice is known: "context" when a line names the issuer, "none" on an
+    # unsigned page whose register alone says an institution speaks (attribution_voice).
+    voice_basis: Basis = "context"
     # Short names defined for cited works ("the Massachusetts Male Aging Study (MMAS) ... [2]"):
     # the acronym and the keys it stands for, filled in as the statements are read.
     acronyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -91,6 +94,11 @@ class Document:
         ]
         resolver.prime(m for ms in mentions for m in ms)
         voice_from = issuer_voice_from(document, segments, hits)
+        voice_basis: Basis = "context"
+        if voice_from is None and not mentions_cited(mentions) and unsigned_page(
+            document, segments, kinds, hits
+        ):
+            voice_from, voice_basis = 0, "none"
         return cls(
             document,
             segments,
@@ -103,7 +111,13 @@ class Document:
             mentions,
             voice_from,
             report_design(document, segments, hits),
+            voice_basis=voice_basis,
         )
+
+
+def mentions_cited(mentions: Sequence[Sequence[Mention]]) -> bool:
+    """Does the document cite works by author or number (then it is no unsigned page)?"""
+    return any(m.form in ("named", "numbered") and m.certain for ms in mentions for m in ms)
 
 
 @dataclass

@@ -1,0 +1,64 @@
+"""Attribution rules that follow the genre: unsigned agency pages, agency officials, hedging
+"cases", gaps in the evidence.
+
+Each defect test failed before the rule it checks was added; the guards pin what must not
+change. The texts are written for the tests, not taken from the gold passages.
+"""
+
+from __future__ import annotations
+
+from evidence_claims.extraction.draft import extract
+
+
+def _evidence(text: str, **options) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    claims = extract(text, doc_id="t", **options).claims
+    return [(c.evidence.type, c.evidence.basis) for c in claims]
+
+
+# --- a consumer page that never names its agency still speaks for an institution ---------
+
+_UNSIGNED_PAGE = (
+    "Feverfew\n\n"
+    "Feverfew has not been linked to serious side effects. It can cause mouth sores.\n\n"
+    "Women who are pregnant should not use feverfew.\n\n"
+    "People taking blood thinners should avoid feverfew."
+)
+
+
+def test_an_unsigned_fact_sheet_is_the_institutions_word_with_no_named_basis() -> None:
+    found = _evidence(_UNSIGNED_PAGE)
+    assert found[0] == ("unsourced_assertion", "none")  # the heading
+    assert found[1:] == [("authority_statement", "none")] * 4
+
+
+def test_a_page_addressing_the_reader_is_unsigned_institutional_text_too() -> None:
+    text = (
+        "Many adults take a multivitamin. Your body needs vitamin C. "
+        "You can get enough from fruit. Ask your pharmacist about the dose you take."
+    )
+    assert {e for e in _evidence(text)} == {("authority_statement", "none")}
+
+
+def test_a_first_person_post_with_advice_is_not_an_agency_page() -> None:
+    text = (
+        "I tried feverfew last winter. It gave me mouth sores.\n\n"
+        "Women who are pregnant should not use feverfew. "
+        "People taking blood thinners should avoid it."
+    )
+    assert all(t != "authority_statement" for t, _b in _evidence(text))
+
+
+def test_a_news_story_quoting_an_expert_is_not_an_agency_page() -> None:
+    text = (
+        "Feverfew is sold as a migraine remedy. “Patients should not use it in pregnancy,” "
+        "said Dr. Ana Ruiz. Women who are pregnant should avoid feverfew."
+    )
+    assert all(t != "authority_statement" for t, _b in _evidence(text))
+
+
+def test_an_encyclopedia_text_without_advice_stays_unsourced() -> None:
+    text = (
+        "Feverfew is a flowering plant of the daisy family. It is native to Eurasia. "
+        "It has been grown in gardens since antiquity."
+    )
+    assert {e for e in _evidence(text)} == {("unsourced_assertion", "none")}
