@@ -240,11 +240,12 @@ def unsigned_page(
 
     A fact sheet copied without its header (benchmarks/gold-real/README.md: its statements
     are the agency's, basis ``none``) reads as the genre's register: it advises its reader
-    (two recommendations, or one and two statements that address the reader as "you"), and
-    nobody in it speaks for themselves: no first person singular, no study reported in its
-    own voice, no expert or user quoted, at most one study named. A blog post or forum thread (first person), a news
-    story (quoted speakers), an abstract (report voice) or an encyclopedia article (no advice)
-    does not read so.
+    (two recommendations; or one, and two statements that address the reader as "you"; or
+    three that do), and nobody in it speaks for themselves: no first person singular, no
+    study reported in its own voice, no expert or user quoted, at most one study named. A
+    blog post or forum thread (first person), a news story (quoted speakers), an abstract
+    (report voice), a text about studies or an encyclopedia article (no advice) does not
+    read so.
     """
     studies = 0
     for hit in hits:
