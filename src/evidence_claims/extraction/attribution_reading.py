@@ -95,8 +95,10 @@ class Document:
         resolver.prime(m for ms in mentions for m in ms)
         voice_from = issuer_voice_from(document, segments, hits)
         voice_basis: Basis = "context"
-        if voice_from is None and not mentions_cited(mentions) and unsigned_page(
-            document, segments, kinds, hits
+        if (
+            voice_from is None
+            and not mentions_cited(mentions)
+            and unsigned_page(document, segments, kinds, hits)
         ):
             voice_from, voice_basis = 0, "none"
         return cls(
