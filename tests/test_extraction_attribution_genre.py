@@ -62,3 +62,19 @@ def test_an_encyclopedia_text_without_advice_stays_unsourced() -> None:
         "It has been grown in gardens since antiquity."
     )
     assert {e for e in _evidence(text)} == {("unsourced_assertion", "none")}
+
+
+# --- "in many cases" hedges a general statement; a count of cases reports them ----------
+
+
+def test_in_many_cases_at_the_start_is_a_hedge_not_case_reports() -> None:
+    text = (
+        "Plants make many alkaloids. In many cases, these alkaloids serve as defences. "
+        "In some cases, people have had rashes after touching the leaves."
+    )
+    assert [t for t, _b in _evidence(text)] == ["unsourced_assertion"] * 3
+
+
+def test_a_count_of_cases_still_reports_cases() -> None:
+    text = "In several cases, women developed liver injury after taking the extract."
+    assert _evidence(text)[0] == ("case_report", "explicit")

@@ -46,6 +46,11 @@ _SOME_CASES_MAY = re.compile(
     r"(?:may|might|can|could)\b",
     re.IGNORECASE,
 )
+# "In many cases, these substances serve as ...", "In some cases, people have experienced
+# ...": a vague quantity of cases is a frequency hedge on a general statement (Hyland 2005's
+# approximators of frequency), not cases reported one by one; a count ("in several cases",
+# "in two cases") still describes cases.
+_VAGUE_CASES = re.compile(r"in\s+(?:some|many|most|certain|rare)\s+cases\b", re.IGNORECASE)
 _BEEN_REPORTED = re.compile(r"(?:have|has)\s+been\s+reported|reportedly", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[\W]*(?:(?:so|and|but|also|however|now|meanwhile),?\s+)?$", re.I)
 _BEFORE_AUTHORITY = re.compile(r"\b(?:by|from)\s+$", re.I)
@@ -296,7 +301,9 @@ def _sourced(
             # "In several cases, women ..." opens a report of cases; ", in many cases, ..."
             # in mid-sentence only hedges the statement.
             continue
-        if hit.type == "case_report" and _SOME_CASES_MAY.match(document, hit.start):
+        if hit.type == "case_report" and (
+            _SOME_CASES_MAY.match(document, hit.start) or _VAGUE_CASES.match(document, hit.start)
+        ):
             # "In some cases, supplements may have unwanted effects": what can happen, a
             # hedge on a general statement, not cases reported one by one.
             continue
