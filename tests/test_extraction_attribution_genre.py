@@ -78,3 +78,35 @@ def test_in_many_cases_at_the_start_is_a_hedge_not_case_reports() -> None:
 def test_a_count_of_cases_still_reports_cases() -> None:
     text = "In several cases, women developed liver injury after taking the extract."
     assert _evidence(text)[0] == ("case_report", "explicit")
+
+
+# --- a quoted official speaks for the body; a scientist quoted stays an expert -----------
+
+
+def test_a_quoted_agency_official_speaks_for_the_agency_and_again_by_surname() -> None:
+    text = (
+        "The agency has found 30 tainted products.\n\n"
+        "“These products are not supplements,” says Jane Roe, director of FDA’s Office of "
+        "Compliance. “Some contain hidden drugs.”\n\n"
+        "“Consumers should avoid them,” says Roe."
+    )
+    found = _evidence(text)
+    assert found[1] == ("authority_statement", "explicit")
+    assert found[2][0] == "authority_statement"
+    assert found[3] == ("authority_statement", "explicit")
+
+
+def test_an_acting_commissioner_after_a_quotation_speaks_for_the_agency() -> None:
+    text = (
+        "Weight-loss pills were seized. “These pills give false hope,” said Acting FDA "
+        "Commissioner John Doe."
+    )
+    assert _evidence(text)[1] == ("authority_statement", "explicit")
+
+
+def test_a_university_scientist_quoted_stays_an_expert() -> None:
+    text = (
+        "Weight-loss pills were seized. “These pills give false hope,” said Dr. Ana Ruiz, "
+        "director of the Center for Obesity Research at Leeds University."
+    )
+    assert _evidence(text)[1] == ("expert_opinion", "explicit")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..model.records import Basis, Kind
 from .attribution_citations import FALLBACK_DESIGN, Resolved, generic_cue
@@ -24,6 +24,7 @@ from .attribution_rules import (
     CueHit,
     choose_cue,
 )
+from .attribution_speakers import named_again, official_speaker
 from .segment import LABELS, Segment
 
 _OPENING_QUOTES = "\"“‘'«"
@@ -95,6 +96,7 @@ class Walk:
     study_paragraph: int = -1  # the paragraph of the latest statement resting on it
     study_left: bool = False  # has a statement on another ground (not a quotation) come since?
     section_design: str | None = None  # the design a section heading names ("Randomized trials")
+    officials: set[str] = field(default_factory=set)  # names of quoted officials of a body
 
 
 def new_paragraph(walk: Walk, segment: Segment, kind: Kind) -> None:
@@ -377,6 +379,7 @@ def _named_ground(doc: Document, walk: Walk, st: Statement) -> Attribution | Non
     if chosen is None:
         return None
     chosen = _under_heading(doc, walk, st, chosen)
+    chosen = _official(doc, walk, st, chosen)
     walk.grounded = True
     return _follow_named(doc, walk, st, chosen)
 
@@ -454,6 +457,30 @@ def _follow_named(doc: Document, walk: Walk, st: Statement, chosen: Attribution)
     elif chosen.type == EXPERT:
         walk.passage = _Passage(EXPERT, chosen.sources, st.index, quote_only=True)
     return chosen
+
+
+def _official(doc: Document, walk: Walk, st: Statement, chosen: Attribution) -> Attribution:
+    """A quoted speaker described by a public office speaks for that body
+    (:mod:`.attribution_speakers`); the names are kept for the speaker's later quotations."""
+    if chosen.type != EXPERT:
+        return chosen
+    names = official_speaker(doc.text, st.segment.start, st.segment.end)
+    if not names:
+        return chosen
+    walk.officials.update(names)
+    return replace(chosen, type=AUTHORITY)
+
+
+def _official_again(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
+    """A later quotation of an official already described ("...," says Levy): the body's."""
+    if st.explicit:
+        return None
+    cue = named_again(doc.text, st.segment.start, st.segment.end, walk.officials)
+    if cue is None:
+        return None
+    walk.passage = _Passage(AUTHORITY, (), st.index, quote_only=True)
+    walk.grounded = True
+    return Attribution(AUTHORITY, "explicit", cue=cue)
 
 
 def _cited_design(walk: Walk, st: Statement) -> str:
@@ -555,6 +582,7 @@ def _revives(doc: Document, walk: Walk, st: Statement, anaphora: CueHit) -> bool
 # :func:`_carried` decides what none of them does.
 _RULES: tuple[Callable[[Document, Walk, Statement], Attribution | None], ...] = (
     _quotation,
+    _official_again,
     _question,
     _advice,
     _planned,

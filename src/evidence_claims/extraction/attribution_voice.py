@@ -102,12 +102,12 @@ def _name_shape(line: str) -> bool:
 
 # A web page title that ends or starts with an agency's acronym: "Echinacea | NCCIH",
 # "FDA: Kratom". (The acronyms of the public bodies whose pages are most often quoted.)
-_AGENCY_ACRONYM = (
+AGENCY_ACRONYM = (
     r"(?:FDA|CDC|NIH|NCCIH|NCCAM|ODS|NLM|NCI|NIA|NIMH|NHLBI|NIAID|NIDDK|NEI|NIDA|NIAAA|AHRQ"
     r"|USDA|FTC|HHS|WHO|EMA|EFSA|NHS|NICE|MHRA|TGA)"
 )
 _AGENCY_TITLE = re.compile(
-    rf"{_AGENCY_ACRONYM}\s*[:|–]\s+\S.*|.*\S\s+[|–-]\s*(?:the\s+)?{_AGENCY_ACRONYM}"
+    rf"{AGENCY_ACRONYM}\s*[:|–]\s+\S.*|.*\S\s+[|–-]\s*(?:the\s+)?{AGENCY_ACRONYM}"
 )
 
 
