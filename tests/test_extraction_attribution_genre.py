@@ -8,6 +8,12 @@ change. The texts are written for the tests, not taken from the gold passages.
 from __future__ import annotations
 
 from evidence_claims.extraction.draft import extract
+from evidence_claims.io.bib import parse_bibliography
+
+_BIB = parse_bibliography(
+    "@article{smith2020,\n  author = {Smith, Ann},\n  title = {Kratom and chronic pain},\n"
+    "  journal = {Pain},\n  year = {2020}\n}\n"
+)
 
 
 def _evidence(text: str, **options) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
@@ -110,3 +116,27 @@ def test_a_university_scientist_quoted_stays_an_expert() -> None:
         "director of the Center for Obesity Research at Leeds University."
     )
     assert _evidence(text)[1] == ("expert_opinion", "explicit")
+
+
+# --- what no research has examined yet rests on none -------------------------------------
+
+
+def test_research_not_yet_done_ends_the_cited_passage_and_rests_on_none() -> None:
+    text = (
+        "Smith (2020) studied kratom and chronic pain. It eased pain in most users. "
+        "However, no previous research has properly examined its effect on sleep. "
+        "Very little, if any, previous work has examined the dose."
+    )
+    found = _evidence(text, bibliography=_BIB)
+    assert found[2] == ("unsourced_assertion", "none")
+    assert found[3] == ("unsourced_assertion", "none")
+
+
+def test_limited_knowledge_and_missing_information_are_gaps() -> None:
+    text = (
+        "In a survey of 500 users, kratom eased pain. "
+        "Knowledge about kratom's long-term safety is limited. "
+        "No information is available about its use in pregnancy. "
+        "Studies to date have been too brief to evaluate dependence."
+    )
+    assert _evidence(text)[1:] == [("unsourced_assertion", "none")] * 3
