@@ -140,3 +140,15 @@ def test_limited_knowledge_and_missing_information_are_gaps() -> None:
         "Studies to date have been too brief to evaluate dependence."
     )
     assert _evidence(text)[1:] == [("unsourced_assertion", "none")] * 3
+
+
+# --- research said to be needed is the writer's judgement, whatever design it names ------
+
+
+def test_research_needed_or_required_is_the_writers_judgement() -> None:
+    text = (
+        "In mice, the drug restored vision. Although much more preclinical testing is "
+        "required, it is likely to help patients. Its toxicity needs to be examined in "
+        "future studies. The results of this study suggest a need for long-term studies."
+    )
+    assert [t for t, _b in _evidence(text)[1:]] == ["expert_opinion"] * 3

@@ -51,6 +51,8 @@ _SOME_CASES_MAY = re.compile(
 # approximators of frequency), not cases reported one by one; a count ("in several cases",
 # "in two cases") still describes cases.
 _VAGUE_CASES = re.compile(r"in\s+(?:some|many|most|certain|rare)\s+cases\b", re.IGNORECASE)
+# A judgement that research is needed ("more trials are needed", "a need for studies").
+_NEEDED = re.compile(r"need|requir", re.IGNORECASE)
 _BEEN_REPORTED = re.compile(r"(?:have|has)\s+been\s+reported|reportedly", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[\W]*(?:(?:so|and|but|also|however|now|meanwhile),?\s+)?$", re.I)
 _BEFORE_AUTHORITY = re.compile(r"\b(?:by|from)\s+$", re.I)
@@ -206,9 +208,12 @@ def _main_grounds(
     """The cues outside asides that name the statement's ground (:func:`_sourced`), less a
     design named as missing and a study's own self-report measures."""
     explicit = _sourced(doc.text, segment, main, doc.rules, voice) if main else []
-    if any(c.type == "gap" for c in main):
-        # "A review has not yet been reported", "no controlled trials have": a design named
-        # as missing is not what the statement rests on.
+    if any(c.type == "gap" for c in main) or any(
+        c.type == "judgement" and _NEEDED.search(doc.text, c.start, c.end) for c in main
+    ):
+        # "A review has not yet been reported", "no controlled trials have", "more preclinical
+        # testing is required": a design named as missing or needed is not what the statement
+        # rests on.
         explicit = [c for c in explicit if c.type not in STUDY_TYPES]
     if any(c.type == ANECDOTAL for c in explicit) and (
         any(c.type in STUDY_TYPES for c in explicit)
