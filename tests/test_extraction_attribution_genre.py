@@ -152,3 +152,13 @@ def test_research_needed_or_required_is_the_writers_judgement() -> None:
         "future studies. The results of this study suggest a need for long-term studies."
     )
     assert [t for t, _b in _evidence(text)[1:]] == ["expert_opinion"] * 3
+
+
+def test_regulators_in_the_plural_who_warn_are_an_authority() -> None:
+    text = "Federal regulators continue to warn consumers about tainted weight-loss pills."
+    assert _evidence(text)[0] == ("authority_statement", "explicit")
+
+
+def test_regulators_only_mentioned_are_not_the_ground() -> None:
+    text = "Drug regulators were founded in many countries after 1960."
+    assert _evidence(text)[0] == ("unsourced_assertion", "none")
