@@ -162,3 +162,23 @@ def test_regulators_in_the_plural_who_warn_are_an_authority() -> None:
 def test_regulators_only_mentioned_are_not_the_ground() -> None:
     text = "Drug regulators were founded in many countries after 1960."
     assert _evidence(text)[0] == ("unsourced_assertion", "none")
+
+
+# --- a discipline's practitioners stating a view are experts; unnamed people are not -----
+
+
+def test_practitioners_named_by_discipline_who_theorize_give_an_expert_opinion() -> None:
+    text = (
+        "Herbalism is an ancient practice. Anthropologists theorize that early tribes "
+        "learned by trial and error. Historians believe the practice spread by trade."
+    )
+    assert [t for t, _b in _evidence(text)] == [
+        "unsourced_assertion",
+        "expert_opinion",
+        "expert_opinion",
+    ]
+
+
+def test_people_who_use_plants_are_not_a_source() -> None:
+    text = "People in all continents have long used plants to treat ailments."
+    assert _evidence(text)[0] == ("unsourced_assertion", "none")
