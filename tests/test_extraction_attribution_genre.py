@@ -182,3 +182,25 @@ def test_practitioners_named_by_discipline_who_theorize_give_an_expert_opinion()
 def test_people_who_use_plants_are_not_a_source() -> None:
     text = "People in all continents have long used plants to treat ailments."
     assert _evidence(text)[0] == ("unsourced_assertion", "none")
+
+
+# --- what a cited book or a review of research is ----------------------------------------
+
+_BOOKS = parse_bibliography(
+    "@book{bandler1975,\n  author = {Bandler, R. and Grinder, J.},\n"
+    "  title = {The structure of magic},\n  publisher = {Science and Behavior Books},\n"
+    "  year = {1975}\n}\n"
+    "@article{sharpley1984,\n  author = {Sharpley, C. F.},\n"
+    "  title = {Predicate matching in NLP: A review of research on the preferred system},\n"
+    "  journal = {J Couns Psychol},\n  year = {1984}\n}\n"
+)
+
+
+def test_a_cited_book_is_its_authors_opinion_not_a_study() -> None:
+    text = "NLP is a set of techniques that aim to improve lives [1]."
+    assert _evidence(text, bibliography=_BOOKS)[0] == ("expert_opinion", "explicit")
+
+
+def test_a_cited_review_of_research_is_a_review() -> None:
+    text = "In the 1980s researchers examined the claims of NLP [2]."
+    assert _evidence(text, bibliography=_BOOKS)[0] == ("systematic_review", "explicit")
