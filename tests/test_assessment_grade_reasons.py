@@ -39,6 +39,7 @@ TRIALS = "In 12 randomized trials with 9,000 adults, X reduced relapse"
         ("lack of agreement between studies", "inconsistency"),
         ("lack of similarity between point estimates", "inconsistency"),
         ("wide variation in effect estimates", "inconsistency"),
+        ("the evidence is conflicting", "inconsistency"),
         # indirectness: GRADE guidelines 8
         ("differences in population", "indirectness"),
         ("differences in outcome measures", "indirectness"),
