@@ -265,7 +265,7 @@ def main() -> None:
             "real blind (gold-real-blind)", REAL_BLIND, blind=True, mismatches=False
         )
         real_blind_2 = report_real(
-            "real blind 2 (gold-real-blind-2)", REAL_BLIND_2, blind=True, mismatches=False
+            "real blind2 (gold-real-blind-2)", REAL_BLIND_2, blind=True, mismatches=False
         )
         all_real_blind = pooled(real_blind, real_blind_2)
         if all_real_blind is not None:
