@@ -442,3 +442,42 @@ def optimal_information_size(risk: float, rrr: float = OIS_RELATIVE_REDUCTION) -
     )
     per_group = root * root / ((p1 - p2) ** 2)
     return 2 * int(-(-per_group // 1))
+
+
+# --- intervals of separate studies that do not overlap ------------------------------------------
+_SEPARATE_STUDY = re.compile(
+    # what sets a second study's estimate against a first's: "another trial", "the other
+    # cohort", "a second study", "whereas", "in contrast", "conversely"
+    r"\b(?:another|the\s+other|a\s+second|the\s+second|a\s+third|other)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:trials?|stud(?:y|ies)|cohorts?|rcts?)\b|\bwhereas\b|\bin\s+contrast\b|\bconversely\b",
+    re.IGNORECASE,
+)
+
+
+def disjoint_study_estimates(text: str) -> tuple[Effect, Effect] | None:
+    """Two estimates of the same measure whose 95% intervals do not overlap, written as the
+    results of separate studies (a second study named, or "whereas", "in contrast" between
+    them): GRADE guidelines 7's "confidence intervals show minimal or no overlap" (Guyatt et
+    al. 2011, J Clin Epidemiol 64:1294). Estimates of one body for different outcomes ("fewer
+    heart attacks (RR 0.80, ...) but more strokes (RR 1.17, ...)") are not set against each
+    other by those words and are left alone."""
+    found = [e for e in effects(text) if e.kind != "proportion"]
+    if len(found) < 2:
+        return None
+    starts = []
+    position = 0
+    for effect in found:
+        at = text.find(effect.text, position)
+        starts.append(at if at >= 0 else position)
+        position = max(position, starts[-1] + 1)
+    for i, first in enumerate(found):
+        for j in range(i + 1, len(found)):
+            second = found[j]
+            if second.measure != first.measure:
+                continue
+            if not (first.high < second.low or second.high < first.low):
+                continue
+            between = text[starts[i] + len(first.text) : starts[j]]
+            if _SEPARATE_STUDY.search(between):
+                return first, second
+    return None
