@@ -33,6 +33,9 @@ BIB = """@article{novak2020,
         # A cited review that found too little evidence, opened by "Whether".
         "Whether vitamin K prevents cramps in older adults is not known: a Cochrane review of 7"
         " trials with 812 adults (Novak 2020) found too little evidence to say.",
+        # "A Cochrane review by X and colleagues (year) found", beside small trials.
+        "A Cochrane review by Novak and colleagues (2020) found that vitamin K shortened"
+        " cramps, but the trials were small.",
         # Conflicting evidence, with what each study found.
         "Evidence on vitamin K and night cramps is conflicting (Novak 2020): one trial of 90"
         " adults found no effect, while a trial of 120 found fewer cramps.",
