@@ -52,3 +52,12 @@ def test_an_unnamed_estimate_across_no_effect_is_imprecise() -> None:
 )
 def test_more_nouns_for_the_people_counted(text: str) -> None:
     assert people_counts(text)[0][1] == text
+
+
+def test_a_case_control_study_counts_cases_and_controls_together() -> None:
+    counts = people_counts("Three studies with 261 cases and 363 controls found no link.")
+    assert max(counts) == (624, "261 cases and 363 controls")
+
+
+def test_an_absolute_effect_is_not_a_count_of_people() -> None:
+    assert people_counts("that is 3 fewer cases per 1000 (from 61 fewer to 84 more)") == []

@@ -377,6 +377,7 @@ PEOPLE = (
 _BREAKERS = (
     "trials", "trial", "studies", "study", "rcts", "rct", "in", "of", "with", "from", "at",
     "and", "or", "per", "who", "were", "was", "had", "to", "than", "versus", "vs",
+    "fewer", "more",  # "3 fewer cases per 1000" is an absolute effect, not people
 )  # fmt: skip
 _PEOPLE = re.compile(
     r"(?<![\w.,])(?:about|around|approximately|nearly|almost|over|more\s+than|some)?\s*"
@@ -388,8 +389,16 @@ _PEOPLE = re.compile(
 )
 
 
+_CASES_AND_CONTROLS = re.compile(
+    r"(?<![\w.,])(?P<cases>\d{1,3}(?:,\d{3})+|\d+)\s+cases\s+(?:and|with|plus|versus|vs\.?)\s+"
+    r"(?P<controls>\d{1,3}(?:,\d{3})+|\d+)\s+(?:matched\s+)?controls\b",
+    re.IGNORECASE,
+)
+
+
 def people_counts(text: str) -> list[tuple[int, str]]:
-    """Participant counts in ``text`` with the words they came from."""
+    """Participant counts in ``text`` with the words they came from. A case-control study's
+    participants are its cases and controls together ("261 cases and 363 controls": 624)."""
     out = []
     for match in _PEOPLE.finditer(text):
         raw = match.group("n") or match.group("n2")
@@ -398,6 +407,10 @@ def people_counts(text: str) -> list[tuple[int, str]]:
         value = _count_value(raw)
         if value:
             out.append((value, match.group(0).strip()))
+    for match in _CASES_AND_CONTROLS.finditer(text):
+        cases, controls = _count_value(match.group("cases")), _count_value(match.group("controls"))
+        if cases and controls:
+            out.append((cases + controls, match.group(0)))
     return out
 
 
