@@ -44,7 +44,9 @@ which the estimates vary widely: a stand-in for GRADE guidelines 21 part 2's jud
 "widely varying" point estimates, which sets no number."""
 
 _ACCURACY_WORDS = re.compile(
-    r"\b(?:sensitivit(?:y|ies)|specificit(?:y|ies))\b(?!\s+analys)"
+    # the words of test accuracy, not the other senses of "sensitivity" (insulin sensitivity, a
+    # sensitivity analysis): both measures named together, or accuracy named as such
+    r"\bsensitivit(?:y|ies)\s+(?:and|or|&)\s+specificit(?:y|ies)\b"
     r"|\b(?:diagnostic|test)\s+accuracy\b|\bpredictive\s+values?\b|\blikelihood\s+ratios?\b",
     re.IGNORECASE,
 )
@@ -91,9 +93,10 @@ def _texts(claim: Claim, ctx: SetContext) -> list[tuple[str, str, tuple[str | in
 
 
 def is_accuracy_claim(claim: Claim, ctx: SetContext) -> bool:
-    """Whether the claim rests on test accuracy evidence: typed so, or its own words or the
-    estimates of its body are accuracy measures (sensitivity, specificity, predictive values,
-    likelihood ratios, AUC), or its entries count accuracy studies."""
+    """Whether the claim rests on test accuracy evidence: typed so, or its own words name test
+    accuracy ("sensitivity and specificity", "diagnostic accuracy", predictive values,
+    likelihood ratios), or its body holds accuracy estimates with their intervals, or its
+    entries count accuracy studies."""
     if claim.evidence.type == "diagnostic_accuracy":
         return True
     if _ACCURACY_WORDS.search(claim.text):
