@@ -179,6 +179,8 @@ def effects(text: str) -> list[Effect]:
             low, high = high, low
         if kind == "ratio" and (low <= 0 or value <= 0):
             continue  # not a ratio after all ("OR" of something else)
+        if label == "AUC" and not 0 <= low <= value <= high <= 1:
+            continue  # a pharmacokinetic area under the concentration curve, not a ROC AUC
         if not (low <= value <= high) and kind != "proportion":
             # "MD 0.72 (0.18, 1.26)" holds its value; a point outside its interval is a misread
             continue
