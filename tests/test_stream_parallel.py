@@ -75,18 +75,20 @@ def assert_same_order(got: Report, expected: Report) -> None:
 
 def test_processes_give_the_report_of_one(crossing: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     used: list[int] = []
-    real = stream_chunks.map_ordered
+    real = stream_chunks.process_pool
 
-    def spy(function: Any, items: Any, jobs: int, *args: Any, **kwargs: Any) -> Any:
+    def spy(jobs: int, *args: Any) -> Any:
         used.append(jobs)
-        return real(function, items, jobs, *args, **kwargs)
+        return real(jobs, *args)
 
-    monkeypatch.setattr(stream_chunks, "map_ordered", spy)
+    monkeypatch.setattr(stream_chunks, "process_pool", spy)
     serial = streamed(crossing, jobs=1)
     assert used == []  # one process reads the chunks in turn
     two = streamed(crossing, jobs=2)
-    assert used == [2]
+    assert used == [1]  # one worker, and this process
     assert_same_order(two, serial)
+    assert_same_order(streamed(crossing, jobs=3), serial)
+    assert used == [1, 2]
     codes = {f.code for f in serial.findings}
     assert {"id.duplicate", "relation.unknown-target", "suppress.unused", "schema.enum"} <= codes
     # the duplicates whose first claim is chunks before name its line, as one process does

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
+    import concurrent.futures
     import multiprocessing.context
 
 T = TypeVar("T")
@@ -115,24 +116,32 @@ def map_ordered(
             initializer(*initargs)
         yield from map(function, items)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
     if chunksize is None:
         # Several files per task when they are many, so that sending tasks costs little;
         # small enough chunks that the processes finish together.
         chunksize = max(1, min(16, len(items) // (jobs * 32)))
-    pool = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=_context(),
-        initializer=_worker_init,
-        initargs=(initializer, initargs),
-    )
+    pool = process_pool(jobs, initializer, initargs)
     try:
         yield from pool.map(function, items, chunksize=chunksize)
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
+
+
+def process_pool(
+    jobs: int, initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = ()
+) -> concurrent.futures.ProcessPoolExecutor:
+    """A pool of ``jobs`` worker processes (see :func:`map_ordered` for ``initializer``),
+    started by :func:`_context`'s method, that leave Ctrl-C to this process."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=_context(),
+        initializer=_worker_init,
+        initargs=(initializer, initargs),
+    )
 
 
 _gc_lock = threading.Lock()

@@ -8,9 +8,12 @@ passage, suppressions, the count of cited keys); the second (:mod:`.stream_chunk
 each chunk's claims again and runs the same checks and the same assessment on them, in the
 context of the whole set (:mod:`.stream_context`). A claim of another chunk that the
 assessment asks for (a supporter, a challenger, an earlier claim of the passage) is read again
-alone from its bytes. Findings and assessments are the same as reading the file whole
-(compared in the tests); what the file holds of them is the report. This module decides which
-file is streamed and joins the two readings.
+alone from its bytes. The chunks of the second reading may be shared among worker
+processes (``jobs``, :func:`stream_jobs`), forked once the first reading is done so that each
+inherits the summary, the header and the document; their results are joined in the file's
+order. Findings and assessments are the same as reading the file whole, and in the same
+order for any number of processes (compared in the tests); what the file holds of them is the
+report. This module decides which file is streamed and joins the two readings.
 
 A file this path cannot follow without doubt (see :mod:`evidence_claims.io.json_stream`) is
 read whole instead, so every problem is reported by the exact reader.

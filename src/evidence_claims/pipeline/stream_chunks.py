@@ -15,7 +15,9 @@ process reading the chunks in turn.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,7 +39,7 @@ from ..model.records import Claim
 from ..model.report import ClaimAssessment, Finding, Report
 from ..rules import structural as R
 from .packing import MOST_SHARED, pack, unpack
-from .parallel import gc_paused, map_ordered
+from .parallel import gc_paused, process_pool
 from .stream_context import (
     SHARED_CACHES,
     ClaimStore,
@@ -189,8 +191,8 @@ class ChunkChecker:
 
 class SecondReading:
     """Every chunk checked and assessed in the context of the whole set (by ``jobs``
-    processes), the results joined in the file's order into ``report``; then the findings
-    across the whole set."""
+    processes, this one included), the results joined in the file's order into ``report``;
+    then the findings across the whole set."""
 
     def __init__(
         self, summary: Summary, header: ClaimSet, report: Report, visit: Visit | None, checks: bool
@@ -216,13 +218,43 @@ class SecondReading:
             self.report.extend(self._whole_set_findings())
 
     def _in_processes(self, reader: JsonStream, jobs: int) -> None:
-        """The chunks shared by ``jobs`` processes, each given the set's context once."""
-        seen: dict[Any, Any] = {}
+        """This process and ``jobs - 1`` workers share the chunks, joined in the file's order.
+
+        Each worker is forked with the set's context (it inherits the summary, the header and
+        the document: nothing is sent per chunk but its number). This process checks the
+        next chunk itself whenever the next result in order is not ready: on two cores, one
+        worker's copy of the pages it writes, and half the results sent through a pipe."""
         context = (reader, self.summary, self.header, self.checks)
-        chunks = range(len(reader.chunks))
-        results = map_ordered(_worker_chunk, chunks, jobs, _worker_start, context, chunksize=1)
-        for packed in results:
-            self._join(ChunkResult.unpacked(packed, seen))
+        pool = process_pool(jobs - 1, _worker_start, context)
+        window = 2 * (jobs - 1)  # chunks given to the workers ahead of the joining
+        ahead: deque[Future[Any] | ChunkResult] = deque()  # in the file's order
+        seen: dict[Any, Any] = {}
+        checker: ChunkChecker | None = None
+        total, number, sent = len(reader.chunks), 0, 0
+        try:
+            while number < total or ahead:
+                while number < total and sent < window:
+                    ahead.append(pool.submit(_worker_chunk, number))
+                    number, sent = number + 1, sent + 1
+                head = ahead[0] if ahead else None
+                if isinstance(head, ChunkResult):
+                    self._join(ahead.popleft())  # type: ignore[arg-type]
+                elif head is not None and (head.done() or number >= total):
+                    ahead.popleft()
+                    sent -= 1
+                    self._join(ChunkResult.unpacked(head.result(), seen))
+                else:  # the workers are busy: check the next chunk here (after the fork)
+                    if checker is None:
+                        checker = ChunkChecker(reader, self.summary, self.header, self.checks)
+                    ahead.append(checker.at(number))
+                    number += 1
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        finally:
+            if checker is not None:
+                checker.close()
+        pool.shutdown(wait=True)
 
     def _join(self, result: ChunkResult) -> None:
         """A chunk's result added to the report, in the file's order."""
