@@ -17,7 +17,8 @@ what the review was a review of. The frame alone moves no domain (checked before
 every domain the engine rates comes from the phrase.
 
 Printed per split (train: the reviews cues may be written from; test: a third of the reviews,
-held out by review; fresh: reviews read after the cues were written) and per domain:
+held out by review; fresh: reviews read after the cues were written; fresh-2: fifteen more
+reviews read later still, a measuring split only) and per domain:
 
 - recall: of the phrases the authors rated down (or up) in a domain, the share for which the
   engine rates that domain in the same direction; "levels" is the share that also takes the
@@ -27,8 +28,8 @@ held out by review; fresh: reviews read after the cues were written) and per dom
 - false domain: of all phrases, the share for which the engine rates a domain other than the
   phrase's own.
 
-``--misses`` lists the train split's misses phrase by phrase; the test and fresh splits are
-printed as aggregate figures only.
+``--misses`` lists the train split's misses phrase by phrase (``--misses-split`` names other
+splits to list); fresh-2 is printed as aggregate figures only, whatever is asked.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ BODY = {
     "mixed": ("5 randomized trials and 3 cohort studies", "the treatment improved the outcome"),
     "observational": ("8 cohort studies", "the exposure was associated with the outcome"),
 }
+SPLITS = ("train", "test", "fresh", "fresh-2")
 UP = {
     "upgrade.large_effect": "large_effect",
     "upgrade.very_large_effect": "large_effect",
@@ -176,17 +178,24 @@ def report(name: str, rows: list[Scored], reviews: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--misses", action="store_true", help="train-split misses, per phrase")
+    parser.add_argument(
+        "--misses-split",
+        action="append",
+        choices=["train", "test", "fresh"],
+        help="list this split's misses too (repeatable); fresh-2 is never listed",
+    )
     args = parser.parse_args(argv)
     corpus = yaml.safe_load(CORPUS.read_text("utf-8"))
     by_split = score(corpus)
     counts: dict[str, int] = defaultdict(int)
     for review in corpus["reviews"]:
         counts[review["split"]] += 1
-    for split in ("train", "test", "fresh"):
+    for split in SPLITS:
         report(split, by_split.get(split, []), counts[split])
-    if args.misses:
-        print("train misses:")
-        for r in by_split.get("train", []):
+    listed = (["train"] if args.misses else []) + (args.misses_split or [])
+    for name in dict.fromkeys(listed):
+        print(f"{name} misses:")
+        for r in by_split.get(name, []):
             wrong = (r.levels == 0 and r.found.get(r.domain, 0) != 0) or (
                 r.levels != 0 and not r.levels_right() and not (r.levels is None and r.hit())
             )

@@ -172,6 +172,38 @@ def _minority() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + words + r")(?![\w-])")
 
 
+@cache
+def _explanation() -> re.Pattern[str]:
+    """Words saying a heterogeneity was explained, unless a negation or "partly" stands just
+    before them (``explained`` and ``explained_not_after`` in the data file)."""
+    spec = _spec()
+    words = "|".join(
+        r"\s+".join(re.escape(w) for w in _norm(p).split())
+        for p in sorted(spec.get("explained") or (), key=len, reverse=True)
+    )
+    blockers = "|".join(
+        r"\s+".join(re.escape(w) for w in _norm(p).split())
+        for p in sorted(spec.get("explained_not_after") or (), key=len, reverse=True)
+    )
+    # a blocker up to two words before the explanation ("could not be explained", "only partly
+    # resolved"); "unexplained" is another word (whole words only)
+    return re.compile(
+        r"(?<![\w-])(?:(?P<blocked>(?:" + blockers + r")(?:\s+[\w'-]+){0,2}\s+)?)"
+        r"(?:" + words + r")(?![\w-])"
+    )
+
+
+_SENTENCE_END = re.compile(r"\.(?!\d)")
+
+
+def _explained_after(lowered: str, offset: int) -> bool:
+    """Whether the sentence from ``offset`` on says the heterogeneity was explained (GRADE
+    guidelines 7: only unexplained inconsistency rates down)."""
+    end = _SENTENCE_END.search(lowered, offset)
+    window = lowered[offset : end.start() if end else len(lowered)]
+    return any(not m.group("blocked") for m in _explanation().finditer(window))
+
+
 _WORD = re.compile(r"[\w²'-]+")
 
 
@@ -291,8 +323,25 @@ def _judge(tokens: Sequence[Token], t: int, cls: str) -> tuple[str, int, int] | 
     if cls == "concern":
         if _negated(tokens, t):
             return ("not_serious", 0, -1)
-        if best is not None and _polarity(tokens, best[2], cls) == "not_serious":
+        if (
+            best is not None
+            and _polarity(tokens, best[2], cls) == "not_serious"
+            and not _heads_next_term(tokens, best[2], t)
+        ):
             return ("not_serious", 0, best[2])
+        # the profile's judgement after the concern it weighed: "some concerns for the
+        # incomplete accounting of patients, we did not downgrade" (GRADE handbook 5.2: a
+        # concern judged not serious keeps the level)
+        for i in range(t + 1, len(tokens)):
+            if _gap(term, tokens[i]) > MAX_GAP:
+                break
+            if (
+                _shared(tokens, i)
+                and _polarity(tokens, i, cls) == "not_serious"
+                and not _nearer_term(tokens, i, t, cls, _gap(term, tokens[i]))
+                and not _heads_next_term(tokens, i, t)
+            ):
+                return ("not_serious", 0, i)  # and not another term's judgement
         return ("concern", 2 if _very(tokens, t) else 1, -1)
     if best is None:
         return None
@@ -300,6 +349,20 @@ def _judge(tokens: Sequence[Token], t: int, cls: str) -> tuple[str, int, int] | 
     if polarity == "concern":
         return ("concern", 2 if _very(tokens, best[2]) else 1, best[2])
     return (polarity or "neutral", 0, best[2])
+
+
+def _heads_next_term(tokens: Sequence[Token], q: int, t: int) -> bool:
+    """Whether qualifier ``q`` stands right before another term than ``t`` (an evidence
+    profile's "no serious imprecision": the judgement heads the domain it names, so it does not
+    clear a concern named before it, as in "unblinded, no serious imprecision")."""
+    for j in range(q + 1, len(tokens)):
+        if j == t:
+            continue
+        tok = tokens[j]
+        if tok.word <= tokens[q].last:
+            continue  # overlapping the qualifier
+        return bool(tok.role.terms) and _gap(tokens[q], tok) == 0
+    return False
 
 
 def _nearer_term(tokens: Sequence[Token], q: int, t: int, cls: str, gap: int) -> bool:
@@ -326,9 +389,10 @@ def read(text: str) -> tuple[Finding, ...]:
         return ()
     found: dict[str, Finding] = {}
     same = len(text) == len(text.lower())
-    for offset, clause in clauses(text):
+    parts = clauses(text)
+    for index, (offset, clause) in enumerate(parts):
         tokens = _tokens(clause)
-        if not any(tok.role.terms for tok in tokens):
+        if not any(tok.role.terms for tok in tokens) or _withdrawn(parts, index, text):
             continue
         for t, tok in enumerate(tokens):
             for domain, cls in tok.role.terms:
@@ -338,6 +402,8 @@ def read(text: str) -> tuple[Finding, ...]:
                 if judged is None or judged[0] != "concern":
                     continue
                 levels, q = judged[1], judged[2]
+                if domain == "inconsistency" and _explained_after(text.lower(), offset):
+                    continue
                 previous = found.get(domain)
                 if previous is None or levels > previous.levels:
                     span = [tok] if q < 0 else [tok, tokens[q]]
@@ -352,18 +418,43 @@ def read(text: str) -> tuple[Finding, ...]:
     return tuple(found.values())
 
 
+def _withdrawn(parts: Sequence[tuple[int, str]], index: int, text: str) -> bool:
+    """Whether the clause after clause ``index``, in the same sentence and naming no domain,
+    judges it not serious: "some concerns for attrition; however, we did not downgrade" (an
+    evidence profile's footnote states the concern and then the judgement, GRADE handbook
+    5.2: "not serious" keeps the level)."""
+    offset, clause = parts[index]
+    rest = [(at, c) for at, c in parts[index + 1 :] if c.strip(" ,:")]
+    if not rest:
+        return False
+    after, following = rest[0]  # the next clause with words ("; however, ..." leaves a blank)
+    if "." in text[offset + len(clause) : after]:
+        return False  # another sentence
+    tokens = _tokens(following)
+    if any(tok.role.terms for tok in tokens):
+        return False  # it judges its own terms
+    return any(_polarity(tokens, i, "all") == "not_serious" for i in range(len(tokens)))
+
+
 @lru_cache(maxsize=4096)
 def cleared(text: str) -> tuple[tuple[str, int, int], ...]:
     """(domain, start, end) of each clause of ``text`` that judges a term of the domain not
     serious and none of its terms a concern ("attrition bias was low", "small-study effects
-    were not detected"): a phrase rule's cue inside such a clause is not a concern."""
+    were not detected"), or whose concern the next clause withdraws ("some concerns for
+    attrition; however, we did not downgrade", see :func:`_withdrawn`): a phrase rule's cue
+    inside such a clause is not a concern."""
     if not _term_pattern().search(text.lower()):
         return ()
     out = []
-    for offset, clause in clauses(text):
+    parts = clauses(text)
+    for index, (offset, clause) in enumerate(parts):
+        tokens = _tokens(clause)
+        if _withdrawn(parts, index, text):
+            for domain in {d for tok in tokens for d, _ in tok.role.terms}:
+                out.append((domain, offset, offset + len(clause)))
+            continue
         if _minority().search(clause):
             continue
-        tokens = _tokens(clause)
         verdicts: dict[str, set[str]] = {}
         for t, tok in enumerate(tokens):
             for domain, cls in tok.role.terms:

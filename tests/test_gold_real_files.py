@@ -1,0 +1,92 @@
+"""The real-text gold sets stay well formed (never runs the extractor).
+
+``benchmarks/extract_agreement.py`` scores the extractor against the hand annotations of
+``benchmarks/gold-real`` (tune half) and of the blind halves ``gold-real-blind`` and
+``gold-real-blind-2``. A quote that no longer sits at its offsets, a stale digest, a key missing
+from the bibliography or a ``SOURCE.md`` without its plain ``genre:`` line would make those
+figures wrong without any error, so each passage is checked here, by reading its files only.
+The blind halves' annotations are never compared with extractor output in the tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from evidence_claims.pipeline.validation import validate
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = ("gold-real", "gold-real-blind", "gold-real-blind-2")
+# The line extract_agreement.genre reads (same pattern), plain: "- genre: trial abstract".
+GENRE = re.compile(r"^\W*genre:\s*(.+?)\s*$", re.M | re.I)
+BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),", re.M)
+
+
+def _folders() -> list[Path]:
+    return sorted(
+        p
+        for name in SETS
+        for p in (ROOT / "benchmarks" / name).glob("*")
+        if (p / "claims.yaml").is_file()
+    )
+
+
+FOLDERS = _folders()
+
+
+def test_every_set_is_present_and_the_second_blind_half_is_large_enough() -> None:
+    by_set = {name: [p for p in FOLDERS if p.parent.name == name] for name in SETS}
+    assert all(by_set.values()), {k: len(v) for k, v in by_set.items()}
+    second = by_set["gold-real-blind-2"]
+    assert len(second) >= 15
+    assert len({_genre(p) for p in second}) >= 6
+
+
+def _genre(folder: Path) -> str:
+    match = GENRE.search((folder / "SOURCE.md").read_text("utf-8"))
+    assert match, f"{folder.name}: SOURCE.md has no genre: line"
+    return match.group(1)
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_passage_files_agree(folder: Path) -> None:
+    text = (folder / "document.txt").read_text("utf-8")
+    data = yaml.safe_load((folder / "claims.yaml").read_text("utf-8"))
+    document = data["document"]
+    assert document["id"] == folder.name
+    assert document["sha256"] == hashlib.sha256(text.encode("utf-8")).hexdigest()
+    genre = _genre(folder)
+    assert not genre.startswith("*"), f"{folder.name}: genre line in bold: {genre!r}"
+    bib = folder / "references.bib"
+    keys = set(BIB_KEY.findall(bib.read_text("utf-8"))) if bib.is_file() else set()
+    ids = [c["id"] for c in data["claims"]]
+    assert len(ids) == len(set(ids))
+    previous_end = 0
+    for claim in data["claims"]:
+        anchor = claim["anchor"]
+        start, end = anchor["start"], anchor["end"]
+        assert text[start:end] == claim["text"], claim["id"]
+        assert text[max(0, start - len(anchor["prefix"])) : start] == anchor["prefix"], claim["id"]
+        assert text[end : end + len(anchor["suffix"])] == anchor["suffix"], claim["id"]
+        assert start >= previous_end, f"{claim['id']} overlaps the claim before it"
+        previous_end = end
+        for cue in (claim.get("hedges") or []) + (claim.get("boosters") or []):
+            assert start <= cue["start"] < cue["end"] <= end, claim["id"]
+            assert text[cue["start"] : cue["end"]] == cue["cue"], claim["id"]
+        missing = set(claim["evidence"].get("sources") or []) - keys
+        assert not missing, f"{claim['id']}: keys not in references.bib: {missing}"
+        assert claim["review"]["status"] == "confirmed"
+
+
+@pytest.mark.parametrize(
+    "folder",
+    [p for p in FOLDERS if p.parent.name != "gold-real"],
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
+def test_blind_passages_validate_without_errors(folder: Path) -> None:
+    report = validate(folder / "claims.yaml", jobs=1)
+    assert report.ok, [f"{f.code} {f.message}" for f in report.errors]
