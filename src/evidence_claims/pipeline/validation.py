@@ -155,7 +155,7 @@ def _cached_file_report(
     limits: Limits,
     packed: bool,
     cache: ResultCache,
-    jobs: int | None,
+    jobs: int | None = 1,
 ) -> Any:
     """The stored report of an unchanged file, else a fresh one (stored when it may be)."""
     hit, ticket = cache.lookup(path, root, limits)
