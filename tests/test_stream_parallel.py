@@ -60,6 +60,20 @@ def crossing(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture
+def forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers forked even when an earlier test left a thread in this process (the library
+    then reads the chunks in one process: forking with threads is not safe in general, but
+    the threads a test run leaves are idle)."""
+    import multiprocessing
+
+    import evidence_claims.pipeline.stream as stream_module
+    from evidence_claims.pipeline import parallel
+
+    monkeypatch.setattr(stream_module, "forks", lambda: True)
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("fork"))
+
+
 def streamed(path: Path, jobs: int, chunk_bytes: int = 16_384) -> Report:
     report = stream_report(path, limits=LIMITS, min_bytes=0, chunk_bytes=chunk_bytes, jobs=jobs)
     assert report is not None, "the file was not streamed"
@@ -73,7 +87,9 @@ def assert_same_order(got: Report, expected: Report) -> None:
     assert (got.files, got.claims) == (expected.files, expected.claims)
 
 
-def test_processes_give_the_report_of_one(crossing: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_processes_give_the_report_of_one(
+    crossing: Path, monkeypatch: pytest.MonkeyPatch, forking: None
+) -> None:
     used: list[int] = []
     real = stream_chunks.process_pool
 
@@ -98,7 +114,7 @@ def test_processes_give_the_report_of_one(crossing: Path, monkeypatch: pytest.Mo
     assert not any(f.path == "/claims/2900/id" for f in two.findings)
 
 
-def test_more_processes_than_chunks(crossing: Path) -> None:
+def test_more_processes_than_chunks(crossing: Path, forking: None) -> None:
     serial = streamed(crossing, jobs=1, chunk_bytes=400_000)  # 3,000 claims in 2 chunks
     assert_same_order(streamed(crossing, jobs=3, chunk_bytes=400_000), serial)
 
@@ -121,7 +137,7 @@ class _NoPool:
 
 
 def test_validate_command_output_is_the_same_bytes(
-    crossing: Path, monkeypatch: pytest.MonkeyPatch
+    crossing: Path, monkeypatch: pytest.MonkeyPatch, forking: None
 ) -> None:
     import evidence_claims.io.json_stream as json_stream
     import evidence_claims.pipeline.stream as stream_module
@@ -149,7 +165,7 @@ def _reader(chunks: int, size: int) -> JsonStream:
     return reader
 
 
-def test_jobs_picks_one_process_on_small_input() -> None:
+def test_jobs_picks_one_process_on_small_input(forking: None) -> None:
     small = _reader(chunks=40, size=PARALLEL_MIN_BYTES - 1)
     assert stream_jobs(0, small) == 1
     assert stream_jobs(None, small) == 1
