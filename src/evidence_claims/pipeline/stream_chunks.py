@@ -226,7 +226,7 @@ class SecondReading:
         worker's copy of the pages it writes, and half the results sent through a pipe."""
         context = (reader, self.summary, self.header, self.checks)
         pool = process_pool(jobs - 1, _worker_start, context)
-        window = 2 * (jobs - 1)  # chunks given to the workers ahead of the joining
+        window = 4 * (jobs - 1)  # chunks given to the workers ahead: none waits for work
         ahead: deque[Future[Any] | ChunkResult] = deque()  # in the file's order
         seen: dict[Any, Any] = {}
         checker: ChunkChecker | None = None
