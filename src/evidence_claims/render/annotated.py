@@ -7,7 +7,8 @@ escaped exactly once. :func:`annotate` wraps it for a notebook.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import heapq
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -66,32 +67,53 @@ def nest_spans(text: str, spans: Iterable[Span]) -> str:
         (s for s in spans if 0 <= s.start < s.end <= length),
         key=lambda s: (s.start, -s.end, s.layer),
     )
-    bounds = sorted({0, length, *(s.start for s in clipped), *(s.end for s in clipped)})
-    out: list[str] = []
+    return "".join(nested_pieces(text, clipped))
+
+
+def nested_pieces(text: str, spans: Iterable[Span]) -> Iterator[str]:
+    """The text of :func:`nest_spans` in pieces, from spans already clipped to the text and
+    sorted by ``(start, -end, layer)``: an iterator of them is read as the text goes, so a
+    large document's spans need not all be held at once (the streamed report page).
+
+    The next place where an element opens or closes is the earlier of the next span's start
+    and the nearest end among the open ones: the same places, in the same order, as the
+    sorted set of every start and end.
+    """
+    length = len(text)
+    upcoming = iter(spans)
+    following = next(upcoming, None)
     stack: list[Span] = []
-    pending = 0
+    ends: list[int] = []  # a heap of the open spans' ends
     position = 0
-    for bound in bounds:
-        out.append(str(escape(text[position:bound])))
+    while True:
+        bound = length
+        if following is not None and following.start < bound:
+            bound = following.start
+        if ends and ends[0] < bound:
+            bound = ends[0]
+        yield str(escape(text[position:bound]))
         position = bound
-        if any(s.end == bound for s in stack):
+        if ends and ends[0] == bound:
             reopen: list[Span] = []
             while any(s.end == bound for s in stack):
                 span = stack.pop()
-                out.append(span.close())
+                yield span.close()
                 if span.end != bound:
                     reopen.append(span)
             for span in reversed(reopen):
-                out.append(span.open(first=False))
+                yield span.open(first=False)
                 stack.append(span)
-        while pending < len(clipped) and clipped[pending].start == bound:
-            span = clipped[pending]
-            pending += 1
-            out.append(span.open(first=True))
-            stack.append(span)
-    while stack:  # defensive: every span ends at or before the last bound, so none is left
-        out.append(stack.pop().close())
-    return "".join(out)
+            while ends and ends[0] == bound:
+                heapq.heappop(ends)
+        while following is not None and following.start == bound:
+            yield following.open(first=True)
+            stack.append(following)
+            heapq.heappush(ends, following.end)
+            following = next(upcoming, None)
+        if bound >= length:
+            break
+    while stack:  # defensive: every span ends at or before the text's end, so none is left
+        yield stack.pop().close()
 
 
 def document_spans(
