@@ -125,41 +125,48 @@ def document_spans(
     spans: list[Span] = []
     citation = citer(bibliography)
     for claim in claims:
-        assessment = assessments.get(claim.id)
-        grade = grade_of(claim, assessment)
-        classes = f"ec-claim ec-st-{claim.evidence.type} ec-k-{claim.kind}"
-        if grade.wording:
-            classes += f" ec-w-{grade.wording}"
-        spans.append(
-            Span(
-                claim.anchor.start,
-                claim.anchor.end,
-                0,
-                "span",
-                (
-                    ("class", classes),
-                    ("data-claim", claim.id),
-                    ("data-certainty", grade.certainty or "none"),
-                    ("title", claim_tooltip(claim, assessment, bibliography, citation=citation)),
-                ),
-                (("id", f"claim-{claim.id}"), ("data-label", short_id(claim.id))),
-            )
-        )
+        spans.append(claim_span(claim, assessments.get(claim.id), bibliography, citation))
         for kind, cues in (("hedge", claim.hedges), ("booster", claim.boosters)):
             for cue in cues:
-                spans.append(
-                    Span(
-                        cue.start,
-                        cue.end,
-                        1,
-                        "mark",
-                        (
-                            ("class", f"ec-{kind}"),
-                            ("title", f"{kind} “{cue.cue}” ({claim.id})"),
-                        ),
-                    )
-                )
+                spans.append(cue_span(claim, kind, cue))
     return spans
+
+
+def claim_span(
+    claim: Claim, assessment: ClaimAssessment | None, bibliography: Any, citation: Any
+) -> Span:
+    """The span of one claim: its source colour, kind, wording and tooltip."""
+    grade = grade_of(claim, assessment)
+    classes = f"ec-claim ec-st-{claim.evidence.type} ec-k-{claim.kind}"
+    if grade.wording:
+        classes += f" ec-w-{grade.wording}"
+    return Span(
+        claim.anchor.start,
+        claim.anchor.end,
+        0,
+        "span",
+        (
+            ("class", classes),
+            ("data-claim", claim.id),
+            ("data-certainty", grade.certainty or "none"),
+            ("title", claim_tooltip(claim, assessment, bibliography, citation=citation)),
+        ),
+        (("id", f"claim-{claim.id}"), ("data-label", short_id(claim.id))),
+    )
+
+
+def cue_span(claim: Claim, kind: str, cue: Any) -> Span:
+    """The mark of one hedge or booster of ``claim``."""
+    return Span(
+        cue.start,
+        cue.end,
+        1,
+        "mark",
+        (
+            ("class", f"ec-{kind}"),
+            ("title", f"{kind} “{cue.cue}” ({claim.id})"),
+        ),
+    )
 
 
 def annotated_document_html(

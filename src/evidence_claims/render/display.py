@@ -215,7 +215,11 @@ def claim_tooltip(
 
 
 def source_legend(claims: Iterable[Claim]) -> list[dict[str, Any]]:
-    counts = Counter(c.evidence.type for c in claims)
+    return legend_of(Counter(c.evidence.type for c in claims))
+
+
+def legend_of(counts: Counter[str]) -> list[dict[str, Any]]:
+    """:func:`source_legend` from the claims counted per source type."""
     return [
         {"name": name, "label": source_label(name), "count": counts[name]}
         for name in [*source_order(), *sorted(set(counts) - set(source_order()))]
