@@ -11,11 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 
 import evidence_claims.io.storage as storage
 import evidence_claims.pipeline.stream as stream_module
 import evidence_claims.render.report_stream as report_stream
+import evidence_claims.render.sliced_html as sliced_html
 from evidence_claims.io.claim_file import parse_claim_file
 from evidence_claims.io.limits import Limits
 from evidence_claims.pipeline.validation import check_loaded, load
@@ -64,10 +66,24 @@ def test_synthetic_corpus_of_many_chunks(tmp_path: Path, monkeypatch: pytest.Mon
     path = next(iter(write_corpus(tmp_path / "corpus", CorpusShape(1500, 1500), seed=5)))
     monkeypatch.setattr(report_stream, "_BATCH", 7)
     monkeypatch.setattr(report_stream, "_FLUSH", 100)
+    monkeypatch.setattr(sliced_html, "SLICE_ROWS", 7)  # tables written 7 rows at a time
     page = streamed(path)
     assert page is not None
     assert page == whole(path)
     assert path.stat().st_size > 100 * 4096
+    assert page.count(" ec-sev ec-sev-") > 7  # the findings' table too was written in slices
+
+
+def test_a_table_beyond_the_styler_cell_limit_keeps_every_row(bundled_json: Path) -> None:
+    """pandas trims a Styler beyond ``styler.render.max_elements`` cells by default; the
+    page and its streamed form show every claim and every finding."""
+    claim_set = load(bundled_json, limits=LIMITS)
+    report = check_loaded(claim_set).sorted()
+    with pd.option_context("styler.render.max_elements", 40):
+        page = report_page(claim_set, report)
+        assert streamed(bundled_json) == page
+    assert page.count(" ec-sev ec-sev-") == len(report.findings) > 8
+    assert page.count('class="data row') == 8 * len(claim_set.claims) + 5 * len(report.findings)
 
 
 def test_crossing_and_clipped_spans(bundled_json: Path, tmp_path: Path) -> None:

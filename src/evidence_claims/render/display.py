@@ -325,6 +325,16 @@ def report_html(report: Report, *, limit: int = 200) -> str:
 
 def findings_table_html(findings: Sequence[Finding], *, link_claims: bool = False) -> str:
     """Findings as an HTML table (pandas Styler): severity, code, location, claim, message."""
+    from .sliced_html import styler_html
+
+    return styler_html(findings_styler(findings, link_claims=link_claims), FINDINGS_UUID)
+
+
+FINDINGS_UUID = "ecfindings"
+
+
+def findings_styler(findings: Sequence[Finding], *, link_claims: bool = False) -> Any:
+    """The Styler of :func:`findings_table_html` (of some findings: a slice of a long list)."""
     import pandas as pd
 
     frame = pd.DataFrame(
@@ -364,7 +374,7 @@ def findings_table_html(findings: Sequence[Finding], *, link_claims: bool = Fals
         .set_td_classes(classes)
         .set_table_attributes('class="ec-table ec-findings"')
     )
-    return styler.to_html(table_uuid="ecfindings")
+    return styler
 
 
 def _claim_link(claim_id: str) -> str:

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from .._version import __version__
 from ..io.claimset import ClaimSet
 from ..model.records import Claim
-from ..model.report import SEVERITY_RANK, ClaimAssessment, Report
+from ..model.report import SEVERITY_RANK, ClaimAssessment, Finding, Report
 from .citations import cite
 from .presentation import assessments_by_claim, grade_of
 
@@ -113,6 +113,11 @@ def report_page(claim_set: ClaimSet, report: Report | None = None, *, by: str = 
     )
 
 
+def sorted_findings(report: Report) -> list[Finding]:
+    """Errors first, then warnings, then infos; by location within each."""
+    return sorted(report.findings, key=lambda f: (SEVERITY_RANK.get(f.severity, 9), *f.sort_key()))
+
+
 @dataclass(frozen=True, slots=True)
 class PageHead:
     """The set as the page's head names it: its document and file, and how many claims."""
@@ -130,15 +135,15 @@ def render_page(
     table: str,
     document: str,
     cited: set[str],
+    findings_html: str | None = None,
 ) -> str:
-    """The page from its parts (the whole set's, or a streamed set's with placeholders)."""
+    """The page from its parts (the whole set's, or a streamed set's with placeholders);
+    ``findings_html`` stands for the findings' table when there are findings."""
     from .display import findings_table_html, render_template, stylesheet
 
     claim_set = head.header
-    # errors first, then warnings, then infos; by location within each
-    findings = sorted(
-        report.findings, key=lambda f: (SEVERITY_RANK.get(f.severity, 9), *f.sort_key())
-    )
+    if findings_html is None and report.findings:
+        findings_html = findings_table_html(sorted_findings(report), link_claims=True)
     bibliography = claim_set.bibliography
     listed = list(bibliography.keys()) if bibliography is not None else []
     references = [
@@ -158,7 +163,7 @@ def render_page(
         evidence_map=Markup(svg),
         table=Markup(table),
         document=Markup(document),
-        findings=Markup(findings_table_html(findings, link_claims=True)) if findings else None,
+        findings=Markup(findings_html) if report.findings else None,
         counts=report.counts(),
         references=references,
         assessed=bool(report.assessments),

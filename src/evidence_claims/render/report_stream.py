@@ -30,14 +30,17 @@ from markupsafe import Markup
 from ..io.claimset import ClaimSet
 from ..model.report import ClaimAssessment, Report
 from ..pipeline.stream import Streamed, StreamOptions, stream_file
+from .display import FINDINGS_UUID, findings_styler
 from .presentation import assessments_by_claim
-from .report_page import PageHead, Tally, render_page, summary_of
+from .report_page import PageHead, Tally, render_page, sorted_findings, summary_of
+from .sliced_html import write_sliced
 from .table_stream import _groups, _Kept, loads, one_file, write_fragment
 
 Write = Callable[[str], None]
 _TABLE = "ecstreamedtablex"
 _DOCUMENT = "ecstreameddocumentx"
 _TEXT = "ecstreamedtextx"
+_FINDINGS = "ecstreamedfindingsx"
 _BATCH = 4096
 """Spans of the annotated document made at a time (their claims read again together)."""
 _FLUSH = 1 << 16
@@ -147,16 +150,29 @@ def _write_page(
         table=_TABLE,
         document=_DOCUMENT,
         cited=tally.keys,
+        findings_html=_FINDINGS,
     )
     before_table, rest = _split_once(page, _TABLE)
-    before_document, after_document = _split_once(rest, _DOCUMENT)
+    before_document, rest = _split_once(rest, _DOCUMENT)
     write(before_table)
     groups = _groups(streamed, header, kept)
     groups.table.link_claims = True
     write_fragment(groups, write)
     write(before_document)
     _write_document(streamed, header, kept.assessments, gathered, write)
-    write(after_document)
+    if not report.findings:
+        write(rest)
+        return
+    before_findings, after_findings = _split_once(rest, _FINDINGS)
+    write(before_findings)
+    findings = sorted_findings(report)
+    write_sliced(
+        lambda first, last: findings_styler(findings[first:last], link_claims=True),
+        len(findings),
+        FINDINGS_UUID,
+        write,
+    )
+    write(after_findings)
 
 
 def _split_once(text: str, mark: str) -> tuple[str, str]:

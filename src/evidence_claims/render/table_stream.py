@@ -25,6 +25,7 @@ from ..pipeline.discovery import discover
 from ..pipeline.stream import Streamed, StreamOptions, stream_file
 from .citations import citer
 from .presentation import source_label, source_order
+from .sliced_html import write_sliced
 from .tables import (
     _PASSIVE,
     EvidenceTable,
@@ -87,6 +88,7 @@ class _Groups:
     places: dict[str, list[tuple[int, int, str, int]]]
     rows_of: Callable[[str], Any]
     numbers: dict[tuple[str, str | None, int | None], Footnote]
+    rows_in: Callable[[str, int, int], Any]  # a slice of a group's rows, in order
 
 
 def stream_table(
@@ -151,11 +153,15 @@ def _groups(streamed: Streamed, header: ClaimSet, kept: _Kept) -> _Groups:
     incoming = _Incoming(streamed.summary.incoming)
     numbers: dict[tuple[str, str | None, int | None], Footnote] = {}
 
-    def rows_of(group: str) -> Any:
-        claims = list(streamed.claims(index for *_, index in places[group]))
+    def rows_in(group: str, first: int, last: int) -> Any:
+        chosen = places[group][first:last]
+        claims = list(streamed.claims(index for *_, index in chosen))
         return table_rows(claims, assessments, by, citation, incoming, numbers)  # type: ignore[arg-type]
 
-    return _Groups(table, _group_order(places, by), places, rows_of, numbers)
+    def rows_of(group: str) -> Any:
+        return rows_in(group, 0, len(places[group]))
+
+    return _Groups(table, _group_order(places, by), places, rows_of, numbers, rows_in)
 
 
 def _write_markdown(groups: _Groups, write: Write) -> None:
@@ -207,7 +213,12 @@ def write_fragment(groups: _Groups, write: Write) -> None:
     for i, (group, mark) in enumerate(zip(order, marks, strict=True)):
         head, fragment = fragment.split(mark, 1)
         write(head)
-        write(table.styler(groups.rows_of(group)).to_html(table_uuid=f"ec{i}"))
+        write_sliced(
+            lambda first, last, group=group: table.styler(groups.rows_in(group, first, last)),
+            len(groups.places[group]),
+            f"ec{i}",
+            write,
+        )
     table.footnotes = list(groups.numbers.values())
     end = display.render_template(
         "evidence_table.html.j2", table=table, groups=listed, count=_count
