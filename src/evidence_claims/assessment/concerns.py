@@ -26,6 +26,7 @@ from .cues import lexicon
 from .detected import Detected
 from .estimates import (
     Effect,
+    disjoint_study_estimates,
     optimal_information_size,
 )
 from .indirectness import groups_in, indirectness
@@ -79,6 +80,20 @@ al. 2022) rates down more than one level when the body is "far less than the OIS
 study of under a quarter of the 400 is where this project draws "far"."""
 I2_SUBSTANTIAL = 50.0
 """I² from which heterogeneity counts as substantial (Cochrane Handbook: 50-90%)."""
+I2_CONSIDERABLE = 75.0
+"""I² from which the Cochrane Handbook (section 10.10.2) calls heterogeneity considerable
+(75-100%). It is named in the reason but takes no second level: GRADE guidelines 7 (Guyatt et
+al. 2011, J Clin Epidemiol 64:1294) judges inconsistency on the point estimates, the overlap of
+the intervals and I² together, and on the development half (benchmarks/grade) review authors
+rated every body with an I² above 75% down one level for inconsistency or not at all, never
+two."""
+
+
+def _i2_band(value: float) -> str:
+    """The Cochrane Handbook's name for an I² of ``value`` or more than 50%, for the reason."""
+    if value >= I2_CONSIDERABLE:
+        return " (considerable heterogeneity: 75-100%, Cochrane Handbook 10.10.2)"
+    return " (substantial heterogeneity: 50-90%, Cochrane Handbook 10.10.2)"
 
 
 # --- the concerns ----------------------------------------------------------------------------
@@ -189,7 +204,14 @@ def inconsistency(claim: Claim, ctx: SetContext) -> Detected | None:
         for value, words in reading.i2:
             if value >= I2_SUBSTANTIAL and found is None:
                 place = ("text",) if where == "in the claim" else ("evidence", "sources")
-                found = (f"'{words}' {where}", place)
+                found = (f"'{words}' {where}{_i2_band(value)}", place)
+    if found is None:
+        pair = disjoint_study_estimates(claim.text)
+        if pair is not None:
+            found = (
+                f"{pair[0]} and {pair[1]} in the claim: intervals that do not overlap",
+                ("text",),
+            )
     if found is None:
         found = cue_in("heterogeneity", claim, ctx)
     if found is None:

@@ -13,7 +13,11 @@ What is recognised, with examples from the sentences of published summaries:
   ratio 0.91 (0.91–1.53)", "risk ratio (RR) 1.26; 95% confidence interval (CI) 1.16 to 1.36",
   "OR 1.34, 95% credible interval 0.94 to 1.92", "sensitivity 77.2% (95% CI 75.4–78.9%)";
 - a bare interval after a measure that was named just before ("... a relative risk of 0.83
-  (0.79, 0.88)"), and Unicode minus signs and en dashes;
+  (0.79, 0.88)"), and Unicode minus signs and en dashes; effect sizes in standard deviation
+  units as SMDs ("Hedges' g = 0.45", "Cohen's d"), units of two words ("-4.2 mm Hg"), "95% CI
+  from 0.71 to 0.95";
+- when no measure is named, a number whose interval is written as a 95% CI ("shortened the
+  stay by 3.79 days (95% CI 2.09 to 5.49 days fewer)"), read as a difference of unknown units;
 - absolute effects per 1000 with their interval, as summary-of-findings tables write them: "3
   fewer per 1000 (from 61 fewer to 84 more)", "45 more per 1,000 (12 more to 80 more)" (read as
   a risk difference per 1000, RD/1000, whose no effect is 0);
@@ -39,6 +43,14 @@ Kind = Literal["ratio", "difference", "proportion"]
 # differences; proportions such as sensitivity have no null).
 _MEASURES: tuple[tuple[str, str, Kind], ...] = (
     ("standardised mean difference", "SMD", "difference"),
+    # effect sizes in standard deviation units, as SMDs (Cochrane Handbook 6.5.1.2: Hedges'
+    # adjusted g is the SMD of RevMan; Cohen's d is the unadjusted one)
+    ("hedges' g", "SMD", "difference"),
+    ("hedges’ g", "SMD", "difference"),
+    ("hedges g", "SMD", "difference"),
+    ("cohen's d", "SMD", "difference"),
+    ("cohen’s d", "SMD", "difference"),
+    ("cohen d", "SMD", "difference"),
     ("standardized mean difference", "SMD", "difference"),
     ("weighted mean difference", "MD", "difference"),
     ("mean difference", "MD", "difference"),
@@ -90,12 +102,12 @@ _POINT = re.compile(
     + r"(?:\s*(?:of|was|were|=|:|is|,))?\s*"
     + r"(?P<value>"
     + _NUM
-    + r")\s*(?P<unit>%|[A-Za-z][\w/]{0,11}(?:\s(?:points?|higher|lower))?)?",
+    + r")\s*(?P<unit>%|[A-Za-z][\w/\u00b2\u00b3]{0,11}(?:\s(?:Hg|points?|higher|lower))?)?",
     re.IGNORECASE,
 )
 _INTERVAL = re.compile(
     r"^(?:\s*(?:higher|lower|more|fewer|less|points?))*"
-    r"[\s,;:]*[(\[]?\s*(?:" + _INTERVAL_WORDS + r")?[\s:,=]*[(\[]?\s*"
+    r"[\s,;:]*[(\[]?\s*(?:" + _INTERVAL_WORDS + r")?[\s:,=]*(?:from\s+)?[(\[]?\s*"
     r"(?P<low>" + _NUM + r")\s*%?" + _SEP + r"(?P<high>" + _NUM + r")\s*%?",
     re.IGNORECASE,
 )
@@ -169,7 +181,42 @@ def effects(text: str) -> list[Effect]:
             continue
         span = text[match.start() : match.end() + interval.end()].strip()
         found.append(Effect(label, kind, value, low, high, span))
+    if not found:
+        found.extend(_unnamed_effects(text))
     found.extend(absolute_effects(text))
+    return found
+
+
+# A number (with a unit of up to two words) whose interval is announced as a 95% CI, when no
+# measure is named: "shortened the stay by 3.79 days (95% CI 2.09 to 5.49 days fewer)".
+_UNNAMED = re.compile(
+    r"(?<![\w.,\u00b7])(?P<value>" + _NUM + r")\s*"
+    r"(?:%|[A-Za-z][\w/\u00b2\u00b3]{0,11}(?:\s[A-Za-z]{1,8})?)?\s*"
+    r"(?=[(\[,;]\s*\d{2}(?:\.\d)?\s?%\s*(?:c\.?i\.?\b|confidence\s+intervals?))",
+    re.IGNORECASE,
+)
+
+
+def _unnamed_effects(text: str) -> list[Effect]:
+    """Estimates whose measure is not named but whose interval is written as a 95% CI, read as
+    differences of unknown units (no effect at 0): the writer compares two groups, and an
+    interval across 0 is then imprecise whatever the unit (GRADE guidelines 6). Only asked
+    when no named measure was found, so a named estimate is never displaced."""
+    found: list[Effect] = []
+    for match in _UNNAMED.finditer(text):
+        value = _number(match.group("value"))
+        interval = _INTERVAL.match(text[match.end() : match.end() + 80])
+        if value is None or interval is None:
+            continue
+        low, high = _number(interval.group("low")), _number(interval.group("high"))
+        if low is None or high is None:
+            continue
+        if low > high:
+            low, high = high, low
+        if not low <= value <= high:
+            continue  # "by 3.8 days (95% CI 2.1 to 5.5)" holds its value; otherwise a misread
+        span = text[match.start() : match.end() + interval.end()].strip()
+        found.append(Effect("estimate", "difference", value, low, high, span))
     return found
 
 
@@ -324,10 +371,13 @@ PEOPLE = (
     "doctors", "physicians", "workers", "employees", "crew", "travellers", "travelers",
     "soldiers", "veterans", "athletes", "residents", "inpatients", "outpatients", "survivors",
     "pregnancies", "families", "households", "twins", "elderly", "runners", "consumers",
+    "caregivers", "carers", "parents", "couples", "dyads", "clients", "births", "deliveries",
+    "eyes",
 )  # fmt: skip
 _BREAKERS = (
     "trials", "trial", "studies", "study", "rcts", "rct", "in", "of", "with", "from", "at",
     "and", "or", "per", "who", "were", "was", "had", "to", "than", "versus", "vs",
+    "fewer", "more",  # "3 fewer cases per 1000" is an absolute effect, not people
 )  # fmt: skip
 _PEOPLE = re.compile(
     r"(?<![\w.,])(?:about|around|approximately|nearly|almost|over|more\s+than|some)?\s*"
@@ -339,8 +389,16 @@ _PEOPLE = re.compile(
 )
 
 
+_CASES_AND_CONTROLS = re.compile(
+    r"(?<![\w.,])(?P<cases>\d{1,3}(?:,\d{3})+|\d+)\s+cases\s+(?:and|with|plus|versus|vs\.?)\s+"
+    r"(?P<controls>\d{1,3}(?:,\d{3})+|\d+)\s+(?:matched\s+)?controls\b",
+    re.IGNORECASE,
+)
+
+
 def people_counts(text: str) -> list[tuple[int, str]]:
-    """Participant counts in ``text`` with the words they came from."""
+    """Participant counts in ``text`` with the words they came from. A case-control study's
+    participants are its cases and controls together ("261 cases and 363 controls": 624)."""
     out = []
     for match in _PEOPLE.finditer(text):
         raw = match.group("n") or match.group("n2")
@@ -349,6 +407,10 @@ def people_counts(text: str) -> list[tuple[int, str]]:
         value = _count_value(raw)
         if value:
             out.append((value, match.group(0).strip()))
+    for match in _CASES_AND_CONTROLS.finditer(text):
+        cases, controls = _count_value(match.group("cases")), _count_value(match.group("controls"))
+        if cases and controls:
+            out.append((cases + controls, match.group(0)))
     return out
 
 
@@ -442,3 +504,42 @@ def optimal_information_size(risk: float, rrr: float = OIS_RELATIVE_REDUCTION) -
     )
     per_group = root * root / ((p1 - p2) ** 2)
     return 2 * int(-(-per_group // 1))
+
+
+# --- intervals of separate studies that do not overlap ------------------------------------------
+_SEPARATE_STUDY = re.compile(
+    # what sets a second study's estimate against a first's: "another trial", "the other
+    # cohort", "a second study", "whereas", "in contrast", "conversely"
+    r"\b(?:another|the\s+other|a\s+second|the\s+second|a\s+third|other)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:trials?|stud(?:y|ies)|cohorts?|rcts?)\b|\bwhereas\b|\bin\s+contrast\b|\bconversely\b",
+    re.IGNORECASE,
+)
+
+
+def disjoint_study_estimates(text: str) -> tuple[Effect, Effect] | None:
+    """Two estimates of the same measure whose 95% intervals do not overlap, written as the
+    results of separate studies (a second study named, or "whereas", "in contrast" between
+    them): GRADE guidelines 7's "confidence intervals show minimal or no overlap" (Guyatt et
+    al. 2011, J Clin Epidemiol 64:1294). Estimates of one body for different outcomes ("fewer
+    heart attacks (RR 0.80, ...) but more strokes (RR 1.17, ...)") are not set against each
+    other by those words and are left alone."""
+    found = [e for e in effects(text) if e.kind != "proportion"]
+    if len(found) < 2:
+        return None
+    starts = []
+    position = 0
+    for effect in found:
+        at = text.find(effect.text, position)
+        starts.append(at if at >= 0 else position)
+        position = max(position, starts[-1] + 1)
+    for i, first in enumerate(found):
+        for j in range(i + 1, len(found)):
+            second = found[j]
+            if second.measure != first.measure:
+                continue
+            if not (first.high < second.low or second.high < first.low):
+                continue
+            between = text[starts[i] + len(first.text) : starts[j]]
+            if _SEPARATE_STUDY.search(between):
+                return first, second
+    return None

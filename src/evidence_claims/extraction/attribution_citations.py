@@ -12,7 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..io.bib import BibEntry, Bibliography
-from .attribution_rules import ANECDOTAL, AUTHORITY, REVIEW, CueHit, choose_cue, load_rules
+from .attribution_rules import (
+    ANECDOTAL,
+    AUTHORITY,
+    EXPERT,
+    REVIEW,
+    CueHit,
+    choose_cue,
+    load_rules,
+)
 from .mention_resolver import Resolver
 from .mentions import Mention
 
@@ -89,15 +97,21 @@ def entry_types(bibliography: Bibliography | None) -> dict[str, str | None]:
 
 
 _WEB_ENTRY_TYPES = frozenset({"misc", "online", "electronic", "www", "webpage", "manual"})
+# A book (a monograph, not a report of one study) is its authors' account of a field: cited
+# without a design in its title, it is their expert opinion, not an observational study.
+_BOOK_ENTRY_TYPES = frozenset({"book", "inbook", "booklet"})
 
 
 def _published_by(entry: BibEntry) -> str | None:
-    """A cited web page, fact sheet or reference work, not a study: the publisher speaks.
+    """A cited web page, fact sheet or reference work, not a study: the publisher speaks;
+    a cited book: its authors' opinion.
 
     An entry of a non-journal type (``@misc``, ``@online``, ``@manual``) with neither journal
     nor book title is an organisation's or a site's own statement (a dictionary entry, a drug
     monograph site, an agency's fact sheet), unless its title names a design.
     """
+    if entry.entry_type in _BOOK_ENTRY_TYPES:
+        return EXPERT
     if entry.entry_type not in _WEB_ENTRY_TYPES:
         return None
     if entry.get("journal") or entry.get("booktitle"):

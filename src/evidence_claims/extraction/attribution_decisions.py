@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..model.records import Basis, Kind
 from .attribution_citations import FALLBACK_DESIGN, Resolved, generic_cue
@@ -24,6 +24,7 @@ from .attribution_rules import (
     CueHit,
     choose_cue,
 )
+from .attribution_speakers import named_again, official_speaker
 from .segment import LABELS, Segment
 
 _OPENING_QUOTES = "\"“‘'«"
@@ -95,6 +96,7 @@ class Walk:
     study_paragraph: int = -1  # the paragraph of the latest statement resting on it
     study_left: bool = False  # has a statement on another ground (not a quotation) come since?
     section_design: str | None = None  # the design a section heading names ("Randomized trials")
+    officials: set[str] = field(default_factory=set)  # names of quoted officials of a body
 
 
 def new_paragraph(walk: Walk, segment: Segment, kind: Kind) -> None:
@@ -292,9 +294,10 @@ def _advice(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     if passage is not None and passage.report:
         # "These findings suggest that walking could be offered": the report's advice.
         return _context(passage, None)
-    basis: Basis = "context" if walk.grounded or st.voice else "none"
-    # Advice in a document an agency issued is the agency's advice.
-    return Attribution(AUTHORITY if st.voice else EXPERT, basis)
+    if st.voice:
+        # Advice in a document an agency issued is the agency's advice.
+        return Attribution(AUTHORITY, doc.voice_basis)
+    return Attribution(EXPERT, "context" if walk.grounded else "none")
 
 
 def _planned(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
@@ -376,6 +379,7 @@ def _named_ground(doc: Document, walk: Walk, st: Statement) -> Attribution | Non
     if chosen is None:
         return None
     chosen = _under_heading(doc, walk, st, chosen)
+    chosen = _official(doc, walk, st, chosen)
     walk.grounded = True
     return _follow_named(doc, walk, st, chosen)
 
@@ -455,6 +459,30 @@ def _follow_named(doc: Document, walk: Walk, st: Statement, chosen: Attribution)
     return chosen
 
 
+def _official(doc: Document, walk: Walk, st: Statement, chosen: Attribution) -> Attribution:
+    """A quoted speaker described by a public office speaks for that body
+    (:mod:`.attribution_speakers`); the names are kept for the speaker's later quotations."""
+    if chosen.type != EXPERT:
+        return chosen
+    names = official_speaker(doc.text, st.segment.start, st.segment.end)
+    if not names:
+        return chosen
+    walk.officials.update(names)
+    return replace(chosen, type=AUTHORITY)
+
+
+def _official_again(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
+    """A later quotation of an official already described ("...," says Levy): the body's."""
+    if st.explicit:
+        return None
+    cue = named_again(doc.text, st.segment.start, st.segment.end, walk.officials)
+    if cue is None:
+        return None
+    walk.passage = _Passage(AUTHORITY, (), st.index, quote_only=True)
+    walk.grounded = True
+    return Attribution(AUTHORITY, "explicit", cue=cue)
+
+
 def _cited_design(walk: Walk, st: Statement) -> str:
     """The design of what a statement cites: the fallback design only when nothing knows better.
 
@@ -500,7 +528,7 @@ def _carried(doc: Document, walk: Walk, st: Statement) -> Attribution:
             return _context(passage, None)
         walk.passage = None
         if st.voice:
-            return Attribution(AUTHORITY, "context")
+            return Attribution(AUTHORITY, doc.voice_basis)
         return Attribution(UNSOURCED, "none")
     if (
         passage is not None
@@ -521,7 +549,7 @@ def _carried(doc: Document, walk: Walk, st: Statement) -> Attribution:
         return _context(walk.last_study, anaphora[0])
     if st.voice:
         # A document an agency issued states its facts on the agency's authority.
-        return Attribution(AUTHORITY, "context")
+        return Attribution(AUTHORITY, doc.voice_basis)
     return Attribution(UNSOURCED, "none")
 
 
@@ -554,6 +582,7 @@ def _revives(doc: Document, walk: Walk, st: Statement, anaphora: CueHit) -> bool
 # :func:`_carried` decides what none of them does.
 _RULES: tuple[Callable[[Document, Walk, Statement], Attribution | None], ...] = (
     _quotation,
+    _official_again,
     _question,
     _advice,
     _planned,

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..io.bib import Bibliography
-from ..model.records import Kind
+from ..model.records import Basis, Kind
 from .asides import in_aside
 from .attribution_citations import (
     FALLBACK_DESIGN,
@@ -33,7 +33,7 @@ from .attribution_rules import (
     CueHit,
     load_rules,
 )
-from .attribution_voice import issuer_voice_from, report_design
+from .attribution_voice import issuer_voice_from, report_design, unsigned_page
 from .caseless import fold
 from .mention_resolver import Resolver
 from .mentions import Mention, find_mentions
@@ -46,6 +46,13 @@ _SOME_CASES_MAY = re.compile(
     r"(?:may|might|can|could)\b",
     re.IGNORECASE,
 )
+# "In many cases, these substances serve as ...", "In some cases, people have experienced
+# ...": a vague quantity of cases is a frequency hedge on a general statement (Hyland 2005's
+# approximators of frequency), not cases reported one by one; a count ("in several cases",
+# "in two cases") still describes cases.
+_VAGUE_CASES = re.compile(r"in\s+(?:some|many|most|certain|rare)\s+cases\b", re.IGNORECASE)
+# A judgement that research is needed ("more trials are needed", "a need for studies").
+_NEEDED = re.compile(r"need|requir", re.IGNORECASE)
 _BEEN_REPORTED = re.compile(r"(?:have|has)\s+been\s+reported|reportedly", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[\W]*(?:(?:so|and|but|also|however|now|meanwhile),?\s+)?$", re.I)
 _BEFORE_AUTHORITY = re.compile(r"\b(?:by|from)\s+$", re.I)
@@ -66,6 +73,9 @@ class Document:
     mentions: list[list[Mention]]
     voice_from: int | None  # where the line saying an agency issued the document is
     design: str  # the design of the study the document reports, if it reports one
+    # How the issuer's voice is known: "context" when a line names the issuer, "none" on an
+    # unsigned page whose register alone says an institution speaks (attribution_voice).
+    voice_basis: Basis = "context"
     # Short names defined for cited works ("the Massachusetts Male Aging Study (MMAS) ... [2]"):
     # the acronym and the keys it stands for, filled in as the statements are read.
     acronyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -91,6 +101,13 @@ class Document:
         ]
         resolver.prime(m for ms in mentions for m in ms)
         voice_from = issuer_voice_from(document, segments, hits)
+        voice_basis: Basis = "context"
+        if (
+            voice_from is None
+            and not mentions_cited(mentions)
+            and unsigned_page(document, segments, kinds, hits)
+        ):
+            voice_from, voice_basis = 0, "none"
         return cls(
             document,
             segments,
@@ -103,7 +120,13 @@ class Document:
             mentions,
             voice_from,
             report_design(document, segments, hits),
+            voice_basis=voice_basis,
         )
+
+
+def mentions_cited(mentions: Sequence[Sequence[Mention]]) -> bool:
+    """Does the document cite works by author or number (then it is no unsigned page)?"""
+    return any(m.form in ("named", "numbered") and m.certain for ms in mentions for m in ms)
 
 
 @dataclass
@@ -185,9 +208,12 @@ def _main_grounds(
     """The cues outside asides that name the statement's ground (:func:`_sourced`), less a
     design named as missing and a study's own self-report measures."""
     explicit = _sourced(doc.text, segment, main, doc.rules, voice) if main else []
-    if any(c.type == "gap" for c in main):
-        # "A review has not yet been reported", "no controlled trials have": a design named
-        # as missing is not what the statement rests on.
+    if any(c.type == "gap" for c in main) or any(
+        c.type == "judgement" and _NEEDED.search(doc.text, c.start, c.end) for c in main
+    ):
+        # "A review has not yet been reported", "no controlled trials have", "more preclinical
+        # testing is required": a design named as missing or needed is not what the statement
+        # rests on.
         explicit = [c for c in explicit if c.type not in STUDY_TYPES]
     if any(c.type == ANECDOTAL for c in explicit) and (
         any(c.type in STUDY_TYPES for c in explicit)
@@ -280,7 +306,9 @@ def _sourced(
             # "In several cases, women ..." opens a report of cases; ", in many cases, ..."
             # in mid-sentence only hedges the statement.
             continue
-        if hit.type == "case_report" and _SOME_CASES_MAY.match(document, hit.start):
+        if hit.type == "case_report" and (
+            _SOME_CASES_MAY.match(document, hit.start) or _VAGUE_CASES.match(document, hit.start)
+        ):
             # "In some cases, supplements may have unwanted effects": what can happen, a
             # hedge on a general statement, not cases reported one by one.
             continue

@@ -102,12 +102,12 @@ def _name_shape(line: str) -> bool:
 
 # A web page title that ends or starts with an agency's acronym: "Echinacea | NCCIH",
 # "FDA: Kratom". (The acronyms of the public bodies whose pages are most often quoted.)
-_AGENCY_ACRONYM = (
+AGENCY_ACRONYM = (
     r"(?:FDA|CDC|NIH|NCCIH|NCCAM|ODS|NLM|NCI|NIA|NIMH|NHLBI|NIAID|NIDDK|NEI|NIDA|NIAAA|AHRQ"
     r"|USDA|FTC|HHS|WHO|EMA|EFSA|NHS|NICE|MHRA|TGA)"
 )
 _AGENCY_TITLE = re.compile(
-    rf"{_AGENCY_ACRONYM}\s*[:|–]\s+\S.*|.*\S\s+[|–-]\s*(?:the\s+)?{_AGENCY_ACRONYM}"
+    rf"{AGENCY_ACRONYM}\s*[:|–]\s+\S.*|.*\S\s+[|–-]\s*(?:the\s+)?{AGENCY_ACRONYM}"
 )
 
 
@@ -224,6 +224,46 @@ def _reader_faq(document: str, segments: Sequence[Segment]) -> int | None:
             addressed += 1
     # Several such questions make the layout plain even where the answers seldom say "you".
     return start if (asked > 0 and addressed >= 2) or asked >= 2 else None
+
+
+# Cue families that say the text is not an institution's unsigned page: a study's report
+# voice, a speaker or writer giving their view, people's own reports (not the agentless
+# "have been reported", which such pages use of side effects).
+_NOT_A_PAGE = frozenset({"report", "own_study", "expert_opinion", "anecdotal_report"})
+_AGENTLESS = re.compile(r"(?:have|has)\s+been\s+reported|reportedly", re.IGNORECASE)
+
+
+def unsigned_page(
+    document: str, segments: Sequence[Segment], kinds: Sequence[str], hits: Sequence[CueHit]
+) -> bool:
+    """Is the document an institution's consumer page that never names who issued it?
+
+    A fact sheet copied without its header (benchmarks/gold-real/README.md: its statements
+    are the agency's, basis ``none``) reads as the genre's register: it advises its reader
+    (two recommendations; or one, and two statements that address the reader as "you"; or
+    three that do), and nobody in it speaks for themselves: no first person singular, no
+    study reported in its own voice, no expert or user quoted, at most one study named. A
+    blog post or forum thread (first person), a news story (quoted speakers), an abstract
+    (report voice), a text about studies or an encyclopedia article (no advice) does not
+    read so.
+    """
+    studies = 0
+    for hit in hits:
+        if hit.type in _NOT_A_PAGE and not _AGENTLESS.match(document, hit.start):
+            return False
+        studies += hit.type in STUDY_TYPES
+    if studies > 1:
+        return False  # a text that reports studies ("In mice, ...") is about the evidence
+    advice = addressed = 0
+    for segment, kind in zip(segments, kinds, strict=True):
+        text = document[segment.start : segment.end]
+        if _WRITER.search(text):
+            return False
+        if kind == "recommendation":
+            advice += 1
+        if _READER.search(text):
+            addressed += 1
+    return advice >= 2 or addressed >= 3 or (advice >= 1 and addressed >= 2)
 
 
 def report_design(document: str, segments: Sequence[Segment], hits: Sequence[CueHit]) -> str:

@@ -47,6 +47,7 @@ class KindRules:
     signposting: FoldedSearch
     recommendation: FoldedSearch
     meta: FoldedSearch
+    findings: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +61,7 @@ def load_rules() -> KindRules:
         signposting=_compile(data["signposting"], 0),
         recommendation=_compile(data["recommendation"], 0),
         meta=_compile(data["meta"], re.M),
+        findings=re.compile("|".join(f"(?:{p})" for p in data["findings"]), re.I),
     )
 
 
@@ -102,10 +104,13 @@ def by_first_char(patterns: list[str]) -> str:
     return "|".join(groups)
 
 
-def classify(text: str, role: str, *, body_offset: int = 0) -> Kind:
+def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = None) -> Kind:
     """The kind of a statement whose (aside-free) text is ``text``.
 
     ``role`` is the segment's role; ``body_offset`` skips an enumerator kept in the quote.
+    ``whole`` is the statement with its asides, where a reported result (an estimate with its
+    interval, a cited review that "found") keeps a finding that also names the evidence's
+    limits a claim rather than meta; it defaults to ``text``.
     """
     rules = load_rules()
     body = text[body_offset:]
@@ -125,7 +130,8 @@ def classify(text: str, role: str, *, body_offset: int = 0) -> Kind:
         return "recommendation"
     pattern, target = rules.meta.pick(body, folded)
     if pattern.search(target.strip()):
-        return "meta"
+        whole_body = body if whole is None else whole[body_offset:]
+        return "claim" if rules.findings.search(whole_body) else "meta"
     return "claim"
 
 
@@ -210,7 +216,12 @@ def in_method_sections(document: str, segments: list[Segment], kinds: list[Kind]
 
 def classify_segment(document: str, segment: Segment, asides_free: str) -> Kind:
     """:func:`classify` for a segment, given its text with asides blanked."""
-    return classify(asides_free, segment.role, body_offset=segment.body - segment.start)
+    return classify(
+        asides_free,
+        segment.role,
+        body_offset=segment.body - segment.start,
+        whole=segment.text(document),
+    )
 
 
 def _is_imperative(body: str, rules: KindRules) -> bool:

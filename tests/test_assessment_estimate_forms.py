@@ -1,0 +1,63 @@
+"""More of the ways reviews write an estimate and a count: effect sizes in standard deviation
+units, two-word units, "95% CI from ... to ...", an estimate whose measure is not named but
+whose interval is a 95% CI, and more nouns for the people counted."""
+
+from __future__ import annotations
+
+import pytest
+
+from evidence_claims.assessment.estimates import effects, people_counts
+
+from .assessment_helpers import assessed, assessment_of
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("weighted mean difference -4.2 mm Hg (-6.1 to -2.3)", "MD -4.2 (-6.1 to -2.3)"),
+        ("Hedges' g = 0.45 (95% CI 0.20 to 0.70)", "SMD 0.45 (0.2 to 0.7)"),
+        ("Cohen’s d 0.45, 95% CI 0.20 to 0.70", "SMD 0.45 (0.2 to 0.7)"),
+        ("risk ratio 0.82 (95% CI from 0.71 to 0.95)", "RR 0.82 (0.71 to 0.95)"),
+        (
+            "shortened the stay by 3.79 days (95% CI 2.09 to 5.49 days fewer)",
+            "estimate 3.79 (2.09 to 5.49)",
+        ),
+        ("an increase of 1.2 points, 95% CI -0.3 to 2.7", "estimate 1.2 (-0.3 to 2.7)"),
+    ],
+)
+def test_estimate_forms(text: str, expected: str) -> None:
+    assert [str(e) for e in effects(text)] == [expected]
+
+
+def test_an_unnamed_estimate_never_displaces_a_named_one() -> None:
+    text = "RR 0.80 (0.70 to 0.90); the stay was 3.79 days shorter (95% CI 2.09 to 5.49)"
+    assert [str(e) for e in effects(text)] == ["RR 0.8 (0.7 to 0.9)"]
+
+
+def test_a_year_or_a_count_before_an_interval_word_is_no_estimate() -> None:
+    assert effects("In 2019, 5 trials (95% CI not reported) were pooled.") == []
+
+
+def test_an_unnamed_estimate_across_no_effect_is_imprecise() -> None:
+    text = (
+        "Across 9 randomized trials with 1,800 adults, pain scores fell by 1.2 points"
+        " (95% CI -0.3 to 2.7)."
+    )
+    a = assessment_of(assessed({"text": text, "type": "systematic_review"}))
+    assert "imprecision.ci_includes_null" in {r.code for r in a.reasons if r.effect}
+
+
+@pytest.mark.parametrize(
+    "text", ["1,200 caregivers", "300 couples", "5,000 births", "820 eyes", "640 parents"]
+)
+def test_more_nouns_for_the_people_counted(text: str) -> None:
+    assert people_counts(text)[0][1] == text
+
+
+def test_a_case_control_study_counts_cases_and_controls_together() -> None:
+    counts = people_counts("Three studies with 261 cases and 363 controls found no link.")
+    assert max(counts) == (624, "261 cases and 363 controls")
+
+
+def test_an_absolute_effect_is_not_a_count_of_people() -> None:
+    assert people_counts("that is 3 fewer cases per 1000 (from 61 fewer to 84 more)") == []
