@@ -40,3 +40,18 @@ def run_cli(*args: str, cwd: Path | None = None) -> Result:
         return runner.invoke(cli, list(args), catch_exceptions=False)
     finally:
         os.chdir(old)
+
+
+def bundled_set_as_json(folder: Path) -> Path:
+    """A copy of the bundled set in ``folder`` whose claim file is written as JSON (not ASCII:
+    quotes and dashes stay as they are), for the tests of the paths that stream big JSON files."""
+    import json
+
+    from evidence_claims.io.claim_file import parse_claim_file
+
+    shutil.copytree(ROOT / "claims" / "kratom-addiction", folder)
+    data = parse_claim_file(folder / "claims.yaml").data
+    (folder / "claims.yaml").unlink()
+    path = folder / "claims.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    return path

@@ -18,14 +18,13 @@ import evidence_claims.io.storage as storage
 import evidence_claims.pipeline.stream as stream_module
 import evidence_claims.render.report_stream as report_stream
 import evidence_claims.render.sliced_html as sliced_html
-from evidence_claims.io.claim_file import parse_claim_file
 from evidence_claims.io.limits import Limits
 from evidence_claims.pipeline.validation import check_loaded, load
 from evidence_claims.render.report_page import report_page
 from evidence_claims.render.report_stream import stream_report_page
 from evidence_claims.testing.synthetic import CorpusShape, write_corpus
 
-from .conftest import run_cli
+from .conftest import bundled_set_as_json, run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 LIMITS = Limits(max_file_bytes=10**9, max_claims=10**7, max_nodes=10**9)
@@ -34,13 +33,7 @@ LIMITS = Limits(max_file_bytes=10**9, max_claims=10**7, max_nodes=10**9)
 @pytest.fixture(scope="module")
 def bundled_json(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled set with its claim file written as JSON (not ASCII: quotes, dashes)."""
-    folder = tmp_path_factory.mktemp("report") / "kratom"
-    shutil.copytree(ROOT / "claims" / "kratom-addiction", folder)
-    data = parse_claim_file(folder / "claims.yaml").data
-    (folder / "claims.yaml").unlink()
-    path = folder / "claims.json"
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    return path
+    return bundled_set_as_json(tmp_path_factory.mktemp("report") / "kratom")
 
 
 def whole(path: Path, by: str = "topic") -> str:

@@ -171,6 +171,20 @@ def _number(raw: str) -> float | None:
     return -value if negative else value
 
 
+def _interval_after(text: str, end: int) -> tuple[float, float, int] | None:
+    """The interval written just after an estimate ending at ``end``, as (low, high, where it
+    ends in ``text``), low first whichever order it was written in; None where no interval
+    follows within 80 characters or a bound is not a number. Named and unnamed estimates read
+    their interval the same way."""
+    interval = _INTERVAL.match(text[end : end + 80])
+    if interval is None:
+        return None
+    low, high = _number(interval.group("low")), _number(interval.group("high"))
+    if low is None or high is None:
+        return None
+    return (min(low, high), max(low, high), end + interval.end())
+
+
 def effects(text: str) -> list[Effect]:
     """Every effect estimate with a 95% interval written in ``text``, in order."""
     found: list[Effect] = []
@@ -180,15 +194,10 @@ def effects(text: str) -> list[Effect]:
         value = _number(match.group("value"))
         if value is None:
             continue
-        rest = text[match.end() : match.end() + 80]
-        interval = _INTERVAL.match(rest)
-        if interval is None:
+        bounds = _interval_after(text, match.end())
+        if bounds is None:
             continue
-        low, high = _number(interval.group("low")), _number(interval.group("high"))
-        if low is None or high is None:
-            continue
-        if low > high:
-            low, high = high, low
+        low, high, interval_end = bounds
         if kind == "ratio" and (low <= 0 or value <= 0):
             continue  # not a ratio after all ("OR" of something else)
         if label == "AUC" and not 0 <= low <= value <= high <= 1:
@@ -196,7 +205,7 @@ def effects(text: str) -> list[Effect]:
         if not (low <= value <= high) and kind != "proportion":
             # "MD 0.72 (0.18, 1.26)" holds its value; a point outside its interval is a misread
             continue
-        span = text[match.start() : match.end() + interval.end()].strip()
+        span = text[match.start() : interval_end].strip()
         found.append(Effect(label, kind, value, low, high, span))
     if not found:
         found.extend(_unnamed_effects(text))
@@ -222,17 +231,13 @@ def _unnamed_effects(text: str) -> list[Effect]:
     found: list[Effect] = []
     for match in _UNNAMED.finditer(text):
         value = _number(match.group("value"))
-        interval = _INTERVAL.match(text[match.end() : match.end() + 80])
-        if value is None or interval is None:
+        bounds = _interval_after(text, match.end())
+        if value is None or bounds is None:
             continue
-        low, high = _number(interval.group("low")), _number(interval.group("high"))
-        if low is None or high is None:
-            continue
-        if low > high:
-            low, high = high, low
+        low, high, interval_end = bounds
         if not low <= value <= high:
             continue  # "by 3.8 days (95% CI 2.1 to 5.5)" holds its value; otherwise a misread
-        span = text[match.start() : match.end() + interval.end()].strip()
+        span = text[match.start() : interval_end].strip()
         found.append(Effect("estimate", "difference", value, low, high, span))
     return found
 
