@@ -61,7 +61,8 @@ _TWO_OUTCOMES_BIB = """@article{okafor2023,
   author = {Okafor, Ada},
   title = {Exercise for inflammatory bowel disease},
   year = {2023},
-  note = {Quality of life SMD 0.34 (-0.08 to 0.77), I2 57%; anxiety SMD -0.35 (-0.65 to -0.05), I2 0%.}
+  note = {Quality of life SMD 0.34 (-0.08 to 0.77), I2 57%;
+          anxiety SMD -0.35 (-0.65 to -0.05), I2 0%.}
 }
 """
 
