@@ -157,6 +157,12 @@ def test_confounding_in_cohorts_is_risk_of_bias_and_adjustment_is_not() -> None:
         ("no serious risk of bias, inconsistency, indirectness or imprecision", {}),
         # each term takes the qualifier nearest to it
         ("serious imprecision, no serious inconsistency", {"imprecision": 1}),
+        # a judgement written right after its domain closes it: the concerns are bias's, not
+        # the results' named later in the clause
+        (
+            "the trials carried risk-of-bias concerns and the results were imprecise",
+            {"risk_of_bias": 1, "imprecision": 1},
+        ),
         ("low risk of bias and high heterogeneity", {"inconsistency": 1}),
         ("effects differed between populations", {"inconsistency": 1}),
         # a negator turns the qualifier after it

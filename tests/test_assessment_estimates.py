@@ -94,6 +94,13 @@ def test_study_counts_by_design() -> None:
     assert [(c.n, c.design) for c in study_counts("a single randomized trial")] == [
         (1, "randomized")
     ]
+    # GRADE guidelines 3: a longitudinal study follows people without assigning the exposure
+    assert [(c.n, c.design) for c in study_counts("one longitudinal study of 23 infants")] == [
+        (1, "observational")
+    ]
+    assert [(c.n, c.design) for c in study_counts("three longitudinal cohort studies")] == [
+        (3, "observational")
+    ]
 
 
 @settings(max_examples=300, deadline=None)

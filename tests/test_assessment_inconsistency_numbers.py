@@ -55,3 +55,47 @@ def test_the_reason_names_the_handbook_band_of_i_squared() -> None:
 @given(st.text(max_size=300))
 def test_disjoint_estimates_never_raise(text: str) -> None:
     disjoint_study_estimates(text)
+
+
+_TWO_OUTCOMES_BIB = """@article{okafor2023,
+  author = {Okafor, Ada},
+  title = {Exercise for inflammatory bowel disease},
+  year = {2023},
+  note = {Quality of life SMD 0.34 (-0.08 to 0.77), I2 57%;
+          anxiety SMD -0.35 (-0.65 to -0.05), I2 0%.}
+}
+"""
+
+
+def test_an_entrys_i_squared_belongs_to_the_estimate_it_follows() -> None:
+    # GRADE guidelines 7 judge inconsistency per outcome: the note's 57% is quality of life's,
+    # not anxiety's, so a claim on anxiety is not rated down for it; one on quality of life is
+    anxiety = (
+        "Exercise reduced anxiety (SMD -0.35, 95% CI -0.65 to -0.05; 4 randomized trials,"
+        " 178 adults; Okafor 2023)."
+    )
+    quality = (
+        "Exercise did not clearly improve quality of life (SMD 0.34, 95% CI -0.08 to 0.77;"
+        " 6 randomized trials, 235 adults; Okafor 2023)."
+    )
+    for text, rated in ((anxiety, False), (quality, True)):
+        report = assessed(
+            {"text": text, "type": "systematic_review", "sources": ["okafor2023"]},
+            bib=_TWO_OUTCOMES_BIB,
+        )
+        assert ("inconsistency.heterogeneity" in codes_of(report)) is rated, text
+
+
+def test_an_entry_with_one_estimate_still_lends_its_i_squared() -> None:
+    bib = """@article{okafor2023,
+  author = {Okafor, Ada},
+  title = {Exercise for inflammatory bowel disease},
+  year = {2023},
+  note = {Quality of life SMD 0.34 (-0.08 to 0.77), I2 57%.}
+}
+"""
+    text = "Exercise reduced anxiety in 4 randomized trials with 900 adults (Okafor 2023)."
+    report = assessed(
+        {"text": text, "type": "systematic_review", "sources": ["okafor2023"]}, bib=bib
+    )
+    assert "inconsistency.heterogeneity" in codes_of(report)

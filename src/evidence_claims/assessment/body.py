@@ -41,6 +41,7 @@ from .estimates import (
     effects,
     event_risks,
     i_squared,
+    i_squared_owners,
     implied_risks,
     people_counts,
     study_counts,
@@ -65,6 +66,7 @@ class Reading:
 
     effects: tuple[Effect, ...] = ()
     i2: tuple[tuple[float, str], ...] = ()
+    i2_of: tuple[Effect | None, ...] = ()  # per I², the estimate written just before it
     designs: dict[str, tuple[int, str]] = field(default_factory=dict)  # design -> (n, words)
     people: tuple[int, str] | None = None  # the largest count, with its words
     single: str | None = None  # words saying there was one study only
@@ -88,7 +90,9 @@ def read(text: str) -> Reading:
     people = max(people_counts(text), default=None, key=lambda p: p[0])
     found = effects(text)
     risks = tuple(event_risks(text) or implied_risks(text, found))
-    return Reading(tuple(found), tuple(i_squared(text)), designs, people, single, risks)
+    i2 = tuple(i_squared(text))
+    owners = tuple(i_squared_owners(text, found)) if i2 and len(found) > 1 else ()
+    return Reading(tuple(found), i2, owners, designs, people, single, risks)
 
 
 def _names_study(text: str) -> bool:

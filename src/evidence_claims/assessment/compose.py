@@ -344,6 +344,8 @@ def _judge(tokens: Sequence[Token], t: int, cls: str) -> tuple[str, int, int] | 
             continue
         if not _shared(tokens, i) and _nearer_term(tokens, i, t, cls, gap):
             continue  # a class word judges the term nearest to it
+        if i < t and gap > 0 and _closes_term_before(tokens, i, t):
+            continue  # "risk-of-bias concerns and the results ...": the concerns are bias's
         # a tie goes to the qualifier before the term: "serious imprecision, no serious
         # inconsistency"
         key = (gap, 0 if i < t else 1, i)
@@ -378,6 +380,23 @@ def _judge(tokens: Sequence[Token], t: int, cls: str) -> tuple[str, int, int] | 
     if polarity == "concern":
         return ("concern", 2 if _very(tokens, best[2]) else 1, best[2])
     return (polarity or "neutral", 0, best[2])
+
+
+def _closes_term_before(tokens: Sequence[Token], q: int, t: int) -> bool:
+    """Whether qualifier ``q`` stands right after another term than ``t`` and so closes it: a
+    judgement written after the domain it judges ("serious risk-of-bias concerns", an evidence
+    profile's "imprecision: serious") is that domain's, and does not carry on to a term written
+    further after it. A judgement written before coordinated terms still judges them all
+    ("downgraded for risk of bias and imprecision"), and one right before a term heads it ("no
+    serious inconsistency"); the caller asks only for a qualifier not adjacent to the term."""
+    for j in range(q - 1, -1, -1):
+        if j == t:
+            continue
+        tok = tokens[j]
+        if tok.last >= tokens[q].word:
+            continue  # overlapping the qualifier
+        return bool(tok.role.terms) and _gap(tok, tokens[q]) == 0
+    return False
 
 
 def _heads_next_term(tokens: Sequence[Token], q: int, t: int) -> bool:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..model.records import Claim
 from ..rules import assessment as R
-from .body import claim_and_entry_texts, cue_in, negation
+from .body import Reading, claim_and_entry_texts, cue_in, negation
 from .cues import lexicon
 from .detected import Detected
 from .diagnostic import accuracy_interval, accuracy_spread, is_accuracy_claim
@@ -29,6 +29,7 @@ from .estimates import (
     Effect,
     disjoint_study_estimates,
     optimal_information_size,
+    same_estimate,
 )
 from .indirectness import groups_in, indirectness
 from .passages import first_match
@@ -202,8 +203,12 @@ def inconsistency(claim: Claim, ctx: SetContext) -> Detected | None:
     or its entries say a subgroup analysis or meta-regression explained it (GRADE guidelines 7:
     only unexplained heterogeneity rates down)."""
     found: tuple[str, tuple] | None = None
-    for where, reading in ctx.body(claim).readings():
-        for value, words in reading.i2:
+    body = ctx.body(claim)
+    own = body.own.effects
+    for where, reading in body.readings():
+        for index, (value, words) in enumerate(reading.i2):
+            if where != "in the claim" and not _of_this_outcome(reading, index, own):
+                continue
             if value >= I2_SUBSTANTIAL and found is None:
                 place = ("text",) if where == "in the claim" else ("evidence", "sources")
                 found = (f"'{words}' {where}{_i2_band(value)}", place)
@@ -224,6 +229,20 @@ def inconsistency(claim: Claim, ctx: SetContext) -> Detected | None:
     if explained:
         return Detected(R.HETEROGENEITY_EXPLAINED.code, f"{found[0]}; {explained[0]}", found[1])
     return Detected(R.HETEROGENEITY.code, *found)
+
+
+def _of_this_outcome(reading: Reading, index: int, own: tuple[Effect, ...]) -> bool:
+    """Whether an entry's I² can be the claim's outcome's. GRADE judges inconsistency per
+    outcome (Guyatt et al. 2011, GRADE guidelines 7): when an entry reports several estimates,
+    each I² written after one of them belongs to that estimate, and speaks of the claim only
+    when the claim reports the same estimate. An entry with one estimate, or an I² written
+    before any estimate, is read as before (it may describe the whole body)."""
+    if index >= len(reading.i2_of):
+        return True
+    owner = reading.i2_of[index]
+    if owner is None:
+        return True
+    return any(same_estimate(owner, effect) for effect in own)
 
 
 _PARTLY = re.compile(r"(?:partly|partially|in\s+part|only\s+some|somewhat)\W+(?:\w+\W+){0,2}$")

@@ -313,6 +313,37 @@ def i_squared(text: str) -> list[tuple[float, str]]:
     return out
 
 
+def i_squared_owners(text: str, found: list[Effect]) -> list[Effect | None]:
+    """For each I² of :func:`i_squared` (same order), the estimate written last before it in
+    ``text``, or None. A review's abstract or note that reports several outcomes writes each
+    I² after the estimate it belongs to ("anxiety SMD -0.35 (-0.65 to -0.05), I2 0%"); GRADE
+    judges inconsistency per outcome (GRADE guidelines 7), so an I² is read as that
+    estimate's."""
+    spans: list[tuple[int, Effect]] = []
+    cursor = 0
+    for effect in found:
+        at = text.find(effect.text, cursor)
+        if at < 0:
+            continue
+        spans.append((at + len(effect.text), effect))
+        cursor = at
+    owners: list[Effect | None] = []
+    for match in _I2.finditer(text):
+        if (match.group("op") or "").lower().startswith(_UPPER_BOUND):
+            continue
+        value = _number(match.group("value"))
+        if value is None or not 0 <= value <= 100:
+            continue
+        before = [effect for end, effect in spans if end <= match.start()]
+        owners.append(before[-1] if before else None)
+    return owners
+
+
+def same_estimate(a: Effect, b: Effect) -> bool:
+    """Whether two estimates are the same numbers (the same outcome's result written twice)."""
+    return (a.value, a.low, a.high) == (b.value, b.low, b.high)
+
+
 # --- counts ----------------------------------------------------------------------------------
 _WORD_NUMBERS = {
     "one": 1, "a single": 1, "single": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4,
@@ -342,6 +373,9 @@ _DESIGNS: tuple[tuple[str, Design], ...] = (
     (r"case[-\s]control\s+stud(?:y|ies)", "observational"),
     (r"cross-sectional\s+(?:studies|study|surveys?)", "observational"),
     (r"observational\s+stud(?:y|ies)|non-?randomi[sz]ed\s+stud(?:y|ies)", "observational"),
+    # Balshem et al. 2011 (GRADE guidelines 3): studies that follow people over time without
+    # assigning the exposure are observational, whatever the word: "one longitudinal study"
+    (r"longitudinal\s+(?:cohort\s+)?stud(?:y|ies)", "observational"),
     (r"trials?", "randomized"),
     (r"stud(?:y|ies)", "other"),
 )  # fmt: skip
