@@ -41,6 +41,7 @@ class _Signal:
     pattern: re.Pattern[str]
     weight: int
     cap: int
+    required: bool = False
 
     def score(self, text: str, start: int, end: int) -> int:
         count = 0
@@ -109,7 +110,12 @@ def _signals(items: list[dict[str, Any]] | None) -> tuple[_Signal, ...]:
     for item in items or []:
         flags = re.MULTILINE | (0 if item.get("case") else re.IGNORECASE)
         out.append(
-            _Signal(re.compile(item["pattern"], flags), int(item["weight"]), int(item["cap"]))
+            _Signal(
+                re.compile(item["pattern"], flags),
+                int(item["weight"]),
+                int(item["cap"]),
+                bool(item.get("required", False)),
+            )
         )
     return tuple(out)
 
@@ -144,10 +150,7 @@ def read_genre(
     """The genre of ``text[start:end]`` (a whole document, or one section of it)."""
     rules = rules or load_genre_rules()
     stop = len(text) if end is None else end
-    scores = {
-        family.name: sum(s.score(text, start, stop) for s in family.signals)
-        for family in rules.families
-    }
+    scores = {family.name: _family_score(family, text, start, stop) for family in rules.families}
     best = max(rules.families, key=lambda f: scores[f.name], default=None)
     if best is None or scores[best.name] < rules.minimum:
         return Genre(UNKNOWN, UNKNOWN, scores=scores)
@@ -155,6 +158,19 @@ def read_genre(
     if kind is None:
         return Genre(best.name, best.label, scores=scores)
     return Genre(best.name, kind.label, kind.design, scores)
+
+
+def _family_score(family: _Family, text: str, start: int, stop: int) -> int:
+    """The family's weighted, capped signal count; 0 when it has required signals and none
+    of them occurs."""
+    total, required, found = 0, False, False
+    for signal in family.signals:
+        score = signal.score(text, start, stop)
+        total += score
+        if signal.required:
+            required = True
+            found = found or score > 0
+    return 0 if required and not found else total
 
 
 def _kind(family: _Family, text: str, start: int, stop: int) -> _Kind | None:
