@@ -354,11 +354,20 @@ def _report(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         return _context(passage, voice[0])
     elif others:
         return None  # a speaker named in the statement is its ground, not a report of ours
+    elif doc.genre.family in _NO_OWN_STUDY:
+        # An agency's "we reviewed the evidence", a forum poster's "we compared the two
+        # sources": in a genre that reports no study of its own, the voice is the writer's
+        # (or the issuing body's), left to the rules that follow.
+        return None
     else:
         chosen = Attribution(doc.design, "explicit", cue=(voice[0].start, voice[0].end))
     walk.passage = _Passage(chosen.type, chosen.sources, st.index, report=True)
     walk.grounded = True
     return chosen
+
+
+# Genres whose writer reports no study of their own (:mod:`.genre`).
+_NO_OWN_STUDY = frozenset({"agency", "forum", "personal", "encyclopedia"})
 
 
 def _judgement(doc: Document, walk: Walk, st: Statement) -> Attribution | None:

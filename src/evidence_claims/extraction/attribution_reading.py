@@ -106,7 +106,7 @@ class Document:
         resolver.prime(m for ms in mentions for m in ms)
         genre = read_genre(document)
         voice_from = issuer_voice_from(document, segments, hits)
-        if voice_from is not None and genre.institutional:
+        if voice_from is not None and genre.institutional and genre.confident:
             # An agency's page signed below its opening ("This fact sheet ..." in the third
             # sentence) speaks for the agency from its first line: the signature names the
             # issuer of the whole page, not of what follows it.

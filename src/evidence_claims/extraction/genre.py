@@ -74,6 +74,8 @@ class GenreRules:
 
     families: tuple[_Family, ...]
     minimum: int
+    confident: int = 4
+    margin: int = 2
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,9 @@ class Genre:
     label: str
     design: str | None = None
     scores: dict[str, int] = field(default_factory=dict)
+    # Strong enough to override the per-sentence heuristics (``confident``/``margin`` in
+    # data/genres.yaml)?
+    confident: bool = False
 
     @property
     def known(self) -> bool:
@@ -133,7 +138,12 @@ def build_genre_rules(data: dict[str, Any]) -> GenreRules:
             for kind in spec.get("kinds") or []
         )
         families.append(_Family(name, spec["label"], _signals(spec.get("signals")), kinds))
-    return GenreRules(tuple(families), int(data.get("minimum", 1)))
+    return GenreRules(
+        tuple(families),
+        int(data.get("minimum", 1)),
+        int(data.get("confident", 4)),
+        int(data.get("margin", 2)),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -154,10 +164,13 @@ def read_genre(
     best = max(rules.families, key=lambda f: scores[f.name], default=None)
     if best is None or scores[best.name] < rules.minimum:
         return Genre(UNKNOWN, UNKNOWN, scores=scores)
+    top = scores[best.name]
+    runner_up = max((v for k, v in scores.items() if k != best.name), default=0)
+    confident = top >= rules.confident and top - runner_up >= rules.margin
     kind = _kind(best, text, start, stop)
     if kind is None:
-        return Genre(best.name, best.label, scores=scores)
-    return Genre(best.name, kind.label, kind.design, scores)
+        return Genre(best.name, best.label, scores=scores, confident=confident)
+    return Genre(best.name, kind.label, kind.design, scores, confident)
 
 
 def _family_score(family: _Family, text: str, start: int, stop: int) -> int:
