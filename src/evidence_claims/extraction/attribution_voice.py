@@ -252,31 +252,31 @@ def unsigned_page(
     (report voice), a text about studies or an encyclopedia article (no advice) does not
     read so.
     """
-    if genre is not None and genre.confident and not genre.institutional:
+    if genre is not None and genre.confident:
         # The genre reader has seen the whole page: an abstract, a review, a news story or a
-        # forum thread is no institution's consumer page, however it addresses its reader.
-        return False
+        # forum thread is no institution's consumer page, however it addresses its reader;
+        # an agency's page by its layout and vocabulary (Q&A headings, fact-sheet labels, the
+        # body's name) speaks for the agency even when it names studies, says "we evaluated"
+        # or gives no advice in so many words, unless a writer speaks for themselves ("I").
+        return genre.institutional and not any(
+            _WRITER.search(document, s.start, s.end) for s in segments
+        )
     studies = 0
     for hit in hits:
         if hit.type in _NOT_A_PAGE and not _AGENTLESS.match(document, hit.start):
             return False
         studies += hit.type in STUDY_TYPES
+    if studies > 1:
+        return False  # a text that reports studies ("In mice, ...") is about the evidence
     advice = addressed = 0
     for segment, kind in zip(segments, kinds, strict=True):
         text = document[segment.start : segment.end]
         if _WRITER.search(text):
-            return False  # somebody speaks for themselves: whatever the genre, not a page
+            return False
         if kind == "recommendation":
             advice += 1
         if _READER.search(text):
             addressed += 1
-    if genre is not None and genre.confident:
-        # An agency's page by its layout and vocabulary (Q&A headings, fact-sheet labels, the
-        # body's name): it speaks for the agency even when it reports studies or gives no
-        # advice in so many words.
-        return True
-    if studies > 1:
-        return False  # a text that reports studies ("In mice, ...") is about the evidence
     return advice >= 2 or addressed >= 3 or (advice >= 1 and addressed >= 2)
 
 
