@@ -56,7 +56,7 @@ ENCYCLOPEDIA = (
 NEWS = (
     "Researchers find a new way to grow retina cells\n\n"
     "Scientists have found a way to turn skin cells into retina cells, according to a new "
-    "study published in Nature. \"This is a big step,\" said Ann Lee, director of the eye "
+    'study published in Nature. "This is a big step," said Ann Lee, director of the eye '
     "institute."
 )
 
