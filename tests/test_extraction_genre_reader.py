@@ -179,3 +179,19 @@ def test_an_agencys_we_is_the_agencys_voice_not_a_study_it_reports() -> None:
     assert found["We evaluated the labels of 30 kratom products sold online."] == (
         "authority_statement"
     )
+
+
+def test_results_under_a_reports_own_label_rest_on_the_report_it_is() -> None:
+    text = (
+        "Systematic reviews of herbal medicines: an overview\n\n"
+        "Background\n\nHerbal medicines are widely used. We aim to summarise systematic "
+        "reviews of herbal medicines. Reviews were searched in five databases and included "
+        "if they pooled randomized trials.\n\n"
+        "Results\n\n"
+        "Of 79 reviews screened, 58 met the inclusion criteria. "
+        "Most judged the evidence promising but inconclusive.\n\n"
+        "Conclusions\n\nMore rigorous reviews are needed."
+    )
+    found = {t: ty for t, ty, _ in _evidence(text)}
+    assert found["Of 79 reviews screened, 58 met the inclusion criteria."] == "systematic_review"
+    assert found["Most judged the evidence promising but inconclusive."] == "systematic_review"

@@ -559,6 +559,13 @@ def _carried(doc: Document, walk: Walk, st: Statement) -> Attribution:
     if st.voice:
         # A document an agency issued states its facts on the agency's authority.
         return Attribution(AUTHORITY, doc.voice_basis)
+    if walk.in_report and doc.genre.research and doc.genre.confident:
+        # Under a research report's own label ("Results", "Conclusions") a statement that
+        # names no ground reports the study the document is: its results, not the writer's
+        # unsourced word, even where no sentence before it spoke in the report's voice.
+        walk.passage = _Passage(doc.design, (), st.index, report=True)
+        walk.grounded = True
+        return Attribution(doc.design, "context")
     return Attribution(UNSOURCED, "none")
 
 
