@@ -252,6 +252,14 @@ def report_by_reasons(title: str, rows: list[Row], items: list[dict]) -> None:
             report(f"{title}, {label} (n={len(part)})", part, detail=False)
 
 
+def report_area(title: str, rows: list[Row], items: list[dict], area: str) -> None:
+    """Aggregate rows for the items of one area (``diagnostic``: test accuracy evidence, which
+    GRADE rates with its own reading; Schünemann et al. 2008, GRADE guidelines 21)."""
+    part = [row for row, item in zip(rows, items, strict=True) if item.get("area") == area]
+    if part:
+        report(f"{title}, {area} items (n={len(part)})", part, detail=False)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--mismatches", action="store_true", help="per-item rows (dev only)")
@@ -265,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     for failure in dev_failures:
         print(f"  not read: {failure}")
     report_by_reasons("dev", dev_rows, dev)
+    report_area("dev", dev_rows, dev, "diagnostic")
     if args.mismatches:
         print("  dev items where a path disagrees with the authors:")
         for r in dev_rows:
@@ -298,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
             report_unseen("all blind, reviews never in dev", pooled_rows, pooled_items, seen)
         if pooled_rows:
             report_by_reasons("all blind", pooled_rows, pooled_items)
+            report_area("all blind", pooled_rows, pooled_items, "diagnostic")
     return 0
 
 

@@ -35,6 +35,7 @@ from ..model.records import Claim
 from ..rules import assessment as R
 from .cues import _data, lexicon
 from .detected import Detected
+from .diagnostic import accuracy_designs, is_accuracy_claim
 from .estimates import (
     Effect,
     effects,
@@ -123,7 +124,7 @@ class Body:
         """The claim's own estimate, else the first one of its entries."""
         for where, reading in self.readings():
             for effect in reading.effects:
-                if effect.kind != "ratio" or effect.measure != "DOR":
+                if effect.kind != "ratio" or effect.measure not in ("DOR", "LR+", "LR-"):
                     return effect, where
         return None
 
@@ -269,6 +270,13 @@ def start_of(claim: Claim, base: str | None, ctx: SetContext) -> tuple[str | Non
     # review of cohort studies starts low, an opinion citing randomized trials starts where
     # the trials do (the taxonomy: grade the evidence an authority cites when it is known).
     designs = ctx.body(claim).designs()
+    if is_accuracy_claim(claim, ctx):
+        # GRADE guidelines 21 part 1: cross-sectional or cohort accuracy studies start high; a
+        # body read only as "observational" because of its design words is an accuracy body
+        designs = accuracy_designs(designs)
+        if kind == "observational_study" and base != "high" and not designs.keys() - {"other"}:
+            detail = "test accuracy estimates from studies typed observational"
+            return "high", [Detected(R.RANDOMIZED_BODY.code, detail, ("evidence", "type"))]
     observational = designs.get("observational", (0, ""))[0]
     others = max(designs.get("randomized", (0, ""))[0], designs.get("diagnostic", (0, ""))[0])
     words = "; ".join(f"'{w}'" for d, (_n, w) in sorted(designs.items()) if d != "other")

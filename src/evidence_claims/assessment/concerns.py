@@ -24,6 +24,7 @@ from ..rules import assessment as R
 from .body import cue_in, negation
 from .cues import lexicon
 from .detected import Detected
+from .diagnostic import accuracy_interval, accuracy_spread, is_accuracy_claim
 from .estimates import (
     Effect,
     disjoint_study_estimates,
@@ -134,7 +135,8 @@ def imprecision(
     its detail and field), so that both readers agree on one number.
     """
     body = ctx.body(claim)
-    found = body.effect()
+    accuracy = is_accuracy_claim(claim, ctx)
+    found = (accuracy_interval(body) if accuracy else None) or body.effect()
     ci_sev, ci_why = _ci_severity(found[0]) if found else (0, "")
     if found and ci_sev:
         ci_why = f"{ci_why} ({found[1]})" if found[1] != "in the claim" else ci_why
@@ -214,6 +216,8 @@ def inconsistency(claim: Claim, ctx: SetContext) -> Detected | None:
             )
     if found is None:
         found = cue_in("heterogeneity", claim, ctx)
+    if found is None and is_accuracy_claim(claim, ctx):
+        found = accuracy_spread(claim, ctx)
     if found is None:
         return None
     explained = _explained(claim, ctx)

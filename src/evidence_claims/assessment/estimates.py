@@ -66,6 +66,21 @@ _MEASURES: tuple[tuple[str, str, Kind], ...] = (
     ("peto odds ratio", "OR", "ratio"),
     ("sensitivity", "sensitivity", "proportion"),
     ("specificity", "specificity", "proportion"),
+    # the other accuracy measures of GRADE for diagnostic tests (Schunemann et al. 2008, BMJ
+    # 336:1106): predictive values and the area under the ROC curve are proportions; the
+    # likelihood ratios are ratios whose "no information" lies at 1 (Body.effect skips them)
+    ("positive predictive value", "PPV", "proportion"),
+    ("negative predictive value", "NPV", "proportion"),
+    ("area under the receiver operating characteristic curve", "AUC", "proportion"),
+    ("area under the roc curve", "AUC", "proportion"),
+    ("area under the curve", "AUC", "proportion"),
+    ("positive likelihood ratio", "LR+", "ratio"),
+    ("negative likelihood ratio", "LR-", "ratio"),
+    ("ppv", "PPV", "proportion"),
+    ("npv", "NPV", "proportion"),
+    ("auc", "AUC", "proportion"),
+    ("lr+", "LR+", "ratio"),
+    ("lr-", "LR-", "ratio"),
     ("smd", "SMD", "difference"),
     ("wmd", "MD", "difference"),
     ("md", "MD", "difference"),
@@ -176,6 +191,8 @@ def effects(text: str) -> list[Effect]:
             low, high = high, low
         if kind == "ratio" and (low <= 0 or value <= 0):
             continue  # not a ratio after all ("OR" of something else)
+        if label == "AUC" and not 0 <= low <= value <= high <= 1:
+            continue  # a pharmacokinetic area under the concentration curve, not a ROC AUC
         if not (low <= value <= high) and kind != "proportion":
             # "MD 0.72 (0.18, 1.26)" holds its value; a point outside its interval is a misread
             continue
@@ -313,10 +330,13 @@ _DESIGNS: tuple[tuple[str, Design], ...] = (
     (r"(?:placebo-)?controlled\s+trials?|clinical\s+trials?", "randomized"),
     (r"(?:prospective\s+|retrospective\s+|population-based\s+)*cohort\s+studies|"
      r"(?:prospective\s+|retrospective\s+)*cohort\s+study|cohorts", "observational"),
+    # test accuracy designs named as such come first: "5 cross-sectional accuracy studies",
+    # "12 cross-sectional (cohort type) accuracy studies" start high (GRADE guidelines 21 part 1)
+    (r"(?:cross-sectional\s+|cohort\s+|case[-\s]control\s+)?(?:\(cohort[\s-]type\)\s+)?"
+     r"(?:diagnostic\s+)?(?:test\s+)?accuracy\s+stud(?:y|ies)", "diagnostic"),
     (r"case[-\s]control\s+stud(?:y|ies)", "observational"),
     (r"cross-sectional\s+(?:studies|study|surveys?)", "observational"),
     (r"observational\s+stud(?:y|ies)|non-?randomi[sz]ed\s+stud(?:y|ies)", "observational"),
-    (r"(?:diagnostic\s+)?(?:test\s+)?accuracy\s+stud(?:y|ies)", "diagnostic"),
     (r"trials?", "randomized"),
     (r"stud(?:y|ies)", "other"),
 )  # fmt: skip

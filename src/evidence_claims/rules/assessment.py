@@ -175,7 +175,10 @@ REPORTED_LIMITATIONS = _rule(
     "(open-label), high attrition or loss to follow-up, selective reporting, retrospective or "
     "self-reported data, a high risk of bias; or when few studies are at low risk of bias "
     '("only four of the 35 trials were at low risk of bias") or the effect vanishes in those '
-    "that are (a sensitivity analysis restricted to low risk of bias). GRADE domain: risk of "
+    "that are (a sensitivity analysis restricted to low risk of bias). For test accuracy "
+    "evidence also QUADAS-2 concerns (partial or differential verification, an imperfect "
+    "reference standard, a domain at high risk) and case-control (two-gate) designs (GRADE "
+    "guidelines 21 part 1). GRADE domain: risk of "
     'bias. Detected from such words, unless negated ("not at high risk of bias").' + _COMPOSED,
     role="limitation",
     domain="risk_of_bias",
@@ -251,7 +254,9 @@ HETEROGENEITY = _rule(
     "The pooled studies disagree more than chance explains: an I² of 50% or more (the Cochrane "
     "Handbook calls 50-90% substantial and 75-100% considerable heterogeneity), or words such as "
     '"substantial heterogeneity", "results varied", "confidence intervals did not '
-    'overlap" (Guyatt et al. 2011, GRADE guidelines 7). GRADE domain: inconsistency. Detected '
+    'overlap" (Guyatt et al. 2011, GRADE guidelines 7), or for test accuracy study estimates '
+    'of sensitivity or specificity 30 points or more apart ("sensitivities ranged from 42% to '
+    '100%"; GRADE guidelines 21 part 2). GRADE domain: inconsistency. Detected '
     "in the claim and its cited entries." + _COMPOSED,
     role="limitation",
     domain="inconsistency",
@@ -465,8 +470,9 @@ WIDE_INTERVAL = _rule(
     "Wide interval around an accuracy estimate",
     "info",
     "the confidence interval of the accuracy estimate is wide ({detail})",
-    "A sensitivity or specificity whose 95% confidence interval runs more than ten percentage "
-    "points either side of the estimate: true and false results per 1,000 tested could differ "
+    "A sensitivity, specificity, predictive value or AUC whose 95% confidence interval runs "
+    "more than ten percentage points either side of the estimate (the widest of those the claim "
+    "gives counts): true and false results per 1,000 tested could differ "
     "enough to change a decision (GRADE guidelines 21 part 2 judges the imprecision of test "
     "accuracy against such thresholds; ten points is this project's stand-in). GRADE domain: "
     "imprecision.",
