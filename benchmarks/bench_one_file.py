@@ -7,7 +7,10 @@ For each size, one JSON claim file of that many claims (the synthetic corpus of
 validated by ``evidence-claims validate -f json --jobs 1`` in a fresh process (a file of
 32 MB or more is validated a chunk at a time: ``evidence_claims.pipeline.stream``), with the limits
 raised so that the file is read (a configuration file next to the corpus). The process is
-measured from outside with ``wait4``: peak RSS, CPU and wall seconds. Bytes per claim are the peak
+measured from outside with ``wait4``: peak RSS, CPU and wall seconds; with ``--jobs`` other
+than 1 the peak is the largest process's, and the proportional set size of all the processes
+together is sampled from ``/proc`` (Linux). The load average after each size is printed
+beside it: the machine may be shared. Bytes per claim are the peak
 above the same command's peak on a 100-claim file (the interpreter, imports and
 models), divided by the claims; a linear loader keeps that figure flat as the file grows.
 
@@ -71,21 +74,47 @@ def corpus(base: Path, claims: int, seed: int) -> Path:
     return folder
 
 
-def run(folder: Path, config: Path, jobs: int = 1) -> tuple[int, float, float]:
+def _tree_pss(pid: int) -> int:
+    """Proportional set size (bytes) of ``pid`` and its descendants, from ``/proc`` (Linux;
+    0 elsewhere): pages that forked processes share are counted once, not once each."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        for line in rollup.splitlines():
+            if line.startswith("Pss:"):
+                total += int(line.split()[1]) * 1024
+        todo.extend(int(child) for child in children)
+    return total
+
+
+def run(folder: Path, config: Path, jobs: int = 1) -> tuple[int, float, float, int]:
     """Peak RSS (bytes), CPU and wall seconds of one ``validate`` of ``folder`` in a fresh
-    process (with ``--jobs``, the largest of its processes: ``ru_maxrss`` of the children)."""
+    process (with ``--jobs``, the largest of its processes: ``ru_maxrss`` of the children),
+    and the largest proportional set size of all its processes together (sampled every
+    0.2 s; 0 where ``/proc`` does not give it)."""
     command = [sys.executable, "-c", _CLI, "validate", "-f", "json", "--jobs", str(jobs)]
     command += ["--config", str(config), str(folder)]
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     began = time.perf_counter()
+    together = 0
     with open(os.devnull, "wb") as sink:
         process = subprocess.Popen(command, stdout=sink, stderr=sink, env=env)
-        _, status, usage = os.wait4(process.pid, 0)
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            together = max(together, _tree_pss(process.pid))
+            time.sleep(0.2)
     wall = time.perf_counter() - began
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode not in (0, 1):
         raise SystemExit(f"validate {folder} exited with {process.returncode}")
-    return usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime, wall
+    return usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime, wall, together
 
 
 def stages(folder: Path) -> str:
@@ -143,8 +172,11 @@ def main(argv: list[str] | None = None) -> int:
     floor = run(corpus(base, 100, args.seed), config)[0]
     print(f"floor: validate of a 100-claim file peaks at {floor / 2**20:,.0f} MB")
     print(f"source: {SRC}; runs per size: {args.repeat} (medians)")
-    print("| claims | file MB | peak RSS | CPU s | wall s | bytes per claim (above the floor) |")
-    print("|---|---|---|---|---|---|")
+    print(
+        "| claims | file MB | peak RSS | all processes (PSS) | CPU s | wall s "
+        "| bytes per claim (above the floor) | load average |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
     for name in args.sizes.split(","):
         claims = SIZES[name.strip()]
         folder = corpus(base, claims, args.seed)
@@ -153,10 +185,13 @@ def main(argv: list[str] | None = None) -> int:
         peak = statistics.median(r[0] for r in runs)
         cpu = statistics.median(r[1] for r in runs)
         wall = statistics.median(r[2] for r in runs)
+        together = max(r[3] for r in runs)
         per_claim = (peak - floor) / claims
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         print(
-            f"| {claims:,} | {size / 1e6:,.0f} | {peak / 2**20:,.0f} MB | {cpu:.1f} | {wall:.1f} "
-            f"| {per_claim:,.0f} |",
+            f"| {claims:,} | {size / 1e6:,.0f} | {peak / 2**20:,.0f} MB "
+            f"| {together / 2**20:,.0f} MB | {cpu:.1f} | {wall:.1f} | {per_claim:,.0f} "
+            f"| {load:.1f} |",
             flush=True,
         )
         if args.stages:

@@ -12,7 +12,8 @@ Corpora, generated once into ``--corpus-dir``:
   over, each copy's ids (and the relations between them) given a ``-cNNN`` suffix, with the
   bundled document and bibliography;
 * (c) ``json``: the synthetic JSON corpora of ``bench_validate.py`` (100 claims per file, and
-  10,000 per file).
+  10,000 per file); with ``--json-texts unique`` (or ``repeated,unique``) also corpora where no
+  two claims share a text (the synthetic vocabulary repeats its sentences, real files do not).
 
 For each corpus, each in a fresh process measured from outside with ``wait4`` (so CPU seconds
 and peak memory belong to that command and the processes it waited for, never to this
@@ -241,6 +242,11 @@ def main(argv: list[str] | None = None) -> int:
         default="small,large",
         help="comma list of small (100 claims a file), large (10,000 a file)",
     )
+    parser.add_argument(
+        "--json-texts",
+        default="repeated",
+        help="comma list of repeated (the synthetic sentences), unique (no two claims alike)",
+    )
     parser.add_argument("--only", default="a,b,c", help="comma list of corpora: a, b, c")
     parser.add_argument(
         "--cjs-max-claims",
@@ -282,9 +288,16 @@ def main(argv: list[str] | None = None) -> int:
         rows += bench(label, folder, files, claims, args.repeat, cjs_repeat)
     if "c" in only:
         for size in (s.strip() for s in args.json_sizes.split(",") if s.strip()):
-            for shape in (s.strip() for s in args.json_shapes.split(",") if s.strip()):
-                folder, files, claims = corpus(args.corpus_dir, size, shape, 0)
-                label = f"(c) JSON {size} {shape} ({len(files):,} files)"
+            for shape, texts in (
+                (shape.strip(), texts.strip())
+                for shape in args.json_shapes.split(",")
+                for texts in args.json_texts.split(",")
+                if shape.strip() and texts.strip()
+            ):
+                unique = texts == "unique"
+                folder, files, claims = corpus(args.corpus_dir, size, shape, 0, unique)
+                kind = f"{shape} unique" if unique else shape
+                label = f"(c) JSON {size} {kind} ({len(files):,} files)"
                 print(f"- {label}", file=sys.stderr, flush=True)
                 repeat = args.repeat if SIZES[size] <= 100_000 else 1
                 cjs_repeat = repeat if claims <= args.cjs_max_claims and not args.no_cjs else 0

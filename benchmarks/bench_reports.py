@@ -15,7 +15,8 @@ Two measurements behind figures quoted in docs/output.md and docs/performance.md
   ``bench_one_file.py``, limits raised by a configuration file passed with ``--config``), each
   in a fresh process measured from outside with ``wait4``: peak RSS, CPU and wall seconds,
   and bytes per claim above the same command on a 100-claim file. ``table`` streams such a
-  file (a group at a time), so its peak should stay nearly flat; ``report`` holds the set.
+  file (a group at a time) and ``report`` too (the page a part at a time), so their peaks
+  should stay nearly flat.
 
 Usage: python benchmarks/bench_reports.py [--claims 100000] [--sets 300] [--entries 500]
        python benchmarks/bench_reports.py --one-file 25k,50k,100k [--repeat 3]

@@ -172,17 +172,22 @@ def measure(
 # --- corpora --------------------------------------------------------------------------------
 
 
-def corpus(base: Path, size: str, shape: str, seed: int) -> tuple[Path, list[Path], int]:
-    """The corpus folder, its claim files and its claim count (generated on first use)."""
+def corpus(
+    base: Path, size: str, shape: str, seed: int, unique: bool = False
+) -> tuple[Path, list[Path], int]:
+    """The corpus folder, its claim files and its claim count (generated on first use); with
+    ``unique``, no two claims share a text (the synthetic vocabulary repeats sentences)."""
     claims = SIZES[size]
-    folder = base / f"{shape}-{size}-seed{seed}"
+    folder = base / f"{shape}-{size}-seed{seed}{'-unique' if unique else ''}"
     listing = folder / "FILES"
     if not listing.exists():
         if folder.exists():
             shutil.rmtree(folder)
         began = time.perf_counter()
         print(f"  generating {folder} ...", file=sys.stderr, flush=True)
-        files = list(write_corpus(folder, CorpusShape(claims, SHAPES[shape]), seed=seed))
+        files = list(
+            write_corpus(folder, CorpusShape(claims, SHAPES[shape]), seed=seed, unique_texts=unique)
+        )
         (folder / "FILES.tmp").write_text("".join(f"{p}\n" for p in files), encoding="utf-8")
         os.replace(folder / "FILES.tmp", listing)
         print(f"  ... {time.perf_counter() - began:.1f} s", file=sys.stderr, flush=True)

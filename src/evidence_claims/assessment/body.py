@@ -72,14 +72,15 @@ class Reading:
 
 
 _EMPTY = Reading()
-_STUDY_WORDS = re.compile(r"stud|trial|rct|cohort|review", re.IGNORECASE)
+_STUDY_STEMS = ("stud", "trial", "rct", "cohort", "review")
+_STUDY_WORDS = re.compile("|".join(_STUDY_STEMS), re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 
 
 def read(text: str) -> Reading:
     """Read one text (never raises)."""
     has_digit = _DIGIT.search(text) is not None
-    if not has_digit and not _STUDY_WORDS.search(text):
+    if not has_digit and not _names_study(text):
         return _EMPTY  # most sentences: no number and no study named
     if not has_digit:  # "nine cohort studies": counts written out, nothing else to read
         return _designs_only(text)
@@ -88,6 +89,16 @@ def read(text: str) -> Reading:
     found = effects(text)
     risks = tuple(event_risks(text) or implied_risks(text, found))
     return Reading(tuple(found), tuple(i_squared(text)), designs, people, single, risks)
+
+
+def _names_study(text: str) -> bool:
+    """``_STUDY_WORDS.search(text)``, for ASCII text by substrings of its lower case (a
+    case-insensitive pattern tries every position of the text; in ASCII it can match only
+    the ASCII cases of its words)."""
+    if text.isascii():
+        lowered = text.lower()
+        return any(word in lowered for word in _STUDY_STEMS)
+    return _STUDY_WORDS.search(text) is not None
 
 
 def _designs_only(text: str) -> Reading:

@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..model.frozen import fast_init
 from ..model.report import Reason
 from ..model.taxonomy import CERTAINTY_LEVELS
 from ..rules.assessment import (
@@ -67,6 +68,7 @@ MAX_PER_DOMAIN = 2
 MAX_UP = 2
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Applied:
     """A caveat that applies to a claim: recorded in the file, or detected by the engine."""

@@ -26,6 +26,7 @@ from importlib import resources
 from typing import Any
 
 from ..rules import assessment as R
+from .cues import first_words, phrase_words, words_in
 from .detected import Detected
 
 MAX_GAP = 6
@@ -155,6 +156,34 @@ def _term_pattern() -> re.Pattern[str]:
     claim texts have none (one search instead of splitting clauses and tokenising them)."""
     phrases = sorted((p for p, role in _roles().items() if role.terms), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + _by_first_char(phrases) + r")(?![\w-])")
+
+
+@cache
+def _term_words() -> tuple[frozenset[str], dict[str, tuple[frozenset[str], ...]]] | None:
+    """The terms' first words and the words each term needs (see :mod:`.cues`), or None when
+    a term does not start with a word (then every text is searched)."""
+    phrases = [p for p, role in _roles().items() if role.terms]
+    first = first_words(phrases)
+    return None if first is None else (first, phrase_words(phrases))
+
+
+def has_term(lowered: str) -> bool:
+    """Whether the lower-cased text holds a domain term (a match of :func:`_term_pattern`).
+
+    Set lookups first: the pattern is a whole-word alternation, so a term can match only
+    where its words are whole words of the text (:func:`.cues.phrase_words`); most claims hold
+    none, and the search of a text with no term costs about as much as one with."""
+    words = _term_words()
+    if words is not None:
+        first, after = words
+        present = words_in(lowered)
+        if first.isdisjoint(present):
+            return False
+        if not any(
+            needed <= present for word in first.intersection(present) for needed in after[word]
+        ):
+            return False
+    return _term_pattern().search(lowered) is not None
 
 
 @cache
@@ -385,7 +414,7 @@ def _nearer_term(tokens: Sequence[Token], q: int, t: int, cls: str, gap: int) ->
 def read(text: str) -> tuple[Finding, ...]:
     """The domains ``text`` rates down, each once with its most levels and first words
     (kept for the last few thousand texts: a cited entry is read for every claim citing it)."""
-    if not _term_pattern().search(text.lower()):
+    if not has_term(text.lower()):
         return ()
     found: dict[str, Finding] = {}
     same = len(text) == len(text.lower())
@@ -443,7 +472,7 @@ def cleared(text: str) -> tuple[tuple[str, int, int], ...]:
     were not detected"), or whose concern the next clause withdraws ("some concerns for
     attrition; however, we did not downgrade", see :func:`_withdrawn`): a phrase rule's cue
     inside such a clause is not a concern."""
-    if not _term_pattern().search(text.lower()):
+    if not has_term(text.lower()):
         return ()
     out = []
     parts = clauses(text)

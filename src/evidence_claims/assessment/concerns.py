@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..model.records import Claim
 from ..rules import assessment as R
-from .body import cue_in, negation
+from .body import claim_and_entry_texts, cue_in, negation
 from .cues import lexicon
 from .detected import Detected
 from .diagnostic import accuracy_interval, accuracy_spread, is_accuracy_claim
@@ -31,7 +31,7 @@ from .estimates import (
     optimal_information_size,
 )
 from .indirectness import groups_in, indirectness
-from .passages import claim_and_entry_texts, first_match
+from .passages import first_match
 from .publication_bias import publication_bias, suspected_publication_bias
 from .risk_of_bias import risk_of_bias
 

@@ -8,6 +8,7 @@ reads every entry once. The detectors in :mod:`.detect` take it as their ``ctx``
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 
 from ..io.claimset import ClaimSet
@@ -46,6 +47,9 @@ class SetContext:
     # Per list of sources (claims cite the same few lists): (detail, where) of the first cue.
     _sources_cues: dict[tuple[str, ...], Detected | None] = field(default_factory=dict)
     _sources_unnegated: dict[tuple[str, ...], tuple[str, tuple] | None] = field(
+        default_factory=dict
+    )
+    _sources_first: dict[tuple[Hashable, ...], tuple[str, tuple] | None] = field(
         default_factory=dict
     )
 
@@ -123,6 +127,27 @@ class SetContext:
                 found = (f"{key}: '{cue}' in its {field_name}", ("evidence", "sources", i))
                 break
         self._sources_unnegated[wanted] = found
+        return found
+
+    def sources_first(
+        self, what: Hashable, sources: list[str], search: Callable[[str], str | None]
+    ) -> tuple[str, tuple] | None:
+        """(detail, where) of the first words ``search`` finds in the cited entries' fields,
+        in the order cited, cached per set for ``what`` (naming the search) and the list of
+        sources: ``"key: 'words' in its field"``, ``("evidence", "sources", i)``."""
+        wanted = (what, *sources)
+        if wanted in self._sources_first:
+            return self._sources_first[wanted]
+        found = None
+        for i, key in enumerate(sources):
+            for name, text in self.entry_fields(key):
+                words = search(text)
+                if words is not None:
+                    found = (f"{key}: '{words}' in its {name}", ("evidence", "sources", i))
+                    break
+            if found is not None:
+                break
+        self._sources_first[wanted] = found
         return found
 
     def entry_readings(self, key: str) -> list[tuple[str, str, B.Reading]]:

@@ -388,7 +388,9 @@ def _word(certainty: str) -> str:
 def detect(claim: Claim, ctx: SetContext) -> list[Detected]:
     """Every caveat the record and its set show, except wording (which needs the grade)."""
     found: list[Detected] = []
-    lowered = claim.text.lower()  # once for every word list
+    # once for every word list, and the same string the set's other readers ask for (so its
+    # hash, the key of the cached word sets, is computed once)
+    lowered = ctx.lowered(claim)
     if is_gradable(claim):
         found.extend(detect_limitations(claim, ctx, lowered))
     found.extend(detect_relations(claim, ctx))

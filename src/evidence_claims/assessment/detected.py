@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model.frozen import fast_init
 
+
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Detected:
     """A caveat found by a detector; ``where`` is a field path inside the claim (() = the claim)."""

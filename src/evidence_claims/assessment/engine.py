@@ -87,11 +87,13 @@ class _Place:
     By claim index: locating by claim object would search the list (quadratic on large sets).
     """
 
-    __slots__ = ("cs", "file")
+    __slots__ = ("cs", "file", "locate", "pointer")
 
     def __init__(self, cs: ClaimSet) -> None:
         self.cs = cs
         self.file = cs.file
+        self.locate = cs.locate  # bound once: a finding and an assessment each ask
+        self.pointer = cs.pointer
 
     def finding(
         self,
@@ -103,7 +105,7 @@ class _Place:
         **params: object,
     ) -> Finding:
         """``rule.finding(...)`` at a field of the claim at ``index``."""
-        line, column = self.cs.locate(index, *where)
+        line, column = self.locate(index, *where)
         return Finding(
             rule.code,
             severity or rule.severity,
@@ -112,11 +114,11 @@ class _Place:
             line,
             column,
             claim_id,
-            self.cs.pointer(index, *where),
+            self.pointer(index, *where),
         )
 
     def line(self, index: int) -> int | None:
-        return self.cs.locate(index)[0]
+        return self.locate(index)[0]
 
 
 _NONE: frozenset[str] = frozenset()

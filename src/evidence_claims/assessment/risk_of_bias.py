@@ -108,12 +108,13 @@ _BIAS_OR_SAFEGUARD = (
 def _few_at_low_risk(claim: Claim, ctx: SetContext) -> tuple[str, tuple] | None:
     """(detail, where) of words saying few studies are at low risk of bias, or that the effect
     vanished in those that are."""
-    match = _FEW_AT_LOW_RISK.search(claim.text) if may_hold(claim.text, _BIAS) else None
-    if match:
-        return f"'{match.group(0)}' in the claim", ("text",)
-    for i, key in enumerate(claim.evidence.sources):
-        for name, text in ctx.entry_fields(key):
-            match = _FEW_AT_LOW_RISK.search(text) if may_hold(text, _BIAS) else None
-            if match:
-                return f"{key}: '{match.group(0)}' in its {name}", ("evidence", "sources", i)
-    return None
+    found = _few_in(claim.text)
+    if found is not None:
+        return f"'{found}' in the claim", ("text",)
+    sources = claim.evidence.sources
+    return ctx.sources_first(_few_in, sources, _few_in) if sources else None
+
+
+def _few_in(text: str) -> str | None:
+    match = _FEW_AT_LOW_RISK.search(text) if may_hold(text, _BIAS) else None
+    return match.group(0) if match else None

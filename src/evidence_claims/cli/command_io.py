@@ -92,6 +92,7 @@ class StreamedOutput:
         self.output, self.write_through = output, write_through
         self.stack = contextlib.ExitStack()
         self.handle: Any = None
+        self.failed: OSError | None = None
         self.last = ""
 
     def __enter__(self) -> StreamedOutput:
@@ -110,7 +111,11 @@ class StreamedOutput:
             special = check_output(self.output, write_through=self.write_through)
             opened = open(self.output, "wb") if special else atomic_file(self.output)  # noqa: SIM115
             self.handle = self.stack.enter_context(opened)
-        self.handle.write(text.encode("utf-8", "surrogateescape"))
+        try:
+            self.handle.write(text.encode("utf-8", "surrogateescape"))
+        except OSError as error:  # a full disk: said as a failed write, not an internal error
+            self.failed = error
+            raise
 
     def __exit__(self, *exc: object) -> None:
         try:
@@ -118,6 +123,9 @@ class StreamedOutput:
         except OSError as error:
             assert self.output is not None
             _fail(write_error(self.output, error, kept=True))
+        if self.failed is not None and exc[1] is self.failed:
+            assert self.output is not None
+            _fail(write_error(self.output, self.failed, kept=True))  # the temporary is gone
         if exc[0] is None and self.output is None and self.last and self.last != "\n":
             click.echo("")  # as write_output ends a printed text
 

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import click
 
-from .command_io import check_output, config_or_exit, load_or_exit, write_output
+from .command_io import (
+    StreamedOutput,
+    check_output,
+    config_or_exit,
+    load_or_exit,
+    write_output,
+)
 from .options import (
     config_option,
     group_by_option,
@@ -39,9 +45,19 @@ def report(
     """
     from ..pipeline.validation import check_loaded
     from ..render.report_page import report_page
+    from ..render.report_stream import stream_report_page
 
     check_output(output, write_through=write_through)
     config = config_or_exit(path, config_path)
+    # a large JSON claim file: validated a chunk at a time, the page written a part at a time
+    # to a temporary file that replaces ``output`` at the end
+    with StreamedOutput(output, write_through=write_through) as out:
+        streamed = stream_report_page(
+            path, out.write, by=by, apply=config.apply, root=root, limits=config.limits
+        )
+    if streamed:
+        click.echo(f"wrote report to {output}", err=True)
+        return
     claim_set = load_or_exit(path, root=root, limits=config.limits)
     # the set as loaded, checked and assessed: each file is read once
     checked = config.apply(check_loaded(claim_set).sorted())

@@ -68,3 +68,76 @@ def label_at(document: str, start: int, end: int) -> tuple[int, int, int] | None
     if match is None or not is_label_name(match.group(1)):
         return None
     return match.start(1), document.index(":", match.end(1)) + 1, match.end()
+
+
+# Labels that journals set in bold without a colon ("Objectives To assess ...", "Design
+# Systematic review", BMJ and JAMA abstracts): copied as text, the label runs into its
+# sentence. Only names that rarely open an ordinary sentence with a capitalised second word.
+BARE_LABELS = frozenset(
+    {
+        "background",
+        "objective",
+        "objectives",
+        "aim",
+        "aims",
+        "purpose",
+        "importance",
+        "methods",
+        "design",
+        "setting",
+        "settings",
+        "participants",
+        "interventions",
+        "intervention",
+        "main outcome measures",
+        "main outcomes and measures",
+        "outcome measures",
+        "results",
+        "findings",
+        "conclusion",
+        "conclusions",
+        "conclusions and relevance",
+        "interpretation",
+        "data sources",
+        "study selection",
+        "data extraction",
+        "data synthesis",
+        "review methods",
+        "eligibility criteria",
+        "study design",
+        "design, setting, and participants",
+        "design, setting and participants",
+        "exposures",
+        "limitations",
+    }
+)
+_NAMES = "|".join(re.escape(n) for n in sorted(BARE_LABELS, key=len, reverse=True))
+# Case is ignored in the name but not at its first letter nor at the next word's.
+_BARE_LABEL = re.compile(r"[ \t]*(?=[A-Z])((?i:" + _NAMES + r"))[ \t]+(?=[A-Z\d])")
+_BARE_LABEL_LINES = re.compile(r"(?m)^[ \t]*(?=[A-Z])(?i:" + _NAMES + r")[ \t]+[A-Z\d][^\n]*")
+
+
+def bare_labels_used(document: str) -> bool:
+    """Does the document open two lines or more with a colonless label and three words?"""
+    count = 0
+    # (An abstract opens its document: its first 50,000 characters are enough to look at.)
+    for match in _BARE_LABEL_LINES.finditer(document, 0, 50_000):
+        if bare_label_at(document, match.start(), match.end()) is not None:
+            count += 1
+            if count >= 2:
+                return True
+    return False
+
+
+def bare_label_at(document: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of a colonless label opening the line ("Design Systematic review ...").
+
+    The label must start with a capital and be followed by a capitalised word (or a number)
+    and at least three words in all.
+    """
+    match = _BARE_LABEL.match(document, start, end)
+    if match is None:
+        return None
+    if len(document[match.end() : end].split()) < 3:
+        return None
+    return match.start(1), match.end(1)

@@ -18,9 +18,10 @@ from ..model.records import Kind
 from .caseless import FoldedSearch, Unsupported, fold, lower_pattern
 from .first_chars import first_chars
 from .segment import Segment
+from .units import title_like
 
 _CLOSERS = "\"'”’»)] \t\n"
-_FIRST_WORD = re.compile(r"[\W\d_]*([A-Za-z]+(?:['’]t)?)")
+_FIRST_WORD = re.compile(r"[\W\d_]*([A-Za-z]+(?:['’][tT])?)")
 # An opening clause or phrase before the main clause: a condition or time ("If you ...,"),
 # a purpose or topic ("To reduce the risk, ...", "For the latest information, ...").
 _LEADING_CLAUSE = re.compile(
@@ -46,6 +47,7 @@ class KindRules:
     imperatives: frozenset[str]
     signposting: FoldedSearch
     recommendation: FoldedSearch
+    recommendation_statement: FoldedSearch
     meta: FoldedSearch
     findings: re.Pattern[str]
 
@@ -60,6 +62,7 @@ def load_rules() -> KindRules:
         imperatives=frozenset(w.replace("’", "'") for w in str(data["imperatives"]).split()),
         signposting=_compile(data["signposting"], 0),
         recommendation=_compile(data["recommendation"], 0),
+        recommendation_statement=_compile(data["recommendation_statement"], 0),
         meta=_compile(data["meta"], re.M),
         findings=re.compile("|".join(f"(?:{p})" for p in data["findings"]), re.I),
     )
@@ -119,6 +122,8 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
         return "question"
     if role in ("heading", "label") or stripped.endswith(":"):
         return "meta"
+    if role == "item" and _titled_item(stripped):
+        return "meta"
     folded = fold(body)
     pattern, target = rules.signposting.pick(body, folded)
     if pattern.match(target):
@@ -128,11 +133,24 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
     pattern, target = rules.recommendation.pick(body, folded)
     if pattern.search(target, _main_clause(body)):
         return "recommendation"
+    pattern, target = rules.recommendation_statement.pick(body, folded)
+    if pattern.match(target):
+        return "recommendation"
     pattern, target = rules.meta.pick(body, folded)
     if pattern.search(target.strip()):
         whole_body = body if whole is None else whole[body_offset:]
         return "claim" if rules.findings.search(whole_body) else "meta"
     return "claim"
+
+
+def _titled_item(stripped: str) -> bool:
+    """A list item worded as a title, without a full stop: the name of a linked page or
+    article ("Tips for Dietary Supplement Users", "Mixing Medications and Dietary Supplements
+    Can Endanger Your Health"), not a statement of its own. A trailing ellipsis ("More
+    Consumer Updates ...") is no full stop."""
+    if stripped.endswith(("..", "…")):
+        stripped = stripped.rstrip(".…").rstrip()
+    return bool(stripped) and stripped[-1] not in ".!?" and title_like(stripped)
 
 
 def _main_clause(body: str) -> int:
@@ -230,7 +248,10 @@ def _is_imperative(body: str, rules: KindRules) -> bool:
         if match is None:
             continue
         word = match.group(1).lower().replace("’", "'")
-        if word in rules.imperatives and not _is_noun_use(candidate[match.end() :]):
+        rest = candidate[match.end() :]
+        if word == "let" and re.match(r"(?:['’]s|\s+us)\b", rest, re.I):
+            continue  # "Let's say that ...", "Let us consider ...": the writer's discourse
+        if word in rules.imperatives and (word == "beware" or not _is_noun_use(rest)):
             return True
         if word == "do" and re.match(r"\s+not\b", candidate[match.end() :], re.I):
             return True

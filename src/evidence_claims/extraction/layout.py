@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .abstract_labels import is_label_name, label_at
+from .abstract_labels import bare_label_at, bare_labels_used, is_label_name, label_at
 from .sentences import CANDIDATE, TERMINAL, ends_sentence, is_boundary, sentences
-from .units import Segment, strip_span, word_set
+from .units import Segment, strip_span, title_like, word_set
 
 _LINE = re.compile(r"[^\n]*\n?")
 _BULLET = re.compile(r"[ \t]*(?:([-*•‣◦▪●–—+])|(\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]))[ \t]+(?=\S)")
@@ -26,9 +26,40 @@ _UNPUNCTUATED_END = re.compile(
 )
 
 
+# A reference section's heading ("References", "5. Bibliography", "Literature cited:").
+_REFERENCE_HEADING = re.compile(
+    r"(?:\d{1,2}\.?[ \t]+)?(?:references?|bibliography|works[ \t]+cited|literature[ \t]+cited"
+    r"|reference[ \t]+list|cited[ \t]+literature)[ \t]*:?",
+    re.IGNORECASE,
+)
+# An entry of a reference list: an enumerator ("1.", "[1]") or an author ("Smith J,", "Kuriyama
+# S.") at the start of the line, and the details of a publication somewhere in it (year;
+# volume:pages as in Vancouver style, a DOI or a PMID).
+_ENTRY_START = re.compile(
+    r"[ \t]*(?:\[\d{1,3}\]|\d{1,3}[.)]|[-*•])?[ \t]*[A-Z][\w'’-]+,?[ \t]+"
+    r"(?:[A-Z]{1,3}|[A-Z]\.(?:[ \t]?[A-Z]\.)*)(?=[,.;:]|[ \t]|$)"
+)
+_ENTRY_DETAIL = re.compile(
+    r"(?:19|20)\d\d[a-z]?[ \t]*[;,.:][ \t]*\d+[ \t]*(?:\([ \t]*[\w-]+[ \t]*\))?"
+    r"[ \t]*[:,][ \t]*[A-Za-z]?\d+"
+    r"|\bdoi[ \t]*:?[ \t]*10\.\d{4,}|doi\.org/10\.|\bPMID:?[ \t]*\d+",
+    re.IGNORECASE,
+)
+_ENTRY_ENUMERATOR = re.compile(r"[ \t]*(?:\[\d{1,3}\]|\d{1,3}[.)]|[-*•])[ \t]+\S")
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# A figure or table caption: "Figure 1. ...", "Fig. 2: ...", "Table 3 Characteristics ...".
+_CAPTION = re.compile(
+    r"[ \t]*(?:Figure|Fig\.|Table|Chart|Box|Image|Photo|Illustration)[ \t]+[A-Z]?\d{1,3}[A-Za-z]?"
+    r"(?:[.:][ \t]*|[ \t]+(?=[A-Z]))"
+)
+
+
 def iter_segments(document: str) -> Iterator[Segment]:
+    bare = bare_labels_used(document)
     paragraph = -1
     lines: list[tuple[int, int]] = []  # (start, end) of each non-blank line, end excludes "\n"
+    references = False  # inside a reference section (after its heading)
     for match in _LINE.finditer(document):
         start, stop = match.span()
         if start == stop:
@@ -40,18 +71,77 @@ def iter_segments(document: str) -> Iterator[Segment]:
             lines.append((start, end))
         elif lines:
             paragraph += 1
-            yield from _paragraph(document, lines, paragraph)
+            found, references = _paragraph(document, lines, paragraph, references, bare)
+            yield from found
             lines = []
     if lines:
         paragraph += 1
-        yield from _paragraph(document, lines, paragraph)
+        yield from _paragraph(document, lines, paragraph, references, bare)[0]
 
 
-def _paragraph(document: str, lines: list[tuple[int, int]], paragraph: int) -> list[Segment]:
-    """Segments of one blank-line-separated block of lines."""
+def _paragraph(
+    document: str,
+    lines: list[tuple[int, int]],
+    paragraph: int,
+    references: bool,
+    bare: bool = False,
+) -> tuple[list[Segment], bool]:
+    """Segments of one blank-line-separated block of lines, and whether a reference section
+    goes on after it."""
+    if references and _reference_block(document, lines):
+        return _entries(document, lines, paragraph), True
+    first = strip_span(document, *lines[0])
+    if _REFERENCE_HEADING.fullmatch(document, *first):
+        # "References" over its list (in this block or the next ones): a heading, then one
+        # unit per entry.
+        heading = Segment(first[0], first[1], "heading", paragraph, first[0])
+        rest = lines[1:]
+        if rest and not _reference_block(document, rest):
+            return [heading, *_ParagraphReader(document, rest, paragraph).read()], False
+        return [heading, *_entries(document, rest, paragraph)], True
     if _contents_list(document, lines):
-        return _contents(document, lines, paragraph)
-    return _ParagraphReader(document, lines, paragraph).read()
+        return _contents(document, lines, paragraph), False
+    return _ParagraphReader(document, lines, paragraph, bare_labels=bare).read(), False
+
+
+def _reference_block(document: str, lines: list[tuple[int, int]]) -> bool:
+    """Does a block after a reference heading still list works (a year, a DOI in a line)?"""
+    return any(
+        _YEAR.search(document, start, end) or _ENTRY_DETAIL.search(document, start, end)
+        for start, end in lines
+    )
+
+
+def _entries(document: str, lines: list[tuple[int, int]], paragraph: int) -> list[Segment]:
+    """One unit per entry of a reference list; a line that opens no entry (no enumerator, no
+    author) continues the one before it, as a hard-wrapped entry does."""
+    found: list[Segment] = []
+    numbered = any(_ENTRY_ENUMERATOR.match(document, start, end) for start, end in lines)
+    for start, end in lines:
+        left, right = strip_span(document, start, end)
+        if right <= left:
+            continue
+        opens = (
+            _ENTRY_ENUMERATOR.match(document, start, end)
+            if numbered
+            else _ENTRY_START.match(document, start, end)
+        )
+        if opens or not found:
+            bullet = _BULLET.match(document, start, end)
+            if bullet is not None and bullet.group(1) is not None:
+                left = bullet.end()  # a bullet is left out of the quote, a numeral kept
+            found.append(Segment(left, right, "heading", paragraph, left))
+        else:
+            last = found[-1]
+            found[-1] = Segment(last.start, right, "heading", paragraph, last.body)
+    return found
+
+
+def _reference_entry(document: str, start: int, end: int) -> bool:
+    """A line that is an entry of a reference list, wherever it stands."""
+    return bool(_ENTRY_START.match(document, start, end)) and bool(
+        _ENTRY_DETAIL.search(document, start, end)
+    )
 
 
 def _contents(document: str, lines: list[tuple[int, int]], paragraph: int) -> list[Segment]:
@@ -79,6 +169,7 @@ class _ParagraphReader:
     document: str
     lines: list[tuple[int, int]]
     paragraph: int
+    bare_labels: bool = False  # the document sets its abstract labels without colons
     run_start: int | None = None  # running text being collected
     run_end: int = 0
     item: tuple[int, int, int] | None = None  # (start, body, end) of the list item being read
@@ -107,7 +198,8 @@ class _ParagraphReader:
         document = self.document
         bullet = _BULLET.match(document, start, end)
         if bullet is not None:
-            self._bullet_line(bullet, start, end)
+            if not self._caption_or_entry(start, end):
+                self._bullet_line(bullet, start, end)
             return
         if self.item is not None:
             if self._continues_item(start, end):
@@ -117,6 +209,10 @@ class _ParagraphReader:
         at_boundary = self.run_start is None or ends_sentence(
             document, self.run_start, self.lines[index - 1][1]
         )
+        if at_boundary and self._caption_or_entry(start, end):
+            return
+        if at_boundary and self.bare_labels and self._bare_label(start, end):
+            return
         if _is_heading(document, self.lines, index, at_boundary):
             self.flush_run()
             left, right = strip_span(document, start, end)
@@ -130,6 +226,46 @@ class _ParagraphReader:
             self._lead(start, end)
             return
         self._running_line(index, start, end)
+
+    def _bare_label(self, start: int, end: int) -> bool:
+        """A colonless label opening the line: a unit of its own, then the line's text."""
+        label = bare_label_at(self.document, start, end)
+        if label is None or title_like(self.document[label[0] : end]):
+            return False
+        self.flush_run()
+        self.found.append(Segment(label[0], label[1], "label", self.paragraph, label[0]))
+        self.run_start = label[1]
+        self.run_end = end
+        return True
+
+    def _caption_or_entry(self, start: int, end: int) -> bool:
+        """A caption ("Figure 1. ...") or a reference entry on a line of its own: its
+        sentences say what a figure shows or which work is meant, nothing about the world, and
+        the marker stays with the first of them."""
+        document = self.document
+        if _DIGIT.search(document, start, end) is None:
+            return False  # both name a number: "Figure 1", a year, a DOI
+        caption = _CAPTION.match(document, start, end)
+        if caption is None and not _reference_entry(document, start, end):
+            return False
+        self.flush_run()
+        self.flush_item()
+        left, right = strip_span(document, start, end)
+        if caption is None:
+            bullet = _BULLET.match(document, start, end)
+            if bullet is not None and bullet.group(1) is not None:
+                left = bullet.end()  # a bullet is left out of the quote, a numeral kept
+            self.found.append(Segment(left, right, "heading", self.paragraph, left))
+            return True
+        pieces = list(sentences(document, caption.end(), end, self.paragraph, "heading"))
+        if not pieces:
+            self.found.append(Segment(left, right, "heading", self.paragraph, left))
+            return True
+        self.found.append(Segment(left, pieces[0].end, "heading", self.paragraph, left))
+        self.found.extend(
+            Segment(p.start, p.end, "heading", self.paragraph, p.start) for p in pieces[1:]
+        )
+        return True
 
     def _bullet_line(self, bullet: re.Match[str], start: int, end: int) -> None:
         if _numbered_heading(self.document, self.lines, bullet, end):
@@ -205,6 +341,8 @@ def _is_heading(document: str, lines: list[tuple[int, int]], index: int, at_boun
         return True
     if not at_boundary:
         return False
+    if _titled_line(document, lines, index, left, right):
+        return True
     if not _short_title_line(document, left, right):
         return False
     if _title_block(document, lines) or _FIELD.match(document, left, right):
@@ -219,6 +357,24 @@ def _is_heading(document: str, lines: list[tuple[int, int]], index: int, at_boun
         return True  # a title over a list, a label ("Objective:") or a lead line
     nxt_left, nxt_right = strip_span(document, next_start, next_end)
     return document[nxt_left].isupper() and (nxt_right - nxt_left) > 1.5 * (right - left)
+
+
+def _titled_line(
+    document: str, lines: list[tuple[int, int]], index: int, left: int, right: int
+) -> bool:
+    """A line worded as a title, where a sentence could start, before a capitalised line.
+
+    Items of a table of contents or a link list without bullets ("Examples of Products
+    Marketed as Dietary Supplements" / "Savvy Consumers Share Information with Their Health
+    Care Team"), however long: each is one unit, never joined with the next line. Hard-wrapped
+    running text does not capitalise every content word of a line.
+    """
+    if not document[left].isupper() or not title_like(document[left:right]):
+        return False
+    if index + 1 >= len(lines):
+        return True
+    next_left, _next_right = strip_span(document, *lines[index + 1])
+    return document[next_left].isupper()
 
 
 # A field line: a short capitalised name, a colon, a value ("Common Names: valerian, ...").

@@ -45,3 +45,29 @@ def strip_span(document: str, start: int, end: int) -> tuple[int, int]:
 def word_set(text: str) -> frozenset[str]:
     """The white-space separated words of a word list written as one string."""
     return frozenset(text.split())
+
+
+_TITLE_MINOR = word_set(
+    "a an and as at by for from in into of on or the to with without vs via about over under"
+)
+
+
+def title_like(text: str) -> bool:
+    """Is ``text`` worded as a title ("Tips for Older Dietary Supplement Users")?
+
+    At least three words, two or more of them capitalised content words, and at most one
+    lower-case content word per four capitalised ones ("More Consumer Updates related to
+    Dietary Supplements"). Running sentences capitalise their first word and names only.
+    """
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if len(words) < 3:
+        return False
+    capital = lower = 0
+    for word in words:
+        if word.lower() in _TITLE_MINOR:
+            continue
+        if word[:1].isupper():
+            capital += 1
+        else:
+            lower += 1
+    return capital >= 2 and lower <= capital // 4

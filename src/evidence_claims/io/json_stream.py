@@ -6,8 +6,9 @@ the ``claims`` array between two items, and gives each chunk's items parsed by j
 fast path's options (duplicate keys and ``NaN`` refused, non-integers as ``LosslessFloat``),
 the chunk's text for locating findings (:class:`ChunkLocator`, which gives the positions the
 whole file's locator gives) and where each item starts, so that a claim can be read again
-alone (:meth:`JsonStream.read_item`). A second reading (:meth:`JsonStream.chunks_again`)
-reads the same chunks again by their byte ranges.
+alone (:meth:`JsonStream.read_item`). A second reading (:meth:`JsonStream.chunks_again`, or
+:meth:`JsonStream.chunk_again` for one chunk, in any process) reads the same chunks again by
+their byte ranges.
 
 Only a file this reader can follow without doubt is streamed: anything else (a byte order
 mark, a carriage return outside CRLF, a syntax error or truncation, a duplicate key, a
@@ -306,17 +307,22 @@ class JsonStream:
         """The chunks of the first reading, read again by their byte ranges."""
         with open(self.path, "rb") as handle:
             for chunk in self.chunks:
-                handle.seek(chunk.byte_start)
-                body = handle.read(chunk.byte_end - chunk.byte_start)
-                wrapped = _PREFIX_BYTES + body + _SUFFIX_BYTES
-                try:
-                    items = _jiter(wrapped)["claims"]
-                    text = wrapped.decode("utf-8")
-                except ValueError as exc:
-                    raise NotStreamable("the file changed while it was read") from exc
-                if len(items) != chunk.count:
-                    raise NotStreamable("the file changed while it was read")
-                yield chunk, items, ChunkLocator(text, chunk, items)
+                yield self.chunk_again(chunk, handle)
+
+    def chunk_again(self, chunk: Chunk, handle: Any) -> tuple[Chunk, list[Any], ChunkLocator]:
+        """One chunk of the first reading read again by its byte range (``handle``: the file
+        opened in binary), so that any process may read any chunk alone."""
+        handle.seek(chunk.byte_start)
+        body = handle.read(chunk.byte_end - chunk.byte_start)
+        wrapped = _PREFIX_BYTES + body + _SUFFIX_BYTES
+        try:
+            items = _jiter(wrapped)["claims"]
+            text = wrapped.decode("utf-8")
+        except ValueError as exc:
+            raise NotStreamable("the file changed while it was read") from exc
+        if len(items) != chunk.count:
+            raise NotStreamable("the file changed while it was read")
+        return chunk, items, ChunkLocator(text, chunk, items)
 
     def read_item(self, index: int, handle: Any, *, standard: bool = False) -> Any:
         """The parsed value of item ``index`` alone (``handle``: the file opened in binary);

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .frozen import fast_init
 from .views import view
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem or observation, located as precisely as the input allows.
@@ -64,6 +66,7 @@ class Finding:
 FINDING_COLUMNS: tuple[str, ...] = tuple(Finding.__dataclass_fields__)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Reason:
     """One step of a certainty assessment: a caveat code and how it moved the grade."""
@@ -77,6 +80,7 @@ class Reason:
         return {"code": self.code, "effect": self.effect, "note": self.note, "origin": self.origin}
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ClaimAssessment:
     """The suggested GRADE-style certainty of one claim, with its reasons in order.

@@ -17,9 +17,10 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
+    import concurrent.futures
     import multiprocessing.context
 
 T = TypeVar("T")
@@ -75,37 +76,72 @@ def _context() -> multiprocessing.context.BaseContext:
     already imported. Otherwise ``spawn``, which works everywhere."""
     import multiprocessing
 
+    return multiprocessing.get_context("fork" if forks() else "spawn")
+
+
+def forks() -> bool:
+    """Whether worker processes start by ``fork`` here (and so inherit this process's data)."""
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and sys.platform != "darwin" and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
+    return "fork" in methods and sys.platform != "darwin" and threading.active_count() == 1
 
 
-def _worker_init() -> None:
+def _worker_init(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
     import signal
 
     # Ctrl-C goes to the whole process group; let the parent alone stop the pool, so the user
     # sees one "interrupted" and no traceback per worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer(*initargs)
 
 
-def map_ordered(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
-    """``map(function, items)`` over ``jobs`` processes, results in the order of ``items``."""
+def map_ordered(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int,
+    initializer: Callable[..., None] | None = None,
+    initargs: tuple[Any, ...] = (),
+    chunksize: int | None = None,
+) -> Iterator[R]:
+    """``map(function, items)`` over ``jobs`` processes, results in the order of ``items``.
+
+    ``initializer(*initargs)`` runs once in each process before its first item: the way to
+    give every item's work a large shared context (a forked process inherits ``initargs``
+    without copying them through a pipe; a spawned one receives them once). ``chunksize``:
+    items sent per task (default: several when the items are many)."""
     if jobs <= 1 or len(items) <= 1:
+        if initializer is not None:
+            initializer(*initargs)
         yield from map(function, items)
         return
-    # Several files per task when they are many, so that sending tasks costs little; small
-    # enough chunks that the processes finish together.
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunksize = max(1, min(16, len(items) // (jobs * 32)))
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_worker_init)
+    if chunksize is None:
+        # Several files per task when they are many, so that sending tasks costs little;
+        # small enough chunks that the processes finish together.
+        chunksize = max(1, min(16, len(items) // (jobs * 32)))
+    pool = process_pool(jobs, initializer, initargs)
     try:
         yield from pool.map(function, items, chunksize=chunksize)
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
+
+
+def process_pool(
+    jobs: int, initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = ()
+) -> concurrent.futures.ProcessPoolExecutor:
+    """A pool of ``jobs`` worker processes (see :func:`map_ordered` for ``initializer``),
+    started by :func:`_context`'s method, that leave Ctrl-C to this process."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=_context(),
+        initializer=_worker_init,
+        initargs=(initializer, initargs),
+    )
 
 
 _gc_lock = threading.Lock()

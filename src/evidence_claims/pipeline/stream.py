@@ -8,9 +8,12 @@ passage, suppressions, the count of cited keys); the second (:mod:`.stream_chunk
 each chunk's claims again and runs the same checks and the same assessment on them, in the
 context of the whole set (:mod:`.stream_context`). A claim of another chunk that the
 assessment asks for (a supporter, a challenger, an earlier claim of the passage) is read again
-alone from its bytes. Findings and assessments are the same as reading the file whole
-(compared in the tests); what the file holds of them is the report. This module decides which
-file is streamed and joins the two readings.
+alone from its bytes. The chunks of the second reading may be shared among worker
+processes (``jobs``, :func:`stream_jobs`), forked once the first reading is done so that each
+inherits the summary, the header and the document; their results are joined in the file's
+order. Findings and assessments are the same as reading the file whole, and in the same
+order for any number of processes (compared in the tests); what the file holds of them is the
+report. This module decides which file is streamed and joins the two readings.
 
 A file this path cannot follow without doubt (see :mod:`evidence_claims.io.json_stream`) is
 read whole instead, so every problem is reported by the exact reader.
@@ -36,6 +39,7 @@ from ..io.paths import find_root
 from ..model.records import Claim, ClaimFile
 from ..model.report import Finding, Report
 from ..rules import structural as R
+from .parallel import PARALLEL_MIN_BYTES, cpu_count, forks
 from .stream_chunks import SecondReading, Visit
 from .stream_context import replace_claims as replace_claims
 from .stream_summary import Summary, first_reading, read_claim
@@ -52,6 +56,7 @@ class StreamOptions(TypedDict, total=False):
     limits: Limits | None  # default ``Limits()``
     min_bytes: int | None  # the least size streamed (default :data:`STREAM_BYTES`)
     chunk_bytes: int | None  # bytes read at a time (default the reader's)
+    jobs: int | None  # processes for the second reading (0: automatic; default 1)
 
 
 @dataclass
@@ -99,7 +104,7 @@ def stream_file(
         reader.chunk_bytes = chunk_bytes
     root = options.get("root") or find_root(path)
     try:
-        return _validate(reader, path, root, visit, checks)
+        return _validate(reader, path, root, visit, checks, options.get("jobs", 1))
     except NotStreamable:
         return None
 
@@ -119,8 +124,33 @@ def _to_stream(path: Path, limits: Limits, min_bytes: int | None) -> bool:
     return info.st_size <= limits.max_file_bytes
 
 
+def stream_jobs(jobs: int | None, reader: JsonStream) -> int:
+    """Processes for the second reading: ``jobs`` as asked (never more than the chunks), or
+    with 0 or None every CPU when the file is large enough to repay starting them
+    (:data:`~.parallel.PARALLEL_MIN_BYTES`; a streamed file always is at the default size).
+
+    One where workers are not forked: they inherit the set's context (the summary, the
+    document's text, the bibliography, the locators) from the process that forks them, which
+    costs nothing; sending it instead would copy all of it to each, and parts of it (the
+    parsed bibliography, the locators' scanners) are not made to be pickled."""
+    if jobs is not None and jobs < 0:
+        raise ValueError(f"jobs must be 0 (automatic) or a positive number, not {jobs}")
+    chunks = len(reader.chunks)
+    if not forks() or chunks < 2:
+        return 1
+    if jobs is None or jobs == 0:
+        size = reader.chunks[-1].byte_end
+        return min(cpu_count(), chunks) if size >= PARALLEL_MIN_BYTES else 1
+    return min(jobs, chunks)
+
+
 def _validate(
-    reader: JsonStream, path: Path, root: Path, visit: Visit | None, checks: bool
+    reader: JsonStream,
+    path: Path,
+    root: Path,
+    visit: Visit | None,
+    checks: bool,
+    jobs: int | None = 1,
 ) -> Streamed:
     """Both readings of the file: its summary, then its chunks checked in that context."""
     file = display_path(path)
@@ -136,7 +166,7 @@ def _validate(
     report.extend(loaded.findings)
     report.claims = len(summary.valid)
     summary.order_passages()
-    SecondReading(summary, header, report, visit, checks).run(reader)
+    SecondReading(summary, header, report, visit, checks).run(reader, stream_jobs(jobs, reader))
     return Streamed(report, reader, summary, header)
 
 

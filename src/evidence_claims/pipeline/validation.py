@@ -8,9 +8,7 @@ schema), :mod:`evidence_claims.checks` (cross-field checks) and :mod:`evidence_c
 from __future__ import annotations
 
 from contextlib import nullcontext
-from dataclasses import fields
 from functools import partial
-from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +19,12 @@ from ..io.claimset import ClaimSet
 from ..io.limits import Limits
 from ..io.loader import display_path, load_claim_file
 from ..model.errors import ClaimFileError
-from ..model.report import ClaimAssessment, Finding, Reason, Report
+from ..model.report import Finding, Report
 from . import stream
 from .discovery import discover
+from .packing import pack as _pack
+from .packing import share as _share
+from .packing import unpack as _unpack
 from .parallel import gc_paused, map_ordered, resolve_jobs
 from .progress import ProgressCallback
 from .result_cache import ResultCache
@@ -52,15 +53,17 @@ def validate_file(
     root: Path | None = None,
     limits: Limits | None = None,
     stream_bytes: int | None = None,
+    jobs: int | None = 1,
 ) -> tuple[ClaimSet | None, Report]:
     """Load and check one claim file (within ``limits``, default ``Limits()``).
 
     With ``stream_bytes``, a JSON file of that many bytes or more is validated a chunk at a
     time (:mod:`.stream`; :func:`validate` passes :data:`.stream.STREAM_BYTES`), with the same
-    report; no set is returned for it then, since none is held. Without, the set is loaded
-    whole and returned (for callers that use it)."""
+    report, its chunks shared by ``jobs`` processes (0 or None: automatic); no set is
+    returned for it then, since none is held. Without, the set is loaded whole and returned
+    (for callers that use it)."""
     if stream_bytes is not None:
-        streamed = stream_report(path, root=root, limits=limits, min_bytes=stream_bytes)
+        streamed = stream_report(path, root=root, limits=limits, min_bytes=stream_bytes, jobs=jobs)
         if streamed is not None:
             return None, streamed
     loaded = load_claim_file(path, root=root, limits=limits)
@@ -110,7 +113,11 @@ def validate(
         progress(0, len(files))
     processes = resolve_jobs(jobs, files)
     packed = processes > 1
-    work = partial(_file_report, root=root, limits=limits, packed=packed, cache=cache)
+    # one process per file, or the files in turn here, each big one's chunks over ``jobs``
+    chunk_jobs = 1 if packed else jobs
+    work = partial(
+        _file_report, root=root, limits=limits, packed=packed, cache=cache, jobs=chunk_jobs
+    )
     # With workers, this process only rebuilds and gathers results, which hold no cycles: the
     # collector would only walk the growing report again and again.
     with gc_paused() if packed else nullcontext():
@@ -129,17 +136,26 @@ def _file_report(
     limits: Limits | None,
     packed: bool = False,
     cache: ResultCache | None = None,
+    jobs: int | None = 1,
 ) -> Any:
-    """One file's report; from a worker process packed into tuples (see :func:`_pack`)."""
+    """One file's report; from a worker process packed into tuples (see :func:`_pack`).
+    ``jobs``: processes for a streamed file's chunks."""
     with gc_paused():
         if cache is not None:
-            return _cached_file_report(path, root, limits or Limits(), packed, cache)
-        report = validate_file(path, root=root, limits=limits, stream_bytes=stream.STREAM_BYTES)[1]
+            return _cached_file_report(path, root, limits or Limits(), packed, cache, jobs)
+        report = validate_file(
+            path, root=root, limits=limits, stream_bytes=stream.STREAM_BYTES, jobs=jobs
+        )[1]
         return _pack(report) if packed else report
 
 
 def _cached_file_report(
-    path: Path, root: Path | None, limits: Limits, packed: bool, cache: ResultCache
+    path: Path,
+    root: Path | None,
+    limits: Limits,
+    packed: bool,
+    cache: ResultCache,
+    jobs: int | None = 1,
 ) -> Any:
     """The stored report of an unchanged file, else a fresh one (stored when it may be)."""
     hit, ticket = cache.lookup(path, root, limits)
@@ -151,113 +167,13 @@ def _cached_file_report(
         root=ticket.root if ticket else root,
         limits=limits,
         stream_bytes=stream.STREAM_BYTES,
+        jobs=jobs,
     )
     if ticket is None:
         return _pack(report) if packed else report
     result = _pack(report)
     cache.store(ticket, path, cs, result, limits)
     return result if packed else report
-
-
-_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
-_ASSESSMENT_FIELDS = tuple(f.name for f in fields(ClaimAssessment))
-_REASON_FIELDS = tuple(f.name for f in fields(Reason))
-_FINDING_VALUES = attrgetter(*_FINDING_FIELDS)
-_ASSESSMENT_VALUES = attrgetter(*_ASSESSMENT_FIELDS)
-_REASON_VALUES = attrgetter(*_REASON_FIELDS)
-_REASONS_AT = _ASSESSMENT_FIELDS.index("reasons")
-_RELATIONS_AT = _ASSESSMENT_FIELDS.index("relations")
-
-
-def _pack(report: Report) -> tuple[Any, ...]:
-    """A report as nested tuples: three times cheaper to send between processes than the
-    dataclasses themselves (measured: 5 µs instead of 15 µs per claim).
-
-    Strings that repeat within a file (codes, severities, certainties, reason notes) are made
-    one object first, so pickle sends each once and the parent holds one copy per file, not
-    one per claim: a million claims' report takes about a third less memory."""
-    one: Any = {}.setdefault  # the first of equal values stands for all (in this file)
-    finding_at, assessment_at, reason_at = _REPEATED_AT
-    # _intern's loop written out: a call per record made packing 50 % slower (14 -> 21 ms for
-    # 10,000 claims), on the workers' hot path
-    findings = []
-    for f in report.findings:
-        values = list(_FINDING_VALUES(f))
-        for i in finding_at:
-            values[i] = one(values[i], values[i])
-        findings.append(tuple(values))
-    assessments = []
-    # Claims graded alike share one tuple of reasons (certainty.grade remembers its results):
-    # packed once per tuple, so pickle sends it once per file and the parent rebuilds it once.
-    packed_reasons: dict[int, tuple[Any, ...]] = {}
-    for a in report.assessments:
-        values = list(_ASSESSMENT_VALUES(a))
-        for i in assessment_at:
-            values[i] = one(values[i], values[i])
-        given = values[_REASONS_AT]
-        reasons_packed = packed_reasons.get(id(given))
-        if reasons_packed is None:
-            reasons = []
-            for r in given:
-                parts = list(_REASON_VALUES(r))
-                for i in reason_at:
-                    parts[i] = one(parts[i], parts[i])
-                reasons.append(tuple(parts))
-            reasons_packed = packed_reasons[id(given)] = tuple(reasons)
-        values[_REASONS_AT] = reasons_packed
-        assessments.append(tuple(values))
-    return report.files, report.claims, findings, assessments
-
-
-def _share(packed: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A packed report read back from JSON (lists for tuples), its repeated strings made one
-    object again as :func:`_pack` makes them: JSON gives every occurrence a copy of its own,
-    which doubled the memory of a million claims' report."""
-    files, claims, findings, assessments = packed
-    one: Any = {}.setdefault
-    finding_at, assessment_at, reason_at = _REPEATED_AT
-    for values in findings:
-        _intern(values, finding_at, one)
-    for values in assessments:
-        _intern(values, assessment_at, one)
-        for parts in values[_REASONS_AT]:
-            _intern(parts, reason_at, one)
-    return files, claims, findings, assessments
-
-
-def _intern(values: list[Any], positions: tuple[int, ...], one: Any) -> list[Any]:
-    """``values`` with those at ``positions`` replaced, in place, by the first equal value
-    ``one`` (a ``dict.setdefault``) has seen."""
-    for i in positions:
-        values[i] = one(values[i], values[i])
-    return values
-
-
-def _unpack(packed: tuple[Any, ...]) -> Report:
-    files, claims, findings, assessments = packed
-    rebuilt = []
-    # one tuple of Reasons per packed tuple of reasons (shared by the claims graded alike);
-    # the packed tuples stay alive in ``packed`` while this runs, so their ids stay theirs
-    reasons_of: dict[int, tuple[Reason, ...]] = {}
-    for values in assessments:
-        values = list(values)
-        given = values[_REASONS_AT]
-        reasons = reasons_of.get(id(given))
-        if reasons is None:
-            reasons = reasons_of[id(given)] = tuple(Reason(*r) for r in given)
-        values[_REASONS_AT] = reasons
-        values[_RELATIONS_AT] = tuple(values[_RELATIONS_AT])
-        rebuilt.append(ClaimAssessment(*values))
-    return Report([Finding(*f) for f in findings], list(files), claims, rebuilt)
-
-
-_REPEATED = frozenset(
-    {"code", "severity", "certainty", "start", "stated", "wording", "note", "file", "origin"}
-)
-_REPEATED_AT = tuple(
-    tuple(i for i, name in enumerate(names) if name in _REPEATED)
-    for names in (_FINDING_FIELDS, _ASSESSMENT_FIELDS, _REASON_FIELDS)
-)
 
 
 def load(path: str | Path, *, root: Path | None = None, limits: Limits | None = None) -> ClaimSet:

@@ -7,7 +7,8 @@ escaped exactly once. :func:`annotate` wraps it for a notebook.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import heapq
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -66,32 +67,53 @@ def nest_spans(text: str, spans: Iterable[Span]) -> str:
         (s for s in spans if 0 <= s.start < s.end <= length),
         key=lambda s: (s.start, -s.end, s.layer),
     )
-    bounds = sorted({0, length, *(s.start for s in clipped), *(s.end for s in clipped)})
-    out: list[str] = []
+    return "".join(nested_pieces(text, clipped))
+
+
+def nested_pieces(text: str, spans: Iterable[Span]) -> Iterator[str]:
+    """The text of :func:`nest_spans` in pieces, from spans already clipped to the text and
+    sorted by ``(start, -end, layer)``: an iterator of them is read as the text goes, so a
+    large document's spans need not all be held at once (the streamed report page).
+
+    The next place where an element opens or closes is the earlier of the next span's start
+    and the nearest end among the open ones: the same places, in the same order, as the
+    sorted set of every start and end.
+    """
+    length = len(text)
+    upcoming = iter(spans)
+    following = next(upcoming, None)
     stack: list[Span] = []
-    pending = 0
+    ends: list[int] = []  # a heap of the open spans' ends
     position = 0
-    for bound in bounds:
-        out.append(str(escape(text[position:bound])))
+    while True:
+        bound = length
+        if following is not None and following.start < bound:
+            bound = following.start
+        if ends and ends[0] < bound:
+            bound = ends[0]
+        yield str(escape(text[position:bound]))
         position = bound
-        if any(s.end == bound for s in stack):
+        if ends and ends[0] == bound:
             reopen: list[Span] = []
             while any(s.end == bound for s in stack):
                 span = stack.pop()
-                out.append(span.close())
+                yield span.close()
                 if span.end != bound:
                     reopen.append(span)
             for span in reversed(reopen):
-                out.append(span.open(first=False))
+                yield span.open(first=False)
                 stack.append(span)
-        while pending < len(clipped) and clipped[pending].start == bound:
-            span = clipped[pending]
-            pending += 1
-            out.append(span.open(first=True))
-            stack.append(span)
-    while stack:  # defensive: every span ends at or before the last bound, so none is left
-        out.append(stack.pop().close())
-    return "".join(out)
+            while ends and ends[0] == bound:
+                heapq.heappop(ends)
+        while following is not None and following.start == bound:
+            yield following.open(first=True)
+            stack.append(following)
+            heapq.heappush(ends, following.end)
+            following = next(upcoming, None)
+        if bound >= length:
+            break
+    while stack:  # defensive: every span ends at or before the text's end, so none is left
+        yield stack.pop().close()
 
 
 def document_spans(
@@ -103,41 +125,48 @@ def document_spans(
     spans: list[Span] = []
     citation = citer(bibliography)
     for claim in claims:
-        assessment = assessments.get(claim.id)
-        grade = grade_of(claim, assessment)
-        classes = f"ec-claim ec-st-{claim.evidence.type} ec-k-{claim.kind}"
-        if grade.wording:
-            classes += f" ec-w-{grade.wording}"
-        spans.append(
-            Span(
-                claim.anchor.start,
-                claim.anchor.end,
-                0,
-                "span",
-                (
-                    ("class", classes),
-                    ("data-claim", claim.id),
-                    ("data-certainty", grade.certainty or "none"),
-                    ("title", claim_tooltip(claim, assessment, bibliography, citation=citation)),
-                ),
-                (("id", f"claim-{claim.id}"), ("data-label", short_id(claim.id))),
-            )
-        )
+        spans.append(claim_span(claim, assessments.get(claim.id), bibliography, citation))
         for kind, cues in (("hedge", claim.hedges), ("booster", claim.boosters)):
             for cue in cues:
-                spans.append(
-                    Span(
-                        cue.start,
-                        cue.end,
-                        1,
-                        "mark",
-                        (
-                            ("class", f"ec-{kind}"),
-                            ("title", f"{kind} “{cue.cue}” ({claim.id})"),
-                        ),
-                    )
-                )
+                spans.append(cue_span(claim, kind, cue))
     return spans
+
+
+def claim_span(
+    claim: Claim, assessment: ClaimAssessment | None, bibliography: Any, citation: Any
+) -> Span:
+    """The span of one claim: its source colour, kind, wording and tooltip."""
+    grade = grade_of(claim, assessment)
+    classes = f"ec-claim ec-st-{claim.evidence.type} ec-k-{claim.kind}"
+    if grade.wording:
+        classes += f" ec-w-{grade.wording}"
+    return Span(
+        claim.anchor.start,
+        claim.anchor.end,
+        0,
+        "span",
+        (
+            ("class", classes),
+            ("data-claim", claim.id),
+            ("data-certainty", grade.certainty or "none"),
+            ("title", claim_tooltip(claim, assessment, bibliography, citation=citation)),
+        ),
+        (("id", f"claim-{claim.id}"), ("data-label", short_id(claim.id))),
+    )
+
+
+def cue_span(claim: Claim, kind: str, cue: Any) -> Span:
+    """The mark of one hedge or booster of ``claim``."""
+    return Span(
+        cue.start,
+        cue.end,
+        1,
+        "mark",
+        (
+            ("class", f"ec-{kind}"),
+            ("title", f"{kind} “{cue.cue}” ({claim.id})"),
+        ),
+    )
 
 
 def annotated_document_html(

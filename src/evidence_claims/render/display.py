@@ -215,7 +215,11 @@ def claim_tooltip(
 
 
 def source_legend(claims: Iterable[Claim]) -> list[dict[str, Any]]:
-    counts = Counter(c.evidence.type for c in claims)
+    return legend_of(Counter(c.evidence.type for c in claims))
+
+
+def legend_of(counts: Counter[str]) -> list[dict[str, Any]]:
+    """:func:`source_legend` from the claims counted per source type."""
     return [
         {"name": name, "label": source_label(name), "count": counts[name]}
         for name in [*source_order(), *sorted(set(counts) - set(source_order()))]
@@ -321,6 +325,16 @@ def report_html(report: Report, *, limit: int = 200) -> str:
 
 def findings_table_html(findings: Sequence[Finding], *, link_claims: bool = False) -> str:
     """Findings as an HTML table (pandas Styler): severity, code, location, claim, message."""
+    from .sliced_html import styler_html
+
+    return styler_html(findings_styler(findings, link_claims=link_claims), FINDINGS_UUID)
+
+
+FINDINGS_UUID = "ecfindings"
+
+
+def findings_styler(findings: Sequence[Finding], *, link_claims: bool = False) -> Any:
+    """The Styler of :func:`findings_table_html` (of some findings: a slice of a long list)."""
     import pandas as pd
 
     frame = pd.DataFrame(
@@ -360,7 +374,7 @@ def findings_table_html(findings: Sequence[Finding], *, link_claims: bool = Fals
         .set_td_classes(classes)
         .set_table_attributes('class="ec-table ec-findings"')
     )
-    return styler.to_html(table_uuid="ecfindings")
+    return styler
 
 
 def _claim_link(claim_id: str) -> str:

@@ -63,9 +63,23 @@ def evidence_map(
     :class:`~evidence_claims.render.figures.DisplayFigure`); elsewhere save it with
     ``fig.savefig("map.svg")``.
     """
+    assessed = report is not None and bool(report.assessments)
+    return counts_map(
+        evidence_counts(claim_set, report), assessed=assessed, title=title, all_types=all_types
+    )
+
+
+def counts_map(
+    counts: dict[tuple[str, str], int],
+    *,
+    assessed: bool,
+    title: str | None = None,
+    all_types: bool = False,
+) -> Figure:
+    """:func:`evidence_map` drawn from its counts (:func:`evidence_counts`), for a set whose
+    claims are counted as they are read and not held (the streamed report page)."""
     from .figures import DisplayFigure
 
-    counts = evidence_counts(claim_set, report)
     used = {t for t, _ in counts}
     order = source_order()
     rows = [t for t in order if all_types or t in used] + sorted(used - set(order))
@@ -83,7 +97,6 @@ def evidence_map(
         fontweight="bold",
         pad=12,
     )
-    assessed = report is not None and bool(report.assessments)
     basis = "suggested by the assessment" if assessed else "as the claim file states it"
     fig.text(
         0.01,

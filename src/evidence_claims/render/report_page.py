@@ -9,13 +9,14 @@ the annotated document, the validation findings and the references.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from .._version import __version__
 from ..io.claimset import ClaimSet
-from ..model.report import SEVERITY_RANK, Report
+from ..model.records import Claim
+from ..model.report import SEVERITY_RANK, ClaimAssessment, Finding, Report
 from .citations import cite
 from .presentation import assessments_by_claim, grade_of
 
@@ -27,18 +28,55 @@ class SummaryItem:
     tone: str = ""  # "", "good", "bad"
 
 
+@dataclass
+class Tally:
+    """What the page counts over the claims: the summary, the evidence map, the legend of
+    the annotated document and the cited keys. Claims are added one by one, so a set read a
+    chunk at a time is counted as it is read."""
+
+    claims: int = 0
+    cited: int = 0
+    overclaims: int = 0
+    graded: Counter[str] = field(default_factory=Counter)
+    by_cell: Counter[tuple[str, str]] = field(default_factory=Counter)  # the map's counts
+    keys: set[str] = field(default_factory=set)
+
+    def add(self, claim: Claim, assessment: ClaimAssessment | None) -> None:
+        grade = grade_of(claim, assessment)
+        certainty = grade.certainty or "ungraded"
+        self.claims += 1
+        self.graded[certainty] += 1
+        self.by_cell[(claim.evidence.type, certainty)] += 1
+        if claim.evidence.sources:
+            self.cited += 1
+            self.keys.update(claim.evidence.sources)
+        if grade.wording == "overclaim":
+            self.overclaims += 1
+
+
+def tally(claim_set: ClaimSet, report: Report) -> Tally:
+    """The counts of a set held whole."""
+    assessments = assessments_by_claim(report.assessments)
+    counted = Tally()
+    for claim in claim_set.claims:
+        counted.add(claim, assessments.get(claim.id))
+    return counted
+
+
 def summary_items(claim_set: ClaimSet, report: Report) -> list[SummaryItem]:
     """The headline numbers: claims, how many rest on cited evidence, grades, wording, findings."""
-    assessments = assessments_by_claim(report.assessments)
-    grades = [grade_of(c, assessments.get(c.id)) for c in claim_set.claims]
-    cited = sum(1 for c in claim_set.claims if c.evidence.sources)
-    graded = Counter(g.certainty or "ungraded" for g in grades)
+    return summary_of(tally(claim_set, report), report)
+
+
+def summary_of(counted: Tally, report: Report) -> list[SummaryItem]:
+    """:func:`summary_items` from the set's counts."""
+    graded = counted.graded
     moderate_or_better = graded["high"] + graded["moderate"]
-    overclaims = sum(1 for g in grades if g.wording == "overclaim")
+    overclaims = counted.overclaims
     counts = report.counts()
     return [
-        SummaryItem(str(len(claim_set.claims)), "claims"),
-        SummaryItem(str(cited), "cite a source"),
+        SummaryItem(str(counted.claims), "claims"),
+        SummaryItem(str(counted.cited), "cite a source"),
         SummaryItem(str(moderate_or_better), "moderate or high certainty"),
         SummaryItem(
             str(graded["very_low"]), "very low certainty", "bad" if graded["very_low"] else ""
@@ -56,7 +94,6 @@ def summary_items(claim_set: ClaimSet, report: Report) -> list[SummaryItem]:
 def report_page(claim_set: ClaimSet, report: Report | None = None, *, by: str = "topic") -> str:
     """The complete HTML page (a string); ``report`` brings findings and assessments."""
     from .annotated import annotated_document_html
-    from .display import findings_table_html, render_template, stylesheet
     from .evidence_map import evidence_map, figure_svg
     from .tables import evidence_table
 
@@ -64,16 +101,54 @@ def report_page(claim_set: ClaimSet, report: Report | None = None, *, by: str = 
     table = evidence_table(claim_set, report, by=by, link_claims=True)
     figure = evidence_map(claim_set, report)
     svg = figure_svg(figure)
-    # errors first, then warnings, then infos; by location within each
-    findings = sorted(
-        report.findings, key=lambda f: (SEVERITY_RANK.get(f.severity, 9), *f.sort_key())
+    cited = {k for c in claim_set.claims for k in c.evidence.sources}
+    return render_page(
+        PageHead(claim_set, len(claim_set.claims)),
+        report,
+        summary=summary_items(claim_set, report),
+        svg=svg,
+        table=table.html_fragment(),
+        document=annotated_document_html(claim_set, report, styles=False),
+        cited=cited,
     )
+
+
+def sorted_findings(report: Report) -> list[Finding]:
+    """Errors first, then warnings, then infos; by location within each."""
+    return sorted(report.findings, key=lambda f: (SEVERITY_RANK.get(f.severity, 9), *f.sort_key()))
+
+
+@dataclass(frozen=True, slots=True)
+class PageHead:
+    """The set as the page's head names it: its document and file, and how many claims."""
+
+    header: ClaimSet  # its claims may be left out: ``count`` says how many it has
+    count: int
+
+
+def render_page(
+    head: PageHead,
+    report: Report,
+    *,
+    summary: list[SummaryItem],
+    svg: str,
+    table: str,
+    document: str,
+    cited: set[str],
+    findings_html: str | None = None,
+) -> str:
+    """The page from its parts (the whole set's, or a streamed set's with placeholders);
+    ``findings_html`` stands for the findings' table when there are findings."""
+    from .display import findings_table_html, render_template, stylesheet
+
+    claim_set = head.header
+    if findings_html is None and report.findings:
+        findings_html = findings_table_html(sorted_findings(report), link_claims=True)
     bibliography = claim_set.bibliography
-    cited = sorted({k for c in claim_set.claims for k in c.evidence.sources})
     listed = list(bibliography.keys()) if bibliography is not None else []
     references = [
         {"key": key, "text": cite(key, bibliography, full=True), "cited": key in cited}
-        for key in [*listed, *(k for k in cited if k not in listed)]
+        for key in [*listed, *(k for k in sorted(cited) if k not in listed)]
     ]
     title = claim_set.document.title or claim_set.document.id
     return render_template(
@@ -81,13 +156,14 @@ def report_page(claim_set: ClaimSet, report: Report | None = None, *, by: str = 
         title=title,
         version=__version__,
         claim_set=claim_set,
+        claim_count=head.count,
         report=report,
         styles=Markup(stylesheet()),
-        summary=summary_items(claim_set, report),
+        summary=summary,
         evidence_map=Markup(svg),
-        table=Markup(table.html_fragment()),
-        document=Markup(annotated_document_html(claim_set, report, styles=False)),
-        findings=Markup(findings_table_html(findings, link_claims=True)) if findings else None,
+        table=Markup(table),
+        document=Markup(document),
+        findings=Markup(findings_html) if report.findings else None,
         counts=report.counts(),
         references=references,
         assessed=bool(report.assessments),

@@ -25,6 +25,7 @@ from ..pipeline.discovery import discover
 from ..pipeline.stream import Streamed, StreamOptions, stream_file
 from .citations import citer
 from .presentation import source_label, source_order
+from .sliced_html import write_sliced
 from .tables import (
     _PASSIVE,
     EvidenceTable,
@@ -87,6 +88,7 @@ class _Groups:
     places: dict[str, list[tuple[int, int, str, int]]]
     rows_of: Callable[[str], Any]
     numbers: dict[tuple[str, str | None, int | None], Footnote]
+    rows_in: Callable[[str, int, int], Any]  # a slice of a group's rows, in order
 
 
 def stream_table(
@@ -102,15 +104,12 @@ def stream_table(
     """Write the evidence table of the claim file at ``path`` (or its folder) with ``write``,
     a group at a time; False (nothing written) when the file is not one validated a chunk at
     a time, or when the table could not be written the same way as whole."""
-    path = Path(path)
-    if path.is_dir():
-        files, _ = discover([path], root=options.get("root"))
-        if len(files) != 1:
-            return False
-        path = files[0]
+    path = one_file(Path(path), options.get("root"))
+    if path is None:
+        return False
     kept = _Kept(by, assess)
     streamed = stream_file(path, visit=kept.visit, checks=False, **options)
-    if streamed is None or streamed.header is None or not _loads(streamed):
+    if streamed is None or streamed.header is None or not loads(streamed):
         return False  # a set that does not load: the command reports why, as it does today
     if output_format == "csv" and _may_hold_cr(streamed.header, streamed):
         return False  # every cell is quoted then: known only once all of them are
@@ -124,7 +123,16 @@ def stream_table(
     return True
 
 
-def _loads(streamed: Streamed) -> bool:
+def one_file(path: Path, root: Path | None) -> Path | None:
+    """The claim file at ``path``, or the one in the folder ``path``; None for a folder of
+    several (the commands read those whole)."""
+    if not path.is_dir():
+        return path
+    files, _ = discover([path], root=root)
+    return files[0] if len(files) == 1 else None
+
+
+def loads(streamed: Streamed) -> bool:
     """Whether the set loads as a whole (no item refused, no finding that stops loading)."""
     return not streamed.summary.invalid and not any(
         f.code.startswith(("file.", "schema.", "limits.", "document.path"))
@@ -145,11 +153,15 @@ def _groups(streamed: Streamed, header: ClaimSet, kept: _Kept) -> _Groups:
     incoming = _Incoming(streamed.summary.incoming)
     numbers: dict[tuple[str, str | None, int | None], Footnote] = {}
 
-    def rows_of(group: str) -> Any:
-        claims = list(streamed.claims(index for *_, index in places[group]))
+    def rows_in(group: str, first: int, last: int) -> Any:
+        chosen = places[group][first:last]
+        claims = list(streamed.claims(index for *_, index in chosen))
         return table_rows(claims, assessments, by, citation, incoming, numbers)  # type: ignore[arg-type]
 
-    return _Groups(table, _group_order(places, by), places, rows_of, numbers)
+    def rows_of(group: str) -> Any:
+        return rows_in(group, 0, len(places[group]))
+
+    return _Groups(table, _group_order(places, by), places, rows_of, numbers, rows_in)
 
 
 def _write_markdown(groups: _Groups, write: Write) -> None:
@@ -176,30 +188,42 @@ def _write_html(groups: _Groups, write: Write) -> None:
     """The page of :meth:`EvidenceTable.to_html`, its groups' tables written one by one."""
     from . import display
 
+    body = "ecstreamedbodyx"
+    page = display.render_template(
+        "page.html.j2", title=groups.table.title, styles=display.stylesheet(), body=body
+    )
+    before_body, after_body = page.split(body)
+    write(before_body)
+    write_fragment(groups, write)
+    write(after_body)
+
+
+def write_fragment(groups: _Groups, write: Write) -> None:
+    """The text of :meth:`EvidenceTable.html_fragment`, its groups' tables written one by one."""
+    from . import display
+
     table, order = groups.table, groups.order
     marks = [_PLACE.format(i) for i in range(len(order))]
     listed = [
         (group, len(groups.places[group]), mark) for group, mark in zip(order, marks, strict=True)
     ]
-    body = "ecstreamedbodyx"
-    page = display.render_template(
-        "page.html.j2", title=table.title, styles=display.stylesheet(), body=body
-    )
-    before_body, after_body = page.split(body)
     fragment = display.render_template(
         "evidence_table.html.j2", table=table, groups=listed, count=_count
     )
-    write(before_body)
     for i, (group, mark) in enumerate(zip(order, marks, strict=True)):
         head, fragment = fragment.split(mark, 1)
         write(head)
-        write(table.styler(groups.rows_of(group)).to_html(table_uuid=f"ec{i}"))
+        write_sliced(
+            lambda first, last, group=group: table.styler(groups.rows_in(group, first, last)),
+            len(groups.places[group]),
+            f"ec{i}",
+            write,
+        )
     table.footnotes = list(groups.numbers.values())
     end = display.render_template(
         "evidence_table.html.j2", table=table, groups=listed, count=_count
     )
     write(end.rsplit(marks[-1], 1)[1] if marks else end)
-    write(after_body)
 
 
 def _group_order(places: dict[str, list[tuple[int, int, str, int]]], by: str) -> list[str]:

@@ -255,9 +255,10 @@ class EvidenceTable:
     def html_fragment(self) -> str:
         """The groups' tables, legend and footnotes, for embedding (no <html> wrapper)."""
         from . import display
+        from .sliced_html import styler_html
 
         groups = [
-            (group, len(rows), self.styler(rows).to_html(table_uuid=f"ec{i}"))
+            (group, len(rows), styler_html(self.styler(rows), f"ec{i}"))
             for i, (group, rows) in enumerate(self.groups)
         ]
         return display.render_template(

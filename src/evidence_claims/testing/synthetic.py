@@ -9,6 +9,10 @@ the document hashed. A small, fixed share of claims carries a mistake (a wrong o
 unknown key, a dangling relation) so that the finding path is exercised too.
 
 Deterministic: the same arguments give byte-identical files.
+
+The sentences are drawn from a small vocabulary, so the same sentence comes back again and
+again; ``unique_texts`` names a different (made-up) place in each claim's sentence, so that no
+two claims of a corpus share a text, as in real documents.
 """
 
 from __future__ import annotations
@@ -111,9 +115,31 @@ class CorpusShape:
         return -(-self.claims // self.per_file)
 
 
-def _sentence(rng: random.Random, cite: str | None) -> tuple[str, list[dict[str, Any]], str]:
-    """A sentence, its cues (offsets relative to the sentence) and whether it hedges."""
+# Syllables of the made-up place names that make each sentence unique: 24 syllables, so five
+# name 7,962,624 places, and no name is an English word a cue list could hold.
+_SYLLABLES = (
+    "ka", "vo", "ru", "mi", "te", "za", "lo", "qu", "ne", "bi", "xo", "fa",
+    "du", "ye", "po", "gi", "wu", "he", "sa", "jo", "ti", "ke", "ma", "zu",
+)  # fmt: skip
+
+
+def place_name(n: int) -> str:
+    """A made-up place name, different for each ``n`` below 24**5 ("Vokakakaka" for 1)."""
+    digits = []
+    for _ in range(5):
+        n, digit = divmod(n, len(_SYLLABLES))
+        digits.append(_SYLLABLES[digit])
+    return "".join(digits).capitalize()
+
+
+def _sentence(
+    rng: random.Random, cite: str | None, unique: int | None = None
+) -> tuple[str, list[dict[str, Any]], str]:
+    """A sentence, its cues (offsets relative to the sentence) and whether it hedges; with
+    ``unique``, its subject lives in the place :func:`place_name` names for that number."""
     subject = rng.choice(_SUBJECTS)
+    if unique is not None:
+        subject = f"{subject} in {place_name(unique)}"
     verb = rng.choice(_VERBS)
     obj = rng.choice(_OBJECTS)
     roll = rng.random()
@@ -179,9 +205,15 @@ def _add_mistakes(
 
 
 def make_set(
-    index: int, n_claims: int, *, seed: int = 0, error_rate: float = 0.005
+    index: int,
+    n_claims: int,
+    *,
+    seed: int = 0,
+    error_rate: float = 0.005,
+    unique_from: int | None = None,
 ) -> tuple[str, dict[str, Any], str]:
-    """One synthetic set: (document text, claim-file data, BibTeX text)."""
+    """One synthetic set: (document text, claim-file data, BibTeX text); with ``unique_from``,
+    claim ``n`` names place ``unique_from + n`` (see :func:`place_name`)."""
     rng = random.Random(seed * 1_000_003 + index)
     set_id = f"synthetic-{index:06d}"
     keys, author_of, bib = _bibliography(rng, set_id, n_claims)
@@ -198,7 +230,8 @@ def make_set(
             else rng.sample(keys, k=rng.choice((1, 1, 1, 2, 3)))
         )
         mention = author_of[cited[0]] if cited and rng.random() < 0.7 else None
-        text, cues, cue_kind = _sentence(rng, mention)
+        unique = None if unique_from is None else unique_from + n
+        text, cues, cue_kind = _sentence(rng, mention, unique)
         separator = "\n\n" if n and n % 6 == 0 else (" " if n else "")
         offset += len(separator)
         pieces.append(separator)
@@ -251,17 +284,26 @@ def make_set(
 
 
 def write_corpus(
-    root: Path, shape: CorpusShape, *, seed: int = 0, error_rate: float = 0.005
+    root: Path,
+    shape: CorpusShape,
+    *,
+    seed: int = 0,
+    error_rate: float = 0.005,
+    unique_texts: bool = False,
 ) -> Iterator[Path]:
-    """Write ``shape.files`` sets below ``root`` (one folder each); yields the claim files."""
+    """Write ``shape.files`` sets below ``root`` (one folder each); yields the claim files.
+    With ``unique_texts``, no two claims of the corpus have the same text."""
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
     (root / ".evidence-claims-root").touch()
     remaining = shape.claims
     for index in range(shape.files):
         n = min(shape.per_file, remaining)
+        unique_from = shape.claims - remaining if unique_texts else None
         remaining -= n
-        document, data, bib = make_set(index, n, seed=seed, error_rate=error_rate)
+        document, data, bib = make_set(
+            index, n, seed=seed, error_rate=error_rate, unique_from=unique_from
+        )
         folder = root / f"set-{index:06d}"
         folder.mkdir(exist_ok=True)
         (folder / "document.txt").write_bytes(document.encode("utf-8"))
