@@ -354,11 +354,20 @@ def _report(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         return _context(passage, voice[0])
     elif others:
         return None  # a speaker named in the statement is its ground, not a report of ours
+    elif doc.genre.family in _NO_OWN_STUDY:
+        # An agency's "we reviewed the evidence", a forum poster's "we compared the two
+        # sources": in a genre that reports no study of its own, the voice is the writer's
+        # (or the issuing body's), left to the rules that follow.
+        return None
     else:
         chosen = Attribution(doc.design, "explicit", cue=(voice[0].start, voice[0].end))
     walk.passage = _Passage(chosen.type, chosen.sources, st.index, report=True)
     walk.grounded = True
     return chosen
+
+
+# Genres whose writer reports no study of their own (:mod:`.genre`).
+_NO_OWN_STUDY = frozenset({"agency", "forum", "personal", "encyclopedia"})
 
 
 def _judgement(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
@@ -550,6 +559,13 @@ def _carried(doc: Document, walk: Walk, st: Statement) -> Attribution:
     if st.voice:
         # A document an agency issued states its facts on the agency's authority.
         return Attribution(AUTHORITY, doc.voice_basis)
+    if walk.in_report and doc.genre.research and doc.genre.confident:
+        # Under a research report's own label ("Results", "Conclusions") a statement that
+        # names no ground reports the study the document is: its results, not the writer's
+        # unsourced word, even where no sentence before it spoke in the report's voice.
+        walk.passage = _Passage(doc.design, (), st.index, report=True)
+        walk.grounded = True
+        return Attribution(doc.design, "context")
     return Attribution(UNSOURCED, "none")
 
 

@@ -35,6 +35,7 @@ from .attribution_rules import (
 )
 from .attribution_voice import issuer_voice_from, report_design, unsigned_page
 from .caseless import fold
+from .genre import Genre, read_genre
 from .mention_resolver import Resolver
 from .mentions import Mention, find_mentions
 from .segment import Segment
@@ -79,6 +80,9 @@ class Document:
     # Short names defined for cited works ("the Massachusetts Male Aging Study (MMAS) ... [2]"):
     # the acronym and the keys it stands for, filled in as the statements are read.
     acronyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The genre the document is written in (read once, :mod:`.genre`): where no statement
+    # names a ground, what an unsourced sentence rests on follows it.
+    genre: Genre = field(default_factory=lambda: Genre("unknown", "unknown"))
 
     @classmethod
     def read(
@@ -100,12 +104,18 @@ class Document:
             find_mentions(document, s.start, s.end, folded=folded, loose=loose) for s in segments
         ]
         resolver.prime(m for ms in mentions for m in ms)
+        genre = read_genre(document)
         voice_from = issuer_voice_from(document, segments, hits)
+        if voice_from is not None and genre.institutional and genre.confident:
+            # An agency's page signed below its opening ("This fact sheet ..." in the third
+            # sentence) speaks for the agency from its first line: the signature names the
+            # issuer of the whole page, not of what follows it.
+            voice_from = 0
         voice_basis: Basis = "context"
         if (
             voice_from is None
             and not mentions_cited(mentions)
-            and unsigned_page(document, segments, kinds, hits)
+            and unsigned_page(document, segments, kinds, hits, genre)
         ):
             voice_from, voice_basis = 0, "none"
         return cls(
@@ -119,8 +129,9 @@ class Document:
             resolver,
             mentions,
             voice_from,
-            report_design(document, segments, hits),
+            report_design(document, segments, hits, genre.design),
             voice_basis=voice_basis,
+            genre=genre,
         )
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from .attribution_rules import STUDY_TYPES, CueHit
+from .genre import Genre
 from .segment import Segment
 
 
@@ -234,7 +235,11 @@ _AGENTLESS = re.compile(r"(?:have|has)\s+been\s+reported|reportedly", re.IGNOREC
 
 
 def unsigned_page(
-    document: str, segments: Sequence[Segment], kinds: Sequence[str], hits: Sequence[CueHit]
+    document: str,
+    segments: Sequence[Segment],
+    kinds: Sequence[str],
+    hits: Sequence[CueHit],
+    genre: Genre | None = None,
 ) -> bool:
     """Is the document an institution's consumer page that never names who issued it?
 
@@ -247,6 +252,15 @@ def unsigned_page(
     (report voice), a text about studies or an encyclopedia article (no advice) does not
     read so.
     """
+    if genre is not None and genre.confident:
+        # The genre reader has seen the whole page: an abstract, a review, a news story or a
+        # forum thread is no institution's consumer page, however it addresses its reader;
+        # an agency's page by its layout and vocabulary (Q&A headings, fact-sheet labels, the
+        # body's name) speaks for the agency even when it names studies, says "we evaluated"
+        # or gives no advice in so many words, unless a writer speaks for themselves ("I").
+        return genre.institutional and not any(
+            _WRITER.search(document, s.start, s.end) for s in segments
+        )
     studies = 0
     for hit in hits:
         if hit.type in _NOT_A_PAGE and not _AGENTLESS.match(document, hit.start):
@@ -266,7 +280,12 @@ def unsigned_page(
     return advice >= 2 or addressed >= 3 or (advice >= 1 and addressed >= 2)
 
 
-def report_design(document: str, segments: Sequence[Segment], hits: Sequence[CueHit]) -> str:
+def report_design(
+    document: str,
+    segments: Sequence[Segment],
+    hits: Sequence[CueHit],
+    genre_design: str | None = None,
+) -> str:
     """The design of the study a research report describes, read from the whole document.
 
     The first study design named in the title (a heading before any other statement) or in a
@@ -289,4 +308,4 @@ def report_design(document: str, segments: Sequence[Segment], hits: Sequence[Cue
             design = next((c.type for c in mine if c.type in STUDY_TYPES), None)
             if design is not None:
                 return design
-    return "observational_study"
+    return genre_design or "observational_study"
