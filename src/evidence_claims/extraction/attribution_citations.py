@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..io.bib import BibEntry, Bibliography
 from .attribution_rules import (
@@ -92,8 +92,56 @@ def entry_types(bibliography: Bibliography | None) -> dict[str, str | None]:
             # a health technology assessment body names the design; other journal names
             # ("Contemporary Clinical Trials") do not.
             hits = [h for h in rules.scan(where) if h.type == REVIEW]
-        types[key] = choose_cue(hits, rules).type if hits else _published_by(entry)
+        if hits:
+            types[key] = choose_cue(hits, rules).type
+        elif _GUIDELINE.search(entry.get("title") or ""):
+            types[key] = AUTHORITY
+        else:
+            types[key] = _published_by(entry)
     return types
+
+
+# A guideline (or a body's recommendation or consensus statement) in an entry's title: the
+# statement of the body that issued it (taxonomy: authority_statement), whoever its authors
+# are, unless the statement that cites it reports the evidence behind it (guideline_evidence).
+_GUIDELINE = re.compile(
+    r"\b(?:guidelines?|guidance|(?:recommendation|consensus|position)\s+statements?)\b", re.I
+)
+# The evidence a guideline's recommendation rests on, reported in the statement: a count of
+# the studies pooled ("10 trials", "one study", "3 studies"), an effect estimate's confidence
+# interval, or the guideline's evidence profile or summary of findings (GRADE's tables; Guyatt
+# et al., "GRADE guidelines 1", J Clin Epidemiol 2011;64:383-394).
+_EVIDENCE_BODY = re.compile(
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several"
+    r"|a\s+single)\s+(?:[\w-]+\s+){0,2}?(?:trials?|stud(?:y|ies)|RCTs?)\b"
+    r"|\bevidence\s+(?:profiles?|summar(?:y|ies|i[sz]ed)|tables?)"
+    r"|summary\s+of\s+findings|\b(?:95|90|99)\s*%\s*(?:CI|confidence\s+interval)",
+    re.IGNORECASE,
+)
+
+
+def guideline_evidence(document: str, start: int, end: int, resolved: list[Resolved]) -> bool:
+    """Does a statement that cites a guideline report the evidence the guideline graded?
+
+    "Iron halved anaemia (RR 0.51, 95% CI 0.37 to 0.72; 10 trials), according to the World
+    Health Organization guideline (2011)": the pooled trials of the guideline's evidence
+    review are the ground, not the body's authority. The taxonomy grades an authority's
+    statement as opinion, "grade the evidence the authority cites instead when it is known"
+    (taxonomy.yaml, authority_statement); the evidence a guideline's profile summarises is a
+    systematic review's (GRADE rates the body of evidence, not the guideline).
+    """
+    cites = any(item.informal is None and item.type == AUTHORITY and item.keys for item in resolved)
+    return cites and _EVIDENCE_BODY.search(document, start, end) is not None
+
+
+def as_review(resolved: list[Resolved]) -> list[Resolved]:
+    """The cited guidelines taken as the evidence review behind them (guideline_evidence)."""
+    return [
+        replace(item, type=REVIEW)
+        if item.informal is None and item.type == AUTHORITY and item.keys
+        else item
+        for item in resolved
+    ]
 
 
 _WEB_ENTRY_TYPES = frozenset({"misc", "online", "electronic", "www", "webpage", "manual"})
@@ -167,7 +215,11 @@ def resolve_mentions(
         if not keys:
             continue
         kind = None
-        for hit in hits:
+        if mention.form == "corporate":
+            # A body cited by name: its entry says what it published (a guideline, a review),
+            # before the agency cue its name also is.
+            kind = next((types[k] for k in keys if types.get(k)), None)
+        for hit in hits if kind is None else ():
             if (
                 hit.start < mention.end
                 and mention.start < hit.end
@@ -185,7 +237,9 @@ def resolve_mentions(
             kind = resolver.last_type
         if mention.form != "backref":
             resolver.last_type = kind
-        informal = None if mention.form in ("named", "numbered") else mention.text(document)
+        informal = (
+            None if mention.form in ("named", "numbered", "corporate") else mention.text(document)
+        )
         result.append(
             Resolved(keys, kind, informal, mention.form == "numbered", mention.form == "venue")
         )
@@ -204,6 +258,9 @@ def citation_type(
     for item in resolved:
         if item.type:
             return item.type
-    if any(m.form in ("named", "numbered") and m.certain for m in mentions) or resolved:
+    if (
+        any(m.form in ("named", "numbered", "corporate") and m.certain for m in mentions)
+        or resolved
+    ):
         return FALLBACK_DESIGN
     return None

@@ -288,6 +288,14 @@ def _advice(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         if passage is not None and chosen.type != passage.type and not passage.report:
             walk.passage = None  # advice on another ground: the passage's source is left
         return chosen
+    if st.named_type and _cites(st):
+        # "Iron is advised for children (WHO 2011)": advice that cites the work it comes
+        # from (by author, body or number) rests on that work.
+        chosen = _from_mentions(st.named_type, st.resolved)
+        if passage is not None and chosen.type != passage.type and not passage.report:
+            walk.passage = None
+        walk.grounded = True
+        return chosen
     anaphora = st.cues("anaphora")
     if anaphora and passage is not None and not passage.quote_only:
         return _context(passage, anaphora[0])

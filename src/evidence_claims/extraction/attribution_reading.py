@@ -19,9 +19,11 @@ from .asides import in_aside
 from .attribution_citations import (
     FALLBACK_DESIGN,
     Resolved,
+    as_review,
     citation_type,
     design_word,
     entry_types,
+    guideline_evidence,
     resolve_mentions,
 )
 from .attribution_rules import (
@@ -101,7 +103,10 @@ class Document:
         resolver = Resolver(bibliography)
         loose = bibliography is not None and len(bibliography) > 0
         mentions = [
-            find_mentions(document, s.start, s.end, folded=folded, loose=loose) for s in segments
+            find_mentions(
+                document, s.start, s.end, folded=folded, loose=loose, corporate=resolver.corporate
+            )
+            for s in segments
         ]
         resolver.prime(m for ms in mentions for m in ms)
         genre = read_genre(document)
@@ -137,7 +142,12 @@ class Document:
 
 def mentions_cited(mentions: Sequence[Sequence[Mention]]) -> bool:
     """Does the document cite works by author or number (then it is no unsigned page)?"""
-    return any(m.form in ("named", "numbered") and m.certain for ms in mentions for m in ms)
+    return any(m.form in _CITING and m.certain for ms in mentions for m in ms)
+
+
+# Mention forms that cite a work the way a reference list does: by author (a person or a
+# body) or by number.
+_CITING = frozenset({"named", "numbered", "corporate"})
 
 
 @dataclass
@@ -186,6 +196,11 @@ def read_statement(doc: Document, index: int, h: int) -> Statement:
         resolved = _by_acronym(doc, segment)
     voice = doc.voice_from is not None and doc.voice_from <= segment.start
     explicit = _main_grounds(doc, segment, main, resolved, voice)
+    if resolved and guideline_evidence(doc.text, segment.start, segment.end, resolved):
+        # The evidence a cited guideline graded, not the issuing body's word: the agency's
+        # name ("according to the WHO guideline") no longer decides the type.
+        resolved = as_review(resolved)
+        explicit = [c for c in explicit if c.type != AUTHORITY]
     unresolved = _unresolved(doc, index)
     named_type = citation_type(doc.mentions[index], resolved, doc.types)
     if named_type is None and unresolved:
@@ -270,13 +285,18 @@ def _unresolved(doc: Document, index: int) -> tuple[tuple[str, tuple[str, ...]],
     """Author-year citations of a statement that no bibliography entry matches.
 
     Only with a bibliography, and only for mentions that are surely citations ("Smith et al.",
-    "Okafor and Lindqvist (2019)", "(Smith 2020)"): they are reported and kept on the claim,
-    never dropped without a word.
+    "Okafor and Lindqvist (2019)", "(Smith 2020)", "(WHO 2011)", "NICE guidance (2019)"):
+    they are reported and kept on the claim, never dropped without a word.
     """
     if doc.resolver.bibliography is None:
         return ()
     found = []
     for mention in doc.mentions[index]:
+        if mention.form == "corporate":
+            if mention.certain and not doc.resolver.corporate_keys(mention):
+                text = mention.text(doc.text).strip("().,;")
+                found.append((text, doc.resolver.closest(mention)))
+            continue
         if mention.form != "named":
             continue
         cited = mention.certain or doc.text.startswith("(", max(0, mention.start - 1))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..io.bib import BibEntry, Bibliography
 from ..io.latex import plain_text
+from .corporate import CorporateIndex, forms
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -98,10 +99,12 @@ class Resolver:
     last_keys: tuple[str, ...] = ()
     last_type: str | None = None
     _words: dict[str, set[str]] = field(default_factory=dict)
+    corporate: CorporateIndex | None = None
 
     def __post_init__(self) -> None:
         if self.bibliography is None:
             return
+        self.corporate = CorporateIndex.build(self.bibliography.entries)
         for key, entry in self.bibliography.entries.items():
             text = " ".join(
                 entry.get(name) or "" for name in ("title", "keywords", "journal", "booktitle")
@@ -132,6 +135,8 @@ class Resolver:
                 for key, entry in self.bibliography.entries.items()
                 if _journal(entry.get("journal") or "") == wanted
             ]
+        elif mention.form == "corporate":
+            keys = self.corporate_keys(mention)
         elif mention.form == "numbered":
             ordered = list(self.bibliography.entries)
             keys = [ordered[n - 1] for n in mention.numbers if 1 <= n <= len(ordered)]
@@ -147,7 +152,11 @@ class Resolver:
         Entries by the same first author (any year) come first, then keys spelled like the
         surname and year ("smith2019" for "Smith 2020", "smyth2020").
         """
-        if self.bibliography is None or not mention.surnames:
+        if self.bibliography is None:
+            return ()
+        if mention.form == "corporate":
+            return self._closest_corporate(mention, limit)
+        if not mention.surnames:
             return ()
         first = _fold(mention.surnames[0])
         same_author = [
@@ -159,6 +168,28 @@ class Resolver:
         )
         by_folded = {_fold(k): k for k in self.bibliography.entries}
         keys = same_author + [by_folded[s] for s in spelled if by_folded[s] not in same_author]
+        return tuple(keys[:limit])
+
+    def corporate_keys(self, mention: Mention) -> list[str]:
+        """Entries whose corporate author is the body named (in any form), of its year."""
+        assert self.bibliography is not None
+        if self.corporate is None or not mention.words:
+            return []
+        keys = self.corporate.keys_for(mention.words[0])
+        if mention.year:
+            entries = self.bibliography.entries
+            keys = [k for k in keys if (entries[k].get("year") or "")[:4] == mention.year]
+        return keys
+
+    def _closest_corporate(self, mention: Mention, limit: int) -> tuple[str, ...]:
+        """Entries by the same body (any year) first, then keys spelled like "who2011"."""
+        assert self.bibliography is not None
+        same = self.corporate.keys_for(mention.words[0]) if self.corporate else []
+        short = min(forms(mention.words[0]) or {_fold(mention.words[0])}, key=len)
+        wanted = short.replace(" ", "") + (mention.year or "")
+        folded = {_fold(k): k for k in self.bibliography.entries}
+        spelled = difflib.get_close_matches(wanted, list(folded), n=limit, cutoff=0.6)
+        keys = same + [folded[s] for s in spelled if folded[s] not in same]
         return tuple(keys[:limit])
 
     def author_keys(self, mention: Mention) -> list[str]:

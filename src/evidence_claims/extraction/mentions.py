@@ -17,6 +17,10 @@ Three forms are recognised:
   Translational Medicine", "published June 10 in Nature Neuroscience"), as news reports name
   the paper they report. Resolved to the entry whose journal is that name, whole ("Nature" is
   not "Nature Neuroscience"); the key was inferred: basis ``inferred``.
+- *corporate*: a body cited by its name or acronym ("(WHO 2011)", "the 2011 WHO guideline",
+  "NICE guidance (2019)"), looked for only with a bibliography (:mod:`.corporate`). Resolved to
+  entries whose braced corporate author is that body in any of its forms (and of that year,
+  when given); the document names its source, so the basis stays ``explicit``.
 - *numbered*: a reference marker ("[4]", "[2, 5]", "[3-6]"). Numbered styles list their
   references in the order they are first cited (ICMJE Recommendations, "References"; the
   Vancouver style), so marker n resolves to the n-th entry of the bibliography, with a note
@@ -36,11 +40,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .caseless import fold
+from .corporate import PUBLICATION_AFTER, YEAR_AFTER, YEAR_BEFORE, CorporateIndex
 from .mention_resolver import DEMONYMS as DEMONYMS
 from .mention_resolver import Resolver as Resolver
 from .mention_resolver import surnames as surnames
 
-MentionForm = Literal["named", "numbered", "descriptive", "backref", "venue"]
+MentionForm = Literal["named", "numbered", "descriptive", "backref", "venue", "corporate"]
 
 _NAME = r"(?-i:[A-Z][\w'’-]+)"
 # An author citation. The surname comes first, so the search can skip to capital letters;
@@ -145,13 +150,20 @@ _BACKREF_NEEDS = re.compile("discussed|mentioned|cited|described|referred")
 
 
 def find_mentions(
-    document: str, start: int, end: int, *, folded: str | None = None, loose: bool = True
+    document: str,
+    start: int,
+    end: int,
+    *,
+    folded: str | None = None,
+    loose: bool = True,
+    corporate: CorporateIndex | None = None,
 ) -> list[Mention]:
     """Source mentions inside ``document[start:end]``, in order.
 
     ``folded`` is ``caseless.fold(document)`` when the caller has it (for the quick checks).
     ``loose``: look for reference numbers outside brackets too (only worth it when there is a
     bibliography to resolve them against; without one they mark nothing).
+    ``corporate``: the bibliography's corporate authors, to find bodies cited by name.
     """
     if folded is None:
         low = fold(document[start:end])
@@ -159,6 +171,8 @@ def find_mentions(
     else:
         low, offset = folded, 0
     found: list[Mention] = []
+    if corporate is not None:
+        _corporate(document, start, end, corporate, found)
     _named(document, start, end, found)
     if document.find("[", start, end) >= 0:
         for match in NUMBERED.finditer(document, start, end):
@@ -244,8 +258,40 @@ def _named(document: str, start: int, end: int, found: list[Mention]) -> None:
             certain = False
         if any(n.lower() in _STOP_CAPS for n in names):
             continue
+        if any(
+            m.form == "corporate" and m.start < match.end() and match.start() < m.end for m in found
+        ):
+            continue  # "(WHO 2011)", "Organization (2011)": a body's name, not a surname
         found.append(
             Mention(match.start(), match.end(), "named", tuple(names), year, certain=certain)
+        )
+
+
+def _corporate(
+    document: str, start: int, end: int, index: CorporateIndex, found: list[Mention]
+) -> None:
+    for match in index.pattern.finditer(document, start, end):
+        year = None
+        after = YEAR_AFTER.match(document, match.end(), end)
+        if after is not None:
+            year = after.group("year")
+            stop = after.end()
+            if document.startswith(")", stop) and document.rfind("(", start, match.start()) >= 0:
+                stop += 1
+        else:
+            before = YEAR_BEFORE.search(document, max(start, match.start() - 6), match.start())
+            year = before.group("year") if before is not None else None
+            stop = match.end()
+        start_at = match.start()
+        if document.startswith("(", start_at - 1) and after is not None:
+            start_at -= 1
+        certain = (
+            year is not None
+            or PUBLICATION_AFTER.match(document, match.end(), end) is not None
+            or document.startswith("(", match.start() - 1)
+        )
+        found.append(
+            Mention(start_at, stop, "corporate", year=year, words=(match.group(),), certain=certain)
         )
 
 
