@@ -117,15 +117,22 @@ def test_an_unresolved_body_citation_is_reported_with_the_closest_keys() -> None
     assert finding.code == "extract.unresolved-citation"
     assert "closest keys: who2011iron" in finding.message
     # the full name with its publication and year is a citation too, and so is its acronym
-    for text, cited in (
-        ("Anaemia fell by half, the World Health Organization guideline (2015) says.", "2015"),
-        ("Blood pressure checks at home lower readings (NICE guidance, 2021).", "2021"),
+    for text, quoted in (
+        (
+            "Anaemia fell by half, the World Health Organization guideline (2015) says.",
+            "World Health Organization guideline (2015)",
+        ),
+        (
+            "Blood pressure checks at home lower readings (NICE guidance, 2021).",
+            "NICE guidance, 2021",
+        ),
     ):
         findings = []
         [claim] = _claims(text, findings=findings)
         assert claim.evidence.sources == [], text
+        assert claim.evidence.type == "authority_statement", text
         assert [f.code for f in findings] == ["extract.unresolved-citation"], text
-        assert cited in findings[0].message
+        assert f"citation '{quoted}'" in findings[0].message
 
 
 def test_the_pronoun_who_is_no_body() -> None:

@@ -253,11 +253,20 @@ def citation_type(
 
     The design of a resolved bibliography entry (from its title and keywords) when known;
     otherwise a study cited by author ("Smith et al.") counts as an observational study, the
-    most common design, and its note tells the reviewer to check.
+    most common design, and its note tells the reviewer to check. A body cited alone ("(WHO
+    2015)", "NICE guidance (2021)") whose entry names no design, or that has no entry, cites
+    what the body issued: its statement.
     """
     for item in resolved:
         if item.type:
             return item.type
+    citing = [m for m in mentions if m.form in ("named", "numbered", "corporate")]
+    if (
+        citing
+        and all(m.form == "corporate" for m in citing)
+        and (resolved or any(m.certain for m in citing))
+    ):
+        return AUTHORITY
     if (
         any(m.form in ("named", "numbered", "corporate") and m.certain for m in mentions)
         or resolved

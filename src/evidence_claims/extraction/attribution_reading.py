@@ -294,7 +294,9 @@ def _unresolved(doc: Document, index: int) -> tuple[tuple[str, tuple[str, ...]],
     for mention in doc.mentions[index]:
         if mention.form == "corporate":
             if mention.certain and not doc.resolver.corporate_keys(mention):
-                text = mention.text(doc.text).strip("().,;")
+                text = mention.text(doc.text).rstrip(".,;")
+                if text.startswith("(") and text.endswith(")"):
+                    text = text[1:-1]  # "(WHO 2015)"; "NICE guidance (2019)" keeps its own
                 found.append((text, doc.resolver.closest(mention)))
             continue
         if mention.form != "named":

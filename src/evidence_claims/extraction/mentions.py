@@ -276,8 +276,8 @@ def _corporate(
         if after is not None:
             year = after.group("year")
             stop = after.end()
-            if document.startswith(")", stop) and document.rfind("(", start, match.start()) >= 0:
-                stop += 1
+            if document.startswith(")", stop) and "(" in document[match.start() - 1 : stop]:
+                stop += 1  # "(WHO 2011)", "guideline (2011)": the closing parenthesis too
         else:
             before = YEAR_BEFORE.search(document, max(start, match.start() - 6), match.start())
             year = before.group("year") if before is not None else None
