@@ -138,3 +138,11 @@ def test_an_unresolved_body_citation_is_reported_with_the_closest_keys() -> None
 def test_the_pronoun_who_is_no_body() -> None:
     claims = _claims("People who take iron daily often report nausea.")
     assert [c.evidence.sources for c in claims] == [[]]
+
+
+def test_a_body_named_without_a_year_is_not_reported_as_an_unresolved_citation() -> None:
+    findings: list = []
+    text = "The Food and Drug Administration (FDA) warned that kratom is unsafe."
+    [claim] = _claims(text, findings=findings)
+    assert findings == []
+    assert claim.evidence.type == "authority_statement"

@@ -76,7 +76,9 @@ def forms(name: str) -> frozenset[str]:
     found = {folded}
     acronym = name.strip().upper() if name.strip().isupper() else None
     if acronym is None and len(folded.split()) > 1:
-        acronym = _BY_NAME.get(folded) or _initials(folded).upper()
+        initials = _initials(folded).upper()
+        # (two letters are too often something else: "HC" of "Health Canada")
+        acronym = _BY_NAME.get(folded) or (initials if len(initials) >= 3 else None)
     if acronym:
         found.add(acronym.lower())
         found.update(fold_name(n) for n in KNOWN_BODIES.get(acronym, ()))
@@ -176,8 +178,3 @@ YEAR_AFTER = re.compile(
     r"\s*[,(]?\s*(?P<year>(?:19|20)\d{2})[a-z]?\b"
 )
 YEAR_BEFORE = re.compile(r"(?P<year>(?:19|20)\d{2})\s+$")
-# Words after a body's name that make it a citation of one of its publications.
-PUBLICATION_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:\w+\s+)?(?:guidelines?|guidance|recommendations?|report|statement)\b",
-    re.I,
-)

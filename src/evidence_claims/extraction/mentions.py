@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .caseless import fold
-from .corporate import PUBLICATION_AFTER, YEAR_AFTER, YEAR_BEFORE, CorporateIndex
+from .corporate import YEAR_AFTER, YEAR_BEFORE, CorporateIndex
 from .mention_resolver import DEMONYMS as DEMONYMS
 from .mention_resolver import Resolver as Resolver
 from .mention_resolver import surnames as surnames
@@ -285,11 +285,9 @@ def _corporate(
         start_at = match.start()
         if document.startswith("(", start_at - 1) and after is not None:
             start_at -= 1
-        certain = (
-            year is not None
-            or PUBLICATION_AFTER.match(document, match.end(), end) is not None
-            or document.startswith("(", match.start() - 1)
-        )
+        # Only a body with a year is surely a citation (as "Smith 2020" is): "the Food and
+        # Drug Administration (FDA)" or "the WHO guideline" may only name the body.
+        certain = year is not None
         found.append(
             Mention(start_at, stop, "corporate", year=year, words=(match.group(),), certain=certain)
         )
