@@ -55,3 +55,17 @@ def bundled_set_as_json(folder: Path) -> Path:
     path = folder / "claims.json"
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     return path
+
+
+def unloadable_copy(bundled_json: Path, folder: Path) -> Path:
+    """A copy of a JSON set (from :func:`bundled_set_as_json`) in ``folder`` whose fourth claim
+    has a kind the schema refuses, so the set does not load: the streamed paths must leave it
+    to the whole reading."""
+    import json
+
+    data = json.loads(bundled_json.read_text(encoding="utf-8"))
+    data["claims"][3]["kind"] = "claimm"
+    shutil.copytree(bundled_json.parent, folder)
+    path = folder / "claims.json"
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    return path

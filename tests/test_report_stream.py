@@ -24,7 +24,7 @@ from evidence_claims.render.report_page import report_page
 from evidence_claims.render.report_stream import stream_report_page
 from evidence_claims.testing.synthetic import CorpusShape, write_corpus
 
-from .conftest import bundled_set_as_json, run_cli
+from .conftest import bundled_set_as_json, run_cli, unloadable_copy
 
 ROOT = Path(__file__).resolve().parents[1]
 LIMITS = Limits(max_file_bytes=10**9, max_claims=10**7, max_nodes=10**9)
@@ -98,12 +98,7 @@ def test_crossing_and_clipped_spans(bundled_json: Path, tmp_path: Path) -> None:
 def test_a_set_that_does_not_load_is_left_to_the_whole_reading(
     bundled_json: Path, tmp_path: Path
 ) -> None:
-    data = json.loads(bundled_json.read_text(encoding="utf-8"))
-    data["claims"][3]["kind"] = "claimm"
-    folder = tmp_path / "set"
-    shutil.copytree(bundled_json.parent, folder)
-    (folder / "claims.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
-    assert streamed(folder / "claims.json") is None
+    assert streamed(unloadable_copy(bundled_json, tmp_path / "set")) is None
 
 
 @pytest.fixture

@@ -3,8 +3,6 @@ built whole: Markdown, HTML and CSV, by topic and by source, assessed and as sta
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,7 @@ from evidence_claims.render.table_stream import stream_table
 from evidence_claims.render.tables import table
 from evidence_claims.testing.synthetic import CorpusShape, write_corpus
 
-from .conftest import bundled_set_as_json, run_cli
+from .conftest import bundled_set_as_json, run_cli, unloadable_copy
 
 ROOT = Path(__file__).resolve().parents[1]
 LIMITS = Limits(max_file_bytes=10**9, max_claims=10**7, max_nodes=10**9)
@@ -61,12 +59,7 @@ def test_synthetic_corpus(tmp_path: Path) -> None:
 def test_a_set_that_does_not_load_is_left_to_the_whole_reading(
     bundled_json: Path, tmp_path: Path
 ) -> None:
-    data = json.loads(bundled_json.read_text(encoding="utf-8"))
-    data["claims"][3]["kind"] = "claimm"
-    folder = tmp_path / "set"
-    shutil.copytree(bundled_json.parent, folder)
-    (folder / "claims.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
-    assert streamed(folder / "claims.json", "md", "topic", True) is None
+    assert streamed(unloadable_copy(bundled_json, tmp_path / "set"), "md", "topic", True) is None
 
 
 @pytest.fixture
