@@ -107,9 +107,29 @@ def dispatched(alternatives: list[tuple[int, str]]) -> str:
                 body.append(f"(?:{p})(?P<a{i}_{n}>)")
         return "|".join(body)
 
-    groups = [f"(?={re.escape(key)})(?:{group(lambda f, k=key: k in f)})" for key in keys]
+    cases = [(key, group(lambda f, k=key: k in f)) for key in keys]
+    default = None
     if any(f is None for f in firsts):
         # Where the character starts no known alternative, only the unknown ones can match.
         others = "".join(re.escape(k) for k in keys)
-        groups.append(f"(?![{others}])(?:{group(lambda f: False)})")
-    return "|".join(groups)
+        default = f"(?![{others}])(?:{group(lambda f: False)})"
+    return switch(cases, default)
+
+
+def switch(cases: list[tuple[str, str]], default: str | None = None) -> str:
+    """Match the pattern of the ``(character, pattern)`` case whose character comes next,
+    else ``default`` (which must fail where a case's character comes next), else fail.
+
+    Written ``(?=a)(?:A)|(?=b)(?:B)|...``, a position where ``A`` fails would still test every
+    other lookahead in turn, each a costly step of the matcher, though none can hold. Here one
+    lookahead reads the character (an alternation of literals, which the matcher skips
+    cheaply) and marks its case with an empty group ``_d<n>``; a chain of conditionals
+    ``(?(_d<n>)...)`` then enters that case's pattern alone. When it fails the lookahead is
+    given up and only ``default`` is tried. Matches and their groups are those of the plain
+    form, which has the same alternatives in the same order at every position.
+    """
+    probe = "|".join(f"{re.escape(key)}(?P<_d{n}>)" for n, (key, _p) in enumerate(cases))
+    chain = default if default is not None else "(?!)"
+    for n in reversed(range(len(cases))):
+        chain = f"(?(_d{n})(?:{cases[n][1]})|{chain})"
+    return f"(?:(?={probe})|){chain}"

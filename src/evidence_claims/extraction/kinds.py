@@ -16,7 +16,7 @@ from importlib import resources
 
 from ..model.records import Kind
 from .caseless import FoldedSearch, Unsupported, fold, lower_pattern
-from .first_chars import first_chars
+from .first_chars import first_chars, switch
 from .segment import Segment
 from .units import title_like
 
@@ -96,15 +96,16 @@ def by_first_char(patterns: list[str]) -> str:
     firsts = [first_chars(p) for p in patterns]
     keys = sorted({c for f in firsts if f is not None for c in f})
     unknown = [p for p, f in zip(patterns, firsts, strict=True) if f is None]
-    groups = []
+    cases = []
     for key in keys:
         members = [p for p, f in zip(patterns, firsts, strict=True) if f is None or key in f]
-        groups.append(f"(?={re.escape(key)})(?:" + "|".join(f"(?:{p})" for p in members) + ")")
+        cases.append((key, "|".join(f"(?:{p})" for p in members)))
+    default = None
     if unknown:
         others = "".join(re.escape(k) for k in keys)
         lead = f"(?![{others}])" if keys else ""
-        groups.append(lead + "(?:" + "|".join(f"(?:{p})" for p in unknown) + ")")
-    return "|".join(groups)
+        default = lead + "(?:" + "|".join(f"(?:{p})" for p in unknown) + ")"
+    return switch(cases, default)
 
 
 def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = None) -> Kind:
