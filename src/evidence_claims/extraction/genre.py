@@ -181,7 +181,7 @@ def read_genre(
     release = best.name == "news" and scores.get("agency", 0) >= rules.confident
     kind = _kind(best, text, start, stop)
     if kind is None:
-        return Genre(best.name, best.label, scores=scores, confident=confident, agency_release=release)
+        return Genre(best.name, best.label, None, scores, confident, release)
     return Genre(best.name, kind.label, kind.design, scores, confident, release)
 
 
