@@ -88,3 +88,12 @@ def test_a_key_findings_label_is_a_research_reports() -> None:
         "- Prevalence of use was higher among women."
     )
     assert read_genre(text).family == "research_report"
+
+
+def test_a_post_dated_under_its_title_that_announces_a_report_is_news() -> None:
+    text = (
+        "Zinc Use Among Adults, 2019\n\nMarch 3, 2020\n\n"
+        "The center releases a new report on zinc use.\n\n"
+        "Findings:\n\n- Zinc use was higher among women (12%) than men (9%)."
+    )
+    assert read_genre(text).family == "news"
