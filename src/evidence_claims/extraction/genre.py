@@ -92,6 +92,10 @@ class Genre:
     # Strong enough to override the per-sentence heuristics (``confident``/``margin`` in
     # data/genres.yaml)?
     confident: bool = False
+    # A news text that reads as an agency's page as well (its agency signals reach the
+    # ``confident`` score: the agency's name, "for consumers", its question headings) is the
+    # agency's own release or newsletter: its unsigned statements are the agency's word.
+    agency_release: bool = False
 
     @property
     def known(self) -> bool:
@@ -104,7 +108,7 @@ class Genre:
     @property
     def institutional(self) -> bool:
         """Does an unsigned sentence speak for an institution (an agency's page)?"""
-        return self.family == "agency"
+        return self.family == "agency" or self.agency_release
 
     @property
     def personal(self) -> bool:
@@ -174,10 +178,11 @@ def read_genre(
     top = scores[best.name]
     runner_up = max((v for k, v in scores.items() if k != best.name), default=0)
     confident = top >= rules.confident and top - runner_up >= rules.margin
+    release = best.name == "news" and scores.get("agency", 0) >= rules.confident
     kind = _kind(best, text, start, stop)
     if kind is None:
-        return Genre(best.name, best.label, scores=scores, confident=confident)
-    return Genre(best.name, kind.label, kind.design, scores, confident)
+        return Genre(best.name, best.label, None, scores, confident, release)
+    return Genre(best.name, kind.label, kind.design, scores, confident, release)
 
 
 def _family_score(family: _Family, text: str, start: int, stop: int) -> int:
