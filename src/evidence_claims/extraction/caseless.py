@@ -174,18 +174,31 @@ class FoldedSearch:
     ``search``/``finditer`` take the original text and, optionally, its :func:`fold`; with
     a folded text and a pattern the rewrite can express, the fast form is used, else the
     original pattern with ``re.IGNORECASE``. Results are identical either way.
+
+    The exact form is compiled when first needed (only a text that cannot be folded needs
+    it): compiling a large alternation costs a tenth of a second, once per process.
+    ``fast`` may give the folded form's source when the caller writes it better (split by
+    first character); else it is ``lower_pattern(pattern)``, if the rewrite can express it.
     """
 
-    __slots__ = ("exact", "fast")
+    __slots__ = ("_exact", "_flags", "_source", "fast")
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.exact = re.compile(pattern, flags | re.IGNORECASE)
-        try:
-            self.fast: re.Pattern[str] | None = re.compile(
-                lower_pattern(pattern), flags & ~re.IGNORECASE
-            )
-        except Unsupported:
-            self.fast = None
+    def __init__(self, pattern: str, flags: int = 0, *, fast: str | None = None) -> None:
+        self._source = pattern
+        self._flags = flags
+        self._exact: re.Pattern[str] | None = None
+        if fast is None:
+            try:
+                fast = lower_pattern(pattern)
+            except Unsupported:
+                fast = None
+        self.fast = None if fast is None else re.compile(fast, flags & ~re.IGNORECASE)
+
+    @property
+    def exact(self) -> re.Pattern[str]:
+        if self._exact is None:
+            self._exact = re.compile(self._source, self._flags | re.IGNORECASE)
+        return self._exact
 
     def pick(self, text: str, folded: str | None) -> tuple[re.Pattern[str], str]:
         if folded is not None and self.fast is not None:

@@ -75,14 +75,13 @@ def _compile(patterns: list[str], flags: int) -> FoldedSearch:
     # Every pattern starts at a word: the guard, tested once per position, skips the rest.
     # Matched case-insensitively, on the statement's lower case where possible (.caseless),
     # where the alternation is split by first character (:func:`by_first_char`).
-    search = FoldedSearch(_GUARD + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", flags)
-    if search.fast is not None:
-        try:
-            lowered = [lower_pattern(p) for p in patterns]
-        except Unsupported:
-            return search
-        search.fast = re.compile(_GUARD + "(?:" + by_first_char(lowered) + ")", flags)
-    return search
+    joined = _GUARD + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
+    try:
+        lower_pattern(joined)
+        lowered = [lower_pattern(p) for p in patterns]
+    except Unsupported:
+        return FoldedSearch(joined, flags)
+    return FoldedSearch(joined, flags, fast=_GUARD + "(?:" + by_first_char(lowered) + ")")
 
 
 def by_first_char(patterns: list[str]) -> str:
