@@ -21,11 +21,11 @@ fda.gov, nih.gov, ema.europa.eu, efsa.europa.eu, gov.uk/mhra.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..io.bib import BibEntry
+from .names import fold_accents
 
 # acronym -> the full names the body publishes under (current name first).
 KNOWN_BODIES: dict[str, tuple[str, ...]] = {
@@ -49,9 +49,8 @@ _SMALL = frozenset({"and", "for", "of", "the", "on", "in", "&"})
 
 def fold_name(name: str) -> str:
     """A body's name compared whole: lower case, no accents, dots, "the" or "&" spelling."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = text.replace("&", " and ").replace(".", "").replace("'", "").replace("’", "")
+    text = fold_accents(name).replace("&", " and ")
+    text = text.replace(".", "").replace("'", "").replace("’", "")
     words = re.sub(r"[^\w]+", " ", text).split()
     if words and words[0] == "the":
         words = words[1:]

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..io.bib import BibEntry, Bibliography
 from ..io.latex import plain_text
 from .corporate import CorporateIndex, forms
+from .names import fold_accents
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -62,12 +62,6 @@ DEMONYMS = {
 }
 
 
-def _fold(text: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)
-    )
-
-
 def surnames(entry: BibEntry) -> list[str]:
     """Author (or editor) surnames of an entry, folded to plain lower case.
 
@@ -80,7 +74,7 @@ def surnames(entry: BibEntry) -> list[str]:
         person = person.strip()
         if not person or person.lower() == "others":
             continue
-        last = _fold((person.split(",")[0] if "," in person else person.split()[-1]).strip())
+        last = fold_accents((person.split(",")[0] if "," in person else person.split()[-1]).strip())
         names.append(last)
         if " " in last:
             names.append(last.split()[-1])
@@ -109,7 +103,7 @@ class Resolver:
             text = " ".join(
                 entry.get(name) or "" for name in ("title", "keywords", "journal", "booktitle")
             )
-            self._words[key] = {_fold(w) for w in _WORD.findall(text)}
+            self._words[key] = {fold_accents(w) for w in _WORD.findall(text)}
 
     def prime(self, mentions: Iterable[Mention]) -> None:
         """Note the entries the document cites by name, before resolving the rest."""
@@ -158,15 +152,15 @@ class Resolver:
             return self._closest_corporate(mention, limit)
         if not mention.surnames:
             return ()
-        first = _fold(mention.surnames[0])
+        first = fold_accents(mention.surnames[0])
         same_author = [
             key for key, entry in self.bibliography.entries.items() if first in surnames(entry)
         ]
         wanted = first + (mention.year or "")
         spelled = difflib.get_close_matches(
-            wanted, [_fold(k) for k in self.bibliography.entries], n=limit, cutoff=0.6
+            wanted, [fold_accents(k) for k in self.bibliography.entries], n=limit, cutoff=0.6
         )
-        by_folded = {_fold(k): k for k in self.bibliography.entries}
+        by_folded = {fold_accents(k): k for k in self.bibliography.entries}
         keys = same_author + [by_folded[s] for s in spelled if by_folded[s] not in same_author]
         return tuple(keys[:limit])
 
@@ -185,16 +179,16 @@ class Resolver:
         """Entries by the same body (any year) first, then keys spelled like "who2011"."""
         assert self.bibliography is not None
         same = self.corporate.keys_for(mention.words[0]) if self.corporate else []
-        short = min(forms(mention.words[0]) or {_fold(mention.words[0])}, key=len)
+        short = min(forms(mention.words[0]) or {fold_accents(mention.words[0])}, key=len)
         wanted = short.replace(" ", "") + (mention.year or "")
-        folded = {_fold(k): k for k in self.bibliography.entries}
+        folded = {fold_accents(k): k for k in self.bibliography.entries}
         spelled = difflib.get_close_matches(wanted, list(folded), n=limit, cutoff=0.6)
         keys = same + [folded[s] for s in spelled if folded[s] not in same]
         return tuple(keys[:limit])
 
     def author_keys(self, mention: Mention) -> list[str]:
         assert self.bibliography is not None
-        wanted = [_fold(s) for s in mention.surnames]
+        wanted = [fold_accents(s) for s in mention.surnames]
         keys = []
         for key, entry in self.bibliography.entries.items():
             names = surnames(entry)
@@ -216,7 +210,7 @@ class Resolver:
         for key, entry in self.bibliography.entries.items():
             if mention.year and (entry.get("year") or "")[:4] != mention.year:
                 continue
-            score = sum(1 for w in mention.words if _matches(_fold(w), self._words[key]))
+            score = sum(1 for w in mention.words if _matches(fold_accents(w), self._words[key]))
             if mention.words and score == 0:
                 continue
             if not mention.words and not mention.year:
@@ -232,7 +226,7 @@ class Resolver:
 
 def _journal(name: str) -> str:
     """A journal's name compared whole: folded, without a leading "the", spaces collapsed."""
-    words = _fold(plain_text(name)).split()
+    words = fold_accents(plain_text(name)).split()
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
