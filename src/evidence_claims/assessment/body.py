@@ -35,7 +35,7 @@ from ..model.records import Claim
 from ..rules import assessment as R
 from .cues import _data, lexicon
 from .detected import Detected
-from .diagnostic import accuracy_designs, is_accuracy_claim
+from .diagnostic import accuracy_designs
 from .estimates import (
     Effect,
     effects,
@@ -285,7 +285,7 @@ def start_of(claim: Claim, base: str | None, ctx: SetContext) -> tuple[str | Non
     # review of cohort studies starts low, an opinion citing randomized trials starts where
     # the trials do (the taxonomy: grade the evidence an authority cites when it is known).
     designs = ctx.body(claim).designs()
-    if is_accuracy_claim(claim, ctx):
+    if ctx.is_accuracy(claim):
         # GRADE guidelines 21 part 1: cross-sectional or cohort accuracy studies start high; a
         # body read only as "observational" because of its design words is an accuracy body
         designs = accuracy_designs(designs)

@@ -24,7 +24,7 @@ from ..rules import assessment as R
 from .body import Reading, claim_and_entry_texts, cue_in, negation
 from .cues import lexicon
 from .detected import Detected
-from .diagnostic import accuracy_interval, accuracy_spread, is_accuracy_claim
+from .diagnostic import accuracy_interval, accuracy_spread
 from .estimates import (
     Effect,
     disjoint_study_estimates,
@@ -136,7 +136,7 @@ def imprecision(
     its detail and field), so that both readers agree on one number.
     """
     body = ctx.body(claim)
-    accuracy = is_accuracy_claim(claim, ctx)
+    accuracy = ctx.is_accuracy(claim)
     found = (accuracy_interval(body) if accuracy else None) or body.effect()
     ci_sev, ci_why = _ci_severity(found[0]) if found else (0, "")
     if found and ci_sev:
@@ -221,7 +221,7 @@ def inconsistency(claim: Claim, ctx: SetContext) -> Detected | None:
             )
     if found is None:
         found = cue_in("heterogeneity", claim, ctx)
-    if found is None and is_accuracy_claim(claim, ctx):
+    if found is None and ctx.is_accuracy(claim):
         found = accuracy_spread(claim, ctx)
     if found is None:
         return None

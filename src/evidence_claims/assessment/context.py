@@ -17,6 +17,7 @@ from . import body as B
 from . import concerns as C
 from .cues import Lexicon, participant_counts
 from .detected import Detected
+from .diagnostic import is_accuracy_claim
 
 CONTEXT_LOOKBACK = 50
 """How many earlier claims of the same passage are searched for a participant count."""
@@ -41,6 +42,7 @@ class SetContext:
     _entry_counts: dict[str, int] = field(default_factory=dict)
     _entry_readings: dict[str, list[tuple[str, str, B.Reading]]] = field(default_factory=dict)
     _bodies: dict[int, B.Body] = field(default_factory=dict)
+    _accuracy: dict[int, bool] = field(default_factory=dict)
     _entry_unnegated: dict[tuple[str, str], tuple[str, str] | None] = field(default_factory=dict)
     _entry_groups: dict[str, set[str]] = field(default_factory=dict)
     _lowered: dict[int, str] = field(default_factory=dict)
@@ -200,6 +202,15 @@ class SetContext:
         found = self._bodies.get(id(claim))
         if found is None:
             found = self._bodies[id(claim)] = B.body_of(claim, self)
+        return found
+
+    def is_accuracy(self, claim: Claim) -> bool:
+        """Whether the claim rests on test accuracy evidence (:func:`.diagnostic.
+        is_accuracy_claim`), cached per claim: the start level, imprecision, inconsistency and
+        risk of bias each ask it."""
+        found = self._accuracy.get(id(claim))
+        if found is None:
+            found = self._accuracy[id(claim)] = is_accuracy_claim(claim, self)
         return found
 
     def entry_count(self, key: str) -> int:

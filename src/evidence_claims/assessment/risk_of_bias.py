@@ -13,7 +13,7 @@ from ..model.records import Claim
 from ..rules import assessment as R
 from .body import cue_in, may_hold
 from .detected import Detected
-from .diagnostic import accuracy_limitation, is_accuracy_claim
+from .diagnostic import accuracy_limitation
 from .passages import first_match
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def risk_of_bias(claim: Claim, ctx: SetContext) -> Detected | None:
         cue_in("risk_of_bias_reported", claim, ctx)
         or _few_at_low_risk(claim, ctx)
         or first_match(_MOST_AT_RISK, _BIAS_OR_SAFEGUARD, claim, ctx)
-        or (accuracy_limitation(claim, ctx) if is_accuracy_claim(claim, ctx) else None)
+        or (accuracy_limitation(claim, ctx) if ctx.is_accuracy(claim) else None)
     )
     return Detected(R.REPORTED_LIMITATIONS.code, *found) if found else None
 
