@@ -8,15 +8,21 @@ the median of several runs: segmentation alone, the analysis pipeline (segments,
 attribution, cues) and the whole `extract` (which also validates the claim file's pydantic
 model). Each is given per second of wall-clock time and per second of the process's CPU time:
 on a machine shared with other jobs the two differ, and CPU time is what one core spends.
-Target: >= 10,000 sentences/s for `extract`.
+Then the `evidence-claims extract` command itself on the corpus saved as a file, with YAML and
+with JSON output, each run in a fresh process measured from outside with ``wait4`` (CPU
+seconds, peak RSS): start-up, imports, reading, drafting and writing all count.
+Target: >= 10,000 sentences/s for `extract` and for the command.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -53,22 +59,72 @@ def timed(function, text: str, runs: int) -> tuple[float, float, int]:  # type: 
     return statistics.median(wall), statistics.median(cpu), count
 
 
+def command(document: Path, output: Path, fmt: str) -> tuple[float, float, int]:
+    """Wall and CPU seconds and peak RSS (bytes) of ``evidence-claims extract DOCUMENT``
+    written to ``output`` as ``fmt``, in a fresh process."""
+    code = "import sys; from evidence_claims.cli import main; sys.exit(main())"
+    args = ["extract", str(document), "-o", str(output), "--format", fmt, "--force"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    began = time.perf_counter()
+    with open(os.devnull, "wb") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-c", code, *args], stdout=sink, stderr=sink, env=env
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - began
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"extract {document} --format {fmt} failed")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=50_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--only",
+        choices=["functions", "command"],
+        default=None,
+        help="time only the in-process functions, or only the command",
+    )
     args = parser.parse_args()
     text = corpus(args.sentences)
-    extract(text[:5000])  # load lexicons and compile patterns outside the timing
     print(f"corpus: {len(text):,} characters")
+    if args.only != "command":
+        functions(text, args.runs)
+    if args.only != "functions":
+        commands(text, args.runs)
+
+
+def commands(text: str, runs: int) -> None:
+    """The command's figures, YAML and JSON output, medians of ``runs`` fresh processes."""
+    count = len(analyse(text))
+    with tempfile.TemporaryDirectory() as folder:
+        document = Path(folder) / "corpus.txt"
+        document.write_text(text, encoding="utf-8")
+        for fmt in ("yaml", "json"):
+            output = Path(folder) / f"corpus.claims.{fmt}"
+            timings = [command(document, output, fmt) for _ in range(runs)]
+            wall, cpu, peak = (statistics.median(t[i] for t in timings) for i in range(3))
+            name = f"command: extract --format {fmt}"
+            print(
+                f"{name:46} {count:,} statements in {wall:.3f} s (median of {runs}): "
+                f"{count / wall:,.0f} sentences/s; per CPU second {count / cpu:,.0f}; "
+                f"peak RSS {peak / 2**20:,.0f} MB"
+            )
+
+
+def functions(text: str, runs: int) -> None:
+    """The in-process figures: segmentation, analysis, extract with validation."""
+    extract(text[:5000])  # load lexicons and compile patterns outside the timing
     for name, function in (
         ("segment only", segment),
         ("analyse (segments, kinds, attribution, cues)", analyse),
         ("extract (analyse + validated claim file)", lambda t: extract(t).claims),
     ):
-        seconds, cpu, count = timed(function, text, args.runs)
+        seconds, cpu, count = timed(function, text, runs)
         print(
-            f"{name:46} {count:,} statements in {seconds:.3f} s (median of {args.runs}): "
+            f"{name:46} {count:,} statements in {seconds:.3f} s (median of {runs}): "
             f"{count / seconds:,.0f} sentences/s; per CPU second {count / cpu:,.0f}"
         )
 
