@@ -278,7 +278,7 @@ def write_draft(
                 yield ClaimFile.model_validate(data, strict=True), claims
 
         if fmt == "json":
-            _stream_json(out, (model for model, _ in parts()), document)
+            _stream_json(out, parts(), document)
             return kinds
         return kinds if _stream_yaml(out, parts(), document, schema_ref) else None
 
@@ -292,6 +292,9 @@ def _bibliography(value: Bibliography | str | Path | None) -> Bibliography | Non
 
 
 def _claim(text: str, ids: Sequence[str], index: int, statement: Statement) -> dict[str, Any]:
+    """The claim of one statement as plain data, its keys in the model's field order and
+    without empty cue lists: the claim file's JSON as pydantic-core writes this dict is the
+    JSON of the validated model (the writers dump the dict, a tested equality)."""
     seg = statement.segment
     attribution = statement.attribution
     start, end = seg.start, seg.end
@@ -304,7 +307,7 @@ def _claim(text: str, ids: Sequence[str], index: int, statement: Statement) -> d
     if note is not None:
         evidence["note"] = note
     prefix, suffix = context(text, start, end)
-    return {
+    claim = {
         "id": ids[index],
         "text": text[start:end],
         "anchor": {
@@ -315,10 +318,13 @@ def _claim(text: str, ids: Sequence[str], index: int, statement: Statement) -> d
         },
         "kind": statement.kind,
         "evidence": evidence,
-        "hedges": [_cue(text, c) for c in statement.hedges],
-        "boosters": [_cue(text, c) for c in statement.boosters],
-        "review": {"status": "suggested"},
     }
+    if statement.hedges:
+        claim["hedges"] = [_cue(text, c) for c in statement.hedges]
+    if statement.boosters:
+        claim["boosters"] = [_cue(text, c) for c in statement.boosters]
+    claim["review"] = {"status": "suggested"}
+    return claim
 
 
 def _cue(text: str, match: CueMatch) -> dict[str, Any]:

@@ -128,25 +128,44 @@ def to_json(claim_set: ClaimSet) -> bytes:
     return (_json_text(claim_set, 2) + "\n").encode("utf-8")
 
 
-def _stream_json(out: BinaryIO, models: Iterator[ClaimFile], document: dict[str, Any]) -> None:
+def _stream_json(
+    out: BinaryIO,
+    parts: Iterator[tuple[ClaimFile, list[dict[str, Any]]]],
+    document: dict[str, Any],
+) -> None:
+    """Write the parts' claims as one claim file's JSON.
+
+    Each part's claims are written from their validated plain data (``parts`` gives the
+    model and the data it was validated from) by pydantic-core's ``to_json``, the serializer
+    ``model_dump_json`` uses: the same bytes as the model's dump when the data holds what the
+    dump keeps, in the model's field order (:func:`.draft._claim` builds it so), without
+    computing the exclusions of empty lists claim by claim (half the cost).
+    """
+    import json
+
+    from pydantic_core import to_json
+
     # Indentation depends only on depth, so each part's claims, cut from the part's own
     # dump, are the lines the whole file's dump has for them.
-    opening, closing = '\n  "claims": [\n', "\n  ]\n}"
+    opening, closing = b'\n  "claims": [\n', b"\n  ]\n}"
     first = True
-    for model in models:
-        dumped = _model_json(model, 2)
+    header: dict[str, Any] = {}
+    for model, claims in parts:
+        if first:  # the header as the model writes it
+            header = json.loads(model.document.model_dump_json(by_alias=True, exclude_none=True))
+        dumped = to_json({"document": header, "claims": claims}, indent=2)
         at = dumped.index(opening) + len(opening)
         if first:
-            out.write(dumped[:at].encode("utf-8"))
+            out.write(dumped[:at])
         else:
             out.write(b",\n")
-        out.write(dumped[at : dumped.rindex(closing)].encode("utf-8"))
+        out.write(dumped[at : dumped.rindex(closing)])
         first = False
     if first:  # no statement at all
         empty = ClaimFile.model_validate({"document": document, "claims": []}, strict=True)
         out.write((_model_json(empty, 2) + "\n").encode("utf-8"))
     else:
-        out.write((closing + "\n").encode("utf-8"))
+        out.write(closing + b"\n")
 
 
 def _stream_yaml(
