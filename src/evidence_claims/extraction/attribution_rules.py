@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -58,21 +58,32 @@ class AttributionRules:
     """The cue alternatives of ``data/attribution.yaml``, compiled for one scan of a text.
 
     ``pattern`` is every alternative in order, matched case-insensitively on the original
-    text. For speed the same alternatives are also split in two: ``folded`` holds those that
-    can match lower-cased text (see :mod:`.caseless`), ``cased`` those with a case-sensitive
-    part ("RCT", "I", "FDA"). :meth:`scan` runs both and merges them into exactly what
-    ``pattern`` finds: the leftmost match wins and, at one position, the alternative listed
-    first; each alternative ends in an empty group ``a<index>`` that names it. ``folded`` is
-    split by first character (:mod:`.first_chars`), where copies are named ``a<index>_<copy>``.
+    text; it is compiled from ``source`` when first needed (only a text that cannot be folded
+    needs it; compiling it costs about 25 ms of every run). For speed the same alternatives
+    are also split in two: ``folded`` holds those that can match lower-cased text (see
+    :mod:`.caseless`), ``cased`` those with a case-sensitive part ("RCT", "I", "FDA").
+    :meth:`scan` runs both and merges them into exactly what ``pattern`` finds: the leftmost
+    match wins and, at one position, the alternative listed first; each alternative ends in an
+    empty group ``a<index>`` that names it. ``folded`` is split by first character
+    (:mod:`.first_chars`), where copies are named ``a<index>_<copy>``.
     """
 
-    pattern: re.Pattern[str]
+    source: str  # the source of ``pattern``
     types: tuple[str, ...]  # alternative index -> type
     opens_passage: frozenset[str]
     population: frozenset[str]
     folded: re.Pattern[str] | None = None
     cased: re.Pattern[str] | None = None
     reporting: re.Pattern[str] | None = None  # a reporting verb (authority_reporting_verbs)
+    _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """Every alternative in order, case-insensitive, on the original text."""
+        exact = self._compiled.get("exact")
+        if exact is None:
+            exact = self._compiled["exact"] = re.compile(self.source, re.IGNORECASE)
+        return exact
 
     def scan(self, document: str, folded: str | None = None) -> list[CueHit]:
         """Every cue in ``document``; ``folded`` is ``caseless.fold(document)`` if known."""
@@ -152,7 +163,7 @@ def build_rules(data: dict[str, Any]) -> AttributionRules:
             cased.append(exact[i])
     verbs = "|".join(f"(?:{v})" for v in data.get("authority_reporting_verbs") or [])
     return AttributionRules(
-        _guarded(exact, re.IGNORECASE),
+        _guard(exact),
         types,
         frozenset(opens),
         frozenset(population),
@@ -163,10 +174,14 @@ def build_rules(data: dict[str, Any]) -> AttributionRules:
 
 
 def _guarded(alternatives: list[str], flags: int = 0) -> re.Pattern[str]:
+    return re.compile(_guard(alternatives), flags)
+
+
+def _guard(alternatives: list[str]) -> str:
     # One guard for all alternatives: a cue starts a word and ends one. Checking it once, before
     # the alternation, lets the scan skip the positions inside words cheaply.
     body = "|".join(alternatives)
-    return re.compile(rf"(?<![\w-])(?=[\w“\"])(?:{body})(?!\w)", flags)
+    return rf"(?<![\w-])(?=[\w“\"])(?:{body})(?!\w)"
 
 
 def choose_cue(hits: Sequence[CueHit], rules: AttributionRules) -> CueHit:
