@@ -56,8 +56,16 @@ def outside(document: str, start: int, end: int, spans: list[tuple[int, int]]) -
     """The statement with its asides blanked out (same length, so offsets still line up)."""
     if not spans:
         return document[start:end]
-    chars = list(document[start:end])
+    # Slices and runs of spaces, not a character list: spans are sorted by start and may
+    # overlap (a dash pair around a bracket pair), so each one blanks from where the last
+    # stopped.
+    parts = []
+    position = start
     for a, b in spans:
-        for i in range(max(a, start), min(b, end)):
-            chars[i - start] = " "
-    return "".join(chars)
+        a, b = max(a, position), min(b, end)
+        if a < b:
+            parts.append(document[position:a])
+            parts.append(" " * (b - a))
+            position = b
+    parts.append(document[position:end])
+    return "".join(parts)

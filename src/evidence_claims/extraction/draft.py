@@ -114,16 +114,21 @@ def _analyse(text: str, bibliography: Bibliography | None) -> list[Statement]:
     raw = load_lexicon().scan(text, folded=folded)
     statements = []
     r = 0
+    count = len(raw)
     for seg, kind, attribution in zip(segments, kinds, attributions, strict=True):
-        while r < len(raw) and raw[r].start < seg.start:
+        start, end = seg.start, seg.end
+        while r < count and raw[r].start < start:
             r += 1
+        if r == count or raw[r].start >= end:  # most statements hold no cue at all
+            statements.append(Statement(seg, kind, attribution, (), ()))
+            continue
         inside = []
         j = r
-        while j < len(raw) and raw[j].start < seg.end:
-            if raw[j].end <= seg.end:
+        while j < count and raw[j].start < end:
+            if raw[j].end <= end:
                 inside.append(raw[j])
             j += 1
-        cues = merge_adjacent(text, resolve(text, inside, start=seg.start, end=seg.end, kind=kind))
+        cues = merge_adjacent(text, resolve(text, inside, start=start, end=end, kind=kind))
         statements.append(
             Statement(
                 seg,
