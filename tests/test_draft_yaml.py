@@ -70,3 +70,24 @@ def test_quoting_matches_ruamel_yaml(text: str) -> None:
     buffer = io.StringIO()
     make_yaml().dump([DoubleQuotedScalarString(text)], buffer)
     assert buffer.getvalue() == f"  - {quoted(text)}\n"
+
+
+def test_every_character_is_escaped_where_ruamel_yaml_escapes_it() -> None:
+    # The rule of ruamel.yaml's Emitter.write_double_quoted with allow_unicode, for every code
+    # point (the writer's character class is its complement, written out by hand).
+    from evidence_claims.extraction.draft_yaml import _NEEDS_ESCAPE
+
+    def escaped_by_ruamel(ch: str) -> bool:
+        return ch in '"\\\x85\u2028\u2029\ufeff' or not (
+            "\x20" <= ch <= "\x7e"
+            or "\xa0" <= ch <= "\ud7ff"
+            or "\ue000" <= ch <= "\ufffd"
+            or "\U00010000" <= ch <= "\U0010ffff"
+        )
+
+    wrong = [
+        hex(code)
+        for code in range(0x110000)
+        if (_NEEDS_ESCAPE.match(chr(code)) is not None) != escaped_by_ruamel(chr(code))
+    ]
+    assert wrong == []

@@ -45,14 +45,14 @@ def config_or_exit(path: Path, config_path: Path | None) -> Config:
     pyproject.toml), so that every command applies the same limits and rule settings; a
     problem in it is printed as ``validate`` prints it, and the defaults apply."""
     from ..pipeline.config import load_config
-    from ..render.formats import format_report
 
     if config_path is not None and not config_path.is_file():
         click.echo(f"evidence-claims: --config {config_path}: no such file", err=True)
         sys.exit(EXIT_ERROR)
     config, findings = load_config(config_file((path,), config_path))
-    if findings:
+    if findings:  # the report formats are imported only to print them (30 ms at start)
         from ..model.report import Report
+        from ..render.formats import format_report
 
         click.echo(format_report(Report(findings=findings), "text"), err=True)
     return config

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 
 def _echo_findings(findings: list[Finding]) -> None:
+    if not findings:  # most runs: no import of the escaping rules
+        return
     from ..render.escape import line_start, one_line
 
     for f in findings:

@@ -34,13 +34,12 @@ _ESCAPES = {
     "\u2028": "L",
     "\u2029": "P",
 }
-# One negated class (a character outside it needs an escape): the printable characters
-# ruamel.yaml writes as they are, without '"', '\\', U+2028, U+2029 and U+FEFF. A single class is
-# scanned several times faster than an alternation of two.
-_NEEDS_ESCAPE = re.compile(
-    r"[^\x20\x21\x23-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-    r"\U00010000-\U0010ffff]"
-)
+# The characters ruamel.yaml escapes: '"', '\\', the C0 and C1 controls (U+0085 among them),
+# U+2028, U+2029, surrogates, U+FEFF, U+FFFE and U+FFFF; the complement of the printable
+# ranges it writes as they are. One class of a few ranges is compiled in half a millisecond
+# (the same set written as a negated class of the printable ranges took 36 ms at every start)
+# and scanned faster than an alternation.
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]')
 
 
 def _escape(match: re.Match[str]) -> str:
