@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from ..io.claimset import ClaimSet
-from ..model.records import ClaimFile
+from ..model.records import ClaimFile, Document
 from .notices import LANGUAGE
 
 _OPTIONAL_LISTS = ("hedges", "boosters", "caveats", "relations", "suppress")
@@ -128,21 +128,24 @@ def to_json(claim_set: ClaimSet) -> bytes:
     return (_json_text(claim_set, 2) + "\n").encode("utf-8")
 
 
+def _header(document: dict[str, Any]) -> dict[str, Any]:
+    """The draft's document header validated, in the model's order, as the model writes it."""
+    import json
+
+    model = Document.model_validate(document, strict=True)
+    return json.loads(model.model_dump_json(by_alias=True, exclude_none=True))  # type: ignore[no-any-return]
+
+
 def _stream_json(
-    out: BinaryIO,
-    parts: Iterator[tuple[ClaimFile, list[dict[str, Any]]]],
-    document: dict[str, Any],
+    out: BinaryIO, parts: Iterator[list[dict[str, Any]]], document: dict[str, Any]
 ) -> None:
     """Write the parts' claims as one claim file's JSON.
 
-    Each part's claims are written from their validated plain data (``parts`` gives the
-    model and the data it was validated from) by pydantic-core's ``to_json``, the serializer
-    ``model_dump_json`` uses: the same bytes as the model's dump when the data holds what the
-    dump keeps, in the model's field order (:func:`.draft._claim` builds it so), without
-    computing the exclusions of empty lists claim by claim (half the cost).
+    Each part's claims (validated plain data) are written by pydantic-core's ``to_json``, the
+    serializer ``model_dump_json`` uses: the same bytes as the model's dump when the data holds
+    what the dump keeps, in the model's field order (:func:`.draft._claim` builds it so),
+    without computing the exclusions of empty lists claim by claim (half the cost).
     """
-    import json
-
     from pydantic_core import to_json
 
     # Indentation depends only on depth, so each part's claims, cut from the part's own
@@ -150,9 +153,9 @@ def _stream_json(
     opening, closing = b'\n  "claims": [\n', b"\n  ]\n}"
     first = True
     header: dict[str, Any] = {}
-    for model, claims in parts:
-        if first:  # the header as the model writes it
-            header = json.loads(model.document.model_dump_json(by_alias=True, exclude_none=True))
+    for claims in parts:
+        if first:
+            header = _header(document)
         dumped = to_json({"document": header, "claims": claims}, indent=2)
         at = dumped.index(opening) + len(opening)
         if first:
@@ -170,7 +173,7 @@ def _stream_json(
 
 def _stream_yaml(
     out: BinaryIO,
-    parts: Iterator[tuple[ClaimFile, list[dict[str, Any]]]],
+    parts: Iterator[list[dict[str, Any]]],
     document: dict[str, Any],
     schema_ref: str | None,
 ) -> bool:
@@ -181,13 +184,11 @@ def _stream_yaml(
     plain = Plain()
     first = True
     try:
-        for model, claims in parts:
+        for claims in parts:
             if first:
-                # the header in the models' order; the claims as validated (the writer reads
+                # the header in the model's order; the claims as validated (the writer reads
                 # their fields by name, so their order does not matter)
-                header = json.loads(
-                    model.document.model_dump_json(by_alias=True, exclude_none=True)
-                )
+                header = _header(document)
                 lines = head_lines(header, _comment_lines(schema_ref), plain, has_claims=True)
                 out.write("".join(lines).encode("utf-8"))
                 first = False
