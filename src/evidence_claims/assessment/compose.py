@@ -75,6 +75,7 @@ class Token:
     word: int  # index of its first word in the clause
     last: int  # index of its last word
     role: Role
+    withheld: bool = False  # a judgement word the clause then negates ("... was not warranted")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +130,38 @@ def _roles() -> dict[str, Role]:
             phrase in negators,
         )
     return out
+
+
+@cache
+def _reach() -> dict[str, int]:
+    """Words at most between a term of a class and its qualifier, where the data file narrows
+    MAX_GAP for that class (``reach``)."""
+    return {str(k): int(v) for k, v in (_spec().get("reach") or {}).items()}
+
+
+@cache
+def _exclusive() -> frozenset[str]:
+    """Classes that the judgement words of every class (``all``) do not judge."""
+    return frozenset(str(c) for c in _spec().get("exclusive") or ())
+
+
+@cache
+def _withheld() -> re.Pattern[str]:
+    """"not" and a word saying a rating was not made ("not warranted", "not considered"), as
+    a whole-word search in the rest of a clause (``withheld`` in the data file)."""
+    words = "|".join(
+        r"\s+".join(re.escape(w) for w in _norm(p).split())
+        for p in sorted(_spec().get("withheld") or (), key=len, reverse=True)
+    )
+    return re.compile(r"(?<![\w-])not\s+(?:" + words + r")(?![\w-])")
+
+
+def _is_withheld(clause: str, end: int) -> bool:
+    """Whether a judgement word ending at ``end`` is followed, within MAX_GAP words of the
+    clause, by its negation ("downgrading for inconsistency was not considered"): GRADE
+    handbook 5.2, a domain judged not serious keeps the level."""
+    match = _withheld().search(clause, end)
+    return match is not None and len(_WORD.findall(clause[end : match.start()])) <= MAX_GAP
 
 
 def _by_first_char(phrases: list[str]) -> str:
@@ -274,9 +307,15 @@ def _tokens(clause: str) -> tuple[Token, ...]:
         role = roles.get(phrase)
         if role is None:
             continue
+        judgement = ("all", "concern") in role.qualifiers
         out.append(
             Token(
-                match.start(), match.end(), word_at(match.start()), word_at(match.end() - 1), role
+                match.start(),
+                match.end(),
+                word_at(match.start()),
+                word_at(match.end() - 1),
+                role,
+                judgement and _is_withheld(clause, match.end()),
             )
         )
     return tuple(out)
@@ -312,11 +351,13 @@ def _polarity(tokens: Sequence[Token], i: int, cls: str) -> str | None:
     """The polarity qualifier ``i`` gives a term of class ``cls`` (None: it does not judge
     that class), turned by a negator just before it."""
     for qcls, polarity in tokens[i].role.qualifiers:
-        if qcls not in (cls, "all"):
+        if qcls not in (cls, "all") or (qcls == "all" and cls in _exclusive()):
             continue
         negatable = not tokens[i].role.negator and polarity != "neutral"
         if negatable and _negated(tokens, i):
             return "not_serious" if polarity == "concern" else "concern"
+        if qcls == "all" and polarity == "concern" and tokens[i].withheld:
+            return "not_serious"  # "downgrading for X was not warranted"
         return polarity
     return None
 
@@ -334,13 +375,14 @@ def _judge(tokens: Sequence[Token], t: int, cls: str) -> tuple[str, int, int] | 
     if cls == "none":
         return None
     best: tuple[int, int, int] | None = None  # (gap, after-first, index)
+    reach = _reach().get(cls, MAX_GAP)
     for i, tok in enumerate(tokens):
         if i == t or (tok.word <= term.last and tok.last >= term.word):
             continue  # the term itself, or a phrase overlapping it
         if _polarity(tokens, i, cls) is None:
             continue
         gap = _gap(term, tok)
-        if gap > MAX_GAP:
+        if gap > reach:
             continue
         if not _shared(tokens, i) and _nearer_term(tokens, i, t, cls, gap):
             continue  # a class word judges the term nearest to it

@@ -1,0 +1,89 @@
+"""GRADE reasons in the plain words a writer uses, read by the compositional reader.
+
+Each concern below is a GRADE reason (GRADE guidelines 4-8; Cochrane Handbook chapter 14) said
+the way a results paragraph or a plain-language summary says it: "participants knew which
+treatment they received" is lack of blinding, "studied only in men" a population that differs
+from the one of interest, "fewer than 300 events" an information size too small. Each twin
+says the same fact is absent or judged not serious, and must move nothing; the judgement-verb
+cases ("downgrading for X was not considered") are the negation of a rating, read as such.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .assessment_helpers import domains_moved
+
+TRIALS = "In 12 randomized trials with 9,000 adults, X reduced relapse"
+
+
+def moved(phrase: str) -> dict[str, int]:
+    return domains_moved(f"{TRIALS}; {phrase}.")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "domain"),
+    [
+        # lack of blinding said as knowledge of the allocation (GRADE guidelines 4; Cochrane
+        # Handbook 6, chapter 8: blinding keeps participants and assessors from knowing the
+        # allocated intervention)
+        ("participants knew which treatment they received", "risk_of_bias"),
+        ("outcome assessors were aware of group allocation", "risk_of_bias"),
+        ("most trials did not conceal allocation", "risk_of_bias"),
+        ("inadequate concealment of allocations in two trials", "risk_of_bias"),
+        ("inadequate generation of randomised sequences", "risk_of_bias"),
+        # the conduct and reporting of the trials (GRADE guidelines 4: study limitations)
+        ("the studies were poorly designed", "risk_of_bias"),
+        ("the trials were poorly conducted", "risk_of_bias"),
+        ("incomplete reporting of methods", "risk_of_bias"),
+        ("there were concerns regarding the study methodology", "risk_of_bias"),
+        # attrition (GRADE guidelines 4: incomplete accounting of patients)
+        ("many participants dropped out", "risk_of_bias"),
+        # population (GRADE guidelines 8: patients who differ from those of interest)
+        ("the intervention was studied only in men", "indirectness"),
+        ("the trials enrolled only older adults", "indirectness"),
+        ("the results may not apply to primary care", "indirectness"),
+        ("the findings may not be generalisable to children", "indirectness"),
+        # information size (GRADE guidelines 6: about 300 events or 400 participants)
+        ("the number of events was less than 300", "imprecision"),
+        ("the studies had small numbers of participants", "imprecision"),
+        ("the total number of participants was below the optimal information size", "imprecision"),
+    ],
+)
+def test_a_plain_reason_rates_its_domain(phrase: str, domain: str) -> None:
+    assert moved(phrase) == {domain: -1}
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "participants did not know which treatment they received",
+        "outcome assessors were unaware of group allocation",
+        "outcome assessors were blind to group allocation",
+        "all trials concealed allocation adequately",
+        "the studies were well designed",
+        "the trials were adequately reported",
+        "no participants dropped out",
+        "the intervention was studied in men and women",
+        "the trials enrolled adults of all ages",
+        "the results apply to primary care",
+        "the number of events was more than 300",
+        # a rating withheld: the judgement verb, then its negation
+        "downgrading for inconsistency was not considered because I2 = 58%",
+        "downgrading for risk of bias was not warranted",
+        "rating down for imprecision was not necessary",
+    ],
+)
+def test_a_plain_not_serious_reason_moves_nothing(phrase: str) -> None:
+    assert moved(phrase) == {}
+
+
+def test_a_rating_considered_is_still_a_rating() -> None:
+    assert moved("downgrading for inconsistency was considered because I2 = 79%") == {
+        "inconsistency": -1
+    }
+
+
+def test_a_restriction_far_from_the_group_says_nothing_of_the_population() -> None:
+    # "restricted to five trials with 200 adults" restricts the trials, not the population
+    assert "indirectness" not in moved("restricted to five randomised trials with 200 adults")
