@@ -87,3 +87,36 @@ def test_a_rating_considered_is_still_a_rating() -> None:
 def test_a_restriction_far_from_the_group_says_nothing_of_the_population() -> None:
     # "restricted to five trials with 200 adults" restricts the trials, not the population
     assert "indirectness" not in moved("restricted to five randomised trials with 200 adults")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "domain"),
+    [
+        # failure to control confounding (GRADE guidelines 4)
+        ("most studies did not adjust for confounders", "risk_of_bias"),
+        ("confounders were not controlled for", "risk_of_bias"),
+        ("the cohorts did not control for confounding", "risk_of_bias"),
+        ("there was no adjustment for smoking", "risk_of_bias"),
+        # an interval that includes benefit and harm (GRADE guidelines 6)
+        ("the 95% CI was compatible with both benefit and harm", "imprecision"),
+        ("the confidence interval encompassed both benefit and harm", "imprecision"),
+        ("total events fewer than 300", "imprecision"),
+    ],
+)
+def test_a_plain_reason_of_observational_evidence_rates_its_domain(
+    phrase: str, domain: str
+) -> None:
+    assert moved(phrase) == {domain: -1}
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "after adjusting for confounders there was no association",
+        "the estimates were adjusted for confounding",
+        "all studies adequately adjusted for confounders",
+        "the confidence interval was compatible with a small benefit only",
+    ],
+)
+def test_adjustment_and_intervals_judged_not_serious_move_nothing(phrase: str) -> None:
+    assert moved(phrase) == {}
