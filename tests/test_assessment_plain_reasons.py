@@ -120,3 +120,24 @@ def test_a_plain_reason_of_observational_evidence_rates_its_domain(
 )
 def test_adjustment_and_intervals_judged_not_serious_move_nothing(phrase: str) -> None:
     assert moved(phrase) == {}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "moves"),
+    [
+        # the levels a rating took, counted in words (GRADE handbook 5.2)
+        ("imprecision was downgraded two levels", {"imprecision": -2}),
+        ("a two-level downgrade for imprecision", {"imprecision": -2}),
+        ("a double downgrade for imprecision", {"imprecision": -2}),
+        ("risk of bias was rated down twice", {"risk_of_bias": -2}),
+        (
+            "the evidence was downgraded by one level because of risk of bias and by two levels "
+            "because of imprecision",
+            {"risk_of_bias": -1, "imprecision": -2},
+        ),
+        ("downgraded one level for indirectness", {"indirectness": -1}),
+        ("inconsistency was not downgraded by one level", {}),
+    ],
+)
+def test_the_levels_of_a_rating_counted_in_words(phrase: str, moves: dict[str, int]) -> None:
+    assert moved(phrase) == moves

@@ -341,10 +341,18 @@ def _negated(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _very(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the concern at ``i`` takes two levels: it is a "very" word, follows one, or is
+    a judgement word followed by a count of two levels ("downgraded (by) two levels", "rated
+    down twice"; GRADE handbook 5.2: very serious, two levels)."""
     tok = tokens[i]
     if tok.role.very:
         return True
-    return i > 0 and tokens[i - 1].role.very and tok.word - tokens[i - 1].last <= 1
+    if i > 0 and tokens[i - 1].role.very and tok.word - tokens[i - 1].last <= 1:
+        return True
+    if i + 1 < len(tokens) and ("all", "concern") in tok.role.qualifiers:
+        after = tokens[i + 1]
+        return after.role.very and not after.role.terms and after.word - tok.last <= 2
+    return False
 
 
 def _polarity(tokens: Sequence[Token], i: int, cls: str) -> str | None:
