@@ -141,3 +141,30 @@ def test_adjustment_and_intervals_judged_not_serious_move_nothing(phrase: str) -
 )
 def test_the_levels_of_a_rating_counted_in_words(phrase: str, moves: dict[str, int]) -> None:
     assert moved(phrase) == moves
+
+
+@pytest.mark.parametrize(
+    ("phrase", "moves"),
+    [
+        # a negation scopes over what follows it
+        ("downgraded only for imprecision, not for risk of bias", {"imprecision": -1}),
+        ("serious imprecision, no serious inconsistency", {"imprecision": -1}),
+        # the profile's judgement after the concern it weighed, in the same sentence
+        (
+            "some trials were unblinded, but the outcome was objective, so risk of bias was not "
+            "serious",
+            {},
+        ),
+        (
+            "two trials were unblinded; however, we did not downgrade for risk of bias",
+            {},
+        ),
+        # a later clause about other studies judges those studies, not the domain
+        (
+            "two trials were at high risk of bias, but risk of bias was low in the others",
+            {"risk_of_bias": -1},
+        ),
+    ],
+)
+def test_the_scope_of_a_judgement(phrase: str, moves: dict[str, int]) -> None:
+    assert moved(phrase) == moves

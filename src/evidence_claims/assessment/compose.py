@@ -147,8 +147,9 @@ def _exclusive() -> frozenset[str]:
 
 @cache
 def _withheld() -> re.Pattern[str]:
-    """"not" and a word saying a rating was not made ("not warranted", "not considered"), as
-    a whole-word search in the rest of a clause (``withheld`` in the data file)."""
+    """The word "not" and a word saying a rating was not made ("not warranted", "not
+    considered"), as a whole-word search in the rest of a clause (``withheld`` in the data
+    file)."""
     words = "|".join(
         r"\s+".join(re.escape(w) for w in _norm(p).split())
         for p in sorted(_spec().get("withheld") or (), key=len, reverse=True)
@@ -392,6 +393,8 @@ def _judge(tokens: Sequence[Token], t: int, cls: str) -> tuple[str, int, int] | 
         gap = _gap(term, tok)
         if gap > reach:
             continue
+        if i > t and _scopes_forward(tokens, i) not in (None, t):
+            continue  # "imprecision, not for risk of bias": the negation is the next term's
         if not _shared(tokens, i) and _nearer_term(tokens, i, t, cls, gap):
             continue  # a class word judges the term nearest to it
         if i < t and gap > 0 and _closes_term_before(tokens, i, t):
@@ -432,13 +435,31 @@ def _judge(tokens: Sequence[Token], t: int, cls: str) -> tuple[str, int, int] | 
     return (polarity or "neutral", 0, best[2])
 
 
+def _scopes_forward(tokens: Sequence[Token], q: int) -> int | None:
+    """The index of the term that negator ``q`` stands right before (at most one word between:
+    "not for risk of bias", "no serious imprecision"), or None: a negation scopes over what
+    follows it, so it judges that term and not one written before it."""
+    if not tokens[q].role.negator:
+        return None
+    for j in range(q + 1, len(tokens)):
+        tok = tokens[j]
+        if tok.word <= tokens[q].last:
+            continue  # overlapping the negator
+        return j if tok.role.terms and _gap(tokens[q], tok) <= 1 else None
+    return None
+
+
 def _closes_term_before(tokens: Sequence[Token], q: int, t: int) -> bool:
     """Whether qualifier ``q`` stands right after another term than ``t`` and so closes it: a
     judgement written after the domain it judges ("serious risk-of-bias concerns", an evidence
     profile's "imprecision: serious") is that domain's, and does not carry on to a term written
     further after it. A judgement written before coordinated terms still judges them all
     ("downgraded for risk of bias and imprecision"), and one right before a term heads it ("no
-    serious inconsistency"); the caller asks only for a qualifier not adjacent to the term."""
+    serious inconsistency"); the caller asks only for a qualifier not adjacent to the term. A
+    negation that scopes over ``t`` ("imprecision, not for risk of bias") does not close the
+    term before it."""
+    if _scopes_forward(tokens, q) == t:
+        return False
     for j in range(q - 1, -1, -1):
         if j == t:
             continue
@@ -464,7 +485,10 @@ def _heads_next_term(tokens: Sequence[Token], q: int, t: int) -> bool:
 
 
 def _nearer_term(tokens: Sequence[Token], q: int, t: int, cls: str, gap: int) -> bool:
-    """Another term that qualifier ``q`` also judges is nearer to it than term ``t``."""
+    """Another term that qualifier ``q`` also judges is nearer to it than term ``t`` (not when
+    ``q`` is a negation that scopes over ``t``, see :func:`_scopes_forward`)."""
+    if _scopes_forward(tokens, q) == t:
+        return False
     for j, tok in enumerate(tokens):
         if j in (q, t) or not tok.role.terms:
             continue
@@ -492,9 +516,10 @@ def read(text: str) -> tuple[Finding, ...]:
         tokens = _tokens(clause)
         if not any(tok.role.terms for tok in tokens) or _withdrawn(parts, index, text):
             continue
+        overruled = _judged_later(parts, index, text)
         for t, tok in enumerate(tokens):
             for domain, cls in tok.role.terms:
-                if domain not in _ONE_LEVEL:
+                if domain not in _ONE_LEVEL or domain in overruled:
                     continue
                 judged = _judge(tokens, t, cls)
                 if judged is None or judged[0] != "concern":
@@ -514,6 +539,43 @@ def read(text: str) -> tuple[Finding, ...]:
                     words = text[start:end] if same else clause[start - offset : end - offset]
                     found[domain] = Finding(domain, levels, " ".join(words.split()))
     return tuple(found.values())
+
+
+@cache
+def _domain_names() -> frozenset[str]:
+    """The words that name a GRADE domain as a whole (``domain_names`` in the data file)."""
+    return frozenset(_norm(p) for p in _spec().get("domain_names") or ())
+
+
+def _judged_later(parts: Sequence[tuple[int, str]], index: int, text: str) -> frozenset[str]:
+    """The domains a later clause of the same sentence judges not serious in GRADE's own
+    judgement words, by the domain's name, and none a concern: "some trials were unblinded,
+    but the outcome was objective, so risk of bias was not serious" (the profile's judgement
+    weighs the concern named before it; GRADE handbook 5.2). A clause that only says a
+    safeguard held or a problem was low ("risk of bias was low in the others") judges its own
+    studies, not the domain."""
+    offset, clause = parts[index]
+    end = text.find(".", offset + len(clause))
+    out: set[str] = set()
+    for at, later in parts[index + 1 :]:
+        if end >= 0 and at > end:
+            break  # another sentence
+        tokens = _tokens(later)
+        verdicts: dict[str, set[str]] = {}
+        names = _domain_names()
+        for t, tok in enumerate(tokens):
+            if " ".join(later[tok.start : tok.end].split()) not in names:
+                continue  # "allocation concealment: not serious" judges one safeguard only
+            for domain, cls in tok.role.terms:
+                judged = _judge(tokens, t, cls)
+                if judged is None:
+                    continue
+                polarity, _, q = judged
+                by_all = q >= 0 and ("all", "concern") in tokens[q].role.qualifiers
+                by_all = by_all or (q >= 0 and ("all", "not_serious") in tokens[q].role.qualifiers)
+                verdicts.setdefault(domain, set()).add(polarity if by_all else "other")
+        out.update(d for d, v in verdicts.items() if v == {"not_serious"})
+    return frozenset(out)
 
 
 def _withdrawn(parts: Sequence[tuple[int, str]], index: int, text: str) -> bool:
@@ -551,6 +613,8 @@ def cleared(text: str) -> tuple[tuple[str, int, int], ...]:
             for domain in {d for tok in tokens for d, _ in tok.role.terms}:
                 out.append((domain, offset, offset + len(clause)))
             continue
+        for domain in _judged_later(parts, index, text):
+            out.append((domain, offset, offset + len(clause)))
         if _minority().search(clause):
             continue
         verdicts: dict[str, set[str]] = {}
