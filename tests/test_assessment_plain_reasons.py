@@ -168,3 +168,18 @@ def test_the_levels_of_a_rating_counted_in_words(phrase: str, moves: dict[str, i
 )
 def test_the_scope_of_a_judgement(phrase: str, moves: dict[str, int]) -> None:
     assert moved(phrase) == moves
+
+
+@pytest.mark.parametrize(
+    ("phrase", "moves"),
+    [
+        # a plan registered before the results guards against selective reporting (Cochrane
+        # Handbook 6, chapter 8, RoB 2 domain 5)
+        ("no trials were registered in ClinicalTrials.gov", {"risk_of_bias": -1}),
+        ("the trials had no published protocol", {"risk_of_bias": -1}),
+        ("all trials were prospectively registered", {}),
+        ("registered nurses did not differ in outcomes", {}),
+    ],
+)
+def test_registration_of_the_trials(phrase: str, moves: dict[str, int]) -> None:
+    assert moved(phrase) == moves
