@@ -183,3 +183,19 @@ def test_the_scope_of_a_judgement(phrase: str, moves: dict[str, int]) -> None:
 )
 def test_registration_of_the_trials(phrase: str, moves: dict[str, int]) -> None:
     assert moved(phrase) == moves
+
+
+@pytest.mark.parametrize(
+    ("phrase", "moves"),
+    [
+        # a limitation likely to lower confidence in the estimate (GRADE guidelines 4)
+        ("the main limitation was imprecision", {"imprecision": -1}),
+        ("risk of bias lowered our confidence", {"risk_of_bias": -1}),
+        ("we were concerned about indirectness", {"indirectness": -1}),
+        ("small sample sizes reduced the certainty", {"imprecision": -1}),
+        ("inconsistency did not lower our confidence", {}),
+        ("we were not concerned about publication bias", {}),
+    ],
+)
+def test_a_judgement_in_plain_words(phrase: str, moves: dict[str, int]) -> None:
+    assert moved(phrase) == moves
