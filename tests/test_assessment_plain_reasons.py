@@ -199,3 +199,38 @@ def test_registration_of_the_trials(phrase: str, moves: dict[str, int]) -> None:
 )
 def test_a_judgement_in_plain_words(phrase: str, moves: dict[str, int]) -> None:
     assert moved(phrase) == moves
+
+
+@pytest.mark.parametrize(
+    ("phrase", "moves"),
+    [
+        # study limitations in other words (GRADE guidelines 4)
+        ("the trials had methodological problems", {"risk_of_bias": -1}),
+        ("the results may be biased", {"risk_of_bias": -1}),
+        ("the trials were at risk of performance bias", {"risk_of_bias": -1}),
+        ("the open design may have influenced subjective outcomes", {"risk_of_bias": -1}),
+        ("dropout exceeded 20%", {"risk_of_bias": -1}),
+        ("participants were not randomly allocated", {"risk_of_bias": -1}),
+        # results that disagree (GRADE guidelines 7)
+        ("the findings were mixed across studies", {"inconsistency": -1}),
+        # sparse data (GRADE guidelines 6; Atkins et al. 2004)
+        ("data were sparse", {"imprecision": -1}),
+        ("the pooled estimate is based on few data", {"imprecision": -1}),
+        # publication bias (GRADE guidelines 5)
+        ("negative studies may not have been published", {"publication_bias": -1}),
+        # their twins
+        ("the trials were at low risk of bias", {}),
+        ("participants were randomly allocated", {}),
+        ("the findings were consistent across studies", {}),
+        ("quality of life was low in both groups", {}),
+        ("sleep quality was poor at baseline", {}),
+        ("data were extracted by two reviewers", {}),
+    ],
+)
+def test_other_plain_words_for_a_reason(phrase: str, moves: dict[str, int]) -> None:
+    assert moved(phrase) == moves
+
+
+def test_the_quality_of_the_evidence_is_not_the_quality_of_the_studies() -> None:
+    # a stated certainty caps the grade (GRADE guidelines 26); it names no study limitation
+    assert "risk_of_bias" not in moved("the quality of the evidence was low")
