@@ -234,3 +234,17 @@ def test_other_plain_words_for_a_reason(phrase: str, moves: dict[str, int]) -> N
 def test_the_quality_of_the_evidence_is_not_the_quality_of_the_studies() -> None:
     # a stated certainty caps the grade (GRADE guidelines 26); it names no study limitation
     assert "risk_of_bias" not in moved("the quality of the evidence was low")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "moves"),
+    [
+        # small trials (GRADE guidelines 6), said of the trials themselves
+        ("the trials were small", {"imprecision": -1}),
+        ("most studies were underpowered", {"imprecision": -1}),
+        ("the trials were large", {}),
+        ("the effect was small in the trials", {}),
+    ],
+)
+def test_the_size_of_the_trials(phrase: str, moves: dict[str, int]) -> None:
+    assert moved(phrase) == moves

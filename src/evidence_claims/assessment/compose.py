@@ -647,8 +647,9 @@ def overruled(cue: str, text: str, domain: str) -> bool:
 
 
 def detected(texts: list[tuple[str, str, tuple]]) -> list[Detected]:
-    """The compositional findings of the claim's text and its entries' fields, one per domain
-    (the first text that rates a domain gives its words), as :class:`Detected` caveats."""
+    """The compositional findings of the claim's text, the statements of its passage and its
+    entries' fields, one per domain (the first text that rates a domain gives its words), as
+    :class:`Detected` caveats."""
     out: dict[str, Detected] = {}
     for where, text, place in texts:
         for finding in read(text):
@@ -662,6 +663,8 @@ def detected(texts: list[tuple[str, str, tuple]]) -> list[Detected]:
             words = finding.words if len(finding.words) <= 160 else finding.words[:157] + "..."
             if where == "in the claim":
                 detail = f"'{words}' in the claim"
+            elif ": in its " not in where:
+                detail = f"'{words}' {where}"  # a statement of the passage ("in document-002")
             else:
                 key, field = where.split(": in its ", 1)
                 detail = f"{key}: '{words}' in its {field}"
