@@ -36,9 +36,7 @@ def _codes(text: str, tmp_path: Path) -> dict[str, list[str]]:
     claim_set = evidence_claims.extract(text, bibliography=bib)
     report = evidence_claims.assess(claim_set)
     by_id = {a.claim_id: a for a in report.assessments}
-    return {
-        c.text: [r.code for r in by_id[c.id].reasons if r.effect] for c in claim_set.claims
-    }
+    return {c.text: [r.code for r in by_id[c.id].reasons if r.effect] for c in claim_set.claims}
 
 
 def test_a_limitation_in_the_next_sentence_rates_the_finding(tmp_path: Path) -> None:

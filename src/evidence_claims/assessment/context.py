@@ -248,7 +248,6 @@ class SetContext:
                 break
         return found
 
-
     def statements_after(self, claim: Claim) -> list[Claim]:
         """The statements right after the claim in the document that describe the same
         evidence and make no finding of their own (kind ``meta``, drawing on it by context):
