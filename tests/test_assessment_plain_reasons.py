@@ -248,3 +248,11 @@ def test_the_quality_of_the_evidence_is_not_the_quality_of_the_studies() -> None
 )
 def test_the_size_of_the_trials(phrase: str, moves: dict[str, int]) -> None:
     assert moved(phrase) == moves
+
+
+def test_a_later_judgement_does_not_weigh_a_concern_named_as_the_domain() -> None:
+    # "most trials were at high risk of bias" judges the whole domain: a later "not serious"
+    # contradicts it rather than weighs a fact, and the concern stands
+    assert moved("most trials were at high risk of bias; limitations: not serious") == {
+        "risk_of_bias": -1
+    }

@@ -516,7 +516,7 @@ def read(text: str) -> tuple[Finding, ...]:
         tokens = _tokens(clause)
         if not any(tok.role.terms for tok in tokens) or _withdrawn(parts, index, text):
             continue
-        overruled = _judged_later(parts, index, text)
+        overruled = _judged_later(parts, index, text) - _named_concerns(tokens, clause)
         for t, tok in enumerate(tokens):
             for domain, cls in tok.role.terms:
                 if domain not in _ONE_LEVEL or domain in overruled:
@@ -545,6 +545,22 @@ def read(text: str) -> tuple[Finding, ...]:
 def _domain_names() -> frozenset[str]:
     """The words that name a GRADE domain as a whole (``domain_names`` in the data file)."""
     return frozenset(_norm(p) for p in _spec().get("domain_names") or ())
+
+
+def _named_concerns(tokens: Sequence[Token], clause: str) -> frozenset[str]:
+    """The domains a clause itself judges a concern by the domain's name ("most trials were
+    at high risk of bias"): a judgement of the whole domain, which a later "not serious" in
+    the same sentence contradicts rather than weighs, so the concern stands."""
+    names = _domain_names()
+    out = set()
+    for t, tok in enumerate(tokens):
+        if " ".join(clause[tok.start : tok.end].split()) not in names:
+            continue
+        for domain, cls in tok.role.terms:
+            judged = _judge(tokens, t, cls)
+            if judged is not None and judged[0] == "concern":
+                out.add(domain)
+    return frozenset(out)
 
 
 def _judged_later(parts: Sequence[tuple[int, str]], index: int, text: str) -> frozenset[str]:
@@ -613,7 +629,7 @@ def cleared(text: str) -> tuple[tuple[str, int, int], ...]:
             for domain in {d for tok in tokens for d, _ in tok.role.terms}:
                 out.append((domain, offset, offset + len(clause)))
             continue
-        for domain in _judged_later(parts, index, text):
+        for domain in _judged_later(parts, index, text) - _named_concerns(tokens, clause):
             out.append((domain, offset, offset + len(clause)))
         if _minority().search(clause):
             continue
