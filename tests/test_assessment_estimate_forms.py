@@ -61,3 +61,37 @@ def test_a_case_control_study_counts_cases_and_controls_together() -> None:
 
 def test_an_absolute_effect_is_not_a_count_of_people() -> None:
     assert people_counts("that is 3 fewer cases per 1000 (from 61 fewer to 84 more)") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pooled log risk ratio, as random-effects meta-analyses report it (no effect at 0)
+        ("abstinence at 6 months (log RR 0.77, 95% CI 0.49 to 1.04)", "RR 2.16 (1.63 to 2.83)"),
+        ("log RR 0.00, 95% CI -0.07 to 0.08", "RR 1 (0.93 to 1.08)"),
+        ("Log RR=-0.25, 95% CI -1.92 to 1.42", "RR 0.78 (0.15 to 4.14)"),
+        ("ln OR 0.41 (0.10 to 0.72)", "OR 1.51 (1.11 to 2.05)"),
+        ("log-HR -0.2 (95% CI -0.4 to 0.0)", "HR 0.82 (0.67 to 1)"),
+        # the word must stand before the measure: "catalog" is no log
+        ("catalog RR 0.70 (0.50 to 0.90)", "RR 0.7 (0.5 to 0.9)"),
+    ],
+)
+def test_a_log_ratio_is_read_back_as_the_ratio(text: str, expected: str) -> None:
+    assert [str(e) for e in effects(text)] == [expected]
+
+
+def test_a_log_ratio_beyond_a_float_is_no_estimate() -> None:
+    assert effects("ln OR 800 (700 to 900)") == []
+
+
+def test_a_precise_log_ratio_around_zero_is_not_imprecise() -> None:
+    # exp(-0.07..0.08) = RR 0.93 to 1.08: includes no effect but excludes any appreciable one,
+    # which GRADE guidelines 6 calls precise; read as a difference it was "includes no effect"
+    text = (
+        "In 12 randomized trials with 8,958 smokers, more frequent text messages made no "
+        "difference to abstinence (log RR 0.00, 95% CI -0.07 to 0.08)."
+    )
+    codes = [
+        r.code for r in assessment_of(assessed({"text": text, "type": "systematic_review"})).reasons
+    ]
+    assert not any(c.startswith("imprecision.") for c in codes)
