@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from evidence_claims.assessment.cues import participant_counts
 from evidence_claims.assessment.estimates import effects, people_counts
 
 from .assessment_helpers import assessed, assessment_of
@@ -95,3 +96,28 @@ def test_a_precise_log_ratio_around_zero_is_not_imprecise() -> None:
         r.code for r in assessment_of(assessed({"text": text, "type": "systematic_review"})).reasons
     ]
     assert not any(c.startswith("imprecision.") for c in codes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14 cohort studies with over 50 million participants", 50_000_000),
+        ("a registry of 1.2 million people", 1_200_000),
+        ("about 3 thousand adults", 3_000),
+    ],
+)
+def test_a_count_in_millions_is_read_whole(text: str, expected: int) -> None:
+    # both readers of counts: the participant detector and the body's people count
+    assert [n for n, _w in people_counts(text)] == [expected]
+    assert participant_counts(text) == [expected]
+
+
+def test_fifty_million_participants_is_no_small_sample() -> None:
+    text = (
+        "Urban residence was associated with asthma (RR 1.27, 95% CI 1.12 to 1.44) in 14 "
+        "cohort studies with over 50 million participants."
+    )
+    codes = {
+        r.code for r in assessment_of(assessed({"text": text, "type": "systematic_review"})).reasons
+    }
+    assert "imprecision.small_sample" not in codes

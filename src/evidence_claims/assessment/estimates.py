@@ -463,9 +463,12 @@ _BREAKERS = (
     "and", "or", "per", "who", "were", "was", "had", "to", "than", "versus", "vs",
     "fewer", "more",  # "3 fewer cases per 1000" is an absolute effect, not people
 )  # fmt: skip
+SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+"""Words that multiply the number before them: "over 50 million participants" is fifty
+million people, not fifty (nor a 50 that a small-sample rule would read as a small body)."""
 _PEOPLE = re.compile(
     r"(?<![\w.,])(?:about|around|approximately|nearly|almost|over|more\s+than|some)?\s*"
-    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,4}(?:\.\d{1,3})?(?=\s+(?:" + "|".join(SCALES) + r")\b)|\d+)\s+"
     r"(?P<between>(?:(?!(?:" + "|".join(_BREAKERS) + r")\b)[\w'-]+\s+){0,3}?)"
     r"(?P<noun>" + "|".join(re.escape(p) for p in PEOPLE) + r")(?![\w-])"
     r"|(?<![\w])(?:adjusted\s+)?n\s*=\s*(?P<n2>\d{1,3}(?:,\d{3})+|\d+)",
@@ -480,6 +483,14 @@ _CASES_AND_CONTROLS = re.compile(
 )
 
 
+def _scaled(raw: str, scale: int) -> int | None:
+    """``raw`` ("50", "1.2", "12,500") times ``scale`` (a million for "1.2 million")."""
+    try:
+        return round(float(raw.replace(",", "")) * scale) or None
+    except ValueError:
+        return None
+
+
 def people_counts(text: str) -> list[tuple[int, str]]:
     """Participant counts in ``text`` with the words they came from. A case-control study's
     participants are its cases and controls together ("261 cases and 363 controls": 624)."""
@@ -488,7 +499,9 @@ def people_counts(text: str) -> list[tuple[int, str]]:
         raw = match.group("n") or match.group("n2")
         if raw is None:
             continue
-        value = _count_value(raw)
+        between = (match.group("between") or "").lower().split()
+        scale = SCALES.get(between[0]) if between else None
+        value = _scaled(raw, scale) if scale else _count_value(raw)
         if value:
             out.append((value, match.group(0).strip()))
     for match in _CASES_AND_CONTROLS.finditer(text):
