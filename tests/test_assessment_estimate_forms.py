@@ -5,6 +5,8 @@ whose interval is a 95% CI, and more nouns for the people counted."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from evidence_claims.assessment.cues import participant_counts
 from evidence_claims.assessment.estimates import effects, people_counts
@@ -112,6 +114,11 @@ def test_a_count_in_millions_is_read_whole(text: str, expected: int) -> None:
     assert participant_counts(text) == [expected]
 
 
+def test_a_number_word_before_a_scale_word_is_multiplied_too() -> None:
+    # "thirty million users": the word list reads thirty; before, float("thirty") raised
+    assert participant_counts("thirty million users") == [30_000_000]
+
+
 def test_fifty_million_participants_is_no_small_sample() -> None:
     text = (
         "Urban residence was associated with asthma (RR 1.27, 95% CI 1.12 to 1.44) in 14 "
@@ -121,3 +128,19 @@ def test_fifty_million_participants_is_no_small_sample() -> None:
         r.code for r in assessment_of(assessed({"text": text, "type": "systematic_review"})).reasons
     }
     assert "imprecision.small_sample" not in codes
+
+
+_COUNT_PARTS = [
+    "thirty", "two", "a dozen", "12", "1.5", "12,500", "0", "0.0",
+    "million", "thousand", "billion", "users", "adults", "patients", "trials", "in", "n =", " ",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_COUNT_PARTS), max_size=6))
+def test_both_count_readers_never_raise_and_count_whole_people(parts: list[str]) -> None:
+    # number words, decimals and scale words in any order (before, "thirty million users"
+    # raised in one reader); every count is a whole number of people
+    text = " ".join(parts)
+    for value in participant_counts(text) + [n for n, _w in people_counts(text)]:
+        assert isinstance(value, int) and value > 0

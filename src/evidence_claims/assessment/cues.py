@@ -232,10 +232,12 @@ def participant_counts(text: str, lowered: str | None = None) -> list[int]:
         scale = (
             SCALES.get(text[match.end("n") :].split(maxsplit=1)[0]) if match.group("n") else None
         )
-        if scale:  # "over 50 million participants": fifty million, not fifty
-            value = round(float(raw) * scale)
+        if raw.replace(".", "", 1).isdigit():
+            base: float | None = float(raw)
         else:
-            value = int(raw) if raw.isdigit() else words.get(" ".join(raw.split()))
+            base = words.get(" ".join(raw.split()))
+        # "over 50 million participants", "thirty million users": millions, not 50 or 30
+        value = None if base is None else round(base * (scale or 1))
         if value:
             counts.append(value)
     return counts
