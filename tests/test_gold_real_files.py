@@ -2,10 +2,11 @@
 
 ``benchmarks/extract_agreement.py`` scores the extractor against the hand annotations of
 ``benchmarks/gold-real`` (tune half) and of the blind halves ``gold-real-blind`` and
-``gold-real-blind-2``. A quote that no longer sits at its offsets, a stale digest, a key missing
-from the bibliography or a ``SOURCE.md`` without its plain ``genre:`` line would make those
-figures wrong without any error, so each passage is checked here, by reading its files only.
-The blind halves' annotations are never compared with extractor output in the tests.
+``gold-real-blind-2``, and of the validation half ``gold-real-val`` (aggregate rows only). A
+quote that no longer sits at its offsets, a stale digest, a key missing from the bibliography
+or a ``SOURCE.md`` without its plain ``genre:`` line would make those figures wrong without
+any error, so each passage is checked here, by reading its files only. The blind and
+validation halves' annotations are never compared with extractor output in the tests.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import yaml
 from evidence_claims.pipeline.validation import validate
 
 ROOT = Path(__file__).resolve().parents[1]
-SETS = ("gold-real", "gold-real-blind", "gold-real-blind-2")
+SETS = ("gold-real", "gold-real-blind", "gold-real-blind-2", "gold-real-val")
 # The line extract_agreement.genre reads (same pattern), plain: "- genre: trial abstract".
 GENRE = re.compile(r"^\W*genre:\s*(.+?)\s*$", re.M | re.I)
 BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),", re.M)
@@ -40,10 +41,28 @@ FOLDERS = _folders()
 
 def test_every_set_is_present_and_the_second_blind_half_is_large_enough() -> None:
     by_set = {name: [p for p in FOLDERS if p.parent.name == name] for name in SETS}
-    assert all(by_set.values()), {k: len(v) for k, v in by_set.items()}
+    # The validation half is filled passage by passage; the others must be there.
+    assert all(v for k, v in by_set.items() if k != "gold-real-val"), {
+        k: len(v) for k, v in by_set.items()
+    }
     second = by_set["gold-real-blind-2"]
     assert len(second) >= 15
     assert len({_genre(p) for p in second}) >= 6
+
+
+def test_every_validation_passage_has_its_source_and_a_readme() -> None:
+    """The validation half says what it is for, and each passage where it comes from."""
+    val = [p for p in FOLDERS if p.parent.name == "gold-real-val"]
+    if not val:
+        pytest.skip("no validation passage yet")
+    readme = (ROOT / "benchmarks" / "gold-real-val" / "README.md").read_text("utf-8")
+    assert "validation" in readme.lower()
+    for folder in val:
+        source = (folder / "SOURCE.md").read_text("utf-8")
+        assert re.search(r"https?://", source), f"{folder.name}: SOURCE.md names no address"
+        assert re.search(r"licen[cs]e", source, re.I), f"{folder.name}: SOURCE.md names no licence"
+        for claim in yaml.safe_load((folder / "claims.yaml").read_text("utf-8"))["claims"]:
+            assert claim["review"]["by"] == "annotator", claim["id"]
 
 
 def _genre(folder: Path) -> str:
