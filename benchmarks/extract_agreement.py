@@ -127,12 +127,17 @@ def score_real(folder: Path) -> RealScore:
 
 
 def genre(folder: Path) -> str:
-    """The ``genre:`` line of the passage's SOURCE.md ("unknown" without one)."""
+    """The ``genre:`` line of the passage's SOURCE.md ("unknown" without one).
+
+    A qualifier in brackets after the label ("survey abstract (inline labels)") is dropped, so
+    qualified forms share their label's row instead of each opening a one-passage row (which,
+    for an aggregate-only half, would print a document's own figures).
+    """
     source = folder / "SOURCE.md"
     if source.is_file():
         match = re.search(r"^\W*genre:\s*(.+?)\s*$", source.read_text("utf-8"), re.M | re.I)
         if match:
-            return match.group(1)
+            return re.sub(r"\s*\(.*\)$", "", match.group(1)) or match.group(1)
     return "unknown"
 
 

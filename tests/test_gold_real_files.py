@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,41 @@ def test_passage_files_agree(folder: Path) -> None:
 def test_blind_passages_validate_without_errors(folder: Path) -> None:
     report = validate(folder / "claims.yaml", jobs=1)
     assert report.ok, [f"{f.code} {f.message}" for f in report.errors]
+
+
+def _agreement_script():
+    """The benchmark module, loaded from its file (it is a script, not a package module)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "extract_agreement", ROOT / "benchmarks" / "extract_agreement.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    # Its dataclasses look their module up by name while the file runs.
+    sys.modules.setdefault(spec.name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_genre_rows_group_a_label_with_its_qualified_forms(tmp_path: Path) -> None:
+    """A qualifier in brackets after the label does not open a row of its own.
+
+    Otherwise a one-passage row appears for every qualified label, and a per-genre row of an
+    aggregate-only half becomes a per-document row.
+    """
+    script = _agreement_script()
+    for line, expected in (
+        ("- genre: survey abstract", "survey abstract"),
+        (
+            "- genre: survey abstract (analysis of a national interview survey; inline labels)",
+            "survey abstract",
+        ),
+        ("- genre: narrative review (numbered references)", "narrative review"),
+        ("genre: news report (a post of the NCHS blog)", "news report"),
+    ):
+        folder = tmp_path / str(abs(hash(line)))
+        folder.mkdir()
+        (folder / "SOURCE.md").write_text(f"# x\n\n{line}\n", "utf-8")
+        assert script.genre(folder) == expected, line
+    assert script.genre(tmp_path / "missing") == "unknown"
