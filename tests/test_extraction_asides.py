@@ -34,3 +34,15 @@ def test_outside_of_the_found_asides(document: str) -> None:
     blanked = outside(document, 0, len(document), spans)
     assert blanked == _blanked(document, 0, len(document), spans)
     assert len(blanked) == len(document)
+
+
+@given(st.text(alphabet="a1_ \n\t-–—.é(", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_the_dashes_are_those_of_the_first_form(text: str, start: int, end: int) -> None:
+    import re
+
+    from evidence_claims.extraction.asides import _DASH
+
+    first = re.compile(r"(?<=\w)[-–—](?=\s)|(?<=\s)[-–—](?=\s)|(?<=\s)[-–—](?=\w)|[–—]")
+    assert [m.span() for m in _DASH.finditer(text, start, end)] == [
+        m.span() for m in first.finditer(text, start, end)
+    ]
