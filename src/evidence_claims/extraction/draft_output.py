@@ -133,7 +133,8 @@ def _header(document: dict[str, Any]) -> dict[str, Any]:
     import json
 
     model = Document.model_validate(document, strict=True)
-    return json.loads(model.model_dump_json(by_alias=True, exclude_none=True))  # type: ignore[no-any-return]
+    header: dict[str, Any] = json.loads(model.model_dump_json(by_alias=True, exclude_none=True))
+    return header
 
 
 def _stream_json(
