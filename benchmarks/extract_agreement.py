@@ -1,6 +1,7 @@
 """Agreement of `evidence-claims extract` with hand-annotated claims.
 
 Run: .venv/bin/python benchmarks/extract_agreement.py [--mismatches] [--no-blind]
+     [--kinds rules|learned]
 
 Scores the extractor on the gold documents of benchmarks/gold/ (tune and dev parts, reported
 apart; see benchmarks/gold/GUIDELINES.md), on the hand-curated kratom claim set, and on the
@@ -34,6 +35,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from evidence_claims.extraction.draft import extract  # noqa: E402
+from evidence_claims.extraction.kind_model import (  # noqa: E402
+    DEFAULT_METHOD,
+    KIND_METHODS,
+    KindMethod,
+)
 from evidence_claims.model.records import Claim  # noqa: E402
 from evidence_claims.pipeline.validation import load  # noqa: E402
 from evidence_claims.testing.agreement import FIELDS, Agreement, Tally, compare  # noqa: E402
@@ -59,12 +65,21 @@ TUNE = (
 )
 
 
+# How statements get their kind (``--kinds``): the hand-written rules or the learned model.
+KIND_METHOD: KindMethod = DEFAULT_METHOD
+
+
 def _drafted(folder: Path) -> tuple[list[Claim], list[Claim]]:
     gold = load(folder)
     text = gold.document_text
     assert text is not None
     bib = folder / "references.bib"
-    draft = extract(text, doc_id=gold.document.id, bibliography=bib if bib.exists() else None)
+    draft = extract(
+        text,
+        doc_id=gold.document.id,
+        bibliography=bib if bib.exists() else None,
+        kinds=KIND_METHOD,
+    )
     return list(draft.claims), list(gold.claims)
 
 
@@ -215,7 +230,16 @@ def main() -> None:
     parser.add_argument(
         "--no-blind", action="store_true", help="leave out the blind set's aggregate row"
     )
+    parser.add_argument(
+        "--kinds",
+        choices=KIND_METHODS,
+        default=DEFAULT_METHOD,
+        help="kind decision: hand-written rules or the learned model",
+    )
     args = parser.parse_args()
+    global KIND_METHOD
+    KIND_METHOD = args.kinds
+    print(f"kinds decided by: {KIND_METHOD}")
     print("columns: n = extracted statements; bndF1 = sentence-end boundary F1; spanF1 = exact")
     print("span F1; kind/type/basis = agreement per extracted statement (majority reference);")
     print("typeG = type agreement per gold claim; hedge/booster P/R matched by overlap.\n")

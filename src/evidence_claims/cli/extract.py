@@ -63,6 +63,7 @@ class _DraftRequest:
     doc_id: str | None
     write_through: bool
     max_bytes: int | None
+    kinds: str | None = None
 
 
 @click.command()
@@ -90,6 +91,14 @@ class _DraftRequest:
 @click.option(
     "--id", "doc_id", default=None, help="Document id (default: the file's stem; one document)."
 )
+@click.option(
+    "--kinds",
+    "kind_method",
+    type=click.Choice(["rules", "learned"]),
+    default=None,
+    help="How statements get their kind (claim, recommendation, question, meta): the "
+    "hand-written rules or the model learned from annotated passages (default: rules).",
+)
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
 @write_through_option
 @config_option
@@ -99,6 +108,7 @@ def extract(
     output_format: str | None,
     bib: Path | None,
     doc_id: str | None,
+    kind_method: str | None,
     force: bool,
     write_through: bool,
     config_path: Path | None,
@@ -120,6 +130,7 @@ def extract(
         doc_id=doc_id,
         write_through=write_through,
         max_bytes=limits.max_file_bytes,
+        kinds=kind_method,
     )
     targets = _targets(documents, output, output_format)
     _check_targets(targets, force=force, write_through=write_through)
@@ -247,6 +258,8 @@ def _extract_one(document: Path, output: Path | None, request: _DraftRequest) ->
         "bibliography": request.bibliography,
         "bibliography_path": _relative(request.bib, base) if request.bib is not None else None,
     }
+    if request.kinds is not None:
+        options["kinds"] = request.kinds
     del raw
     notices: list[Finding] = []
     kinds = _write(text, output, fmt, options, notices, request.write_through)
