@@ -1,6 +1,6 @@
 """Train the learned kind decision and compare it with the rules, leaving one passage out.
 
-Run: .venv/bin/python benchmarks/train_kind_model.py [--write] [--with-rules] [--grid]
+Run: .venv/bin/python benchmarks/train_kind_model.py [--write] [--with-rules] [--grid] [--fit-only]
 
 Examples come from the annotated passages open to tuning (benchmarks/gold-real/, the written
 gold of benchmarks/gold/ and the curated kratom set; see evidence_claims.testing.kind_training),
@@ -14,7 +14,8 @@ per-kind precision and recall.
 
 --write stores the model fitted on all examples in src/evidence_claims/data/models/kind.json
 (low-level features unless --with-rules); the test suite checks that the stored file equals a
-refit. --grid prints LOPO accuracy for a few penalty settings.
+refit. --grid prints LOPO accuracy for a few penalty settings; --fit-only skips the LOPO
+figures (with --write: only store the model).
 """
 
 from __future__ import annotations
@@ -94,6 +95,7 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="store the model fitted on all")
     parser.add_argument("--with-rules", action="store_true", help="store the variant with rules")
     parser.add_argument("--grid", action="store_true", help="LOPO for a few penalties")
+    parser.add_argument("--fit-only", action="store_true", help="no LOPO figures")
     args = parser.parse_args()
     low = passages(ROOT, with_rules=False)
     high = passages(ROOT, with_rules=True)
@@ -101,7 +103,27 @@ def main() -> None:
     examples_r, _, _, _ = flatten(high)
     gold = [e.label for e in examples]
     print(f"{len(low)} passages, {len(examples)} examples: {dict(Counter(gold))}\n")
-    if args.grid:
+    if not args.fit_only:
+        lopo(examples, examples_r, groups, genres, rules, grid=args.grid)
+    if args.write:
+        model = train(examples_r if args.with_rules else examples)
+        MODEL.parent.mkdir(parents=True, exist_ok=True)
+        MODEL.write_text(model.to_json(), encoding="utf-8")
+        print(f"\nwrote {MODEL.relative_to(ROOT)} ({len(model.weights)} features)")
+
+
+def lopo(
+    examples: list[Example],
+    examples_r: list[Example],
+    groups: list[str],
+    genres: list[str],
+    rules: list[str],
+    *,
+    grid: bool,
+) -> None:
+    """Print the leave-one-passage-out figures beside the rules'."""
+    gold = [e.label for e in examples]
+    if grid:
         for l2 in (0.5, 1.0, 2.0, 4.0, 8.0):
             for name, data in (("low-level", examples), ("with rules", examples_r)):
                 pred = group_cross_validate(
@@ -118,11 +140,6 @@ def main() -> None:
     print("kind accuracy per extracted segment (rules fitted on these passages: optimistic)")
     accuracy_table(gold, genres, columns)
     per_kind(gold, columns)
-    if args.write:
-        model = train(examples_r if args.with_rules else examples)
-        MODEL.parent.mkdir(parents=True, exist_ok=True)
-        MODEL.write_text(model.to_json(), encoding="utf-8")
-        print(f"\nwrote {MODEL.relative_to(ROOT)} ({len(model.weights)} features)")
 
 
 if __name__ == "__main__":
