@@ -23,7 +23,7 @@ from evidence_claims.extraction.kind_model import (
 )
 from evidence_claims.extraction.linear_model import LinearModel
 from evidence_claims.extraction.segment import segment
-from evidence_claims.testing.kind_training import passages, train
+from evidence_claims.testing.kind_training import TRAINING_PARTS, passages, train
 
 from .conftest import ROOT, run_cli
 
@@ -118,15 +118,16 @@ def test_the_stored_model_equals_a_refit_on_the_current_gold() -> None:
 
 
 def test_the_training_examples_come_only_from_tunable_sets() -> None:
-    names = {p.name for p in passages(ROOT, with_rules=False)}
-    blind = {
-        p.name
-        for folder in ("gold-blind", "gold-real-blind", "gold-real-blind-2", "gold-real-val")
-        if (ROOT / "benchmarks" / folder).is_dir()
-        for p in (ROOT / "benchmarks" / folder).iterdir()
-        if p.is_dir()
-    }
-    assert names and not names & blind
+    parts = [part for part, _ in TRAINING_PARTS]
+    assert not any("blind" in part or "val" in part for part in parts)
+    names = [p.name for p in passages(ROOT, with_rules=False)]
+    expected = [
+        folder.name
+        for part in parts
+        for folder in sorted((ROOT / part).iterdir())
+        if (folder / "claims.yaml").is_file()
+    ]
+    assert names == expected
     assert "kratom-addiction" in names and "kratom-pain-trial" in names
 
 
