@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import extract_agreement as EA  # noqa: E402  (benchmarks/ is on sys.path)
+import yaml  # noqa: E402
 
 from evidence_claims.model.records import Claim  # noqa: E402
 from evidence_claims.pipeline.validation import load  # noqa: E402
@@ -115,7 +116,11 @@ class Pairing:
     units_second: int = 0
     aligned: int = 0
     labels: dict[str, list[tuple[str, str]]] = field(
-        default_factory=lambda: {name: [] for name in (*LABELS, "type_non_meta")}
+        default_factory=lambda: {
+            f"{name}{part}": []
+            for name in (*LABELS, "type_non_meta")
+            for part in ("", "|decided", "|open")
+        }
     )
     attributed: Tally = field(default_factory=Tally)
     hedges: PR = field(default_factory=PR)
@@ -133,17 +138,29 @@ class Pairing:
         return self
 
 
-def pair(first: Sequence[Claim], second: Sequence[Claim]) -> Pairing:
-    """Agreement of ``second`` with ``first`` (the reference) on one passage."""
+def pair(
+    first: Sequence[Claim], second: Sequence[Claim], decided: frozenset[int] = frozenset()
+) -> Pairing:
+    """Agreement of ``second`` with ``first`` (the reference) on one passage.
+
+    ``decided`` holds the indices of ``first``'s units whose label a written decision settles
+    by naming the passage's own wording; their label pairs are also kept apart from the others.
+    """
     result = Pairing(len(first), len(second))
     pairs = align(first, second)
     result.aligned = len(pairs)
     for i, j in pairs:
         a, b = first[i], second[j]
-        for name in LABELS:
-            result.labels[name].append((_label(a, name), _label(b, name)))
-        if a.kind != "meta":
-            result.labels["type_non_meta"].append((a.evidence.type, b.evidence.type))
+        part = "|decided" if i in decided else "|open"
+        names = [*LABELS, "type_non_meta"] if a.kind != "meta" else list(LABELS)
+        for name in names:
+            got = (
+                (a.evidence.type, b.evidence.type)
+                if name == "type_non_meta"
+                else (_label(a, name), _label(b, name))
+            )
+            result.labels[name].append(got)
+            result.labels[f"{name}{part}"].append(got)
     result.attributed = EA.attributed(list(second), list(first))
     cues = compare(second, first)
     result.hedges, result.boosters = cues.hedges, cues.boosters
@@ -159,12 +176,18 @@ def disagreements(first: Sequence[Claim], second: Sequence[Claim]) -> list[str]:
         diff = [
             f"{name} {_label(a, name)}->{_label(b, name)}"
             for name in (*LABELS, "sources")
-            if (sorted(a.evidence.sources) != sorted(b.evidence.sources) if name == "sources"
-                else _label(a, name) != _label(b, name))
+            if (
+                sorted(a.evidence.sources) != sorted(b.evidence.sources)
+                if name == "sources"
+                else _label(a, name) != _label(b, name)
+            )
         ]
         if diff:
             lines.append(f"{a.id}: {'; '.join(diff)}  | {a.text[:70]!r}")
-    for side, units, taken in (("1", first, {i for i, _ in pairs}), ("2", second, {j for _, j in pairs})):
+    for side, units, taken in (
+        ("1", first, {i for i, _ in pairs}),
+        ("2", second, {j for _, j in pairs}),
+    ):
         for index, unit in enumerate(units):
             if index not in taken:
                 lines.append(f"unaligned (annotator {side}): {unit.text[:70]!r}")
@@ -193,6 +216,19 @@ def passages() -> list[tuple[str, Path, Path]]:
     return found
 
 
+def decided_units(
+    first: Sequence[Claim], second: Sequence[Claim], numbers: Iterable[int]
+) -> frozenset[int]:
+    """Indices of annotator 1's units aligned with the listed (1-based) units of annotator 2."""
+    wanted = {n - 1 for n in numbers}
+    return frozenset(i for i, j in align(first, second) if j in wanted)
+
+
+def _decided() -> dict[str, list[int]]:
+    path = IAA / "decided.yaml"
+    return yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
+
+
 def _claims(folder: Path) -> list[Claim]:
     return list(load(folder).claims)
 
@@ -211,7 +247,10 @@ def _fmt(value: float, kappa: bool = False) -> str:
 ROWS: tuple[tuple[str, Callable[[Pairing], str]], ...] = (
     ("units (annotator 1 / other)", lambda p: f"{p.units_first}/{p.units_second}"),
     ("aligned pairs", lambda p: str(p.aligned)),
-    ("unaligned (1 / other)", lambda p: f"{p.units_first - p.aligned}/{p.units_second - p.aligned}"),
+    (
+        "unaligned (1 / other)",
+        lambda p: f"{p.units_first - p.aligned}/{p.units_second - p.aligned}",
+    ),
     *(
         row
         for name, title in (
@@ -238,10 +277,31 @@ ROWS: tuple[tuple[str, Callable[[Pairing], str]], ...] = (
 def table(columns: list[tuple[str, Pairing]]) -> str:
     width = 28
     head = f"{'':{width}}" + "".join(f"{name:>15}" for name, _ in columns)
-    body = [
-        f"{title:{width}}" + "".join(f"{fn(p):>15}" for _, p in columns) for title, fn in ROWS
-    ]
+    body = [f"{title:{width}}" + "".join(f"{fn(p):>15}" for _, p in columns) for title, fn in ROWS]
     return "\n".join([head, *body])
+
+
+def split_table(columns: list[tuple[str, Pairing]]) -> str:
+    """Percent and kappa per label, units settled by a passage-specific decision apart."""
+    width = 28
+    head = f"{'':{width}}" + "".join(
+        f"{f'{name} {part}':>20}" for name, _ in columns for part in ("decided", "open")
+    )
+    lines = [head]
+    for label, title in (
+        ("kind", "kind"),
+        ("type", "source type"),
+        ("basis", "evidence basis"),
+        ("type_non_meta", "source type, non-meta"),
+    ):
+        cells = []
+        for _, p in columns:
+            for part in ("|decided", "|open"):
+                pairs = p.labels[f"{label}{part}"]
+                kappa = _fmt(cohen_kappa(pairs), kappa=True)
+                cells.append(f"{_fmt(percent(pairs))} k={kappa} n={len(pairs)}")
+        lines.append(f"{title:{width}}" + "".join(f"{c:>20}" for c in cells))
+    return "\n".join(lines)
 
 
 def main() -> None:
@@ -255,13 +315,15 @@ def main() -> None:
     human = {half: Pairing() for half, _ in HALVES}
     machine = {half: Pairing() for half, _ in HALVES}
     listed: list[str] = []
-    counts = Counter()
+    counts: Counter[str] = Counter()
+    listing = _decided()
     for half, first_folder, second_folder in passages():
         counts[half] += 1
         first = _claims(first_folder)
         second = _claims(second_folder)
-        human[half] += pair(first, second)
-        machine[half] += pair(first, _extracted(first_folder))
+        decided = decided_units(first, second, listing.get(second_folder.name) or [])
+        human[half] += pair(first, second, decided)
+        machine[half] += pair(first, _extracted(first_folder), decided)
         if args.disagreements and half == "tune":
             listed.append(f"{first_folder.name}:")
             listed.extend(f"  {line}" for line in disagreements(first, second))
@@ -282,6 +344,11 @@ def main() -> None:
         columns += [(f"{half} ann.2", human[half]), (f"{half} extract", machine[half])]
     columns += [("pooled ann.2", pooled_h), ("pooled extract", pooled_m)]
     print(table(columns))
+    print(
+        "\nPooled label agreement on the units a written decision settles by naming the"
+        " passage's own\nwording (benchmarks/gold-real-iaa/decided.yaml) and on the others:\n"
+    )
+    print(split_table([("ann.2", pooled_h), ("extract", pooled_m)]))
     if args.disagreements:
         print("\nDisagreements, tune passages only (annotator 1 -> annotator 2):")
         print("\n".join(listed))
