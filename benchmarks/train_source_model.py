@@ -6,7 +6,9 @@ Examples: every statement the extractor finds in the annotated passages of bench
 (real public text, the tune half), benchmarks/gold/ (the project's own illustrative documents)
 and the kratom seed, labelled with the type of the annotated claim covering most of it (the
 "majority" reading of benchmarks/extract_agreement.py); statements that no annotated claim
-covers are left out. Features: evidence_claims.extraction.source_features.
+covers are left out, and so are statements that name a ground of their own (a source-type cue
+or a citation): the rules read those, the model decides only what a statement that names
+nothing rests on. Features: evidence_claims.extraction.source_features.
 
 Judged honestly by leave-one-passage-out (LOPO): each passage is drafted by the pipeline with
 a model fitted on every other passage, and scored as extract_agreement.py scores it: source
@@ -27,7 +29,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,9 +43,14 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from evidence_claims.extraction import draft as draft_module  # noqa: E402
+from evidence_claims.extraction import source_model  # noqa: E402
 from evidence_claims.extraction.draft import analyse, extract  # noqa: E402
 from evidence_claims.extraction.linear_model import Example, LinearModel, fit  # noqa: E402
-from evidence_claims.extraction.source_features import without_rules  # noqa: E402
+from evidence_claims.extraction.source_features import (  # noqa: E402
+    NO_GROUND,
+    is_rule_feature,
+    previous_type_features,
+)
 from evidence_claims.io.bib import load_bibliography  # noqa: E402
 from evidence_claims.model.records import Claim  # noqa: E402
 from evidence_claims.pipeline.validation import load  # noqa: E402
@@ -52,6 +59,9 @@ MODEL = ROOT / "src" / "evidence_claims" / "data" / "models" / "source_type.json
 REAL = ROOT / "benchmarks" / "gold-real"
 GOLD = ROOT / "benchmarks" / "gold"
 SEED = ROOT / "claims" / "kratom-addiction"
+# Feature sets: low-level signals only, or with the rules' own decisions; "+prev" adds the
+# previous statement's type (the model's own decision when drafting).
+VARIANTS = ("low", "low+prev", "rules", "rules+prev")
 # The variant stored and its training settings (chosen by LOPO on the tune passages).
 VARIANT = "low"
 L2 = 2.0
@@ -68,6 +78,8 @@ class Passage:
     genre: str
     examples: list[Example]
     gold: list[Claim]
+    # Every statement in order: its features and the annotated type (None: no claim covers it).
+    sequence: list[tuple[list[str], str | None]]
 
 
 def folders() -> list[tuple[Path, str]]:
@@ -100,7 +112,9 @@ def read_passage(folder: Path, genre: str) -> Passage:
         features=features,
     )
     examples = []
+    sequence: list[tuple[list[str], str | None]] = []
     claims = list(gold.claims)
+    previous: str | None = None
     for statement, names in zip(statements, features, strict=True):
         seg = statement.segment
         best, size = None, 0
@@ -108,9 +122,17 @@ def read_passage(folder: Path, genre: str) -> Passage:
             overlap = min(seg.end, claim.anchor.end) - max(seg.start, claim.anchor.start)
             if overlap > size:
                 best, size = claim, overlap
-        if best is not None:
-            examples.append(Example(frozenset(names), best.evidence.type))
-    return Passage(folder.name, folder, genre, examples, claims)
+        label = best.evidence.type if best is not None else None
+        sequence.append((names, label))
+        if label is not None and NO_GROUND in names:
+            # Only statements that name no ground of their own: the others are the rules'
+            # (attribute() leaves them). The previous statement's type as the model will see
+            # it: its annotated type here (the model's own decision when drafting), the
+            # rules' where none is annotated.
+            known = names + previous_type_features(names, previous)
+            examples.append(Example(frozenset(known), label))
+        previous = label if label is not None else statement.attribution.type
+    return Passage(folder.name, folder, genre, examples, claims, sequence)
 
 
 def passages() -> list[Passage]:
@@ -118,10 +140,20 @@ def passages() -> list[Passage]:
 
 
 def select(examples: list[Example], variant: str) -> list[Example]:
-    """The examples with the features of ``variant`` ("low" drops the rules' decisions)."""
-    if variant == "rules":
-        return examples
-    return [Example(without_rules(e.features), e.label) for e in examples]
+    """The examples with the features of ``variant``: "low" drops the rules' decisions,
+    "rules" keeps them; "+prev" keeps the previous statement's type."""
+    return [Example(frozenset(features(e.features, variant)), e.label) for e in examples]
+
+
+def features(names: frozenset[str] | list[str], variant: str) -> list[str]:
+    """The feature names of one statement that ``variant`` uses."""
+    rules = variant.startswith("rules")
+    prev = variant.endswith("+prev")
+    return [
+        n
+        for n in names
+        if (rules or not is_rule_feature(n)) and (prev or not n.startswith("prev_type"))
+    ]
 
 
 def train(examples: list[Example], variant: str = VARIANT) -> LinearModel:
@@ -135,14 +167,15 @@ def stored_model_text(all_passages: list[Passage] | None = None) -> str:
 
 
 @contextmanager
-def using(model: LinearModel | None) -> Iterator[None]:
-    """Draft with ``model`` as the learned model (None: the rules alone)."""
-    saved = draft_module.load_source_model
+def using(model: LinearModel | None, threshold: float) -> Iterator[None]:
+    """Draft with ``model`` as the learned model (None: the rules alone) at ``threshold``."""
+    saved = draft_module.load_source_model, source_model.THRESHOLD
     draft_module.load_source_model = lambda: model  # type: ignore[assignment,return-value]
+    source_model.THRESHOLD = threshold
     try:
         yield
     finally:
-        draft_module.load_source_model = saved
+        draft_module.load_source_model, source_model.THRESHOLD = saved
 
 
 @dataclass
@@ -168,7 +201,7 @@ def _pct(right: int, total: int) -> str:
     return f"{100 * right / total:6.1f}%" if total else "    n/a"
 
 
-def score(passage: Passage, model: LinearModel | None) -> Score:
+def score(passage: Passage, model: LinearModel | None, threshold: float = 0.0) -> Score:
     """Source type per statement and attributed source, as extract_agreement.py counts them."""
     from extract_agreement import attributed
 
@@ -178,7 +211,7 @@ def score(passage: Passage, model: LinearModel | None) -> Score:
     text = gold.document_text
     assert text is not None
     mode = "rules" if model is None else "learned"
-    with using(model):
+    with using(model, threshold):
         drafted = extract(
             text,
             doc_id=gold.document.id,
@@ -192,18 +225,22 @@ def score(passage: Passage, model: LinearModel | None) -> Score:
     return Score(kind.right, kind.total, tally.right, tally.total)
 
 
-def lopo(found: list[Passage], trainer: Callable[[list[Example]], LinearModel]) -> dict[str, Score]:
-    """Each passage scored with a model fitted on all the others."""
-    scores = {}
+def lopo(
+    found: list[Passage], variant: str, thresholds: Sequence[float]
+) -> dict[float, dict[str, Score]]:
+    """Each passage scored with a model fitted on all the others, at each threshold."""
+    scores: dict[float, dict[str, Score]] = {t: {} for t in thresholds}
     for passage in found:
         rest = [e for p in found if p is not passage for e in p.examples]
-        scores[passage.name] = score(passage, trainer(rest))
+        model = train(rest, variant)
+        for t in thresholds:
+            scores[t][passage.name] = score(passage, model, t)
     return scores
 
 
 def report(found: list[Passage], columns: dict[str, dict[str, Score]]) -> None:
     names = list(columns)
-    head = "".join(f" {n[:16]:>16}" for n in names)
+    head = "".join(f" {n[:15]:>15}" for n in names)
     print(f"{'':46}{'n':>5}{head}")
     print(f"{'':46}{'':5}" + "".join(f" {'source':>8}{'attrib':>8}" for _ in names))
     by_genre: dict[str, dict[str, Score]] = {}
@@ -233,16 +270,26 @@ def report(found: list[Passage], columns: dict[str, dict[str, Score]]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="write the stored model file")
-    parser.add_argument("--variants", default="all", choices=("all", "low", "rules", "none"))
+    parser.add_argument(
+        "--variants",
+        default=",".join(VARIANTS),
+        help=f"comma-separated variants to judge by LOPO (of {', '.join(VARIANTS)}; '' for none)",
+    )
+    parser.add_argument(
+        "--thresholds",
+        default="0,0.8",
+        help="comma-separated confidence thresholds: below one the rules' type stays",
+    )
     args = parser.parse_args()
     found = passages()
     print(f"{len(found)} passages, {sum(len(p.examples) for p in found)} examples")
     columns: dict[str, dict[str, Score]] = {"rules": {p.name: score(p, None) for p in found}}
-    variants = ("low", "rules") if args.variants == "all" else ()
-    if args.variants in ("low", "rules"):
-        variants = (args.variants,)
-    for variant in variants:
-        columns[f"LOPO {variant}"] = lopo(found, lambda ex, v=variant: train(ex, v))
+    thresholds = [float(t) for t in args.thresholds.split(",") if t]
+    for variant in [v for v in args.variants.split(",") if v]:
+        if variant not in VARIANTS:
+            parser.error(f"unknown variant {variant!r}")
+        for t, column in lopo(found, variant, thresholds).items():
+            columns[f"{variant} t={t:g}"] = column
     print("LOPO: each passage drafted with a model fitted without it; source = source type per")
     print("statement, attrib = attributed source per annotated claim resting on a source.\n")
     report(found, columns)

@@ -29,7 +29,12 @@ from .attribution_rules import (
 )
 from .linear_model import LinearModel
 from .segment import Segment
-from .source_features import FeatureReader, passage_type
+from .source_features import (
+    FeatureReader,
+    names_ground,
+    passage_type,
+    previous_type_features,
+)
 from .source_model import relabel
 
 __all__ = [
@@ -69,13 +74,15 @@ def attribute(
     ``folded`` is ``caseless.fold(document)`` when the caller has it (computed otherwise).
 
     With a ``learned`` model (:mod:`.source_model`) the model's type overrules the rules'
-    where it is confident; the walk over the passage goes on as the rules read it. When
+    where it is confident, for statements that name no ground of their own (a cue or a
+    citation, which the rules read); the walk over the passage goes on as the rules read it. When
     ``features`` is a list, each statement's feature names (:mod:`.source_features`) are
     appended to it (what the model is trained on).
     """
     doc = Document.read(document, segments, kinds, asides, bibliography, folded)
     walk = Walk()
     reader = FeatureReader(doc) if learned is not None or features is not None else None
+    previous: str | None = None  # the previous statement's final type
     results: list[Attribution] = []
     h = 0
     for index, (segment, kind) in enumerate(zip(segments, kinds, strict=True)):
@@ -92,7 +99,10 @@ def attribute(
             if features is not None:
                 features.append(names)
             if learned is not None:
-                attribution = relabel(learned, names, attribution, walk)
+                if not names_ground(statement):
+                    names += previous_type_features(names, previous)
+                    attribution = relabel(learned, names, attribution, walk)
+                previous = attribution.type
         if statement.unresolved:
             attribution = replace(attribution, unresolved=statement.unresolved)
         results.append(attribution)

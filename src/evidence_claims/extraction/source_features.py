@@ -34,17 +34,26 @@ from .attribution_decisions import Attribution, Walk
 from .attribution_reading import Document, Statement
 from .attribution_rules import MARKERS
 
-__all__ = ["FeatureReader", "is_rule_feature", "passage_type", "without_rules"]
+__all__ = [
+    "NO_GROUND",
+    "FeatureReader",
+    "is_rule_feature",
+    "names_ground",
+    "passage_type",
+    "previous_type_features",
+    "without_rules",
+]
 
-# Words and phrases, each alternative a named group; matched on the folded (lower-case) text.
-# The subject classes of reporting verbs are approximations over a few words of context.
+# Words and phrases, each alternative a named group, matched on the lower-cased text. Three
+# scans, so that a phrase ("we found") does not hide a word inside it ("we") from another group.
 _REPORT_VERB = (
     r"(?:found|find|report\w*|observ\w*|show\w*|demonstrat\w*|suggest\w*|indicat\w*"
     r"|conclud\w*|conduct\w*|examin\w*|assess\w*|analy[sz]\w*|includ\w*|identif\w*"
     r"|enrol\w*|recruit\w*|investigat\w*|compar\w*|aimed|sought|perform\w*|search\w*"
     r"|measur\w*|estimat\w*|describ\w*|rated|experienc\w*|noted|said|say|says|told)"
 )
-_WORDS = re.compile(
+# The subject class of a reporting verb, approximated over a few words of context.
+_SUBJECTS = re.compile(
     "|".join(
         (
             rf"(?P<subj_we>\bwe\s+(?:\w+\s+)?{_REPORT_VERB}\b)",
@@ -55,6 +64,13 @@ _WORDS = re.compile(
             r"(?P<subj_studies>\b(?:studies|study|research|trials?|evidence|data|reviews?"
             rf"|analys[ie]s|findings|results)\s+(?:\w+\s+)?{_REPORT_VERB}\b)",
             r"(?P<subj_they>^\W*they\s+(?:\w+\s+)?(?:report\w*|said|say|describ\w*|found))",
+        )
+    )
+)
+# Population, design, speaker, advice, hedge and topic words.
+_WORDS = re.compile(
+    "|".join(
+        (
             r"(?P<w_animal>\b(?:mice|mouse|rats?|rodents?|animals?|monkeys?|primates?|dogs"
             r"|zebrafish)\b)",
             r"(?P<w_cells>\b(?:cells?|in vitro|cultured|test tubes?|laborator\w*)\b)",
@@ -78,14 +94,9 @@ _WORDS = re.compile(
             r"|insufficient|limited evidence|more research|further research|needed)\b)",
             r"(?P<w_conclude>\b(?:in conclusion|overall|taken together|these (?:findings|results"
             r"|data)|our (?:findings|results|data))\b)",
-            r"(?P<w_first_plural>\b(?:we|our|us)\b)",
-            r"(?P<w_first_singular>\b(?:i|i['’]m|i['’]ve|my|me)\b)",
-            r"(?P<w_you>\b(?:you|your)\b)",
-            r"(?P<w_percent>%|\bpercent\b|\bper cent\b)",
             r"(?P<w_stats>\b(?:95% ci|confidence interval|odds ratio|hazard ratio|relative risk"
             r"|p\s*[<=]|significant\w*)\b)",
             r"(?P<w_estimate>\b(?:estimat\w*|approximately|about \d|around \d|an average)\b)",
-            r"(?P<w_number>\d)",
             r"(?P<w_product>\b(?:products?|supplements?|labels?|marketed|sold|companies)\b)",
             r"(?P<w_safety>\b(?:risks?|safe|safety|side effects?|adverse|harm\w*|danger\w*"
             r"|warn\w*)\b)",
@@ -94,6 +105,19 @@ _WORDS = re.compile(
         )
     )
 )
+# Person and number tokens.
+_TOKENS = re.compile(
+    "|".join(
+        (
+            r"(?P<w_first_plural>\b(?:we|our|us)\b)",
+            r"(?P<w_first_singular>\b(?:i|i['’]m|i['’]ve|my|me)\b)",
+            r"(?P<w_you>\b(?:you|your)\b)",
+            r"(?P<w_percent>%|\bpercent\b|\bper cent\b)",
+            r"(?P<w_number>\d)",
+        )
+    )
+)
+_SCANS = (_SUBJECTS, _WORDS, _TOKENS)
 # A named person speaking ("Dr. Lee said", "said Mara Quist"): needs the original case.
 _NAMED_SPEAKER = re.compile(
     r"\b(?:Dr|Prof|Professor)\.?\s+[A-Z]|\b(?:said|says|according to)\s+(?:Dr\.?\s+)?[A-Z][a-z]+"
@@ -160,7 +184,12 @@ class FeatureReader:
         self.previous_rules: str | None = None
         self.previous_explicit: tuple[str, ...] = ()
         self.previous_paragraph = -1
+        self.previous_cites = False
+        self.previous_kind: str | None = None
         self.label: str | None = None
+        # The latest ground named earlier in the paragraph, and since the last heading.
+        self.paragraph_ground: str | None = None
+        self.section_ground: str | None = None
 
     def read(self, st: Statement, walk_before: str | None, result: Attribution) -> list[str]:
         """The feature names of statement ``st`` (call in document order)."""
@@ -174,6 +203,7 @@ class FeatureReader:
         if first_of_paragraph:
             add("first_of_paragraph")
             self.previous_explicit = ()
+            self.paragraph_ground = None
         if st.index == 0:
             add("first_of_document")
         if segment.role in ("label", "heading"):
@@ -182,6 +212,8 @@ class FeatureReader:
                 self.label = words
             elif segment.role == "heading":
                 self.label = None
+            if segment.role == "heading":
+                self.section_ground = None
         if self.label is not None:
             add(f"label:{self.label}")
             add("label_report" if self.label not in _PREFACE else "label_preface")
@@ -193,8 +225,8 @@ class FeatureReader:
             add(f"side:{hit.type}")
         for hit in st.explicit:
             add(f"explicit:{hit.type}")
-        if not st.explicit and not st.aside_explicit and not st.named_type:
-            add("no_ground")
+        if not names_ground(st):
+            add(NO_GROUND)
         if st.named_type:
             add(f"cited:{st.named_type}")
             if st.named_fallback:
@@ -215,10 +247,16 @@ class FeatureReader:
                 add(f"para_cue:{cue}")
         for cue in self.previous_explicit:
             add(f"prev_explicit:{cue}")
+        add(f"paragraph_ground:{self.paragraph_ground}")
+        add(f"section_ground:{self.section_ground}")
+        add(f"prev_kind:{self.previous_kind}")
+        if self.previous_cites:
+            add("prev_cites")
         sentence = text[segment.body : segment.end]
         lowered = sentence.lower()
-        for match in _WORDS.finditer(lowered):
-            add(match.lastgroup)  # type: ignore[arg-type]
+        for pattern in _SCANS:
+            for match in pattern.finditer(lowered):
+                add(match.lastgroup)  # type: ignore[arg-type]
         if _NAMED_SPEAKER.search(sentence):
             add("subj_named_person")
         if sentence[:1] in "\"“‘'«":
@@ -237,7 +275,32 @@ class FeatureReader:
         self.previous_rules = result.type
         self.previous_explicit = tuple(c.type for c in st.explicit)
         self.previous_paragraph = segment.paragraph
+        self.previous_kind = st.kind
+        cites = any(item.keys for item in st.resolved)
+        self.previous_cites = cites
+        ground = st.explicit[0].type if st.explicit else (st.named_type if cites else None)
+        if ground is not None:
+            self.paragraph_ground = self.section_ground = ground
         return list(dict.fromkeys(names)) + crossed
+
+
+NO_GROUND = "no_ground"
+"""The feature of a statement that names no ground of its own (:func:`names_ground`)."""
+
+
+def names_ground(st: Statement) -> bool:
+    """Does the statement name its own ground: a source-type cue (in its words or an aside)
+    or a citation? Reading such a ground is the rules' lexical job; what a statement that
+    names none rests on (the open passage, the genre's voice, nothing) is the decision the
+    learned model takes."""
+    return bool(st.explicit or st.aside_explicit or st.named_type)
+
+
+def previous_type_features(names: Sequence[str], previous: str | None) -> list[str]:
+    """Features of the previous statement's final type (the learned decision's own, when the
+    model decides; the annotated type while training), within or across a paragraph break."""
+    where = "across" if "first_of_paragraph" in names else "within"
+    return [f"prev_type:{previous}", f"prev_type_{where}:{previous}"]
 
 
 def _crossed(name: str) -> bool:

@@ -43,9 +43,12 @@ def relabel(
     features: list[str],
     result: Attribution,
     walk: Walk,
-    threshold: float = THRESHOLD,
+    threshold: float | None = None,
 ) -> Attribution:
-    """``result`` with the model's type where the model is confident and disagrees."""
+    """``result`` with the model's type where the model is confident and disagrees
+    (its top type's probability at least ``threshold``, :data:`THRESHOLD` by default)."""
+    if threshold is None:
+        threshold = THRESHOLD
     probabilities = model.probabilities(features)
     label = max(model.labels, key=lambda name: probabilities[name])
     if label == result.type or probabilities[label] < threshold:
