@@ -18,7 +18,12 @@ from evidence_claims.extraction.source_features import (
     previous_type_features,
     without_rules,
 )
-from evidence_claims.extraction.source_model import MODEL_RESOURCE, load_source_model, relabel
+from evidence_claims.extraction.source_model import (
+    MODEL_RESOURCE,
+    _best,
+    load_source_model,
+    relabel,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,14 +36,16 @@ def _features(text: str) -> list[list[str]]:
 
 
 def test_reporting_subjects_are_told_apart() -> None:
-    we, people, studies, person = _features(
-        "We conducted an online survey of kratom users. Some people take it for pain. "
-        "Studies have shown that it is addictive. Dr. Lee said the risk is small."
+    we, people, data, expert, they = _features(
+        "We recruited 120 adults in 2019, and our interviews took an hour. Some people take "
+        "it for pain. The data showed that it is addictive. Dr. Lee said the risk is small. "
+        "They reported less pain."
     )
-    assert {"subj_we", "w_survey", "w_first_plural"} <= set(we)
+    assert {"subj_we", "w_survey", "w_first_plural", "w_number"} <= set(we)
     assert "subj_some_people" in people and "subj_we" not in people
-    assert "subj_studies" in studies
-    assert "subj_named_person" in person
+    assert "subj_studies" in data
+    assert expert == []  # "Dr. Lee said" names its ground: the rules decide it
+    assert "subj_they" in they and "w_first_plural" not in they
 
 
 def test_position_and_section_label() -> None:
@@ -56,9 +63,22 @@ def test_paragraph_ground_is_carried_within_a_section_only() -> None:
         "In a randomized trial, melatonin reduced jet lag. It also helped sleep.\n\n"
         "It is sold widely."
     )
-    assert "explicit:clinical_trial" in first and "no_ground" not in first
+    assert first == []  # it names its ground: the rules decide it, no features are read
     assert "paragraph_ground:clinical_trial" in second and "no_ground" in second
     assert "paragraph_ground:None" in third and "section_ground:clinical_trial" in third
+
+
+def test_best_label_agrees_with_the_model() -> None:
+    model = LinearModel(
+        labels=("a", "b", "c"),
+        bias=(0.1, 0.0, -0.2),
+        weights={"x": (0.0, 1.0, 0.5), "y": (2.0, -1.0, 0.0)},
+    )
+    for features in ([], ["x"], ["y"], ["x", "y", "unknown"]):
+        probabilities = model.probabilities(features)
+        label, probability = _best(model, features)
+        assert label == model.predict(features)
+        assert probability == pytest.approx(probabilities[label])
 
 
 def test_a_heading_ends_the_section_ground() -> None:

@@ -31,7 +31,6 @@ from .linear_model import LinearModel
 from .segment import Segment
 from .source_features import (
     FeatureReader,
-    names_ground,
     passage_type,
     previous_type_features,
 )
@@ -99,7 +98,7 @@ def attribute(
             if features is not None:
                 features.append(names)
             if learned is not None:
-                if not names_ground(statement):
+                if names:  # a statement that names no ground of its own
                     names += previous_type_features(names, previous)
                     attribution = relabel(learned, names, attribution, walk)
                 previous = attribution.type

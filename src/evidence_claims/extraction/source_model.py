@@ -11,6 +11,7 @@ is of the type chosen), so a learned type never invents a source.
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -38,6 +39,22 @@ def load_source_model() -> LinearModel:
     return LinearModel.from_data(json.loads(text))
 
 
+def _best(model: LinearModel, features: list[str]) -> tuple[str, float]:
+    """The model's top label and its probability (what :meth:`LinearModel.probabilities`
+    gives, summed column-wise in C: a statement has a hundred features and eleven labels)."""
+    weights = model.weights
+    rows = [row for row in map(weights.get, features) if row is not None]
+    totals = (
+        [b + sum(column) for b, column in zip(model.bias, zip(*rows, strict=True), strict=True)]
+        if rows
+        else list(model.bias)
+    )
+    top = max(totals)
+    best = totals.index(top)
+    whole = sum(math.exp(t - top) for t in totals)
+    return model.labels[best], 1.0 / whole
+
+
 def relabel(
     model: LinearModel,
     features: list[str],
@@ -49,9 +66,8 @@ def relabel(
     (its top type's probability at least ``threshold``, :data:`THRESHOLD` by default)."""
     if threshold is None:
         threshold = THRESHOLD
-    probabilities = model.probabilities(features)
-    label = max(model.labels, key=lambda name: probabilities[name])
-    if label == result.type or probabilities[label] < threshold:
+    label, probability = _best(model, features)
+    if label == result.type or probability < threshold:
         return result
     if label in _NO_SOURCE:
         return Attribution(label, "none")
