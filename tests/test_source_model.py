@@ -48,6 +48,13 @@ def test_reporting_subjects_are_told_apart() -> None:
     assert "subj_they" in they and "w_first_plural" not in they
 
 
+def test_phrases_and_estimates() -> None:
+    (names,) = _features("It took about 40 minutes, and little is known of side effects.")
+    assert {"w_estimate", "w_number", "w_gap", "w_safety"} <= set(names)
+    (plain,) = _features("It took about an hour.")
+    assert "w_estimate" not in plain and "w_number" not in plain
+
+
 def test_position_and_section_label() -> None:
     heading, label, first, second = _features(
         "Kratom and pain\n\nResults:\nMost respondents (59.7%) used it daily. It helped."

@@ -122,17 +122,24 @@ _WORDS = _lexicon(
 _REPORT_FIRST = word_set("reported report said say described found")
 
 
+# The first words of the phrases in _WORDS: only these start a look-up of two or three words.
+_PHRASE_STARTS = frozenset(phrase.split()[0] for phrase in _WORDS if " " in phrase)
+_ABOUT = word_set("about around nearly almost roughly")
+
+
 def _word_features(lowered: str, add: Callable[[str], None]) -> None:
     """Add the word, phrase and reporting-subject features of a lower-cased statement."""
     tokens = _TOKEN.findall(lowered)
-    words, subjects, verbs = _WORDS, _SUBJECTS, _VERBS
+    words, subjects, verbs, starts = _WORDS, _SUBJECTS, _VERBS, _PHRASE_STARTS
     n = len(tokens)
     for i, token in enumerate(tokens):
         name = words.get(token)
         if name is not None:
             add(name)
-        if i + 1 < n:
-            following = tokens[i + 1]
+        if i + 1 == n:
+            break
+        following = tokens[i + 1]
+        if token in starts:
             name = words.get(f"{token} {following}")
             if name is not None:
                 add(name)
@@ -140,17 +147,15 @@ def _word_features(lowered: str, add: Callable[[str], None]) -> None:
                 name = words.get(f"{token} {following} {tokens[i + 2]}")
                 if name is not None:
                     add(name)
-            subject = subjects.get(token)
-            if subject is not None and (
-                following in verbs or (i + 2 < n and tokens[i + 2] in verbs)
-            ):
-                add(subject)
-            if token in _SOME and following in _PEOPLE:
-                add("subj_some_people")
-            if token in ("about", "around") and following[:1].isdigit():
-                add("w_estimate")
-        if token.endswith("-year-old"):
-            add("w_case")
+        elif token in _ABOUT and following[:1].isdigit():
+            add("w_estimate")  # "about 40", "around 5%"
+        subject = subjects.get(token)
+        if subject is not None and (following in verbs or (i + 2 < n and tokens[i + 2] in verbs)):
+            add(subject)
+        if token in _SOME and following in _PEOPLE:
+            add("subj_some_people")
+    if "-year-old" in lowered:
+        add("w_case")
     if (
         tokens
         and tokens[0] == "they"
@@ -225,6 +230,7 @@ class FeatureReader:
         if genre.agency_release:
             self.document_features.append("agency_release")
         self.previous_rules: str | None = None
+        self.crossing: dict[str, str] = {}  # name -> its name crossed with the genre, or ""
         self.previous_explicit: tuple[str, ...] = ()
         self.previous_paragraph = -1
         self.previous_cites = False
@@ -302,9 +308,15 @@ class FeatureReader:
         add(f"rules_prev:{self.previous_rules}")
         add(f"rules_passage:{walk_before}")
         unique = list(dict.fromkeys(names))
-        family = self.family
         self._leave(st, result)
-        return unique + [f"g:{family}|{name}" for name in unique if _crossed(name)]
+        crossing = self.crossing
+        for name in unique[:]:
+            crossed = crossing.get(name)
+            if crossed is None:
+                crossed = crossing[name] = f"g:{self.family}|{name}" if _crossed(name) else ""
+            if crossed:
+                unique.append(crossed)
+        return unique
 
     def _enter(self, st: Statement) -> bool:
         """Follow paragraphs, headings and abstract labels; is ``st`` first of its paragraph?"""
