@@ -78,8 +78,9 @@ class Passage:
     genre: str
     examples: list[Example]
     gold: list[Claim]
-    # Every statement in order: its features and the annotated type (None: no claim covers it).
-    sequence: list[tuple[list[str], str | None]]
+    # Every statement in order: its features (none when it names its own ground), the
+    # annotated type (None: no claim covers it) and the rules' type.
+    sequence: list[tuple[list[str], str | None, str]]
 
 
 def folders() -> list[tuple[Path, str]]:
@@ -112,7 +113,7 @@ def read_passage(folder: Path, genre: str) -> Passage:
         features=features,
     )
     examples = []
-    sequence: list[tuple[list[str], str | None]] = []
+    sequence: list[tuple[list[str], str | None, str]] = []
     claims = list(gold.claims)
     previous: str | None = None
     for statement, names in zip(statements, features, strict=True):
@@ -123,7 +124,7 @@ def read_passage(folder: Path, genre: str) -> Passage:
             if overlap > size:
                 best, size = claim, overlap
         label = best.evidence.type if best is not None else None
-        sequence.append((names, label))
+        sequence.append((names, label, statement.attribution.type))
         if label is not None and NO_GROUND in names:
             # Only statements that name no ground of their own: the others are the rules'
             # (attribute() leaves them). The previous statement's type as the model will see
