@@ -76,7 +76,8 @@ def attribute(
     where it is confident, for statements that name no ground of their own (a cue or a
     citation, which the rules read); the walk over the passage goes on as the rules read it. When
     ``features`` is a list, each statement's feature names (:mod:`.source_features`) are
-    appended to it (what the model is trained on).
+    appended to it (what the model is trained on; empty for a statement that names its own
+    ground).
     """
     doc = Document.read(document, segments, kinds, asides, bibliography, folded)
     walk = Walk()

@@ -85,7 +85,8 @@ def analyse(
 
     ``attribution`` chooses how source types are decided: by the ``rules`` alone, or with the
     ``learned`` model overruling them where it is confident (:mod:`.source_model`). When
-    ``features`` is a list, each statement's source features are appended to it.
+    ``features`` is a list, each statement's source features are appended to it (an empty
+    list for a statement that names its own ground, which the rules decide).
     """
     with _collector_paused():
         return _analyse(text, bibliography, attribution, features)
