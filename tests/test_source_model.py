@@ -198,6 +198,14 @@ def test_stored_model_matches_a_refit_on_the_gold() -> None:
     assert load_source_model().labels == tuple(refit["labels"])
 
 
+def test_stored_model_speaks_of_taxonomy_types_only() -> None:
+    from evidence_claims.model.taxonomy import source_type_names
+
+    model = load_source_model()
+    assert set(model.labels) <= set(source_type_names())
+    assert not any(is_rule_feature(name) for name in model.weights)  # low-level signals only
+
+
 @pytest.mark.parametrize("mode", ["rules", "learned"])
 def test_both_modes_keep_the_seed_source_types(mode: str) -> None:
     """The kratom seed keeps >= 95% source type per statement either way."""
