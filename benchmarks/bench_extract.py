@@ -1,6 +1,7 @@
 """Extraction throughput: sentences per second on a large generated corpus, on one core.
 
 Run: .venv/bin/python benchmarks/bench_extract.py [--sentences N] [--runs R]
+     [--attribution rules|learned]
 
 The corpus is made by shuffling the paragraphs of the bundled and gold documents (many
 genres, headings, lists, citations) into one long document. Three figures are printed, each
@@ -57,14 +58,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=50_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--attribution",
+        choices=("rules", "learned"),
+        default="rules",
+        help="how source types are decided (the learned model reads features of every statement)",
+    )
     args = parser.parse_args()
+    mode = args.attribution
     text = corpus(args.sentences)
-    extract(text[:5000])  # load lexicons and compile patterns outside the timing
-    print(f"corpus: {len(text):,} characters")
+    extract(text[:5000], attribution=mode)  # load lexicons, models and patterns before timing
+    print(f"corpus: {len(text):,} characters; attribution: {mode}")
     for name, function in (
         ("segment only", segment),
-        ("analyse (segments, kinds, attribution, cues)", analyse),
-        ("extract (analyse + validated claim file)", lambda t: extract(t).claims),
+        ("analyse (segments, kinds, attribution, cues)", lambda t: analyse(t, attribution=mode)),
+        ("extract (analyse + validated claim file)", lambda t: extract(t, attribution=mode).claims),
     ):
         seconds, cpu, count = timed(function, text, args.runs)
         print(

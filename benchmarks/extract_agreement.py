@@ -1,6 +1,7 @@
 """Agreement of `evidence-claims extract` with hand-annotated claims.
 
 Run: .venv/bin/python benchmarks/extract_agreement.py [--mismatches] [--no-blind] [--val-only]
+     [--attribution rules|learned]
 
 Scores the extractor on the gold documents of benchmarks/gold/ (tune and dev parts, reported
 apart; see benchmarks/gold/GUIDELINES.md), on the hand-curated kratom claim set, and on the
@@ -64,12 +65,21 @@ TUNE = (
 )
 
 
+# How source types are decided (`--attribution`): the rules, or the learned model over them.
+ATTRIBUTION = "rules"
+
+
 def _drafted(folder: Path) -> tuple[list[Claim], list[Claim]]:
     gold = load(folder)
     text = gold.document_text
     assert text is not None
     bib = folder / "references.bib"
-    draft = extract(text, doc_id=gold.document.id, bibliography=bib if bib.exists() else None)
+    draft = extract(
+        text,
+        doc_id=gold.document.id,
+        bibliography=bib if bib.exists() else None,
+        attribution=ATTRIBUTION,  # type: ignore[arg-type]
+    )
     return list(draft.claims), list(gold.claims)
 
 
@@ -230,7 +240,17 @@ def main() -> None:
         action="store_true",
         help="print only the validation half's aggregate rows (per genre and overall)",
     )
+    parser.add_argument(
+        "--attribution",
+        choices=("rules", "learned"),
+        default="rules",
+        help="how source types are decided (the learned model overrules the rules where it is"
+        " confident, on statements that name no source of their own)",
+    )
     args = parser.parse_args()
+    global ATTRIBUTION
+    ATTRIBUTION = args.attribution
+    print(f"attribution: {ATTRIBUTION}")
     if args.val_only:
         print(REAL_HEADER)
         report_real(VAL_LABEL, REAL_VAL, blind=True, mismatches=False)

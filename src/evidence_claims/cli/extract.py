@@ -63,6 +63,7 @@ class _DraftRequest:
     doc_id: str | None
     write_through: bool
     max_bytes: int | None
+    attribution: str = "rules"
 
 
 @click.command()
@@ -90,6 +91,15 @@ class _DraftRequest:
 @click.option(
     "--id", "doc_id", default=None, help="Document id (default: the file's stem; one document)."
 )
+@click.option(
+    "--attribution",
+    type=click.Choice(["rules", "learned"]),
+    default="rules",
+    show_default=True,
+    help="How source types are decided: by the attribution rules, or with a model trained "
+    "on annotated passages overruling them where it is confident, for statements that name "
+    "no source of their own.",
+)
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
 @write_through_option
 @config_option
@@ -99,6 +109,7 @@ def extract(
     output_format: str | None,
     bib: Path | None,
     doc_id: str | None,
+    attribution: str,
     force: bool,
     write_through: bool,
     config_path: Path | None,
@@ -120,6 +131,7 @@ def extract(
         doc_id=doc_id,
         write_through=write_through,
         max_bytes=limits.max_file_bytes,
+        attribution=attribution,
     )
     targets = _targets(documents, output, output_format)
     _check_targets(targets, force=force, write_through=write_through)
@@ -246,6 +258,7 @@ def _extract_one(document: Path, output: Path | None, request: _DraftRequest) ->
         "sha256": hashlib.sha256(raw).hexdigest(),
         "bibliography": request.bibliography,
         "bibliography_path": _relative(request.bib, base) if request.bib is not None else None,
+        "attribution": request.attribution,
     }
     del raw
     notices: list[Finding] = []

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Literal
 
 from ..io.bib import Bibliography
 from ..io.claimset import ClaimSet
@@ -31,9 +31,13 @@ from .draft_output import _stream_json, _stream_yaml, to_data, to_json, to_yaml,
 from .kinds import classify_segment, in_method_sections
 from .notices import notices
 from .segment import Segment, segment
+from .source_model import load_source_model
 
 __all__ = [
+    "ATTRIBUTION_MODES",
+    "DEFAULT_ATTRIBUTION",
     "STREAM_CHUNK",
+    "AttributionMode",
     "Statement",
     "analyse",
     "document_id",
@@ -65,10 +69,27 @@ def document_id(name: str) -> str:
     return cleaned[:150] or "document"
 
 
-def analyse(text: str, *, bibliography: Bibliography | None = None) -> list[Statement]:
-    """Run the pipeline: segments, asides, kinds, attribution and cues, in document order."""
+AttributionMode = Literal["rules", "learned"]
+ATTRIBUTION_MODES: tuple[AttributionMode, ...] = ("rules", "learned")
+DEFAULT_ATTRIBUTION: AttributionMode = "rules"
+
+
+def analyse(
+    text: str,
+    *,
+    bibliography: Bibliography | None = None,
+    attribution: AttributionMode = DEFAULT_ATTRIBUTION,
+    features: list[list[str]] | None = None,
+) -> list[Statement]:
+    """Run the pipeline: segments, asides, kinds, attribution and cues, in document order.
+
+    ``attribution`` chooses how source types are decided: by the ``rules`` alone, or with the
+    ``learned`` model overruling them where it is confident (:mod:`.source_model`). When
+    ``features`` is a list, each statement's source features are appended to it (an empty
+    list for a statement that names its own ground, which the rules decide).
+    """
     with _collector_paused():
-        return _analyse(text, bibliography)
+        return _analyse(text, bibliography, attribution, features)
 
 
 @contextlib.contextmanager
@@ -96,7 +117,12 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _analyse(text: str, bibliography: Bibliography | None) -> list[Statement]:
+def _analyse(
+    text: str,
+    bibliography: Bibliography | None,
+    mode: AttributionMode = DEFAULT_ATTRIBUTION,
+    features: list[list[str]] | None = None,
+) -> list[Statement]:
     folded = fold(text)  # the lower case every case-insensitive pattern is matched on
     segments = segment(text)
     asides = [aside_spans(text, s.start, s.end) for s in segments]
@@ -109,7 +135,14 @@ def _analyse(text: str, bibliography: Bibliography | None) -> list[Statement]:
         ],
     )
     attributions = attribute(
-        text, segments, kinds, asides, bibliography=bibliography, folded=folded
+        text,
+        segments,
+        kinds,
+        asides,
+        bibliography=bibliography,
+        folded=folded,
+        learned=load_source_model() if mode == "learned" else None,
+        features=features,
     )
     raw = load_lexicon().scan(text, folded=folded)
     statements = []
@@ -146,6 +179,7 @@ def extract(
     bibliography_path: str | None = None,
     title: str | None = None,
     findings: list[Finding] | None = None,
+    attribution: AttributionMode = DEFAULT_ATTRIBUTION,
 ) -> ClaimSet:
     """A draft claim set for ``text``, for a person to review.
 
@@ -157,12 +191,12 @@ def extract(
     its bytes differ, e.g. with a byte order mark). ``bibliography`` (a parsed
     :class:`~evidence_claims.io.bib.Bibliography` or the path of a ``.bib`` file) lets informal
     mentions ("Matsumoto et al.", "the Thai studies") resolve to keys; ``bibliography_path`` is
-    how the claim file names it.
+    how the claim file names it. ``attribution`` is as for :func:`analyse`.
     """
     bib, bibliography_path = _resolve_bibliography(bibliography, bibliography_path)
     naming = _Naming(doc_id, path, sha256, bibliography_path, title)
     with _collector_paused():
-        return _extract(text, bib, naming, findings)
+        return _extract(text, bib, naming, findings, attribution)
 
 
 @dataclass(frozen=True)
@@ -189,11 +223,15 @@ def _resolve_bibliography(
 
 
 def _read_draft(
-    text: str, bib: Bibliography | None, naming: _Naming, findings: list[Finding] | None
+    text: str,
+    bib: Bibliography | None,
+    naming: _Naming,
+    findings: list[Finding] | None,
+    mode: AttributionMode = DEFAULT_ATTRIBUTION,
 ) -> tuple[list[Statement], dict[str, Any], list[str]]:
     """The statements of ``text``, the draft's document header and its claim ids; the notices
     about the text are appended to ``findings`` when it is a list."""
-    statements = _analyse(text, bib)
+    statements = _analyse(text, bib, mode)
     document, ids = _header(text, statements, bib, naming)
     if findings is not None:
         findings.extend(notices(text, statements, ids, file=naming.path))
@@ -201,9 +239,13 @@ def _read_draft(
 
 
 def _extract(
-    text: str, bib: Bibliography | None, naming: _Naming, findings: list[Finding] | None = None
+    text: str,
+    bib: Bibliography | None,
+    naming: _Naming,
+    findings: list[Finding] | None = None,
+    mode: AttributionMode = DEFAULT_ATTRIBUTION,
 ) -> ClaimSet:
-    statements, document, ids = _read_draft(text, bib, naming, findings)
+    statements, document, ids = _read_draft(text, bib, naming, findings, mode)
     # One validation of the whole file (in pydantic-core) checks every draft against the
     # contract, and is much faster than building each nested model in Python.
     model = ClaimFile.model_validate(
@@ -253,18 +295,20 @@ def write_draft(
     title: str | None = None,
     schema_ref: str | None = None,
     findings: list[Finding] | None = None,
+    attribution: AttributionMode = DEFAULT_ATTRIBUTION,
 ) -> Counter[str] | None:
     """Write the draft of :func:`extract` to ``out`` as ``fmt`` (yaml or json), a part at a
     time: the bytes are those of :func:`to_yaml` / :func:`to_json`, but only
     :data:`STREAM_CHUNK` claims are ever held as models and text (50 MB of text took 6.5 GB
     drafted at once). Returns the number of claims of each kind, or None when a value can
     only be written by ruamel.yaml: ``out`` then holds a part, and the caller writes the
-    whole draft with :func:`to_yaml` instead. ``findings`` is filled as by :func:`extract`.
+    whole draft with :func:`to_yaml` instead. ``findings`` is filled as by :func:`extract`,
+    ``attribution`` is as for :func:`analyse`.
     """
     bib, bibliography_path = _resolve_bibliography(bibliography, bibliography_path)
     naming = _Naming(doc_id, path, sha256, bibliography_path, title)
     with _collector_paused():
-        statements, document, ids = _read_draft(text, bib, naming, findings)
+        statements, document, ids = _read_draft(text, bib, naming, findings, attribution)
         kinds = Counter(s.kind for s in statements)
         chunks = range(0, len(statements), STREAM_CHUNK)
 
