@@ -63,6 +63,7 @@ class _DraftRequest:
     doc_id: str | None
     write_through: bool
     max_bytes: int | None
+    attribution: str = "rules"
     kinds: str | None = None
 
 
@@ -92,6 +93,15 @@ class _DraftRequest:
     "--id", "doc_id", default=None, help="Document id (default: the file's stem; one document)."
 )
 @click.option(
+    "--attribution",
+    type=click.Choice(["rules", "learned"]),
+    default="rules",
+    show_default=True,
+    help="How source types are decided: by the attribution rules, or with a model trained "
+    "on annotated passages overruling them where it is confident, for statements that name "
+    "no source of their own.",
+)
+@click.option(
     "--kinds",
     "kind_method",
     type=click.Choice(["rules", "learned"]),
@@ -108,6 +118,7 @@ def extract(
     output_format: str | None,
     bib: Path | None,
     doc_id: str | None,
+    attribution: str,
     kind_method: str | None,
     force: bool,
     write_through: bool,
@@ -130,6 +141,7 @@ def extract(
         doc_id=doc_id,
         write_through=write_through,
         max_bytes=limits.max_file_bytes,
+        attribution=attribution,
         kinds=kind_method,
     )
     targets = _targets(documents, output, output_format)
@@ -257,6 +269,7 @@ def _extract_one(document: Path, output: Path | None, request: _DraftRequest) ->
         "sha256": hashlib.sha256(raw).hexdigest(),
         "bibliography": request.bibliography,
         "bibliography_path": _relative(request.bib, base) if request.bib is not None else None,
+        "attribution": request.attribution,
     }
     if request.kinds is not None:
         options["kinds"] = request.kinds

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Literal
 
 from ..io.bib import Bibliography
 from ..io.claimset import ClaimSet
@@ -31,9 +31,13 @@ from .draft_output import _stream_json, _stream_yaml, to_data, to_json, to_yaml,
 from .kind_model import DEFAULT_METHOD, KindMethod, decide_kinds
 from .notices import notices
 from .segment import Segment, segment
+from .source_model import load_source_model
 
 __all__ = [
+    "ATTRIBUTION_MODES",
+    "DEFAULT_ATTRIBUTION",
     "STREAM_CHUNK",
+    "AttributionMode",
     "Statement",
     "analyse",
     "document_id",
@@ -65,19 +69,30 @@ def document_id(name: str) -> str:
     return cleaned[:150] or "document"
 
 
+AttributionMode = Literal["rules", "learned"]
+ATTRIBUTION_MODES: tuple[AttributionMode, ...] = ("rules", "learned")
+DEFAULT_ATTRIBUTION: AttributionMode = "rules"
+
+
 def analyse(
     text: str,
     *,
     bibliography: Bibliography | None = None,
+    attribution: AttributionMode = DEFAULT_ATTRIBUTION,
+    features: list[list[str]] | None = None,
     kinds: KindMethod = DEFAULT_METHOD,
 ) -> list[Statement]:
     """Run the pipeline: segments, asides, kinds, attribution and cues, in document order.
 
-    ``kinds`` says how statements get their kind: by the hand-written ``rules`` or by the
-    ``learned`` model (:mod:`.kind_model`).
+    ``attribution`` chooses how source types are decided: by the ``rules`` alone, or with the
+    ``learned`` model overruling them where it is confident (:mod:`.source_model`). When
+    ``features`` is a list, each statement's source features are appended to it (an empty
+    list for a statement that names its own ground, which the rules decide). ``kinds`` says
+    how statements get their kind: by the hand-written ``rules`` or by the ``learned`` model
+    (:mod:`.kind_model`).
     """
     with _collector_paused():
-        return _analyse(text, bibliography, kinds)
+        return _analyse(text, bibliography, attribution, features, kinds)
 
 
 @contextlib.contextmanager
@@ -106,7 +121,11 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _analyse(
-    text: str, bibliography: Bibliography | None, method: KindMethod = DEFAULT_METHOD
+    text: str,
+    bibliography: Bibliography | None,
+    mode: AttributionMode = DEFAULT_ATTRIBUTION,
+    features: list[list[str]] | None = None,
+    method: KindMethod = DEFAULT_METHOD,
 ) -> list[Statement]:
     folded = fold(text)  # the lower case every case-insensitive pattern is matched on
     segments = segment(text)
@@ -118,7 +137,14 @@ def _analyse(
         method,
     )
     attributions = attribute(
-        text, segments, kinds, asides, bibliography=bibliography, folded=folded
+        text,
+        segments,
+        kinds,
+        asides,
+        bibliography=bibliography,
+        folded=folded,
+        learned=load_source_model() if mode == "learned" else None,
+        features=features,
     )
     raw = load_lexicon().scan(text, folded=folded)
     statements = []
@@ -155,6 +181,7 @@ def extract(
     bibliography_path: str | None = None,
     title: str | None = None,
     findings: list[Finding] | None = None,
+    attribution: AttributionMode = DEFAULT_ATTRIBUTION,
     kinds: KindMethod = DEFAULT_METHOD,
 ) -> ClaimSet:
     """A draft claim set for ``text``, for a person to review.
@@ -167,12 +194,12 @@ def extract(
     its bytes differ, e.g. with a byte order mark). ``bibliography`` (a parsed
     :class:`~evidence_claims.io.bib.Bibliography` or the path of a ``.bib`` file) lets informal
     mentions ("Matsumoto et al.", "the Thai studies") resolve to keys; ``bibliography_path`` is
-    how the claim file names it. ``kinds`` chooses the kind decision (see :func:`analyse`).
+    how the claim file names it. ``attribution`` and ``kinds`` are as for :func:`analyse`.
     """
     bib, bibliography_path = _resolve_bibliography(bibliography, bibliography_path)
     naming = _Naming(doc_id, path, sha256, bibliography_path, title)
     with _collector_paused():
-        return _extract(text, bib, naming, findings, kinds)
+        return _extract(text, bib, naming, findings, attribution, kinds)
 
 
 @dataclass(frozen=True)
@@ -203,11 +230,12 @@ def _read_draft(
     bib: Bibliography | None,
     naming: _Naming,
     findings: list[Finding] | None,
+    mode: AttributionMode = DEFAULT_ATTRIBUTION,
     kinds: KindMethod = DEFAULT_METHOD,
 ) -> tuple[list[Statement], dict[str, Any], list[str]]:
     """The statements of ``text``, the draft's document header and its claim ids; the notices
     about the text are appended to ``findings`` when it is a list."""
-    statements = _analyse(text, bib, kinds)
+    statements = _analyse(text, bib, mode, None, kinds)
     document, ids = _header(text, statements, bib, naming)
     if findings is not None:
         findings.extend(notices(text, statements, ids, file=naming.path))
@@ -219,9 +247,10 @@ def _extract(
     bib: Bibliography | None,
     naming: _Naming,
     findings: list[Finding] | None = None,
+    mode: AttributionMode = DEFAULT_ATTRIBUTION,
     kinds: KindMethod = DEFAULT_METHOD,
 ) -> ClaimSet:
-    statements, document, ids = _read_draft(text, bib, naming, findings, kinds)
+    statements, document, ids = _read_draft(text, bib, naming, findings, mode, kinds)
     # One validation of the whole file (in pydantic-core) checks every draft against the
     # contract, and is much faster than building each nested model in Python.
     model = ClaimFile.model_validate(
@@ -271,6 +300,7 @@ def write_draft(
     title: str | None = None,
     schema_ref: str | None = None,
     findings: list[Finding] | None = None,
+    attribution: AttributionMode = DEFAULT_ATTRIBUTION,
     kinds: KindMethod = DEFAULT_METHOD,
 ) -> Counter[str] | None:
     """Write the draft of :func:`extract` to ``out`` as ``fmt`` (yaml or json), a part at a
@@ -278,13 +308,13 @@ def write_draft(
     :data:`STREAM_CHUNK` claims are ever held as models and text (50 MB of text took 6.5 GB
     drafted at once). Returns the number of claims of each kind, or None when a value can
     only be written by ruamel.yaml: ``out`` then holds a part, and the caller writes the
-    whole draft with :func:`to_yaml` instead. ``findings`` and ``kinds`` are as for
-    :func:`extract`.
+    whole draft with :func:`to_yaml` instead. ``findings`` is filled as by :func:`extract`,
+    ``attribution`` and ``kinds`` are as for :func:`analyse`.
     """
     bib, bibliography_path = _resolve_bibliography(bibliography, bibliography_path)
     naming = _Naming(doc_id, path, sha256, bibliography_path, title)
     with _collector_paused():
-        statements, document, ids = _read_draft(text, bib, naming, findings, kinds)
+        statements, document, ids = _read_draft(text, bib, naming, findings, attribution, kinds)
         counts = Counter(s.kind for s in statements)
         chunks = range(0, len(statements), STREAM_CHUNK)
 
