@@ -107,6 +107,7 @@ _INTERVAL_WORDS = (
     r"(?:c\.?i\.?|cri|confidence\s+intervals?|credible\s+intervals?|uncertainty\s+intervals?)"
     r"(?:\s*\((?:ci|cri)\))?"
 )
+_DIGIT = re.compile(r"\d")  # what every pattern below needs (a value, a count)
 _POINT = re.compile(
     r"(?P<measure>"
     + "|".join(re.escape(n) for n in _NAMES)
@@ -187,6 +188,8 @@ def _interval_after(text: str, end: int) -> tuple[float, float, int] | None:
 
 def effects(text: str) -> list[Effect]:
     """Every effect estimate with a 95% interval written in ``text``, in order."""
+    if _DIGIT.search(text) is None:
+        return []  # every estimate holds a number: most sentences need no scan for a measure
     found: list[Effect] = []
     for match in _POINT.finditer(text):
         name = match.group("measure")
