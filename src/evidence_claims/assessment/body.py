@@ -26,7 +26,7 @@ diagnostic tests):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -130,7 +130,12 @@ class Body:
     own: Reading
     entries: tuple[tuple[str, str, Reading], ...]  # (key, field, reading)
 
-    def readings(self) -> Iterator[tuple[str, Reading]]:
+    def readings(self) -> Iterable[tuple[str, Reading]]:
+        if not self.entries:  # most claims cite no entry with a reading: no generator then
+            return (("in the claim", self.own),)
+        return self._all_readings()
+
+    def _all_readings(self) -> Iterator[tuple[str, Reading]]:
         yield "in the claim", self.own
         for key, name, reading in self.entries:
             yield f"{key}: in its {name}", reading
@@ -247,7 +252,10 @@ def may_hold(text: str, words: tuple[str, ...]) -> bool:
     if not text.isascii():
         return True
     lowered = text.lower()
-    return any(word in lowered for word in words)
+    for word in words:  # a loop, not any() over a generator: called several times a claim
+        if word in lowered:
+            return True
+    return False
 
 
 # --- where the rating starts -----------------------------------------------------------------
