@@ -245,13 +245,15 @@ def entry_unnegated(fields: list[tuple[str, str]], name: str) -> tuple[str, str]
     return None
 
 
-def may_hold(text: str, words: tuple[str, ...]) -> bool:
+def may_hold(text: str, words: tuple[str, ...], lowered: str | None = None) -> bool:
     """False only when ``text`` holds none of the lower-case ``words`` in any case, so that a
     case-insensitive pattern that needs one of them cannot match. Only said of ASCII text:
-    ``re.IGNORECASE`` also matches other letters ("ſ" for "s", the Kelvin sign for "k")."""
+    ``re.IGNORECASE`` also matches other letters ("ſ" for "s", the Kelvin sign for "k").
+    ``lowered`` is ``text.lower()`` when the caller has it."""
     if not text.isascii():
         return True
-    lowered = text.lower()
+    if lowered is None:
+        lowered = text.lower()
     for word in words:  # a loop, not any() over a generator: called several times a claim
         if word in lowered:
             return True
