@@ -254,10 +254,7 @@ def may_hold(text: str, words: tuple[str, ...], lowered: str | None = None) -> b
         return True
     if lowered is None:
         lowered = text.lower()
-    for word in words:  # a loop, not any() over a generator: called several times a claim
-        if word in lowered:
-            return True
-    return False
+    return any(word in lowered for word in words)
 
 
 # --- where the rating starts -----------------------------------------------------------------
