@@ -1,6 +1,6 @@
 """Agreement of `evidence-claims extract` with hand-annotated claims.
 
-Run: .venv/bin/python benchmarks/extract_agreement.py [--mismatches] [--no-blind]
+Run: .venv/bin/python benchmarks/extract_agreement.py [--mismatches] [--no-blind] [--val-only]
 
 Scores the extractor on the gold documents of benchmarks/gold/ (tune and dev parts, reported
 apart; see benchmarks/gold/GUIDELINES.md), on the hand-curated kratom claim set, and on the
@@ -12,7 +12,10 @@ looked at while tuning, so they no longer estimate performance on unseen text.
 Real text: benchmarks/gold-real/ holds real public passages (tune half, per document and per
 genre) and benchmarks/gold-real-blind/ and benchmarks/gold-real-blind-2/ two blind halves,
 each reported per genre and overall only ("not present" while it is missing), then pooled in
-one "all real blind" row. For both, per genre and overall: source type per
+one "all real blind" row. benchmarks/gold-real-val/ is the validation half: fresh real passages
+used to choose between extraction methods, so it is printed as aggregate rows only (per genre
+and overall), like a blind half, but also with --no-blind since it is not blind; `--val-only`
+prints just those rows. For all of them, per genre and overall: source type per
 statement, attributed source (each annotated claim that rests on a cited or named source: are
 type and bibliography keys both right?), kind per statement, hedge precision and recall. A
 document's genre is the `genre:` line of its SOURCE.md.
@@ -43,6 +46,8 @@ BLIND = ROOT / "benchmarks" / "gold-blind"
 REAL = ROOT / "benchmarks" / "gold-real"
 REAL_BLIND = ROOT / "benchmarks" / "gold-real-blind"
 REAL_BLIND_2 = ROOT / "benchmarks" / "gold-real-blind-2"
+REAL_VAL = ROOT / "benchmarks" / "gold-real-val"
+VAL_LABEL = "real val (gold-real-val)"
 SEED = ROOT / "claims" / "kratom-addiction"
 DEV = (
     "processed-food-news",
@@ -122,12 +127,17 @@ def score_real(folder: Path) -> RealScore:
 
 
 def genre(folder: Path) -> str:
-    """The ``genre:`` line of the passage's SOURCE.md ("unknown" without one)."""
+    """The ``genre:`` line of the passage's SOURCE.md ("unknown" without one).
+
+    A qualifier in brackets after the label ("survey abstract (inline labels)") is dropped, so
+    qualified forms share their label's row instead of each opening a one-passage row (which,
+    for an aggregate-only half, would print a document's own figures).
+    """
     source = folder / "SOURCE.md"
     if source.is_file():
         match = re.search(r"^\W*genre:\s*(.+?)\s*$", source.read_text("utf-8"), re.M | re.I)
         if match:
-            return match.group(1)
+            return re.sub(r"\s*\(.*\)$", "", match.group(1)) or match.group(1)
     return "unknown"
 
 
@@ -215,7 +225,16 @@ def main() -> None:
     parser.add_argument(
         "--no-blind", action="store_true", help="leave out the blind set's aggregate row"
     )
+    parser.add_argument(
+        "--val-only",
+        action="store_true",
+        help="print only the validation half's aggregate rows (per genre and overall)",
+    )
     args = parser.parse_args()
+    if args.val_only:
+        print(REAL_HEADER)
+        report_real(VAL_LABEL, REAL_VAL, blind=True, mismatches=False)
+        return
     print("columns: n = extracted statements; bndF1 = sentence-end boundary F1; spanF1 = exact")
     print("span F1; kind/type/basis = agreement per extracted statement (majority reference);")
     print("typeG = type agreement per gold claim; hedge/booster P/R matched by overlap.\n")
@@ -258,6 +277,9 @@ def main() -> None:
     print("statement; hedge precision/recall by overlap.\n")
     print(REAL_HEADER)
     real = report_real("real tune (gold-real)", REAL, blind=False, mismatches=args.mismatches)
+    # The validation half is not blind but is never tuned on by reading its errors: aggregate
+    # rows only, printed with or without --no-blind.
+    real_val = report_real(VAL_LABEL, REAL_VAL, blind=True, mismatches=False)
     real_blind = real_blind_2 = all_real_blind = None
     if not args.no_blind:
         # Aggregate only, by design: per genre and overall, never per document.
@@ -300,6 +322,7 @@ def main() -> None:
         ]
     for name, r in (
         ("real tune", real),
+        ("real val", real_val),
         ("real blind", real_blind),
         ("real blind 2", real_blind_2),
         ("all real blind", all_real_blind),

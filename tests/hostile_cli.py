@@ -1,12 +1,16 @@
 """Run the real command in a child process and measure it: exit code, output, seconds, memory.
 
-Hostile-input tests hold every run to the same bounds (exit 0 or 1, no traceback, under 5 s and
-500 MB); the child reports its own peak resident memory, so the figure is the command's alone.
+Hostile-input tests hold every run to the same bounds (exit 0 or 1, no traceback, under 5 s of
+CPU and 500 MB); the child reports its own peak resident memory, so the figure is the command's
+alone. Time is bounded in CPU seconds of the child and the processes it waited for, which a busy
+machine does not inflate the way it inflates wall time; wall time is only held to a generous bound
+that catches a command which blocks without working.
 """
 
 from __future__ import annotations
 
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -14,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SECONDS = 5.0
+HANG_SECONDS = 60.0
 MEGABYTES = 500.0
 _PEAK = re.compile(r"\n?#peak-rss-kib (\d+)\n?$")
 _CHILD = """
@@ -41,6 +46,7 @@ class Run:
     stderr: str
     seconds: float
     megabytes: float
+    cpu_seconds: float
 
     @property
     def output(self) -> str:
@@ -51,11 +57,13 @@ class Run:
         assert self.returncode in (0, 1), self.output[-2000:]
         assert "Traceback" not in self.output, self.output[-2000:]
         assert "internal error" not in self.output, self.output[-2000:]
-        assert self.seconds < SECONDS, f"{self.seconds:.1f} s"
+        assert self.cpu_seconds < SECONDS, f"{self.cpu_seconds:.1f} s of CPU"
+        assert self.seconds < HANG_SECONDS, f"{self.seconds:.1f} s of wall time"
         assert self.megabytes < MEGABYTES, f"{self.megabytes:.0f} MB"
 
 
 def run(*args: str, cwd: Path, timeout: float = 60, stdin: str | None = None) -> Run:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", _CHILD, *args],
@@ -65,13 +73,15 @@ def run(*args: str, cwd: Path, timeout: float = 60, stdin: str | None = None) ->
         input=(stdin or "").encode(),
     )
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     stdout = result.stdout.decode("utf-8", "replace")
     stderr = result.stderr.decode("utf-8", "replace")
     match = _PEAK.search(stderr)
     peak = int(match.group(1)) / 1024 if match else 0.0
     if match:
         stderr = stderr[: match.start()]
-    return Run(result.returncode, stdout, stderr, seconds, peak)
+    return Run(result.returncode, stdout, stderr, seconds, peak, cpu)
 
 
 def output_lines(text: str) -> list[str]:

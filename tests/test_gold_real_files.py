@@ -2,16 +2,18 @@
 
 ``benchmarks/extract_agreement.py`` scores the extractor against the hand annotations of
 ``benchmarks/gold-real`` (tune half) and of the blind halves ``gold-real-blind`` and
-``gold-real-blind-2``. A quote that no longer sits at its offsets, a stale digest, a key missing
-from the bibliography or a ``SOURCE.md`` without its plain ``genre:`` line would make those
-figures wrong without any error, so each passage is checked here, by reading its files only.
-The blind halves' annotations are never compared with extractor output in the tests.
+``gold-real-blind-2``, and of the validation half ``gold-real-val`` (aggregate rows only). A
+quote that no longer sits at its offsets, a stale digest, a key missing from the bibliography
+or a ``SOURCE.md`` without its plain ``genre:`` line would make those figures wrong without
+any error, so each passage is checked here, by reading its files only. The blind and
+validation halves' annotations are never compared with extractor output in the tests.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +22,7 @@ import yaml
 from evidence_claims.pipeline.validation import validate
 
 ROOT = Path(__file__).resolve().parents[1]
-SETS = ("gold-real", "gold-real-blind", "gold-real-blind-2")
+SETS = ("gold-real", "gold-real-blind", "gold-real-blind-2", "gold-real-val")
 # The line extract_agreement.genre reads (same pattern), plain: "- genre: trial abstract".
 GENRE = re.compile(r"^\W*genre:\s*(.+?)\s*$", re.M | re.I)
 BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),", re.M)
@@ -40,10 +42,28 @@ FOLDERS = _folders()
 
 def test_every_set_is_present_and_the_second_blind_half_is_large_enough() -> None:
     by_set = {name: [p for p in FOLDERS if p.parent.name == name] for name in SETS}
-    assert all(by_set.values()), {k: len(v) for k, v in by_set.items()}
+    # The validation half is filled passage by passage; the others must be there.
+    assert all(v for k, v in by_set.items() if k != "gold-real-val"), {
+        k: len(v) for k, v in by_set.items()
+    }
     second = by_set["gold-real-blind-2"]
     assert len(second) >= 15
     assert len({_genre(p) for p in second}) >= 6
+
+
+def test_every_validation_passage_has_its_source_and_a_readme() -> None:
+    """The validation half says what it is for, and each passage where it comes from."""
+    val = [p for p in FOLDERS if p.parent.name == "gold-real-val"]
+    if not val:
+        pytest.skip("no validation passage yet")
+    readme = (ROOT / "benchmarks" / "gold-real-val" / "README.md").read_text("utf-8")
+    assert "validation" in readme.lower()
+    for folder in val:
+        source = (folder / "SOURCE.md").read_text("utf-8")
+        assert re.search(r"https?://", source), f"{folder.name}: SOURCE.md names no address"
+        assert re.search(r"licen[cs]e", source, re.I), f"{folder.name}: SOURCE.md names no licence"
+        for claim in yaml.safe_load((folder / "claims.yaml").read_text("utf-8"))["claims"]:
+            assert claim["review"]["by"] == "annotator", claim["id"]
 
 
 def _genre(folder: Path) -> str:
@@ -90,3 +110,41 @@ def test_passage_files_agree(folder: Path) -> None:
 def test_blind_passages_validate_without_errors(folder: Path) -> None:
     report = validate(folder / "claims.yaml", jobs=1)
     assert report.ok, [f"{f.code} {f.message}" for f in report.errors]
+
+
+def _agreement_script():
+    """The benchmark module, loaded from its file (it is a script, not a package module)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "extract_agreement", ROOT / "benchmarks" / "extract_agreement.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    # Its dataclasses look their module up by name while the file runs.
+    sys.modules.setdefault(spec.name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_genre_rows_group_a_label_with_its_qualified_forms(tmp_path: Path) -> None:
+    """A qualifier in brackets after the label does not open a row of its own.
+
+    Otherwise a one-passage row appears for every qualified label, and a per-genre row of an
+    aggregate-only half becomes a per-document row.
+    """
+    script = _agreement_script()
+    for line, expected in (
+        ("- genre: survey abstract", "survey abstract"),
+        (
+            "- genre: survey abstract (analysis of a national interview survey; inline labels)",
+            "survey abstract",
+        ),
+        ("- genre: narrative review (numbered references)", "narrative review"),
+        ("genre: news report (a post of the NCHS blog)", "news report"),
+    ):
+        folder = tmp_path / str(abs(hash(line)))
+        folder.mkdir()
+        (folder / "SOURCE.md").write_text(f"# x\n\n{line}\n", "utf-8")
+        assert script.genre(folder) == expected, line
+    assert script.genre(tmp_path / "missing") == "unknown"

@@ -140,9 +140,9 @@ def test_a_folder_loop_does_not_make_the_walk_endless(repo: Path) -> None:
     folder = repo / "claims" / "mini"
     for name in ("up1", "up2", "up3"):  # three links to a parent: 3**40 paths if followed
         os.symlink("..", folder / name)
-    started = time.perf_counter()
+    started = time.process_time()
     found, findings = discover([repo / "claims"])
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     assert [p.name for p in found] == ["claims.yaml"] and not findings
 
 

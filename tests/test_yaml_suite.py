@@ -32,9 +32,9 @@ def test_every_case_gives_a_located_report(tmp_path: Path, case: Path) -> None:
     (tmp_path / ".evidence-claims-root").write_text("")
     path = tmp_path / "claims.yaml"
     path.write_bytes(case.read_bytes())
-    started = time.perf_counter()
+    started = time.process_time()
     report = ec.validate(path, root=tmp_path)
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     assert report.ok or report.findings
     for finding in report.findings:
         assert finding.line is not None and finding.line >= 1, finding
