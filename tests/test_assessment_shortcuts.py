@@ -124,3 +124,27 @@ def test_a_body_without_entries_reads_as_the_generator_did() -> None:
     cited = B.Body(own, (("k1", "abstract", entry),))
     assert list(cited.readings()) == [("in the claim", own), ("k1: in its abstract", entry)]
     assert alone.designs() == dict(own.designs)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _texts(
+        [
+            *_ESTIMATES,
+            "whereas another trial found",
+            "in contrast",
+            "RR 0.5 (0.4 to 0.6)",
+            "RR 2.0 (1.8 to 2.2)",
+        ]
+    )
+)
+def test_disjoint_estimates_from_the_claims_own_reading_are_the_texts(text: str) -> None:
+    own = B.read(text).effects  # what the inconsistency rule passes: the claim's own reading
+    assert own == tuple(E.effects(text))
+    assert E.disjoint_study_estimates(text, own) == E.disjoint_study_estimates(text)
+
+
+def test_disjoint_estimates_are_found_from_the_reading() -> None:
+    text = "RR 0.5 (0.4 to 0.6) in one trial, whereas another trial found RR 2.0 (1.8 to 2.2)"
+    pair = E.disjoint_study_estimates(text, B.read(text).effects)
+    assert pair is not None and pair == E.disjoint_study_estimates(text)

@@ -34,6 +34,7 @@ What is recognised, with examples from the sentences of published summaries:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -578,14 +579,19 @@ _SEPARATE_STUDY = re.compile(
 )
 
 
-def disjoint_study_estimates(text: str) -> tuple[Effect, Effect] | None:
+def disjoint_study_estimates(
+    text: str, estimates: Sequence[Effect] | None = None
+) -> tuple[Effect, Effect] | None:
     """Two estimates of the same measure whose 95% intervals do not overlap, written as the
     results of separate studies (a second study named, or "whereas", "in contrast" between
     them): GRADE guidelines 7's "confidence intervals show minimal or no overlap" (Guyatt et
     al. 2011, J Clin Epidemiol 64:1294). Estimates of one body for different outcomes ("fewer
     heart attacks (RR 0.80, ...) but more strokes (RR 1.17, ...)") are not set against each
-    other by those words and are left alone."""
-    found = [e for e in effects(text) if e.kind != "proportion"]
+    other by those words and are left alone. ``estimates`` is ``effects(text)`` when the
+    caller has it (a claim's own reading holds it)."""
+    if estimates is None:
+        estimates = effects(text)
+    found = [e for e in estimates if e.kind != "proportion"]
     if len(found) < 2:
         return None
     starts = []
