@@ -18,7 +18,9 @@ every domain the engine rates comes from the phrase.
 
 Printed per split (train: the reviews cues may be written from; test: a third of the reviews,
 held out by review; fresh: reviews read after the cues were written; fresh-2: fifteen more
-reviews read later still, a measuring split only) and per domain:
+reviews read later still, a measuring split only; fresh-3a and fresh-3b: seventeen more reviews,
+halved by review, fresh-3a tunable and fresh-3b held out; each fresh-3 half includes sentences
+marked ``form: prose``, reported again on their own line) and per domain:
 
 - recall: of the phrases the authors rated down (or up) in a domain, the share for which the
   engine rates that domain in the same direction; "levels" is the share that also takes the
@@ -26,10 +28,10 @@ reviews read later still, a measuring split only) and per domain:
 - false alarms: of the phrases the authors judged "not serious" in a domain (levels 0), the
   share for which the engine rates that domain anyway;
 - false domain: of all phrases, the share for which the engine rates a domain other than the
-  phrase's own.
+  phrase's own (or than the other domains the same sentence names, ``also``).
 
 ``--misses`` lists the train split's misses phrase by phrase (``--misses-split`` names other
-splits to list); fresh-2 is printed as aggregate figures only, whatever is asked.
+splits to list); fresh-2 and fresh-3b are printed as aggregate figures only, whatever is asked.
 """
 
 from __future__ import annotations
@@ -56,7 +58,8 @@ BODY = {
     "mixed": ("5 randomized trials and 3 cohort studies", "the treatment improved the outcome"),
     "observational": ("8 cohort studies", "the exposure was associated with the outcome"),
 }
-SPLITS = ("train", "test", "fresh", "fresh-2")
+SPLITS = ("train", "test", "fresh", "fresh-2", "fresh-3a", "fresh-3b")
+HELD_OUT = ("fresh-2", "fresh-3b")
 UP = {
     "upgrade.large_effect": "large_effect",
     "upgrade.very_large_effect": "large_effect",
@@ -113,6 +116,8 @@ class Scored:
     levels: int | None
     direction: str
     found: dict[str, int]
+    also: tuple[str, ...] = ()
+    prose: bool = False
 
     @property
     def expected_sign(self) -> int:
@@ -127,7 +132,7 @@ class Scored:
         return self.hit() and abs(self.found[self.domain]) == self.levels
 
     def other_domain(self) -> bool:
-        return any(d != self.domain for d in self.found)
+        return any(d != self.domain and d not in self.also for d in self.found)
 
 
 def score(corpus: dict) -> dict[str, list[Scored]]:
@@ -141,7 +146,16 @@ def score(corpus: dict) -> dict[str, list[Scored]]:
         review = reviews[p["review"]]
         found = rated(review["design"], p["phrase"])
         by_split[review["split"]].append(
-            Scored(p["phrase"], p["review"], p["domain"], p["levels"], p["direction"], found)
+            Scored(
+                p["phrase"],
+                p["review"],
+                p["domain"],
+                p["levels"],
+                p["direction"],
+                found,
+                tuple(p.get("also", ())),
+                p.get("form") == "prose",
+            )
         )
     return by_split
 
@@ -181,8 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--misses-split",
         action="append",
-        choices=["train", "test", "fresh"],
-        help="list this split's misses too (repeatable); fresh-2 is never listed",
+        choices=["train", "test", "fresh", "fresh-3a"],
+        help="list this split's misses too (repeatable); fresh-2 and fresh-3b are never listed",
     )
     args = parser.parse_args(argv)
     corpus = yaml.safe_load(CORPUS.read_text("utf-8"))
@@ -191,7 +205,11 @@ def main(argv: list[str] | None = None) -> int:
     for review in corpus["reviews"]:
         counts[review["split"]] += 1
     for split in SPLITS:
-        report(split, by_split.get(split, []), counts[split])
+        rows = by_split.get(split, [])
+        report(split, rows, counts[split])
+        prose = [r for r in rows if r.prose]
+        if prose:
+            report(f"{split}, prose sentences", prose, len({r.review for r in prose}))
     listed = (["train"] if args.misses else []) + (args.misses_split or [])
     for name in dict.fromkeys(listed):
         print(f"{name} misses:")

@@ -7,7 +7,10 @@ Every term of ``src/evidence_claims/data/grade_domain_terms.yaml`` (the words GR
 own words for every term ("<term>: not serious", "no serious <term>", "<term> was not
 downgraded") and the not-serious word of its class ("<problem> was low", "<safeguard> was
 adequate", "the <quantity> was large", "the <interval> was narrow", "the <results> were
-consistent", "the <population, intervention...> was similar"). Each phrase is added to the
+consistent", "the <population, intervention...> was similar", "the trials were well <designed,
+reported...>", "the assessors were unaware of the <allocation>", "the trials enrolled <group>
+and others", "the cohorts were adequately <adjusted for> age", "a <protocol> was available for every
+trial"). Each phrase is added to the
 claim frame of ``grade_footnotes.py`` (a review of 8 randomized trials; the frame alone moves
 nothing), and the script prints, per domain, the share of phrases for which the engine rates
 any domain anyway (false alarms). The data file is read as YAML, so the script runs against
@@ -39,6 +42,11 @@ BY_CLASS = {
     "interval": ("the {t} was narrow",),
     "results": ("the {t} were consistent",),
     "pico": ("the {t} was similar",),
+    "conduct": ("the trials were well {t}",),
+    "allocation": ("the assessors were unaware of the {t}",),
+    "group": ("the trials enrolled {t} and others",),
+    "adjustment": ("the cohorts were adequately {t} age",),
+    "registration": ("a {t} was available for every trial",),
 }
 
 

@@ -5,7 +5,10 @@ whose interval is a 95% CI, and more nouns for the people counted."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from evidence_claims.assessment.cues import participant_counts
 from evidence_claims.assessment.estimates import effects, people_counts
 
 from .assessment_helpers import assessed, assessment_of
@@ -61,3 +64,83 @@ def test_a_case_control_study_counts_cases_and_controls_together() -> None:
 
 def test_an_absolute_effect_is_not_a_count_of_people() -> None:
     assert people_counts("that is 3 fewer cases per 1000 (from 61 fewer to 84 more)") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pooled log risk ratio, as random-effects meta-analyses report it (no effect at 0)
+        ("abstinence at 6 months (log RR 0.77, 95% CI 0.49 to 1.04)", "RR 2.16 (1.63 to 2.83)"),
+        ("log RR 0.00, 95% CI -0.07 to 0.08", "RR 1 (0.93 to 1.08)"),
+        ("Log RR=-0.25, 95% CI -1.92 to 1.42", "RR 0.78 (0.15 to 4.14)"),
+        ("ln OR 0.41 (0.10 to 0.72)", "OR 1.51 (1.11 to 2.05)"),
+        ("log-HR -0.2 (95% CI -0.4 to 0.0)", "HR 0.82 (0.67 to 1)"),
+        # the word must stand before the measure: "catalog" is no log
+        ("catalog RR 0.70 (0.50 to 0.90)", "RR 0.7 (0.5 to 0.9)"),
+    ],
+)
+def test_a_log_ratio_is_read_back_as_the_ratio(text: str, expected: str) -> None:
+    assert [str(e) for e in effects(text)] == [expected]
+
+
+def test_a_log_ratio_beyond_a_float_is_no_estimate() -> None:
+    assert effects("ln OR 800 (700 to 900)") == []
+
+
+def test_a_precise_log_ratio_around_zero_is_not_imprecise() -> None:
+    # exp(-0.07..0.08) = RR 0.93 to 1.08: includes no effect but excludes any appreciable one,
+    # which GRADE guidelines 6 calls precise; read as a difference it was "includes no effect"
+    text = (
+        "In 12 randomized trials with 8,958 smokers, more frequent text messages made no "
+        "difference to abstinence (log RR 0.00, 95% CI -0.07 to 0.08)."
+    )
+    codes = [
+        r.code for r in assessment_of(assessed({"text": text, "type": "systematic_review"})).reasons
+    ]
+    assert not any(c.startswith("imprecision.") for c in codes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14 cohort studies with over 50 million participants", 50_000_000),
+        ("a registry of 1.2 million people", 1_200_000),
+        ("about 3 thousand adults", 3_000),
+    ],
+)
+def test_a_count_in_millions_is_read_whole(text: str, expected: int) -> None:
+    # both readers of counts: the participant detector and the body's people count
+    assert [n for n, _w in people_counts(text)] == [expected]
+    assert participant_counts(text) == [expected]
+
+
+def test_a_number_word_before_a_scale_word_is_multiplied_too() -> None:
+    # "thirty million users": the word list reads thirty; before, float("thirty") raised
+    assert participant_counts("thirty million users") == [30_000_000]
+
+
+def test_fifty_million_participants_is_no_small_sample() -> None:
+    text = (
+        "Urban residence was associated with asthma (RR 1.27, 95% CI 1.12 to 1.44) in 14 "
+        "cohort studies with over 50 million participants."
+    )
+    codes = {
+        r.code for r in assessment_of(assessed({"text": text, "type": "systematic_review"})).reasons
+    }
+    assert "imprecision.small_sample" not in codes
+
+
+_COUNT_PARTS = [
+    "thirty", "two", "a dozen", "12", "1.5", "12,500", "0", "0.0",
+    "million", "thousand", "billion", "users", "adults", "patients", "trials", "in", "n =", " ",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_COUNT_PARTS), max_size=6))
+def test_both_count_readers_never_raise_and_count_whole_people(parts: list[str]) -> None:
+    # number words, decimals and scale words in any order (before, "thirty million users"
+    # raised in one reader); every count is a whole number of people
+    text = " ".join(parts)
+    for value in participant_counts(text) + [n for n, _w in people_counts(text)]:
+        assert isinstance(value, int) and value > 0

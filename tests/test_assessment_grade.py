@@ -142,6 +142,35 @@ def test_another_population_is_indirect() -> None:
     assert "indirectness.population" not in codes_of(same)
 
 
+PREGNANCY_BIB = """@article{pregnancy2021, title = {Fish oil in pregnancy},
+  note = {Systematic review of 19 randomized trials of fish oil supplements in pregnant women,
+          with birth weight and offspring growth as outcomes.}}
+"""
+
+
+def test_a_child_outcome_of_a_trial_in_pregnancy_is_not_another_population() -> None:
+    # the offspring are part of what a trial in pregnancy studied (GRADE guidelines 8)
+    child = assessed(
+        {
+            "text": "Fish oil taken by mothers did not change the weight of children at 4 years.",
+            "type": "systematic_review",
+            "sources": ["pregnancy2021"],
+        },
+        bib=PREGNANCY_BIB,
+    )
+    assert "indirectness.population" not in codes_of(child)
+    # another population is still another: the same trials say nothing directly about older adults
+    older = assessed(
+        {
+            "text": "Fish oil eases joint pain in older adults.",
+            "type": "systematic_review",
+            "sources": ["pregnancy2021"],
+        },
+        bib=PREGNANCY_BIB,
+    )
+    assert "indirectness.population" in codes_of(older)
+
+
 def test_heterogeneity_words_and_i_squared() -> None:
     words = {
         "text": "Across 12 trials with 5,000 adults results varied widely.",

@@ -75,6 +75,7 @@ class Token:
     word: int  # index of its first word in the clause
     last: int  # index of its last word
     role: Role
+    withheld: bool = False  # a judgement word the clause then negates ("... was not warranted")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +130,39 @@ def _roles() -> dict[str, Role]:
             phrase in negators,
         )
     return out
+
+
+@cache
+def _reach() -> dict[str, int]:
+    """Words at most between a term of a class and its qualifier, where the data file narrows
+    MAX_GAP for that class (``reach``)."""
+    return {str(k): int(v) for k, v in (_spec().get("reach") or {}).items()}
+
+
+@cache
+def _exclusive() -> frozenset[str]:
+    """Classes that the judgement words of every class (``all``) do not judge."""
+    return frozenset(str(c) for c in _spec().get("exclusive") or ())
+
+
+@cache
+def _withheld() -> re.Pattern[str]:
+    """The word "not" and a word saying a rating was not made ("not warranted", "not
+    considered"), as a whole-word search in the rest of a clause (``withheld`` in the data
+    file)."""
+    words = "|".join(
+        r"\s+".join(re.escape(w) for w in _norm(p).split())
+        for p in sorted(_spec().get("withheld") or (), key=len, reverse=True)
+    )
+    return re.compile(r"(?<![\w-])not\s+(?:" + words + r")(?![\w-])")
+
+
+def _is_withheld(clause: str, end: int) -> bool:
+    """Whether a judgement word ending at ``end`` is followed, within MAX_GAP words of the
+    clause, by its negation ("downgrading for inconsistency was not considered"): GRADE
+    handbook 5.2, a domain judged not serious keeps the level."""
+    match = _withheld().search(clause, end)
+    return match is not None and len(_WORD.findall(clause[end : match.start()])) <= MAX_GAP
 
 
 def _by_first_char(phrases: list[str]) -> str:
@@ -274,9 +308,15 @@ def _tokens(clause: str) -> tuple[Token, ...]:
         role = roles.get(phrase)
         if role is None:
             continue
+        judgement = ("all", "concern") in role.qualifiers
         out.append(
             Token(
-                match.start(), match.end(), word_at(match.start()), word_at(match.end() - 1), role
+                match.start(),
+                match.end(),
+                word_at(match.start()),
+                word_at(match.end() - 1),
+                role,
+                judgement and _is_withheld(clause, match.end()),
             )
         )
     return tuple(out)
@@ -302,21 +342,31 @@ def _negated(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _very(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the concern at ``i`` takes two levels: it is a "very" word, follows one, or is
+    a judgement word followed by a count of two levels ("downgraded (by) two levels", "rated
+    down twice"; GRADE handbook 5.2: very serious, two levels)."""
     tok = tokens[i]
     if tok.role.very:
         return True
-    return i > 0 and tokens[i - 1].role.very and tok.word - tokens[i - 1].last <= 1
+    if i > 0 and tokens[i - 1].role.very and tok.word - tokens[i - 1].last <= 1:
+        return True
+    if i + 1 < len(tokens) and ("all", "concern") in tok.role.qualifiers:
+        after = tokens[i + 1]
+        return after.role.very and not after.role.terms and after.word - tok.last <= 2
+    return False
 
 
 def _polarity(tokens: Sequence[Token], i: int, cls: str) -> str | None:
     """The polarity qualifier ``i`` gives a term of class ``cls`` (None: it does not judge
     that class), turned by a negator just before it."""
     for qcls, polarity in tokens[i].role.qualifiers:
-        if qcls not in (cls, "all"):
+        if qcls not in (cls, "all") or (qcls == "all" and cls in _exclusive()):
             continue
         negatable = not tokens[i].role.negator and polarity != "neutral"
         if negatable and _negated(tokens, i):
             return "not_serious" if polarity == "concern" else "concern"
+        if qcls == "all" and polarity == "concern" and tokens[i].withheld:
+            return "not_serious"  # "downgrading for X was not warranted"
         return polarity
     return None
 
@@ -334,14 +384,17 @@ def _judge(tokens: Sequence[Token], t: int, cls: str) -> tuple[str, int, int] | 
     if cls == "none":
         return None
     best: tuple[int, int, int] | None = None  # (gap, after-first, index)
+    reach = _reach().get(cls, MAX_GAP)
     for i, tok in enumerate(tokens):
         if i == t or (tok.word <= term.last and tok.last >= term.word):
             continue  # the term itself, or a phrase overlapping it
         if _polarity(tokens, i, cls) is None:
             continue
         gap = _gap(term, tok)
-        if gap > MAX_GAP:
+        if gap > reach:
             continue
+        if i > t and _scopes_forward(tokens, i) not in (None, t):
+            continue  # "imprecision, not for risk of bias": the negation is the next term's
         if not _shared(tokens, i) and _nearer_term(tokens, i, t, cls, gap):
             continue  # a class word judges the term nearest to it
         if i < t and gap > 0 and _closes_term_before(tokens, i, t):
@@ -382,13 +435,31 @@ def _judge(tokens: Sequence[Token], t: int, cls: str) -> tuple[str, int, int] | 
     return (polarity or "neutral", 0, best[2])
 
 
+def _scopes_forward(tokens: Sequence[Token], q: int) -> int | None:
+    """The index of the term that negator ``q`` stands right before (at most one word between:
+    "not for risk of bias", "no serious imprecision"), or None: a negation scopes over what
+    follows it, so it judges that term and not one written before it."""
+    if not tokens[q].role.negator:
+        return None
+    for j in range(q + 1, len(tokens)):
+        tok = tokens[j]
+        if tok.word <= tokens[q].last:
+            continue  # overlapping the negator
+        return j if tok.role.terms and _gap(tokens[q], tok) <= 1 else None
+    return None
+
+
 def _closes_term_before(tokens: Sequence[Token], q: int, t: int) -> bool:
     """Whether qualifier ``q`` stands right after another term than ``t`` and so closes it: a
     judgement written after the domain it judges ("serious risk-of-bias concerns", an evidence
     profile's "imprecision: serious") is that domain's, and does not carry on to a term written
     further after it. A judgement written before coordinated terms still judges them all
     ("downgraded for risk of bias and imprecision"), and one right before a term heads it ("no
-    serious inconsistency"); the caller asks only for a qualifier not adjacent to the term."""
+    serious inconsistency"); the caller asks only for a qualifier not adjacent to the term. A
+    negation that scopes over ``t`` ("imprecision, not for risk of bias") does not close the
+    term before it."""
+    if _scopes_forward(tokens, q) == t:
+        return False
     for j in range(q - 1, -1, -1):
         if j == t:
             continue
@@ -414,7 +485,10 @@ def _heads_next_term(tokens: Sequence[Token], q: int, t: int) -> bool:
 
 
 def _nearer_term(tokens: Sequence[Token], q: int, t: int, cls: str, gap: int) -> bool:
-    """Another term that qualifier ``q`` also judges is nearer to it than term ``t``."""
+    """Another term that qualifier ``q`` also judges is nearer to it than term ``t`` (not when
+    ``q`` is a negation that scopes over ``t``, see :func:`_scopes_forward`)."""
+    if _scopes_forward(tokens, q) == t:
+        return False
     for j, tok in enumerate(tokens):
         if j in (q, t) or not tok.role.terms:
             continue
@@ -442,9 +516,10 @@ def read(text: str) -> tuple[Finding, ...]:
         tokens = _tokens(clause)
         if not any(tok.role.terms for tok in tokens) or _withdrawn(parts, index, text):
             continue
+        overruled = _judged_later(parts, index, text) - _named_concerns(tokens, clause)
         for t, tok in enumerate(tokens):
             for domain, cls in tok.role.terms:
-                if domain not in _ONE_LEVEL:
+                if domain not in _ONE_LEVEL or domain in overruled:
                     continue
                 judged = _judge(tokens, t, cls)
                 if judged is None or judged[0] != "concern":
@@ -464,6 +539,59 @@ def read(text: str) -> tuple[Finding, ...]:
                     words = text[start:end] if same else clause[start - offset : end - offset]
                     found[domain] = Finding(domain, levels, " ".join(words.split()))
     return tuple(found.values())
+
+
+@cache
+def _domain_names() -> frozenset[str]:
+    """The words that name a GRADE domain as a whole (``domain_names`` in the data file)."""
+    return frozenset(_norm(p) for p in _spec().get("domain_names") or ())
+
+
+def _named_concerns(tokens: Sequence[Token], clause: str) -> frozenset[str]:
+    """The domains a clause itself judges a concern by the domain's name ("most trials were
+    at high risk of bias"): a judgement of the whole domain, which a later "not serious" in
+    the same sentence contradicts rather than weighs, so the concern stands."""
+    names = _domain_names()
+    out = set()
+    for t, tok in enumerate(tokens):
+        if " ".join(clause[tok.start : tok.end].split()) not in names:
+            continue
+        for domain, cls in tok.role.terms:
+            judged = _judge(tokens, t, cls)
+            if judged is not None and judged[0] == "concern":
+                out.add(domain)
+    return frozenset(out)
+
+
+def _judged_later(parts: Sequence[tuple[int, str]], index: int, text: str) -> frozenset[str]:
+    """The domains a later clause of the same sentence judges not serious in GRADE's own
+    judgement words, by the domain's name, and none a concern: "some trials were unblinded,
+    but the outcome was objective, so risk of bias was not serious" (the profile's judgement
+    weighs the concern named before it; GRADE handbook 5.2). A clause that only says a
+    safeguard held or a problem was low ("risk of bias was low in the others") judges its own
+    studies, not the domain."""
+    offset, clause = parts[index]
+    end = text.find(".", offset + len(clause))
+    out: set[str] = set()
+    for at, later in parts[index + 1 :]:
+        if end >= 0 and at > end:
+            break  # another sentence
+        tokens = _tokens(later)
+        verdicts: dict[str, set[str]] = {}
+        names = _domain_names()
+        for t, tok in enumerate(tokens):
+            if " ".join(later[tok.start : tok.end].split()) not in names:
+                continue  # "allocation concealment: not serious" judges one safeguard only
+            for domain, cls in tok.role.terms:
+                judged = _judge(tokens, t, cls)
+                if judged is None:
+                    continue
+                polarity, _, q = judged
+                by_all = q >= 0 and ("all", "concern") in tokens[q].role.qualifiers
+                by_all = by_all or (q >= 0 and ("all", "not_serious") in tokens[q].role.qualifiers)
+                verdicts.setdefault(domain, set()).add(polarity if by_all else "other")
+        out.update(d for d, v in verdicts.items() if v == {"not_serious"})
+    return frozenset(out)
 
 
 def _withdrawn(parts: Sequence[tuple[int, str]], index: int, text: str) -> bool:
@@ -501,6 +629,8 @@ def cleared(text: str) -> tuple[tuple[str, int, int], ...]:
             for domain in {d for tok in tokens for d, _ in tok.role.terms}:
                 out.append((domain, offset, offset + len(clause)))
             continue
+        for domain in _judged_later(parts, index, text) - _named_concerns(tokens, clause):
+            out.append((domain, offset, offset + len(clause)))
         if _minority().search(clause):
             continue
         verdicts: dict[str, set[str]] = {}
@@ -533,8 +663,9 @@ def overruled(cue: str, text: str, domain: str) -> bool:
 
 
 def detected(texts: list[tuple[str, str, tuple]]) -> list[Detected]:
-    """The compositional findings of the claim's text and its entries' fields, one per domain
-    (the first text that rates a domain gives its words), as :class:`Detected` caveats."""
+    """The compositional findings of the claim's text, the statements of its passage and its
+    entries' fields, one per domain (the first text that rates a domain gives its words), as
+    :class:`Detected` caveats."""
     out: dict[str, Detected] = {}
     for where, text, place in texts:
         for finding in read(text):
@@ -548,6 +679,8 @@ def detected(texts: list[tuple[str, str, tuple]]) -> list[Detected]:
             words = finding.words if len(finding.words) <= 160 else finding.words[:157] + "..."
             if where == "in the claim":
                 detail = f"'{words}' in the claim"
+            elif ": in its " not in where:
+                detail = f"'{words}' {where}"  # a statement of the passage ("in document-002")
             else:
                 key, field = where.split(": in its ", 1)
                 detail = f"{key}: '{words}' in its {field}"

@@ -36,6 +36,8 @@ class SetContext:
     _bib_text: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     _passages: dict[tuple[str, tuple[str, ...]], list[Claim]] = field(default_factory=dict)
     _position: dict[int, int] = field(default_factory=dict)
+    _order: list[Claim] = field(default_factory=list)
+    _index: dict[int, int] = field(default_factory=dict)
     _counts: dict[int, int] = field(default_factory=dict)
     # Per cited entry, computed once per set: claims cite the same few entries again and again.
     _entry_cues: dict[tuple[str, str], tuple[str, str] | None] = field(default_factory=dict)
@@ -63,6 +65,8 @@ class SetContext:
             group = ctx._passages.setdefault(_evidence_key(claim), [])
             ctx._position[id(claim)] = len(group)
             group.append(claim)
+            ctx._index[id(claim)] = len(ctx._order)
+            ctx._order.append(claim)
         for claim in cs.claims:
             ctx.by_id.setdefault(claim.id, claim)
             for relation in claim.relations:
@@ -242,6 +246,27 @@ class SetContext:
             found.append(other)
             if other.evidence.basis == "explicit":
                 break
+        return found
+
+    def statements_after(self, claim: Claim) -> list[Claim]:
+        """The statements right after the claim in the document that describe the same
+        evidence and make no finding of their own (kind ``meta``, drawing on it by context):
+        "... found that X reduced pain. The trials were small and poorly reported." GRADE
+        rates the body of evidence behind a finding (GRADE guidelines 4-8), and such a
+        sentence says what that body is like. The run ends at the first other statement."""
+        start = self._index.get(id(claim))
+        if start is None:
+            return []
+        key = _evidence_key(claim)
+        found = []
+        for other in self._order[start + 1 : start + 1 + CONTEXT_LOOKBACK]:
+            if (
+                other.kind != "meta"
+                or other.evidence.basis != "context"
+                or _evidence_key(other) != key
+            ):
+                break
+            found.append(other)
         return found
 
 

@@ -13,6 +13,7 @@ from importlib import resources
 from typing import Any
 
 from ..model.taxonomy import source_types
+from .estimates import SCALES
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +220,14 @@ def number_words() -> dict[str, int]:
 @cache
 def _count_pattern() -> re.Pattern[str]:
     numbers = sorted(number_words(), key=len, reverse=True)
-    number = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(re.escape(w) for w in numbers) + ")"
+    scaled = r"\d{1,4}(?:\.\d{1,3})?(?=\s+(?:" + "|".join(SCALES) + r")\b)"
+    number = (
+        r"(?P<n>\d{1,3}(?:,\d{3})+|"
+        + scaled
+        + r"|\d+|"
+        + "|".join(re.escape(w) for w in numbers)
+        + ")"
+    )
     nouns = lexicon("participants").source
     breakers = "|".join(re.escape(str(w)) for w in _data()["count_breakers"])
     between = r"(?:(?!(?:" + breakers + r")\b)[\w-]+\s+){0,3}?"
@@ -250,7 +258,15 @@ def participant_counts(text: str, lowered: str | None = None) -> list[int]:
         if raw is None:
             continue
         raw = raw.lower().replace(",", "")
-        value = int(raw) if raw.isdigit() else words.get(" ".join(raw.split()))
+        scale = (
+            SCALES.get(text[match.end("n") :].split(maxsplit=1)[0]) if match.group("n") else None
+        )
+        if raw.replace(".", "", 1).isdigit():
+            base: float | None = float(raw)
+        else:
+            base = words.get(" ".join(raw.split()))
+        # "over 50 million participants", "thirty million users": millions, not 50 or 30
+        value = None if base is None else round(base * (scale or 1))
         if value:
             counts.append(value)
     return counts

@@ -182,6 +182,9 @@ def composed(claim: Claim, ctx: SetContext, codes: Iterable[str]) -> list[Detect
     if not wanted:
         return []
     texts: list[tuple[str, str, tuple]] = [("in the claim", claim.text, ("text",))]
+    # what the statements right after it say of the same evidence ("The trials were small
+    # and poorly reported."), before the cited entries, which describe the whole review
+    texts += [(f"in {other.id}", other.text, ()) for other in ctx.statements_after(claim)]
     for i, key in enumerate(claim.evidence.sources):
         texts += [
             (f"{key}: in its {name}", text, ("evidence", "sources", i))

@@ -33,6 +33,7 @@ What is recognised, with examples from the sentences of published summaries:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -187,6 +188,21 @@ def _interval_after(text: str, end: int) -> tuple[float, float, int] | None:
     return (min(low, high), max(low, high), end + interval.end())
 
 
+_LOG_BEFORE = re.compile(
+    r"\b(?:log|ln|natural\s+log(?:arithm)?\s+of(?:\s+the)?)[\s-]*$", re.IGNORECASE
+)
+"""The words that put a ratio just after them on its log scale: "log RR", "ln OR", "log-HR"."""
+
+
+def _exp(x: float) -> float:
+    """e to the power ``x`` to two decimals, as ratios are written; 0 beyond what a float
+    holds (a log ratio that large is a misread, which the ratio check then drops)."""
+    try:
+        return round(math.exp(x), 2)
+    except OverflowError:
+        return 0.0
+
+
 def effects(text: str) -> list[Effect]:
     """Every effect estimate with a 95% interval written in ``text``, in order."""
     if _DIGIT.search(text) is None:
@@ -202,6 +218,15 @@ def effects(text: str) -> list[Effect]:
         if bounds is None:
             continue
         low, high, interval_end = bounds
+        start = match.start()
+        log_scale = kind == "ratio" and _LOG_BEFORE.search(text[max(0, start - 12) : start])
+        if log_scale:
+            # "log RR 0.50 (0.25 to 0.75)": a ratio on its natural-log scale, as meta-analyses
+            # pool ratios (Cochrane Handbook 10.3.2), whose no effect is log 1 = 0. Read back
+            # on the ratio scale (RR 1.65, 1.28 to 2.12) so that GRADE's thresholds for ratios
+            # apply to it (GRADE guidelines 6), instead of the logs being read as ratios.
+            start -= len(log_scale.group(0))
+            value, low, high = (_exp(x) for x in (value, low, high))
         if kind == "ratio" and (low <= 0 or value <= 0):
             continue  # not a ratio after all ("OR" of something else)
         if label == "AUC" and not 0 <= low <= value <= high <= 1:
@@ -209,7 +234,7 @@ def effects(text: str) -> list[Effect]:
         if not (low <= value <= high) and kind != "proportion":
             # "MD 0.72 (0.18, 1.26)" holds its value; a point outside its interval is a misread
             continue
-        span = text[match.start() : interval_end].strip()
+        span = text[start:interval_end].strip()
         found.append(Effect(label, kind, value, low, high, span))
     if not found:
         found.extend(_unnamed_effects(text))
@@ -442,9 +467,12 @@ _BREAKERS = (
     "and", "or", "per", "who", "were", "was", "had", "to", "than", "versus", "vs",
     "fewer", "more",  # "3 fewer cases per 1000" is an absolute effect, not people
 )  # fmt: skip
+SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+"""Words that multiply the number before them: "over 50 million participants" is fifty
+million people, not fifty (nor a 50 that a small-sample rule would read as a small body)."""
 _PEOPLE = re.compile(
     r"(?<![\w.,])(?:about|around|approximately|nearly|almost|over|more\s+than|some)?\s*"
-    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,4}(?:\.\d{1,3})?(?=\s+(?:" + "|".join(SCALES) + r")\b)|\d+)\s+"
     r"(?P<between>(?:(?!(?:" + "|".join(_BREAKERS) + r")\b)[\w'-]+\s+){0,3}?)"
     r"(?P<noun>" + "|".join(re.escape(p) for p in PEOPLE) + r")(?![\w-])"
     r"|(?<![\w])(?:adjusted\s+)?n\s*=\s*(?P<n2>\d{1,3}(?:,\d{3})+|\d+)",
@@ -459,6 +487,14 @@ _CASES_AND_CONTROLS = re.compile(
 )
 
 
+def _scaled(raw: str, scale: int) -> int | None:
+    """``raw`` ("50", "1.2", "12,500") times ``scale`` (a million for "1.2 million")."""
+    try:
+        return round(float(raw.replace(",", "")) * scale) or None
+    except ValueError:
+        return None
+
+
 def people_counts(text: str) -> list[tuple[int, str]]:
     """Participant counts in ``text`` with the words they came from. A case-control study's
     participants are its cases and controls together ("261 cases and 363 controls": 624)."""
@@ -467,7 +503,9 @@ def people_counts(text: str) -> list[tuple[int, str]]:
         raw = match.group("n") or match.group("n2")
         if raw is None:
             continue
-        value = _count_value(raw)
+        between = (match.group("between") or "").lower().split()
+        scale = SCALES.get(between[0]) if between else None
+        value = _scaled(raw, scale) if scale else _count_value(raw)
         if value:
             out.append((value, match.group(0).strip()))
     for match in _CASES_AND_CONTROLS.finditer(text):

@@ -104,6 +104,12 @@ def _other_population(claim: Claim, ctx: SetContext) -> Detected | None:
     studied: set[str] = set()
     for key in claim.evidence.sources:
         studied |= ctx.entry_groups(key)
+    if "pregnancy" in studied:
+        # a trial in pregnancy studies the offspring too: birth weight or a child's growth after
+        # a supplement in pregnancy is that trial's own outcome, measured in the population it
+        # randomized, not evidence carried over to another population (GRADE guidelines 8,
+        # Guyatt et al. 2011: indirectness is a population other than the one studied)
+        studied.add("children")
     if studied and not (claimed & studied):
         return Detected(
             R.POPULATION.code,
