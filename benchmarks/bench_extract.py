@@ -1,6 +1,7 @@
 """Extraction throughput: sentences per second on a large generated corpus, on one core.
 
 Run: .venv/bin/python benchmarks/bench_extract.py [--sentences N] [--runs R]
+     [--attribution rules|learned] [--kinds rules|learned]
 
 The corpus is made by shuffling the paragraphs of the bundled and gold documents (many
 genres, headings, lists, citations) into one long document. Three figures are printed, each
@@ -60,11 +61,13 @@ def timed(function, text: str, runs: int) -> tuple[float, float, int]:  # type: 
     return statistics.median(wall), statistics.median(cpu), count
 
 
-def command(document: Path, output: Path, fmt: str) -> tuple[float, float, int, int]:
+def command(
+    document: Path, output: Path, fmt: str, options: list[str]
+) -> tuple[float, float, int, int]:
     """Wall and CPU seconds, peak RSS (bytes) and claims written of ``evidence-claims
     extract DOCUMENT`` written to ``output`` as ``fmt``, in a fresh process."""
     code = "import sys; from evidence_claims.cli import main; sys.exit(main())"
-    args = ["extract", str(document), "-o", str(output), "--format", fmt, "--force"]
+    args = ["extract", str(document), "-o", str(output), "--format", fmt, "--force", *options]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     began = time.perf_counter()
     with open(os.devnull, "wb") as sink, tempfile.TemporaryFile() as err:
@@ -92,25 +95,40 @@ def main() -> None:
         default=None,
         help="time only the in-process functions, or only the command",
     )
+    parser.add_argument(
+        "--attribution",
+        choices=("rules", "learned"),
+        default="rules",
+        help="how source types are decided (the learned model reads features of every statement)",
+    )
+    parser.add_argument(
+        "--kinds",
+        choices=("rules", "learned"),
+        default="rules",
+        help="how kinds are decided (the learned model reads features of every statement)",
+    )
     args = parser.parse_args()
+    mode = args.attribution
+    kinds = args.kinds
     text = corpus(args.sentences)
-    print(f"corpus: {len(text):,} characters")
+    print(f"corpus: {len(text):,} characters; attribution: {mode}; kinds: {kinds}")
     # The commands first: a child starts as a copy of this process, whose pages count in the
     # child's peak RSS until it runs Python anew, so this process must still be small.
     if args.only != "functions":
-        commands(text, args.runs)
+        commands(text, args.runs, mode, kinds)
     if args.only != "command":
-        functions(text, args.runs)
+        functions(text, args.runs, mode, kinds)
 
 
-def commands(text: str, runs: int) -> None:
+def commands(text: str, runs: int, mode: str, kinds: str) -> None:
     """The command's figures, YAML and JSON output, medians of ``runs`` fresh processes."""
     with tempfile.TemporaryDirectory() as folder:
         document = Path(folder) / "corpus.txt"
         document.write_text(text, encoding="utf-8")
         for fmt in ("yaml", "json"):
             output = Path(folder) / f"corpus.claims.{fmt}"
-            timings = [command(document, output, fmt) for _ in range(runs)]
+            options = ["--attribution", mode, "--kinds", kinds]
+            timings = [command(document, output, fmt, options) for _ in range(runs)]
             wall, cpu, peak = (statistics.median(t[i] for t in timings) for i in range(3))
             count = timings[0][3]
             name = f"command: extract --format {fmt}"
@@ -121,13 +139,20 @@ def commands(text: str, runs: int) -> None:
             )
 
 
-def functions(text: str, runs: int) -> None:
+def functions(text: str, runs: int, mode: str, kinds: str) -> None:
     """The in-process figures: segmentation, analysis, extract with validation."""
-    extract(text[:5000])  # load lexicons and compile patterns outside the timing
+    # load lexicons, models and patterns before timing
+    extract(text[:5000], attribution=mode, kinds=kinds)
     for name, function in (
         ("segment only", segment),
-        ("analyse (segments, kinds, attribution, cues)", analyse),
-        ("extract (analyse + validated claim file)", lambda t: extract(t).claims),
+        (
+            "analyse (segments, kinds, attribution, cues)",
+            lambda t: analyse(t, attribution=mode, kinds=kinds),
+        ),
+        (
+            "extract (analyse + validated claim file)",
+            lambda t: extract(t, attribution=mode, kinds=kinds).claims,
+        ),
     ):
         seconds, cpu, count = timed(function, text, runs)
         print(

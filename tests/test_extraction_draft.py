@@ -173,9 +173,9 @@ def test_the_garbage_collector_is_paused_only_while_extracting() -> None:
     seen = []
     original = draft._analyse
 
-    def spy(text: str, bibliography: object) -> object:
+    def spy(text: str, bibliography: object, *rest: object) -> object:
         seen.append(gc.isenabled())
-        return original(text, bibliography)  # type: ignore[arg-type]
+        return original(text, bibliography, *rest)  # type: ignore[arg-type]
 
     draft._analyse = spy  # type: ignore[assignment]
     try:

@@ -2,7 +2,9 @@
 
 ``benchmarks/extract_agreement.py`` scores the extractor against the hand annotations of
 ``benchmarks/gold-real`` (tune half) and of the blind halves ``gold-real-blind`` and
-``gold-real-blind-2``, and of the validation half ``gold-real-val`` (aggregate rows only). A
+``gold-real-blind-2``, and of the validation half ``gold-real-val`` (aggregate rows only);
+``benchmarks/annotator_agreement.py`` compares ``gold-real-iaa`` (a second annotator's labels of
+ten of those passages) with the first annotation. A
 quote that no longer sits at its offsets, a stale digest, a key missing from the bibliography
 or a ``SOURCE.md`` without its plain ``genre:`` line would make those figures wrong without
 any error, so each passage is checked here, by reading its files only. The blind and
@@ -22,7 +24,7 @@ import yaml
 from evidence_claims.pipeline.validation import validate
 
 ROOT = Path(__file__).resolve().parents[1]
-SETS = ("gold-real", "gold-real-blind", "gold-real-blind-2", "gold-real-val")
+SETS = ("gold-real", "gold-real-blind", "gold-real-blind-2", "gold-real-val", "gold-real-iaa")
 # The line extract_agreement.genre reads (same pattern), plain: "- genre: trial abstract".
 GENRE = re.compile(r"^\W*genre:\s*(.+?)\s*$", re.M | re.I)
 BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),", re.M)
@@ -64,6 +66,40 @@ def test_every_validation_passage_has_its_source_and_a_readme() -> None:
         assert re.search(r"licen[cs]e", source, re.I), f"{folder.name}: SOURCE.md names no licence"
         for claim in yaml.safe_load((folder / "claims.yaml").read_text("utf-8"))["claims"]:
             assert claim["review"]["by"] == "annotator", claim["id"]
+
+
+def test_every_second_annotation_mirrors_a_first_one() -> None:
+    """Each passage of the agreement study has the first annotation's very text and sources.
+
+    The alignment compares character offsets, so a document that differs by one byte from the
+    first annotation's would misalign every unit after it without an error; a bibliography that
+    differs would make the attributed-source figure compare different keys.
+    """
+    iaa = [p for p in FOLDERS if p.parent.name == "gold-real-iaa"]
+    assert len(iaa) >= 10
+    for folder in iaa:
+        firsts = [
+            ROOT / "benchmarks" / name / folder.name
+            for name in ("gold-real", "gold-real-val")
+            if (ROOT / "benchmarks" / name / folder.name / "claims.yaml").is_file()
+        ]
+        assert len(firsts) == 1, f"{folder.name}: no single first annotation"
+        first = firsts[0]
+        for name in ("document.txt", "references.bib"):
+            assert (folder / name).is_file() == (first / name).is_file(), f"{folder.name}/{name}"
+            if (first / name).is_file():
+                assert (folder / name).read_bytes() == (first / name).read_bytes(), name
+    decided = yaml.safe_load(
+        (ROOT / "benchmarks" / "gold-real-iaa" / "decided.yaml").read_text("utf-8")
+    )
+    assert set(decided) == {p.name for p in iaa}
+    for name, numbers in decided.items():
+        count = len(
+            yaml.safe_load(
+                (ROOT / "benchmarks" / "gold-real-iaa" / name / "claims.yaml").read_text("utf-8")
+            )["claims"]
+        )
+        assert all(1 <= n <= count for n in numbers or []), name
 
 
 def _genre(folder: Path) -> str:

@@ -66,6 +66,8 @@ class _DraftRequest:
     doc_id: str | None
     write_through: bool
     max_bytes: int | None
+    attribution: str = "rules"
+    kinds: str | None = None
 
 
 @click.command()
@@ -93,6 +95,23 @@ class _DraftRequest:
 @click.option(
     "--id", "doc_id", default=None, help="Document id (default: the file's stem; one document)."
 )
+@click.option(
+    "--attribution",
+    type=click.Choice(["rules", "learned"]),
+    default="rules",
+    show_default=True,
+    help="How source types are decided: by the attribution rules, or with a model trained "
+    "on annotated passages overruling them where it is confident, for statements that name "
+    "no source of their own.",
+)
+@click.option(
+    "--kinds",
+    "kind_method",
+    type=click.Choice(["rules", "learned"]),
+    default=None,
+    help="How statements get their kind (claim, recommendation, question, meta): the "
+    "hand-written rules or the model learned from annotated passages (default: rules).",
+)
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
 @write_through_option
 @config_option
@@ -102,6 +121,8 @@ def extract(
     output_format: str | None,
     bib: Path | None,
     doc_id: str | None,
+    attribution: str,
+    kind_method: str | None,
     force: bool,
     write_through: bool,
     config_path: Path | None,
@@ -124,6 +145,8 @@ def extract(
         doc_id=doc_id,
         write_through=write_through,
         max_bytes=limits.max_file_bytes,
+        attribution=attribution,
+        kinds=kind_method,
     )
     targets = _targets(documents, output, output_format)
     _check_targets(targets, force=force, write_through=write_through)
@@ -266,7 +289,10 @@ def _extract_one(document: Path, output: Path | None, request: _DraftRequest) ->
         "sha256": hashlib.sha256(raw).hexdigest(),
         "bibliography": request.bibliography,
         "bibliography_path": _relative(request.bib, base) if request.bib is not None else None,
+        "attribution": request.attribution,
     }
+    if request.kinds is not None:
+        options["kinds"] = request.kinds
     del raw
     notices: list[Finding] = []
     kinds = _write(text, output, fmt, options, notices, request.write_through)

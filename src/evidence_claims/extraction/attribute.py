@@ -27,7 +27,14 @@ from .attribution_rules import (
     build_rules,
     load_rules,
 )
+from .linear_model import LinearModel
 from .segment import Segment
+from .source_features import (
+    FeatureReader,
+    passage_type,
+    previous_type_features,
+)
+from .source_model import relabel
 
 __all__ = [
     "ANECDOTAL",
@@ -53,6 +60,8 @@ def attribute(
     *,
     bibliography: Bibliography | None = None,
     folded: str | None = None,
+    learned: LinearModel | None = None,
+    features: list[list[str]] | None = None,
 ) -> list[Attribution]:
     """Attribute every segment (see the module docstring and ``data/attribution.yaml``).
 
@@ -62,9 +71,18 @@ def attribute(
     the study a report describes, judgements, a ground the statement names, and what the open
     passage carries.
     ``folded`` is ``caseless.fold(document)`` when the caller has it (computed otherwise).
+
+    With a ``learned`` model (:mod:`.source_model`) the model's type overrules the rules'
+    where it is confident, for statements that name no ground of their own (a cue or a
+    citation, which the rules read); the walk over the passage goes on as the rules read it. When
+    ``features`` is a list, each statement's feature names (:mod:`.source_features`) are
+    appended to it (what the model is trained on; empty for a statement that names its own
+    ground).
     """
     doc = Document.read(document, segments, kinds, asides, bibliography, folded)
     walk = Walk()
+    reader = FeatureReader(doc) if learned is not None or features is not None else None
+    previous: str | None = None  # the previous statement's final type
     results: list[Attribution] = []
     h = 0
     for index, (segment, kind) in enumerate(zip(segments, kinds, strict=True)):
@@ -72,7 +90,19 @@ def attribute(
         while h < len(doc.hits) and doc.hits[h].start < segment.start:
             h += 1
         statement = read_statement(doc, index, h)
-        attribution = decide(doc, walk, statement)
+        if reader is None:
+            attribution = decide(doc, walk, statement)
+        else:
+            before = passage_type(walk)
+            attribution = decide(doc, walk, statement)
+            names = reader.read(statement, before, attribution)
+            if features is not None:
+                features.append(names)
+            if learned is not None:
+                if names:  # a statement that names no ground of its own
+                    names += previous_type_features(names, previous)
+                    attribution = relabel(learned, names, attribution, walk)
+                previous = attribution.type
         if statement.unresolved:
             attribution = replace(attribution, unresolved=statement.unresolved)
         results.append(attribution)

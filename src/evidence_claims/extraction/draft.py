@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Literal
 
 from ..io.bib import Bibliography
 from ..io.claimset import ClaimSet
@@ -29,12 +29,16 @@ from .attribute import Attribution, attribute
 from .caseless import fold
 from .cues import CueMatch, load_lexicon, merge_adjacent, resolve
 from .draft_output import _stream_json, _stream_yaml, to_data, to_json, to_yaml, to_yaml_tree
-from .kinds import classify_segment, in_method_sections
+from .kind_model import DEFAULT_METHOD, KindMethod, decide_kinds
 from .notices import notices
 from .segment import Segment, segment
+from .source_model import load_source_model
 
 __all__ = [
+    "ATTRIBUTION_MODES",
+    "DEFAULT_ATTRIBUTION",
     "STREAM_CHUNK",
+    "AttributionMode",
     "Statement",
     "analyse",
     "document_id",
@@ -66,10 +70,30 @@ def document_id(name: str) -> str:
     return cleaned[:150] or "document"
 
 
-def analyse(text: str, *, bibliography: Bibliography | None = None) -> list[Statement]:
-    """Run the pipeline: segments, asides, kinds, attribution and cues, in document order."""
+AttributionMode = Literal["rules", "learned"]
+ATTRIBUTION_MODES: tuple[AttributionMode, ...] = ("rules", "learned")
+DEFAULT_ATTRIBUTION: AttributionMode = "rules"
+
+
+def analyse(
+    text: str,
+    *,
+    bibliography: Bibliography | None = None,
+    attribution: AttributionMode = DEFAULT_ATTRIBUTION,
+    features: list[list[str]] | None = None,
+    kinds: KindMethod = DEFAULT_METHOD,
+) -> list[Statement]:
+    """Run the pipeline: segments, asides, kinds, attribution and cues, in document order.
+
+    ``attribution`` chooses how source types are decided: by the ``rules`` alone, or with the
+    ``learned`` model overruling them where it is confident (:mod:`.source_model`). When
+    ``features`` is a list, each statement's source features are appended to it (an empty
+    list for a statement that names its own ground, which the rules decide). ``kinds`` says
+    how statements get their kind: by the hand-written ``rules`` or by the ``learned`` model
+    (:mod:`.kind_model`).
+    """
     with _collector_paused():
-        return _analyse(text, bibliography)
+        return _analyse(text, bibliography, attribution, features, kinds)
 
 
 @contextlib.contextmanager
@@ -97,20 +121,31 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _analyse(text: str, bibliography: Bibliography | None) -> list[Statement]:
+def _analyse(
+    text: str,
+    bibliography: Bibliography | None,
+    mode: AttributionMode = DEFAULT_ATTRIBUTION,
+    features: list[list[str]] | None = None,
+    method: KindMethod = DEFAULT_METHOD,
+) -> list[Statement]:
     folded = fold(text)  # the lower case every case-insensitive pattern is matched on
     segments = segment(text)
     asides = [aside_spans(text, s.start, s.end) for s in segments]
-    kinds: list[Kind] = in_method_sections(
+    kinds: list[Kind] = decide_kinds(
         text,
         segments,
-        [
-            classify_segment(text, s, outside(text, s.start, s.end, a))
-            for s, a in zip(segments, asides, strict=True)
-        ],
+        [outside(text, s.start, s.end, a) for s, a in zip(segments, asides, strict=True)],
+        method,
     )
     attributions = attribute(
-        text, segments, kinds, asides, bibliography=bibliography, folded=folded
+        text,
+        segments,
+        kinds,
+        asides,
+        bibliography=bibliography,
+        folded=folded,
+        learned=load_source_model() if mode == "learned" else None,
+        features=features,
     )
     raw = load_lexicon().scan(text, folded=folded)
     statements = []
@@ -152,6 +187,8 @@ def extract(
     bibliography_path: str | None = None,
     title: str | None = None,
     findings: list[Finding] | None = None,
+    attribution: AttributionMode = DEFAULT_ATTRIBUTION,
+    kinds: KindMethod = DEFAULT_METHOD,
 ) -> ClaimSet:
     """A draft claim set for ``text``, for a person to review.
 
@@ -163,12 +200,12 @@ def extract(
     its bytes differ, e.g. with a byte order mark). ``bibliography`` (a parsed
     :class:`~evidence_claims.io.bib.Bibliography` or the path of a ``.bib`` file) lets informal
     mentions ("Matsumoto et al.", "the Thai studies") resolve to keys; ``bibliography_path`` is
-    how the claim file names it.
+    how the claim file names it. ``attribution`` and ``kinds`` are as for :func:`analyse`.
     """
     bib, bibliography_path = _resolve_bibliography(bibliography, bibliography_path)
     naming = _Naming(doc_id, path, sha256, bibliography_path, title)
     with _collector_paused():
-        return _extract(text, bib, naming, findings)
+        return _extract(text, bib, naming, findings, attribution, kinds)
 
 
 @dataclass(frozen=True)
@@ -195,11 +232,16 @@ def _resolve_bibliography(
 
 
 def _read_draft(
-    text: str, bib: Bibliography | None, naming: _Naming, findings: list[Finding] | None
+    text: str,
+    bib: Bibliography | None,
+    naming: _Naming,
+    findings: list[Finding] | None,
+    mode: AttributionMode = DEFAULT_ATTRIBUTION,
+    kinds: KindMethod = DEFAULT_METHOD,
 ) -> tuple[list[Statement], dict[str, Any], list[str]]:
     """The statements of ``text``, the draft's document header and its claim ids; the notices
     about the text are appended to ``findings`` when it is a list."""
-    statements = _analyse(text, bib)
+    statements = _analyse(text, bib, mode, None, kinds)
     document, ids = _header(text, statements, bib, naming)
     if findings is not None:
         findings.extend(notices(text, statements, ids, file=naming.path))
@@ -207,9 +249,14 @@ def _read_draft(
 
 
 def _extract(
-    text: str, bib: Bibliography | None, naming: _Naming, findings: list[Finding] | None = None
+    text: str,
+    bib: Bibliography | None,
+    naming: _Naming,
+    findings: list[Finding] | None = None,
+    mode: AttributionMode = DEFAULT_ATTRIBUTION,
+    kinds: KindMethod = DEFAULT_METHOD,
 ) -> ClaimSet:
-    statements, document, ids = _read_draft(text, bib, naming, findings)
+    statements, document, ids = _read_draft(text, bib, naming, findings, mode, kinds)
     # One validation of the whole file (in pydantic-core) checks every draft against the
     # contract, and is much faster than building each nested model in Python.
     model = ClaimFile.model_validate(
@@ -259,19 +306,22 @@ def write_draft(
     title: str | None = None,
     schema_ref: str | None = None,
     findings: list[Finding] | None = None,
+    attribution: AttributionMode = DEFAULT_ATTRIBUTION,
+    kinds: KindMethod = DEFAULT_METHOD,
 ) -> Counter[str] | None:
     """Write the draft of :func:`extract` to ``out`` as ``fmt`` (yaml or json), a part at a
     time: the bytes are those of :func:`to_yaml` / :func:`to_json`, but only
     :data:`STREAM_CHUNK` claims are ever held as models and text (50 MB of text took 6.5 GB
     drafted at once). Returns the number of claims of each kind, or None when a value can
     only be written by ruamel.yaml: ``out`` then holds a part, and the caller writes the
-    whole draft with :func:`to_yaml` instead. ``findings`` is filled as by :func:`extract`.
+    whole draft with :func:`to_yaml` instead. ``findings`` is filled as by :func:`extract`,
+    ``attribution`` and ``kinds`` are as for :func:`analyse`.
     """
     bib, bibliography_path = _resolve_bibliography(bibliography, bibliography_path)
     naming = _Naming(doc_id, path, sha256, bibliography_path, title)
     with _collector_paused():
-        statements, document, ids = _read_draft(text, bib, naming, findings)
-        kinds = Counter(s.kind for s in statements)
+        statements, document, ids = _read_draft(text, bib, naming, findings, attribution, kinds)
+        counts = Counter(s.kind for s in statements)
         chunks = range(0, len(statements), STREAM_CHUNK)
 
         # The claims are checked against the claim file's model as plain data: the writers
@@ -289,8 +339,8 @@ def write_draft(
 
         if fmt == "json":
             _stream_json(out, parts(), document)
-            return kinds
-        return kinds if _stream_yaml(out, parts(), document, schema_ref) else None
+            return counts
+        return counts if _stream_yaml(out, parts(), document, schema_ref) else None
 
 
 def _bibliography(value: Bibliography | str | Path | None) -> Bibliography | None:

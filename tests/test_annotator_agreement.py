@@ -1,0 +1,109 @@
+"""The arithmetic of benchmarks/annotator_agreement.py on tiny made-up annotations.
+
+The benchmark reports how far two annotators of the same passages agree (percent, Cohen's
+kappa, attributed source, cue precision/recall); a slip in the kappa formula or in the one-to-one
+alignment would move every figure it prints without an error, so both are checked here on
+pairs small enough to work out by hand.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import sys
+from pathlib import Path
+
+import pytest
+
+from evidence_claims.model.records import Claim
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def iaa():
+    """The benchmark module, loaded from its file (it is a script, not a package module)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    spec = importlib.util.spec_from_file_location(
+        "annotator_agreement", ROOT / "benchmarks" / "annotator_agreement.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _claim(
+    n: int,
+    start: int,
+    end: int,
+    kind: str = "claim",
+    type_: str = "unsourced_assertion",
+    basis: str = "none",
+    sources: tuple[str, ...] = (),
+    hedges: tuple[tuple[int, int], ...] = (),
+) -> Claim:
+    return Claim.model_validate(
+        {
+            "id": f"t-{n:03d}",
+            "text": "x" * (end - start),
+            "anchor": {"start": start, "end": end},
+            "kind": kind,
+            "evidence": {"type": type_, "sources": list(sources), "basis": basis},
+            "hedges": [{"cue": "x" * (e - s), "start": s, "end": e} for s, e in hedges],
+        }
+    )
+
+
+def test_kappa_of_the_textbook_two_by_two_table(iaa) -> None:
+    """50 items: both yes 20, A yes B no 5, A no B yes 10, both no 15: p_o .70, p_e .50, k .40."""
+    pairs = [("yes", "yes")] * 20 + [("yes", "no")] * 5 + [("no", "yes")] * 10 + [("no", "no")] * 15
+    assert iaa.percent(pairs) == pytest.approx(0.70)
+    assert iaa.cohen_kappa(pairs) == pytest.approx(0.40)
+
+
+def test_kappa_at_its_bounds(iaa) -> None:
+    # Perfect agreement on two labels is 1; systematic swapping of two balanced labels is -1.
+    assert iaa.cohen_kappa([("a", "a"), ("b", "b")]) == pytest.approx(1.0)
+    assert iaa.cohen_kappa([("a", "b"), ("b", "a")]) == pytest.approx(-1.0)
+    # Both raters always say the same single label: chance agreement is certain, kappa undefined.
+    assert math.isnan(iaa.cohen_kappa([("a", "a")] * 3))
+    assert math.isnan(iaa.cohen_kappa([]))
+    # A label one rater never uses still counts in the other's marginals: p_o .75, p_e .5.
+    assert iaa.cohen_kappa([("a", "a"), ("a", "a"), ("a", "b"), ("b", "b")]) == pytest.approx(0.5)
+
+
+def test_alignment_is_one_to_one_and_leaves_the_split_half_unaligned(iaa) -> None:
+    # Annotator 1: one sentence 0-20, one 21-40.  Annotator 2 splits the first at 12.
+    first = [_claim(1, 0, 20), _claim(2, 21, 40)]
+    second = [_claim(1, 0, 12), _claim(2, 13, 20), _claim(3, 21, 40)]
+    assert iaa.align(first, second) == [(0, 0), (1, 2)]
+
+
+def test_pairing_counts_labels_attribution_and_cues(iaa) -> None:
+    first = [
+        _claim(1, 0, 10, kind="meta"),
+        _claim(2, 11, 30, type_="clinical_trial", basis="explicit", sources=("k1",)),
+        _claim(3, 31, 50, type_="clinical_trial", basis="context", hedges=((31, 34),)),
+    ]
+    second = [
+        _claim(1, 0, 10, kind="meta"),
+        _claim(2, 11, 30, type_="clinical_trial", basis="explicit", sources=("k1",)),
+        _claim(3, 31, 50, type_="observational_study", basis="context", hedges=((40, 44),)),
+    ]
+    result = iaa.pair(first, second, frozenset({1}))
+    assert (result.units_first, result.units_second, result.aligned) == (3, 3, 3)
+    assert iaa.percent(result.labels["kind"]) == 1.0
+    assert iaa.percent(result.labels["type"]) == pytest.approx(2 / 3)
+    # The meta unit is left out of the non-meta type agreement.
+    assert result.labels["type_non_meta"] == [
+        ("clinical_trial", "clinical_trial"),
+        ("clinical_trial", "observational_study"),
+    ]
+    assert result.labels["type|decided"] == [("clinical_trial", "clinical_trial")]
+    assert len(result.labels["type|open"]) == 2
+    # Both non-meta units rest on a named design; the second annotator's type differs on one.
+    assert (result.attributed.right, result.attributed.total) == (1, 2)
+    # The hedges do not overlap: precision and recall are both nil.
+    assert (result.hedges.precision, result.hedges.recall) == (0.0, 0.0)
