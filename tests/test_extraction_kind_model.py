@@ -157,3 +157,15 @@ def test_cli_kinds_option(tmp_path: Path) -> None:
         assert json.loads(result.stdout)["claims"][0]["kind"] == "question"
     wrong = run_cli("extract", str(document), "--kinds", "guess")
     assert wrong.exit_code == 2 and "--kinds" in wrong.output
+
+
+def test_cli_summary_names_the_learned_models_it_used(tmp_path: Path) -> None:
+    document = tmp_path / "notes.txt"
+    document.write_text("Users report headaches.\n", "utf-8")
+    (tmp_path / ".evidence-claims-root").write_text("")
+    plain = run_cli("extract", str(document))
+    assert "by the English rules; every one" in plain.stderr
+    kinds = run_cli("extract", str(document), "--kinds", "learned")
+    assert "with a learned model for kinds;" in kinds.stderr
+    both = run_cli("extract", str(document), "--kinds", "learned", "--attribution", "learned")
+    assert "with a learned model for source types and kinds;" in both.stderr

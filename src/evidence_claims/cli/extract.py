@@ -67,7 +67,7 @@ class _DraftRequest:
     write_through: bool
     max_bytes: int | None
     attribution: str = "rules"
-    kinds: str | None = None
+    kinds: str = "rules"
 
 
 @click.command()
@@ -108,9 +108,10 @@ class _DraftRequest:
     "--kinds",
     "kind_method",
     type=click.Choice(["rules", "learned"]),
-    default=None,
+    default="rules",
+    show_default=True,
     help="How statements get their kind (claim, recommendation, question, meta): the "
-    "hand-written rules or the model learned from annotated passages (default: rules).",
+    "hand-written rules or the model learned from annotated passages.",
 )
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
 @write_through_option
@@ -122,7 +123,7 @@ def extract(
     bib: Path | None,
     doc_id: str | None,
     attribution: str,
-    kind_method: str | None,
+    kind_method: str,
     force: bool,
     write_through: bool,
     config_path: Path | None,
@@ -291,13 +292,12 @@ def _extract_one(document: Path, output: Path | None, request: _DraftRequest) ->
         "bibliography_path": _relative(request.bib, base) if request.bib is not None else None,
         "attribution": request.attribution,
     }
-    if request.kinds is not None:
-        options["kinds"] = request.kinds
+    options["kinds"] = request.kinds
     del raw
     notices: list[Finding] = []
     kinds = _write(text, output, fmt, options, notices, request.write_through)
     _echo_findings([replace(f, file=display_path(document)) for f in notices])
-    _echo_summary(output, kinds)
+    _echo_summary(output, kinds, request)
     return True
 
 
@@ -345,15 +345,25 @@ def _write(
     return kinds
 
 
-def _echo_summary(output: Path | None, kinds: Counter[str]) -> None:
-    """Say how many draft claims of each kind were written, and that each needs review."""
+def _echo_summary(output: Path | None, kinds: Counter[str], request: _DraftRequest) -> None:
+    """Say how many draft claims of each kind were written, how they were decided (a reader
+    comparing two drafts needs to know whether a learned model took part), and that each needs
+    review."""
     from ..extraction.notices import LANGUAGE
 
     summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
     where = f"wrote {output}" if output is not None else "extracted"
+    learned = [
+        what
+        for what, method in (("source types", request.attribution), ("kinds", request.kinds))
+        if method == "learned"
+    ]
+    method = f"{LANGUAGE} rules" + (
+        f", with a learned model for {' and '.join(learned)}" if learned else ""
+    )
     click.echo(
         f"{where}: {sum(kinds.values())} draft claims ({summary or 'none'}) by the "
-        f"{LANGUAGE} rules; every one is a suggestion to review",
+        f"{method}; every one is a suggestion to review",
         err=True,
     )
 
