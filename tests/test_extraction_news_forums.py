@@ -395,3 +395,29 @@ def test_in_some_cases_with_may_is_no_case_report() -> None:
 def test_reported_in_studies_rests_on_the_studies() -> None:
     text = "Few side effects have been reported in studies of kava."
     assert _evidence(text)[0][0] == "observational_study"
+
+
+# --- a poster's account of what they did or found -----------------------------------------
+
+
+def test_a_posters_account_of_what_they_did_is_a_first_person_report() -> None:
+    text = (
+        "I've removed the paragraph pending discussion. "
+        "The sources cited there are primary studies.\n\n"
+        "I can find nothing in the guideline about this. "
+        "Secondary sources are preferred."
+    )
+    types = [(t, b) for t, _s, b in _evidence(text)]
+    # Each account is the poster's own report; the bare assertions after it rest on nothing.
+    assert types == [
+        ("anecdotal_report", "explicit"),
+        ("unsourced_assertion", "none"),
+        ("anecdotal_report", "explicit"),
+        ("unsourced_assertion", "none"),
+    ]
+
+
+def test_a_writer_pointing_to_their_own_words_gives_no_account() -> None:
+    # "As I mentioned" refers to the writer's earlier message, not to something they did.
+    (evidence,) = _evidence("As I mentioned last month, many visitors seek herbal advice.")
+    assert evidence[0] != "anecdotal_report"
