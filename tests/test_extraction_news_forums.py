@@ -421,3 +421,35 @@ def test_a_writer_pointing_to_their_own_words_gives_no_account() -> None:
     # "As I mentioned" refers to the writer's earlier message, not to something they did.
     (evidence,) = _evidence("As I mentioned last month, many visitors seek herbal advice.")
     assert evidence[0] != "anecdotal_report"
+
+
+# --- a news report of the one study its bibliography lists -------------------------------
+
+_ONE = parse_bibliography(
+    "@article{mahto2020,\n"
+    "  author = {Mahto, Biraj},\n"
+    "  title = {Pitch responses in human and macaque auditory cortex},\n"
+    "  journal = {Journal of Hearing Research},\n"
+    "  year = {2020}\n"
+    "}\n"
+)
+
+
+def test_a_study_named_without_a_name_is_the_one_work_listed() -> None:
+    text = (
+        "Scientists found that human brains respond more strongly to pitch than monkey brains. "
+        "The difference was largest in one region of the auditory cortex."
+    )
+    first, second = _evidence(text, bibliography=_ONE)
+    assert first[1:] == (("mahto2020",), "inferred")
+    # The finding that goes on without naming the study is `context`, with no key.
+    assert second[1:] == ((), "context")
+
+
+def test_a_study_named_without_a_name_stays_unresolved_beside_two_works() -> None:
+    two = parse_bibliography(
+        "@article{mahto2020,\n  author = {Mahto, Biraj},\n  title = {Pitch},\n  year = {2020}\n}\n"
+        "@article{lund2019,\n  author = {Lund, Ada},\n  title = {Tones},\n  year = {2019}\n}\n"
+    )
+    (evidence,) = _evidence("A new study found that pitch matters.", bibliography=two)
+    assert evidence[1] == ()

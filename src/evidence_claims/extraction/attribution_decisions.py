@@ -477,7 +477,14 @@ def _follow_named(doc: Document, walk: Walk, st: Statement, chosen: Attribution)
         return chosen  # one of the works the open passage reports: the passage goes on
     if chosen.type in doc.rules.opens_passage and not _own_account(doc.text, chosen):
         report = walk.in_report and chosen.type in STUDY_TYPES and not chosen.sources
-        walk.passage = _Passage(chosen.type, chosen.sources, st.index, report=report)
+        # A key inferred for a study named without a name ("a new study") stays with that
+        # sentence: the sentences that go on about its findings without naming it are
+        # `context`, no key (benchmarks/gold-real-val/README.md).
+        sole = bool(chosen.sources) and all(
+            item.sole for item in st.resolved if set(item.keys) & set(chosen.sources)
+        )
+        carried = () if sole else chosen.sources
+        walk.passage = _Passage(chosen.type, carried, st.index, report=report)
     elif chosen.type == EXPERT:
         walk.passage = _Passage(EXPERT, chosen.sources, st.index, quote_only=True)
     return chosen

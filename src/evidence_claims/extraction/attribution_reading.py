@@ -104,7 +104,13 @@ class Document:
         loose = bibliography is not None and len(bibliography) > 0
         mentions = [
             find_mentions(
-                document, s.start, s.end, folded=folded, loose=loose, corporate=resolver.corporate
+                document,
+                s.start,
+                s.end,
+                folded=folded,
+                loose=loose,
+                corporate=resolver.corporate,
+                sole=bibliography is not None and len(bibliography) == 1,
             )
             for s in segments
         ]
