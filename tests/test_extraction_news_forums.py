@@ -453,3 +453,27 @@ def test_a_study_named_without_a_name_stays_unresolved_beside_two_works() -> Non
     )
     (evidence,) = _evidence("A new study found that pitch matters.", bibliography=two)
     assert evidence[1] == ()
+
+
+# --- reference ranges and virus names -------------------------------------------------------
+
+
+def test_a_range_of_two_bracketed_markers_cites_every_reference_between() -> None:
+    bib = parse_bibliography(
+        "".join(
+            f"@article{{k{i},\n  author = {{Au{i}, A.}},\n  title = {{Cohort {i}}},\n"
+            f"  year = {{2009}}\n}}\n"
+            for i in range(1, 8)
+        )
+    )
+    (evidence,) = _evidence("These results were not repeated in Europe [5]–[7].", bibliography=bib)
+    assert sorted(evidence[1]) == ["k5", "k6", "k7"]
+
+
+def test_murine_in_a_virus_name_is_no_animal_study() -> None:
+    text = (
+        "Antibodies to xenotropic murine leukemia virus-related virus were found in 1.7% of "
+        "healthy blood donors."
+    )
+    assert _evidence(text)[0][0] != "animal_study"
+    assert _evidence("Murine macrophages released the cytokine.")[0][0] == "animal_study"

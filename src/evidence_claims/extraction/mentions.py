@@ -75,6 +75,8 @@ DESCRIPTIVE = re.compile(
     re.IGNORECASE,
 )
 NUMBERED = re.compile(r"\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\]")
+# A range written as two bracketed markers ("[5]–[7]", the PLOS style): references 5 to 7.
+NUMBERED_RANGE = re.compile(r"\[(\d{1,3})\]\s*[–-]\s*\[(\d{1,3})\]")
 # Reference numbers outside square brackets: in parentheses after a word ("medicine (1)",
 # "extracts (3–5)") or printed after a punctuation mark where a superscript stood
 # ("restriction.1–7", "levels.1, 2"). Unlike "[4]" they may be something else (an enumerator,
@@ -194,7 +196,15 @@ def find_mentions(
         _corporate(document, start, end, corporate, found)
     _named(document, start, end, found)
     if document.find("[", start, end) >= 0:
+        ranges = [
+            Mention(m.start(), m.end(), "numbered", certain=True, numbers=numbers)
+            for m in NUMBERED_RANGE.finditer(document, start, end)
+            if (numbers := _numbers(f"{m.group(1)}-{m.group(2)}"))
+        ]
+        found.extend(ranges)
         for match in NUMBERED.finditer(document, start, end):
+            if any(r.start <= match.start() < r.end for r in ranges):
+                continue
             numbers = _numbers(match.group(1))
             if numbers:
                 found.append(
