@@ -477,3 +477,12 @@ def test_murine_in_a_virus_name_is_no_animal_study() -> None:
     )
     assert _evidence(text)[0][0] != "animal_study"
     assert _evidence("Murine macrophages released the cytokine.")[0][0] == "animal_study"
+
+
+def test_a_writers_stance_in_the_first_person_is_their_opinion() -> None:
+    for text in (
+        "I'm confident that these habits lower the risk.",
+        "I recognize that the holidays are hard this year.",
+        "I would not agree that the source is reliable.",
+    ):
+        assert _evidence(text)[0] == ("expert_opinion", (), "explicit"), text
