@@ -486,3 +486,12 @@ def test_a_writers_stance_in_the_first_person_is_their_opinion() -> None:
         "I would not agree that the source is reliable.",
     ):
         assert _evidence(text)[0] == ("expert_opinion", (), "explicit"), text
+
+
+def test_an_agency_introducing_itself_as_the_writer_speaks_for_the_page() -> None:
+    text = (
+        "Regular exercise helps older adults stay independent. "
+        "We are the National Institute on Aging, and our research aims to improve the "
+        "health of older people."
+    )
+    assert _evidence(text)[1] == ("authority_statement", (), "explicit")
