@@ -379,8 +379,8 @@ def _speaks(
     if rules.reporting is None or document.startswith("according", hit.start):
         return True
     text = document[hit.start : hit.end].lower()
-    if text.startswith("according") or "guideline" in text:
-        return True
+    if text.startswith(("according", "we ", "here ")) or "guideline" in text:
+        return True  # ("We are the National Institute ...": the agency is the writer)
     before = document[segment.body : hit.start]
     if voice and _CLAUSE_START.fullmatch(before):
         return True
