@@ -356,7 +356,10 @@ def test_an_askers_opening_question_answered_to_the_reader_is_a_publishers_page(
         "Some can affect how well your drugs work."
     )
     types = [c.evidence.type for c in _draft(text)]
-    assert types[1] == "unsourced_assertion"  # the asker's own words stay the asker's
+    # The asker's own words stay the asker's: a first-person statement is their report
+    # (benchmarks/gold-real/README.md, third round), the question their assertion.
+    assert types[1] == "anecdotal_report"
+    assert types[2] == "unsourced_assertion"
     assert types[-2:] == ["authority_statement", "authority_statement"]
 
 
@@ -495,3 +498,8 @@ def test_an_agency_introducing_itself_as_the_writer_speaks_for_the_page() -> Non
         "health of older people."
     )
     assert _evidence(text)[1] == ("authority_statement", (), "explicit")
+
+
+def test_the_writers_plan_to_take_something_is_a_first_person_report() -> None:
+    text = "I'm thinking about taking fish oil to stay healthy. The label says it is natural."
+    assert [t for t, _s, _b in _evidence(text)] == ["anecdotal_report", "anecdotal_report"]
