@@ -1,7 +1,7 @@
 """Extraction throughput: sentences per second on a large generated corpus, on one core.
 
 Run: .venv/bin/python benchmarks/bench_extract.py [--sentences N] [--runs R]
-     [--attribution rules|learned]
+     [--attribution rules|learned] [--kinds rules|learned]
 
 The corpus is made by shuffling the paragraphs of the bundled and gold documents (many
 genres, headings, lists, citations) into one long document. Three figures are printed, each
@@ -64,15 +64,29 @@ def main() -> None:
         default="rules",
         help="how source types are decided (the learned model reads features of every statement)",
     )
+    parser.add_argument(
+        "--kinds",
+        choices=("rules", "learned"),
+        default="rules",
+        help="how kinds are decided (the learned model reads features of every statement)",
+    )
     args = parser.parse_args()
     mode = args.attribution
+    kinds = args.kinds
     text = corpus(args.sentences)
-    extract(text[:5000], attribution=mode)  # load lexicons, models and patterns before timing
-    print(f"corpus: {len(text):,} characters; attribution: {mode}")
+    # load lexicons, models and patterns before timing
+    extract(text[:5000], attribution=mode, kinds=kinds)
+    print(f"corpus: {len(text):,} characters; attribution: {mode}; kinds: {kinds}")
     for name, function in (
         ("segment only", segment),
-        ("analyse (segments, kinds, attribution, cues)", lambda t: analyse(t, attribution=mode)),
-        ("extract (analyse + validated claim file)", lambda t: extract(t, attribution=mode).claims),
+        (
+            "analyse (segments, kinds, attribution, cues)",
+            lambda t: analyse(t, attribution=mode, kinds=kinds),
+        ),
+        (
+            "extract (analyse + validated claim file)",
+            lambda t: extract(t, attribution=mode, kinds=kinds).claims,
+        ),
     ):
         seconds, cpu, count = timed(function, text, args.runs)
         print(

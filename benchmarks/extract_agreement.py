@@ -1,7 +1,7 @@
 """Agreement of `evidence-claims extract` with hand-annotated claims.
 
 Run: .venv/bin/python benchmarks/extract_agreement.py [--mismatches] [--no-blind] [--val-only]
-     [--attribution rules|learned]
+     [--attribution rules|learned] [--kinds rules|learned]
 
 Scores the extractor on the gold documents of benchmarks/gold/ (tune and dev parts, reported
 apart; see benchmarks/gold/GUIDELINES.md), on the hand-curated kratom claim set, and on the
@@ -38,6 +38,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from evidence_claims.extraction.draft import extract  # noqa: E402
+from evidence_claims.extraction.kind_model import (  # noqa: E402
+    DEFAULT_METHOD,
+    KIND_METHODS,
+    KindMethod,
+)
 from evidence_claims.model.records import Claim  # noqa: E402
 from evidence_claims.pipeline.validation import load  # noqa: E402
 from evidence_claims.testing.agreement import FIELDS, Agreement, Tally, compare  # noqa: E402
@@ -65,6 +70,8 @@ TUNE = (
 )
 
 
+# How statements get their kind (``--kinds``): the hand-written rules or the learned model.
+KIND_METHOD: KindMethod = DEFAULT_METHOD
 # How source types are decided (`--attribution`): the rules, or the learned model over them.
 ATTRIBUTION = "rules"
 
@@ -79,6 +86,7 @@ def _drafted(folder: Path) -> tuple[list[Claim], list[Claim]]:
         doc_id=gold.document.id,
         bibliography=bib if bib.exists() else None,
         attribution=ATTRIBUTION,  # type: ignore[arg-type]
+        kinds=KIND_METHOD,
     )
     return list(draft.claims), list(gold.claims)
 
@@ -247,10 +255,17 @@ def main() -> None:
         help="how source types are decided (the learned model overrules the rules where it is"
         " confident, on statements that name no source of their own)",
     )
+    parser.add_argument(
+        "--kinds",
+        choices=KIND_METHODS,
+        default=DEFAULT_METHOD,
+        help="kind decision: hand-written rules or the learned model",
+    )
     args = parser.parse_args()
-    global ATTRIBUTION
+    global ATTRIBUTION, KIND_METHOD
     ATTRIBUTION = args.attribution
-    print(f"attribution: {ATTRIBUTION}")
+    KIND_METHOD = args.kinds
+    print(f"attribution: {ATTRIBUTION}; kinds decided by: {KIND_METHOD}")
     if args.val_only:
         print(REAL_HEADER)
         report_real(VAL_LABEL, REAL_VAL, blind=True, mismatches=False)

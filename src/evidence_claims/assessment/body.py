@@ -26,7 +26,7 @@ diagnostic tests):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -130,7 +130,12 @@ class Body:
     own: Reading
     entries: tuple[tuple[str, str, Reading], ...]  # (key, field, reading)
 
-    def readings(self) -> Iterator[tuple[str, Reading]]:
+    def readings(self) -> Iterable[tuple[str, Reading]]:
+        if not self.entries:  # most claims cite no entry with a reading: no generator then
+            return (("in the claim", self.own),)
+        return self._all_readings()
+
+    def _all_readings(self) -> Iterator[tuple[str, Reading]]:
         yield "in the claim", self.own
         for key, name, reading in self.entries:
             yield f"{key}: in its {name}", reading
@@ -240,13 +245,15 @@ def entry_unnegated(fields: list[tuple[str, str]], name: str) -> tuple[str, str]
     return None
 
 
-def may_hold(text: str, words: tuple[str, ...]) -> bool:
+def may_hold(text: str, words: tuple[str, ...], lowered: str | None = None) -> bool:
     """False only when ``text`` holds none of the lower-case ``words`` in any case, so that a
     case-insensitive pattern that needs one of them cannot match. Only said of ASCII text:
-    ``re.IGNORECASE`` also matches other letters ("ſ" for "s", the Kelvin sign for "k")."""
+    ``re.IGNORECASE`` also matches other letters ("ſ" for "s", the Kelvin sign for "k").
+    ``lowered`` is ``text.lower()`` when the caller has it."""
     if not text.isascii():
         return True
-    lowered = text.lower()
+    if lowered is None:
+        lowered = text.lower()
     return any(word in lowered for word in words)
 
 

@@ -213,7 +213,7 @@ def inconsistency(claim: Claim, ctx: SetContext) -> Detected | None:
                 place = ("text",) if where == "in the claim" else ("evidence", "sources")
                 found = (f"'{words}' {where}{_i2_band(value)}", place)
     if found is None:
-        pair = disjoint_study_estimates(claim.text)
+        pair = disjoint_study_estimates(claim.text, own)  # own: effects(claim.text), read once
         if pair is not None:
             found = (
                 f"{pair[0]} and {pair[1]} in the claim: intervals that do not overlap",

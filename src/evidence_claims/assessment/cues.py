@@ -7,7 +7,7 @@ phrases first, so that matching a claim costs one scan per list whatever the lis
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -18,17 +18,31 @@ from .estimates import SCALES
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """A named list of cue phrases, compiled for whole-word matching."""
+    """A named list of cue phrases, compiled for whole-word matching.
+
+    The expression is compiled when first searched (:attr:`pattern`): compiling the lists
+    took about a third of the regular expressions a validation compiles, and a list none of
+    whose words is in any text of a run (:meth:`may_match`) is never searched."""
 
     name: str
     phrases: tuple[str, ...]
-    pattern: re.Pattern[str]
+    source: str
+    """The regular expression of :func:`phrase_pattern`, compiled by :attr:`pattern`."""
     case_sensitive: bool = False
     first_words: frozenset[str] | None = None
     """The first word of every phrase, when each is a whole word (see :func:`may_match`)."""
     words_after: dict[str, tuple[frozenset[str], ...]] | None = None
     """For each first word, the words of each phrase that starts with it (see
     :func:`phrase_words`)."""
+    _compiled: list[re.Pattern[str]] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """:attr:`source` compiled, once."""
+        compiled = self._compiled
+        if not compiled:
+            compiled.append(re.compile(self.source))
+        return compiled[0]
 
     def may_match(self, lowered: str) -> bool:
         """False when no phrase can match the lower-cased text: none of the phrases' first
@@ -81,10 +95,25 @@ def compile_phrases(
     """A whole-word alternation of the phrases (spaces match any blank), case-insensitive
     unless asked; ``not_before`` lists words that may not follow a match, ``not_after`` words
     that may not come just before it (one blank between)."""
+    return re.compile(
+        phrase_pattern(
+            phrases, case_sensitive=case_sensitive, not_before=not_before, not_after=not_after
+        )
+    )
+
+
+def phrase_pattern(
+    phrases: tuple[str, ...] | list[str],
+    *,
+    case_sensitive: bool = False,
+    not_before: tuple[str, ...] = (),
+    not_after: tuple[str, ...] = (),
+) -> str:
+    """The source of :func:`compile_phrases`, not compiled."""
     fold = (lambda s: s) if case_sensitive else str.lower
     ordered = sorted({fold(p.strip()) for p in phrases if p.strip()}, key=len, reverse=True)
     if not ordered:
-        return re.compile(r"(?!x)x")  # matches nothing
+        return r"(?!x)x"  # matches nothing
     parts = [r"\s+".join(re.escape(word) for word in p.split()) for p in ordered]
     guard = ""
     if not_before:
@@ -93,7 +122,7 @@ def compile_phrases(
         rf"(?<!(?<![\w-]){re.escape(fold(w))}{blank})" for w in not_after for blank in (" ", "\n")
     )
     # Case-insensitive patterns are matched against lower-cased text (see Lexicon.find).
-    return re.compile(before + r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])" + guard)
+    return before + r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])" + guard
 
 
 _WORD = re.compile(r"[\w-]+")
@@ -175,12 +204,12 @@ def lexicon(name: str) -> Lexicon:
     not_before = tuple(str(w) for w in _data().get(f"{name}_not_before", ()) or ())
     not_after = tuple(str(w) for w in _data().get(f"{name}_not_after", ()) or ())
     case_sensitive = name == "first_person"
-    pattern = compile_phrases(
+    source = phrase_pattern(
         phrases, case_sensitive=case_sensitive, not_before=not_before, not_after=not_after
     )
     first = None if case_sensitive else first_words(phrases)
     after = phrase_words(phrases) if first is not None else None
-    return Lexicon(name, phrases, pattern, case_sensitive, first, after)
+    return Lexicon(name, phrases, source, case_sensitive, first, after)
 
 
 @cache
@@ -199,7 +228,7 @@ def _count_pattern() -> re.Pattern[str]:
         + "|".join(re.escape(w) for w in numbers)
         + ")"
     )
-    nouns = lexicon("participants").pattern.pattern
+    nouns = lexicon("participants").source
     breakers = "|".join(re.escape(str(w)) for w in _data()["count_breakers"])
     between = r"(?:(?!(?:" + breakers + r")\b)[\w-]+\s+){0,3}?"
     # "30 users", "149 long-term regular users", "thirty male and female cases", "n = 30";

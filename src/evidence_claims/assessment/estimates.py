@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -108,6 +109,7 @@ _INTERVAL_WORDS = (
     r"(?:c\.?i\.?|cri|confidence\s+intervals?|credible\s+intervals?|uncertainty\s+intervals?)"
     r"(?:\s*\((?:ci|cri)\))?"
 )
+_DIGIT = re.compile(r"\d")  # what every pattern below needs (a value, a count)
 _POINT = re.compile(
     r"(?P<measure>"
     + "|".join(re.escape(n) for n in _NAMES)
@@ -203,6 +205,8 @@ def _exp(x: float) -> float:
 
 def effects(text: str) -> list[Effect]:
     """Every effect estimate with a 95% interval written in ``text``, in order."""
+    if _DIGIT.search(text) is None:
+        return []  # every estimate holds a number: most sentences need no scan for a measure
     found: list[Effect] = []
     for match in _POINT.finditer(text):
         name = match.group("measure")
@@ -613,14 +617,19 @@ _SEPARATE_STUDY = re.compile(
 )
 
 
-def disjoint_study_estimates(text: str) -> tuple[Effect, Effect] | None:
+def disjoint_study_estimates(
+    text: str, estimates: Sequence[Effect] | None = None
+) -> tuple[Effect, Effect] | None:
     """Two estimates of the same measure whose 95% intervals do not overlap, written as the
     results of separate studies (a second study named, or "whereas", "in contrast" between
     them): GRADE guidelines 7's "confidence intervals show minimal or no overlap" (Guyatt et
     al. 2011, J Clin Epidemiol 64:1294). Estimates of one body for different outcomes ("fewer
     heart attacks (RR 0.80, ...) but more strokes (RR 1.17, ...)") are not set against each
-    other by those words and are left alone."""
-    found = [e for e in effects(text) if e.kind != "proportion"]
+    other by those words and are left alone. ``estimates`` is ``effects(text)`` when the
+    caller has it (a claim's own reading holds it)."""
+    if estimates is None:
+        estimates = effects(text)
+    found = [e for e in estimates if e.kind != "proportion"]
     if len(found) < 2:
         return None
     starts = []

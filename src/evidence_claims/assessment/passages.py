@@ -31,7 +31,7 @@ def first_match(
 
     The entries' half is searched once per set for each list of cited keys (claims cite the
     same few lists again and again), the claim's text for each claim."""
-    found = _first_in(pattern, words, claim.text, accept)
+    found = _first_in(pattern, words, claim.text, accept, ctx.lowered(claim))
     if found is not None:
         return f"'{found}' in the claim", ("text",)
     sources = claim.evidence.sources
@@ -48,9 +48,11 @@ def _first_in(
     words: tuple[str, ...],
     text: str,
     accept: Callable[[re.Match[str]], bool] | None,
+    lowered: str | None = None,
 ) -> str | None:
-    """The words of the first match of ``pattern`` in ``text`` not negated just before it."""
-    if not may_hold(text, words):
+    """The words of the first match of ``pattern`` in ``text`` not negated just before it
+    (``lowered``: ``text.lower()``, when the caller has it)."""
+    if not may_hold(text, words, lowered):
         return None
     for match in pattern.finditer(text):
         before = text[max(0, match.start() - 40) : match.start()].lower()

@@ -64,6 +64,7 @@ class _DraftRequest:
     write_through: bool
     max_bytes: int | None
     attribution: str = "rules"
+    kinds: str | None = None
 
 
 @click.command()
@@ -100,6 +101,14 @@ class _DraftRequest:
     "on annotated passages overruling them where it is confident, for statements that name "
     "no source of their own.",
 )
+@click.option(
+    "--kinds",
+    "kind_method",
+    type=click.Choice(["rules", "learned"]),
+    default=None,
+    help="How statements get their kind (claim, recommendation, question, meta): the "
+    "hand-written rules or the model learned from annotated passages (default: rules).",
+)
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
 @write_through_option
 @config_option
@@ -110,6 +119,7 @@ def extract(
     bib: Path | None,
     doc_id: str | None,
     attribution: str,
+    kind_method: str | None,
     force: bool,
     write_through: bool,
     config_path: Path | None,
@@ -132,6 +142,7 @@ def extract(
         write_through=write_through,
         max_bytes=limits.max_file_bytes,
         attribution=attribution,
+        kinds=kind_method,
     )
     targets = _targets(documents, output, output_format)
     _check_targets(targets, force=force, write_through=write_through)
@@ -260,6 +271,8 @@ def _extract_one(document: Path, output: Path | None, request: _DraftRequest) ->
         "bibliography_path": _relative(request.bib, base) if request.bib is not None else None,
         "attribution": request.attribution,
     }
+    if request.kinds is not None:
+        options["kinds"] = request.kinds
     del raw
     notices: list[Finding] = []
     kinds = _write(text, output, fmt, options, notices, request.write_through)

@@ -28,7 +28,7 @@ from .attribute import Attribution, attribute
 from .caseless import fold
 from .cues import CueMatch, load_lexicon, merge_adjacent, resolve
 from .draft_output import _stream_json, _stream_yaml, to_data, to_json, to_yaml, to_yaml_tree
-from .kinds import classify_segment, in_method_sections
+from .kind_model import DEFAULT_METHOD, KindMethod, decide_kinds
 from .notices import notices
 from .segment import Segment, segment
 from .source_model import load_source_model
@@ -80,16 +80,19 @@ def analyse(
     bibliography: Bibliography | None = None,
     attribution: AttributionMode = DEFAULT_ATTRIBUTION,
     features: list[list[str]] | None = None,
+    kinds: KindMethod = DEFAULT_METHOD,
 ) -> list[Statement]:
     """Run the pipeline: segments, asides, kinds, attribution and cues, in document order.
 
     ``attribution`` chooses how source types are decided: by the ``rules`` alone, or with the
     ``learned`` model overruling them where it is confident (:mod:`.source_model`). When
     ``features`` is a list, each statement's source features are appended to it (an empty
-    list for a statement that names its own ground, which the rules decide).
+    list for a statement that names its own ground, which the rules decide). ``kinds`` says
+    how statements get their kind: by the hand-written ``rules`` or by the ``learned`` model
+    (:mod:`.kind_model`).
     """
     with _collector_paused():
-        return _analyse(text, bibliography, attribution, features)
+        return _analyse(text, bibliography, attribution, features, kinds)
 
 
 @contextlib.contextmanager
@@ -122,17 +125,16 @@ def _analyse(
     bibliography: Bibliography | None,
     mode: AttributionMode = DEFAULT_ATTRIBUTION,
     features: list[list[str]] | None = None,
+    method: KindMethod = DEFAULT_METHOD,
 ) -> list[Statement]:
     folded = fold(text)  # the lower case every case-insensitive pattern is matched on
     segments = segment(text)
     asides = [aside_spans(text, s.start, s.end) for s in segments]
-    kinds: list[Kind] = in_method_sections(
+    kinds: list[Kind] = decide_kinds(
         text,
         segments,
-        [
-            classify_segment(text, s, outside(text, s.start, s.end, a))
-            for s, a in zip(segments, asides, strict=True)
-        ],
+        [outside(text, s.start, s.end, a) for s, a in zip(segments, asides, strict=True)],
+        method,
     )
     attributions = attribute(
         text,
@@ -180,6 +182,7 @@ def extract(
     title: str | None = None,
     findings: list[Finding] | None = None,
     attribution: AttributionMode = DEFAULT_ATTRIBUTION,
+    kinds: KindMethod = DEFAULT_METHOD,
 ) -> ClaimSet:
     """A draft claim set for ``text``, for a person to review.
 
@@ -191,12 +194,12 @@ def extract(
     its bytes differ, e.g. with a byte order mark). ``bibliography`` (a parsed
     :class:`~evidence_claims.io.bib.Bibliography` or the path of a ``.bib`` file) lets informal
     mentions ("Matsumoto et al.", "the Thai studies") resolve to keys; ``bibliography_path`` is
-    how the claim file names it. ``attribution`` is as for :func:`analyse`.
+    how the claim file names it. ``attribution`` and ``kinds`` are as for :func:`analyse`.
     """
     bib, bibliography_path = _resolve_bibliography(bibliography, bibliography_path)
     naming = _Naming(doc_id, path, sha256, bibliography_path, title)
     with _collector_paused():
-        return _extract(text, bib, naming, findings, attribution)
+        return _extract(text, bib, naming, findings, attribution, kinds)
 
 
 @dataclass(frozen=True)
@@ -228,10 +231,11 @@ def _read_draft(
     naming: _Naming,
     findings: list[Finding] | None,
     mode: AttributionMode = DEFAULT_ATTRIBUTION,
+    kinds: KindMethod = DEFAULT_METHOD,
 ) -> tuple[list[Statement], dict[str, Any], list[str]]:
     """The statements of ``text``, the draft's document header and its claim ids; the notices
     about the text are appended to ``findings`` when it is a list."""
-    statements = _analyse(text, bib, mode)
+    statements = _analyse(text, bib, mode, None, kinds)
     document, ids = _header(text, statements, bib, naming)
     if findings is not None:
         findings.extend(notices(text, statements, ids, file=naming.path))
@@ -244,8 +248,9 @@ def _extract(
     naming: _Naming,
     findings: list[Finding] | None = None,
     mode: AttributionMode = DEFAULT_ATTRIBUTION,
+    kinds: KindMethod = DEFAULT_METHOD,
 ) -> ClaimSet:
-    statements, document, ids = _read_draft(text, bib, naming, findings, mode)
+    statements, document, ids = _read_draft(text, bib, naming, findings, mode, kinds)
     # One validation of the whole file (in pydantic-core) checks every draft against the
     # contract, and is much faster than building each nested model in Python.
     model = ClaimFile.model_validate(
@@ -296,6 +301,7 @@ def write_draft(
     schema_ref: str | None = None,
     findings: list[Finding] | None = None,
     attribution: AttributionMode = DEFAULT_ATTRIBUTION,
+    kinds: KindMethod = DEFAULT_METHOD,
 ) -> Counter[str] | None:
     """Write the draft of :func:`extract` to ``out`` as ``fmt`` (yaml or json), a part at a
     time: the bytes are those of :func:`to_yaml` / :func:`to_json`, but only
@@ -303,13 +309,13 @@ def write_draft(
     drafted at once). Returns the number of claims of each kind, or None when a value can
     only be written by ruamel.yaml: ``out`` then holds a part, and the caller writes the
     whole draft with :func:`to_yaml` instead. ``findings`` is filled as by :func:`extract`,
-    ``attribution`` is as for :func:`analyse`.
+    ``attribution`` and ``kinds`` are as for :func:`analyse`.
     """
     bib, bibliography_path = _resolve_bibliography(bibliography, bibliography_path)
     naming = _Naming(doc_id, path, sha256, bibliography_path, title)
     with _collector_paused():
-        statements, document, ids = _read_draft(text, bib, naming, findings, attribution)
-        kinds = Counter(s.kind for s in statements)
+        statements, document, ids = _read_draft(text, bib, naming, findings, attribution, kinds)
+        counts = Counter(s.kind for s in statements)
         chunks = range(0, len(statements), STREAM_CHUNK)
 
         def parts() -> Iterator[tuple[ClaimFile, list[dict[str, Any]]]]:
@@ -323,8 +329,8 @@ def write_draft(
 
         if fmt == "json":
             _stream_json(out, (model for model, _ in parts()), document)
-            return kinds
-        return kinds if _stream_yaml(out, parts(), document, schema_ref) else None
+            return counts
+        return counts if _stream_yaml(out, parts(), document, schema_ref) else None
 
 
 def _bibliography(value: Bibliography | str | Path | None) -> Bibliography | None:

@@ -242,6 +242,11 @@ def classify_segment(document: str, segment: Segment, asides_free: str) -> Kind:
     )
 
 
+def is_imperative(body: str) -> bool:
+    """Does ``body`` (or its main clause after "If ..., ") open with an imperative verb?"""
+    return _is_imperative(body, load_rules())
+
+
 def _is_imperative(body: str, rules: KindRules) -> bool:
     for candidate in _clause_starts(body):
         match = _FIRST_WORD.match(candidate)

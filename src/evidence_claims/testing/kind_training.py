@@ -1,0 +1,109 @@
+"""Training examples for the learned kind decision, from the annotated passages.
+
+Each segment the extractor cuts from an annotated document becomes one example: its
+features (:func:`evidence_claims.extraction.kind_features.document_features`) and the kind
+of the annotated claim that covers most of its characters (the same "majority" reading that
+``benchmarks/extract_agreement.py`` scores kinds by). A segment no annotated claim overlaps
+teaches nothing and is left out. Groups are passages, for leave-one-passage-out figures.
+
+Only annotated sets that are open to tuning are read: the real passages of
+``benchmarks/gold-real/``, the written gold set of ``benchmarks/gold/`` and the curated kratom
+set; never a blind or validation folder. The benchmark script and the test that checks the
+stored model both build the examples here, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..extraction.asides import aside_spans, outside
+from ..extraction.kind_features import document_features
+from ..extraction.kind_model import rule_kinds
+from ..extraction.linear_model import Example, LinearModel, fit
+from ..extraction.segment import segment
+from ..model.records import Claim
+from ..pipeline.validation import load
+
+__all__ = ["TRAINING_PARTS", "Passage", "passages", "train"]
+
+# Where the tunable annotated sets live, relative to the repository root, and the genre
+# given to a folder whose SOURCE.md names none.
+TRAINING_PARTS: tuple[tuple[str, str], ...] = (
+    ("benchmarks/gold-real", "unknown"),
+    ("benchmarks/gold", "written gold"),
+    ("claims", "kratom seed"),
+)
+# The fitting settings of the stored model (chosen by leave-one-passage-out accuracy on the
+# training passages; see benchmarks/train_kind_model.py).
+L2 = 2.0
+STEPS = 300
+MIN_COUNT = 5
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One annotated document: its name, genre, and examples (with the rules' feature or not)."""
+
+    name: str
+    genre: str
+    examples: tuple[Example, ...]
+    rules: tuple[str, ...]  # the rules' kind of each example, for side-by-side figures
+
+
+def _genre(folder: Path, default: str) -> str:
+    source = folder / "SOURCE.md"
+    if source.is_file():
+        match = re.search(r"^\W*genre:\s*(.+?)\s*$", source.read_text("utf-8"), re.M | re.I)
+        if match:
+            return match.group(1)
+    return default
+
+
+def _majority(start: int, end: int, claims: list[Claim]) -> str | None:
+    best, size = None, 0
+    for claim in claims:
+        here = min(end, claim.anchor.end) - max(start, claim.anchor.start)
+        if here > size:
+            best, size = claim.kind, here
+    return best
+
+
+def passage(folder: Path, genre: str, *, with_rules: bool) -> Passage:
+    """The examples of one annotated folder."""
+    gold = load(folder)
+    text = gold.document_text
+    if text is None:
+        raise ValueError(f"{folder}: no document text")
+    segments = segment(text)
+    texts = [outside(text, s.start, s.end, aside_spans(text, s.start, s.end)) for s in segments]
+    rules = rule_kinds(text, segments, texts)
+    features = document_features(text, segments, texts, rules if with_rules else None)
+    claims = list(gold.claims)
+    examples, kept_rules = [], []
+    for seg, names, rule in zip(segments, features, rules, strict=True):
+        label = _majority(seg.start, seg.end, claims)
+        if label is None:
+            continue
+        examples.append(Example(frozenset(names), label))
+        kept_rules.append(rule)
+    return Passage(folder.name, genre, tuple(examples), tuple(kept_rules))
+
+
+def passages(root: Path, *, with_rules: bool) -> list[Passage]:
+    """Every annotated passage of the training parts under repository ``root``, in a fixed
+    order."""
+    out = []
+    for part, default in TRAINING_PARTS:
+        base = root / part
+        folders = sorted(p for p in base.iterdir() if (p / "claims.yaml").is_file())
+        out.extend(
+            passage(folder, _genre(folder, default), with_rules=with_rules) for folder in folders
+        )
+    return out
+
+
+def train(examples: list[Example] | tuple[Example, ...]) -> LinearModel:
+    """The stored model's fit: same examples, same weights."""
+    return fit(examples, l2=L2, steps=STEPS, min_count=MIN_COUNT)
