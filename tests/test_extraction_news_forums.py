@@ -503,3 +503,16 @@ def test_an_agency_introducing_itself_as_the_writer_speaks_for_the_page() -> Non
 def test_the_writers_plan_to_take_something_is_a_first_person_report() -> None:
     text = "I'm thinking about taking fish oil to stay healthy. The label says it is natural."
     assert [t for t, _s, _b in _evidence(text)] == ["anecdotal_report", "anecdotal_report"]
+
+
+def test_a_research_reports_own_study_does_not_take_its_single_entry() -> None:
+    # An abstract whose bibliography holds only the paper itself: "the study" and "this
+    # study" are the study it reports (research-report voice), with no key.
+    text = (
+        "Background: Pitch perception differs between species.\n\n"
+        "Methods: We conducted a cross-sectional study of 40 adults. "
+        "Participants listened to tones.\n\n"
+        "Results: The study found a stronger response to pitch in this study's adults."
+    )
+    for evidence in _evidence(text, bibliography=_ONE):
+        assert evidence[1] == (), evidence

@@ -21,8 +21,9 @@ Three forms are recognised:
   "NICE guidance (2019)"), looked for only with a bibliography (:mod:`.corporate`). Resolved to
   entries whose braced corporate author is that body in any of its forms (and of that year,
   when given); the document names its source, so the basis stays ``explicit``.
-- *sole*: where the bibliography holds one work only, as a news report or a blog post that
-  reports one study lists it, a study named without a name of its own ("a new study", "the
+- *sole*: where the bibliography holds one work only and the text is a news report or a
+  blog post that reports that one study (the caller decides: an abstract's single entry may be
+  the paper itself, and "this study" is the document's own), a study named without a name of its own ("a new study", "the
   study", "the report", "scientists found", "researchers led by ...") is that work
   (benchmarks/gold-real-val/README.md: "carries the key of the one study entry"). The key
   was inferred: basis ``inferred``. "The researchers", a definite reference back to people
@@ -105,7 +106,7 @@ _VENUE_CONTEXT = re.compile(
 # and a singular noun for a piece of research; or researchers as the indefinite subject of a
 # finding ("scientists found", "Harvard researchers led by ...").
 SOLE = re.compile(
-    r"(?<![\w-])(?:a|an|the|this|that)\s+(?:(?!(?:to|of|in|from|for|on|at|by|with)\s)[\w-]+\s+){0,2}?"
+    r"(?<![\w-])(?:a|an|the)\s+(?:(?!(?:to|of|in|from|for|on|at|by|with)\s)[\w-]+\s+){0,2}?"
     r"(?:study|trial|paper|report|analysis|meta-analysis|review|survey|experiment)\b"
     r"|(?<!\bthe\s)(?<!\bThe\s)(?<![\w-])(?:researchers|scientists|investigators)"
     r"(?=\s+(?:(?:have|had|also|recently)\s+)?(?:found|discovered|showed|shown|demonstrated|"
