@@ -109,9 +109,7 @@ class Document:
         genre = read_genre(document)
         # The one work a news report or blog post lists is the study it reports (mentions,
         # the *sole* form); an abstract's or a review's single entry may be the document itself.
-        sole = (
-            bibliography is not None and len(bibliography) == 1 and genre.family in _SOLE_GENRES
-        )
+        sole = bibliography is not None and len(bibliography) == 1 and genre.family in _SOLE_GENRES
         mentions = [
             find_mentions(
                 document,

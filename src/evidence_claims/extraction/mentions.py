@@ -23,8 +23,9 @@ Three forms are recognised:
   when given); the document names its source, so the basis stays ``explicit``.
 - *sole*: where the bibliography holds one work only and the text is a news report or a
   blog post that reports that one study (the caller decides: an abstract's single entry may be
-  the paper itself, and "this study" is the document's own), a study named without a name of its own ("a new study", "the
-  study", "the report", "scientists found", "researchers led by ...") is that work
+  the paper itself, and "this study" is the document's own), a study named without a name
+  of its own ("a new study", "the study", "the report", "scientists found", "researchers led
+  by ...") is that work
   (benchmarks/gold-real-val/README.md: "carries the key of the one study entry"). The key
   was inferred: basis ``inferred``. "The researchers", a definite reference back to people
   already named, continues the study rather than naming it, and is left to the passage.
