@@ -199,6 +199,7 @@ class Resolved:
     informal: str | None  # the mention's text when it is not an author citation
     numbered: bool = False  # resolved by its number, to the bibliography entry at that place
     venue: bool = False  # named by the journal that published it
+    sole: bool = False  # a study named without a name, taken for the one work cited (mentions)
 
 
 def resolve_mentions(
@@ -241,7 +242,14 @@ def resolve_mentions(
             None if mention.form in ("named", "numbered", "corporate") else mention.text(document)
         )
         result.append(
-            Resolved(keys, kind, informal, mention.form == "numbered", mention.form == "venue")
+            Resolved(
+                keys,
+                kind,
+                informal,
+                mention.form == "numbered",
+                mention.form == "venue",
+                mention.form == "sole",
+            )
         )
     return result
 

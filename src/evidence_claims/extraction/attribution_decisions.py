@@ -58,6 +58,13 @@ _GENERIC_PEOPLE = re.compile(
     re.I,
 )
 
+# The writer as the subject of a first-person report, and the verbs of an experience of use
+# whose details the next statements give (the experience cue of data/attribution.yaml).
+_FIRST_PERSON = re.compile(r"(?-i:I)(?:['’]ve|\s)")
+_EXPERIENCE = re.compile(
+    r"\b(?:used|tried|taken|took|noticed|felt|experienced|had|take|use)\b", re.I
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
@@ -468,12 +475,31 @@ def _follow_named(doc: Document, walk: Walk, st: Statement, chosen: Attribution)
         and set(chosen.sources) <= set(passage.sources)
     ):
         return chosen  # one of the works the open passage reports: the passage goes on
-    if chosen.type in doc.rules.opens_passage:
+    if chosen.type in doc.rules.opens_passage and not _own_account(doc.text, chosen):
         report = walk.in_report and chosen.type in STUDY_TYPES and not chosen.sources
-        walk.passage = _Passage(chosen.type, chosen.sources, st.index, report=report)
+        # A key inferred for a study named without a name ("a new study") stays with that
+        # sentence: the sentences that go on about its findings without naming it are
+        # `context`, no key (benchmarks/gold-real-val/README.md).
+        sole = bool(chosen.sources) and all(
+            item.sole for item in st.resolved if set(item.keys) & set(chosen.sources)
+        )
+        carried = () if sole else chosen.sources
+        walk.passage = _Passage(chosen.type, carried, st.index, report=report)
     elif chosen.type == EXPERT:
         walk.passage = _Passage(EXPERT, chosen.sources, st.index, quote_only=True)
     return chosen
+
+
+def _own_account(text: str, chosen: Attribution) -> bool:
+    """Is the statement the writer's account of what they did or found ("I've removed the
+    text", "I can find nothing")? It is a first-person report about itself alone: the
+    statements after it rest on the writer's word again (benchmarks/gold-real/README.md, forum
+    threads), unlike an account of using something ("I've taken it for years"), whose details
+    follow."""
+    if chosen.type != ANECDOTAL or chosen.cue is None:
+        return False
+    words = text[chosen.cue[0] : chosen.cue[1]]
+    return _FIRST_PERSON.match(words) is not None and _EXPERIENCE.search(words) is None
 
 
 def _official(doc: Document, walk: Walk, st: Statement, chosen: Attribution) -> Attribution:

@@ -131,6 +131,8 @@ class Resolver:
             ]
         elif mention.form == "corporate":
             keys = self.corporate_keys(mention)
+        elif mention.form == "sole":
+            keys = list(self.bibliography.entries)[:1] if len(self.bibliography) == 1 else []
         elif mention.form == "numbered":
             ordered = list(self.bibliography.entries)
             keys = [ordered[n - 1] for n in mention.numbers if 1 <= n <= len(ordered)]
