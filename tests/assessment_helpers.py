@@ -6,6 +6,8 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any
 
+from hypothesis import strategies as st
+
 from evidence_claims.assessment import assess
 from evidence_claims.io.bib import parse_bibliography
 from evidence_claims.io.claimset import ClaimSet
@@ -103,3 +105,20 @@ def domains_moved(text: str, upgrades: Mapping[str, str] | None = None) -> dict[
         domain = named or (rule.domain if rule else reason.code)
         out[domain] = out.get(domain, 0) + reason.effect
     return out
+
+
+# Noise for texts built from a word list: punctuation, a line break, and letters that only case
+# folding joins to ASCII ones (long s, Kelvin sign) or that are digits in another script.
+TEXT_NOISE = ["a", "the", "-", "–", " ", ".", ",", ";", "(", ")", "\n", "É", "ſ", "K", "²"]
+
+
+@st.composite
+def texts_from(draw: st.DrawFn, words: list[str], noise: tuple[str, ...] = ()) -> str:
+    """A text of up to eight of ``words`` and noise, joined in several ways, in one of three cases:
+    the shortcut tests compare a fast path with the plain scan on such texts."""
+    pool = words + TEXT_NOISE + list(noise)
+    parts = draw(st.lists(st.sampled_from(pool), max_size=8))
+    joiners = draw(st.lists(st.sampled_from([" ", "", "-", ", ", "\t"]), min_size=len(parts)))
+    text = "".join(p + j for p, j in zip(parts, joiners, strict=False))
+    case = draw(st.sampled_from([str, str.upper, str.title]))
+    return case(text)

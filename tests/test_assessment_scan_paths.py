@@ -24,7 +24,7 @@ from evidence_claims.assessment import risk_of_bias as RB
 from evidence_claims.assessment.context import SetContext
 from evidence_claims.assessment.passages import first_match
 
-from .assessment_helpers import claim_set
+from .assessment_helpers import claim_set, texts_from
 
 _TERMS = sorted(p for p, role in K._roles().items() if role.terms)
 _PHRASES = [
@@ -42,16 +42,11 @@ _PHRASES = [
     "no",
     "not",
 ]
-_NOISE = ["a", "the", "-", "–", " ", ".", ",", ";", "(", ")", "x-", "\n", "É", "ſ", "K", "²"]
+_NOISE = ("x-",)
 
 
-@st.composite
-def _texts(draw: st.DrawFn, words: list[str]) -> str:
-    parts = draw(st.lists(st.sampled_from(words + _NOISE), max_size=8))
-    joiners = draw(st.lists(st.sampled_from([" ", "", "-", ", ", "\t"]), min_size=len(parts)))
-    text = "".join(p + j for p, j in zip(parts, joiners, strict=False))
-    case = draw(st.sampled_from([str, str.upper, str.title]))
-    return case(text)
+def _texts(words: list[str]) -> st.SearchStrategy[str]:
+    return texts_from(words, _NOISE)
 
 
 @settings(max_examples=400, deadline=None)

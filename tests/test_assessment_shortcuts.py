@@ -24,6 +24,8 @@ from evidence_claims.assessment import body as B
 from evidence_claims.assessment import cues
 from evidence_claims.assessment import estimates as E
 
+from .assessment_helpers import texts_from
+
 _ESTIMATES = [
     "RR 0.53, 95% CI 0.41 to 0.69",
     "OR 1.41 (1.13 to 1.77)",
@@ -37,17 +39,12 @@ _ESTIMATES = [
     "SMD −0.28, 95% CI −0.60 to 0.05",
     "AUC 0.81 (0.75 to 0.88)",
 ]
-_NOISE = ["a", "the", "-", "–", " ", ".", ",", ";", "(", ")", "%", "\n", "É", "ſ", "K", "٣", "²"]
+_NOISE = ("%", "٣")
 _DIGITS = re.compile(r"\d")
 
 
-@st.composite
-def _texts(draw: st.DrawFn, words: list[str]) -> str:
-    parts = draw(st.lists(st.sampled_from(words + _NOISE), max_size=8))
-    joiners = draw(st.lists(st.sampled_from([" ", "", "-", ", ", "\t"]), min_size=len(parts)))
-    text = "".join(p + j for p, j in zip(parts, joiners, strict=False))
-    case = draw(st.sampled_from([str, str.upper, str.title]))
-    return case(text)
+def _texts(words: list[str]) -> st.SearchStrategy[str]:
+    return texts_from(words, _NOISE)
 
 
 def _digitless(text: str) -> str:
