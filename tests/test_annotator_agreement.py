@@ -8,30 +8,22 @@ pairs small enough to work out by hand.
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 from pathlib import Path
 
 import pytest
 
 from evidence_claims.model.records import Claim
 
+from .benchmark_scripts import load_benchmark
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def iaa():
-    """The benchmark module, loaded from its file (it is a script, not a package module)."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    spec = importlib.util.spec_from_file_location(
-        "annotator_agreement", ROOT / "benchmarks" / "annotator_agreement.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, module)
-    spec.loader.exec_module(module)
-    return module
+    """The benchmark module, loaded from its file."""
+    return load_benchmark("annotator_agreement")
 
 
 def _claim(

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from evidence_claims.pipeline.validation import validate
+
+from .benchmark_scripts import load_benchmark
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = ("gold-real", "gold-real-blind", "gold-real-blind-2", "gold-real-val", "gold-real-iaa")
@@ -149,18 +150,8 @@ def test_blind_passages_validate_without_errors(folder: Path) -> None:
 
 
 def _agreement_script():
-    """The benchmark module, loaded from its file (it is a script, not a package module)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "extract_agreement", ROOT / "benchmarks" / "extract_agreement.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    # Its dataclasses look their module up by name while the file runs.
-    sys.modules.setdefault(spec.name, module)
-    spec.loader.exec_module(module)
-    return module
+    """The extraction agreement benchmark, loaded from its file."""
+    return load_benchmark("extract_agreement")
 
 
 def test_genre_rows_group_a_label_with_its_qualified_forms(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from evidence_claims.io.claim_file import parse_claim_file
 from evidence_claims.model.records import ClaimFile
 from evidence_claims.model.schema_validator import claim_file_validator
 
+from .benchmark_scripts import load_benchmark
 from .conftest import KRATOM, MINI, ROOT
 from .fuzz.mutate import mutate_data
 
@@ -148,14 +149,7 @@ def test_no_validator_in_the_package_is_built_without_a_registry() -> None:
 
 
 def test_benchmark_agrees_on_a_sample(tmp_path: Path) -> None:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "schema_agreement", ROOT / "benchmarks" / "schema_agreement.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_benchmark("schema_agreement")
     result = module.run(count=200, seed=7)
     assert result["disagreements"] == 0 and result["inputs"] == 200
     assert 0 < result["accepted"] < 200
