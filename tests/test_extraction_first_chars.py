@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from evidence_claims.extraction.attribution_rules import _guarded, _index, load_rules
 from evidence_claims.extraction.caseless import Unsupported, fold, lower_pattern
-from evidence_claims.extraction.first_chars import dispatched, first_chars, switch
+from evidence_claims.extraction.first_chars import dispatched, first_chars, lower_starts, switch
 from evidence_claims.model.data_yaml import load_data_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -135,3 +135,77 @@ def test_the_switch_matches_as_the_lookahead_alternation_does(
         ]
 
     assert found(fast) == found(plain)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "letters"),
+    [
+        (r"(?-i:RCTs?)", set()),  # case-sensitive capitals start no lower-case word
+        (r"(?:(?-i:[A-Z][a-z]+)|\d{4})\s+stud", set()),
+        (r"statement|Said", {"s"}),  # case-insensitive: "Said" starts "said" too
+        (r"(?-i:I|We|we)\s", {"w"}),
+        (r"(?<=[x])(?-i:[A-Z])", set()),
+        (r"k", {"k"}),
+        (r"\w+", None),
+        (r"[^a]", None),
+        (r"a?b", {"a", "b"}),
+        (r"a?", None),
+    ],
+)
+def test_lower_starts(pattern: str, letters: set[str] | None) -> None:
+    assert lower_starts(pattern, re.IGNORECASE) == (None if letters is None else frozenset(letters))
+
+
+def _cased_cues() -> list[str]:
+    rules = load_rules()
+    assert rules.cased is not None
+    return [m.group(0) for m in re.finditer(r"[A-Za-z]{2,}", rules.cased.pattern)]
+
+
+def _cased_examples() -> st.SearchStrategy[str]:
+    """Whole matches of the case-sensitive cue alternatives ("said Dr. Smith", "RCTs")."""
+    data = load_data_yaml(
+        resources.files("evidence_claims").joinpath("data/attribution.yaml").read_text("utf-8")
+    )
+    patterns = [p for v in data.values() if isinstance(v, list) for p in v]
+    patterns += [p for spec in (data.get("types") or {}).values() for p in spec.get("cues") or []]
+    generators = []
+    for p in patterns:
+        try:
+            lower_pattern(p)
+        except Unsupported:
+            try:
+                generators.append(st.from_regex(re.compile(p, re.IGNORECASE), fullmatch=True))
+            except Exception:  # lookarounds from_regex cannot build
+                continue
+    return st.one_of(generators)
+
+
+CASED_WORDS = sorted(set(_cased_cues()))
+MIXED = st.one_of(
+    _cased_examples(),
+    st.sampled_from(CASED_WORDS),
+    st.sampled_from(CASED_WORDS).map(str.capitalize),
+    st.sampled_from(["I", "Dr.", "Prof", "RCT", "RCTs", "FDA", "NIH", "1999", "ſaid", "K"]),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDRSTIKſ0123456789-“\"'’", max_size=8).filter(
+        bool
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(MIXED, SEPARATORS), max_size=30))
+def test_the_cased_prefilter_finds_what_the_plain_cased_scan_finds(
+    parts: list[tuple[str, str]],
+) -> None:
+    # The lower-case start filter before the case-sensitive cues only skips positions where
+    # none of them can match: the same pattern without it finds the same cues.
+    text = "".join(token + separator for token, separator in parts)
+    rules = load_rules()
+    assert rules.cased is not None
+    guard = '(?<![\\w-])(?=[\\w“\\"])'
+    filtered = rules.cased.pattern
+    start = filtered.index("(?:", len(guard))
+    plain = re.compile(guard + filtered[start:], re.IGNORECASE)
+    assert plain.pattern != filtered
+    assert _found(rules.cased, text) == _found(plain, text)

@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from .caseless import Unsupported, fold, lower_pattern
-from .first_chars import dispatched
+from .first_chars import dispatched, lower_starts
 
 UNSOURCED = "unsourced_assertion"
 # Cue families that are not source types, in scan order (at one position the first wins):
@@ -156,11 +156,14 @@ def build_rules(data: dict[str, Any]) -> AttributionRules:
     exact = [f"(?:{p})(?P<a{i}>)" for i, (_name, p) in enumerate(alternatives)]
     lowered: list[tuple[int, str]] = []
     cased: list[str] = []
+    starts: set[str] | None = set()
     for i, (_name, p) in enumerate(alternatives):
         try:
             lowered.append((i, lower_pattern(p)))
         except Unsupported:
             cased.append(exact[i])
+            letters = lower_starts(p, re.IGNORECASE)
+            starts = None if starts is None or letters is None else starts | letters
     verbs = "|".join(f"(?:{v})" for v in data.get("authority_reporting_verbs") or [])
     return AttributionRules(
         _guard(exact),
@@ -168,20 +171,35 @@ def build_rules(data: dict[str, Any]) -> AttributionRules:
         frozenset(opens),
         frozenset(population),
         folded=_guarded([dispatched(lowered)]) if lowered else None,
-        cased=_guarded(cased, re.IGNORECASE) if cased else None,
+        cased=_guarded(cased, re.IGNORECASE, _skip_lower(starts)) if cased else None,
         reporting=re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE) if verbs else None,
     )
 
 
-def _guarded(alternatives: list[str], flags: int = 0) -> re.Pattern[str]:
-    return re.compile(_guard(alternatives), flags)
+def _guarded(alternatives: list[str], flags: int = 0, prefilter: str = "") -> re.Pattern[str]:
+    return re.compile(_guard(alternatives, prefilter), flags)
 
 
-def _guard(alternatives: list[str]) -> str:
+def _guard(alternatives: list[str], prefilter: str = "") -> str:
     # One guard for all alternatives: a cue starts a word and ends one. Checking it once, before
     # the alternation, lets the scan skip the positions inside words cheaply.
     body = "|".join(alternatives)
-    return rf"(?<![\w-])(?=[\w“\"])(?:{body})(?!\w)"
+    return rf"(?<![\w-])(?=[\w“\"]){prefilter}(?:{body})(?!\w)"
+
+
+def _skip_lower(starts: set[str] | None) -> str:
+    """A lookahead that passes every character but the ASCII lower-case letters no
+    alternative can start with (``starts`` holds those that can; None: any can).
+
+    The case-sensitive cues start with a capital ("RCT", "Dr"), a digit or a few lower-case
+    words ("said", "according"): most word starts of running text hold none of them, and
+    one character class rejects them before the alternation is tried alternative by
+    alternative (about a fifth of that scan's time).
+    """
+    if starts is None or len(starts) == 26:
+        return ""
+    allowed = "".join(sorted(starts))
+    return rf"(?=(?-i:[^a-z]|[{allowed}]))" if allowed else r"(?=(?-i:[^a-z]))"
 
 
 def choose_cue(hits: Sequence[CueHit], rules: AttributionRules) -> CueHit:

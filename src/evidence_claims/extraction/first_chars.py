@@ -133,3 +133,82 @@ def switch(cases: list[tuple[str, str]], default: str | None = None) -> str:
     for n in reversed(range(len(cases))):
         chain = f"(?(_d{n})(?:{cases[n][1]})|{chain})"
     return f"(?:(?={probe})|){chain}"
+
+
+_LOWER = "abcdefghijklmnopqrstuvwxyz"
+
+
+def lower_starts(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The ASCII lower-case letters a match of ``pattern`` compiled with ``flags`` can start
+    with, or None if unknown.
+
+    Unlike :func:`first_chars` this follows the case-insensitive flag, globally and in scoped
+    groups (``(?-i:RCT)``): it tells the cue scan of case-sensitive alternatives, compiled
+    case-insensitively, which lower-case word starts it may skip. A character matched
+    case-insensitively stands for every letter ``re`` itself matches it to.
+    """
+    try:
+        starts = _starts(list(_p.parse(pattern, flags)), bool(flags & re.IGNORECASE))
+    except Exception:  # anything unusual is "unknown", the safe answer
+        return None
+    if starts is None:
+        return None
+    letters: set[str] = set()
+    for char, caseless in starts:
+        if caseless:
+            letters.update(x for x in _LOWER if re.fullmatch(re.escape(char), x, re.IGNORECASE))
+        elif char in _LOWER:
+            letters.add(char)
+    return frozenset(letters)
+
+
+def _starts(items: list[tuple[Any, Any]], caseless: bool) -> set[tuple[str, bool]] | None:
+    found: set[tuple[str, bool]] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        item = _start(op, av, caseless)
+        if item is None:
+            return None
+        found |= item
+        if not _nullable(op, av):
+            return found
+    return None  # can match the empty string: any character may follow
+
+
+def _start(op: Any, av: Any, caseless: bool) -> set[tuple[str, bool]] | None:
+    if op is _c.SUBPATTERN:
+        _group, add, delete, body = av
+        if add & _c.SRE_FLAG_IGNORECASE:
+            caseless = True
+        if delete & _c.SRE_FLAG_IGNORECASE:
+            caseless = False
+        return _starts(list(body), caseless)
+    if op is _c.BRANCH:
+        union: set[tuple[str, bool]] = set()
+        for branch in av[1]:
+            found = _starts(list(branch), caseless)
+            if found is None:
+                return None
+            union |= found
+        return union
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        return _starts(list(av[2]), caseless)
+    if op is _c.IN:
+        # A class of digits or spaces starts with no letter; other categories are unknown.
+        letters = [(sub_op, sub_av) for sub_op, sub_av in av if sub_op is not _c.CATEGORY]
+        if any(sub_av not in _NO_LETTERS for sub_op, sub_av in av if sub_op is _c.CATEGORY):
+            return None
+        av = letters
+    chars = _item(op, av) if op in (_c.LITERAL, _c.IN) else None
+    if chars is None:
+        return None
+    return {(char, caseless) for char in chars}
+
+
+_NO_LETTERS = {
+    _c.CATEGORY_DIGIT,
+    _c.CATEGORY_SPACE,
+    _c.CATEGORY_UNI_DIGIT,
+    _c.CATEGORY_UNI_SPACE,
+}
