@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 
 from evidence_claims.extraction.attribution_rules import _guarded, _index, load_rules
 from evidence_claims.extraction.caseless import Unsupported, fold, lower_pattern
-from evidence_claims.extraction.first_chars import dispatched, first_chars, lower_starts, switch
+from evidence_claims.extraction.first_chars import (
+    dispatched,
+    first_chars,
+    lower_starts,
+    may_start,
+    switch,
+)
+from evidence_claims.extraction.kinds import by_first_char
 from evidence_claims.model.data_yaml import load_data_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -209,3 +216,51 @@ def test_the_cased_prefilter_finds_what_the_plain_cased_scan_finds(
     plain = re.compile(guard + filtered[start:], re.IGNORECASE)
     assert plain.pattern != filtered
     assert _found(rules.cased, text) == _found(plain, text)
+
+
+# Alternatives whose first character is unknown to first_chars (a digit class, an optional
+# space, any word character), beside known ones: the dispatch leaves an unknown one out of a
+# letter's group only where lower_starts proves it cannot start with that letter.
+_UNKNOWN_START = [
+    r"\d+\s+cases",
+    r"(?:one|two|\d+)\s+cases?",
+    r"(?<=\[)\s*(?:ab|ob)",
+    r"\b\d{1,2}:\d{2}\s+to",
+    r"\w+z",
+    r"ab",
+    r"t(?:o|wo)",
+    r"case",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_UNKNOWN_START), min_size=1, max_size=6, unique=True),
+    st.lists(
+        st.one_of(
+            st.sampled_from(["one", "two", "to", "cases", "case", "ab", "ob", "12:30", "3", "xz"]),
+            st.text(alphabet="abcenostwz019:[", min_size=1, max_size=4),
+        ),
+        max_size=12,
+    ),
+    st.sampled_from([" ", "  ", "[", "\n", "-"]),
+)
+def test_unknown_starts_are_tried_wherever_they_may_start(
+    chosen: list[str], words: list[str], separator: str
+) -> None:
+    text = separator.join(words)
+    alternatives = list(enumerate(chosen))
+    plain = re.compile("|".join(f"(?:{p})(?P<a{i}>)" for i, p in alternatives))
+    fast = re.compile(dispatched(alternatives))
+    assert _found(fast, text) == _found(plain, text)
+    plain_kinds = re.compile("(?:" + "|".join(f"(?:{p})" for p in chosen) + ")")
+    split_kinds = re.compile("(?:" + by_first_char(chosen) + ")")
+    for start in range(len(text) + 1):
+        assert bool(plain_kinds.match(text, start)) == bool(split_kinds.match(text, start))
+
+
+def test_may_start() -> None:
+    assert not may_start(frozenset(), "a")  # "\d+ cases" never starts with a letter
+    assert may_start(frozenset(), "7")  # ... but may start with any non-letter
+    assert may_start(frozenset({"o"}), "o")
+    assert may_start(None, "a")  # unknown: anything

@@ -96,24 +96,37 @@ def dispatched(alternatives: list[tuple[int, str]]) -> str:
     keys = sorted({c for f in firsts if f is not None for c in f})
     if not keys:
         return "|".join(f"(?:{p})(?P<a{i}>)" for i, p in alternatives)
+    lowers = [
+        lower_starts(p) if firsts[j] is None else None for j, (_i, p) in enumerate(alternatives)
+    ]
     copies: dict[int, int] = {}
 
-    def group(wanted: Any) -> str:
+    def group(wanted: str | None) -> str:
+        # The alternatives that may start with ``wanted``; None: those whose start is unknown.
         body = []
-        for (i, p), f in zip(alternatives, firsts, strict=True):
-            if f is None or wanted(f):
+        for (i, p), f, lower in zip(alternatives, firsts, lowers, strict=True):
+            if f is None and wanted is not None and not may_start(lower, wanted):
+                continue
+            if f is None or (wanted is not None and wanted in f):
                 n = copies.get(i, 0)
                 copies[i] = n + 1
                 body.append(f"(?:{p})(?P<a{i}_{n}>)")
         return "|".join(body)
 
-    cases = [(key, group(lambda f, k=key: k in f)) for key in keys]
+    cases = [(key, group(key)) for key in keys]
     default = None
     if any(f is None for f in firsts):
         # Where the character starts no known alternative, only the unknown ones can match.
         others = "".join(re.escape(k) for k in keys)
-        default = f"(?![{others}])(?:{group(lambda f: False)})"
+        default = f"(?![{others}])(?:{group(None)})"
     return switch(cases, default)
+
+
+def may_start(lower: frozenset[str] | None, key: str) -> bool:
+    """Whether an alternative whose first characters are unknown may start with ``key``:
+    ``lower`` (from :func:`lower_starts`) rules out the lower-case letters it cannot start
+    with ("\\d+ cases" starts with no letter, "(?:one|two|\\d+)" with "o" or "t" only)."""
+    return lower is None or key not in _LOWER or key in lower
 
 
 def switch(cases: list[tuple[str, str]], default: str | None = None) -> str:

@@ -16,7 +16,7 @@ from importlib import resources
 
 from ..model.records import Kind
 from .caseless import FoldedSearch, Unsupported, fold, lower_pattern
-from .first_chars import first_chars, switch
+from .first_chars import first_chars, lower_starts, may_start, switch
 from .segment import Segment
 from .units import title_like
 
@@ -96,8 +96,13 @@ def by_first_char(patterns: list[str]) -> str:
     keys = sorted({c for f in firsts if f is not None for c in f})
     unknown = [p for p, f in zip(patterns, firsts, strict=True) if f is None]
     cases = []
+    lowers = [lower_starts(p) if f is None else None for p, f in zip(patterns, firsts, strict=True)]
     for key in keys:
-        members = [p for p, f in zip(patterns, firsts, strict=True) if f is None or key in f]
+        members = [
+            p
+            for p, f, lower in zip(patterns, firsts, lowers, strict=True)
+            if (key in f if f is not None else may_start(lower, key))
+        ]
         cases.append((key, "|".join(f"(?:{p})" for p in members)))
     default = None
     if unknown:
