@@ -22,10 +22,19 @@ import json
 import math
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Example", "LinearModel", "fit", "group_cross_validate", "load_model"]
+__all__ = [
+    "Example",
+    "LinearModel",
+    "fit",
+    "group_cross_validate",
+    "load_model",
+    "packaged_model",
+]
 
 _DIGITS = 5
 
@@ -104,6 +113,15 @@ class LinearModel:
 def load_model(path: Path) -> LinearModel:
     """Read a model file written by :meth:`LinearModel.to_json`."""
     return LinearModel.from_data(json.loads(path.read_text(encoding="utf-8")))
+
+
+@cache
+def packaged_model(resource: str) -> LinearModel:
+    """A model file shipped inside the package (``resource``: its path under
+    ``evidence_claims``, e.g. ``data/models/kind.json``), read once per process: every
+    learned decision loads its model here, so none reads or parses its file per call."""
+    text = resources.files("evidence_claims").joinpath(resource).read_text("utf-8")
+    return LinearModel.from_data(json.loads(text))
 
 
 def fit(

@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from functools import lru_cache
-from importlib import resources
 
 from .attribution_decisions import Attribution, Walk
 from .attribution_rules import STUDY_TYPES, UNSOURCED
-from .linear_model import LinearModel
+from .linear_model import LinearModel, packaged_model
 
 __all__ = ["MODEL_RESOURCE", "THRESHOLD", "load_source_model", "relabel"]
 
@@ -30,13 +28,9 @@ THRESHOLD = 0.5
 _NO_SOURCE = frozenset({UNSOURCED})
 
 
-@lru_cache(maxsize=1)
 def load_source_model() -> LinearModel:
-    """The stored model (fitted by ``benchmarks/train_source_model.py``)."""
-    import json
-
-    text = resources.files("evidence_claims").joinpath(MODEL_RESOURCE).read_text("utf-8")
-    return LinearModel.from_data(json.loads(text))
+    """The stored model (fitted by ``benchmarks/train_source_model.py``), read once."""
+    return packaged_model(MODEL_RESOURCE)
 
 
 def _best(model: LinearModel, features: list[str]) -> tuple[str, float]:
