@@ -83,6 +83,23 @@ class LinearModel:
                 best = i
         return self.labels[best]
 
+    def best(self, features: Sequence[str]) -> tuple[str, float]:
+        """The top label and its probability (what :meth:`probabilities` gives for it), with
+        the weights summed column-wise in C: for a decision made on every statement, with a
+        hundred features and a dozen labels, this is the fast path. Ties go to the label
+        listed first, as in :meth:`predict`."""
+        weights = self.weights
+        rows = [row for row in map(weights.get, features) if row is not None]
+        totals = (
+            [b + sum(column) for b, column in zip(self.bias, zip(*rows, strict=True), strict=True)]
+            if rows
+            else list(self.bias)
+        )
+        top = max(totals)
+        best = totals.index(top)
+        whole = sum(math.exp(t - top) for t in totals)
+        return self.labels[best], 1.0 / whole
+
     def to_json(self) -> str:
         """A stable, diffable text form (sorted features, rounded weights)."""
         data = {

@@ -11,7 +11,6 @@ is of the type chosen), so a learned type never invents a source.
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 
 from .attribution_decisions import Attribution, Walk
@@ -33,22 +32,6 @@ def load_source_model() -> LinearModel:
     return packaged_model(MODEL_RESOURCE)
 
 
-def _best(model: LinearModel, features: list[str]) -> tuple[str, float]:
-    """The model's top label and its probability (what :meth:`LinearModel.probabilities`
-    gives, summed column-wise in C: a statement has a hundred features and eleven labels)."""
-    weights = model.weights
-    rows = [row for row in map(weights.get, features) if row is not None]
-    totals = (
-        [b + sum(column) for b, column in zip(model.bias, zip(*rows, strict=True), strict=True)]
-        if rows
-        else list(model.bias)
-    )
-    top = max(totals)
-    best = totals.index(top)
-    whole = sum(math.exp(t - top) for t in totals)
-    return model.labels[best], 1.0 / whole
-
-
 def relabel(
     model: LinearModel,
     features: list[str],
@@ -60,7 +43,7 @@ def relabel(
     (its top type's probability at least ``threshold``, :data:`THRESHOLD` by default)."""
     if threshold is None:
         threshold = THRESHOLD
-    label, probability = _best(model, features)
+    label, probability = model.best(features)
     if label == result.type or probability < threshold:
         return result
     if label in _NO_SOURCE:
