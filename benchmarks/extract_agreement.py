@@ -45,7 +45,13 @@ from evidence_claims.extraction.kind_model import (  # noqa: E402
 )
 from evidence_claims.model.records import Claim  # noqa: E402
 from evidence_claims.pipeline.validation import load  # noqa: E402
-from evidence_claims.testing.agreement import FIELDS, Agreement, Tally, compare  # noqa: E402
+from evidence_claims.testing.agreement import (  # noqa: E402
+    FIELDS,
+    Agreement,
+    Tally,
+    compare,
+    overlap,
+)
 
 GOLD = ROOT / "benchmarks" / "gold"
 BLIND = ROOT / "benchmarks" / "gold-blind"
@@ -111,19 +117,15 @@ def attributed(predicted: list[Claim], gold: list[Claim]) -> Tally:
         evidence = claim.evidence
         if not evidence.sources and (evidence.type in UNATTRIBUTED or evidence.basis == "none"):
             continue
-        match = max(predicted, key=lambda p: _overlap(p, claim), default=None)
+        match = max(predicted, key=lambda p: overlap(p, claim), default=None)
         ok = (
             match is not None
-            and _overlap(match, claim) > 0
+            and overlap(match, claim) > 0
             and match.evidence.type == evidence.type
             and sorted(match.evidence.sources) == sorted(evidence.sources)
         )
         tally.add(ok)
     return tally
-
-
-def _overlap(a: Claim, b: Claim) -> int:
-    return max(0, min(a.anchor.end, b.anchor.end) - max(a.anchor.start, b.anchor.start))
 
 
 @dataclass

@@ -54,6 +54,7 @@ from evidence_claims.extraction.source_features import (  # noqa: E402
 from evidence_claims.io.bib import load_bibliography  # noqa: E402
 from evidence_claims.model.records import Claim  # noqa: E402
 from evidence_claims.pipeline.validation import load  # noqa: E402
+from evidence_claims.testing.agreement import covering  # noqa: E402
 
 MODEL = ROOT / "src" / "evidence_claims" / "data" / "models" / "source_type.json"
 REAL = ROOT / "benchmarks" / "gold-real"
@@ -118,12 +119,8 @@ def read_passage(folder: Path, genre: str) -> Passage:
     previous: str | None = None
     for statement, names in zip(statements, features, strict=True):
         seg = statement.segment
-        best, size = None, 0
-        for claim in claims:
-            overlap = min(seg.end, claim.anchor.end) - max(seg.start, claim.anchor.start)
-            if overlap > size:
-                best, size = claim, overlap
-        label = best.evidence.type if best is not None else None
+        index = covering(seg.start, seg.end, claims)
+        label = claims[index].evidence.type if index is not None else None
         sequence.append((names, label, statement.attribution.type))
         if label is not None and NO_GROUND in names:
             # Only statements that name no ground of their own: the others are the rules'

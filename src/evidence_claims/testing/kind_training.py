@@ -23,8 +23,8 @@ from ..extraction.kind_features import document_features
 from ..extraction.kind_model import rule_kinds
 from ..extraction.linear_model import Example, LinearModel, fit
 from ..extraction.segment import segment
-from ..model.records import Claim
 from ..pipeline.validation import load
+from .agreement import covering
 
 __all__ = ["TRAINING_PARTS", "Passage", "passages", "train"]
 
@@ -61,15 +61,6 @@ def _genre(folder: Path, default: str) -> str:
     return default
 
 
-def _majority(start: int, end: int, claims: list[Claim]) -> str | None:
-    best, size = None, 0
-    for claim in claims:
-        here = min(end, claim.anchor.end) - max(start, claim.anchor.start)
-        if here > size:
-            best, size = claim.kind, here
-    return best
-
-
 def passage(folder: Path, genre: str, *, with_rules: bool) -> Passage:
     """The examples of one annotated folder."""
     gold = load(folder)
@@ -83,10 +74,10 @@ def passage(folder: Path, genre: str, *, with_rules: bool) -> Passage:
     claims = list(gold.claims)
     examples, kept_rules = [], []
     for seg, names, rule in zip(segments, features, rules, strict=True):
-        label = _majority(seg.start, seg.end, claims)
-        if label is None:
+        index = covering(seg.start, seg.end, claims)
+        if index is None:
             continue
-        examples.append(Example(frozenset(names), label))
+        examples.append(Example(frozenset(names), claims[index].kind))
         kept_rules.append(rule)
     return Passage(folder.name, genre, tuple(examples), tuple(kept_rules))
 
