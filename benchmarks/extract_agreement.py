@@ -82,7 +82,9 @@ KIND_METHOD: KindMethod = DEFAULT_METHOD
 ATTRIBUTION = "rules"
 
 
-def _drafted(folder: Path) -> tuple[list[Claim], list[Claim]]:
+def _drafted(folder: Path, attribution: str | None = None) -> tuple[list[Claim], list[Claim]]:
+    """The extractor's claims and the annotated ones of ``folder`` (``attribution``: the
+    source-type method, :data:`ATTRIBUTION` unless given)."""
     gold = load(folder)
     text = gold.document_text
     assert text is not None
@@ -91,7 +93,7 @@ def _drafted(folder: Path) -> tuple[list[Claim], list[Claim]]:
         text,
         doc_id=gold.document.id,
         bibliography=bib if bib.exists() else None,
-        attribution=ATTRIBUTION,  # type: ignore[arg-type]
+        attribution=attribution or ATTRIBUTION,  # type: ignore[arg-type]
         kinds=KIND_METHOD,
     )
     return list(draft.claims), list(gold.claims)
@@ -141,8 +143,8 @@ class RealScore:
         return self
 
 
-def score_real(folder: Path) -> RealScore:
-    predicted, gold = _drafted(folder)
+def score_real(folder: Path, attribution: str | None = None) -> RealScore:
+    predicted, gold = _drafted(folder, attribution)
     return RealScore(compare(predicted, gold), attributed(predicted, gold))
 
 

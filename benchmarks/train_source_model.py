@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from evidence_claims.extraction import draft as draft_module  # noqa: E402
 from evidence_claims.extraction import source_model  # noqa: E402
-from evidence_claims.extraction.draft import analyse, extract  # noqa: E402
+from evidence_claims.extraction.draft import analyse  # noqa: E402
 from evidence_claims.extraction.linear_model import Example, LinearModel, fit  # noqa: E402
 from evidence_claims.extraction.source_features import (  # noqa: E402
     NO_GROUND,
@@ -52,7 +52,6 @@ from evidence_claims.extraction.source_features import (  # noqa: E402
     previous_type_features,
 )
 from evidence_claims.io.bib import load_bibliography  # noqa: E402
-from evidence_claims.model.records import Claim  # noqa: E402
 from evidence_claims.pipeline.validation import load  # noqa: E402
 from evidence_claims.testing.agreement import covering  # noqa: E402
 
@@ -72,13 +71,12 @@ MIN_COUNT = 2
 
 @dataclass
 class Passage:
-    """One annotated passage: its folder, genre, examples and gold claims."""
+    """One annotated passage: its folder, genre and examples."""
 
     name: str
     folder: Path
     genre: str
     examples: list[Example]
-    gold: list[Claim]
     # Every statement in order: its features (none when it names its own ground), the
     # annotated type (None: no claim covers it) and the rules' type.
     sequence: list[tuple[list[str], str | None, str]]
@@ -130,7 +128,7 @@ def read_passage(folder: Path, genre: str) -> Passage:
             known = names + previous_type_features(names, previous)
             examples.append(Example(frozenset(known), label))
         previous = label if label is not None else statement.attribution.type
-    return Passage(folder.name, folder, genre, examples, claims, sequence)
+    return Passage(folder.name, folder, genre, examples, sequence)
 
 
 def passages() -> list[Passage]:
@@ -201,26 +199,12 @@ def _pct(right: int, total: int) -> str:
 
 def score(passage: Passage, model: LinearModel | None, threshold: float = 0.0) -> Score:
     """Source type per statement and attributed source, as extract_agreement.py counts them."""
-    from extract_agreement import attributed
+    from extract_agreement import score_real
 
-    from evidence_claims.testing.agreement import compare
-
-    gold = load(passage.folder)
-    text = gold.document_text
-    assert text is not None
-    mode = "rules" if model is None else "learned"
     with using(model, threshold):
-        drafted = extract(
-            text,
-            doc_id=gold.document.id,
-            bibliography=_bibliography(passage.folder),
-            attribution=mode,
-        )
-    predicted = list(drafted.claims)
-    agreement = compare(predicted, passage.gold)
-    tally = attributed(predicted, passage.gold)
-    kind = agreement.per_statement["type"]
-    return Score(kind.right, kind.total, tally.right, tally.total)
+        result = score_real(passage.folder, "rules" if model is None else "learned")
+    kind = result.agreement.per_statement["type"]
+    return Score(kind.right, kind.total, result.attributed.right, result.attributed.total)
 
 
 def lopo(
