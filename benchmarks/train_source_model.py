@@ -54,11 +54,12 @@ from evidence_claims.extraction.source_features import (  # noqa: E402
 from evidence_claims.io.bib import load_bibliography  # noqa: E402
 from evidence_claims.pipeline.validation import load  # noqa: E402
 from evidence_claims.testing.agreement import covering  # noqa: E402
+from evidence_claims.testing.kind_training import training_folders  # noqa: E402
 
 MODEL = ROOT / "src" / "evidence_claims" / "data" / "models" / "source_type.json"
 REAL = ROOT / "benchmarks" / "gold-real"
-GOLD = ROOT / "benchmarks" / "gold"
-SEED = ROOT / "claims" / "kratom-addiction"
+# The genre rows of the training parts that are not real text, by folder.
+NON_REAL = {"gold": "gold (illustrative)", "claims": "kratom seed"}
 # Feature sets: low-level signals only, or with the rules' own decisions; "+prev" adds the
 # previous statement's type (the model's own decision when drafting).
 VARIANTS = ("low", "low+prev", "rules", "rules+prev")
@@ -83,15 +84,14 @@ class Passage:
 
 
 def folders() -> list[tuple[Path, str]]:
-    """The training passages with their genre ("gold" and "seed" for the non-real sets)."""
+    """The training passages (those of the kind model too) with their genre ("gold" and
+    "seed" for the non-real sets)."""
     from extract_agreement import genre
 
-    found = [(p, genre(p)) for p in sorted(REAL.iterdir()) if (p / "claims.yaml").is_file()]
-    found += [
-        (p, "gold (illustrative)") for p in sorted(GOLD.iterdir()) if (p / "claims.yaml").is_file()
+    return [
+        (p, genre(p) if p.parent == REAL else NON_REAL[p.parent.name])
+        for p, _ in training_folders(ROOT)
     ]
-    found.append((SEED, "kratom seed"))
-    return found
 
 
 def _bibliography(folder: Path) -> Path | None:

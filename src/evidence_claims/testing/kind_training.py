@@ -26,7 +26,7 @@ from ..extraction.segment import segment
 from ..pipeline.validation import load
 from .agreement import covering
 
-__all__ = ["TRAINING_PARTS", "Passage", "passages", "train"]
+__all__ = ["TRAINING_PARTS", "Passage", "passages", "train", "training_folders"]
 
 # Where the tunable annotated sets live, relative to the repository root, and the genre
 # given to a folder whose SOURCE.md names none.
@@ -82,17 +82,23 @@ def passage(folder: Path, genre: str, *, with_rules: bool) -> Passage:
     return Passage(folder.name, genre, tuple(examples), tuple(kept_rules))
 
 
+def training_folders(root: Path) -> list[tuple[Path, str]]:
+    """Every annotated folder of the training parts under repository ``root``, in a fixed
+    order, with its part's default genre: the one list both learned decisions train on."""
+    return [
+        (folder, default)
+        for part, default in TRAINING_PARTS
+        for folder in sorted(p for p in (root / part).iterdir() if (p / "claims.yaml").is_file())
+    ]
+
+
 def passages(root: Path, *, with_rules: bool) -> list[Passage]:
     """Every annotated passage of the training parts under repository ``root``, in a fixed
     order."""
-    out = []
-    for part, default in TRAINING_PARTS:
-        base = root / part
-        folders = sorted(p for p in base.iterdir() if (p / "claims.yaml").is_file())
-        out.extend(
-            passage(folder, _genre(folder, default), with_rules=with_rules) for folder in folders
-        )
-    return out
+    return [
+        passage(folder, _genre(folder, default), with_rules=with_rules)
+        for folder, default in training_folders(root)
+    ]
 
 
 def train(examples: list[Example] | tuple[Example, ...]) -> LinearModel:
