@@ -52,6 +52,7 @@ from evidence_claims.testing.agreement import (  # noqa: E402
     compare,
     overlap,
 )
+from evidence_claims.testing.kind_training import genre_line  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "gold"
 BLIND = ROOT / "benchmarks" / "gold-blind"
@@ -155,12 +156,10 @@ def genre(folder: Path) -> str:
     qualified forms share their label's row instead of each opening a one-passage row (which,
     for an aggregate-only half, would print a document's own figures).
     """
-    source = folder / "SOURCE.md"
-    if source.is_file():
-        match = re.search(r"^\W*genre:\s*(.+?)\s*$", source.read_text("utf-8"), re.M | re.I)
-        if match:
-            return re.sub(r"\s*\(.*\)$", "", match.group(1)) or match.group(1)
-    return "unknown"
+    line = genre_line(folder)
+    if line is None:
+        return "unknown"
+    return re.sub(r"\s*\(.*\)$", "", line) or line
 
 
 def real_folders(root: Path) -> list[Path]:

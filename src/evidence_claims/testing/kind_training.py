@@ -26,7 +26,7 @@ from ..extraction.segment import segment
 from ..pipeline.validation import load
 from .agreement import covering
 
-__all__ = ["TRAINING_PARTS", "Passage", "passages", "train", "training_folders"]
+__all__ = ["TRAINING_PARTS", "Passage", "genre_line", "passages", "train", "training_folders"]
 
 # Where the tunable annotated sets live, relative to the repository root, and the genre
 # given to a folder whose SOURCE.md names none.
@@ -52,13 +52,18 @@ class Passage:
     rules: tuple[str, ...]  # the rules' kind of each example, for side-by-side figures
 
 
-def _genre(folder: Path, default: str) -> str:
+def genre_line(folder: Path) -> str | None:
+    """The ``genre:`` line of an annotated folder's SOURCE.md as written (None without one)."""
     source = folder / "SOURCE.md"
     if source.is_file():
         match = re.search(r"^\W*genre:\s*(.+?)\s*$", source.read_text("utf-8"), re.M | re.I)
         if match:
             return match.group(1)
-    return default
+    return None
+
+
+def _genre(folder: Path, default: str) -> str:
+    return genre_line(folder) or default
 
 
 def passage(folder: Path, genre: str, *, with_rules: bool) -> Passage:
