@@ -45,25 +45,16 @@ import yaml  # noqa: E402
 
 from evidence_claims.model.records import Claim  # noqa: E402
 from evidence_claims.pipeline.validation import load  # noqa: E402
-from evidence_claims.testing.agreement import PR, Tally, compare  # noqa: E402
+from evidence_claims.testing.agreement import PR, Tally, compare, covering  # noqa: E402
 
 IAA = ROOT / "benchmarks" / "gold-real-iaa"
 HALVES = (("val", EA.REAL_VAL), ("tune", EA.REAL))
 LABELS = ("kind", "type", "basis")
 
 
-def _overlap(a: Claim, b: Claim) -> int:
-    return max(0, min(a.anchor.end, b.anchor.end) - max(a.anchor.start, b.anchor.start))
-
-
 def _best(claim: Claim, others: Sequence[Claim]) -> int | None:
     """Index of the unit of ``others`` overlapping ``claim`` most (None when none overlaps)."""
-    best, size = None, 0
-    for index, other in enumerate(others):
-        here = _overlap(claim, other)
-        if here > size:
-            best, size = index, here
-    return best
+    return covering(claim.anchor.start, claim.anchor.end, others)
 
 
 def align(first: Sequence[Claim], second: Sequence[Claim]) -> list[tuple[int, int]]:

@@ -45,7 +45,14 @@ from evidence_claims.extraction.kind_model import (  # noqa: E402
 )
 from evidence_claims.model.records import Claim  # noqa: E402
 from evidence_claims.pipeline.validation import load  # noqa: E402
-from evidence_claims.testing.agreement import FIELDS, Agreement, Tally, compare  # noqa: E402
+from evidence_claims.testing.agreement import (  # noqa: E402
+    FIELDS,
+    Agreement,
+    Tally,
+    compare,
+    overlap,
+)
+from evidence_claims.testing.kind_training import genre_line  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "gold"
 BLIND = ROOT / "benchmarks" / "gold-blind"
@@ -76,7 +83,9 @@ KIND_METHOD: KindMethod = DEFAULT_METHOD
 ATTRIBUTION = "rules"
 
 
-def _drafted(folder: Path) -> tuple[list[Claim], list[Claim]]:
+def _drafted(folder: Path, attribution: str | None = None) -> tuple[list[Claim], list[Claim]]:
+    """The extractor's claims and the annotated ones of ``folder`` (``attribution``: the
+    source-type method, :data:`ATTRIBUTION` unless given)."""
     gold = load(folder)
     text = gold.document_text
     assert text is not None
@@ -85,7 +94,7 @@ def _drafted(folder: Path) -> tuple[list[Claim], list[Claim]]:
         text,
         doc_id=gold.document.id,
         bibliography=bib if bib.exists() else None,
-        attribution=ATTRIBUTION,  # type: ignore[arg-type]
+        attribution=attribution or ATTRIBUTION,  # type: ignore[arg-type]
         kinds=KIND_METHOD,
     )
     return list(draft.claims), list(gold.claims)
@@ -111,19 +120,15 @@ def attributed(predicted: list[Claim], gold: list[Claim]) -> Tally:
         evidence = claim.evidence
         if not evidence.sources and (evidence.type in UNATTRIBUTED or evidence.basis == "none"):
             continue
-        match = max(predicted, key=lambda p: _overlap(p, claim), default=None)
+        match = max(predicted, key=lambda p: overlap(p, claim), default=None)
         ok = (
             match is not None
-            and _overlap(match, claim) > 0
+            and overlap(match, claim) > 0
             and match.evidence.type == evidence.type
             and sorted(match.evidence.sources) == sorted(evidence.sources)
         )
         tally.add(ok)
     return tally
-
-
-def _overlap(a: Claim, b: Claim) -> int:
-    return max(0, min(a.anchor.end, b.anchor.end) - max(a.anchor.start, b.anchor.start))
 
 
 @dataclass
@@ -139,8 +144,8 @@ class RealScore:
         return self
 
 
-def score_real(folder: Path) -> RealScore:
-    predicted, gold = _drafted(folder)
+def score_real(folder: Path, attribution: str | None = None) -> RealScore:
+    predicted, gold = _drafted(folder, attribution)
     return RealScore(compare(predicted, gold), attributed(predicted, gold))
 
 
@@ -151,12 +156,10 @@ def genre(folder: Path) -> str:
     qualified forms share their label's row instead of each opening a one-passage row (which,
     for an aggregate-only half, would print a document's own figures).
     """
-    source = folder / "SOURCE.md"
-    if source.is_file():
-        match = re.search(r"^\W*genre:\s*(.+?)\s*$", source.read_text("utf-8"), re.M | re.I)
-        if match:
-            return re.sub(r"\s*\(.*\)$", "", match.group(1)) or match.group(1)
-    return "unknown"
+    line = genre_line(folder)
+    if line is None:
+        return "unknown"
+    return re.sub(r"\s*\(.*\)$", "", line) or line
 
 
 def real_folders(root: Path) -> list[Path]:

@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from evidence_claims.extraction import draft as draft_module  # noqa: E402
 from evidence_claims.extraction import source_model  # noqa: E402
-from evidence_claims.extraction.draft import analyse, extract  # noqa: E402
+from evidence_claims.extraction.draft import analyse  # noqa: E402
 from evidence_claims.extraction.linear_model import Example, LinearModel, fit  # noqa: E402
 from evidence_claims.extraction.source_features import (  # noqa: E402
     NO_GROUND,
@@ -52,13 +52,14 @@ from evidence_claims.extraction.source_features import (  # noqa: E402
     previous_type_features,
 )
 from evidence_claims.io.bib import load_bibliography  # noqa: E402
-from evidence_claims.model.records import Claim  # noqa: E402
 from evidence_claims.pipeline.validation import load  # noqa: E402
+from evidence_claims.testing.agreement import covering  # noqa: E402
+from evidence_claims.testing.kind_training import training_folders  # noqa: E402
 
 MODEL = ROOT / "src" / "evidence_claims" / "data" / "models" / "source_type.json"
 REAL = ROOT / "benchmarks" / "gold-real"
-GOLD = ROOT / "benchmarks" / "gold"
-SEED = ROOT / "claims" / "kratom-addiction"
+# The genre rows of the training parts that are not real text, by folder.
+NON_REAL = {"gold": "gold (illustrative)", "claims": "kratom seed"}
 # Feature sets: low-level signals only, or with the rules' own decisions; "+prev" adds the
 # previous statement's type (the model's own decision when drafting).
 VARIANTS = ("low", "low+prev", "rules", "rules+prev")
@@ -71,28 +72,26 @@ MIN_COUNT = 2
 
 @dataclass
 class Passage:
-    """One annotated passage: its folder, genre, examples and gold claims."""
+    """One annotated passage: its folder, genre and examples."""
 
     name: str
     folder: Path
     genre: str
     examples: list[Example]
-    gold: list[Claim]
     # Every statement in order: its features (none when it names its own ground), the
     # annotated type (None: no claim covers it) and the rules' type.
     sequence: list[tuple[list[str], str | None, str]]
 
 
 def folders() -> list[tuple[Path, str]]:
-    """The training passages with their genre ("gold" and "seed" for the non-real sets)."""
+    """The training passages (those of the kind model too) with their genre ("gold" and
+    "seed" for the non-real sets)."""
     from extract_agreement import genre
 
-    found = [(p, genre(p)) for p in sorted(REAL.iterdir()) if (p / "claims.yaml").is_file()]
-    found += [
-        (p, "gold (illustrative)") for p in sorted(GOLD.iterdir()) if (p / "claims.yaml").is_file()
+    return [
+        (p, genre(p) if p.parent == REAL else NON_REAL[p.parent.name])
+        for p, _ in training_folders(ROOT)
     ]
-    found.append((SEED, "kratom seed"))
-    return found
 
 
 def _bibliography(folder: Path) -> Path | None:
@@ -118,12 +117,8 @@ def read_passage(folder: Path, genre: str) -> Passage:
     previous: str | None = None
     for statement, names in zip(statements, features, strict=True):
         seg = statement.segment
-        best, size = None, 0
-        for claim in claims:
-            overlap = min(seg.end, claim.anchor.end) - max(seg.start, claim.anchor.start)
-            if overlap > size:
-                best, size = claim, overlap
-        label = best.evidence.type if best is not None else None
+        index = covering(seg.start, seg.end, claims)
+        label = claims[index].evidence.type if index is not None else None
         sequence.append((names, label, statement.attribution.type))
         if label is not None and NO_GROUND in names:
             # Only statements that name no ground of their own: the others are the rules'
@@ -133,7 +128,7 @@ def read_passage(folder: Path, genre: str) -> Passage:
             known = names + previous_type_features(names, previous)
             examples.append(Example(frozenset(known), label))
         previous = label if label is not None else statement.attribution.type
-    return Passage(folder.name, folder, genre, examples, claims, sequence)
+    return Passage(folder.name, folder, genre, examples, sequence)
 
 
 def passages() -> list[Passage]:
@@ -204,26 +199,12 @@ def _pct(right: int, total: int) -> str:
 
 def score(passage: Passage, model: LinearModel | None, threshold: float = 0.0) -> Score:
     """Source type per statement and attributed source, as extract_agreement.py counts them."""
-    from extract_agreement import attributed
+    from extract_agreement import score_real
 
-    from evidence_claims.testing.agreement import compare
-
-    gold = load(passage.folder)
-    text = gold.document_text
-    assert text is not None
-    mode = "rules" if model is None else "learned"
     with using(model, threshold):
-        drafted = extract(
-            text,
-            doc_id=gold.document.id,
-            bibliography=_bibliography(passage.folder),
-            attribution=mode,
-        )
-    predicted = list(drafted.claims)
-    agreement = compare(predicted, passage.gold)
-    tally = attributed(predicted, passage.gold)
-    kind = agreement.per_statement["type"]
-    return Score(kind.right, kind.total, tally.right, tally.total)
+        result = score_real(passage.folder, "rules" if model is None else "learned")
+    kind = result.agreement.per_statement["type"]
+    return Score(kind.right, kind.total, result.attributed.right, result.attributed.total)
 
 
 def lopo(

@@ -99,3 +99,16 @@ def test_pairing_counts_labels_attribution_and_cues(iaa) -> None:
     assert (result.attributed.right, result.attributed.total) == (1, 2)
     # The hedges do not overlap: precision and recall are both nil.
     assert (result.hedges.precision, result.hedges.recall) == (0.0, 0.0)
+
+
+def test_covering_picks_the_claim_sharing_most_characters_first_of_equals() -> None:
+    """The one alignment rule behind the agreement figures and the models' training labels."""
+    from evidence_claims.testing.agreement import covering, overlap
+
+    claims = [_claim(1, 0, 10), _claim(2, 8, 30), _claim(3, 30, 40), _claim(4, 40, 60)]
+    assert covering(5, 20, claims) == 1  # 12 characters of the second, 5 of the first
+    assert covering(30, 60, claims) == 3  # 20 of the fourth, 10 of the third
+    assert covering(25, 35, claims) == 1  # 5 and 5: the first of equals
+    assert covering(60, 70, claims) is None  # touching is not overlapping
+    assert overlap(claims[0], claims[1]) == 2
+    assert overlap(claims[0], claims[3]) == 0

@@ -14,6 +14,7 @@ from evidence_claims.extraction.linear_model import (
     fit,
     group_cross_validate,
     load_model,
+    packaged_model,
 )
 
 
@@ -111,3 +112,13 @@ def test_predictions_are_always_a_known_label(rows) -> None:
         assert model.predict(features) in model.labels
     data = json.loads(model.to_json())
     assert data["labels"] == list(model.labels)
+
+
+def test_a_packaged_model_is_read_once_and_shared() -> None:
+    """Both learned decisions load their files through one cache: a second call reads nothing."""
+    from evidence_claims.extraction.kind_model import load_kind_model
+    from evidence_claims.extraction.source_model import MODEL_RESOURCE, load_source_model
+
+    assert packaged_model(MODEL_RESOURCE) is load_source_model()
+    assert load_kind_model() is load_kind_model()
+    assert packaged_model("data/models/kind.json") is load_kind_model()

@@ -20,7 +20,6 @@ from evidence_claims.extraction.source_features import (
 )
 from evidence_claims.extraction.source_model import (
     MODEL_RESOURCE,
-    _best,
     load_source_model,
     relabel,
 )
@@ -83,7 +82,7 @@ def test_best_label_agrees_with_the_model() -> None:
     )
     for features in ([], ["x"], ["y"], ["x", "y", "unknown"]):
         probabilities = model.probabilities(features)
-        label, probability = _best(model, features)
+        label, probability = model.best(features)
         assert label == model.predict(features)
         assert probability == pytest.approx(probabilities[label])
 

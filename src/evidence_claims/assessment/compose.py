@@ -19,7 +19,7 @@ code and quotes the words it came from.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -547,20 +547,28 @@ def _domain_names() -> frozenset[str]:
     return frozenset(_norm(p) for p in _spec().get("domain_names") or ())
 
 
+def _domain_judgements(
+    tokens: Sequence[Token], clause: str
+) -> Iterator[tuple[str, tuple[str, int, int] | None]]:
+    """Each domain a clause names as a whole (a term whose words are a domain's name, not
+    "allocation concealment", which names one safeguard only) with :func:`_judge`'s verdict
+    on it."""
+    names = _domain_names()
+    for t, tok in enumerate(tokens):
+        if " ".join(clause[tok.start : tok.end].split()) in names:
+            for domain, cls in tok.role.terms:
+                yield domain, _judge(tokens, t, cls)
+
+
 def _named_concerns(tokens: Sequence[Token], clause: str) -> frozenset[str]:
     """The domains a clause itself judges a concern by the domain's name ("most trials were
     at high risk of bias"): a judgement of the whole domain, which a later "not serious" in
     the same sentence contradicts rather than weighs, so the concern stands."""
-    names = _domain_names()
-    out = set()
-    for t, tok in enumerate(tokens):
-        if " ".join(clause[tok.start : tok.end].split()) not in names:
-            continue
-        for domain, cls in tok.role.terms:
-            judged = _judge(tokens, t, cls)
-            if judged is not None and judged[0] == "concern":
-                out.add(domain)
-    return frozenset(out)
+    return frozenset(
+        domain
+        for domain, judged in _domain_judgements(tokens, clause)
+        if judged is not None and judged[0] == "concern"
+    )
 
 
 def _judged_later(parts: Sequence[tuple[int, str]], index: int, text: str) -> frozenset[str]:
@@ -578,18 +586,13 @@ def _judged_later(parts: Sequence[tuple[int, str]], index: int, text: str) -> fr
             break  # another sentence
         tokens = _tokens(later)
         verdicts: dict[str, set[str]] = {}
-        names = _domain_names()
-        for t, tok in enumerate(tokens):
-            if " ".join(later[tok.start : tok.end].split()) not in names:
-                continue  # "allocation concealment: not serious" judges one safeguard only
-            for domain, cls in tok.role.terms:
-                judged = _judge(tokens, t, cls)
-                if judged is None:
-                    continue
-                polarity, _, q = judged
-                by_all = q >= 0 and ("all", "concern") in tokens[q].role.qualifiers
-                by_all = by_all or (q >= 0 and ("all", "not_serious") in tokens[q].role.qualifiers)
-                verdicts.setdefault(domain, set()).add(polarity if by_all else "other")
+        for domain, judged in _domain_judgements(tokens, later):
+            if judged is None:
+                continue
+            polarity, _, q = judged
+            qualifiers = tokens[q].role.qualifiers if q >= 0 else ()
+            by_all = ("all", "concern") in qualifiers or ("all", "not_serious") in qualifiers
+            verdicts.setdefault(domain, set()).add(polarity if by_all else "other")
         out.update(d for d, v in verdicts.items() if v == {"not_serious"})
     return frozenset(out)
 

@@ -13,7 +13,7 @@ from importlib import resources
 from typing import Any
 
 from ..model.taxonomy import source_types
-from .estimates import SCALES
+from .estimates import SCALED_NUMBER, SCALES
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,10 +220,9 @@ def number_words() -> dict[str, int]:
 @cache
 def _count_pattern() -> re.Pattern[str]:
     numbers = sorted(number_words(), key=len, reverse=True)
-    scaled = r"\d{1,4}(?:\.\d{1,3})?(?=\s+(?:" + "|".join(SCALES) + r")\b)"
     number = (
         r"(?P<n>\d{1,3}(?:,\d{3})+|"
-        + scaled
+        + SCALED_NUMBER
         + r"|\d+|"
         + "|".join(re.escape(w) for w in numbers)
         + ")"

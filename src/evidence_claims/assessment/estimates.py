@@ -470,9 +470,12 @@ _BREAKERS = (
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 """Words that multiply the number before them: "over 50 million participants" is fifty
 million people, not fifty (nor a 50 that a small-sample rule would read as a small body)."""
+SCALED_NUMBER = r"\d{1,4}(?:\.\d{1,3})?(?=\s+(?:" + "|".join(SCALES) + r")\b)"
+"""A number written before one of :data:`SCALES` ("50 million", "1.2 billion"), as a regular
+expression that leaves the scale word unmatched."""
 _PEOPLE = re.compile(
     r"(?<![\w.,])(?:about|around|approximately|nearly|almost|over|more\s+than|some)?\s*"
-    r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,4}(?:\.\d{1,3})?(?=\s+(?:" + "|".join(SCALES) + r")\b)|\d+)\s+"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|" + SCALED_NUMBER + r"|\d+)\s+"
     r"(?P<between>(?:(?!(?:" + "|".join(_BREAKERS) + r")\b)[\w'-]+\s+){0,3}?)"
     r"(?P<noun>" + "|".join(re.escape(p) for p in PEOPLE) + r")(?![\w-])"
     r"|(?<![\w])(?:adjusted\s+)?n\s*=\s*(?P<n2>\d{1,3}(?:,\d{3})+|\d+)",

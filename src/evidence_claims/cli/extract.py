@@ -291,8 +291,8 @@ def _extract_one(document: Path, output: Path | None, request: _DraftRequest) ->
         "bibliography": request.bibliography,
         "bibliography_path": _relative(request.bib, base) if request.bib is not None else None,
         "attribution": request.attribution,
+        "kinds": request.kinds,
     }
-    options["kinds"] = request.kinds
     del raw
     notices: list[Finding] = []
     kinds = _write(text, output, fmt, options, notices, request.write_through)

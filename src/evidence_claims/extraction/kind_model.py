@@ -11,14 +11,12 @@ signals by what they were worth on the annotated passages. Both stay available
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
-from importlib import resources
 from typing import Literal, cast
 
 from ..model.records import Kind
 from .kind_features import document_features
 from .kinds import classify_segment, in_method_sections
-from .linear_model import LinearModel
+from .linear_model import LinearModel, packaged_model
 from .units import Segment
 
 __all__ = ["KIND_METHODS", "KindMethod", "decide_kinds", "learned_kinds", "load_kind_model"]
@@ -29,13 +27,9 @@ DEFAULT_METHOD: KindMethod = "rules"
 RULES_PREFIX = "rules:"
 
 
-@lru_cache(maxsize=1)
 def load_kind_model() -> LinearModel:
     """The stored kind model (read once)."""
-    import json
-
-    text = resources.files("evidence_claims").joinpath("data/models/kind.json").read_text("utf-8")
-    return LinearModel.from_data(json.loads(text))
+    return packaged_model("data/models/kind.json")
 
 
 def uses_rules(model: LinearModel) -> bool:

@@ -22,10 +22,19 @@ import json
 import math
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Example", "LinearModel", "fit", "group_cross_validate", "load_model"]
+__all__ = [
+    "Example",
+    "LinearModel",
+    "fit",
+    "group_cross_validate",
+    "load_model",
+    "packaged_model",
+]
 
 _DIGITS = 5
 
@@ -74,6 +83,23 @@ class LinearModel:
                 best = i
         return self.labels[best]
 
+    def best(self, features: Sequence[str]) -> tuple[str, float]:
+        """The top label and its probability (what :meth:`probabilities` gives for it), with
+        the weights summed column-wise in C: for a decision made on every statement, with a
+        hundred features and a dozen labels, this is the fast path. Ties go to the label
+        listed first, as in :meth:`predict`."""
+        weights = self.weights
+        rows = [row for row in map(weights.get, features) if row is not None]
+        totals = (
+            [b + sum(column) for b, column in zip(self.bias, zip(*rows, strict=True), strict=True)]
+            if rows
+            else list(self.bias)
+        )
+        top = max(totals)
+        best = totals.index(top)
+        whole = sum(math.exp(t - top) for t in totals)
+        return self.labels[best], 1.0 / whole
+
     def to_json(self) -> str:
         """A stable, diffable text form (sorted features, rounded weights)."""
         data = {
@@ -104,6 +130,15 @@ class LinearModel:
 def load_model(path: Path) -> LinearModel:
     """Read a model file written by :meth:`LinearModel.to_json`."""
     return LinearModel.from_data(json.loads(path.read_text(encoding="utf-8")))
+
+
+@cache
+def packaged_model(resource: str) -> LinearModel:
+    """A model file shipped inside the package (``resource``: its path under
+    ``evidence_claims``, e.g. ``data/models/kind.json``), read once per process: every
+    learned decision loads its model here, so none reads or parses its file per call."""
+    text = resources.files("evidence_claims").joinpath(resource).read_text("utf-8")
+    return LinearModel.from_data(json.loads(text))
 
 
 def fit(

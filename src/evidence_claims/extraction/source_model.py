@@ -11,14 +11,11 @@ is of the type chosen), so a learned type never invents a source.
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
-from functools import lru_cache
-from importlib import resources
 
 from .attribution_decisions import Attribution, Walk
 from .attribution_rules import STUDY_TYPES, UNSOURCED
-from .linear_model import LinearModel
+from .linear_model import LinearModel, packaged_model
 
 __all__ = ["MODEL_RESOURCE", "THRESHOLD", "load_source_model", "relabel"]
 
@@ -30,29 +27,9 @@ THRESHOLD = 0.5
 _NO_SOURCE = frozenset({UNSOURCED})
 
 
-@lru_cache(maxsize=1)
 def load_source_model() -> LinearModel:
-    """The stored model (fitted by ``benchmarks/train_source_model.py``)."""
-    import json
-
-    text = resources.files("evidence_claims").joinpath(MODEL_RESOURCE).read_text("utf-8")
-    return LinearModel.from_data(json.loads(text))
-
-
-def _best(model: LinearModel, features: list[str]) -> tuple[str, float]:
-    """The model's top label and its probability (what :meth:`LinearModel.probabilities`
-    gives, summed column-wise in C: a statement has a hundred features and eleven labels)."""
-    weights = model.weights
-    rows = [row for row in map(weights.get, features) if row is not None]
-    totals = (
-        [b + sum(column) for b, column in zip(model.bias, zip(*rows, strict=True), strict=True)]
-        if rows
-        else list(model.bias)
-    )
-    top = max(totals)
-    best = totals.index(top)
-    whole = sum(math.exp(t - top) for t in totals)
-    return model.labels[best], 1.0 / whole
+    """The stored model (fitted by ``benchmarks/train_source_model.py``), read once."""
+    return packaged_model(MODEL_RESOURCE)
 
 
 def relabel(
@@ -66,7 +43,7 @@ def relabel(
     (its top type's probability at least ``threshold``, :data:`THRESHOLD` by default)."""
     if threshold is None:
         threshold = THRESHOLD
-    label, probability = _best(model, features)
+    label, probability = model.best(features)
     if label == result.type or probability < threshold:
         return result
     if label in _NO_SOURCE:

@@ -97,17 +97,26 @@ class Agreement:
         return self
 
 
-def _overlap(a: Claim, b: Claim) -> int:
+def overlap(a: Claim, b: Claim) -> int:
+    """Characters the anchors of ``a`` and ``b`` share (0 when apart)."""
     return max(0, min(a.anchor.end, b.anchor.end) - max(a.anchor.start, b.anchor.start))
 
 
-def _best(claim: Claim, others: Sequence[Claim]) -> Claim | None:
+def covering(start: int, end: int, claims: Sequence[Claim]) -> int | None:
+    """Index of the claim of ``claims`` that covers most of the span ``start``..``end``
+    (the first of equals; None when none overlaps it): the one alignment rule that the
+    agreement figures, the annotator comparison and the learned models' training labels share."""
     best, size = None, 0
-    for other in others:
-        size_here = _overlap(claim, other)
-        if size_here > size:
-            best, size = other, size_here
+    for index, claim in enumerate(claims):
+        here = min(end, claim.anchor.end) - max(start, claim.anchor.start)
+        if here > size:
+            best, size = index, here
     return best
+
+
+def _best(claim: Claim, others: Sequence[Claim]) -> Claim | None:
+    index = covering(claim.anchor.start, claim.anchor.end, others)
+    return others[index] if index is not None else None
 
 
 def _fields(claim: Claim) -> dict[str, object]:

@@ -23,10 +23,10 @@ from ..extraction.kind_features import document_features
 from ..extraction.kind_model import rule_kinds
 from ..extraction.linear_model import Example, LinearModel, fit
 from ..extraction.segment import segment
-from ..model.records import Claim
 from ..pipeline.validation import load
+from .agreement import covering
 
-__all__ = ["TRAINING_PARTS", "Passage", "passages", "train"]
+__all__ = ["TRAINING_PARTS", "Passage", "genre_line", "passages", "train", "training_folders"]
 
 # Where the tunable annotated sets live, relative to the repository root, and the genre
 # given to a folder whose SOURCE.md names none.
@@ -52,22 +52,18 @@ class Passage:
     rules: tuple[str, ...]  # the rules' kind of each example, for side-by-side figures
 
 
-def _genre(folder: Path, default: str) -> str:
+def genre_line(folder: Path) -> str | None:
+    """The ``genre:`` line of an annotated folder's SOURCE.md as written (None without one)."""
     source = folder / "SOURCE.md"
     if source.is_file():
         match = re.search(r"^\W*genre:\s*(.+?)\s*$", source.read_text("utf-8"), re.M | re.I)
         if match:
             return match.group(1)
-    return default
+    return None
 
 
-def _majority(start: int, end: int, claims: list[Claim]) -> str | None:
-    best, size = None, 0
-    for claim in claims:
-        here = min(end, claim.anchor.end) - max(start, claim.anchor.start)
-        if here > size:
-            best, size = claim.kind, here
-    return best
+def _genre(folder: Path, default: str) -> str:
+    return genre_line(folder) or default
 
 
 def passage(folder: Path, genre: str, *, with_rules: bool) -> Passage:
@@ -83,25 +79,31 @@ def passage(folder: Path, genre: str, *, with_rules: bool) -> Passage:
     claims = list(gold.claims)
     examples, kept_rules = [], []
     for seg, names, rule in zip(segments, features, rules, strict=True):
-        label = _majority(seg.start, seg.end, claims)
-        if label is None:
+        index = covering(seg.start, seg.end, claims)
+        if index is None:
             continue
-        examples.append(Example(frozenset(names), label))
+        examples.append(Example(frozenset(names), claims[index].kind))
         kept_rules.append(rule)
     return Passage(folder.name, genre, tuple(examples), tuple(kept_rules))
+
+
+def training_folders(root: Path) -> list[tuple[Path, str]]:
+    """Every annotated folder of the training parts under repository ``root``, in a fixed
+    order, with its part's default genre: the one list both learned decisions train on."""
+    return [
+        (folder, default)
+        for part, default in TRAINING_PARTS
+        for folder in sorted(p for p in (root / part).iterdir() if (p / "claims.yaml").is_file())
+    ]
 
 
 def passages(root: Path, *, with_rules: bool) -> list[Passage]:
     """Every annotated passage of the training parts under repository ``root``, in a fixed
     order."""
-    out = []
-    for part, default in TRAINING_PARTS:
-        base = root / part
-        folders = sorted(p for p in base.iterdir() if (p / "claims.yaml").is_file())
-        out.extend(
-            passage(folder, _genre(folder, default), with_rules=with_rules) for folder in folders
-        )
-    return out
+    return [
+        passage(folder, _genre(folder, default), with_rules=with_rules)
+        for folder, default in training_folders(root)
+    ]
 
 
 def train(examples: list[Example] | tuple[Example, ...]) -> LinearModel:
