@@ -111,7 +111,7 @@ def phrase_pattern(
 ) -> str:
     """The source of :func:`compile_phrases`, not compiled."""
     fold = (lambda s: s) if case_sensitive else str.lower
-    ordered = sorted({fold(p.strip()) for p in phrases if p.strip()}, key=len, reverse=True)
+    ordered = sorted({fold(p.strip()) for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
     if not ordered:
         return r"(?!x)x"  # matches nothing
     parts = [r"\s+".join(re.escape(word) for word in p.split()) for p in ordered]

@@ -98,8 +98,12 @@ _MEASURES: tuple[tuple[str, str, Kind], ...] = (
 )
 _BY_NAME = {name: (label, kind) for name, label, kind in _MEASURES}
 # Abbreviations are matched with case ("OR", not the word "or"); names without.
-_ABBREVIATIONS = sorted({n for n, _l, _k in _MEASURES if " " not in n and len(n) <= 4}, key=len)
-_NAMES = sorted({n for n, _l, _k in _MEASURES if n not in _ABBREVIATIONS}, key=len, reverse=True)
+_ABBREVIATIONS = sorted(
+    {n for n, _l, _k in _MEASURES if " " not in n and len(n) <= 4}, key=lambda n: (len(n), n)
+)
+_NAMES = sorted(
+    {n for n, _l, _k in _MEASURES if n not in _ABBREVIATIONS}, key=lambda n: (-len(n), n)
+)
 
 _MINUS = "-\u2212\u2012\u2013\u2014\u2010\u2011\ufe63\uff0d"
 _NUM = r"[" + _MINUS + r"]?\s?\d{1,7}(?:[.\u00b7]\d+)?"
@@ -114,7 +118,7 @@ _POINT = re.compile(
     r"(?P<measure>"
     + "|".join(re.escape(n) for n in _NAMES)
     + r"|(?<![A-Za-z])(?:"
-    + "|".join(re.escape(a.upper()) for a in sorted(_ABBREVIATIONS, key=len, reverse=True))
+    + "|".join(re.escape(a.upper()) for a in sorted(_ABBREVIATIONS, key=lambda a: (-len(a), a)))
     + r")(?![A-Za-z]))"
     + r"(?:\s*\((?:[A-Za-z]{1,4})\))?"  # "risk ratio (RR)"
     + r"(?:\s*(?:of|was|were|=|:|is|,))?\s*"

@@ -111,7 +111,7 @@ BARE_LABELS = frozenset(
         "limitations",
     }
 )
-_NAMES = "|".join(re.escape(n) for n in sorted(BARE_LABELS, key=len, reverse=True))
+_NAMES = "|".join(re.escape(n) for n in sorted(BARE_LABELS, key=lambda n: (-len(n), n)))
 # Case is ignored in the name but not at its first letter nor at the next word's.
 _BARE_LABEL = re.compile(r"[ \t]*(?=[A-Z])((?i:" + _NAMES + r"))[ \t]+(?=[A-Z\d])")
 _BARE_LABEL_LINES = re.compile(r"(?m)^[ \t]*(?=[A-Z])(?i:" + _NAMES + r")[ \t]+[A-Z\d][^\n]*")

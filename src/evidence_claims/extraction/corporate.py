@@ -159,9 +159,9 @@ class CorporateIndex:
 
 def _pattern(names: Iterable[str], acronyms: Iterable[str]) -> re.Pattern[str]:
     """Full names case-insensitively (any white space between words), acronyms as written."""
-    full = sorted({n for n in names if n.strip()}, key=len, reverse=True)
+    full = sorted({n for n in names if n.strip()}, key=lambda n: (-len(n), n))
     spelled = [r"\s+".join(re.escape(w) for w in n.split()) for n in full]
-    short = sorted({a for a in acronyms if a.isalpha()}, key=len, reverse=True)
+    short = sorted({a for a in acronyms if a.isalpha()}, key=lambda a: (-len(a), a))
     parts = []
     if spelled:
         parts.append("(?i:" + "|".join(spelled) + ")")
