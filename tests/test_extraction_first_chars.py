@@ -17,7 +17,6 @@ from evidence_claims.extraction.first_chars import (
     first_chars,
     lower_starts,
     may_start,
-    switch,
 )
 from evidence_claims.extraction.kinds import by_first_char
 from evidence_claims.model.data_yaml import load_data_yaml
@@ -112,36 +111,6 @@ def test_the_dispatch_agrees_on_every_bundled_document() -> None:
         assert folded is not None
         assert _found(FAST, folded) == _found(PLAIN, folded), path
         assert rules.scan(text) == rules._hits(rules.pattern.finditer(text)), path
-
-
-_CASE_BODIES = st.sampled_from(["ab", "a+b?", "b|bc", "ac(?=d)", "c", "(?:cd|c)d*", "a(b)?"])
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(st.tuples(st.sampled_from("abc"), _CASE_BODIES), unique_by=lambda c: c[0]),
-    st.one_of(st.none(), _CASE_BODIES),
-    st.text(alphabet="abcd ", max_size=30),
-)
-def test_the_switch_matches_as_the_lookahead_alternation_does(
-    cases: list[tuple[str, str]], default: str | None, text: str
-) -> None:
-    # The bodies start with the case's character or not at all: a case entered at another
-    # character must fail, as the lookahead form's would.
-    cases = [(key, f"(?={key})(?:{body})") for key, body in cases]
-    if default is not None:
-        keys = "".join(key for key, _body in cases)
-        default = (f"(?![{keys}])" if keys else "") + f"(?:{default})(?P<d>)"
-    plain = re.compile("|".join([body for _key, body in cases] + [default or "(?!)"]))
-    fast = re.compile(switch(cases, default))
-
-    def found(pattern: re.Pattern[str]) -> list[tuple[int, int, str | None]]:
-        marked = default is not None
-        return [
-            (m.start(), m.end(), m.group("d") if marked else None) for m in pattern.finditer(text)
-        ]
-
-    assert found(fast) == found(plain)
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from importlib import resources
 
 from ..model.records import Kind
 from .caseless import FoldedSearch, Unsupported, fold, lower_pattern
-from .first_chars import first_chars, lower_starts, may_start, switch
+from .first_chars import grouped
 from .segment import Segment
 from .units import title_like
 
@@ -81,35 +81,18 @@ def _compile(patterns: list[str], flags: int) -> FoldedSearch:
         lowered = [lower_pattern(p) for p in patterns]
     except Unsupported:
         return FoldedSearch(joined, flags)
-    return FoldedSearch(joined, flags, fast=_GUARD + "(?:" + by_first_char(lowered) + ")")
+    fast = _GUARD + "(?:" + by_first_char(lowered, flags & ~re.IGNORECASE) + ")"
+    return FoldedSearch(joined, flags, fast=fast)
 
 
-def by_first_char(patterns: list[str]) -> str:
-    """The alternation of ``patterns``, grouped by the first character each can start with.
+def by_first_char(patterns: list[str], flags: int = 0) -> str:
+    """The alternation of ``patterns``, grouped by the first character each can start with
+    (:func:`.first_chars.grouped`; ``flags`` are the pattern's own).
 
-    Python's ``re`` tries every alternative at each word start; behind a one-character
-    lookahead, a position tries only the alternatives that can begin with its character (and
-    those whose first character is unknown). Whether the alternation matches at a position is
-    unchanged; which alternative matches first may differ, and nothing here asks.
+    At each word start only the alternatives that can begin with its character are tried,
+    in their order: whether the alternation matches at a position is unchanged.
     """
-    firsts = [first_chars(p) for p in patterns]
-    keys = sorted({c for f in firsts if f is not None for c in f})
-    unknown = [p for p, f in zip(patterns, firsts, strict=True) if f is None]
-    cases = []
-    lowers = [lower_starts(p) if f is None else None for p, f in zip(patterns, firsts, strict=True)]
-    for key in keys:
-        members = [
-            p
-            for p, f, lower in zip(patterns, firsts, lowers, strict=True)
-            if (key in f if f is not None else may_start(lower, key))
-        ]
-        cases.append((key, "|".join(f"(?:{p})" for p in members)))
-    default = None
-    if unknown:
-        others = "".join(re.escape(k) for k in keys)
-        lead = f"(?![{others}])" if keys else ""
-        default = lead + "(?:" + "|".join(f"(?:{p})" for p in unknown) + ")"
-    return switch(cases, default)
+    return grouped([(p, 0) for p in patterns], lambda _index: "", flags)
 
 
 def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = None) -> Kind:

@@ -1,0 +1,237 @@
+"""What is left of a pattern once its first character is known: ``derive("the|this", "t")``
+is ``"(?:he|his)"``.
+
+Python's ``re`` tries the branches of an alternation one by one, but it rejects a branch
+whose first item is a plain character (or character set) by one comparison, without
+entering it. The cue alternations are grouped by first character (:mod:`.first_chars`);
+inside a group every branch starts with that character, so the quick test never rejects
+anything and each branch is entered and fails on its second character. Writing the group
+as the character followed by the branches' remainders (``t(?:he...|rial...)``) moves the
+quick test to the second character, where it rejects most branches at once.
+
+The remainder is exact: at a position holding ``char``, ``derive(p, char)`` matches from the
+next position exactly where ``p`` matches from this one, to the same end, trying the same
+ways in the same order (``(?:a)?b`` becomes "the remainder of ``a`` then ``b``, else the
+remainder of ``b``", which is the order greedy matching tries them in). Lookarounds at the
+start move with it: a lookbehind gains the character (``(?<=x)`` becomes ``(?<=xc)``), a
+lookahead is derived too, and ``\\b`` becomes the lookbehind it stands for. Anything else
+(a capturing group, a counted repeat, a lazy quantifier, an anchor, a conditional) gives
+None: the caller keeps that alternative whole. :data:`NEVER` says the pattern cannot start
+with ``char``. ``tests/test_extraction_derivative.py`` compares both forms on generated
+patterns and texts.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+
+class _Never(Enum):
+    NEVER = 0
+
+
+NEVER = _Never.NEVER
+Derived = str | _Never | None
+
+_QUANTIFIERS = "?*+{"
+_LOOKAROUNDS = ("(?<=", "(?<!", "(?=", "(?!")
+
+
+def derive(pattern: str, char: str, flags: int = 0) -> Derived:
+    """The rest of ``pattern`` after a first character ``char``; :data:`NEVER` if no match
+    of ``pattern`` starts with ``char``; None if this module cannot tell.
+
+    ``flags`` are those the pattern is compiled with (case-insensitive patterns are not
+    supported: None).
+    """
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        return _alternation(pattern, char, flags)
+    except ValueError:  # unbalanced or unusual syntax: unknown
+        return None
+
+
+def _alternation(pattern: str, char: str, flags: int) -> Derived:
+    kept: list[str] = []
+    for branch in _branches(pattern):
+        rest = _sequence(branch, char, flags)
+        if rest is None:
+            return None
+        if rest is not NEVER:
+            kept.append(rest)
+    return _either(kept)
+
+
+def _either(branches: list[str]) -> Derived:
+    # Each branch has no top-level "|", so one of them can be followed by more pattern as is.
+    if not branches:
+        return NEVER
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _sequence(pattern: str, char: str, flags: int) -> Derived:
+    """The derivative of one branch (no top-level ``|``)."""
+    if not pattern:
+        return None  # the match may be empty: ``char`` belongs to what follows
+    escaped = re.escape(char)
+    word = re.fullmatch(r"\w", char, flags) is not None
+    if pattern.startswith(("\\b", "\\B")):
+        # \b before a word character: no word character before it; before another, one.
+        wanted = (pattern[1] == "b") != word
+        after = _sequence(pattern[2:], char, flags)
+        if after is None or after is NEVER:
+            return after
+        return ("(?<=" if wanted else "(?<!") + rf"\w{escaped})" + after
+    if pattern.startswith("("):
+        return _group(pattern, char, flags, escaped)
+    end = _atom_end(pattern)
+    if end is None:
+        return None
+    atom = pattern[:end]
+    quantifier, rest = _quantifier(pattern, end)
+    if quantifier is None:
+        return None
+    hit = re.fullmatch(atom, char, flags) is not None
+    if quantifier == "":
+        return rest if hit else NEVER
+    if quantifier == "+":
+        return atom + "*" + rest if hit else NEVER
+    # "?" or "*": the atom takes the character (greedy: tried first), else what follows does.
+    skipped = _sequence(rest, char, flags)
+    if skipped is None:
+        return None
+    taken = [(atom + "*" if quantifier == "*" else "") + rest] if hit else []
+    return _either(taken + ([] if skipped is NEVER else [skipped]))
+
+
+def _group(pattern: str, char: str, flags: int, escaped: str) -> Derived:
+    end = _closing(pattern)
+    for opener in _LOOKAROUNDS:
+        if pattern.startswith(opener):
+            if end < len(pattern) and pattern[end] in _QUANTIFIERS:
+                return None
+            body = pattern[len(opener) : end - 1]
+            after = _sequence(pattern[end:], char, flags)
+            if after is None or after is NEVER:
+                return after
+            if opener.startswith("(?<"):
+                # Checked before the character, it is the same check ending after it.
+                return f"{opener}(?:{body}){escaped})" + after
+            ahead = _alternation(body, char, flags)
+            if ahead is None:
+                return None
+            positive = opener == "(?="
+            if ahead is NEVER:
+                return NEVER if positive else after
+            if ahead == "":  # the lookahead's match is the character itself
+                return after if positive else NEVER
+            return f"{opener}{ahead})" + after
+    if not pattern.startswith("(?:"):
+        return None  # a capturing group, inline flags, a comment or a conditional
+    quantifier, rest = _quantifier(pattern, end)
+    if quantifier not in ("", "?"):
+        return None
+    inner = _alternation(pattern[3 : end - 1], char, flags)
+    if inner is None:
+        return None
+    if quantifier == "":
+        return NEVER if inner is NEVER else inner + rest
+    skipped = _sequence(rest, char, flags)
+    if skipped is None:
+        return None
+    taken = [] if inner is NEVER else [inner + rest]
+    return _either(taken + ([] if skipped is NEVER else [skipped]))
+
+
+def _atom_end(pattern: str) -> int | None:
+    """The end of the one-character atom ``pattern`` starts with, None if it starts another."""
+    head = pattern[0]
+    if head == "[":
+        return _set_end(pattern, 0)
+    if head == "\\":
+        if len(pattern) < 2 or pattern[1] in "0123456789xuUNgABZbBz":
+            return None  # back-references, escapes by code, anchors
+        return 2
+    if head in "^$*+?{}|)":
+        return None
+    return 1
+
+
+def _quantifier(pattern: str, end: int) -> tuple[str | None, str]:
+    """The greedy ``?``/``*``/``+`` after ``end`` ("" if none) and the pattern after it;
+    None for a counted, lazy or possessive repeat."""
+    if end >= len(pattern) or pattern[end] not in _QUANTIFIERS:
+        return "", pattern[end:]
+    mark = pattern[end]
+    if mark == "{" or pattern[end + 1 : end + 2] in ("?", "+"):
+        return None, ""
+    return mark, pattern[end + 1 :]
+
+
+def _closing(pattern: str) -> int:
+    """The index after the parenthesis that closes the group ``pattern`` opens."""
+    depth = 0
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = _set_end(pattern, i)
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise ValueError("an unclosed group")
+
+
+def _set_end(pattern: str, start: int) -> int:
+    """The index after the ``]`` that closes the character set opened at ``start``."""
+    i = start + 1
+    if pattern.startswith("^", i):
+        i += 1
+    if pattern.startswith("]", i):
+        i += 1
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+            continue
+        if pattern[i] == "[":
+            raise ValueError("nested set syntax")
+        if pattern[i] == "]":
+            return i + 1
+        i += 1
+    raise ValueError("an unterminated character set")
+
+
+def _branches(pattern: str) -> list[str]:
+    """``pattern`` split at its top-level ``|``."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = _set_end(pattern, i)
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
