@@ -57,16 +57,21 @@ def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 @settings(max_examples=400, deadline=None)
-@given(_patterns(), TEXTS, st.sampled_from([0, re.M, re.S]))
-def test_the_rest_matches_where_the_pattern_matches(pattern: str, text: str, flags: int) -> None:
+@given(_patterns(), TEXTS, st.sampled_from([0, re.M, re.S]), st.booleans())
+def test_the_rest_matches_where_the_pattern_matches(
+    pattern: str, text: str, flags: int, after_non_word: bool
+) -> None:
+    # With ``after_non_word`` the rest holds only where no word character comes before.
     whole = _compiled(pattern, flags)
     for char in "abc -\n":
-        rest = derive(pattern, char, flags)
+        rest = derive(pattern, char, flags, after_non_word=after_non_word)
         if rest is None:
             continue
         after = None if rest is NEVER else re.compile(rest, flags)
         for position, here in enumerate(text):
             if here != char:
+                continue
+            if after_non_word and position and re.match(r"\w", text[position - 1]):
                 continue
             match = whole.match(text, position)
             expected = None if match is None else match.end()
@@ -86,6 +91,7 @@ def test_the_rest_matches_where_the_pattern_matches(pattern: str, text: str, fla
         ("(?:the\\s+)?study", "s", "tudy"),
         ("(?:the\\s+)?study", "t", "he\\s+study"),
         ("\\bcase", "c", "(?<!\\wc)ase"),
+        ("(?:\\bthe|\\Bto)", "t", "(?:(?<!\\wt)he|(?<=\\wt)o)"),
         ("(?<=searched\\s)the", "t", "(?<=(?:searched\\s)t)he"),
         ("(?=[tc])(?:the|cochrane)", "t", "he"),
         ("a+b", "a", "a*b"),
@@ -99,22 +105,41 @@ def test_derive(pattern: str, char: str, rest: object) -> None:
 
 
 @settings(max_examples=250, deadline=None)
-@given(st.lists(_patterns(), min_size=1, max_size=5), TEXTS, st.sampled_from([0, re.M]))
+@given(
+    st.lists(_patterns(), min_size=1, max_size=5),
+    TEXTS,
+    st.sampled_from([0, re.M]),
+    st.booleans(),
+)
 def test_the_grouped_alternation_finds_what_the_plain_one_finds(
-    patterns: list[str], text: str, flags: int
+    patterns: list[str], text: str, flags: int, word_start: bool
 ) -> None:
+    # With ``word_start`` both are tried only where no word character comes before.
+    guard = r"(?<!\w)" if word_start else ""
     for p in patterns:
         _compiled(p, flags)
-    plain = _compiled("|".join(f"(?:{p})(?P<a{i}>)" for i, p in enumerate(patterns)), flags)
+    plain = _compiled(
+        guard + "(?:" + "|".join(f"(?:{p})(?P<a{i}>)" for i, p in enumerate(patterns)) + ")",
+        flags,
+    )
     copies: dict[int, int] = {}
 
     def marker(index: int) -> str:
         copies[index] = copies.get(index, 0) + 1
         return f"(?P<a{index}_{copies[index]}>)"
 
-    fast = re.compile(grouped([(p, i) for i, p in enumerate(patterns)], marker, flags), flags)
+    alternatives = [(p, i) for i, p in enumerate(patterns)]
+    fast = re.compile(
+        guard + "(?:" + grouped(alternatives, marker, flags, word_start=word_start) + ")", flags
+    )
 
     def found(pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
         return [(m.start(), m.end(), m.lastgroup.split("_")[0]) for m in pattern.finditer(text)]
 
     assert found(fast) == found(plain)
+
+
+def test_a_boundary_after_no_word_character_is_known() -> None:
+    assert derive(r"\bthe|\Bto", "t", after_non_word=True) == "he"
+    assert derive(r"\B-x", "-", after_non_word=True) == "x"
+    assert derive(r"\b-x", "-", after_non_word=True) is NEVER

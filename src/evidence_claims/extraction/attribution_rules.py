@@ -170,7 +170,7 @@ def build_rules(data: dict[str, Any]) -> AttributionRules:
         types,
         frozenset(opens),
         frozenset(population),
-        folded=_guarded([dispatched(lowered)]) if lowered else None,
+        folded=_guarded([dispatched(lowered, word_start=True)]) if lowered else None,
         cased=_guarded(cased, re.IGNORECASE, _skip_lower(starts)) if cased else None,
         reporting=re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE) if verbs else None,
     )

@@ -38,25 +38,27 @@ _QUANTIFIERS = "?*+{"
 _LOOKAROUNDS = ("(?<=", "(?<!", "(?=", "(?!")
 
 
-def derive(pattern: str, char: str, flags: int = 0) -> Derived:
+def derive(pattern: str, char: str, flags: int = 0, *, after_non_word: bool = False) -> Derived:
     """The rest of ``pattern`` after a first character ``char``; :data:`NEVER` if no match
     of ``pattern`` starts with ``char``; None if this module cannot tell.
 
     ``flags`` are those the pattern is compiled with (case-insensitive patterns are not
-    supported: None).
+    supported: None). ``after_non_word`` promises that the character before the position
+    is no word character (the cue scans' guards test it): a ``\\b`` at the start then needs
+    no lookbehind.
     """
     if flags & re.IGNORECASE:
         return None
     try:
-        return _alternation(pattern, char, flags)
+        return _alternation(pattern, char, flags, after_non_word)
     except ValueError:  # unbalanced or unusual syntax: unknown
         return None
 
 
-def _alternation(pattern: str, char: str, flags: int) -> Derived:
+def _alternation(pattern: str, char: str, flags: int, after_non_word: bool) -> Derived:
     kept: list[str] = []
     for branch in _branches(pattern):
-        rest = _sequence(branch, char, flags)
+        rest = _sequence(branch, char, flags, after_non_word)
         if rest is None:
             return None
         if rest is not NEVER:
@@ -71,7 +73,7 @@ def _either(branches: list[str]) -> Derived:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
-def _sequence(pattern: str, char: str, flags: int) -> Derived:
+def _sequence(pattern: str, char: str, flags: int, after_non_word: bool) -> Derived:
     """The derivative of one branch (no top-level ``|``)."""
     if not pattern:
         return None  # the match may be empty: ``char`` belongs to what follows
@@ -79,13 +81,16 @@ def _sequence(pattern: str, char: str, flags: int) -> Derived:
     word = re.fullmatch(r"\w", char, flags) is not None
     if pattern.startswith(("\\b", "\\B")):
         # \b before a word character: no word character before it; before another, one.
+        # ``wanted``: a word character must come before.
         wanted = (pattern[1] == "b") != word
-        after = _sequence(pattern[2:], char, flags)
+        after = _sequence(pattern[2:], char, flags, after_non_word)
         if after is None or after is NEVER:
             return after
+        if after_non_word:  # no word character before: the answer is known
+            return NEVER if wanted else after
         return ("(?<=" if wanted else "(?<!") + rf"\w{escaped})" + after
     if pattern.startswith("("):
-        return _group(pattern, char, flags, escaped)
+        return _group(pattern, char, flags, escaped, after_non_word)
     end = _atom_end(pattern)
     if end is None:
         return None
@@ -99,27 +104,27 @@ def _sequence(pattern: str, char: str, flags: int) -> Derived:
     if quantifier == "+":
         return atom + "*" + rest if hit else NEVER
     # "?" or "*": the atom takes the character (greedy: tried first), else what follows does.
-    skipped = _sequence(rest, char, flags)
+    skipped = _sequence(rest, char, flags, after_non_word)
     if skipped is None:
         return None
     taken = [(atom + "*" if quantifier == "*" else "") + rest] if hit else []
     return _either(taken + ([] if skipped is NEVER else [skipped]))
 
 
-def _group(pattern: str, char: str, flags: int, escaped: str) -> Derived:
-    end = _closing(pattern)
+def _group(pattern: str, char: str, flags: int, escaped: str, after_non_word: bool) -> Derived:
+    end = closing(pattern)
     for opener in _LOOKAROUNDS:
         if pattern.startswith(opener):
             if end < len(pattern) and pattern[end] in _QUANTIFIERS:
                 return None
             body = pattern[len(opener) : end - 1]
-            after = _sequence(pattern[end:], char, flags)
+            after = _sequence(pattern[end:], char, flags, after_non_word)
             if after is None or after is NEVER:
                 return after
             if opener.startswith("(?<"):
                 # Checked before the character, it is the same check ending after it.
                 return f"{opener}(?:{body}){escaped})" + after
-            ahead = _alternation(body, char, flags)
+            ahead = _alternation(body, char, flags, after_non_word)
             if ahead is None:
                 return None
             positive = opener == "(?="
@@ -133,12 +138,12 @@ def _group(pattern: str, char: str, flags: int, escaped: str) -> Derived:
     quantifier, rest = _quantifier(pattern, end)
     if quantifier not in ("", "?"):
         return None
-    inner = _alternation(pattern[3 : end - 1], char, flags)
+    inner = _alternation(pattern[3 : end - 1], char, flags, after_non_word)
     if inner is None:
         return None
     if quantifier == "":
         return NEVER if inner is NEVER else inner + rest
-    skipped = _sequence(rest, char, flags)
+    skipped = _sequence(rest, char, flags, after_non_word)
     if skipped is None:
         return None
     taken = [] if inner is NEVER else [inner + rest]
@@ -170,7 +175,7 @@ def _quantifier(pattern: str, end: int) -> tuple[str | None, str]:
     return mark, pattern[end + 1 :]
 
 
-def _closing(pattern: str) -> int:
+def closing(pattern: str) -> int:
     """The index after the parenthesis that closes the group ``pattern`` opens."""
     depth = 0
     i = 0

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
-from .derivative import NEVER, derive
+from .derivative import NEVER, closing, derive
 
 try:  # Python 3.11+
     from re import _constants as _c
@@ -27,12 +28,29 @@ except ImportError:  # pragma: no cover
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 
 
+@lru_cache(maxsize=1024)  # the grouping asks again for the rests it groups a level down
 def first_chars(pattern: str) -> frozenset[str] | None:
     """The characters a match of ``pattern`` (no flags) can start with, or None if unknown."""
     try:
         return _sequence(list(_p.parse(pattern)))
     except Exception:  # anything unusual is "unknown", the safe answer
         return None
+
+
+def _first(pattern: str, rests: bool) -> frozenset[str] | None:
+    """:func:`first_chars`, read without parsing where a rest of :func:`.derivative.derive`
+    (no top-level ``|``) opens with a letter or digit that no quantifier follows: most rests
+    do, and parsing each of them again took more time than the scan the grouping saves."""
+    if rests:
+        head = pattern
+        while head.startswith(("(?<=", "(?<!")):  # a lookbehind reads no character ahead
+            head = head[closing(head) :]
+        if head[:1].isascii() and head[:1].isalnum() and head[1:2] not in _REPEATS:
+            return frozenset(head[0])
+    return first_chars(pattern)
+
+
+_REPEATS = ("?", "*", "+", "{")
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
@@ -94,9 +112,11 @@ def _item(op: Any, av: Any) -> frozenset[str] | None:
     return None
 
 
-def dispatched(alternatives: list[tuple[int, str]], flags: int = 0) -> str:
+def dispatched(
+    alternatives: list[tuple[int, str]], flags: int = 0, *, word_start: bool = False
+) -> str:
     """One alternation of ``(index, pattern)`` pairs, each ending in its group ``a<index>``
-    (``a<index>_<copy>`` for the copies of :func:`grouped`)."""
+    (``a<index>_<copy>`` for the copies of :func:`grouped`; ``word_start`` as there)."""
     copies: dict[int, int] = {}
 
     def marked(index: int) -> str:
@@ -104,7 +124,7 @@ def dispatched(alternatives: list[tuple[int, str]], flags: int = 0) -> str:
         copies[index] = n + 1
         return f"(?P<a{index}_{n}>)"
 
-    return grouped([(p, i) for i, p in alternatives], marked, flags)
+    return grouped([(p, i) for i, p in alternatives], marked, flags, word_start=word_start)
 
 
 def grouped(
@@ -112,6 +132,9 @@ def grouped(
     marker: Callable[[int], str],
     flags: int = 0,
     depth: int = 3,
+    *,
+    rests: bool = False,
+    word_start: bool = False,
 ) -> str:
     """The alternation of ``(pattern, index)`` pairs, grouped by first character, each
     alternative followed by ``marker(index)`` (called once per copy; "" for none).
@@ -124,13 +147,17 @@ def grouped(
     second character differs. An alternative the rest cannot be written for keeps its whole
     form behind a lookahead of the character. An alternative whose first character is
     unknown joins the groups of the characters it may start with (:func:`lower_starts`) and
-    a last branch for the characters no group has. ``flags`` are the pattern's own.
+    a last branch for the characters no group has. ``flags`` are the pattern's own;
+    ``rests`` says the alternatives are rests from :func:`.derivative.derive` (which have no
+    top-level ``|``); ``word_start`` promises that the alternation is only tried where no
+    word character comes before (after the scans' guards), which spares the lookbehind a
+    leading ``\\b`` would otherwise become.
 
     Inside a group the rests are grouped again by their own first character, ``depth``
     levels in all (:func:`_regrouped`): on the cue scan three levels took a fifth off the
     time of one, more gave nothing measurable.
     """
-    firsts = [first_chars(p) for p, _i in alternatives]
+    firsts = [_first(p, rests) for p, _i in alternatives]
     keys = sorted({c for f in firsts if f is not None for c in f})
     lowers = [
         lower_starts(p) if f is None else None
@@ -143,7 +170,7 @@ def grouped(
         for (p, i), f, lower in zip(alternatives, firsts, lowers, strict=True):
             if (f is None and not may_start(lower, key)) or (f is not None and key not in f):
                 continue
-            rest = derive(p, key, flags)
+            rest = derive(p, key, flags, after_non_word=word_start)
             if rest is NEVER:
                 continue
             derived = rest is not None
@@ -179,13 +206,13 @@ def _regrouped(
 
     def close() -> None:
         if len(stretch) > 1:
-            parts.append(grouped(stretch, marker, flags, depth))
+            parts.append(grouped(stretch, marker, flags, depth, rests=True))
         else:
             parts.extend(f"(?:{x})" + marker(i) for x, i in stretch)
         stretch.clear()
 
     for x, i in run:
-        starts = first_chars(x)
+        starts = _first(x, rests=True)
         if starts is not None and len(starts) <= _FEW:
             stretch.append((x, i))
         else:

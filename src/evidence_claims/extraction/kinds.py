@@ -81,18 +81,18 @@ def _compile(patterns: list[str], flags: int) -> FoldedSearch:
         lowered = [lower_pattern(p) for p in patterns]
     except Unsupported:
         return FoldedSearch(joined, flags)
-    fast = _GUARD + "(?:" + by_first_char(lowered, flags & ~re.IGNORECASE) + ")"
+    fast = _GUARD + "(?:" + by_first_char(lowered, flags & ~re.IGNORECASE, word_start=True) + ")"
     return FoldedSearch(joined, flags, fast=fast)
 
 
-def by_first_char(patterns: list[str], flags: int = 0) -> str:
+def by_first_char(patterns: list[str], flags: int = 0, *, word_start: bool = False) -> str:
     """The alternation of ``patterns``, grouped by the first character each can start with
-    (:func:`.first_chars.grouped`; ``flags`` are the pattern's own).
+    (:func:`.first_chars.grouped`; ``flags`` are the pattern's own, ``word_start`` as there).
 
     At each word start only the alternatives that can begin with its character are tried,
     in their order: whether the alternation matches at a position is unchanged.
     """
-    return grouped([(p, 0) for p in patterns], lambda _index: "", flags)
+    return grouped([(p, 0) for p in patterns], lambda _index: "", flags, word_start=word_start)
 
 
 def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = None) -> Kind:
