@@ -29,7 +29,7 @@ def _patterns() -> st.SearchStrategy[str]:
     inner = _alternation(st.one_of(_LEAF, st.sampled_from([r"\b", r"\B"])), 2)
     heads = st.one_of(
         _LEAF,
-        st.sampled_from([r"\b", r"\B"]),
+        st.sampled_from([r"\b", r"\B", "^"]),
         st.tuples(inner, st.sampled_from(["", "", "?", "?", "*", "??"])).map(
             lambda t: f"(?:{t[0]}){t[1]}"
         ),
@@ -95,6 +95,7 @@ def test_the_rest_matches_where_the_pattern_matches(
         ("(?<=searched\\s)the", "t", "(?<=(?:searched\\s)t)he"),
         ("(?=[tc])(?:the|cochrane)", "t", "he"),
         ("a+b", "a", "a*b"),
+        ("^to", "t", "(?<![\\s\\S]t)o"),
         ("(a)b", "a", None),  # a capturing group: kept whole
         ("a{1,2}", "a", None),  # a counted repeat
         ("a?", "a", None),  # may match nothing: the character may belong to what follows
@@ -143,3 +144,7 @@ def test_a_boundary_after_no_word_character_is_known() -> None:
     assert derive(r"\bthe|\Bto", "t", after_non_word=True) == "he"
     assert derive(r"\B-x", "-", after_non_word=True) == "x"
     assert derive(r"\b-x", "-", after_non_word=True) is NEVER
+
+
+def test_a_line_start_under_multiline_looks_for_a_line_break() -> None:
+    assert derive("^to", "t", re.M) == "(?<![^\\n]t)o"

@@ -14,8 +14,8 @@ next position exactly where ``p`` matches from this one, to the same end, trying
 ways in the same order (``(?:a)?b`` becomes "the remainder of ``a`` then ``b``, else the
 remainder of ``b``", which is the order greedy matching tries them in). Lookarounds at the
 start move with it: a lookbehind gains the character (``(?<=x)`` becomes ``(?<=xc)``), a
-lookahead is derived too, and ``\\b`` becomes the lookbehind it stands for. Anything else
-(a capturing group, a counted repeat, a lazy quantifier, an anchor, a conditional) gives
+lookahead is derived too, and ``\\b`` and ``^`` become the lookbehinds they stand for. Anything else
+(a capturing group, a counted repeat, a lazy quantifier, ``$``, a conditional) gives
 None: the caller keeps that alternative whole. :data:`NEVER` says the pattern cannot start
 with ``char``. ``tests/test_extraction_derivative.py`` compares both forms on generated
 patterns and texts.
@@ -89,6 +89,13 @@ def _sequence(pattern: str, char: str, flags: int, after_non_word: bool) -> Deri
         if after_non_word:  # no word character before: the answer is known
             return NEVER if wanted else after
         return ("(?<=" if wanted else "(?<!") + rf"\w{escaped})" + after
+    if pattern.startswith("^"):
+        # The start of the text (of a line with re.M): nothing (or a line break) before.
+        after = _sequence(pattern[1:], char, flags, after_non_word)
+        if after is None or after is NEVER:
+            return after
+        before = r"[^\n]" if flags & re.MULTILINE else r"[\s\S]"
+        return f"(?<!{before}{escaped})" + after
     if pattern.startswith("("):
         return _group(pattern, char, flags, escaped, after_non_word)
     end = _atom_end(pattern)
