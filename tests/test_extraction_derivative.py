@@ -13,7 +13,7 @@ from evidence_claims.extraction.first_chars import grouped
 
 _ATOMS = st.sampled_from(["a", "b", "c", " ", "-", "[ab]", "[^a]", r"\w", r"\s", ".", r"\-"])
 # Mostly forms the rest can be written for; a few it keeps whole (counted, lazy repeats).
-_QUANTIFIERS = st.sampled_from(["", "", "", "", "?", "?", "*", "+", "{1,2}", "??"])
+_QUANTIFIERS = st.sampled_from(["", "", "", "", "?", "?", "*", "+", "{1,2}", "{0,2}", "{2}", "??"])
 _BEHIND = st.sampled_from(["a", "b ", "[ab]", r"\s", "ab|ba"])
 _LEAF = st.tuples(_ATOMS, _QUANTIFIERS).map("".join)
 
@@ -97,7 +97,10 @@ def test_the_rest_matches_where_the_pattern_matches(
         ("a+b", "a", "a*b"),
         ("^to", "t", "(?<![\\s\\S]t)o"),
         ("(a)b", "a", None),  # a capturing group: kept whole
-        ("a{1,2}", "a", None),  # a counted repeat
+        ("a{1,2}b", "a", "a?b"),
+        ("\\d{4}", "7", "\\d{3,3}"),
+        ("a{0,3}b", "b", ""),
+        ("a{2,}?", "a", None),  # a lazy repeat
         ("a?", "a", None),  # may match nothing: the character may belong to what follows
     ],
 )

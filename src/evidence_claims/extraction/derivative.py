@@ -105,17 +105,17 @@ def _sequence(pattern: str, char: str, flags: int, after_non_word: bool) -> Deri
     quantifier, rest = _quantifier(pattern, end)
     if quantifier is None:
         return None
-    hit = re.fullmatch(atom, char, flags) is not None
-    if quantifier == "":
-        return rest if hit else NEVER
-    if quantifier == "+":
-        return atom + "*" + rest if hit else NEVER
-    # "?" or "*": the atom takes the character (greedy: tried first), else what follows does.
+    least, most = _counts(quantifier)
+    hit = most != 0 and re.fullmatch(atom, char, flags) is not None
+    # The atom takes the character as its first repeat (greedy: tried first) ...
+    taken = _repeated(atom, max(least - 1, 0), most - 1 if most > 0 else most) + rest
+    if least > 0:
+        return taken if hit else NEVER
+    # ... or, where it may repeat no time, what follows takes it.
     skipped = _sequence(rest, char, flags, after_non_word)
     if skipped is None:
         return None
-    taken = [(atom + "*" if quantifier == "*" else "") + rest] if hit else []
-    return _either(taken + ([] if skipped is NEVER else [skipped]))
+    return _either(([taken] if hit else []) + ([] if skipped is NEVER else [skipped]))
 
 
 def _group(pattern: str, char: str, flags: int, escaped: str, after_non_word: bool) -> Derived:
@@ -172,14 +172,49 @@ def _atom_end(pattern: str) -> int | None:
 
 
 def _quantifier(pattern: str, end: int) -> tuple[str | None, str]:
-    """The greedy ``?``/``*``/``+`` after ``end`` ("" if none) and the pattern after it;
-    None for a counted, lazy or possessive repeat."""
+    """The greedy ``?``/``*``/``+`` or ``{m,n}`` after ``end`` ("" if none) and the pattern
+    after it; None for a lazy or possessive repeat."""
     if end >= len(pattern) or pattern[end] not in _QUANTIFIERS:
         return "", pattern[end:]
     mark = pattern[end]
-    if mark == "{" or pattern[end + 1 : end + 2] in ("?", "+"):
+    if mark == "{":
+        counted = _COUNTED.match(pattern, end)
+        if counted is None or counted.group() in ("{}", "{,}"):
+            return None, ""
+        mark = counted.group()
+    after = end + len(mark)
+    if pattern[after : after + 1] in ("?", "+"):
         return None, ""
-    return mark, pattern[end + 1 :]
+    return mark, pattern[after:]
+
+
+_COUNTED = re.compile(r"\{(\d*)(?:,(\d*))?\}")
+_INFINITE = -1
+
+
+def _counts(quantifier: str) -> tuple[int, int]:
+    """(least, most) repeats of a quantifier; most is _INFINITE for none."""
+    fixed = {"": (1, 1), "?": (0, 1), "*": (0, _INFINITE), "+": (1, _INFINITE)}
+    if quantifier in fixed:
+        return fixed[quantifier]
+    counted = _COUNTED.fullmatch(quantifier)
+    assert counted is not None
+    least = int(counted.group(1) or 0)
+    if "," not in quantifier:
+        return least, least
+    return least, int(counted.group(2)) if counted.group(2) else _INFINITE
+
+
+def _repeated(atom: str, least: int, most: int) -> str:
+    """``atom`` repeated between ``least`` and ``most`` times, as short as it is written."""
+    if most == 0:
+        return ""
+    if (least, most) == (1, 1):
+        return atom
+    short = {(0, 1): "?", (0, _INFINITE): "*", (1, _INFINITE): "+"}.get((least, most))
+    if short is not None:
+        return atom + short
+    return atom + "{" + str(least) + "," + ("" if most == _INFINITE else str(most)) + "}"
 
 
 def closing(pattern: str) -> int:
