@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from evidence_claims.extraction.derivative import NEVER, derive
 from evidence_claims.extraction.first_chars import grouped
 
-_ATOMS = st.sampled_from(["a", "b", "c", " ", "-", "[ab]", "[^a]", r"\w", r"\s", ".", r"\-"])
+_ATOMS = st.sampled_from(["a", "b", "A", "c", " ", "-", "[ab]", "[^a]", r"\w", r"\s", ".", r"\-"])
 # Mostly forms the rest can be written for; a few it keeps whole (counted, lazy repeats).
 _QUANTIFIERS = st.sampled_from(["", "", "", "", "?", "?", "*", "+", "{1,2}", "{0,2}", "{2}", "??"])
 _BEHIND = st.sampled_from(["a", "b ", "[ab]", r"\s", "ab|ba"])
@@ -37,6 +37,8 @@ def _patterns() -> st.SearchStrategy[str]:
         inner.map(lambda p: f"(?!{p})"),
         _BEHIND.map(lambda p: f"(?<={p})"),
         _BEHIND.map(lambda p: f"(?<!{p})"),
+        inner.map(lambda p: f"(?-i:{p})"),
+        inner.map(lambda p: f"(?i:{p})"),
         inner.map(lambda p: f"({p})"),  # kept whole
     )
     sequence = st.tuples(st.lists(heads, min_size=1, max_size=2), st.lists(_LEAF, max_size=2))
@@ -45,7 +47,7 @@ def _patterns() -> st.SearchStrategy[str]:
     )
 
 
-TEXTS = st.text(alphabet="abc -\n", max_size=10)
+TEXTS = st.text(alphabet="abcAB -\n", max_size=10)
 
 
 def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -57,13 +59,13 @@ def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 @settings(max_examples=400, deadline=None)
-@given(_patterns(), TEXTS, st.sampled_from([0, re.M, re.S]), st.booleans())
+@given(_patterns(), TEXTS, st.sampled_from([0, re.M, re.S, re.I]), st.booleans())
 def test_the_rest_matches_where_the_pattern_matches(
     pattern: str, text: str, flags: int, after_non_word: bool
 ) -> None:
     # With ``after_non_word`` the rest holds only where no word character comes before.
     whole = _compiled(pattern, flags)
-    for char in "abc -\n":
+    for char in "abcAB -\n":
         rest = derive(pattern, char, flags, after_non_word=after_non_word)
         if rest is None:
             continue
@@ -112,7 +114,7 @@ def test_derive(pattern: str, char: str, rest: object) -> None:
 @given(
     st.lists(_patterns(), min_size=1, max_size=5),
     TEXTS,
-    st.sampled_from([0, re.M]),
+    st.sampled_from([0, re.M, re.I]),
     st.booleans(),
 )
 def test_the_grouped_alternation_finds_what_the_plain_one_finds(
@@ -151,3 +153,11 @@ def test_a_boundary_after_no_word_character_is_known() -> None:
 
 def test_a_line_start_under_multiline_looks_for_a_line_break() -> None:
     assert derive("^to", "t", re.M) == "(?<![^\\n]t)o"
+
+
+def test_a_case_scope_keeps_its_rule_in_the_rest() -> None:
+    assert derive("(?-i:Ab)c", "A", re.I) == "(?-i:b)c"
+    assert derive("(?-i:Ab)c", "a", re.I) is NEVER
+    assert derive("(?i:ab)c", "A") == "(?i:b)c"
+    assert derive("said", "S", re.I) == "aid"
+    assert derive("said", "S") is NEVER

@@ -155,13 +155,13 @@ def build_rules(data: dict[str, Any]) -> AttributionRules:
     types = tuple(name for name, _p in alternatives)
     exact = [f"(?:{p})(?P<a{i}>)" for i, (_name, p) in enumerate(alternatives)]
     lowered: list[tuple[int, str]] = []
-    cased: list[str] = []
+    cased: list[tuple[int, str]] = []
     starts: set[str] | None = set()
     for i, (_name, p) in enumerate(alternatives):
         try:
             lowered.append((i, lower_pattern(p)))
         except Unsupported:
-            cased.append(exact[i])
+            cased.append((i, p))
             letters = lower_starts(p, re.IGNORECASE)
             starts = None if starts is None or letters is None else starts | letters
     verbs = "|".join(f"(?:{v})" for v in data.get("authority_reporting_verbs") or [])
@@ -171,7 +171,13 @@ def build_rules(data: dict[str, Any]) -> AttributionRules:
         frozenset(opens),
         frozenset(population),
         folded=_guarded([dispatched(lowered, word_start=True)]) if lowered else None,
-        cased=_guarded(cased, re.IGNORECASE, _skip_lower(starts)) if cased else None,
+        cased=_guarded(
+            [dispatched(cased, re.IGNORECASE, word_start=True)],
+            re.IGNORECASE,
+            _skip_lower(starts),
+        )
+        if cased
+        else None,
         reporting=re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE) if verbs else None,
     )
 

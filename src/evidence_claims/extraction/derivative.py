@@ -36,19 +36,23 @@ Derived = str | _Never | None
 
 _QUANTIFIERS = "?*+{"
 _LOOKAROUNDS = ("(?<=", "(?<!", "(?=", "(?!")
+# Groups that consume what they match, and the flags their body is matched with.
+_SCOPES = {
+    "(?:": lambda flags: flags,
+    "(?i:": lambda flags: flags | re.IGNORECASE,
+    "(?-i:": lambda flags: flags & ~re.IGNORECASE,
+}
 
 
 def derive(pattern: str, char: str, flags: int = 0, *, after_non_word: bool = False) -> Derived:
     """The rest of ``pattern`` after a first character ``char``; :data:`NEVER` if no match
     of ``pattern`` starts with ``char``; None if this module cannot tell.
 
-    ``flags`` are those the pattern is compiled with (case-insensitive patterns are not
-    supported: None). ``after_non_word`` promises that the character before the position
-    is no word character (the cue scans' guards test it): a ``\\b`` at the start then needs
-    no lookbehind.
+    ``flags`` are those the pattern is compiled with (the rest is compiled with them too;
+    ``(?i:...)`` and ``(?-i:...)`` scopes are followed). ``after_non_word`` promises that
+    the character before the position is no word character (the cue scans' guards test
+    it): a ``\\b`` at the start then needs no lookbehind.
     """
-    if flags & re.IGNORECASE:
-        return None
     try:
         return _alternation(pattern, char, flags, after_non_word)
     except ValueError:  # unbalanced or unusual syntax: unknown
@@ -140,14 +144,18 @@ def _group(pattern: str, char: str, flags: int, escaped: str, after_non_word: bo
             if ahead == "":  # the lookahead's match is the character itself
                 return after if positive else NEVER
             return f"{opener}{ahead})" + after
-    if not pattern.startswith("(?:"):
+    opener = next((o for o in _SCOPES if pattern.startswith(o)), None)
+    if opener is None:
         return None  # a capturing group, inline flags, a comment or a conditional
     quantifier, rest = _quantifier(pattern, end)
     if quantifier not in ("", "?"):
         return None
-    inner = _alternation(pattern[3 : end - 1], char, flags, after_non_word)
+    inside = _SCOPES[opener](flags)
+    inner = _alternation(pattern[len(opener) : end - 1], char, inside, after_non_word)
     if inner is None:
         return None
+    if inner is not NEVER and opener != "(?:":
+        inner = f"{opener}{inner})"  # the rest keeps its scope's case rule
     if quantifier == "":
         return NEVER if inner is NEVER else inner + rest
     skipped = _sequence(rest, char, flags, after_non_word)

@@ -51,6 +51,24 @@ def _first(pattern: str, rests: bool) -> frozenset[str] | None:
 
 
 _REPEATS = ("?", "*", "+", "{")
+# Under re.IGNORECASE an ASCII letter matches its two cases and these (.caseless).
+_OTHER_FORMS = {"i": "İı", "s": "ſ", "k": "\u212a"}
+
+
+def _caseless(chars: frozenset[str] | None) -> frozenset[str] | None:
+    """Every character re.IGNORECASE matches to one of ``chars`` (None: unknown)."""
+    if chars is None:
+        return None
+    out: set[str] = set()
+    for char in chars:
+        low = char.lower()
+        if len(low) == 1 and low in _LOWER:
+            out.update(low + low.upper() + _OTHER_FORMS.get(low, ""))
+        elif char.lower() == char.upper():
+            out.add(char)
+        else:
+            return None  # another cased letter: not worth knowing its forms
+    return frozenset(out)
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
@@ -157,10 +175,13 @@ def grouped(
     levels in all (:func:`_regrouped`): on the cue scan three levels took a fifth off the
     time of one, more gave nothing measurable.
     """
-    firsts = [_first(p, rests) for p, _i in alternatives]
+    caseless = bool(flags & re.IGNORECASE)
+    firsts = [
+        _caseless(_first(p, rests)) if caseless else _first(p, rests) for p, _i in alternatives
+    ]
     keys = sorted({c for f in firsts if f is not None for c in f})
     lowers = [
-        lower_starts(p) if f is None else None
+        lower_starts(p, flags) if f is None else None
         for (p, _i), f in zip(alternatives, firsts, strict=True)
     ]
     branches: list[str] = []
@@ -177,7 +198,8 @@ def grouped(
             if not runs or runs[-1][0] != derived:
                 runs.append((derived, []))
             runs[-1][1].append((p if rest is None else rest, i))
-        literal = re.escape(key)
+        # The character itself, case-sensitively: the matcher's quick test needs a literal.
+        literal = f"(?-i:{re.escape(key)})" if caseless else re.escape(key)
         for derived, run in runs:
             if derived and depth > 1:
                 body = _regrouped(run, marker, flags, depth - 1)
@@ -188,7 +210,7 @@ def grouped(
     unknown = [(p, i) for (p, i), f in zip(alternatives, firsts, strict=True) if f is None]
     if unknown or not keys:
         others = "".join(re.escape(k) for k in keys)
-        lead = f"(?![{others}])" if keys else ""
+        lead = f"(?!(?-i:[{others}]))" if keys else ""
         body = "|".join(f"(?:{p})" + marker(i) for p, i in unknown)
         branches.append(lead + "(?:" + (body or "(?!)") + ")")
     return "|".join(branches) or "(?!)"  # no alternative can match anywhere
