@@ -30,6 +30,8 @@ from .segment import LABELS, Segment
 _OPENING_QUOTES = "\"“‘'«"
 # An expert named as an author or leader of a study ("said study author X", "said lead
 # investigator X", "said study leader X").
+# Words that name a study's measuring instrument as much as a survey design.
+_INSTRUMENT = re.compile(r"questionnaires?|interviewed", re.I)
 _STUDY_AUTHOR = re.compile(r"\b(?:author|investigator|leader)\b", re.I)
 _OPEN_QUESTION = re.compile(r"[\W]*whether\b", re.I)
 _HUMAN_SHIFT = re.compile(
@@ -189,7 +191,11 @@ def _label_word(document: str, segment: Segment) -> str | None:
     if segment.role not in ("label", "heading"):
         return None
     words = document[segment.start : segment.end].rstrip(":").strip().lower()
-    return words if words in LABELS else None
+    if words in LABELS:
+        return words
+    # "Methodology/Principal Findings": a name of labels joined by "/" is one label.
+    parts = [part.strip() for part in words.split("/")]
+    return parts[-1] if len(parts) > 1 and all(part in LABELS for part in parts) else None
 
 
 # Labels of the parts of a document that come before or beside its own study (what is known
@@ -415,6 +421,16 @@ def _within_study(doc: Document, walk: Walk, st: Statement) -> Attribution | Non
         return None
     if passage.type in STUDY_TYPES and all(self_report(doc.text, c) for c in st.explicit):
         # "Intake was recorded partly by self-report": a study's measurement method.
+        return _context(passage, None)
+    if (
+        passage.report
+        and passage.type in STUDY_TYPES
+        and not any(item.keys for item in st.resolved)
+        and all(_INSTRUMENT.fullmatch(doc.text, c.start, c.end) for c in st.explicit)
+    ):
+        # "The primary outcome was the Patient Health Questionnaire score": in a report's own
+        # methods and results a questionnaire or an interview is how the study measured, not
+        # a survey of its own.
         return _context(passage, None)
     if (
         passage.report
