@@ -30,6 +30,8 @@ from .segment import LABELS, Segment
 _OPENING_QUOTES = "\"“‘'«"
 # An expert named as an author or leader of a study ("said study author X", "said lead
 # investigator X", "said study leader X").
+# A report's deictic reference to its own study ("this study", "our trial", "our aim").
+_OWN_DEIXIS = re.compile(r"(?:this|our)\b", re.I)
 # Words that name a study's measuring instrument as much as a survey design.
 _INSTRUMENT = re.compile(r"questionnaires?|interviewed", re.I)
 _STUDY_AUTHOR = re.compile(r"\b(?:author|investigator|leader)\b", re.I)
@@ -360,6 +362,19 @@ def _report(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     speakers_only = all(c.type == EXPERT for c in st.explicit)
     if not voice or (others and not designs and not speakers_only):
         return None
+    if (
+        passage is not None
+        and not passage.report
+        and not st.explicit
+        and doc.genre.research
+        and doc.genre.confident
+        and _OWN_DEIXIS.match(doc.text, voice[0].start, voice[0].end)
+    ):
+        # "Small studies have linked ginger to less pain. The aim of this study was ...": in a
+        # research report, "this study" is the one the document reports, not the studies its
+        # background sentence named (a news story's "this study" goes on with the study it
+        # tells of).
+        passage = None
     if (
         passage is not None
         and passage.type in STUDY_TYPES
