@@ -164,3 +164,13 @@ def test_a_questionnaire_in_a_trials_methods_is_its_instrument_not_a_survey() ->
     assert found[outcome] == ("clinical_trial", "context")
     sentence = "Pain scores fell by two points more with ginger tea than with water."
     assert found[sentence] == ("clinical_trial", "context")
+
+
+def test_a_speakers_middle_initial_is_no_first_person_on_an_agency_release() -> None:
+    text = _ADVISORY.replace(
+        "Tuesday, March 3, 2015",
+        "Speakers: Ann B. Lee, Director, NIH; Lindsey I. Black, NIH.\n\nTuesday, March 3, 2015",
+    )
+    found = _evidence(text)
+    sentence = "Millions of adults in the United States use herbal products for their health."
+    assert found[sentence][0] == "authority_statement"
