@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from evidence_claims.extraction.draft import extract
 from evidence_claims.extraction.genre import read_genre
+from evidence_claims.io.bib import parse_bibliography
 
 
 def _evidence(text: str) -> dict[str, tuple[str, str]]:
@@ -174,3 +175,47 @@ def test_a_speakers_middle_initial_is_no_first_person_on_an_agency_release() -> 
     found = _evidence(text)
     sentence = "Millions of adults in the United States use herbal products for their health."
     assert found[sentence][0] == "authority_statement"
+
+
+# --- a news story or blog post marks only the sentence that cites the study ----------------
+
+_TWO_WORKS = parse_bibliography(
+    "@article{lee2021,\n  author = {Lee, Ann},\n  title = {Coffee and stroke: a cohort study},\n"
+    "  journal = {Stroke},\n  year = {2021}\n}\n"
+    "@article{roe2019,\n  author = {Roe, Ben},\n  title = {Tea and stroke: a cohort study},\n"
+    "  journal = {Stroke},\n  year = {2019}\n}\n"
+)
+
+
+def _sources(text: str) -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    claims = extract(text, doc_id="t", bibliography=_TWO_WORKS).claims
+    return {
+        c.text: (c.evidence.type, c.evidence.basis, tuple(c.evidence.sources)) for c in claims
+    }
+
+
+def test_a_blog_posts_sentences_after_a_numbered_citation_carry_no_key() -> None:
+    text = (
+        "Why I'm rethinking my morning coffee\n\n"
+        "I've always loved coffee, and I'll admit it's the first thing I reach for! "
+        "A cohort study followed 5,000 adults for ten years [1]. "
+        "Those who drank three cups a day had fewer strokes. "
+        "That's good news, but we don't know why. Tea drinkers did well too [2]."
+    )
+    found = _sources(text)
+    assert found["A cohort study followed 5,000 adults for ten years [1]."][2] == ("lee2021",)
+    after = found["Those who drank three cups a day had fewer strokes."]
+    assert after == ("observational_study", "context", ())
+
+
+def test_a_reviews_sentences_after_a_numbered_citation_keep_its_key() -> None:
+    text = (
+        "Coffee and stroke\n\n"
+        "A cohort study followed 5,000 adults for ten years [1]. "
+        "Those who drank three cups a day had fewer strokes. "
+        "Whether coffee itself is the cause has not been established [2]. "
+        "The literature on tea has been shown to be smaller [2]."
+    )
+    found = _sources(text)
+    after = found["Those who drank three cups a day had fewer strokes."]
+    assert after == ("observational_study", "context", ("lee2021",))
