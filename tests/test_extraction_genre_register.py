@@ -189,9 +189,7 @@ _TWO_WORKS = parse_bibliography(
 
 def _sources(text: str) -> dict[str, tuple[str, str, tuple[str, ...]]]:
     claims = extract(text, doc_id="t", bibliography=_TWO_WORKS).claims
-    return {
-        c.text: (c.evidence.type, c.evidence.basis, tuple(c.evidence.sources)) for c in claims
-    }
+    return {c.text: (c.evidence.type, c.evidence.basis, tuple(c.evidence.sources)) for c in claims}
 
 
 def test_a_blog_posts_sentences_after_a_numbered_citation_carry_no_key() -> None:
