@@ -217,3 +217,32 @@ def test_a_reviews_sentences_after_a_numbered_citation_keep_its_key() -> None:
     found = _sources(text)
     after = found["Those who drank three cups a day had fewer strokes."]
     assert after == ("observational_study", "context", ("lee2021",))
+
+
+# --- an encyclopedia copy's markers name keys numbered like them ---------------------------
+
+
+def _markers_bib(numbers: range) -> str:
+    return "".join(
+        f"@misc{{ref{n},\n  title = {{Reference [{n}] of the article}},\n"
+        f"  note = {{Not identified}}\n}}\n"
+        for n in numbers
+    )
+
+
+def test_a_marker_resolves_to_the_key_numbered_like_it() -> None:
+    bib = parse_bibliography(_markers_bib(range(2, 6)))
+    text = (
+        "Valerian\n\nValerian is a perennial flowering plant native to Europe.[2] "
+        "Its root is sold as a sleep aid.[3][4] It should be avoided in pregnancy.[5]"
+    )
+    found = {c.text: tuple(c.evidence.sources) for c in extract(text, bibliography=bib).claims}
+    assert found["Valerian is a perennial flowering plant native to Europe.[2]"] == ("ref2",)
+    assert found["Its root is sold as a sleep aid.[3][4]"] == ("ref3", "ref4")
+    assert found["It should be avoided in pregnancy.[5]"] == ("ref5",)
+
+
+def test_markers_still_count_entries_when_keys_are_names() -> None:
+    text = "Coffee and stroke\n\nA cohort study followed 5,000 adults [2]."
+    claim = _sources(text)["A cohort study followed 5,000 adults [2]."]
+    assert claim[2] == ("roe2019",)
