@@ -4,8 +4,11 @@ Compound structured-abstract labels ("Methods and Findings"), a research report'
 study" after a background sentence about other studies, the conversational register of a
 blog post (contractions, exclamations) that a scholarly review never uses, and the furniture
 of a news release or media advisory (a dateline with a plain hyphen, "For additional
-information, call", "Follow us on"). Each test failed before the rule it checks; the texts
-are written for the tests, not taken from the gold passages.
+information, call", "Follow us on"), a news story's or blog post's sentences after a numbered
+citation, and markers that name keys numbered like them. Each defect test failed before the
+rule it checks; the guards (a review stays a review, a news story's "this study" still
+continues its study, keys that are names are still counted) pin what must not change. The
+texts are written for the tests, not taken from the gold passages.
 """
 
 from __future__ import annotations
