@@ -172,7 +172,9 @@ def build_rules(data: dict[str, Any]) -> AttributionRules:
         frozenset(population),
         folded=_guarded([dispatched(lowered, word_start=True)]) if lowered else None,
         cased=_guarded(
-            [dispatched(cased, re.IGNORECASE, word_start=True)],
+            # One level: the few case-sensitive cues gain nothing from more, and each level
+            # costs start-up time.
+            [dispatched(cased, re.IGNORECASE, word_start=True, depth=1)],
             re.IGNORECASE,
             _skip_lower(starts),
         )

@@ -131,10 +131,15 @@ def _item(op: Any, av: Any) -> frozenset[str] | None:
 
 
 def dispatched(
-    alternatives: list[tuple[int, str]], flags: int = 0, *, word_start: bool = False
+    alternatives: list[tuple[int, str]],
+    flags: int = 0,
+    *,
+    word_start: bool = False,
+    depth: int = 3,
 ) -> str:
     """One alternation of ``(index, pattern)`` pairs, each ending in its group ``a<index>``
-    (``a<index>_<copy>`` for the copies of :func:`grouped`; ``word_start`` as there)."""
+    (``a<index>_<copy>`` for the copies of :func:`grouped`; ``word_start`` and ``depth`` as
+    there)."""
     copies: dict[int, int] = {}
 
     def marked(index: int) -> str:
@@ -142,7 +147,7 @@ def dispatched(
         copies[index] = n + 1
         return f"(?P<a{index}_{n}>)"
 
-    return grouped([(p, i) for i, p in alternatives], marked, flags, word_start=word_start)
+    return grouped([(p, i) for i, p in alternatives], marked, flags, depth, word_start=word_start)
 
 
 def grouped(
