@@ -220,6 +220,7 @@ def resolve_mentions(
             # A body cited by name: its entry says what it published (a guideline, a review),
             # before the agency cue its name also is.
             kind = next((types[k] for k in keys if types.get(k)), None)
+        entry_kind = next((types[k] for k in keys if types.get(k)), None)
         for hit in hits if kind is None else ():
             if (
                 hit.start < mention.end
@@ -229,11 +230,15 @@ def resolve_mentions(
                     "anaphora",
                     "judgement",
                 )
+                # "a new study published in <journal>", "researchers led by X": words that
+                # say only that a study exists yield to the design of the entry they resolve
+                # to (docs/extraction-decisions.md, 34: typed by its design).
+                and not (entry_kind is not None and generic_cue(document, hit))
             ):
                 kind = hit.type
                 break
         if kind is None:
-            kind = next((types[k] for k in keys if types.get(k)), None)
+            kind = entry_kind
         if kind is None and mention.form == "backref":
             kind = resolver.last_type
         if mention.form != "backref":

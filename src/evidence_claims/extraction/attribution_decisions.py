@@ -664,7 +664,11 @@ def _explicit(cue: CueHit, resolved: list[Resolved], text: str | None = None) ->
     informal = None
     if text is not None and generic_cue(text, cue):
         cited = [item for item in resolved if item.informal is None and item.keys]
-        known = next((item.type for item in cited if item.type in STUDY_TYPES), None)
+        # A study named by its journal or as the one work listed ("a new study published in
+        # <journal>") is resolved to an entry too: its design is the entry's
+        # (docs/extraction-decisions.md, 34).
+        named = [item for item in resolved if (item.venue or item.sole) and item.keys]
+        known = next((item.type for item in cited + named if item.type in STUDY_TYPES), None)
         if known is None and cited and cue.type == ANECDOTAL:
             known = "observational_study"  # a cited work, not unnamed people's reports
         if known is not None:
