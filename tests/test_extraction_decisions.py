@@ -1267,8 +1267,6 @@ FAILING: set[str] = {
     "20-in-the-present-study",
     "23-review-cohorts",
     "25-animal-then-humans",
-    "26-agency-named-explicit",
-    "27-fda-requires",
     "29-research-suggests",
     "31-commissioner",
     "32-company-says",

@@ -25,6 +25,7 @@ from .attribution_rules import (
     choose_cue,
 )
 from .attribution_speakers import named_again, official_speaker
+from .attribution_voice import names_body
 from .segment import LABELS, Segment
 
 _OPENING_QUOTES = "\"“‘'«"
@@ -311,7 +312,7 @@ def _advice(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         return _context(passage, None)
     if st.voice:
         # Advice in a document an agency issued is the agency's advice.
-        return Attribution(AUTHORITY, doc.voice_basis)
+        return _voice(doc, st)
     return Attribution(EXPERT, "context" if walk.grounded else "none")
 
 
@@ -571,7 +572,7 @@ def _carried(doc: Document, walk: Walk, st: Statement) -> Attribution:
             return _context(passage, None)
         walk.passage = None
         if st.voice:
-            return Attribution(AUTHORITY, doc.voice_basis)
+            return _voice(doc, st)
         return Attribution(UNSOURCED, "none")
     if (
         passage is not None
@@ -592,7 +593,7 @@ def _carried(doc: Document, walk: Walk, st: Statement) -> Attribution:
         return _context(walk.last_study, anaphora[0])
     if st.voice:
         # A document an agency issued states its facts on the agency's authority.
-        return Attribution(AUTHORITY, doc.voice_basis)
+        return _voice(doc, st)
     if walk.in_report and doc.genre.research and doc.genre.confident:
         # Under a research report's own label ("Results", "Conclusions") a statement that
         # names no ground reports the study the document is: its results, not the writer's
@@ -706,6 +707,28 @@ def _from_mentions(kind: str, resolved: list[Resolved]) -> Attribution:
     basis: Basis = "inferred" if informal and keys else "explicit"
     numbered = any(item.numbered and item.keys for item in resolved)
     return Attribution(kind, basis, tuple(keys), mention=informal, by_position=numbered)
+
+
+# A body's own name ("FDA", "Food and Drug Administration"), not a common noun ("the agency",
+# "The authority"), whose referent the reader knows only from the page's header.
+_PROPER_NAME = re.compile(r"(?-i:(?!(?:The|An?)\b)[A-Z][\w.&-]*)")
+
+
+def _voice(doc: Document, st: Statement) -> Attribution:
+    """The issuing body's word; ``explicit`` where the statement names a public body.
+
+    An agency's page speaks for the agency with basis ``explicit`` "where the sentence names
+    the agency" (docs/extraction-decisions.md, 15, 26, 27): whether the body named is the
+    issuer or the one whose rule the page explains ("The FDA requires ..."), and whether it
+    speaks or is advised about ("Follow the agency on ..."), the sentence names who stands
+    behind it; elsewhere the basis is the page's (``context`` after a line naming the issuer,
+    ``none`` on a page that never names it).
+    """
+    if any(
+        c.type == AUTHORITY and _PROPER_NAME.search(doc.text, c.start, c.end) for c in st.main
+    ) or names_body(doc.text, st.segment):
+        return Attribution(AUTHORITY, "explicit")
+    return Attribution(AUTHORITY, doc.voice_basis)
 
 
 def _context(passage: _Passage, cue: CueHit | None) -> Attribution:

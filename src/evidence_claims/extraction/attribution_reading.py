@@ -61,7 +61,10 @@ _VAGUE_CASES = re.compile(r"in\s+(?:some|many|most|certain|rare)\s+cases\b", re.
 # A judgement that research is needed ("more trials are needed", "a need for studies").
 _NEEDED = re.compile(r"need|requir", re.IGNORECASE)
 _BEEN_REPORTED = re.compile(r"(?:have|has)\s+been\s+reported|reportedly", re.IGNORECASE)
-_CLAUSE_START = re.compile(r"[\W]*(?:(?:so|and|but|also|however|now|meanwhile),?\s+)?$", re.I)
+# (with the article a case-sensitive acronym cue leaves out: "The FDA requires ...")
+_CLAUSE_START = re.compile(
+    r"[\W]*(?:(?:so|and|but|also|however|now|meanwhile),?\s+)?(?:the\s+)?$", re.I
+)
 _BEFORE_AUTHORITY = re.compile(r"\b(?:by|from)\s+$", re.I)
 
 

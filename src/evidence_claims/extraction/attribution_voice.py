@@ -59,6 +59,15 @@ _BODY_NAME = (
 _AGENCY_LINE = re.compile(
     rf"(?:[A-Z]{{2,8}}:\s+)?{_BODY_NAME}(?:\s*(?::\s+(?:an?\s+)?[Pp]art\s+of|,)\s+{_BODY_NAME})?"
 )
+_BODY_IN_TEXT = re.compile(_BODY_NAME)
+
+
+def names_body(document: str, segment: Segment) -> bool:
+    """Does the statement name a public body ("the Office of Dietary Supplements", "the
+    National Institute on Aging"), by the same name shape a header line has?"""
+    return _BODY_IN_TEXT.search(document, segment.body, segment.end) is not None
+
+
 # A verb that follows a body's name in a headline ("... Marks", "... Launches", "... Warns"):
 # the third person singular of a Title Case word after the name's last noun. Names end in
 # nouns; the plural nouns that end names are listed, every other "-s" word is read as a verb.
