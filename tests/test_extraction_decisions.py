@@ -1263,7 +1263,6 @@ FAILING: set[str] = {
     "12-danish-cohort",
     "14-not-all-studies",
     "15-agency-advises",
-    "18-trial-and-animal",
     "20-in-the-present-study",
     "23-review-cohorts",
     "25-animal-then-humans",

@@ -278,7 +278,7 @@ def _question(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         return None
     walk.passage = None
     if st.explicit:
-        return _explicit(choose_cue(st.explicit, doc.rules), st.resolved, doc.text)
+        return _explicit(choose_cue(st.explicit, doc.rules, doc.text), st.resolved, doc.text)
     if st.named_type and _cites(st):
         # "Whether zinc prevents deaths is not known: a Cochrane review (Lazzerini 2016) found
         # too little evidence": the open question rests on the work it cites.
@@ -292,7 +292,7 @@ def _advice(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         return None
     passage = walk.passage
     if st.explicit:
-        chosen = _explicit(choose_cue(st.explicit, doc.rules), st.resolved, doc.text)
+        chosen = _explicit(choose_cue(st.explicit, doc.rules, doc.text), st.resolved, doc.text)
         if passage is not None and chosen.type != passage.type and not passage.report:
             walk.passage = None  # advice on another ground: the passage's source is left
         return chosen
@@ -365,7 +365,7 @@ def _report(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     if passage is not None and walk.in_report and passage.type in STUDY_TYPES:
         passage.report = not passage.sources
     if designs:
-        chosen = _explicit(choose_cue(designs, doc.rules), st.resolved, doc.text)
+        chosen = _explicit(choose_cue(designs, doc.rules, doc.text), st.resolved, doc.text)
     elif passage is not None and passage.type in STUDY_TYPES:
         return _context(passage, voice[0])
     elif others:
@@ -439,7 +439,7 @@ def _named_choice(doc: Document, walk: Walk, st: Statement) -> Attribution | Non
     if not (st.explicit or st.aside_explicit or named):
         return None
     if st.explicit:
-        return _explicit(choose_cue(st.explicit, doc.rules), st.resolved, doc.text)
+        return _explicit(choose_cue(st.explicit, doc.rules, doc.text), st.resolved, doc.text)
     if (
         st.named_type
         and venue
@@ -452,7 +452,7 @@ def _named_choice(doc: Document, walk: Walk, st: Statement) -> Attribution | Non
         return _from_mentions(passage.type, st.resolved)
     if st.named_type:
         return _from_mentions(_cited_design(walk, st), st.resolved)
-    return _explicit(choose_cue(st.aside_explicit, doc.rules), st.resolved, doc.text)
+    return _explicit(choose_cue(st.aside_explicit, doc.rules, doc.text), st.resolved, doc.text)
 
 
 def _follow_named(doc: Document, walk: Walk, st: Statement, chosen: Attribution) -> Attribution:

@@ -202,8 +202,37 @@ def _skip_lower(starts: set[str] | None) -> str:
     return rf"(?=(?-i:[^a-z]|[{allowed}]))" if allowed else r"(?=(?-i:[^a-z]))"
 
 
-def choose_cue(hits: Sequence[CueHit], rules: AttributionRules) -> CueHit:
+# A design cue that names people as its population ("a trial in adults", "studies in
+# humans", "research in people").
+_PEOPLE = r"(?:humans?|people|adults|patients|children|women|men|volunteers|participants)\b"
+_HUMANS = re.compile(rf"\b{_PEOPLE}", re.I)
+_HUMANS_AFTER = re.compile(
+    rf"\s+(?:in|of|among|with|involving)\s+(?:[\w,-]+\s+){{0,2}}?{_PEOPLE}", re.I
+)
+
+
+def choose_cue(hits: Sequence[CueHit], rules: AttributionRules, text: str | None = None) -> CueHit:
+    """The cue that decides a statement's type: an animal or cell population over a design
+    ("a randomized trial in mice"), unless (with ``text``) another cue names research in
+    people: "tested in rats and in a trial in adults", "studies in rats suggest X, but
+    research in humans has shown mixed results" record the human evidence, the stronger
+    ground for a claim about people (docs/extraction-decisions.md, 18 and 25)."""
     for hit in hits:
         if hit.type in rules.population:
+            if text is not None:
+                human = next(
+                    (
+                        h
+                        for h in hits
+                        if h.type in STUDY_TYPES
+                        and h.type not in rules.population
+                        and (
+                            _HUMANS.search(text, h.start, h.end) or _HUMANS_AFTER.match(text, h.end)
+                        )
+                    ),
+                    None,
+                )
+                if human is not None:
+                    return human
             return hit
     return hits[0]
