@@ -555,10 +555,17 @@ def _under_heading(doc: Document, walk: Walk, st: Statement, chosen: Attribution
     if design is None or chosen.type != FALLBACK_DESIGN or design == chosen.type:
         return chosen
     cited = [item for item in st.resolved if item.informal is None and item.keys]
-    if not cited or any(doc.types.get(key) for item in cited for key in item.keys):
+    if any(doc.types.get(key) for item in cited for key in item.keys):
         return chosen  # an entry whose title names its design keeps it
+    if not cited and not (st.explicit and all(generic_cue(doc.text, c) for c in st.explicit)):
+        # Uncited, only studies named without a design ("not found in all studies") are the
+        # section's studies (docs/extraction-decisions.md, 14 and 44).
+        return chosen
     if any(c.type == FALLBACK_DESIGN and not generic_cue(doc.text, c) for c in st.explicit):
         return chosen  # the statement's own words name the design ("cohort studies")
+    passage = walk.passage
+    if not cited and passage is not None and passage.type == design:
+        return _context(passage, None)  # the section's studies, already under discussion
     return replace(chosen, type=design)
 
 

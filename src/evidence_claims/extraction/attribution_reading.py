@@ -66,6 +66,10 @@ _CLAUSE_START = re.compile(
     r"[\W]*(?:(?:so|and|but|also|however|now|meanwhile),?\s+)?(?:the\s+)?$", re.I
 )
 _BEFORE_AUTHORITY = re.compile(r"\b(?:by|from)\s+$", re.I)
+# A reporting verb right before the body: the body (or its official) is the speaker.
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told|added|noted|explained|warned|stated|announced)\s+(?:the\s+)?$", re.I
+)
 
 
 @dataclass
@@ -398,4 +402,6 @@ def _speaks(
     if after is not None:
         return True
     tail = before[-40:]
+    if _SAID_BEFORE.search(tail):
+        return True  # "..., said FDA Commissioner X", "says the agency"
     return bool(_BEFORE_AUTHORITY.search(tail) and rules.reporting.search(tail))
