@@ -1262,8 +1262,6 @@ CASES: list[Case] = [
 FAILING: set[str] = {
     "12-danish-cohort",
     "15-agency-advises",
-    "20-in-the-present-study",
-    "23-review-cohorts",
     "29-research-suggests",
     "39-authors-speculate",
     "44-heading-design",

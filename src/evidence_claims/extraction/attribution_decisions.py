@@ -23,6 +23,7 @@ from .attribution_rules import (
     UNSOURCED,
     CueHit,
     choose_cue,
+    voice_design,
 )
 from .attribution_speakers import named_again, official_speaker
 from .attribution_voice import names_body
@@ -343,7 +344,14 @@ def _report(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         # shown yet rests on none (see _carried), whoever its subject is.
         return None
     voice = st.cues("report") + st.cues("own_study")
-    designs = [c for c in st.explicit if c.type in STUDY_TYPES]
+    own = (voice_design(doc.text, c, doc.rules) for c in st.cues("report"))
+    # The design the voice's own words name ("This systematic review pooled cohort studies")
+    # comes first: the report is of that design, whatever designs it took in; "this trial"
+    # inside the passage of a trial points back to it.
+    same = passage.type if passage is not None else None
+    designs = [c for c in own if c is not None and c.type != same] + [
+        c for c in st.explicit if c.type in STUDY_TYPES
+    ]
     if voice and doc.design == REVIEW:
         # A review's methods and results name the designs it took in ("We included randomized
         # controlled trials", "We graded the evidence from trials"): it rests on the review.

@@ -236,3 +236,22 @@ def choose_cue(hits: Sequence[CueHit], rules: AttributionRules, text: str | None
                     return human
             return hit
     return hits[0]
+
+
+_POINTER = re.compile(r"^(?:this|our|the\s+present|the\s+current)\s+", re.I)
+
+
+_NO_DESIGN = re.compile(r"a\s+(?:study|analysis|investigation|paper|review)", re.I)
+
+
+def voice_design(document: str, cue: CueHit, rules: AttributionRules) -> CueHit | None:
+    """The design a report-voice cue's own words name ("This systematic review", "the
+    present trial", "our cohort study"), as a cue over the same span; None when it names
+    none ("this study"). The scan finds one cue per span, so the voice cue hides it."""
+    # The pointer ("this", "our", "the present") makes the words a report cue again: read
+    # them after an indefinite article, as a design is named anywhere else ("a trial").
+    words = _POINTER.sub("a ", document[cue.start : cue.end], count=1)
+    if _NO_DESIGN.fullmatch(words):
+        return None  # "this study", "the present analysis": a study, no design named
+    found = next((h.type for h in rules.scan(words) if h.type in STUDY_TYPES), None)
+    return None if found is None else CueHit(found, cue.start, cue.end)

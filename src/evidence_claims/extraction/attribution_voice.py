@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .attribution_rules import STUDY_TYPES, CueHit
+from .attribution_rules import STUDY_TYPES, CueHit, load_rules, voice_design
 from .genre import Genre
 from .segment import Segment
 
@@ -304,6 +304,7 @@ def report_design(
     statements and the cues, in document order.
     """
     h = 0
+    rules = load_rules()
     for index, segment in enumerate(segments):
         while h < len(hits) and hits[h].start < segment.start:
             h += 1
@@ -315,6 +316,8 @@ def report_design(
         title = index == 0 and segment.role == "heading"
         if title or any(c.type == "report" for c in mine):
             design = next((c.type for c in mine if c.type in STUDY_TYPES), None)
-            if design is not None:
-                return design
+            own = (voice_design(document, c, rules) for c in mine if c.type == "report")
+            named = next((c.type for c in own if c is not None), None)
+            if named is not None or design is not None:
+                return named or design  # type: ignore[return-value]
     return genre_design or "observational_study"
