@@ -754,12 +754,22 @@ CASES: list[Case] = [
         type="authority_statement",
     ),
     Case(
-        "29-research-suggests",
+        "29-none-reported",
         29,
+        "Office of Dietary Supplements\n\nCalcium is a mineral. No serious side effects have "
+        "been reported at usual doses. Ask your doctor how much calcium you need.",
+        "No serious side effects",
+        type="authority_statement",
+    ),
+    # (research named, even without a design, is decision 14's, also on an agency page)
+    Case(
+        "14-research-on-agency-page",
+        14,
         "Office of Dietary Supplements\n\nSome research suggests that calcium lowers blood "
         "pressure a little. Ask your doctor how much calcium you need.",
         "Some research suggests",
-        type="authority_statement",
+        type="observational_study",
+        basis="explicit",
     ),
     # 30: a source line after the text is meta and carries nothing back.
     Case(
@@ -1262,8 +1272,6 @@ CASES: list[Case] = [
 FAILING: set[str] = {
     "12-danish-cohort",
     "15-agency-advises",
-    "29-research-suggests",
-    "39-authors-speculate",
     "44-heading-design",
     "56-indirect-may",
     "57-showed-number",

@@ -32,7 +32,15 @@ from .segment import LABELS, Segment
 _OPENING_QUOTES = "\"“‘'«"
 # An expert named as an author or leader of a study ("said study author X", "said lead
 # investigator X", "said study leader X").
-_STUDY_AUTHOR = re.compile(r"\b(?:author|investigator|leader)\b", re.I)
+# A bare "the authors suggest/speculate" is the authors' own opinion, not a quotation of the
+# study's author (docs/extraction-decisions.md, 39): a qualifier or a reporting verb must name
+# the author as the study's.
+_STUDY_AUTHOR = re.compile(
+    r"\b(?:study|lead|senior|first|principal|co-?|corresponding)[\s-]*"
+    r"(?:author|investigator|leader)\b"
+    r"|\b(?:said|says|according\s+to)\s+(?:the\s+)?(?:author|investigator|leader)\b",
+    re.I,
+)
 _OPEN_QUESTION = re.compile(r"[\W]*whether\b", re.I)
 _HUMAN_SHIFT = re.compile(
     r"[\W]*in\s+(?:adults|humans|people|patients|children|women|men|volunteers)\b", re.I
@@ -411,6 +419,11 @@ def _named_ground(doc: Document, walk: Walk, st: Statement) -> Attribution | Non
     chosen = _named_choice(doc, walk, st)
     if chosen is None:
         return None
+    if _agency_summary(doc, st, chosen):
+        # "Some evidence suggests ...", "No serious side effects have been reported" on an
+        # agency's page: research named without a design or a reference is the agency's own
+        # summary of it (docs/extraction-decisions.md, 29); a design named is its ground (28).
+        return _voice(doc, st)
     chosen = _under_heading(doc, walk, st, chosen)
     chosen = _official(doc, walk, st, chosen)
     walk.grounded = True
@@ -461,6 +474,27 @@ def _named_choice(doc: Document, walk: Walk, st: Statement) -> Attribution | Non
     if st.named_type:
         return _from_mentions(_cited_design(walk, st), st.resolved)
     return _explicit(choose_cue(st.aside_explicit, doc.rules, doc.text), st.resolved, doc.text)
+
+
+def _agency_summary(doc: Document, st: Statement, chosen: Attribution) -> bool:
+    """Does an agency's page sum up evidence it names by no study, design or key?"""
+    return (
+        st.voice
+        and not chosen.sources
+        and chosen.type in (FALLBACK_DESIGN, ANECDOTAL)
+        and bool(st.explicit)
+        and all(
+            generic_cue(doc.text, c) and not _NAMES_STUDIES.search(doc.text, c.start, c.end)
+            for c in st.explicit
+        )
+        and not any(item.keys for item in st.resolved)
+    )
+
+
+# Words that name studies or researchers, even without a design ("some studies have shown",
+# "research suggests": decision 14's studies named without a design), unlike "evidence" or
+# an agentless "have been reported".
+_NAMES_STUDIES = re.compile(r"stud(?:y|ies)|research|scientist", re.I)
 
 
 def _follow_named(doc: Document, walk: Walk, st: Statement, chosen: Attribution) -> Attribution:
