@@ -624,6 +624,23 @@ CASES: list[Case] = [
         "The participants reported",
         type="observational_study",
     ),
+    Case(
+        "22-counted-professionals",
+        22,
+        "We surveyed 300 pharmacists about herbal products. Forty percent of pharmacists said "
+        "they recommend them to patients.",
+        "Forty percent",
+        type="observational_study",
+        basis="context",
+    ),
+    Case(
+        "22-most-nurses",
+        22,
+        "This cross-sectional survey included 500 nurses. Most nurses said they had no "
+        "training in supplements.",
+        "Most nurses said",
+        type="observational_study",
+    ),
     # 23: a review's methods and results are the review's.
     Case(
         "23-review-included-trials",
@@ -814,6 +831,15 @@ CASES: list[Case] = [
         32,
         "The company says on its website that the supplement boosts immunity.",
         "The company says",
+        type="authority_statement",
+        basis="explicit",
+    ),
+    Case(
+        "32-on-its-website",
+        32,
+        "Green tea extract is sold for weight loss. On its website, Leafco says that the "
+        "extract burns fat.",
+        "On its website",
         type="authority_statement",
         basis="explicit",
     ),

@@ -365,7 +365,10 @@ def _report(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         # controlled trials", "We graded the evidence from trials"): it rests on the review.
         designs = [c for c in designs if c.type == REVIEW]
     others = [c for c in st.explicit if c.type not in STUDY_TYPES]
-    participants_only = all(c.type == ANECDOTAL for c in others)
+    participants_only = all(
+        c.type == ANECDOTAL or (c.type == EXPERT and _counted(doc.text, st.segment, c))
+        for c in others
+    )
     if passage is not None and passage.report and not designs and participants_only:
         return _context(passage, voice[0] if voice else None)
     speakers_only = all(c.type == EXPERT for c in st.explicit)
@@ -396,6 +399,22 @@ def _report(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     walk.passage = _Passage(chosen.type, chosen.sources, st.index, report=True)
     walk.grounded = True
     return chosen
+
+
+# A share or count of people before the cue ("Fifty-seven percent of cardiologists said",
+# "most doctors said"): a study's respondents, not experts giving their view.
+_COUNT_BEFORE = re.compile(
+    r"(?:\d[\d.,]*\s*%|\bper\s*cent|\bpercent|\bmost|\bmany|\bhalf|\bmajority|\bminority"
+    r"|\bfew|\bsome|\ball|\bnone|\bthird|\bquarter|\bfifth|\b\d[\d,]*)"
+    r"\s+(?:of\s+(?:the\s+|these\s+|those\s+)?)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+def _counted(text: str, segment: Segment, cue: CueHit) -> bool:
+    """Are the people of an opinion cue counted, as a study counts its respondents?
+    (docs/extraction-decisions.md, 22: participants' reports stay the study's evidence.)"""
+    return _COUNT_BEFORE.search(text[max(segment.body, cue.start - 60) : cue.start]) is not None
 
 
 # Genres whose writer reports no study of their own (:mod:`.genre`).
