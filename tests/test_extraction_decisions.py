@@ -338,6 +338,16 @@ CASES: list[Case] = [
         bib="many",
     ),
     Case(
+        "12-author-trial",
+        12,
+        "Ginger is often tried for nausea. In the Hart trial, nausea scores fell by a third.",
+        "In the Hart trial",
+        type="clinical_trial",
+        basis="inferred",
+        keys=("hart2019",),
+        bib="many",
+    ),
+    Case(
         "12-journal-mention",
         12,
         "A new study published in The Lancet Rheumatology tested fish oil in people with "
@@ -1297,7 +1307,6 @@ CASES: list[Case] = [
 
 # Cases the rules did not follow when this file was written (see the module docstring).
 FAILING: set[str] = {
-    "12-danish-cohort",
     "15-agency-advises",
     "56-indirect-may",
     "57-showed-number",
