@@ -892,6 +892,7 @@ CASES: list[Case] = [
         "The researchers found",
         type="clinical_trial",
         basis="context",
+        keys=(),
         bib="one",
     ),
     Case(

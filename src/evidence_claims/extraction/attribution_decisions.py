@@ -114,6 +114,7 @@ class Walk:
     study_left: bool = False  # has a statement on another ground (not a quotation) come since?
     section_design: str | None = None  # the design a section heading names ("Randomized trials")
     officials: set[str] = field(default_factory=set)  # names of quoted officials of a body
+    cited: set[str] = field(default_factory=set)  # keys cited by author, number or body so far
 
 
 def new_paragraph(walk: Walk, segment: Segment, kind: Kind) -> None:
@@ -128,6 +129,7 @@ def new_paragraph(walk: Walk, segment: Segment, kind: Kind) -> None:
 
 
 def decide(doc: Document, walk: Walk, st: Statement) -> Attribution:
+    walk.cited.update(key for item in st.resolved if item.informal is None for key in item.keys)
     decided = _layout(doc, walk, st)
     if decided is not None:
         return decided
@@ -545,7 +547,13 @@ def _follow_named(doc: Document, walk: Walk, st: Statement, chosen: Attribution)
         sole = bool(chosen.sources) and all(
             item.sole for item in st.resolved if set(item.keys) & set(chosen.sources)
         )
-        carried = () if sole else chosen.sources
+        # So does any key inferred from an informal mention of a work the text never cites
+        # by author or number ("a new study published in <journal>", "the study"), as news
+        # texts and blogs name the study they report (docs/extraction-decisions.md, 35); a
+        # review's short name for a work it cites ("the MMAS" ... [2]) names a work it goes
+        # on discussing, and the key goes on.
+        reported = chosen.basis == "inferred" and not set(chosen.sources) & walk.cited
+        carried = () if sole or reported else chosen.sources
         walk.passage = _Passage(chosen.type, carried, st.index, report=report)
     elif chosen.type == EXPERT:
         walk.passage = _Passage(EXPERT, chosen.sources, st.index, quote_only=True)
