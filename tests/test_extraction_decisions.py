@@ -232,6 +232,26 @@ CASES: list[Case] = [
         basis="none",
         kind="meta",
     ),
+    Case(
+        "2-link-list-on-agency-page",
+        2,
+        "Office of Dietary Supplements\n\nVitamin D keeps bones strong. Ask your doctor how "
+        "much you need.\n\nMore to read:\n\n- Vitamin D and Your Bones\n"
+        "- Calcium Needs of Older Women",
+        "Calcium Needs",
+        type="unsourced_assertion",
+        basis="none",
+    ),
+    Case(
+        "2-article-title-naming-agency",
+        2,
+        "Office of Dietary Supplements\n\nKava can harm the liver. Talk to your doctor "
+        "first.\n\nRecent updates:\n\n- FDA Warns Consumers About Tainted Honey\n"
+        "- New Label Rules for Fish Oil",
+        "Tainted Honey",
+        type="unsourced_assertion",
+        basis="none",
+    ),
     # 3: a heading on a line of its own ends the passage; an inline label does not.
     Case(
         "3-heading-ends-passage",

@@ -189,6 +189,11 @@ def _layout(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         return Attribution(UNSOURCED, "none")
     if segment.role == "label" or (st.kind == "meta" and _is_lead(doc.text, segment)):
         return Attribution(UNSOURCED, "none")
+    if st.kind == "meta" and _untitled_end(doc.text, segment):
+        # A title, a link in a list of articles, a date, a field line: meta text without a
+        # sentence's end rests on nothing, whoever publishes the page
+        # (docs/extraction-decisions.md, 2).
+        return Attribution(UNSOURCED, "none")
     if any(c.type == "unsourced" for c in st.main + st.side) and not st.explicit:
         # "[citation needed]": the text itself says the statement has no source (one that
         # names its ground, "Studies show ...[citation needed]", still rests on that ground).
@@ -724,6 +729,15 @@ def _cites(st: Statement) -> bool:
     colleagues", "(Smith 2020)", "[4]")? Such a citation names its source even in a sentence
     that also points back ("the trials varied")."""
     return any(item.informal is None and item.keys for item in st.resolved)
+
+
+def _untitled_end(document: str, segment: Segment) -> bool:
+    """Does the statement end without a sentence's final mark (a title, a link, a date)?"""
+    words = document[segment.start : segment.end].rstrip()
+    return bool(words) and words[-1] not in _SENTENCE_END
+
+
+_SENTENCE_END = frozenset(".!?:;…\"”’')]")
 
 
 def _is_lead(document: str, segment: Segment) -> bool:
