@@ -38,6 +38,13 @@ _NO_DESIGN_BIB = parse_bibliography(
     "  journal = {Anaesthesia},\n  year = {2015}\n}\n"
 )
 
+_UNIDENTIFIED_BIB = parse_bibliography(
+    "@misc{ref1,\n  note = {Reference 1 of the article; its list was not part of the copy "
+    "read, so the work could not be identified}\n}\n"
+    "@misc{ref2,\n  note = {Reference 2 of the article; its list was not part of the copy "
+    "read, so the work could not be identified}\n}\n"
+)
+
 _ONE_STUDY_BIB = parse_bibliography(
     "@article{ruiz2022,\n  author = {Ruiz, Elena and Novak, Petr},\n"
     "  title = {Omega-3 supplements and knee pain: a randomized placebo-controlled trial},\n"
@@ -66,7 +73,13 @@ class Case:
 
 
 def _claim(case: Case) -> Claim:
-    bib = {"": None, "many": _BIB, "one": _ONE_STUDY_BIB, "nodesign": _NO_DESIGN_BIB}[case.bib]
+    bib = {
+        "": None,
+        "many": _BIB,
+        "one": _ONE_STUDY_BIB,
+        "nodesign": _NO_DESIGN_BIB,
+        "unidentified": _UNIDENTIFIED_BIB,
+    }[case.bib]
     claims = extract(case.text, doc_id="t", bibliography=bib).claims
     found = [c for c in claims if case.needle in c.text]
     assert found, [c.text for c in claims]
@@ -1257,6 +1270,136 @@ CASES: list[Case] = [
         "indicate",
         not_hedges=("indicate",),
     ),
+    # Further cases for the validation-half decisions (V, B), in other words.
+    Case(
+        "40-interviewee-career",
+        40,
+        "Dr. Ana Ruiz now leads the clinic. “I spent ten years as a nurse before I went into "
+        "research,” she says.",
+        "I spent ten years",
+        type="anecdotal_report",
+        basis="explicit",
+    ),
+    Case(
+        "51-i-recognize",
+        51,
+        "The holidays are different this year. I recognize that many families cannot travel.",
+        "I recognize",
+        type="expert_opinion",
+        basis="explicit",
+    ),
+    Case(
+        "52-blog-life-continues",
+        52,
+        "Last year my family and I skipped the big dinner. We stayed home and cooked "
+        "together instead.",
+        "We stayed home",
+        type="anecdotal_report",
+        basis="context",
+    ),
+    Case(
+        "15-run-in-label-advice",
+        15,
+        "The season is here again.\n\nCall your neighbours. A short call can lift an "
+        "older neighbour's mood.",
+        "Call your neighbours",
+        type="expert_opinion",
+        basis="none",
+        kind="recommendation",
+    ),
+    Case(
+        "52-cant-find",
+        52,
+        "I can't find any secondary sources for this claim about sleep.",
+        "I can't find",
+        type="anecdotal_report",
+        basis="explicit",
+    ),
+    Case(
+        "52-looking-at",
+        52,
+        "Looking at the cited page, it's clear the source is a press release.",
+        "Looking at",
+        type="anecdotal_report",
+        basis="explicit",
+    ),
+    Case(
+        "51-opinion-then-advice",
+        51,
+        "I think the sentence on dosing should go. We should also drop the second image.",
+        "We should also drop",
+        type="expert_opinion",
+        basis="context",
+    ),
+    Case(
+        "25-lab-then-people",
+        25,
+        "Laboratory studies suggest that garlic slows the growth of some cancers, but studies "
+        "in people have shown mixed results.",
+        "Laboratory studies",
+        type="observational_study",
+        basis="explicit",
+        keys=(),
+    ),
+    Case(
+        "47-unidentified-markers",
+        47,
+        "Kava is a crop of the Pacific islands.[1] Its root has been used as a sedative.[2]",
+        "Its root",
+        type="authority_statement",
+        basis="explicit",
+        keys=("ref2",),
+        bib="unidentified",
+    ),
+    Case(
+        "47-advice-with-markers",
+        47,
+        "Kava is a crop of the Pacific islands.[1] It should be avoided by people with liver "
+        "disease.[2]",
+        "should be avoided",
+        type="authority_statement",
+        kind="recommendation",
+        keys=("ref2",),
+        bib="unidentified",
+    ),
+    Case(
+        "7-research-under-way",
+        7,
+        "National Institute of Herbal Safety\n\nGinkgo is sold as a memory aid. The "
+        "National Institute of Herbal Safety is funding studies to learn more about ginkgo.",
+        "is funding studies",
+        basis="explicit",
+        kind="meta",
+    ),
+    Case(
+        "41-blog-numbered",
+        41,
+        "Many of us have sore knees. A recent study found that fish oil eased knee pain [1]. "
+        "The researchers also saw less swelling.",
+        "A recent study",
+        type="clinical_trial",
+        basis="explicit",
+        keys=("ruiz2022",),
+        bib="one",
+    ),
+    Case(
+        "35-blog-numbered-continues",
+        35,
+        "Many of us have sore knees. A recent study found that fish oil eased knee pain [1]. "
+        "The researchers also saw less swelling.",
+        "The researchers also saw",
+        type="clinical_trial",
+        basis="context",
+        bib="one",
+    ),
+    Case(
+        "7-study-funding",
+        7,
+        "A new study found that fish oil eased knee pain. The study was funded by the "
+        "National Institutes of Health.",
+        "was funded",
+        kind="meta",
+    ),
     # 55-57: cues.
     Case(
         "55-largely",
@@ -1328,6 +1471,8 @@ CASES: list[Case] = [
 
 # Cases the rules did not follow when this file was written (see the module docstring).
 FAILING: set[str] = {
+    "7-research-under-way",
+    "7-study-funding",
     "15-agency-advises",
     "56-indirect-may",
     "57-showed-number",

@@ -311,6 +311,9 @@ def _advice(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         chosen = _explicit(choose_cue(st.explicit, doc.rules, doc.text), st.resolved, doc.text)
         if passage is not None and chosen.type != passage.type and not passage.report:
             walk.passage = None  # advice on another ground: the passage's source is left
+        # A ground named ("I think X should go"): the advice after it rests on it too
+        # (docs/extraction-decisions.md, 15 and 51).
+        walk.grounded = True
         return chosen
     if st.named_type and _cites(st):
         # "Iron is advised for children (WHO 2011)": advice that cites the work it comes
