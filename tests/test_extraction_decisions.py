@@ -1281,6 +1281,15 @@ CASES: list[Case] = [
         basis="explicit",
     ),
     Case(
+        "40-director-on-his-institute",
+        40,
+        "Dr. Omar Haddad has directed the institute since 2015. “Our institute funds more than "
+        "300 studies a year,” he says.",
+        "Our institute funds",
+        type="authority_statement",
+        basis="context",
+    ),
+    Case(
         "51-i-recognize",
         51,
         "The holidays are different this year. I recognize that many families cannot travel.",

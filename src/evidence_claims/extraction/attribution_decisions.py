@@ -580,6 +580,14 @@ def _own_account(text: str, chosen: Attribution) -> bool:
     return _FIRST_PERSON.match(words) is not None and _EXPERIENCE.search(words) is None
 
 
+# A speaker's own public body named in the first person plural.
+_OUR_BODY = re.compile(
+    r"\b(?:our|my)\s+(?:[\w-]+\s+)?(?:institute|agency|office|center|centre|administration"
+    r"|department|ministry|division)\b",
+    re.I,
+)
+
+
 def _official(doc: Document, walk: Walk, st: Statement, chosen: Attribution) -> Attribution:
     """A quoted speaker described by a public office speaks for that body
     (:mod:`.attribution_speakers`); the names are kept for the speaker's later quotations."""
@@ -587,6 +595,10 @@ def _official(doc: Document, walk: Walk, st: Statement, chosen: Attribution) -> 
         return chosen
     names = official_speaker(doc.text, st.segment.start, st.segment.end)
     if not names:
+        if _OUR_BODY.search(doc.text, st.segment.start, st.segment.end):
+            # "“Our institute funds 300 studies a year,” he says": the head of a body speaking
+            # of it speaks for it (docs/extraction-decisions.md, 40).
+            return replace(chosen, type=AUTHORITY, basis="context")
         return chosen
     walk.officials.update(names)
     return replace(chosen, type=AUTHORITY)
