@@ -522,6 +522,24 @@ CASES: list[Case] = [
         basis="none",
         kind="question",
     ),
+    Case(
+        "17-first-person-question-heading",
+        17,
+        "Office of Dietary Supplements\n\nShould I take a multivitamin?\n\nMost people get "
+        "enough nutrients from food. Talk with your doctor about what is right for you.",
+        "Should I take",
+        type="unsourced_assertion",
+        basis="none",
+        kind="question",
+    ),
+    Case(
+        "17-reader-opinion-question",
+        17,
+        "Do I think herbal teas are safe for children? Most are, in small amounts.",
+        "Do I think",
+        type="unsourced_assertion",
+        basis="none",
+    ),
     # 18: two designs: the stronger one.
     Case(
         "18-trial-and-animal",
@@ -569,6 +587,15 @@ CASES: list[Case] = [
         "This prospective cohort study",
         type="observational_study",
         basis="explicit",
+        kind="meta",
+    ),
+    Case(
+        "19-named-survey-data",
+        19,
+        "Methods: Data from the 2015 and 2020 National Youth Tobacco Survey were analyzed. "
+        "Results: E-cigarette use rose from 16% to 20%.",
+        "Data from the",
+        type="observational_study",
         kind="meta",
     ),
     Case(

@@ -293,8 +293,14 @@ def _question(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     ):
         return None
     walk.passage = None
-    if st.explicit:
-        return _explicit(choose_cue(st.explicit, doc.rules, doc.text), st.resolved, doc.text)
+    explicit = st.explicit
+    if st.kind == "question":
+        # A question names no ground unless it quotes or cites one: the asker's "Should I take
+        # a multivitamin?" is no first-person report, "Is this something experts agree on?"
+        # no expert's view (docs/extraction-decisions.md, 17).
+        explicit = [c for c in explicit if c.type not in (ANECDOTAL, EXPERT)]
+    if explicit:
+        return _explicit(choose_cue(explicit, doc.rules, doc.text), st.resolved, doc.text)
     if st.named_type and _cites(st):
         # "Whether zinc prevents deaths is not known: a Cochrane review (Lazzerini 2016) found
         # too little evidence": the open question rests on the work it cites.
