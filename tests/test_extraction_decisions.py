@@ -476,6 +476,16 @@ CASES: list[Case] = [
         kind="recommendation",
     ),
     Case(
+        "15-advice-in-a-report",
+        15,
+        "Methods: We conducted a randomized trial of tai chi in 200 older adults. Results: "
+        "Falls fell by a third. Conclusions: Clinicians should offer tai chi to older adults.",
+        "Clinicians should offer",
+        type="expert_opinion",
+        basis="context",
+        kind="recommendation",
+    ),
+    Case(
         "15-advice-in-agency-page",
         15,
         "National Institute of Herbal Safety\n\nSt. John's wort can weaken birth control "

@@ -332,12 +332,11 @@ def _advice(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     anaphora = st.cues("anaphora")
     if anaphora and passage is not None and not passage.quote_only:
         return _context(passage, anaphora[0])
-    if passage is not None and passage.report:
-        # "These findings suggest that walking could be offered": the report's advice.
-        return _context(passage, None)
     if st.voice:
         # Advice in a document an agency issued is the agency's advice.
         return _voice(doc, st)
+    # In a research report too: "These findings suggest that walking could be offered" is the
+    # authors' judgement on their results (docs/extraction-decisions.md, 15).
     return Attribution(EXPERT, "context" if walk.grounded else "none")
 
 
