@@ -654,6 +654,24 @@ CASES: list[Case] = [
         basis="context",
     ),
     Case(
+        "20-the-trial-names-it",
+        20,
+        "Methods: We conducted a randomized trial of magnesium in 120 older adults. Results: "
+        "In the trial, night cramps fell by a third.",
+        "In the trial",
+        type="clinical_trial",
+        basis="explicit",
+    ),
+    Case(
+        "20-title-design-is-no-ground",
+        20,
+        "Diet quality and stroke: evidence from the Lund Cohort Study\n\nMethods\n\nMen aged "
+        "45 to 59 years were recruited in 1980. Diet was assessed by questionnaire.",
+        "were recruited",
+        type="observational_study",
+        basis="context",
+    ),
+    Case(
         "21-results-context",
         21,
         "We conducted an online survey of 900 cyclists. A total of 640 surveys were "

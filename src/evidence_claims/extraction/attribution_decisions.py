@@ -385,7 +385,7 @@ def _report(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         for c in others
     )
     if passage is not None and passage.report and not designs and participants_only:
-        return _context(passage, voice[0] if voice else None)
+        return _named_again(doc, st, passage, _context(passage, voice[0] if voice else None))
     speakers_only = all(c.type == EXPERT for c in st.explicit)
     if not voice or (others and not designs and not speakers_only):
         return None
@@ -410,7 +410,13 @@ def _report(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         # (or the issuing body's), left to the rules that follow.
         return None
     else:
-        chosen = Attribution(doc.design, "explicit", cue=(voice[0].start, voice[0].end))
+        # "We conducted ...", "This study aimed ..." name the study: explicit; "Participants
+        # received ...", "Men were recruited ..." name nothing but continue the report, whose
+        # design a title alone does not make a ground (docs/extraction-decisions.md, 20).
+        names = _NAMES_OWN_STUDY.match(doc.text, voice[0].start) is not None
+        chosen = Attribution(
+            doc.design, "explicit" if names else "context", cue=(voice[0].start, voice[0].end)
+        )
     walk.passage = _Passage(chosen.type, chosen.sources, st.index, report=True)
     walk.grounded = True
     return chosen
@@ -432,6 +438,9 @@ def _counted(text: str, segment: Segment, cue: CueHit) -> bool:
     return _COUNT_BEFORE.search(text[max(segment.body, cue.start - 60) : cue.start]) is not None
 
 
+_NAMES_THE_STUDY = re.compile(r"the\s+(?:study|trial|survey|review|meta-analysis)", re.I)
+# A report's voice that names its study: the authors' "we"/"our", or "this/the present study".
+_NAMES_OWN_STUDY = re.compile(r"(?:we|our|this|the\s+present|the\s+current)\b", re.I)
 # Genres whose writer reports no study of their own (:mod:`.genre`).
 _NO_OWN_STUDY = frozenset({"agency", "forum", "personal", "encyclopedia"})
 
@@ -683,7 +692,7 @@ def _carried(doc: Document, walk: Walk, st: Statement) -> Attribution:
         walk.passage = passage = None  # the text has turned from the agency to people at large
     if passage is not None:
         anaphora = st.cues("anaphora")
-        return _context(passage, anaphora[0] if anaphora else None)
+        return _named_again(doc, st, passage, _context(passage, anaphora[0] if anaphora else None))
     anaphora = st.cues("anaphora")
     if anaphora and _revives(doc, walk, st, anaphora[0]):
         # "The study involved 230 men and women", after a quotation: the study reported
@@ -839,6 +848,18 @@ def _voice(doc: Document, st: Statement) -> Attribution:
     ) or names_body(doc.text, st.segment):
         return Attribution(AUTHORITY, "explicit")
     return Attribution(AUTHORITY, doc.voice_basis)
+
+
+def _named_again(
+    doc: Document, st: Statement, passage: _Passage, carried: Attribution
+) -> Attribution:
+    """ "In the trial, cramps fell": the report's own study named again is ``explicit``, unlike
+    "These findings" or a sentence naming nothing (docs/extraction-decisions.md, 20)."""
+    if passage.report and any(
+        _NAMES_THE_STUDY.fullmatch(doc.text, c.start, c.end) for c in st.cues("anaphora")
+    ):
+        return replace(carried, basis="explicit")
+    return carried
 
 
 def _context(passage: _Passage, cue: CueHit | None) -> Attribution:
