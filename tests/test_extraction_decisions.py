@@ -45,6 +45,13 @@ _UNIDENTIFIED_BIB = parse_bibliography(
     "read, so the work could not be identified}\n}\n"
 )
 
+_DATA_BRIEF_BIB = parse_bibliography(
+    "@techreport{okoro2020,\n  author = {Okoro, Chinwe},\n"
+    "  title = {Sleep Duration Among Adults: United States, 2018},\n"
+    "  institution = {National Center for Health Statistics},\n  type = {NCHS Data Brief},\n"
+    "  year = {2020}\n}\n"
+)
+
 _ONE_STUDY_BIB = parse_bibliography(
     "@article{ruiz2022,\n  author = {Ruiz, Elena and Novak, Petr},\n"
     "  title = {Omega-3 supplements and knee pain: a randomized placebo-controlled trial},\n"
@@ -79,6 +86,7 @@ def _claim(case: Case) -> Claim:
         "one": _ONE_STUDY_BIB,
         "nodesign": _NO_DESIGN_BIB,
         "unidentified": _UNIDENTIFIED_BIB,
+        "brief": _DATA_BRIEF_BIB,
     }[case.bib]
     claims = extract(case.text, doc_id="t", bibliography=bib).claims
     found = [c for c in claims if case.needle in c.text]
@@ -962,6 +970,17 @@ CASES: list[Case] = [
         type="clinical_trial",
         keys=("ruiz2022",),
         bib="one",
+    ),
+    Case(
+        "34-body-releases-report",
+        34,
+        "Sleep in America\n\nMarch 2, 2020\n\nThe CDC releases a new report that describes "
+        "how long American adults sleep.",
+        "releases a new report",
+        type="observational_study",
+        basis="inferred",
+        keys=("okoro2020",),
+        bib="brief",
     ),
     Case(
         "34-researchers-led-by",

@@ -94,6 +94,8 @@ def entry_types(bibliography: Bibliography | None) -> dict[str, str | None]:
             hits = [h for h in rules.scan(where) if h.type == REVIEW]
         if hits:
             types[key] = choose_cue(hits, rules).type
+        elif _STATISTICS.search(" ".join((where, entry.get("type") or ""))):
+            types[key] = "observational_study"
         elif _GUIDELINE.search(entry.get("title") or ""):
             types[key] = AUTHORITY
         else:
@@ -101,6 +103,10 @@ def entry_types(bibliography: Bibliography | None) -> dict[str, str | None]:
     return types
 
 
+# A report of a national statistics body or a data brief: an analysis of the survey data the
+# body collects (benchmarks/gold-real/README.md, fourth round: "an NCHS data brief an analysis
+# of a national survey").
+_STATISTICS = re.compile(r"\b(?:statistics|statistical|data\s+briefs?)\b", re.I)
 # A guideline (or a body's recommendation or consensus statement) in an entry's title: the
 # statement of the body that issued it (taxonomy: authority_statement), whoever its authors
 # are, unless the statement that cites it reports the evidence behind it (guideline_evidence).

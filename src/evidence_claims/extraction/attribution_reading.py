@@ -66,6 +66,13 @@ _CLAUSE_START = re.compile(
     r"[\W]*(?:(?:so|and|but|also|however|now|meanwhile),?\s+)?(?:the\s+)?$", re.I
 )
 _BEFORE_AUTHORITY = re.compile(r"\b(?:by|from)\s+$", re.I)
+# A body releasing a work of research: "releases a new report", "published a study".
+_RELEASES = re.compile(
+    r"(?:\s+\([^)]{1,20}\))?\s+(?:has\s+|today\s+)?(?:releases?|released|publishe[sd]|publish"
+    r"|issues?|issued)\s+(?:a|an|its|the)\s+(?:new\s+|latest\s+|recent\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:report|study|data\s+brief|analysis|survey)\b",
+    re.I,
+)
 # A reporting verb right before the body: the body (or its official) is the speaker.
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|told|added|noted|explained|warned|stated|announced)\s+(?:the\s+)?$", re.I
@@ -372,6 +379,10 @@ def _sourced(
         ):
             # "Few side effects have been reported in studies of valerian": the studies
             # named are the ground; "have been reported" only says the studies reported it.
+            continue
+        if hit.type == AUTHORITY and _RELEASES.match(document, hit.end, segment.end):
+            # "NCHS releases a new report that describes ...": the body announces a work; the
+            # work is the ground (docs/extraction-decisions.md, 34), named by the mention.
             continue
         if hit.type == AUTHORITY:
             speaks = _speaks(document, segment, hit, rules, False)
