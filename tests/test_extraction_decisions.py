@@ -273,6 +273,15 @@ CASES: list[Case] = [
         type="unsourced_assertion",
         basis="none",
     ),
+    Case(
+        "2-registry-line",
+        2,
+        "We conducted a randomized trial of zinc in 200 children. Diarrhoea was shorter with "
+        "zinc.\n\nClinical Trials Registry (NCT01234567).",
+        "NCT01234567",
+        type="unsourced_assertion",
+        basis="none",
+    ),
     # 3: a heading on a line of its own ends the passage; an inline label does not.
     Case(
         "3-heading-ends-passage",
@@ -518,6 +527,15 @@ CASES: list[Case] = [
         "A survey of 500 students found that many use energy drinks. Further research is "
         "required to understand why.",
         "Further research",
+        type="expert_opinion",
+        basis="context",
+    ),
+    Case(
+        "16-trials-described-needed",
+        16,
+        "In a randomized trial, iron raised haemoglobin in young women. Randomized trials "
+        "enrolling more women for a longer time are needed to confirm this.",
+        "enrolling more women",
         type="expert_opinion",
         basis="context",
     ),

@@ -189,7 +189,9 @@ def _layout(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         return Attribution(UNSOURCED, "none")
     if segment.role == "label" or (st.kind == "meta" and _is_lead(doc.text, segment)):
         return Attribution(UNSOURCED, "none")
-    if st.kind == "meta" and _untitled_end(doc.text, segment):
+    if st.kind == "meta" and (
+        _untitled_end(doc.text, segment) or _REGISTRY.search(doc.text, segment.start, segment.end)
+    ):
         # A title, a link in a list of articles, a date, a field line: meta text without a
         # sentence's end rests on nothing, whoever publishes the page
         # (docs/extraction-decisions.md, 2).
@@ -758,6 +760,11 @@ def _cites(st: Statement) -> bool:
     colleagues", "(Smith 2020)", "[4]")? Such a citation names its source even in a sentence
     that also points back ("the trials varied")."""
     return any(item.informal is None and item.keys for item in st.resolved)
+
+
+# A trial registry's identifier ("CTRI/2019/01/017169", "NCT01234567", "ISRCTN12345678"): a
+# registry line is a label of the report, resting on nothing (docs/extraction-decisions.md, 2).
+_REGISTRY = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{8}|CTRI/\d{4}/|ACTRN\d{14}|ChiCTR|DRKS\d{8})")
 
 
 def _untitled_end(document: str, segment: Segment) -> bool:

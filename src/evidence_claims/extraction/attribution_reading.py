@@ -202,6 +202,28 @@ class Statement:
         return [c for c in self.main if c.type == kind]
 
 
+_NEEDED_WORD = re.compile(r"\b(?:needed|required|warranted)\b")
+# Research said to be needed, with the studies described between subject and verb
+# ("Randomized controlled trials enrolling more participants for longer are needed to ..."):
+# the writer's judgement, and the design named as needed is not the ground
+# (docs/extraction-decisions.md, 16). The cue scan finds the design words first, so the
+# judgement is read from the statement as a whole.
+_RESEARCH_NEEDED = re.compile(
+    r"\b(?:trials|studies|research|data|evidence)\b[^.;:]{0,160}?\b(?:is|are)\s+"
+    r"(?:still\s+|also\s+|urgently\s+|clearly\s+)?(?:needed|required|warranted)\b(?!\s+by\b)",
+    re.IGNORECASE,
+)
+
+
+def _research_needed(document: str, segment: Segment, mine: list[CueHit]) -> CueHit | None:
+    if _NEEDED_WORD.search(document, segment.start, segment.end) is None:
+        return None
+    if any(c.type == "judgement" for c in mine):
+        return None
+    match = _RESEARCH_NEEDED.search(document, segment.start, segment.end)
+    return None if match is None else CueHit("judgement", match.start(), match.end())
+
+
 def read_statement(doc: Document, index: int, h: int) -> Statement:
     segment, kind = doc.segments[index], doc.kinds[index]
     mine: list[CueHit] = []
@@ -210,6 +232,9 @@ def read_statement(doc: Document, index: int, h: int) -> Statement:
         if doc.hits[j].end <= segment.end:
             mine.append(doc.hits[j])
         j += 1
+    needed = _research_needed(doc.text, segment, mine)
+    if needed is not None:
+        mine.append(needed)
     spans = doc.asides[index]
     if spans:
         main = [c for c in mine if not in_aside(spans, c.start, c.end)]
