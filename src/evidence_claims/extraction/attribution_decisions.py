@@ -852,7 +852,7 @@ def _voice(doc: Document, st: Statement) -> Attribution:
     """
     if any(
         c.type == AUTHORITY and _PROPER_NAME.search(doc.text, c.start, c.end) for c in st.main
-    ) or names_body(doc.text, st.segment):
+    ) or (doc.holds(doc.bodies_at, st.segment) and names_body(doc.text, st.segment)):
         return Attribution(AUTHORITY, "explicit")
     return Attribution(AUTHORITY, doc.voice_basis)
 

@@ -10,6 +10,7 @@ voice in :mod:`.attribution_voice`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -35,7 +36,7 @@ from .attribution_rules import (
     CueHit,
     load_rules,
 )
-from .attribution_voice import issuer_voice_from, report_design, unsigned_page
+from .attribution_voice import BODY_KIND_WORD, issuer_voice_from, report_design, unsigned_page
 from .caseless import fold
 from .genre import Genre, read_genre
 from .mention_resolver import Resolver
@@ -103,6 +104,16 @@ class Document:
     # The genre the document is written in (read once, :mod:`.genre`): where no statement
     # names a ground, what an unsourced sentence rests on follows it.
     genre: Genre = field(default_factory=lambda: Genre("unknown", "unknown"))
+    # Where words that research may be said to be "needed" and the kind words of a public
+    # body's name ("Office", "Institute") occur: found in one pass over the document, so that
+    # the rules that read them look at a statement only when it holds one.
+    needed_at: list[int] = field(default_factory=list)
+    bodies_at: list[int] = field(default_factory=list)
+
+    def holds(self, positions: list[int], segment: Segment) -> bool:
+        """Does one of ``positions`` fall inside the statement?"""
+        i = bisect_left(positions, segment.start)
+        return i < len(positions) and positions[i] < segment.end
 
     @classmethod
     def read(
@@ -164,6 +175,8 @@ class Document:
             report_design(document, segments, hits, genre.design),
             voice_basis=voice_basis,
             genre=genre,
+            needed_at=[m.start() for m in _NEEDED_WORD.finditer(document)],
+            bodies_at=[m.start() for m in BODY_KIND_WORD.finditer(document)],
         )
 
 
@@ -215,8 +228,9 @@ _RESEARCH_NEEDED = re.compile(
 )
 
 
-def _research_needed(document: str, segment: Segment, mine: list[CueHit]) -> CueHit | None:
-    if _NEEDED_WORD.search(document, segment.start, segment.end) is None:
+def _research_needed(doc: Document, segment: Segment, mine: list[CueHit]) -> CueHit | None:
+    document = doc.text
+    if not doc.holds(doc.needed_at, segment):
         return None
     if any(c.type == "judgement" for c in mine):
         return None
@@ -232,7 +246,7 @@ def read_statement(doc: Document, index: int, h: int) -> Statement:
         if doc.hits[j].end <= segment.end:
             mine.append(doc.hits[j])
         j += 1
-    needed = _research_needed(doc.text, segment, mine)
+    needed = _research_needed(doc, segment, mine)
     if needed is not None:
         mine.append(needed)
     spans = doc.asides[index]

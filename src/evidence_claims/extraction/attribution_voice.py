@@ -60,6 +60,11 @@ _AGENCY_LINE = re.compile(
     rf"(?:[A-Z]{{2,8}}:\s+)?{_BODY_NAME}(?:\s*(?::\s+(?:an?\s+)?[Pp]art\s+of|,)\s+{_BODY_NAME})?"
 )
 _BODY_IN_TEXT = re.compile(_BODY_NAME)
+# The kind word every body name holds (:data:`_BODY_KIND`), to find candidates cheaply.
+BODY_KIND_WORD = re.compile(
+    r"Administration|Agency|Institute|Cent(?:er|re)|Department|Ministry|Office|Commission"
+    r"|Library|Organi[sz]ation"
+)
 
 
 def names_body(document: str, segment: Segment) -> bool:
