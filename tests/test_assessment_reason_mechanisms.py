@@ -1,0 +1,97 @@
+"""GRADE reasons read by mechanisms rather than by listed wordings.
+
+Each case is a sentence of this file's own making that states a GRADE reason in words the data
+file does not list as a whole: the search of a review that leaves publication bias unchecked
+(Cochrane Handbook 5.1, section 10.3.1; GRADE guidelines 5), the other reporting biases and an
+excess of significant findings, coordinated modifiers that share the noun "bias", a term in the
+plural, a whole clause negated ("it did not appear that ..."), a limitation said to change or
+not to change the results (Cochrane Handbook 5.1, Table 12.2.d), confounding said with its
+verb, study quality judged weak, and a population the studies do not represent (GRADE
+guidelines 8). Each concern has a twin that says the same fact is absent and must move nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evidence_claims.assessment import compose
+
+from .assessment_helpers import domains_moved
+
+TRIALS = "In 12 randomized trials with 9,000 adults, X reduced relapse"
+
+
+def moved(phrase: str) -> dict[str, int]:
+    return domains_moved(f"{TRIALS}; {phrase}.")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "domain"),
+    [
+        # the search (Cochrane Handbook 5.1, 10.3.1; GRADE guidelines 5)
+        ("the authors made no attempt to locate unpublished trials", "publication_bias"),
+        ("grey literature was not searched", "publication_bias"),
+        ("the search was restricted to published studies", "publication_bias"),
+        ("only published trials were eligible", "publication_bias"),
+        # the other reporting biases (Cochrane Handbook 5.1, Table 10.1.a) and excess significance
+        ("language bias is possible because only English reports were read", "publication_bias"),
+        ("the meta-analyses showed evidence of excess significance", "publication_bias"),
+        ("the review was prone to publication bias", "publication_bias"),
+        # coordinated modifiers sharing their head noun, and a term in the plural
+        ("the trials were at high risk of selection and attrition bias", "risk_of_bias"),
+        ("publication and citation biases are likely", "publication_bias"),
+        # a whole clause negated
+        ("it did not appear that trial registries were searched", "publication_bias"),
+        # a limitation said to change the results
+        ("losses to follow-up may have affected the results", "risk_of_bias"),
+        # confounding said with its verb
+        ("differences in baseline severity may have confounded the comparison", "risk_of_bias"),
+        # study quality judged weak
+        ("the methodological quality of most studies was weak", "risk_of_bias"),
+        # a population the studies do not represent (GRADE guidelines 8)
+        ("the adults enrolled do not represent the population of interest", "indirectness"),
+        # "what" for "which" (knowing the allocation: lack of blinding, GRADE guidelines 4)
+        ("the nurses knew what treatment each child received", "risk_of_bias"),
+    ],
+)
+def test_a_reason_read_by_a_mechanism_rates_its_domain(phrase: str, domain: str) -> None:
+    assert moved(phrase) == {domain: -1}
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "unpublished trials and grey literature were searched",
+        "the authors made every attempt to locate unpublished trials",
+        "published and unpublished studies were eligible",
+        "there was no evidence of excess significance",
+        "language bias is unlikely",
+        "the trials were at low risk of selection and attrition bias",
+        "there was no evidence that allocation was inadequately concealed",
+        "losses to follow-up probably did not affect the results",
+        "the methodological quality of most studies was good",
+        "the adults enrolled represent the population of interest",
+        "the trials were at low risk of attrition bias",
+        "the nurses did not know what treatment each child received",
+    ],
+)
+def test_the_same_fact_absent_moves_nothing(phrase: str) -> None:
+    assert moved(phrase) == {}
+
+
+def test_a_plural_is_made_only_from_a_singular_term() -> None:
+    # a plural term read in the singular says something else: "results varied" compares the
+    # studies, "the result" is one estimate
+    roles = compose._roles()
+    assert ("publication_bias", "problem") in roles["publication biases"].terms
+    assert compose._plural("results") is None
+    assert compose._plural("study") == "studies"
+    assert compose._plural("bias") == "biases"
+    assert compose._plural("blinding") is None  # a verb's form is left alone
+
+
+def test_a_listed_phrase_keeps_its_own_reading() -> None:
+    # "limitation" is listed as a judgement word; the plural of no term overrides it
+    roles = compose._roles()
+    assert roles["limitation"].qualifiers
+    assert ("all", "concern") in roles["limitation"].qualifiers
