@@ -52,6 +52,18 @@ def moved(phrase: str) -> dict[str, int]:
         ("the adults enrolled do not represent the population of interest", "indirectness"),
         # "what" for "which" (knowing the allocation: lack of blinding, GRADE guidelines 4)
         ("the nurses knew what treatment each child received", "risk_of_bias"),
+        # a negative quantifier read as "no"
+        ("none of the studies concealed allocation", "risk_of_bias"),
+        # what the trials gave varying between them (GRADE guidelines 7)
+        ("the studies differed in dosage and regimen", "inconsistency"),
+        ("the durations of treatment varied across trials", "inconsistency"),
+        # the setting restricted to one place, a population mostly of one group (GRADE 8)
+        ("every trial was run in a single centre", "indirectness"),
+        ("the cohorts recruited predominantly women", "indirectness"),
+        # a share of the participants lost (GRADE guidelines 4)
+        ("half of the participants dropped out", "risk_of_bias"),
+        # who paid (GRADE guidelines 5)
+        ("most trials were sponsored by industry", "publication_bias"),
     ],
 )
 def test_a_reason_read_by_a_mechanism_rates_its_domain(phrase: str, domain: str) -> None:
@@ -73,6 +85,11 @@ def test_a_reason_read_by_a_mechanism_rates_its_domain(phrase: str, domain: str)
         "the adults enrolled represent the population of interest",
         "the trials were at low risk of attrition bias",
         "the nurses did not know what treatment each child received",
+        "none of the studies were at high risk of bias",
+        "the studies were similar in dosage and regimen",
+        "three trials compared different doses of the drug",
+        "the participants came from more than one country",
+        "the trials were funded by a national research council",
     ],
 )
 def test_the_same_fact_absent_moves_nothing(phrase: str) -> None:
@@ -95,3 +112,10 @@ def test_a_listed_phrase_keeps_its_own_reading() -> None:
     roles = compose._roles()
     assert roles["limitation"].qualifiers
     assert ("all", "concern") in roles["limitation"].qualifiers
+
+
+def test_the_quality_of_the_studies_varying_is_no_inconsistency() -> None:
+    # GRADE guidelines 4 and 7: differing study quality is a matter of risk of bias; differing
+    # results are inconsistency
+    assert "inconsistency" not in moved("the methodological quality of the trials varied widely")
+    assert moved("the results of the trials varied widely") == {"inconsistency": -1}

@@ -182,6 +182,21 @@ def _roles() -> dict[str, Role]:
     very = {_norm(p) for p in spec["very"]}
     negators = {_norm(p) for p in spec["negators"]}
     clausal = {_norm(p) for p in spec.get("clausal_negators") or ()}
+    # a negative quantifier ("none of the trials") qualifies and negates as "no" does
+    for phrase in spec.get("negative_quantifiers") or ():
+        quals.setdefault(_norm(phrase), list(quals.get("no", ())))
+        negators.add(_norm(phrase))
+    # a qualifier phrase of the classes in ``keep_first_word`` still judges as its first word
+    # does for the other classes: "differed between" (a variation between the studies) is
+    # also "differed" for their results ("effects differed between populations")
+    keeping = {str(c) for c in spec.get("keep_first_word") or ()}
+    for phrase, roles in list(quals.items()):
+        first = phrase.split()[0]
+        if first == phrase or first in negators or not any(c in keeping for c, _ in roles):
+            continue
+        for role in quals.get(first, ()):
+            if role[0] not in {c for c, _ in roles}:
+                roles.append(role)
     listed = set(terms) | set(quals) | very | negators | clausal
     # a variant never overrides a listed phrase: the data file's own reading of a form wins
     for phrase, roles in list(terms.items()):
@@ -602,6 +617,31 @@ def _nearer_term(tokens: Sequence[Token], q: int, t: int, cls: str, gap: int) ->
         if other < gap or (other == gap and j < q < t):
             return True
     return False
+
+
+_QUALITY_CLASSES = frozenset({"problem", "safeguard", "conduct"})
+
+
+def of_study_quality(lowered: str, start: int) -> bool:
+    """Whether the words of ``lowered`` just before ``start`` (a cue such as "varied
+    considerably") make the studies' quality or risk of bias its subject: "the quality of the
+    trials varied considerably" says the risk of bias differed between studies (GRADE
+    guidelines 4), not that their results did (GRADE guidelines 7). True when a risk-of-bias
+    term stands among the last MAX_GAP words of the cue's clause before it and no
+    inconsistency term does."""
+    begin = 0
+    for match in _clause_break().finditer(lowered, 0, start):
+        begin = match.end()
+    before = lowered[begin:start]
+    tokens = _tokens(before)
+    words = len(_WORD.findall(before))
+    near = [tok for tok in tokens if words - tok.word <= MAX_GAP + 1 and tok.role.terms]
+    domains = {d for tok in near for d, _ in tok.role.terms}
+    if "inconsistency" in domains:
+        return False
+    return any(
+        d == "risk_of_bias" and c in _QUALITY_CLASSES for tok in near for d, c in tok.role.terms
+    )
 
 
 @lru_cache(maxsize=4096)
