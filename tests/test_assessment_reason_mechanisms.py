@@ -64,6 +64,15 @@ def moved(phrase: str) -> dict[str, int]:
         ("half of the participants dropped out", "risk_of_bias"),
         # who paid (GRADE guidelines 5)
         ("most trials were sponsored by industry", "publication_bias"),
+        ("every study was paid for by the device's makers", "publication_bias"),
+        # the comparator said as the control (GRADE guidelines 8)
+        ("the trials used differing control interventions", "indirectness"),
+        # a safeguard replaced by something else (GRADE guidelines 4)
+        ("outcomes were analysed per protocol instead of intention to treat", "risk_of_bias"),
+        # intermediate outcomes (GRADE guidelines 8)
+        ("the trials reported intermediate endpoints only", "indirectness"),
+        # a small-study effect described (GRADE guidelines 5), not a small body of evidence
+        ("smaller trials reported larger benefits", "publication_bias"),
     ],
 )
 def test_a_reason_read_by_a_mechanism_rates_its_domain(phrase: str, domain: str) -> None:
@@ -90,6 +99,7 @@ def test_a_reason_read_by_a_mechanism_rates_its_domain(phrase: str, domain: str)
         "three trials compared different doses of the drug",
         "the participants came from more than one country",
         "the trials were funded by a national research council",
+        "the trials used the same control interventions",
     ],
 )
 def test_the_same_fact_absent_moves_nothing(phrase: str) -> None:
