@@ -73,6 +73,16 @@ def moved(phrase: str) -> dict[str, int]:
         ("the trials reported intermediate endpoints only", "indirectness"),
         # a small-study effect described (GRADE guidelines 5), not a small body of evidence
         ("smaller trials reported larger benefits", "publication_bias"),
+        # flaws of method, studies of low quality, one party blinded (GRADE guidelines 4)
+        ("several cohorts had serious design flaws", "risk_of_bias"),
+        ("most cohorts were of low quality", "risk_of_bias"),
+        ("the trials were single-blinded", "risk_of_bias"),
+        ("none of the trials was double-blind", "risk_of_bias"),
+        # a body of one to three studies (GRADE guidelines 6)
+        ("the estimate rests on just two trials", "imprecision"),
+        # the rating verb with its object between
+        ("the reviewers rated the certainty down for inconsistency", "inconsistency"),
+        ("certainty was lowered because of indirectness", "indirectness"),
     ],
 )
 def test_a_reason_read_by_a_mechanism_rates_its_domain(phrase: str, domain: str) -> None:
@@ -100,6 +110,9 @@ def test_a_reason_read_by_a_mechanism_rates_its_domain(phrase: str, domain: str)
         "the participants came from more than one country",
         "the trials were funded by a national research council",
         "the trials used the same control interventions",
+        "all of the trials were double-blind",
+        "only two of the trials were blinded",
+        "the reviewers did not rate the certainty down for inconsistency",
     ],
 )
 def test_the_same_fact_absent_moves_nothing(phrase: str) -> None:
