@@ -83,6 +83,15 @@ def moved(phrase: str) -> dict[str, int]:
         # the rating verb with its object between
         ("the reviewers rated the certainty down for inconsistency", "inconsistency"),
         ("certainty was lowered because of indirectness", "indirectness"),
+        # a result that includes no effect, said of the results (GRADE guidelines 6)
+        ("the pooled result was compatible with no effect", "imprecision"),
+        ("the difference may be due to chance", "imprecision"),
+        # the population and practice of the question (GRADE guidelines 8)
+        ("the people studied were not the target population", "indirectness"),
+        ("the device was used in ways not used in routine practice", "indirectness"),
+        # confounding not accounted for, exposure from memory (GRADE guidelines 4)
+        ("the analyses did not account for alcohol intake", "risk_of_bias"),
+        ("the cohorts relied on recall of past exposure", "risk_of_bias"),
     ],
 )
 def test_a_reason_read_by_a_mechanism_rates_its_domain(phrase: str, domain: str) -> None:
@@ -113,6 +122,8 @@ def test_a_reason_read_by_a_mechanism_rates_its_domain(phrase: str, domain: str)
         "all of the trials were double-blind",
         "only two of the trials were blinded",
         "the reviewers did not rate the certainty down for inconsistency",
+        "the difference is unlikely to be due to chance",
+        "the analyses accounted for alcohol intake",
     ],
 )
 def test_the_same_fact_absent_moves_nothing(phrase: str) -> None:
