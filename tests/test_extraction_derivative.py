@@ -30,7 +30,7 @@ def _patterns() -> st.SearchStrategy[str]:
     heads = st.one_of(
         _LEAF,
         st.sampled_from([r"\b", r"\B", "^"]),
-        st.tuples(inner, st.sampled_from(["", "", "?", "?", "*", "??"])).map(
+        st.tuples(inner, st.sampled_from(["", "", "?", "?", "*", "+", "{1,3}", "??"])).map(
             lambda t: f"(?:{t[0]}){t[1]}"
         ),
         inner.map(lambda p: f"(?={p})"),
@@ -100,6 +100,8 @@ def test_the_rest_matches_where_the_pattern_matches(
         ("^to", "t", "(?<![\\s\\S]t)o"),
         ("(a)b", "a", None),  # a capturing group: kept whole
         ("a{1,2}b", "a", "a?b"),
+        ("(?:ab\\s+){1,5}c", "a", "b\\s+(?:ab\\s+){0,4}c"),
+        ("(?:ab)*c", "a", "b(?:ab)*c"),
         ("\\d{4}", "7", "\\d{3,3}"),
         ("a{0,3}b", "b", ""),
         ("a{2,}?", "a", None),  # a lazy repeat

@@ -148,21 +148,25 @@ def _group(pattern: str, char: str, flags: int, escaped: str, after_non_word: bo
     if opener is None:
         return None  # a capturing group, inline flags, a comment or a conditional
     quantifier, rest = _quantifier(pattern, end)
-    if quantifier not in ("", "?"):
+    if quantifier is None:
         return None
+    least, most = _counts(quantifier)
     inside = _SCOPES[opener](flags)
     inner = _alternation(pattern[len(opener) : end - 1], char, inside, after_non_word)
     if inner is None:
         return None
     if inner is not NEVER and opener != "(?:":
         inner = f"{opener}{inner})"  # the rest keeps its scope's case rule
-    if quantifier == "":
-        return NEVER if inner is NEVER else inner + rest
+    # As for one character: the group's first repeat takes the character (its body can match
+    # nothing empty here, else the rest would be None), the repeats left follow as written.
+    again = _repeated(pattern[:end], max(least - 1, 0), most - 1 if most > 0 else most)
+    taken = None if inner is NEVER or most == 0 else inner + again + rest
+    if least > 0:
+        return NEVER if taken is None else taken
     skipped = _sequence(rest, char, flags, after_non_word)
     if skipped is None:
         return None
-    taken = [] if inner is NEVER else [inner + rest]
-    return _either(taken + ([] if skipped is NEVER else [skipped]))
+    return _either(([] if taken is None else [taken]) + ([] if skipped is NEVER else [skipped]))
 
 
 def _atom_end(pattern: str) -> int | None:
