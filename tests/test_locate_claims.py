@@ -109,5 +109,10 @@ def test_locate_claim_agrees_with_the_full_index(
                     expected = index.position(("claims", i, *fields), key=key)
                     found = locator.locate_claim(i, fields, key=key)
                     assert found == expected, (searches, i, fields, key)
+            # all at once (the engine's way), on a fresh locator and on the one asked above
+            asked = [(i, fields, key) for fields, i in requests for key in (False, True)]
+            expected_all = [index.position(("claims", i, *f), key=k) for i, f, k in asked]
+            assert JsonLocator(text, claim_file=value).locate_claims(asked) == expected_all
+            assert locator.locate_claims(asked) == expected_all
     finally:
         locate.KEY_SEARCHES_BEFORE_TABLE = saved
