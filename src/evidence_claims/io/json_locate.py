@@ -98,6 +98,7 @@ class JsonLocator:
         search of the positions asked before for each."""
         out: list[Position | None] = [None] * len(requests)
         offsets: list[tuple[int, int]] = []  # (offset, request number)
+        self._tables_for(requests)
         field_offset = self._claim_field_offset
         for n, (index, fields, key) in enumerate(requests):
             offset = field_offset(index, fields, key)
@@ -123,6 +124,36 @@ class JsonLocator:
                 previous = offset
             out[n] = (line, offset - rfind("\n", 0, offset))
         return out  # type: ignore[return-value]
+
+    def _tables_for(self, requests: Sequence[tuple[int, Sequence[PathItem], bool]]) -> None:
+        """Index together the keys that ``requests`` will search for more often than
+        :data:`KEY_SEARCHES_BEFORE_TABLE` (a claim's field, a field of its flat records):
+        one scan of the text for all the names instead of one per name."""
+        if self._index is not None or self._shape is None:
+            return
+        wanted: dict[str, int] = {}
+        for _index, fields, _key in requests:
+            if fields and type(name := fields[0]) is str:
+                wanted[name] = wanted.get(name, 0) + 1
+                if len(fields) == 2 and name in FLAT_RECORDS and type(fields[1]) is str:
+                    wanted[fields[1]] = wanted.get(fields[1], 0) + 1
+        keys, asked = self._keys, self._asked
+        names = [
+            name
+            for name, count in wanted.items()
+            if name not in keys and asked.get(name, 0) + count > KEY_SEARCHES_BEFORE_TABLE
+        ]
+        if len(names) < 2:
+            return  # one name: its own table, when it is asked for
+        tables = {name: (array("q"), array("q")) for name in names}
+        # In valid JSON the matches of ``"name":`` for different names cannot overlap (each
+        # starts at a quote and its name is followed by a quote), so one scan for any of the
+        # names finds, for each, the matches of its own pattern.
+        for m in _keys_pattern(tuple(names)).finditer(self.text):
+            key_starts, value_starts = tables[m.group(1)]
+            key_starts.append(m.start())
+            value_starts.append(m.end())
+        keys.update(tables)
 
     def _claim_field_offset(self, index: int, fields: Sequence[PathItem], key: bool) -> int | None:
         """The offset :meth:`locate_claim` gives the position of by its short way, or None
@@ -329,6 +360,12 @@ the models): no key inside them belongs to a deeper record."""
 def _key_pattern(name: str) -> re.Pattern[str]:
     """``"name":`` as a key written without escapes, and the blanks after it."""
     return re.compile('"' + re.escape(name) + r'"[ \t\n\r]*:[ \t\n\r]*')
+
+
+@lru_cache(maxsize=16)
+def _keys_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """``"name":`` for any of ``names`` (the name in group 1), as :func:`_key_pattern`."""
+    return re.compile('"(' + "|".join(map(re.escape, names)) + r')"[ \t\n\r]*:[ \t\n\r]*')
 
 
 class _ClaimKeys:
