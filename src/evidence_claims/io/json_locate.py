@@ -50,6 +50,7 @@ class JsonLocator:
         self._plain: bool | None = None
         self._asked: dict[str, int] = {}
         self._returns: bool | None = None  # whether the text holds a carriage return
+        self._bounded: frozenset[str] = frozenset()  # key names searched claim by claim
 
     @property
     def index(self) -> JsonIndex:
@@ -100,12 +101,15 @@ class JsonLocator:
         offsets: list[tuple[int, int]] = []  # (offset, request number)
         self._tables_for(requests)
         field_offset = self._claim_field_offset
-        for n, (index, fields, key) in enumerate(requests):
-            offset = field_offset(index, fields, key)
-            if offset is None:
-                out[n] = self.locate(("claims", index, *fields), key=key)
-            else:
-                offsets.append((offset, n))
+        try:
+            for n, (index, fields, key) in enumerate(requests):
+                offset = field_offset(index, fields, key)
+                if offset is None:
+                    out[n] = self.locate(("claims", index, *fields), key=key)
+                else:
+                    offsets.append((offset, n))
+        finally:
+            self._bounded = frozenset()
         text = self.text
         if self._returns is None:
             self._returns = "\r" in text
@@ -126,9 +130,12 @@ class JsonLocator:
         return out  # type: ignore[return-value]
 
     def _tables_for(self, requests: Sequence[tuple[int, Sequence[PathItem], bool]]) -> None:
-        """Index together the keys that ``requests`` will search for more often than
-        :data:`KEY_SEARCHES_BEFORE_TABLE` (a claim's field, a field of its flat records):
-        one scan of the text for all the names instead of one per name."""
+        """Choose, for each key name ``requests`` will search (a claim's field, a field of
+        its flat records), between a table of all its keys and a search inside each claim:
+        a table costs a scan of the whole text and an entry per key of the file (about a
+        millisecond per megabyte), a bounded search about a microsecond. Names asked of
+        fewer claims than one per thousand characters of text are searched claim by claim
+        (:attr:`_bounded`, for this batch); the others' tables are built in one scan."""
         if self._index is not None or self._shape is None:
             return
         wanted: dict[str, int] = {}
@@ -137,12 +144,9 @@ class JsonLocator:
                 wanted[name] = wanted.get(name, 0) + 1
                 if len(fields) == 2 and name in FLAT_RECORDS and type(fields[1]) is str:
                     wanted[fields[1]] = wanted.get(fields[1], 0) + 1
-        keys, asked = self._keys, self._asked
-        names = [
-            name
-            for name, count in wanted.items()
-            if name not in keys and asked.get(name, 0) + count > KEY_SEARCHES_BEFORE_TABLE
-        ]
+        keys, dense = self._keys, len(self.text) // TABLE_CHARS_PER_KEY
+        self._bounded = frozenset(n for n, count in wanted.items() if count < dense)
+        names = [n for n, count in wanted.items() if n not in keys and count >= dense]
         if len(names) < 2:
             return  # one name: its own table, when it is asked for
         tables = {name: (array("q"), array("q")) for name in names}
@@ -187,7 +191,7 @@ class JsonLocator:
         table = self._keys.get(name)
         if table is None:
             asked = self._asked[name] = self._asked.get(name, 0) + 1
-            if asked <= KEY_SEARCHES_BEFORE_TABLE:
+            if asked <= KEY_SEARCHES_BEFORE_TABLE or name in self._bounded:
                 match = _key_pattern(name).search(self.text, start + 1, end)
                 return (match.start(), match.end()) if match is not None else None
             table = self._key_table(name)
@@ -350,6 +354,9 @@ class JsonLocator:
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")
 _bisect_right = bisect.bisect_right
 KEY_SEARCHES_BEFORE_TABLE = 16
+TABLE_CHARS_PER_KEY = 1000
+"""A batch of requests (:meth:`JsonLocator.locate_claims`) indexes a key name's keys when it
+asks for it once per this many characters of text or more, else searches each claim."""
 """Requests of one key name answered by a bounded search before all its keys are indexed."""
 FLAT_RECORDS = frozenset({"anchor", "evidence", "review"})
 """Claim fields whose value is a record of scalars and lists of strings only (tested against
