@@ -121,6 +121,7 @@ def test_a_body_without_entries_reads_as_the_generator_did() -> None:
     entry = B.read("two cohort studies of 340 people")
     cited = B.Body(own, (("k1", "abstract", entry),))
     assert list(cited.readings()) == [("in the claim", own), ("k1: in its abstract", entry)]
+    assert list(cited.readings()) == list(cited._all_readings())  # listed once, the same again
     assert alone.designs() == dict(own.designs)
 
 

@@ -129,11 +129,18 @@ class Body:
 
     own: Reading
     entries: tuple[tuple[str, str, Reading], ...]  # (key, field, reading)
+    _listed: tuple[tuple[str, Reading], ...] | None = field(default=None, compare=False, repr=False)
 
     def readings(self) -> Iterable[tuple[str, Reading]]:
         if not self.entries:  # most claims cite no entry with a reading: no generator then
             return (("in the claim", self.own),)
-        return self._all_readings()
+        # listed once: the start level, imprecision, inconsistency and the accuracy test each
+        # go through the readings of the same body, naming each entry's field every time
+        listed = self._listed
+        if listed is None:
+            listed = tuple(self._all_readings())
+            object.__setattr__(self, "_listed", listed)
+        return listed
 
     def _all_readings(self) -> Iterator[tuple[str, Reading]]:
         yield "in the claim", self.own
