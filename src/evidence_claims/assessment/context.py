@@ -257,14 +257,16 @@ class SetContext:
         start = self._index.get(id(claim))
         if start is None:
             return []
-        key = _evidence_key(claim)
-        found = []
-        for other in self._order[start + 1 : start + 1 + CONTEXT_LOOKBACK]:
-            if (
-                other.kind != "meta"
-                or other.evidence.basis != "context"
-                or _evidence_key(other) != key
-            ):
+        order = self._order
+        found: list[Claim] = []
+        key = None  # (most claims are not followed by such a statement: no key, no slice)
+        for i in range(start + 1, min(len(order), start + 1 + CONTEXT_LOOKBACK)):
+            other = order[i]
+            if other.kind != "meta" or other.evidence.basis != "context":
+                break
+            if key is None:
+                key = _evidence_key(claim)
+            if _evidence_key(other) != key:
                 break
             found.append(other)
         return found
