@@ -56,6 +56,7 @@ class SetContext:
     _sources_first: dict[tuple[Hashable, ...], tuple[str, tuple] | None] = field(
         default_factory=dict
     )
+    _entry_first: dict[tuple[Hashable, str], tuple[str, str] | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, cs: ClaimSet) -> SetContext:
@@ -145,13 +146,21 @@ class SetContext:
         if wanted in self._sources_first:
             return self._sources_first[wanted]
         found = None
+        entry_first = self._entry_first
         for i, key in enumerate(sources):
-            for name, text in self.entry_fields(key):
-                words = search(text)
-                if words is not None:
-                    found = (f"{key}: '{words}' in its {name}", ("evidence", "sources", i))
-                    break
-            if found is not None:
+            # each entry searched once per set: claims cite the same entries in many lists
+            hit = entry_first.get((what, key), _UNSEEN)
+            if hit is _UNSEEN:
+                hit = None
+                for name, text in self.entry_fields(key):
+                    words = search(text)
+                    if words is not None:
+                        hit = (name, words)
+                        break
+                entry_first[what, key] = hit
+            if hit is not None:
+                name, words = hit
+                found = (f"{key}: '{words}' in its {name}", ("evidence", "sources", i))
                 break
         self._sources_first[wanted] = found
         return found
@@ -270,6 +279,9 @@ class SetContext:
                 break
             found.append(other)
         return found
+
+
+_UNSEEN = object()
 
 
 def _evidence_key(claim: Claim) -> tuple[str, tuple[str, ...]]:
