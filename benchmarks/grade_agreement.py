@@ -1,6 +1,7 @@
 """Agreement of the suggested certainty with review authors' own GRADE ratings.
 
 Run: python benchmarks/grade_agreement.py [--mismatches] [--no-blind] [--dev FILE]
+                                          [--certainty rules|learned]
 
 Reads the gold items of benchmarks/grade/dev.yaml (the half the rules may be tuned on) and the
 blind files benchmarks/grade/blind.yaml and blind-2.yaml (built by people who never saw the
@@ -19,6 +20,10 @@ reaching a certainty are scored against the authors':
   written to a claim file and read back with ``evidence_claims.load``, then assessed.
 - baseline: the starting level of the source type alone (for a systematic review, the start of
   its primary design), read from the taxonomy data file.
+
+``--certainty learned`` scores the automatic and typed paths with the learned calibration of
+the rules' level (``assess(..., certainty="learned")``; trained on the development half, so its
+dev figure is fitted, not held out: benchmarks/train_grade_model.py prints the held-out one).
 
 ``ungraded`` counts as a disagreement (and as the farthest level for within-one and the weighted
 kappa). The blind files are printed as aggregate rows only: no per-item rows, no confusion
@@ -113,10 +118,14 @@ def lowest(values: Sequence[str]) -> str:
     return min(graded, key=LEVELS.index) if graded else "ungraded"
 
 
+CERTAINTY = "rules"
+"""Where the suggested certainty comes from (``--certainty``): the rules, or "learned"."""
+
+
 def automatic(item: dict, folder: Path) -> str:
     text = item["statement"]
     claim_set = evidence_claims.extract(text, bibliography=folder / "references.bib")
-    report = evidence_claims.assess(claim_set)
+    report = evidence_claims.assess(claim_set, certainty=CERTAINTY)
     by_id = {a.claim_id: a.certainty for a in report.assessments}
     cited = [by_id[c.id] for c in claim_set.claims if c.evidence.sources]
     if cited and lowest(cited) != "ungraded":
@@ -128,7 +137,12 @@ def typed(item: dict, folder: Path) -> tuple[str, str]:
     text = item["statement"]
     key = bib_key(item["bibtex"])
     assessment = assess_one_claim(
-        folder, text, doc_id="gold", evidence_type=item["source_type"], key=key
+        folder,
+        text,
+        doc_id="gold",
+        evidence_type=item["source_type"],
+        key=key,
+        certainty=CERTAINTY,
     )
     moved = [f"{r.code} {r.effect:+d}" for r in assessment.reasons if r.effect]
     return assessment.certainty, "; ".join(moved) or "-"
@@ -265,7 +279,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mismatches", action="store_true", help="per-item rows (dev only)")
     parser.add_argument("--no-blind", action="store_true", help="leave the blind half out")
     parser.add_argument("--dev", type=Path, default=GOLD / "dev.yaml", help="development half")
+    parser.add_argument(
+        "--certainty",
+        choices=("rules", "learned"),
+        default="rules",
+        help="the rules' certainty, or the rules' level with the learned calibration",
+    )
     args = parser.parse_args(argv)
+    global CERTAINTY
+    CERTAINTY = args.certainty
+    print(f"certainty: {CERTAINTY}")
 
     dev = yaml.safe_load(args.dev.read_text("utf-8"))
     dev_rows, dev_failures = run(dev)

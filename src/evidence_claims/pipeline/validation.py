@@ -213,8 +213,13 @@ def load(path: str | Path, *, root: Path | None = None, limits: Limits | None = 
     return cs
 
 
-def assess(target: ClaimSet | str | Path) -> Report:
+def assess(target: ClaimSet | str | Path, *, certainty: str = "rules") -> Report:
     """Suggested certainty and evidence findings for a claim set (or the path of one).
+
+    ``certainty``: ``"rules"`` (the default), or ``"learned"``: the rules' level moved where
+    a model learned from review authors' ratings says it usually lies, with one more reason
+    (``calibration.learned``) that says what moved it
+    (:mod:`evidence_claims.assessment.calibration`).
 
     A path is loaded with :func:`load` (which raises ``ClaimFileError`` when the file cannot be
     read). The report's ``assessments`` hold one :class:`ClaimAssessment` per claim; its findings
@@ -223,4 +228,4 @@ def assess(target: ClaimSet | str | Path) -> Report:
     """
     if not isinstance(target, ClaimSet):
         target = load(target)
-    return assessment.assess(target)
+    return assessment.assess(target, certainty)
