@@ -357,9 +357,7 @@ def calibration_signals(cs: ClaimSet) -> list[tuple[str, list[Signal]] | None]:
     for index, claim in enumerate(cs.claims):
         recorded = _recorded_caveats(index, claim, place, [])
         suppressed = {s.code for s in claim.suppress}
-        start, certainty, reasons, _first, _wording = _grade_claim(
-            claim, ctx, recorded, suppressed
-        )
+        start, certainty, reasons, _first, _wording = _grade_claim(claim, ctx, recorded, suppressed)
         if start is None or certainty == UNGRADED:
             out.append(None)
         else:
