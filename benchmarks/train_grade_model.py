@@ -89,7 +89,9 @@ class Item:
     auto: list[tuple[str, list[Signal]] | None]  # per cited extracted claim
 
 
-def read_items(dev: list[dict]) -> list[Item]:
+def read_items(dev: list[dict], automatic: bool = True) -> list[Item]:
+    """The dev items as the engine sees them (without ``automatic``: the typed path only, all
+    a fit needs)."""
     out = []
     for item in dev:
         with tempfile.TemporaryDirectory() as tmp:
@@ -105,6 +107,9 @@ def read_items(dev: list[dict]) -> list[Item]:
                 key=key,
             )
             typed = calibration_signals(typed_set)[0]
+            if not automatic:
+                out.append(Item(G.review_key(item), item["authors_certainty"], typed, []))
+                continue
             drafted = evidence_claims.extract(
                 item["statement"], bibliography=folder / "references.bib"
             )
@@ -172,7 +177,7 @@ def loro(variant: Variant, items: list[Item]) -> tuple[list[str], list[str]]:
 
 def stored_model_text(dev: Path = G.GOLD / "dev.yaml") -> str:
     """The model file a fit of :data:`CHOSEN` on every dev item gives (what --write stores)."""
-    items = read_items(yaml.safe_load(dev.read_text("utf-8")))
+    items = read_items(yaml.safe_load(dev.read_text("utf-8")), automatic=False)
     return train(CHOSEN, items).to_json()
 
 
