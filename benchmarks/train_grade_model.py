@@ -16,6 +16,9 @@ Variants (all deterministic, :func:`evidence_claims.model.linear_model.fit`):
 - ``levels``: four free classes, the authors' level;
 - ``shift``: the authors' level as a shift from the rules' level (-2 ... +1; an ordinal
   formulation with the rules' level as its anchor: a model that learns nothing keeps it);
+- ``cumulative``: cumulative logits (proportional odds) over the four ordered levels, one
+  weight per feature, the rules' level an offset of ``anchor`` logits per level (judged here
+  only: the library stores and reads the multinomial models);
 
 each with a few L2 penalties (strong ones: 119 items) and with or without the interaction
 features (``silent&...``). The variant is chosen by LORO typed exact agreement only (ties:
@@ -29,10 +32,12 @@ validation halves (grade_agreement.py --certainty learned) are the figures to tr
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -57,26 +62,39 @@ SHIFTS = (-2, 1)
 """Shifts outside this range are clipped to it (at most two levels down, one up)."""
 
 
+ANCHORS = (3.0, 8.0)
+"""Logits per level of the rules' level in the cumulative variant (how firmly it is kept)."""
+
+
 @dataclass(frozen=True)
 class Variant:
-    target: str  # "levels" | "shift"
+    target: str  # "levels" | "shift" | "cumulative"
     l2: float
     interactions: bool
+    anchor: float = 0.0  # cumulative only: logits per level of the rules' level
 
     @property
     def name(self) -> str:
         extra = "" if self.interactions else ", no interactions"
-        return f"{self.target} l2={self.l2:g}{extra}"
+        anchor = f" anchor={self.anchor:g}" if self.target == "cumulative" else ""
+        return f"{self.target}{anchor} l2={self.l2:g}{extra}"
 
 
-VARIANTS = tuple(
-    Variant(target, l2, inter)
-    for target in ("shift", "levels")
-    for inter in (True, False)
-    for l2 in PENALTIES
+VARIANTS = (
+    *(
+        Variant(target, l2, inter)
+        for target in ("shift", "levels")
+        for inter in (True, False)
+        for l2 in PENALTIES
+    ),
+    *(Variant("cumulative", l2, True, anchor) for anchor in ANCHORS for l2 in PENALTIES),
 )
 CHOSEN = Variant("shift", 10.0, True)
 """The variant --write stores: the best on LORO typed exact agreement (see the printout)."""
+
+
+View = tuple[str, list[Signal]] | None
+"""The rules' certainty of one claim and its features (None: ungraded by the rules)."""
 
 
 @dataclass
@@ -148,6 +166,66 @@ def train(variant: Variant, items: Sequence[Item]) -> LinearModel:
     return fit(examples(variant, items), l2=variant.l2, steps=STEPS)
 
 
+@dataclass(frozen=True)
+class Cumulative:
+    """A cumulative-logit (proportional odds) model of the authors' level: P(level <= k) =
+    sigmoid(threshold_k - score), score = anchor * rules' level + the features' weights. One
+    weight per feature for all four levels, which suits ordered levels and few items; the
+    anchor keeps the rules' level unless the features say otherwise. Evaluated here only."""
+
+    weights: dict[str, float]
+    thresholds: tuple[float, float, float]
+    anchor: float
+
+    def level(self, view: tuple[str, list[Signal]] | None, interactions: bool) -> str:
+        if view is None:
+            return "ungraded"
+        rules, signals = view
+        score = self.anchor * LEVELS.index(rules)
+        score += sum(self.weights.get(n, 0.0) for n in names(signals, interactions))
+        below = [1.0 / (1.0 + math.exp(score - t)) for t in self.thresholds]
+        cum = [0.0, *below, 1.0]
+        probabilities = [cum[k + 1] - cum[k] for k in range(len(LEVELS))]
+        return LEVELS[probabilities.index(max(probabilities))]
+
+
+def train_cumulative(variant: Variant, items: Sequence[Item]) -> Cumulative:
+    """Fit :class:`Cumulative` by full-batch gradient descent (Adagrad steps, from zero
+    weights and thresholds -1, 0, 1; deterministic) on the L2-penalised mean log loss."""
+    import numpy as np
+
+    rows = [item for item in items if item.typed is not None]
+    feats = [names(item.typed[1], variant.interactions) for item in rows]  # type: ignore[index]
+    columns = sorted({n for f in feats for n in f})
+    at = {n: i for i, n in enumerate(columns)}
+    x = np.zeros((len(rows), len(columns)))
+    for r, f in enumerate(feats):
+        for n in f:
+            x[r, at[n]] = 1.0
+    y = np.array([LEVELS.index(item.gold) for item in rows])
+    offset = np.array([variant.anchor * LEVELS.index(item.typed[0]) for item in rows])  # type: ignore[index]
+    n = float(len(rows))
+    w = np.zeros(len(columns))
+    th = np.array([-1.0, 0.0, 1.0])
+    w_sq, th_sq = np.full_like(w, 1e-8), np.full_like(th, 1e-8)
+    index = np.arange(len(rows))
+    for _ in range(STEPS):
+        c = 1.0 / (1.0 + np.exp(-(th[None, :] - (x @ w + offset)[:, None])))
+        cum = np.hstack([np.zeros((len(rows), 1)), c, np.ones((len(rows), 1))])
+        p = np.maximum(cum[index, y + 1] - cum[index, y], 1e-12)
+        slope = c * (1.0 - c)
+        upper = (y[:, None] == np.arange(3)[None, :]) * slope / p[:, None]
+        lower = (y[:, None] == np.arange(1, 4)[None, :]) * slope / p[:, None]
+        grad_th = -(upper - lower).sum(axis=0) / n
+        grad_w = -(x.T @ (lower - upper).sum(axis=1)) / n + (variant.l2 / n) * w
+        w_sq += grad_w * grad_w
+        th_sq += grad_th * grad_th
+        w -= 0.5 * grad_w / np.sqrt(w_sq)
+        th = np.sort(th - 0.5 * grad_th / np.sqrt(th_sq))
+    weights = {name: float(w[at[name]]) for name in columns}
+    return Cumulative(weights, (float(th[0]), float(th[1]), float(th[2])), variant.anchor)
+
+
 def predict(model: LinearModel, variant: Variant, view: tuple[str, list[Signal]] | None) -> str:
     """The calibrated level of one claim (``ungraded`` when the rules left it so)."""
     if view is None:
@@ -161,17 +239,24 @@ def lowest(levels: Sequence[str]) -> str:
     return G.lowest(list(levels))
 
 
+def predictor(variant: Variant, items: Sequence[Item]) -> Callable[[View], str]:
+    """The level a variant fitted on ``items`` gives one claim's view."""
+    if variant.target == "cumulative":
+        return partial(train_cumulative(variant, items).level, interactions=variant.interactions)
+    return partial(predict, train(variant, items), variant)
+
+
 def loro(variant: Variant, items: list[Item]) -> tuple[list[str], list[str]]:
     """Held-out predictions (typed, automatic), each review predicted by a model fitted
     without it."""
     typed = [""] * len(items)
     auto = [""] * len(items)
     for review in dict.fromkeys(item.review for item in items):
-        model = train(variant, [item for item in items if item.review != review])
+        one = predictor(variant, [item for item in items if item.review != review])
         for i, item in enumerate(items):
             if item.review == review:
-                typed[i] = predict(model, variant, item.typed)
-                auto[i] = lowest([predict(model, variant, view) for view in item.auto])
+                typed[i] = one(item.typed)
+                auto[i] = lowest([one(view) for view in item.auto])
     return typed, auto
 
 
