@@ -93,7 +93,8 @@ def test_the_reason_moves_the_level_and_names_what_moved_it() -> None:
     reason = calibrate(features, "high", model)
     assert reason is not None
     assert (reason.code, reason.effect, reason.origin) == ("calibration.learned", -1, "learned")
-    assert "one level down" in reason.note and "nothing judged in words" in reason.note
+    assert "one level below the rules' high" in reason.note
+    assert "nothing judged in words" in reason.note and "model probability" in reason.note
     assert "not in the model" not in reason.note
 
 
@@ -111,7 +112,7 @@ def test_a_model_of_levels_moves_to_its_level() -> None:
         weights={"silent": (0.0, 0.0, 0.0, 2.0)},
     )
     reason = calibrate([Signal("silent", "nothing judged")], "moderate", model)
-    assert reason is not None and reason.effect == -2 and "two levels down" in reason.note
+    assert reason is not None and reason.effect == -2 and "two levels below" in reason.note
 
 
 def test_learned_mode_keeps_the_rules_reasons_and_adds_up(
@@ -178,3 +179,20 @@ def test_stored_model_matches_a_refit_on_the_dev_half() -> None:
     stored = (ROOT / "src" / "evidence_claims" / MODEL_RESOURCE).read_text("utf-8")
     hint = "refit with: python benchmarks/train_grade_model.py --write"
     assert stored == train.stored_model_text(), hint
+
+
+def test_training_labels_are_shifts_clipped_to_two_down_one_up() -> None:
+    train = load_benchmark("train_grade_model")
+    shift = train.Variant("shift", 10.0, True)
+    assert train.label(shift, "high", "very_low") == "-2"
+    assert train.label(shift, "low", "low") == "0"
+    assert train.label(shift, "very_low", "high") == "+1"
+    assert train.label(train.Variant("levels", 10.0, True), "high", "low") == "low"
+
+
+def test_cumulative_logits_keep_the_rules_level_without_features() -> None:
+    train = load_benchmark("train_grade_model")
+    model = train.Cumulative({}, (4.0, 12.0, 20.0), 8.0)
+    for index, rules in enumerate(train.LEVELS):
+        assert model.level((rules, []), True) == rules, index
+    assert model.level(None, True) == "ungraded"

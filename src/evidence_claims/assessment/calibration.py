@@ -57,7 +57,14 @@ _DOMAIN_WORDS = {
     "imprecision": "imprecision",
     "publication_bias": "publication bias",
 }
-_LEVEL_WORDS = {1: "one level", 2: "two levels"}
+_LEVEL_WORDS = {1: "one level", 2: "two levels", 3: "three levels"}
+_MIX_WORDS = {
+    "randomized": "randomized trials only",
+    "observational": "observational studies only",
+    "diagnostic": "test accuracy studies only",
+    "mixed": "a mix of designs",
+    "unstated": "no design named with a count",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +142,7 @@ def signals(
         out.append(Signal("studies:?", "no count of studies"))
     designs = {d for d in body.designs() if d != "other"}
     mix = "mixed" if len(designs) > 1 else next(iter(designs)) if designs else "unstated"
-    out.append(Signal(f"designs:{mix}", f"designs named: {mix}"))
+    out.append(Signal(f"designs:{mix}", _MIX_WORDS[mix]))
     people = body.people()
     if people:
         label = _bin(
@@ -194,7 +201,8 @@ def signals(
             out.append(
                 Signal(
                     f"silent&studies:{studies_bin}",
-                    f"{n_studies} studies and no domain is judged in words",
+                    f"a body of {studies_bin} studies (here {n_studies}) with no GRADE domain "
+                    "judged in words",
                 )
             )
     return out
@@ -244,11 +252,13 @@ def calibrate(
         key=lambda pair: -pair[0],
     )
     top = [s.words for weight, s in pull[:TOP_SIGNALS] if weight > 0]
-    direction = "down" if effect < 0 else "up"
+    direction = "below" if effect < 0 else "above"
     levels = _LEVEL_WORDS[abs(effect)]
+    chance = used.probabilities(names)[label]
     note = (
-        f"review authors usually rate such evidence {levels} {direction} from the rules' "
-        f"{word(certainty)}: " + "; ".join(top or ["the model's overall tendency"])
+        f"review authors usually rate such evidence {levels} {direction} the rules' "
+        f"{word(certainty)} (model probability {chance:.2f}): "
+        + "; ".join(top or ["the model's overall tendency"])
     )
     return Reason(CALIBRATED.code, effect, note, "learned")
 
