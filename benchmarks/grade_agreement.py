@@ -275,12 +275,24 @@ def report_by_reasons(title: str, rows: list[Row], items: list[dict]) -> None:
             report(f"{title}, {label} (n={len(part)})", part, detail=False)
 
 
-def report_area(title: str, rows: list[Row], items: list[dict], area: str) -> None:
+HELD_OUT_MIN_ITEMS = 5
+"""Fewest items an aggregate row of a held-out half (validation, blind) may cover: a row of one
+or two items would show how the engine rated those very items."""
+
+
+def report_area(
+    title: str, rows: list[Row], items: list[dict], area: str, min_items: int = 1
+) -> None:
     """Aggregate rows for the items of one area (``diagnostic``: test accuracy evidence, which
-    GRADE rates with its own reading; Schünemann et al. 2008, GRADE guidelines 21)."""
+    GRADE rates with its own reading; Schünemann et al. 2008, GRADE guidelines 21). Held-out
+    halves pass ``min_items``: a smaller group is counted, not scored."""
     part = [row for row, item in zip(rows, items, strict=True) if item.get("area") == area]
-    if part:
-        report(f"{title}, {area} items (n={len(part)})", part, detail=False)
+    if not part:
+        return
+    if len(part) < min_items:
+        print(f"{title}, {area} items (n={len(part)}): fewer than {min_items}, not scored")
+        return
+    report(f"{title}, {area} items (n={len(part)})", part, detail=False)
 
 
 def report_validation(path: Path) -> None:
@@ -296,7 +308,7 @@ def report_validation(path: Path) -> None:
     if failures:
         print(f"  {len(failures)} item path(s) could not be read (ungraded)")
     report_by_reasons("val", rows, items)
-    report_area("val", rows, items, "diagnostic")
+    report_area("val", rows, items, "diagnostic", HELD_OUT_MIN_ITEMS)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -361,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
             report_unseen("all blind, reviews never in dev", pooled_rows, pooled_items, seen)
         if pooled_rows:
             report_by_reasons("all blind", pooled_rows, pooled_items)
-            report_area("all blind", pooled_rows, pooled_items, "diagnostic")
+            report_area("all blind", pooled_rows, pooled_items, "diagnostic", HELD_OUT_MIN_ITEMS)
     return 0
 
 
