@@ -147,20 +147,18 @@ def test_pointers_and_a_text_speaking_about_itself_are_meta(sentence: str) -> No
         "We conducted a randomized, double-blind trial in 180 adults with early cold symptoms.",
         "This study aimed to test whether zinc lozenges shorten colds.",
         "We randomly assigned the volunteers to zinc or to placebo lozenges.",
-        pytest.param("Participants were randomly allocated to one of two groups.", marks=BEFORE),
+        "Participants were randomly allocated to one of two groups.",
         "Symptoms were recorded in a daily diary for two weeks.",
         "Data were collected through structured telephone interviews.",
         pytest.param("The trial was funded by a national research council.", marks=BEFORE),
         "The primary outcome was the number of days with symptoms.",
-        pytest.param("We explored whether the effect differed by age and sex.", marks=BEFORE),
+        "We explored whether the effect differed by age and sex.",
         "Sixty-two women were recruited from three outpatient clinics.",
         "Two reviewers independently extracted the data from each report.",
         "The protocol was registered in a public trial registry before recruitment began.",
         "We used mixed models to compare symptom scores between the groups.",
-        pytest.param(
-            "The volunteers were asked to take one lozenge every two hours.", marks=BEFORE
-        ),
-        pytest.param("We have analysed the diaries of all 180 participants.", marks=BEFORE),
+        "The volunteers were asked to take one lozenge every two hours.",
+        "We have analysed the diaries of all 180 participants.",
         pytest.param("The findings were published in the journal Family Practice.", marks=BEFORE),
         pytest.param("The study is still enrolling volunteers at two sites.", marks=BEFORE),
     ],
@@ -178,6 +176,7 @@ def test_how_a_study_was_done_is_meta(sentence: str) -> None:
         "Nausea was more common with zinc than with placebo.",
         "The benefit was largest in adults over 60.",
         "The study, published in Family Practice, found that zinc shortened colds.",
+        "Adults who were randomly assigned to zinc missed fewer days of work.",
     ],
 )
 def test_what_a_study_found_is_a_claim(sentence: str) -> None:
@@ -191,31 +190,18 @@ def test_what_a_study_found_is_a_claim(sentence: str) -> None:
     "sentence",
     [
         "The long-term safety of melatonin in children has not been established.",
-        pytest.param(
-            "It is not known whether echinacea interacts with chemotherapy.", marks=BEFORE
-        ),
+        "It is not known whether echinacea interacts with chemotherapy.",
         "Little is known about how turmeric affects the liver.",
         "Whether fish oil prevents depression is still unclear.",
-        pytest.param(
-            "No studies have examined the effects of kava in pregnant women.", marks=BEFORE
-        ),
-        pytest.param(
-            "The effects of ginkgo on memory in young adults have not been adequately studied.",
-            marks=BEFORE,
-        ),
+        "No studies have examined the effects of kava in pregnant women.",
+        "The effects of ginkgo on memory in young adults have not been adequately studied.",
         "There is not enough evidence to say whether yoga helps asthma.",
         "Scientists do not yet know how acupuncture might work.",
         "How cranberry acts on the bladder remains poorly understood.",
-        pytest.param("Few studies have looked at ashwagandha during pregnancy.", marks=BEFORE),
-        pytest.param(
-            "The best dose of vitamin D for older adults has not been determined.", marks=BEFORE
-        ),
-        pytest.param(
-            "Its safety in breastfeeding women has not been thoroughly evaluated.", marks=BEFORE
-        ),
-        pytest.param(
-            "Very little research has addressed the use of saffron for mood.", marks=BEFORE
-        ),
+        "Few studies have looked at ashwagandha during pregnancy.",
+        "The best dose of vitamin D for older adults has not been determined.",
+        "Its safety in breastfeeding women has not been thoroughly evaluated.",
+        "Very little research has addressed the use of saffron for mood.",
         "It is unclear whether the benefits last after treatment stops.",
         "The evidence on hawthorn for heart failure is conflicting.",
     ],
