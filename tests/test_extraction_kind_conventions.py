@@ -126,12 +126,12 @@ def test_a_list_of_linked_page_titles_is_meta() -> None:
     [
         "For more information, see the section on side effects below.",
         "See Table 2 for the doses used in each trial.",
-        pytest.param("More details are given in the appendix.", marks=BEFORE),
-        pytest.param("The methods are described in the online supplement.", marks=BEFORE),
+        "More details are given in the appendix.",
+        "The methods are described in the online supplement.",
         "This fact sheet gives an overview of kava and its safety.",
         "In this post, I look at what the trials say about cold showers.",
         "Below, we summarise three recent trials of magnesium.",
-        pytest.param("The next section describes how the remedies are prepared.", marks=BEFORE),
+        "The next section describes how the remedies are prepared.",
     ],
 )
 def test_pointers_and_a_text_speaking_about_itself_are_meta(sentence: str) -> None:
@@ -150,7 +150,7 @@ def test_pointers_and_a_text_speaking_about_itself_are_meta(sentence: str) -> No
         "Participants were randomly allocated to one of two groups.",
         "Symptoms were recorded in a daily diary for two weeks.",
         "Data were collected through structured telephone interviews.",
-        pytest.param("The trial was funded by a national research council.", marks=BEFORE),
+        "The trial was funded by a national research council.",
         "The primary outcome was the number of days with symptoms.",
         "We explored whether the effect differed by age and sex.",
         "Sixty-two women were recruited from three outpatient clinics.",
@@ -159,8 +159,8 @@ def test_pointers_and_a_text_speaking_about_itself_are_meta(sentence: str) -> No
         "We used mixed models to compare symptom scores between the groups.",
         "The volunteers were asked to take one lozenge every two hours.",
         "We have analysed the diaries of all 180 participants.",
-        pytest.param("The findings were published in the journal Family Practice.", marks=BEFORE),
-        pytest.param("The study is still enrolling volunteers at two sites.", marks=BEFORE),
+        "The findings were published in the journal Family Practice.",
+        "The study is still enrolling volunteers at two sites.",
     ],
 )
 def test_how_a_study_was_done_is_meta(sentence: str) -> None:
@@ -250,19 +250,12 @@ def test_negative_findings_stay_claims(sentence: str) -> None:
         "Parents are urged to keep button batteries away from toddlers.",
         "Before buying a supplement, look for a seal from an independent testing group.",
         "Choose a product that lists the amount of each ingredient.",
-        pytest.param(
-            "You'll want to drink plenty of water while taking fibre supplements.", marks=BEFORE
-        ),
+        "You'll want to drink plenty of water while taking fibre supplements.",
         "It's a good idea to bring a list of your medicines to every visit.",
         "People with high blood pressure are advised not to use licorice root.",
-        pytest.param(
-            "The agency suggests that consumers consult a pharmacist before buying online.",
-            marks=BEFORE,
-        ),
-        pytest.param("We want parents to be aware of the risks of button batteries.", marks=BEFORE),
-        pytest.param(
-            "Your best option is to stop taking the product and call your doctor.", marks=BEFORE
-        ),
+        "The agency suggests that consumers consult a pharmacist before buying online.",
+        "We want parents to be aware of the risks of button batteries.",
+        "Your best option is to stop taking the product and call your doctor.",
     ],
 )
 def test_advice_is_a_recommendation(sentence: str) -> None:
