@@ -311,3 +311,43 @@ def test_question_headings_are_questions(heading: str) -> None:
 )
 def test_questions_in_running_text_and_faqs_are_questions(paragraph: str, question: str) -> None:
     assert (question, "question") in units(paragraph + "\n")
+
+
+# -- Structured-abstract labels set off by a full stop -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "document, expected",
+    [
+        pytest.param(
+            "Background. Energy drinks are popular with students. Methods. A questionnaire was "
+            "sent to 300 students in 2021. Results. Most drank them weekly.\n",
+            [
+                ("Background.", "meta"),
+                ("Energy drinks are popular with students.", "claim"),
+                ("Methods.", "meta"),
+                ("A questionnaire was sent to 300 students in 2021.", "meta"),
+                ("Results.", "meta"),
+                ("Most drank them weekly.", "claim"),
+            ],
+            marks=BEFORE,
+        ),
+        pytest.param(
+            "OBJECTIVE. To compare two sleep apps. DESIGN. Online trial in 90 adults. MAIN "
+            "RESULTS. Sleep rose by 20 minutes with the first app.\n",
+            [
+                ("OBJECTIVE.", "meta"),
+                ("To compare two sleep apps.", "meta"),
+                ("DESIGN.", "meta"),
+                ("Online trial in 90 adults.", "meta"),
+                ("MAIN RESULTS.", "meta"),
+                ("Sleep rose by 20 minutes with the first app.", "claim"),
+            ],
+            marks=BEFORE,
+        ),
+    ],
+)
+def test_labels_ending_in_a_full_stop_are_meta_and_open_their_section(
+    document: str, expected: list[tuple[str, str]]
+) -> None:
+    assert units(document) == expected
