@@ -330,7 +330,6 @@ def test_questions_in_running_text_and_faqs_are_questions(paragraph: str, questi
                 ("Results.", "meta"),
                 ("Most drank them weekly.", "claim"),
             ],
-            marks=BEFORE,
         ),
         pytest.param(
             "OBJECTIVE. To compare two sleep apps. DESIGN. Online trial in 90 adults. MAIN "
@@ -343,7 +342,6 @@ def test_questions_in_running_text_and_faqs_are_questions(paragraph: str, questi
                 ("MAIN RESULTS.", "meta"),
                 ("Sleep rose by 20 minutes with the first app.", "claim"),
             ],
-            marks=BEFORE,
         ),
     ],
 )

@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model.records import Kind
+from .abstract_labels import is_label_name
 from .caseless import FoldedSearch, Unsupported, fold, lower_pattern
 from .first_chars import first_chars, lower_starts, may_start, switch
 from .segment import Segment
@@ -125,7 +126,7 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
     stripped = body.rstrip(_CLOSERS)
     if stripped.endswith(("?", "?»")):
         return "question"
-    if role in ("heading", "label") or stripped.endswith(":"):
+    if role in ("heading", "label") or stripped.endswith(":") or is_label_sentence(stripped):
         return "meta"
     if role == "item" and _titled_item(stripped):
         return "meta"
@@ -146,6 +147,13 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
         whole_body = body if whole is None else whole[body_offset:]
         return "claim" if rules.findings.search(whole_body) else "meta"
     return "claim"
+
+
+def is_label_sentence(text: str) -> bool:
+    """A structured-abstract label set off by a full stop instead of a colon ("Methods.",
+    "Main results."), which the sentence splitter leaves as a sentence of its own."""
+    text = text.strip()
+    return 1 < len(text) <= 40 and text.endswith(".") and is_label_name(text[:-1].rstrip())
 
 
 def _titled_item(stripped: str) -> bool:
@@ -220,15 +228,16 @@ def in_method_sections(document: str, segments: list[Segment], kinds: list[Kind]
     inside = False
     opened_in: int | None = None  # the paragraph of an inline label, else None
     for index, seg in enumerate(segments):
-        if seg.role in ("heading", "label"):
-            name = seg.text(document).rstrip(":").strip().lower()
+        text = seg.text(document)
+        if seg.role in ("heading", "label") or is_label_sentence(text):
+            name = text.rstrip(":.").strip().lower()
             parts = {part.strip() for part in name.split("/")}
             inside = (
                 bool(parts & METHOD_SECTIONS)
                 and not parts & _BACKGROUND_SECTIONS
                 and not _REPORTS_RESULTS.search(name)
             )
-            opened_in = seg.paragraph if seg.role == "label" else None
+            opened_in = seg.paragraph if seg.role != "heading" else None
             continue
         if inside and opened_in is not None and seg.paragraph != opened_in:
             inside = False
