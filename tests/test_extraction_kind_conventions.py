@@ -354,21 +354,17 @@ def test_labels_ending_in_a_full_stop_are_meta_and_open_their_section(
 @pytest.mark.parametrize(
     "sentence",
     [
-        pytest.param(
-            "The questionnaire included items on sleep, caffeine intake and stress.", marks=BEFORE
-        ),
-        pytest.param("The interview asked about remedies used in the past year.", marks=BEFORE),
-        pytest.param("The sample consisted of 412 students from four faculties.", marks=BEFORE),
-        pytest.param("A total of 850 students completed the questionnaire.", marks=BEFORE),
-        pytest.param("Respondents were aged 18 to 29 years.", marks=BEFORE),
-        pytest.param("Descriptive statistics and chi-square tests were applied.", marks=BEFORE),
-        pytest.param("Data from three waves of a national survey were pooled.", marks=BEFORE),
-        pytest.param("Regular use was defined as at least one can per week.", marks=BEFORE),
-        pytest.param("A stratified random sample of households was drawn.", marks=BEFORE),
-        pytest.param(
-            "Prevalence estimates were weighted to the national population.", marks=BEFORE
-        ),
-        pytest.param("Eligible participants were adults aged 50 years or older.", marks=BEFORE),
+        "The questionnaire included items on sleep, caffeine intake and stress.",
+        "The interview asked about remedies used in the past year.",
+        "The sample consisted of 412 students from four faculties.",
+        "A total of 850 students completed the questionnaire.",
+        "Respondents were aged 18 to 29 years.",
+        "Descriptive statistics and chi-square tests were applied.",
+        "Data from three waves of a national survey were pooled.",
+        "Regular use was defined as at least one can per week.",
+        "A stratified random sample of households was drawn.",
+        "Prevalence estimates were weighted to the national population.",
+        "Eligible participants were adults aged 50 years or older.",
     ],
 )
 def test_how_a_survey_was_done_is_meta(sentence: str) -> None:
