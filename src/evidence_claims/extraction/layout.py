@@ -16,7 +16,12 @@ from .sentences import CANDIDATE, TERMINAL, ends_sentence, is_boundary, sentence
 from .units import Segment, strip_span, title_like, word_set
 
 _LINE = re.compile(r"[^\n]*\n?")
-_BULLET = re.compile(r"[ \t]*(?:([-*•‣◦▪●–—+])|(\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]))[ \t]+(?=\S)")
+# (A capital Roman numeral numbers a section, "IV. DISCUSSION", "II. Methods"; a single letter
+# only before a word in capitals, since "V. cholerae" or "J. Smith" open sentences.)
+_BULLET = re.compile(
+    r"[ \t]*(?:([-*•‣◦▪●–—+])|(\(?(?:\d{1,3}|[a-z]|[ivx]{1,4}"
+    r"|[IVX]{2,4}(?=\.[ \t]+[A-Z])|[IVX](?=\.[ \t]+[A-Z]{2}))[.)]))[ \t]+(?=\S)"
+)
 # How a line can end without a full stop and still be a sentence, not a title: a URL, an
 # emoticon or emoji, an author-year citation in brackets ("(Smith 2020)"), or the
 # interjections that close a sentence in posts ("lol", "haha", "imo").
