@@ -390,3 +390,47 @@ def test_a_single_capital_initial_still_opens_a_sentence() -> None:
         ("V. cholerae was found in two wells.", "claim"),
         ("J. Smith led the survey.", "claim"),
     ]
+
+
+# -- The imperative mood beyond a list of verbs ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("Plan your meals for the week ahead.", marks=BEFORE),
+        pytest.param("Enjoy the holidays, but keep your distance.", marks=BEFORE),
+        pytest.param("Include a source of protein at every meal.", marks=BEFORE),
+        pytest.param("Set a regular bedtime and stick to it.", marks=BEFORE),
+        pytest.param("Join a walking group in your area.", marks=BEFORE),
+        pytest.param("Treat yourself to a walk in the park.", marks=BEFORE),
+        pytest.param("Help your child brush twice a day.", marks=BEFORE),
+        pytest.param("Slow down when you eat.", marks=BEFORE),
+        pytest.param("If you travel, pack your medicines in your hand luggage.", marks=BEFORE),
+        pytest.param("Mix the powder with a glass of water.", marks=BEFORE),
+        pytest.param("Send cards. A letter can mean a lot to someone living alone.", marks=BEFORE),
+    ],
+)
+def test_a_verb_opening_a_sentence_before_its_object_is_an_imperative(sentence: str) -> None:
+    first = units(sentence + "\n")[0]
+    assert first[1] == "recommendation", first
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Exercise improves mood in older adults.",
+        "Sleep helps the brain store memories.",
+        "Because the trials were small, the results are uncertain.",
+        "Only the highest dose lowered blood pressure.",
+        "Despite the warnings, sales rose.",
+        "Like the other herbs, ginseng is sold as a tea.",
+        "Drinking the tea daily lowered blood pressure slightly.",
+        "Regular users the world over swear by it.",
+        "Researchers the world over have studied it.",
+        "Is the tea safe for children?",
+        "Kava, a plant from the Pacific, is sold as a drink.",
+    ],
+)
+def test_subjects_and_openers_before_an_object_word_are_not_imperatives(sentence: str) -> None:
+    assert units(sentence + "\n")[0][1] != "recommendation"
