@@ -398,17 +398,17 @@ def test_a_single_capital_initial_still_opens_a_sentence() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        pytest.param("Plan your meals for the week ahead.", marks=BEFORE),
-        pytest.param("Enjoy the holidays, but keep your distance.", marks=BEFORE),
-        pytest.param("Include a source of protein at every meal.", marks=BEFORE),
-        pytest.param("Set a regular bedtime and stick to it.", marks=BEFORE),
-        pytest.param("Join a walking group in your area.", marks=BEFORE),
-        pytest.param("Treat yourself to a walk in the park.", marks=BEFORE),
-        pytest.param("Help your child brush twice a day.", marks=BEFORE),
-        pytest.param("Slow down when you eat.", marks=BEFORE),
-        pytest.param("If you travel, pack your medicines in your hand luggage.", marks=BEFORE),
-        pytest.param("Mix the powder with a glass of water.", marks=BEFORE),
-        pytest.param("Send cards. A letter can mean a lot to someone living alone.", marks=BEFORE),
+        "Plan your meals for the week ahead.",
+        "Enjoy the holidays, but keep your distance.",
+        "Include a source of protein at every meal.",
+        "Set a regular bedtime and stick to it.",
+        "Join a walking group in your area.",
+        "Treat yourself to a walk in the park.",
+        "Help your child brush twice a day.",
+        "Slow down when you eat.",
+        "If you travel, pack your medicines in your hand luggage.",
+        "Mix the powder with a glass of water.",
+        "Send cards. A letter can mean a lot to someone living alone.",
     ],
 )
 def test_a_verb_opening_a_sentence_before_its_object_is_an_imperative(sentence: str) -> None:

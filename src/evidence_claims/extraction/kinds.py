@@ -46,6 +46,8 @@ _SOFTENERS = re.compile(
 @dataclass(frozen=True, slots=True)
 class KindRules:
     imperatives: frozenset[str]
+    objects: re.Pattern[str]
+    not_imperatives: frozenset[str]
     signposting: FoldedSearch
     recommendation: FoldedSearch
     recommendation_statement: FoldedSearch
@@ -61,6 +63,10 @@ def load_rules() -> KindRules:
     data = load_data_yaml(text)
     return KindRules(
         imperatives=frozenset(w.replace("’", "'") for w in str(data["imperatives"]).split()),
+        objects=re.compile(
+            r"[ \t]+(?:" + "|".join(str(data["imperative_objects"]).split()) + r")\b"
+        ),
+        not_imperatives=frozenset(str(data["not_imperatives"]).split()),
         signposting=_compile(data["signposting"], 0),
         recommendation=_compile(data["recommendation"], 0),
         recommendation_statement=_compile(data["recommendation_statement"], 0),
@@ -274,7 +280,23 @@ def _is_imperative(body: str, rules: KindRules) -> bool:
             return True
         if word == "do" and re.match(r"\s+not\b", candidate[match.end() :], re.I):
             return True
+        if _plain_verb_before_object(match.group(1), word, rest, rules):
+            return True
     return False
+
+
+_PLAIN = re.compile(r"[A-Za-z][a-z]+")
+
+
+def _plain_verb_before_object(token: str, word: str, rest: str, rules: KindRules) -> bool:
+    """Does the clause open with a plain word followed at once by an object or a particle
+    ("Plan your meals", "Join a group", "Slow down")? See ``imperative_objects`` in
+    ``data/kinds.yaml`` for why this marks the imperative."""
+    if not _PLAIN.fullmatch(token) or word in rules.not_imperatives:
+        return False
+    if word.endswith(("ing", "ed", "ly")) or (word.endswith("s") and not word.endswith("ss")):
+        return False
+    return rules.objects.match(rest) is not None
 
 
 def _clause_starts(body: str) -> list[str]:
