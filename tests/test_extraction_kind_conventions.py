@@ -434,3 +434,30 @@ def test_a_verb_opening_a_sentence_before_its_object_is_an_imperative(sentence: 
 )
 def test_subjects_and_openers_before_an_object_word_are_not_imperatives(sentence: str) -> None:
     assert units(sentence + "\n")[0][1] != "recommendation"
+
+
+@pytest.mark.parametrize(
+    "post, sentence, signature",
+    [
+        pytest.param(
+            "Does anyone have a better source for the dose? — Preceding unsigned comment added "
+            "by 81.2.3.4 (talk) 10:00, 3 May 2013 (UTC)",
+            "Does anyone have a better source for the dose?",
+            "— Preceding unsigned comment added by 81.2.3.4 (talk) 10:00, 3 May 2013 (UTC)",
+            marks=BEFORE,
+        ),
+        pytest.param(
+            "I have removed the claim until we find a review. – Fernhill (talk) 09:15, 2 June "
+            "2014 (UTC)",
+            "I have removed the claim until we find a review.",
+            "– Fernhill (talk) 09:15, 2 June 2014 (UTC)",
+            marks=BEFORE,
+        ),
+    ],
+)
+def test_a_signature_after_a_dash_is_its_own_meta_unit(
+    post: str, sentence: str, signature: str
+) -> None:
+    got = units(post + "\n")
+    assert got[0][0] == sentence
+    assert got[-1] == (signature, "meta")
