@@ -444,14 +444,12 @@ def test_subjects_and_openers_before_an_object_word_are_not_imperatives(sentence
             "by 81.2.3.4 (talk) 10:00, 3 May 2013 (UTC)",
             "Does anyone have a better source for the dose?",
             "— Preceding unsigned comment added by 81.2.3.4 (talk) 10:00, 3 May 2013 (UTC)",
-            marks=BEFORE,
         ),
         pytest.param(
             "I have removed the claim until we find a review. – Fernhill (talk) 09:15, 2 June "
             "2014 (UTC)",
             "I have removed the claim until we find a review.",
             "– Fernhill (talk) 09:15, 2 June 2014 (UTC)",
-            marks=BEFORE,
         ),
     ],
 )

@@ -514,9 +514,11 @@ def _unpunctuated_sentence(document: str, left: int, right: int) -> bool:
         return True
     begin = left
     for match in CANDIDATE.finditer(document, left, right):
-        # A full stop inside ends a sentence; "Is it safe? What the science says" stays a title.
+        # A full stop inside ends a sentence; "Is it safe? What the science says" stays a title,
+        # but a question before a dash-led signature ("... the dose? — Fernhill (talk) ...")
+        # is a post's sentence.
         if (
-            match.group(1)[-1] == "."
+            (match.group(1)[-1] == "." or match.group(4) in "—–")
             and match.end(3) < right
             and is_boundary(document, match, begin)
         ):
