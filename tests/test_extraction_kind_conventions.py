@@ -459,3 +459,32 @@ def test_a_signature_after_a_dash_is_its_own_meta_unit(
     got = units(post + "\n")
     assert got[0][0] == sentence
     assert got[-1] == (signature, "meta")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("Originally published in the spring 2011 issue.", marks=BEFORE),
+        pytest.param("Adapted from a leaflet of the state health department.", marks=BEFORE),
+        pytest.param("Image courtesy of the National Eye Institute.", marks=BEFORE),
+        pytest.param("Hi all,", marks=BEFORE),
+        pytest.param("Cheers.", marks=BEFORE),
+        pytest.param("Kind regards,", marks=BEFORE),
+        pytest.param("Thanks for the quick reply!", marks=BEFORE),
+        pytest.param("Thank you for your question.", marks=BEFORE),
+    ],
+)
+def test_source_lines_credits_greetings_and_sign_offs_are_meta(line: str) -> None:
+    doc = "Peppermint oil may ease bloating.\n\n" + line + "\n\nMany people use it after meals.\n"
+    assert (line, "meta") in units(doc)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thanks to new trials, the picture is clearer.",
+        "Published trials of kava are small.",
+    ],
+)
+def test_sentences_opening_like_a_credit_or_greeting_stay_claims(sentence: str) -> None:
+    assert kind_of(sentence) == "claim"
