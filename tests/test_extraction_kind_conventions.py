@@ -464,14 +464,14 @@ def test_a_signature_after_a_dash_is_its_own_meta_unit(
 @pytest.mark.parametrize(
     "line",
     [
-        pytest.param("Originally published in the spring 2011 issue.", marks=BEFORE),
-        pytest.param("Adapted from a leaflet of the state health department.", marks=BEFORE),
-        pytest.param("Image courtesy of the National Eye Institute.", marks=BEFORE),
-        pytest.param("Hi all,", marks=BEFORE),
-        pytest.param("Cheers.", marks=BEFORE),
-        pytest.param("Kind regards,", marks=BEFORE),
-        pytest.param("Thanks for the quick reply!", marks=BEFORE),
-        pytest.param("Thank you for your question.", marks=BEFORE),
+        "Originally published in the spring 2011 issue.",
+        "Adapted from a leaflet of the state health department.",
+        "Image courtesy of the National Eye Institute.",
+        "Hi all,",
+        "Cheers.",
+        "Kind regards,",
+        "Thanks for the quick reply!",
+        "Thank you for your question.",
     ],
 )
 def test_source_lines_credits_greetings_and_sign_offs_are_meta(line: str) -> None:
