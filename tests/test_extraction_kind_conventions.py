@@ -488,3 +488,25 @@ def test_source_lines_credits_greetings_and_sign_offs_are_meta(line: str) -> Non
 )
 def test_sentences_opening_like_a_credit_or_greeting_stay_claims(sentence: str) -> None:
     assert kind_of(sentence) == "claim"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        pytest.param(
+            "Use of Fish Oil Among Older Adults Has Doubled Since 2005 (2005–2019)", marks=BEFORE
+        ),
+        pytest.param("Trends in Melatonin Use by Children (1999–2018)", marks=BEFORE),
+    ],
+)
+def test_a_title_ending_in_a_bracketed_period_of_years_is_a_heading(title: str) -> None:
+    doc = title + "\n\nMelatonin use rose in every age group.\n"
+    assert units(doc)[0] == (title, "meta")
+
+
+def test_a_post_line_ending_in_an_author_year_citation_is_still_running_text() -> None:
+    doc = "Melatonin helped me sleep. Trials agree (Ferracioli-Oda 2013)\n"
+    assert [t for t, _k in units(doc)] == [
+        "Melatonin helped me sleep.",
+        "Trials agree (Ferracioli-Oda 2013)",
+    ]
