@@ -493,10 +493,8 @@ def test_sentences_opening_like_a_credit_or_greeting_stay_claims(sentence: str) 
 @pytest.mark.parametrize(
     "title",
     [
-        pytest.param(
-            "Use of Fish Oil Among Older Adults Has Doubled Since 2005 (2005–2019)", marks=BEFORE
-        ),
-        pytest.param("Trends in Melatonin Use by Children (1999–2018)", marks=BEFORE),
+        "Use of Fish Oil Among Older Adults Has Doubled Since 2005 (2005–2019)",
+        "Trends in Melatonin Use by Children (1999–2018)",
     ],
 )
 def test_a_title_ending_in_a_bracketed_period_of_years_is_a_heading(title: str) -> None:

@@ -508,9 +508,10 @@ def _unpunctuated_sentence(document: str, left: int, right: int) -> bool:
     it ends the way posts and notes end a sentence: a URL, an emoticon or emoji, an author-year
     citation ("(Smith 2020)"). Such a line is cut into sentences, never kept whole as a heading.
     """
-    if _is_emoji(document[right - 1]) or _UNPUNCTUATED_END.search(
-        document, max(left, right - 120), right
-    ):
+    if _is_emoji(document[right - 1]):
+        return True
+    end = _UNPUNCTUATED_END.search(document, max(left, right - 120), right)
+    if end is not None and not _period_in_title(document, left, right, end.group()):
         return True
     begin = left
     for match in CANDIDATE.finditer(document, left, right):
@@ -524,6 +525,16 @@ def _unpunctuated_sentence(document: str, left: int, right: int) -> bool:
         ):
             return True
     return False
+
+
+def _period_in_title(document: str, left: int, right: int, ending: str) -> bool:
+    """A bracketed year or period without a name ("(1988–1994)") closing a line worded as a
+    title: the period the title covers, not an author-year citation ending a post's sentence."""
+    return (
+        ending.startswith("(")
+        and not any(c.isalpha() for c in ending)
+        and title_like(document[left:right])
+    )
 
 
 def _is_emoji(char: str) -> bool:
