@@ -513,12 +513,12 @@ def test_a_post_line_ending_in_an_author_year_citation_is_still_running_text() -
 @pytest.mark.parametrize(
     "sentence",
     [
-        pytest.param("You can also subscribe to our monthly podcast.", marks=BEFORE),
-        pytest.param("You can sign up for text reminders on our website.", marks=BEFORE),
-        pytest.param("Most of these leaflets are also available in Spanish.", marks=BEFORE),
-        pytest.param("Fact sheets on single herbs are listed on this page.", marks=BEFORE),
-        pytest.param("Several trials of ginger in pregnancy have been conducted.", marks=BEFORE),
-        pytest.param("Careful measurements have been made of caffeine in teas.", marks=BEFORE),
+        "You can also subscribe to our monthly podcast.",
+        "You can sign up for text reminders on our website.",
+        "Most of these leaflets are also available in Spanish.",
+        "Fact sheets on single herbs are listed on this page.",
+        "Several trials of ginger in pregnancy have been conducted.",
+        "Careful measurements have been made of caffeine in teas.",
     ],
 )
 def test_site_notices_and_what_research_has_been_done_are_meta(sentence: str) -> None:
@@ -528,8 +528,8 @@ def test_site_notices_and_what_research_has_been_done_are_meta(sentence: str) ->
 @pytest.mark.parametrize(
     "lead, kind",
     [
-        pytest.param("Ask your pharmacist these questions:", "recommendation", marks=BEFORE),
-        pytest.param("Follow these steps to store insulin safely:", "recommendation", marks=BEFORE),
+        ("Ask your pharmacist these questions:", "recommendation"),
+        ("Follow these steps to store insulin safely:", "recommendation"),
         ("Consider the following:", "meta"),
         ("See the list below:", "meta"),
         ("Common side effects include:", "meta"),

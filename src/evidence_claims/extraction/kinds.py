@@ -132,6 +132,8 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
     stripped = body.rstrip(_CLOSERS)
     if stripped.endswith(("?", "?»")):
         return "question"
+    if role not in ("heading", "label") and stripped.endswith(":") and _advising_lead(body, rules):
+        return "recommendation"
     if role in ("heading", "label") or stripped.endswith(":") or is_label_sentence(stripped):
         return "meta"
     if role == "item" and _titled_item(stripped):
@@ -153,6 +155,23 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
         whole_body = body if whole is None else whole[body_offset:]
         return "claim" if rules.findings.search(whole_body) else "meta"
     return "claim"
+
+
+# Imperatives that point the reader to the text itself ("See the list below:", "Consider the
+# following:", "Note:"): a list lead of the page, not advice.
+_POINTING = frozenset(
+    {"see", "note", "consider", "read", "look", "find", "visit", "learn", "watch"}
+)
+
+
+def _advising_lead(body: str, rules: KindRules) -> bool:
+    """A list lead in the imperative ("Ask your pharmacist these questions:", "Follow these
+    steps:") gives advice, as imperatives do whatever they ask for; one that points to the
+    text ("See the list below:") stays a lead."""
+    match = _FIRST_WORD.match(body)
+    if match is None or match.group(1).lower() in _POINTING:
+        return False
+    return _is_imperative(body, rules)
 
 
 def is_label_sentence(text: str) -> bool:
