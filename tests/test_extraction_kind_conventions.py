@@ -538,3 +538,53 @@ def test_site_notices_and_what_research_has_been_done_are_meta(sentence: str) ->
 def test_an_imperative_list_lead_gives_advice(lead: str, kind: str) -> None:
     doc = f"{lead}\n- Is it safe with my other medicines?\n- How long should I take it?\n"
     assert units(doc)[0] == (lead, kind)
+
+
+# -- The state of the evidence, its limits, and research under way -----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "The institute is funding studies to learn whether ginger eases nausea.", marks=BEFORE
+        ),
+        pytest.param("Researchers are now testing whether vitamin D prevents falls.", marks=BEFORE),
+        pytest.param("A larger trial is under way.", marks=BEFORE),
+        pytest.param("Studies of kava in anxiety are ongoing.", marks=BEFORE),
+        pytest.param(
+            "The researchers plan to follow the children for five more years.", marks=BEFORE
+        ),
+        pytest.param(
+            "Ginger is widely used, but to date there is limited evidence on its safety in pregnancy.",
+            marks=BEFORE,
+        ),
+        pytest.param("The evidence is mostly from small, short trials.", marks=BEFORE),
+        pytest.param("Most of the research has been done in animals.", marks=BEFORE),
+        pytest.param("Only two small trials have tested it in people.", marks=BEFORE),
+        pytest.param("Few high-quality trials exist.", marks=BEFORE),
+        pytest.param("Research on echinacea has produced mixed results.", marks=BEFORE),
+        pytest.param("Results of studies of saw palmetto have been mixed.", marks=BEFORE),
+        pytest.param("Most of these studies had serious flaws.", marks=BEFORE),
+        pytest.param("There are no long-term safety data.", marks=BEFORE),
+        pytest.param("The authors note several limitations.", marks=BEFORE),
+        pytest.param("This study has several limitations.", marks=BEFORE),
+        pytest.param("One limitation is the small sample size.", marks=BEFORE),
+    ],
+)
+def test_the_state_of_the_evidence_and_research_under_way_are_meta(sentence: str) -> None:
+    assert kind_of(sentence) == "meta"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Many people are testing their blood sugar at home.",
+        "Arthritis causes activity limitations in millions of adults.",
+        "These limitations are evident in the largest trial of memory training.",
+        "Only two of the 40 volunteers had side effects.",
+        "Most people with a cold recover within ten days.",
+    ],
+)
+def test_sentences_near_the_state_of_the_evidence_stay_claims(sentence: str) -> None:
+    assert kind_of(sentence) == "claim"
