@@ -556,7 +556,7 @@ def test_an_imperative_list_lead_gives_advice(lead: str, kind: str) -> None:
             "The researchers plan to follow the children for five more years.", marks=BEFORE
         ),
         pytest.param(
-            "Ginger is widely used, but to date there is limited evidence on its safety in pregnancy.",
+            "Ginger is popular, but to date there is limited evidence on its safety in pregnancy.",
             marks=BEFORE,
         ),
         pytest.param("The evidence is mostly from small, short trials.", marks=BEFORE),
