@@ -546,30 +546,23 @@ def test_an_imperative_list_lead_gives_advice(lead: str, kind: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        pytest.param(
-            "The institute is funding studies to learn whether ginger eases nausea.", marks=BEFORE
-        ),
-        pytest.param("Researchers are now testing whether vitamin D prevents falls.", marks=BEFORE),
-        pytest.param("A larger trial is under way.", marks=BEFORE),
-        pytest.param("Studies of kava in anxiety are ongoing.", marks=BEFORE),
-        pytest.param(
-            "The researchers plan to follow the children for five more years.", marks=BEFORE
-        ),
-        pytest.param(
-            "Ginger is popular, but to date there is limited evidence on its safety in pregnancy.",
-            marks=BEFORE,
-        ),
-        pytest.param("The evidence is mostly from small, short trials.", marks=BEFORE),
-        pytest.param("Most of the research has been done in animals.", marks=BEFORE),
-        pytest.param("Only two small trials have tested it in people.", marks=BEFORE),
-        pytest.param("Few high-quality trials exist.", marks=BEFORE),
-        pytest.param("Research on echinacea has produced mixed results.", marks=BEFORE),
-        pytest.param("Results of studies of saw palmetto have been mixed.", marks=BEFORE),
-        pytest.param("Most of these studies had serious flaws.", marks=BEFORE),
-        pytest.param("There are no long-term safety data.", marks=BEFORE),
-        pytest.param("The authors note several limitations.", marks=BEFORE),
-        pytest.param("This study has several limitations.", marks=BEFORE),
-        pytest.param("One limitation is the small sample size.", marks=BEFORE),
+        "The institute is funding studies to learn whether ginger eases nausea.",
+        "Researchers are now testing whether vitamin D prevents falls.",
+        "A larger trial is under way.",
+        "Studies of kava in anxiety are ongoing.",
+        "The researchers plan to follow the children for five more years.",
+        "Ginger is popular, but to date there is limited evidence on its safety in pregnancy.",
+        "The evidence is mostly from small, short trials.",
+        "Most of the research has been done in animals.",
+        "Only two small trials have tested it in people.",
+        "Few high-quality trials exist.",
+        "Research on echinacea has produced mixed results.",
+        "Results of studies of saw palmetto have been mixed.",
+        "Most of these studies had serious flaws.",
+        "There are no long-term safety data.",
+        "The authors note several limitations.",
+        "This study has several limitations.",
+        "One limitation is the small sample size.",
     ],
 )
 def test_the_state_of_the_evidence_and_research_under_way_are_meta(sentence: str) -> None:
@@ -588,3 +581,30 @@ def test_the_state_of_the_evidence_and_research_under_way_are_meta(sentence: str
 )
 def test_sentences_near_the_state_of_the_evidence_stay_claims(sentence: str) -> None:
     assert kind_of(sentence) == "claim"
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        pytest.param(
+            "Willow bark has been used for pain since antiquity, although there is no clinical "
+            "evidence that it works.",
+            "claim",
+            marks=BEFORE,
+        ),
+        pytest.param(
+            "Although few trials have been done, most users say the cream eases itching.",
+            "claim",
+            marks=BEFORE,
+        ),
+        (
+            "Although it is sold everywhere, there is no good evidence that the cream works.",
+            "meta",
+        ),
+        ("Willow bark is popular, but there is no good evidence that it works.", "meta"),
+    ],
+)
+def test_a_remark_on_the_evidence_in_a_conceded_clause_leaves_the_main_clause_a_claim(
+    sentence: str, kind: str
+) -> None:
+    assert kind_of(sentence) == kind
