@@ -590,12 +590,10 @@ def test_sentences_near_the_state_of_the_evidence_stay_claims(sentence: str) -> 
             "Willow bark has been used for pain since antiquity, although there is no clinical "
             "evidence that it works.",
             "claim",
-            marks=BEFORE,
         ),
         pytest.param(
             "Although few trials have been done, most users say the cream eases itching.",
             "claim",
-            marks=BEFORE,
         ),
         (
             "Although it is sold everywhere, there is no good evidence that the cream works.",

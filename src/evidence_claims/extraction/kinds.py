@@ -151,7 +151,7 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
     if pattern.match(target):
         return "recommendation"
     pattern, target = rules.meta.pick(body, folded)
-    if pattern.search(target.strip()):
+    if pattern.search(target[_main_clause(body) : _trailing_concession(body)].strip()):
         whole_body = body if whole is None else whole[body_offset:]
         return "claim" if rules.findings.search(whole_body) else "meta"
     return "claim"
@@ -189,6 +189,18 @@ def _titled_item(stripped: str) -> bool:
     if stripped.endswith(("..", "…")):
         stripped = stripped.rstrip(".…").rstrip()
     return bool(stripped) and stripped[-1] not in ".!?" and title_like(stripped)
+
+
+_TRAILING_CONCESSIVE = re.compile(r",\s+(?:although|though|even\s+though|whereas)\s", re.IGNORECASE)
+
+
+def _trailing_concession(body: str) -> int:
+    """Where a trailing concessive clause starts (", although there is no evidence that ..."),
+    else the end: a remark about the evidence conceded there does not make the main clause
+    ("Ginseng has been used for centuries") a remark about the evidence. A clause joined by
+    "but" is coordinate, not conceded, and is read with the rest."""
+    match = _TRAILING_CONCESSIVE.search(body)
+    return match.start() if match else len(body)
 
 
 def _main_clause(body: str) -> int:
