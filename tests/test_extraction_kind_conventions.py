@@ -611,40 +611,20 @@ def test_a_remark_on_the_evidence_in_a_conceded_clause_leaves_the_main_clause_a_
 @pytest.mark.parametrize(
     "sentence, kind",
     [
-        pytest.param("We would suggest starting with a low dose.", "recommendation", marks=BEFORE),
-        pytest.param("I'd recommend a lower dose to start.", "recommendation", marks=BEFORE),
-        pytest.param("My advice is to stop taking it.", "recommendation", marks=BEFORE),
-        pytest.param(
-            "The take-home message is to read labels carefully.", "recommendation", marks=BEFORE
-        ),
-        pytest.param("The bottom line: talk to your doctor first.", "recommendation", marks=BEFORE),
-        pytest.param(
-            "Anyone taking blood thinners needs to be careful with ginkgo.",
-            "recommendation",
-            marks=BEFORE,
-        ),
-        pytest.param(
-            "People with diabetes need to check their blood sugar more often.",
-            "recommendation",
-            marks=BEFORE,
-        ),
-        pytest.param(
-            "Caution is needed in people with liver disease.", "recommendation", marks=BEFORE
-        ),
-        pytest.param(
-            "Extra care is needed when giving it to children.", "recommendation", marks=BEFORE
-        ),
-        pytest.param(
-            "The FDA advises consumers not to buy these products.", "recommendation", marks=BEFORE
-        ),
-        pytest.param(
-            "The agency warns consumers to stop using the pills.", "recommendation", marks=BEFORE
-        ),
-        pytest.param(
-            "Health officials warn against using the product.", "recommendation", marks=BEFORE
-        ),
-        pytest.param("Here are some tips to help you sleep better.", "meta", marks=BEFORE),
-        pytest.param("Here is what you need to know.", "meta", marks=BEFORE),
+        ("We would suggest starting with a low dose.", "recommendation"),
+        ("I'd recommend a lower dose to start.", "recommendation"),
+        ("My advice is to stop taking it.", "recommendation"),
+        ("The take-home message is to read labels carefully.", "recommendation"),
+        ("The bottom line: talk to your doctor first.", "recommendation"),
+        ("Anyone taking blood thinners needs to be careful with ginkgo.", "recommendation"),
+        ("People with diabetes need to check their blood sugar more often.", "recommendation"),
+        ("Caution is needed in people with liver disease.", "recommendation"),
+        ("Extra care is needed when giving it to children.", "recommendation"),
+        ("The FDA advises consumers not to buy these products.", "recommendation"),
+        ("The agency warns consumers to stop using the pills.", "recommendation"),
+        ("Health officials warn against using the product.", "recommendation"),
+        ("Here are some tips to help you sleep better.", "meta"),
+        ("Here is what you need to know.", "meta"),
     ],
 )
 def test_more_forms_of_advice_and_of_a_text_announcing_itself(sentence: str, kind: str) -> None:

@@ -330,8 +330,15 @@ def _plain_verb_before_object(token: str, word: str, rest: str, rules: KindRules
     return rules.objects.match(rest) is not None
 
 
+# A short lead before a colon ("The bottom line: talk to your doctor", "Our advice: start low").
+_SHORT_LEAD = re.compile(r"[^:;.!?]{1,40}:\s+(?=\S)")
+
+
 def _clause_starts(body: str) -> list[str]:
     starts = [body]
+    lead_in = _SHORT_LEAD.match(body)
+    if lead_in and len(lead_in.group().split()) <= 5:
+        starts.append(body[lead_in.end() :])
     soft = _SOFTENERS.match(body)
     if soft:
         starts.append(body[soft.end() :])
