@@ -472,10 +472,8 @@ def test_a_signature_after_a_dash_is_its_own_meta_unit(
         "Kind regards,",
         "Thanks for the quick reply!",
         "Thank you for your question.",
-        pytest.param(
-            "Sorry if this has been asked before, but the dose looks wrong.", marks=BEFORE
-        ),
-        pytest.param("Apologies for the long post, but the sources matter here.", marks=BEFORE),
+        "Sorry if this has been asked before, but the dose looks wrong.",
+        "Apologies for the long post, but the sources matter here.",
     ],
 )
 def test_source_lines_credits_greetings_and_sign_offs_are_meta(line: str) -> None:
