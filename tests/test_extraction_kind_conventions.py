@@ -643,3 +643,21 @@ def test_more_forms_of_advice_and_of_a_text_announcing_itself(sentence: str, kin
 )
 def test_warnings_of_fact_and_needs_stay_claims(sentence: str) -> None:
     assert kind_of(sentence) == "claim"
+
+
+@pytest.mark.parametrize(
+    "lead, kind",
+    [
+        pytest.param("Iron matters during pregnancy because:", "claim", marks=BEFORE),
+        pytest.param("There are two problems with this trial:", "claim", marks=BEFORE),
+        ("Common side effects of iron include:", "meta"),
+        ("For example:", "meta"),
+        ("Advice for parents:", "meta"),
+        ("Here are some warning signs:", "meta"),
+    ],
+)
+def test_a_statement_before_its_list_states_something_a_list_lead_does_not(
+    lead: str, kind: str
+) -> None:
+    doc = f"{lead}\n- it carries oxygen to the baby\n- it prevents anaemia\n"
+    assert units(doc)[0] == (lead, kind)
