@@ -648,8 +648,8 @@ def test_warnings_of_fact_and_needs_stay_claims(sentence: str) -> None:
 @pytest.mark.parametrize(
     "lead, kind",
     [
-        pytest.param("Iron matters during pregnancy because:", "claim", marks=BEFORE),
-        pytest.param("There are two problems with this trial:", "claim", marks=BEFORE),
+        ("Iron matters during pregnancy because:", "claim"),
+        ("There are two problems with this trial:", "claim"),
         ("Common side effects of iron include:", "meta"),
         ("For example:", "meta"),
         ("Advice for parents:", "meta"),

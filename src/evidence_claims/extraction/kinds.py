@@ -134,7 +134,9 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
         return "question"
     if role not in ("heading", "label") and stripped.endswith(":") and _advising_lead(body, rules):
         return "recommendation"
-    if role in ("heading", "label") or stripped.endswith(":") or is_label_sentence(stripped):
+    if role in ("heading", "label") or is_label_sentence(stripped):
+        return "meta"
+    if stripped.endswith(":") and not _stated_before_colon(stripped):
         return "meta"
     if role == "item" and _titled_item(stripped):
         return "meta"
@@ -172,6 +174,26 @@ def _advising_lead(body: str, rules: KindRules) -> bool:
     if match is None or match.group(1).lower() in _POINTING:
         return False
     return _is_imperative(body, rules)
+
+
+_LIST_LEAD = re.compile(
+    r"\b(?:following|include[sd]?|including|such\s+as|for\s+example|e\.g|below|these|tips|"
+    r"examples|steps|questions|ways|list|here)\b",
+    re.IGNORECASE,
+)
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had)\b|\bbecause:$", re.IGNORECASE)
+
+
+def _stated_before_colon(stripped: str) -> bool:
+    """A full statement that ends in a colon before its list ("Vitamin D is important to your
+    body because:", "There are several problems with this:") states something itself; a lead
+    that announces the list ("Common side effects include:", "For example:", "Here are some
+    tips:") or a short lead ("Advice for patients:") says nothing of its own."""
+    return (
+        len(stripped.split()) >= 5
+        and _FINITE.search(stripped) is not None
+        and _LIST_LEAD.search(stripped) is None
+    )
 
 
 def is_label_sentence(text: str) -> bool:
