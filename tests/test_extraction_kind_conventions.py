@@ -666,20 +666,18 @@ def test_a_statement_before_its_list_states_something_a_list_lead_does_not(
 @pytest.mark.parametrize(
     "sentence",
     [
-        pytest.param(
-            "The findings appear in the March issue of a paediatrics journal.", marks=BEFORE
-        ),
-        pytest.param("The study was led by Ann Lee of the University of Iowa.", marks=BEFORE),
-        pytest.param("The study involved 300 adults aged 50 and older.", marks=BEFORE),
-        pytest.param("The study followed 5,000 women for ten years.", marks=BEFORE),
-        pytest.param("Participants were between 18 and 65 years old.", marks=BEFORE),
-        pytest.param("Scientists analyzed data from 20,000 adults.", marks=BEFORE),
-        pytest.param("The authors analysed records from 12 clinics.", marks=BEFORE),
-        pytest.param("The National Institute on Aging funded the study.", marks=BEFORE),
-        pytest.param("The study was published online today in JAMA.", marks=BEFORE),
-        pytest.param("The trial lasted 12 weeks.", marks=BEFORE),
-        pytest.param("Follow-up lasted a median of 8 years.", marks=BEFORE),
-        pytest.param("The average age of the participants was 62.", marks=BEFORE),
+        "The findings appear in the March issue of a paediatrics journal.",
+        "The study was led by Ann Lee of the University of Iowa.",
+        "The study involved 300 adults aged 50 and older.",
+        "The study followed 5,000 women for ten years.",
+        "Participants were between 18 and 65 years old.",
+        "Scientists analyzed data from 20,000 adults.",
+        "The authors analysed records from 12 clinics.",
+        "The National Institute on Aging funded the study.",
+        "The study was published online today in JAMA.",
+        "The trial lasted 12 weeks.",
+        "Follow-up lasted a median of 8 years.",
+        "The average age of the participants was 62.",
     ],
 )
 def test_facts_about_the_study_are_meta(sentence: str) -> None:
