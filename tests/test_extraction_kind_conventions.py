@@ -682,3 +682,35 @@ def test_a_statement_before_its_list_states_something_a_list_lead_does_not(
 )
 def test_facts_about_the_study_are_meta(sentence: str) -> None:
     assert kind_in_report(sentence) == "meta"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("Nobody knows whether the effect lasts.", marks=BEFORE),
+        pytest.param("No one knows how turmeric acts on the gut.", marks=BEFORE),
+        pytest.param("Scientists are not sure why some people respond.", marks=BEFORE),
+        pytest.param("Researchers aren't sure whether the benefit is real.", marks=BEFORE),
+        pytest.param("It's not clear whether the tea helps.", marks=BEFORE),
+        pytest.param("It isn't known if the pills are safe in pregnancy.", marks=BEFORE),
+        pytest.param("The answer is not yet clear.", marks=BEFORE),
+        pytest.param("Nothing is known about its effects in children.", marks=BEFORE),
+        pytest.param("Experts disagree about whether vitamin D prevents colds.", marks=BEFORE),
+        pytest.param("There is no consensus on the best dose.", marks=BEFORE),
+        pytest.param("The jury is still out on fish oil.", marks=BEFORE),
+    ],
+)
+def test_more_ways_of_saying_that_something_is_not_known_are_meta(sentence: str) -> None:
+    assert kind_of(sentence) == "meta"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is clear that smoking harms the heart.",
+        "Melatonin is not known to cause dependence.",
+        "Most users are sure the tea helps them sleep.",
+    ],
+)
+def test_knowledge_stated_stays_a_claim(sentence: str) -> None:
+    assert kind_of(sentence) == "claim"
