@@ -687,17 +687,17 @@ def test_facts_about_the_study_are_meta(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        pytest.param("Nobody knows whether the effect lasts.", marks=BEFORE),
-        pytest.param("No one knows how turmeric acts on the gut.", marks=BEFORE),
-        pytest.param("Scientists are not sure why some people respond.", marks=BEFORE),
-        pytest.param("Researchers aren't sure whether the benefit is real.", marks=BEFORE),
-        pytest.param("It's not clear whether the tea helps.", marks=BEFORE),
-        pytest.param("It isn't known if the pills are safe in pregnancy.", marks=BEFORE),
-        pytest.param("The answer is not yet clear.", marks=BEFORE),
-        pytest.param("Nothing is known about its effects in children.", marks=BEFORE),
-        pytest.param("Experts disagree about whether vitamin D prevents colds.", marks=BEFORE),
-        pytest.param("There is no consensus on the best dose.", marks=BEFORE),
-        pytest.param("The jury is still out on fish oil.", marks=BEFORE),
+        "Nobody knows whether the effect lasts.",
+        "No one knows how turmeric acts on the gut.",
+        "Scientists are not sure why some people respond.",
+        "Researchers aren't sure whether the benefit is real.",
+        "It's not clear whether the tea helps.",
+        "It isn't known if the pills are safe in pregnancy.",
+        "The answer is not yet clear.",
+        "Nothing is known about its effects in children.",
+        "Experts disagree about whether vitamin D prevents colds.",
+        "There is no consensus on the best dose.",
+        "The jury is still out on fish oil.",
     ],
 )
 def test_more_ways_of_saying_that_something_is_not_known_are_meta(sentence: str) -> None:
