@@ -714,3 +714,16 @@ def test_more_ways_of_saying_that_something_is_not_known_are_meta(sentence: str)
 )
 def test_knowledge_stated_stays_a_claim(sentence: str) -> None:
     assert kind_of(sentence) == "claim"
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        pytest.param("Let's all do our part and wear a mask.", "recommendation", marks=BEFORE),
+        pytest.param("Let us not forget to wash our hands.", "recommendation", marks=BEFORE),
+        pytest.param("Feel free to revert my edit.", "recommendation", marks=BEFORE),
+        ("Let's say you take two tablets a day.", "claim"),
+    ],
+)
+def test_first_person_plural_imperatives_and_invitations(sentence: str, kind: str) -> None:
+    assert kind_of(sentence) == kind
