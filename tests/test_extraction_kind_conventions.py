@@ -719,9 +719,9 @@ def test_knowledge_stated_stays_a_claim(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence, kind",
     [
-        pytest.param("Let's all do our part and wear a mask.", "recommendation", marks=BEFORE),
-        pytest.param("Let us not forget to wash our hands.", "recommendation", marks=BEFORE),
-        pytest.param("Feel free to revert my edit.", "recommendation", marks=BEFORE),
+        ("Let's all do our part and wear a mask.", "recommendation"),
+        ("Let us not forget to wash our hands.", "recommendation"),
+        ("Feel free to revert my edit.", "recommendation"),
         ("Let's say you take two tablets a day.", "claim"),
     ],
 )

@@ -327,8 +327,15 @@ def _is_imperative(body: str, rules: KindRules) -> bool:
             continue
         word = match.group(1).lower().replace("’", "'")
         rest = candidate[match.end() :]
-        if word == "let" and re.match(r"(?:['’]s|\s+us)\b", rest, re.I):
-            continue  # "Let's say that ...", "Let us consider ...": the writer's discourse
+        if word == "let":
+            us = re.match(r"(?:['’]s|\s+us)\s+(all\s+|not\s+|each\s+)?([A-Za-z]+)", rest, re.I)
+            if us is not None:
+                # "Let's all do our part", "Let us not forget": advice to writer and reader;
+                # "Let's say that ...", "Let us consider ...": the writer's discourse.
+                verb = us.group(2).lower()
+                if us.group(1) or (verb in rules.imperatives and verb not in _DISCOURSE):
+                    return True
+                continue
         if word in rules.imperatives and (word == "beware" or not _is_noun_use(rest)):
             return True
         if word == "do" and re.match(r"\s+not\b", candidate[match.end() :], re.I):
@@ -373,6 +380,10 @@ def _clause_starts(body: str) -> list[str]:
             starts.append(rest[soft.end() :])
     return starts
 
+
+# Verbs with which "let's" leads the text on rather than advising ("Let's say", "Let us
+# consider", "Let's look at the trials").
+_DISCOURSE = frozenset({"say", "consider", "look", "see", "turn", "start", "begin", "take", "read"})
 
 _NOUN_USE = re.compile(
     r"\s+(?:of|by|is|are|was|were|has|have|had|can|may|might|will|would)\b", re.IGNORECASE
