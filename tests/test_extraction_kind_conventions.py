@@ -727,3 +727,33 @@ def test_knowledge_stated_stays_a_claim(sentence: str) -> None:
 )
 def test_first_person_plural_imperatives_and_invitations(sentence: str, kind: str) -> None:
     assert kind_of(sentence) == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("The search identified 345 records.", marks=BEFORE),
+        pytest.param("Twelve randomized trials were eligible.", marks=BEFORE),
+        pytest.param("Most trials had a high risk of bias.", marks=BEFORE),
+        pytest.param("The evidence was of low certainty.", marks=BEFORE),
+        pytest.param("We did not find any trials in children.", marks=BEFORE),
+        pytest.param("No trials reported adverse events.", marks=BEFORE),
+        pytest.param("Adverse events were poorly reported.", marks=BEFORE),
+        pytest.param("Publication bias could not be ruled out.", marks=BEFORE),
+        pytest.param("Subgroup analyses were not possible.", marks=BEFORE),
+    ],
+)
+def test_how_a_review_was_done_and_the_quality_of_its_evidence_are_meta(sentence: str) -> None:
+    assert kind_in_report(sentence) == "meta"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pooled data showed a small reduction in pain.",
+        "Ginger probably reduces nausea slightly (moderate-certainty evidence).",
+        "Subgroup analyses showed a larger effect in women.",
+    ],
+)
+def test_what_a_review_found_is_a_claim(sentence: str) -> None:
+    assert kind_in_report(sentence) == "claim"
