@@ -732,15 +732,15 @@ def test_first_person_plural_imperatives_and_invitations(sentence: str, kind: st
 @pytest.mark.parametrize(
     "sentence",
     [
-        pytest.param("The search identified 345 records.", marks=BEFORE),
-        pytest.param("Twelve randomized trials were eligible.", marks=BEFORE),
-        pytest.param("Most trials had a high risk of bias.", marks=BEFORE),
-        pytest.param("The evidence was of low certainty.", marks=BEFORE),
-        pytest.param("We did not find any trials in children.", marks=BEFORE),
-        pytest.param("No trials reported adverse events.", marks=BEFORE),
-        pytest.param("Adverse events were poorly reported.", marks=BEFORE),
-        pytest.param("Publication bias could not be ruled out.", marks=BEFORE),
-        pytest.param("Subgroup analyses were not possible.", marks=BEFORE),
+        "The search identified 345 records.",
+        "Twelve randomized trials were eligible.",
+        "Most trials had a high risk of bias.",
+        "The evidence was of low certainty.",
+        "We did not find any trials in children.",
+        "No trials reported adverse events.",
+        "Adverse events were poorly reported.",
+        "Publication bias could not be ruled out.",
+        "Subgroup analyses were not possible.",
     ],
 )
 def test_how_a_review_was_done_and_the_quality_of_its_evidence_are_meta(sentence: str) -> None:
