@@ -757,3 +757,10 @@ def test_how_a_review_was_done_and_the_quality_of_its_evidence_are_meta(sentence
 )
 def test_what_a_review_found_is_a_claim(sentence: str) -> None:
     assert kind_in_report(sentence) == "claim"
+
+
+def test_patterns_opening_with_the_same_words_are_merged_per_word() -> None:
+    from evidence_claims.extraction.kinds import factor
+
+    merged = factor([r"\b(?:is|are)\s+foo", r"\bbar", r"\b(?:is|was)\s+baz"])
+    assert merged == [r"\bis\s+(?:(?:foo)|(?:baz))", r"\bare\s+foo", r"\bbar", r"\bwas\s+baz"]

@@ -78,10 +78,45 @@ def load_rules() -> KindRules:
 _GUARD = "(?<![\\w'’])(?=\\w)"
 
 
+# A pattern that opens with a set of words and a space ("\\b(?:is|are)\\s+…").
+_WORDS_LEAD = re.compile(r"\\b\(\?:([a-z|]+)\)\\s\+")
+
+
+def factor(patterns: list[str]) -> list[str]:
+    """``patterns`` with those that open with the same set of words merged into one.
+
+    "\\b(?:is|are)\\s+X" and "\\b(?:is|was)\\s+Y" become "\\bis\\s+(?:(?:X)|(?:Y))",
+    "\\bare\\s+X" and "\\bwas\\s+Y", which match where the originals do; frequent words
+    ("is", "were") are then tried once per occurrence instead of once per pattern.
+    """
+    tails: dict[str, list[str]] = {}
+    order: list[str] = []
+    for pattern in patterns:
+        lead = _WORDS_LEAD.match(pattern)
+        keys = [f"\\b{word}\\s+" for word in lead.group(1).split("|")] if lead else [pattern]
+        for key in keys:
+            if key not in tails:
+                tails[key] = []
+                order.append(key)
+            tails[key].append(pattern[lead.end() :] if lead else "")
+    out = []
+    for key in order:
+        rest = tails[key]
+        if not rest[0] and len(rest) == 1 and not key.endswith("\\s+"):
+            out.append(key)
+        elif len(rest) == 1:
+            out.append(key + rest[0])
+        else:
+            out.append(key + "(?:" + "|".join(f"(?:{t})" for t in rest) + ")")
+    return out
+
+
 def _compile(patterns: list[str], flags: int) -> FoldedSearch:
     # Every pattern starts at a word: the guard, tested once per position, skips the rest.
     # Matched case-insensitively, on the statement's lower case where possible (.caseless),
-    # where the alternation is split by first character (:func:`by_first_char`).
+    # where the alternation is split by first character (:func:`by_first_char`), with patterns
+    # that open with the same words merged (:func:`factor`).
+    patterns = factor(patterns)
     joined = _GUARD + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
     try:
         lower_pattern(joined)
