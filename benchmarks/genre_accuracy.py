@@ -48,6 +48,7 @@ _KINDS = (
     "news report",
     "forum thread",
     "personal text",
+    "blog post",
 )
 
 

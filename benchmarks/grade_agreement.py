@@ -1,6 +1,6 @@
 """Agreement of the suggested certainty with review authors' own GRADE ratings.
 
-Run: python benchmarks/grade_agreement.py [--mismatches] [--no-blind] [--dev FILE]
+Run: python benchmarks/grade_agreement.py [--mismatches] [--no-blind] [--val-only] [--dev FILE]
 
 Reads the gold items of benchmarks/grade/dev.yaml (the half the rules may be tuned on) and the
 blind files benchmarks/grade/blind.yaml and blind-2.yaml (built by people who never saw the
@@ -27,6 +27,13 @@ never appeared in the development half, nor among the keys of reviews once in it
 (RETIRED_DEV_KEYS), so that the figure is free of reviews the rules were tuned on; only its size
 is printed. blind-2.yaml gets its own rows, then both blind files are pooled ("all blind") and
 pooled again without reviews ever in dev. Only the public API is used.
+
+benchmarks/grade/val.yaml, the validation half (reviews in no other gold file, written without
+reading the rules), is printed as aggregate rows only as well, with the split by whether the
+authors' reasons were read: it exists to choose between assessment methods (rules, a learned
+calibration) without spending the blind halves, never to tune a rule on an item, so no per-item
+row is ever printed for it. ``--val-only`` prints the validation rows alone (no development and
+no blind rows); ``--no-blind`` leaves the blind files out and keeps the validation rows.
 """
 
 from __future__ import annotations
@@ -49,6 +56,8 @@ from grade_gold import assess_one_claim  # noqa: E402
 import evidence_claims  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "grade"
+VAL_FILE = "val.yaml"
+"""The validation half: aggregate rows only, used to choose between methods (grade/README.md)."""
 RETIRED_DEV_KEYS = frozenset({"alkhalifah2020", "shang2022", "tanlim2018", "mayowilson2014"})
 """Reviews whose items were in the development half when the rules were tuned, and were later
 removed from it because the blind half draws on the same reviews (see grade/README.md)."""
@@ -260,13 +269,35 @@ def report_area(title: str, rows: list[Row], items: list[dict], area: str) -> No
         report(f"{title}, {area} items (n={len(part)})", part, detail=False)
 
 
+def report_validation(path: Path) -> None:
+    """Aggregate rows for the validation half, overall and split by whether the authors' reasons
+    were read; a failure to read an item is counted, not shown."""
+    title = "val (validation half: choose between methods, never tune on it)"
+    if not path.exists():
+        print(f"{title}: not present")
+        return
+    items = yaml.safe_load(path.read_text("utf-8"))
+    rows, failures = run(items)
+    report(title, rows, detail=False)
+    if failures:
+        print(f"  {len(failures)} item path(s) could not be read (ungraded)")
+    report_by_reasons("val", rows, items)
+    report_area("val", rows, items, "diagnostic")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--mismatches", action="store_true", help="per-item rows (dev only)")
     parser.add_argument("--no-blind", action="store_true", help="leave the blind half out")
     parser.add_argument("--dev", type=Path, default=GOLD / "dev.yaml", help="development half")
+    parser.add_argument(
+        "--val-only", action="store_true", help="print only the validation half's aggregate rows"
+    )
     args = parser.parse_args(argv)
 
+    if args.val_only:
+        report_validation(GOLD / VAL_FILE)
+        return 0
     dev = yaml.safe_load(args.dev.read_text("utf-8"))
     dev_rows, dev_failures = run(dev)
     report("dev (tuned on)", dev_rows, detail=True)
@@ -282,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"    {r.item_id}: authors {r.gold}; auto {r.auto}; typed {r.typed} "
                     f"({r.reasons}); baseline {r.baseline}"
                 )
+    report_validation(GOLD / VAL_FILE)
     if not args.no_blind:
         seen = {review_key(item) for item in dev} | RETIRED_DEV_KEYS
         pooled_rows: list[Row] = []

@@ -1,6 +1,6 @@
 """Every item of every GRADE agreement gold file is well-formed.
 
-The gold files (benchmarks/grade/dev.yaml, blind.yaml, blind-2.yaml; format in
+The gold files (benchmarks/grade/dev.yaml, blind.yaml, blind-2.yaml, val.yaml; format in
 benchmarks/grade/README.md) feed benchmarks/grade_agreement.py. A malformed item would be scored
 as "ungraded" or crash the benchmark, so its figures would silently measure the file, not the
 engine. These tests check the shape only: required fields, the allowed values of level, area,
@@ -25,11 +25,12 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "benchmarks" / "grade"
 TAXONOMY = ROOT / "src" / "evidence_claims" / "data" / "taxonomy.yaml"
-FILES = ("dev.yaml", "blind.yaml", "blind-2.yaml")
+FILES = ("dev.yaml", "blind.yaml", "blind-2.yaml", "val.yaml")
 ID_PATTERN = {
     "dev.yaml": re.compile(r"^grade-dev-\d{3}$"),
     "blind.yaml": re.compile(r"^grade-blind-\d{3}$"),
     "blind-2.yaml": re.compile(r"^grade-blind2-\d{3}$"),
+    "val.yaml": re.compile(r"^grade-val-\d{3}$"),
 }
 REQUIRED = (
     "id",
@@ -207,3 +208,38 @@ def test_the_checks_see_a_citation_an_accent_and_a_broken_entry() -> None:
     assert _first_surname("Jane Smith and John Doe") == "Smith"
     broken = _entry("@article{smith2021,\n  author = {Smith, Jane},\n  title = {x\n")
     assert broken.failed_blocks or len(broken.entries) != 1
+
+
+def _review_keys(name: str) -> set[str]:
+    """The reviews of a gold file, as BibTeX keys in lower-case letters and digits."""
+    path = GOLD / name
+    if not path.exists():
+        return set()
+    keys = set()
+    for item in yaml.safe_load(path.read_text("utf-8")):
+        library = _entry(str(item.get("bibtex", "")))
+        if len(library.entries) == 1:
+            keys.add("".join(c for c in library.entries[0].key.lower() if c.isalnum()))
+    return keys
+
+
+def test_the_validation_half_shares_no_review_with_the_other_gold_files() -> None:
+    """val.yaml chooses between assessment methods, so none of its reviews may be one a rule was
+    tuned on (dev) or one the blind halves measure; only a count is reported, so that a failure
+    says nothing about a blind item."""
+    val = _review_keys("val.yaml")
+    if not val:
+        pytest.skip("val.yaml not present")
+    shared = {name: len(val & _review_keys(name)) for name in FILES if name != "val.yaml"}
+    assert not any(shared.values()), f"reviews of val.yaml also in: {shared}"
+
+
+def test_the_validation_half_is_large_enough_to_choose_with() -> None:
+    """At least 40 items from at least 14 reviews (the size the validation half was built to):
+    fewer would make the choice between methods a coin toss."""
+    path = GOLD / "val.yaml"
+    if not path.exists():
+        pytest.skip("val.yaml not present")
+    items = yaml.safe_load(path.read_text("utf-8"))
+    assert len(items) >= 40
+    assert len(_review_keys("val.yaml")) >= 14

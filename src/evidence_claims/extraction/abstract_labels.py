@@ -24,6 +24,18 @@ LABELS = word_set(
 ) | frozenset(
     {
         "materials and methods",
+        # Labels that join two parts: PLoS Medicine ("Methods and Findings"), the AHA journals
+        # ("Methods and Results"), JAMA ("Conclusions and Relevance"), the older PLoS ONE
+        # abstracts ("Methodology/Principal Findings", "Conclusions/Significance": the parts
+        # of a "/" name are looked up one by one).
+        "methods and findings",
+        "methods and results",
+        "patients and methods",
+        "subjects and methods",
+        "conclusions and relevance",
+        "methodology",
+        "principal findings",
+        "significance",
         "main outcome measures",
         "main outcomes and measures",
         "design and setting",

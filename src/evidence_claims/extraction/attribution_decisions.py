@@ -30,6 +30,10 @@ from .segment import LABELS, Segment
 _OPENING_QUOTES = "\"“‘'«"
 # An expert named as an author or leader of a study ("said study author X", "said lead
 # investigator X", "said study leader X").
+# A report's deictic reference to its own study ("this study", "our trial", "our aim").
+_OWN_DEIXIS = re.compile(r"(?:this|our)\b", re.I)
+# Words that name a study's measuring instrument as much as a survey design.
+_INSTRUMENT = re.compile(r"questionnaires?|interviewed", re.I)
 _STUDY_AUTHOR = re.compile(r"\b(?:author|investigator|leader)\b", re.I)
 _OPEN_QUESTION = re.compile(r"[\W]*whether\b", re.I)
 _HUMAN_SHIFT = re.compile(
@@ -189,7 +193,11 @@ def _label_word(document: str, segment: Segment) -> str | None:
     if segment.role not in ("label", "heading"):
         return None
     words = document[segment.start : segment.end].rstrip(":").strip().lower()
-    return words if words in LABELS else None
+    if words in LABELS:
+        return words
+    # "Methodology/Principal Findings": a name of labels joined by "/" is one label.
+    parts = [part.strip() for part in words.split("/")]
+    return parts[-1] if len(parts) > 1 and all(part in LABELS for part in parts) else None
 
 
 # Labels of the parts of a document that come before or beside its own study (what is known
@@ -356,6 +364,19 @@ def _report(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         return None
     if (
         passage is not None
+        and not passage.report
+        and not st.explicit
+        and doc.genre.research
+        and doc.genre.confident
+        and _OWN_DEIXIS.match(doc.text, voice[0].start, voice[0].end)
+    ):
+        # "Small studies have linked ginger to less pain. The aim of this study was ...": in a
+        # research report, "this study" is the one the document reports, not the studies its
+        # background sentence named (a news story's "this study" goes on with the study it
+        # tells of).
+        passage = None
+    if (
+        passage is not None
         and passage.type in STUDY_TYPES
         and not designs
         and (passage.report or speakers_only)
@@ -381,6 +402,8 @@ def _report(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     return chosen
 
 
+# Genres that tell of others' studies for a lay reader (:mod:`.genre`).
+_TELLING = frozenset({"news", "personal"})
 # Genres whose writer reports no study of their own (:mod:`.genre`).
 _NO_OWN_STUDY = frozenset({"agency", "forum", "personal", "encyclopedia"})
 
@@ -415,6 +438,16 @@ def _within_study(doc: Document, walk: Walk, st: Statement) -> Attribution | Non
         return None
     if passage.type in STUDY_TYPES and all(self_report(doc.text, c) for c in st.explicit):
         # "Intake was recorded partly by self-report": a study's measurement method.
+        return _context(passage, None)
+    if (
+        passage.report
+        and passage.type in STUDY_TYPES
+        and not any(item.keys for item in st.resolved)
+        and all(_INSTRUMENT.fullmatch(doc.text, c.start, c.end) for c in st.explicit)
+    ):
+        # "The primary outcome was the Patient Health Questionnaire score": in a report's own
+        # methods and results a questionnaire or an interview is how the study measured, not
+        # a survey of its own.
         return _context(passage, None)
     if (
         passage.report
@@ -483,7 +516,11 @@ def _follow_named(doc: Document, walk: Walk, st: Statement, chosen: Attribution)
         sole = bool(chosen.sources) and all(
             item.sole for item in st.resolved if set(item.keys) & set(chosen.sources)
         )
-        carried = () if sole else chosen.sources
+        # In a news story or a blog post, the sentences that go on about a study cited by
+        # number carry no key either (benchmarks/gold-real-val/README.md): the key marks the
+        # sentence that cites it.
+        told = doc.genre.family in _TELLING and doc.genre.confident
+        carried = () if sole or told else chosen.sources
         walk.passage = _Passage(chosen.type, carried, st.index, report=report)
     elif chosen.type == EXPERT:
         walk.passage = _Passage(EXPERT, chosen.sources, st.index, quote_only=True)

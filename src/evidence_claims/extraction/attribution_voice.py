@@ -171,7 +171,8 @@ _PUBLISHER_QUESTION = _question_heading(
     r"(?:what|why|how|when|where|which|do|does|can|is|are)", "We|we"
 )
 _READER = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
-_WRITER = re.compile(r"\b(?-i:I|I['’]\w+|me|my|mine)\b")
+# (A middle initial, "Lindsey I. Black", is no first person.)
+_WRITER = re.compile(r"\b(?-i:I(?!\.\s+[A-Z][a-z])|I['’]\w+|me|my|mine)\b")
 
 
 def _own_line(document: str, segment: Segment) -> bool:

@@ -134,8 +134,14 @@ class Resolver:
         elif mention.form == "sole":
             keys = list(self.bibliography.entries)[:1] if len(self.bibliography) == 1 else []
         elif mention.form == "numbered":
-            ordered = list(self.bibliography.entries)
-            keys = [ordered[n - 1] for n in mention.numbers if 1 <= n <= len(ordered)]
+            numbered = _numbered_keys(self.bibliography)
+            if numbered is not None:
+                # Keys named by their reference numbers ("ref2" ... "ref10", a list copied
+                # from marker 2 on): marker [n] is the key numbered n, not the n-th entry.
+                keys = [numbered[n] for n in mention.numbers if n in numbered]
+            else:
+                ordered = list(self.bibliography.entries)
+                keys = [ordered[n - 1] for n in mention.numbers if 1 <= n <= len(ordered)]
         else:
             keys = self.last_keys
         if keys and mention.form != "backref":
@@ -248,3 +254,23 @@ def _matches(word: str, vocabulary: set[str]) -> bool:
         for v in vocabulary
         if len(v) >= 4
     )
+
+
+_NUMBERED_KEY = re.compile(r"([A-Za-z_-]*?)(\d+)")
+
+
+def _numbered_keys(bibliography: Bibliography) -> dict[int, str] | None:
+    """{n: key} when every key is one shared word and a number ("ref1", "ref2", ...) and no
+    number repeats; None otherwise (the keys are names, cited by their position)."""
+    out: dict[int, str] = {}
+    prefixes = set()
+    for key in bibliography.entries:
+        match = _NUMBERED_KEY.fullmatch(key)
+        if match is None:
+            return None
+        prefixes.add(match.group(1).lower())
+        number = int(match.group(2))
+        if number in out:
+            return None
+        out[number] = key
+    return out if len(prefixes) == 1 and len(out) > 1 else None

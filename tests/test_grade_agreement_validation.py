@@ -1,0 +1,62 @@
+"""benchmarks/grade_agreement.py prints the validation half as aggregate rows only.
+
+The validation half (benchmarks/grade/val.yaml) exists to choose between assessment methods; a
+per-item row would invite tuning on it. These tests replace the engine run with fixed rows, so
+they check what the script prints, not what the engine says.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCHMARKS = ROOT / "benchmarks"
+
+
+@pytest.fixture()
+def agreement(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    spec = importlib.util.spec_from_file_location(
+        "grade_agreement", BENCHMARKS / "grade_agreement.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "grade_agreement", module)
+    spec.loader.exec_module(module)
+
+    def fake_run(items):
+        rows = [
+            module.Row(str(item["id"]), item["authors_certainty"], "low", "moderate", "high", "-")
+            for item in items
+        ]
+        return rows, []
+
+    monkeypatch.setattr(module, "run", fake_run)
+    return module
+
+
+def test_val_only_prints_aggregate_validation_rows_and_nothing_else(agreement, capsys) -> None:
+    if not (agreement.GOLD / agreement.VAL_FILE).exists():
+        pytest.skip("val.yaml not present")
+    assert agreement.main(["--val-only"]) == 0
+    out = capsys.readouterr().out
+    headings = [line for line in out.splitlines() if not line.startswith("  ")]
+    assert headings and all(line.startswith("val") for line in headings)
+    assert "grade-val-" not in out
+    assert "dev" not in out and "blind" not in out
+    body = [line for line in out.splitlines() if line.startswith("  ")]
+    assert body and all(line.split()[0] in {"auto", "typed", "baseline"} for line in body)
+
+
+def test_no_blind_keeps_the_validation_rows(agreement, capsys) -> None:
+    if not (agreement.GOLD / agreement.VAL_FILE).exists():
+        pytest.skip("val.yaml not present")
+    assert agreement.main(["--no-blind"]) == 0
+    out = capsys.readouterr().out
+    assert "val (validation half" in out
+    assert "blind" not in out
+    assert "grade-val-" not in out
