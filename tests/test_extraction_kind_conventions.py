@@ -769,35 +769,26 @@ def test_patterns_opening_with_the_same_words_are_merged_per_word() -> None:
 @pytest.mark.parametrize(
     "sentence, kind",
     [
-        pytest.param("Analysis was by intention to treat.", "meta", marks=BEFORE),
-        pytest.param(
-            "Diary data were available for 212 of the 240 volunteers.", "meta", marks=BEFORE
-        ),
-        pytest.param("The trial was not powered to detect small effects.", "meta", marks=BEFORE),
-        pytest.param("In terms of limitations, the sample was small.", "meta", marks=BEFORE),
-        pytest.param("The cost results will be reported separately.", "meta", marks=BEFORE),
-        pytest.param("The institute will fund three new centres.", "meta", marks=BEFORE),
-        pytest.param("These findings will shape future research on sleep.", "meta", marks=BEFORE),
-        pytest.param(
-            "Results of trials of valerian for sleep in older adults have been mixed.",
-            "meta",
-            marks=BEFORE,
-        ),
-        pytest.param(
-            "Migraine is a disorder of unknown cause in many patients.", "meta", marks=BEFORE
-        ),
-        pytest.param("Researchers collected saliva samples every month.", "meta", marks=BEFORE),
-        pytest.param("Here I will examine why so many trials disagree.", "meta", marks=BEFORE),
-        pytest.param("Adherence is defined here as taking 80% of the doses.", "meta", marks=BEFORE),
-        pytest.param("This should come as no surprise to most readers.", "claim", marks=BEFORE),
-        pytest.param("CONTACT: Jane Roe, Ph.D.", "meta", marks=BEFORE),
+        ("Analysis was by intention to treat.", "meta"),
+        ("Diary data were available for 212 of the 240 volunteers.", "meta"),
+        ("The trial was not powered to detect small effects.", "meta"),
+        ("In terms of limitations, the sample was small.", "meta"),
+        ("The cost results will be reported separately.", "meta"),
+        ("The institute will fund three new centres.", "meta"),
+        ("These findings will shape future research on sleep.", "meta"),
+        ("Results of trials of valerian for sleep in older adults have been mixed.", "meta"),
+        ("Migraine is a disorder of unknown cause in many patients.", "meta"),
+        ("Researchers collected saliva samples every month.", "meta"),
+        ("Here I will examine why so many trials disagree.", "meta"),
+        ("Adherence is defined here as taking 80% of the doses.", "meta"),
+        ("This should come as no surprise to most readers.", "claim"),
+        ("CONTACT: Jane Roe, Ph.D.", "meta"),
     ],
 )
 def test_more_forms_of_study_conduct_plans_and_signposting(sentence: str, kind: str) -> None:
     assert kind_of(sentence) == kind
 
 
-@BEFORE
 def test_a_title_and_its_subtitle_on_one_line_are_a_heading() -> None:
     title = "Ginger Extract for Nausea in Pregnancy. A Randomised and Placebo-Controlled Trial"
     doc = title + "\n\nBackground\n\nNausea is common in early pregnancy.\n"

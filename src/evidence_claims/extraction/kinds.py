@@ -371,6 +371,8 @@ def _is_imperative(body: str, rules: KindRules) -> bool:
                 if us.group(1) or (verb in rules.imperatives and verb not in _DISCOURSE):
                     return True
                 continue
+        if rest.startswith(":"):
+            continue  # "CONTACT: ...", "Note: ...": a label, not an instruction
         if word in rules.imperatives and (word == "beware" or not _is_noun_use(rest)):
             return True
         if word == "do" and re.match(r"\s+not\b", candidate[match.end() :], re.I):

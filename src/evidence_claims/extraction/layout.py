@@ -513,6 +513,11 @@ def _unpunctuated_sentence(document: str, left: int, right: int) -> bool:
     end = _UNPUNCTUATED_END.search(document, max(left, right - 120), right)
     if end is not None and not _period_in_title(document, left, right, end.group()):
         return True
+    if title_like(document[left:right]):
+        # A title and its subtitle on one line ("Benefit from B-Lymphocyte Depletion ... in
+        # Chronic Fatigue Syndrome. A Double-Blind and Placebo-Controlled Study"): running
+        # text does not capitalise its content words.
+        return False
     begin = left
     for match in CANDIDATE.finditer(document, left, right):
         # A full stop inside ends a sentence; "Is it safe? What the science says" stays a title,
