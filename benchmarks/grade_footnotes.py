@@ -19,8 +19,9 @@ every domain the engine rates comes from the phrase.
 Printed per split (train: the reviews cues may be written from; test: a third of the reviews,
 held out by review; fresh: reviews read after the cues were written; fresh-2: fifteen more
 reviews read later still, a measuring split only; fresh-3a and fresh-3b: seventeen more reviews,
-halved by review, fresh-3a tunable and fresh-3b held out; each fresh-3 half includes sentences
-marked ``form: prose``, reported again on their own line) and per domain:
+halved by review, fresh-3a tunable and fresh-3b held out; fresh-4a and fresh-4b: twenty-one more
+reviews halved the same way, mostly prose; each fresh-3 and fresh-4 half includes sentences marked
+``form: prose``, reported again on their own line) and per domain:
 
 - recall: of the phrases the authors rated down (or up) in a domain, the share for which the
   engine rates that domain in the same direction; "levels" is the share that also takes the
@@ -31,7 +32,8 @@ marked ``form: prose``, reported again on their own line) and per domain:
   phrase's own (or than the other domains the same sentence names, ``also``).
 
 ``--misses`` lists the train split's misses phrase by phrase (``--misses-split`` names other
-splits to list); fresh-2 and fresh-3b are printed as aggregate figures only, whatever is asked.
+splits to list); fresh-2, fresh-3b and fresh-4b are printed as aggregate figures only, whatever is
+asked.
 """
 
 from __future__ import annotations
@@ -58,8 +60,8 @@ BODY = {
     "mixed": ("5 randomized trials and 3 cohort studies", "the treatment improved the outcome"),
     "observational": ("8 cohort studies", "the exposure was associated with the outcome"),
 }
-SPLITS = ("train", "test", "fresh", "fresh-2", "fresh-3a", "fresh-3b")
-HELD_OUT = ("fresh-2", "fresh-3b")
+SPLITS = ("train", "test", "fresh", "fresh-2", "fresh-3a", "fresh-3b", "fresh-4a", "fresh-4b")
+HELD_OUT = ("fresh-2", "fresh-3b", "fresh-4b")
 UP = {
     "upgrade.large_effect": "large_effect",
     "upgrade.very_large_effect": "large_effect",
@@ -195,8 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--misses-split",
         action="append",
-        choices=["train", "test", "fresh", "fresh-3a"],
-        help="list this split's misses too (repeatable); fresh-2 and fresh-3b are never listed",
+        choices=["train", "test", "fresh", "fresh-3a", "fresh-4a"],
+        help="list this split's misses too (repeatable); held-out splits are never listed",
     )
     args = parser.parse_args(argv)
     corpus = yaml.safe_load(CORPUS.read_text("utf-8"))

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from ..model.records import Claim
 from ..rules import assessment as R
+from .compose import of_study_quality
 from .cues import _data, lexicon
 from .detected import Detected
 from .diagnostic import accuracy_designs
@@ -223,6 +224,8 @@ def find_unnegated(name: str, text: str, lowered: str | None = None) -> str | No
         before = lowered[max(0, match.start() - 40) : match.start()]
         if negation().search(before):
             continue
+        if name == "heterogeneity" and of_study_quality(lowered, match.start()):
+            continue  # "the quality of the trials varied": risk of bias, not their results
         return text[match.start() : match.end()]
     return None
 

@@ -66,6 +66,7 @@ class Role:
     qualifiers: tuple[tuple[str, str], ...]  # (class or "all", polarity)
     very: bool
     negator: bool
+    clausal: bool = False  # a negator over the rest of its clause ("it did not appear that")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,66 @@ def _norm(phrase: str) -> str:
     return " ".join(str(phrase).lower().split())
 
 
+def _plural(word: str) -> str | None:
+    """The plural of an English noun by the regular rules ("bias" -> "biases", "study" ->
+    "studies", "limitation" -> "limitations"), or None for a word that already looks plural
+    or does not end in a letter. Only this way round: a plural term read in the singular says
+    something else ("results varied" compares studies, "the result" is one estimate). A wrong
+    guess for an irregular noun is a string no text holds."""
+    if not word[-1:].isalpha() or len(word) <= 3 or word.endswith(("ed", "ing")):
+        return None
+    if word.endswith(("ss", "us", "is", "as", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("s"):
+        return None
+    if word.endswith("y") and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _variants(phrase: str) -> list[str]:
+    """Other inflections of a domain term that mean the same (inflection-tolerant matching
+    instead of listing every form in the data file): the plural of its last word ("publication
+    biases", "small-study effects" for "small-study effect"), and "what" for "which" at its
+    start ("knew what intervention", "knew which intervention"). A verb's forms are not made:
+    they change what a clause says ("reported", "reporting")."""
+    words = phrase.split()
+    out = []
+    plural = _plural(words[-1])
+    if plural is not None:
+        out.append(" ".join([*words[:-1], plural]))
+    if words[0] == "which" and len(words) > 1:
+        out.append(" ".join(["what", *words[1:]]))
+    return out
+
+
+def _coordinated(terms: dict[str, list[tuple[str, str]]]) -> dict[str, list[tuple[str, str]]]:
+    """Terms whose modifiers share one head noun ("publication and language biases",
+    "performance and detection bias", "selection or attrition bias"): every pair of the
+    one-word modifiers of the head nouns in ``coordinated_heads``, joined by "and" or "or",
+    names each term it coordinates (about a thousand phrases for "bias": the tokeniser's one
+    alternation grows, a clause with a term takes about a quarter longer to read)."""
+    heads = [_norm(h) for h in _spec().get("coordinated_heads") or ()]
+    out: dict[str, list[tuple[str, str]]] = {}
+    for head in heads:
+        modifiers = {
+            p.split()[0]: roles
+            for p, roles in terms.items()
+            if len(p.split()) == 2 and p.split()[1] == head
+        }
+        plural = _plural(head)
+        for first, roles_a in modifiers.items():
+            for second, roles_b in modifiers.items():
+                if first == second:
+                    continue
+                joined = list(dict.fromkeys([*roles_a, *roles_b]))
+                for link in ("and", "or"):
+                    for noun in (head, plural):
+                        if noun:
+                            out.setdefault(f"{first} {link} {second} {noun}", joined)
+    return out
+
+
 @cache
 def _roles() -> dict[str, Role]:
     spec = _spec()
@@ -121,13 +182,39 @@ def _roles() -> dict[str, Role]:
                 quals.setdefault(_norm(p), []).append((cls, polarity))
     very = {_norm(p) for p in spec["very"]}
     negators = {_norm(p) for p in spec["negators"]}
+    clausal = {_norm(p) for p in spec.get("clausal_negators") or ()}
+    # a negative quantifier ("none of the trials") qualifies and negates as "no" does
+    for phrase in spec.get("negative_quantifiers") or ():
+        quals.setdefault(_norm(phrase), list(quals.get("no", ())))
+        negators.add(_norm(phrase))
+    # a qualifier phrase of the classes in ``keep_first_word`` still judges as its first word
+    # does for the other classes: "differed between" (a variation between the studies) is
+    # also "differed" for their results ("effects differed between populations")
+    keeping = {str(c) for c in spec.get("keep_first_word") or ()}
+    for phrase, roles in list(quals.items()):
+        first = phrase.split()[0]
+        if first == phrase or first in negators or not any(c in keeping for c, _ in roles):
+            continue
+        for role in quals.get(first, ()):
+            if role[0] not in {c for c, _ in roles}:
+                roles.append(role)
+    listed = set(terms) | set(quals) | very | negators | clausal
+    # a variant never overrides a listed phrase: the data file's own reading of a form wins
+    for phrase, roles in list(terms.items()):
+        for variant in _variants(phrase):
+            if variant not in listed:
+                terms.setdefault(variant, list(roles))
+    for phrase, roles in _coordinated(terms).items():
+        if phrase not in listed:
+            terms.setdefault(phrase, roles)
     out = {}
-    for phrase in set(terms) | set(quals) | very | negators:
+    for phrase in set(terms) | set(quals) | very | negators | clausal:
         out[phrase] = Role(
             tuple(terms.get(phrase, ())),
             tuple(quals.get(phrase, ())),
             phrase in very,
-            phrase in negators,
+            phrase in negators or phrase in clausal,
+            phrase in clausal,
         )
     return out
 
@@ -330,15 +417,45 @@ def _gap(a: Token, b: Token) -> int:
 
 
 def _negated(tokens: Sequence[Token], i: int) -> bool:
-    """A negator at most NEGATION_REACH words before token ``i``."""
+    """A negator at most NEGATION_REACH words before token ``i`` (a clausal negator is read
+    by :func:`_verdicts`, over the whole clause it introduces)."""
     tok = tokens[i]
     for j in range(i - 1, -1, -1):
         other = tokens[j]
         if tok.word - other.last - 1 > NEGATION_REACH:
             break
-        if other.role.negator:
+        if other.role.negator and not other.role.clausal:
             return True
     return False
+
+
+def _verdicts(tokens: Sequence[Token]) -> Iterator[tuple[int, str, str, tuple[str, int, int]]]:
+    """(index, domain, class, verdict) of each judged term of a clause. After a clausal negator
+    ("it did not appear that ...", "there was no evidence that ...") the clause it introduces is
+    judged as written and each domain's verdict then turned: a domain with a concern there is
+    not serious ("no evidence that allocation was inadequately concealed"), one judged only not
+    serious is a concern ("it did not appear that unpublished papers were searched")."""
+    clausal = next((i for i, tok in enumerate(tokens) if tok.role.clausal), len(tokens))
+    under: dict[str, list[tuple[int, str, tuple[str, int, int]]]] = {}
+    for t, tok in enumerate(tokens):
+        for domain, cls in tok.role.terms:
+            judged = _judge(tokens, t, cls)
+            if judged is None:
+                continue
+            if t < clausal:
+                yield t, domain, cls, judged
+            else:
+                under.setdefault(domain, []).append((t, cls, judged))
+    for domain, found in under.items():
+        concerns = [f for f in found if f[2][0] == "concern"]
+        if concerns:
+            t, cls, judged = concerns[0]
+            yield t, domain, cls, ("not_serious", 0, judged[2])
+            continue
+        cleared = [f for f in found if f[2][0] == "not_serious"]
+        if cleared:
+            t, cls, judged = cleared[0]
+            yield t, domain, cls, ("concern", 1, judged[2])
 
 
 def _very(tokens: Sequence[Token], i: int) -> bool:
@@ -503,6 +620,31 @@ def _nearer_term(tokens: Sequence[Token], q: int, t: int, cls: str, gap: int) ->
     return False
 
 
+_QUALITY_CLASSES = frozenset({"problem", "safeguard", "conduct"})
+
+
+def of_study_quality(lowered: str, start: int) -> bool:
+    """Whether the words of ``lowered`` just before ``start`` (a cue such as "varied
+    considerably") make the studies' quality or risk of bias its subject: "the quality of the
+    trials varied considerably" says the risk of bias differed between studies (GRADE
+    guidelines 4), not that their results did (GRADE guidelines 7). True when a risk-of-bias
+    term stands among the last MAX_GAP words of the cue's clause before it and no
+    inconsistency term does."""
+    begin = 0
+    for match in _clause_break().finditer(lowered, 0, start):
+        begin = match.end()
+    before = lowered[begin:start]
+    tokens = _tokens(before)
+    words = len(_WORD.findall(before))
+    near = [tok for tok in tokens if words - tok.word <= MAX_GAP + 1 and tok.role.terms]
+    domains = {d for tok in near for d, _ in tok.role.terms}
+    if "inconsistency" in domains:
+        return False
+    return any(
+        d == "risk_of_bias" and c in _QUALITY_CLASSES for tok in near for d, c in tok.role.terms
+    )
+
+
 @lru_cache(maxsize=4096)
 def read(text: str) -> tuple[Finding, ...]:
     """The domains ``text`` rates down, each once with its most levels and first words
@@ -517,27 +659,24 @@ def read(text: str) -> tuple[Finding, ...]:
         if not any(tok.role.terms for tok in tokens) or _withdrawn(parts, index, text):
             continue
         overruled = _judged_later(parts, index, text) - _named_concerns(tokens, clause)
-        for t, tok in enumerate(tokens):
-            for domain, cls in tok.role.terms:
-                if domain not in _ONE_LEVEL or domain in overruled:
-                    continue
-                judged = _judge(tokens, t, cls)
-                if judged is None or judged[0] != "concern":
-                    continue
-                levels, q = judged[1], judged[2]
-                if domain == "inconsistency" and _explained_after(text.lower(), offset):
-                    continue
-                previous = found.get(domain)
-                if previous is None or levels > previous.levels:
-                    span = [tok] if q < 0 else [tok, tokens[q]]
-                    if q > 0 and tokens[q - 1].role.very:
-                        span.append(tokens[q - 1])
-                    if t > 0 and tokens[t - 1].role.very:
-                        span.append(tokens[t - 1])
-                    start = min(s.start for s in span) + offset
-                    end = max(s.end for s in span) + offset
-                    words = text[start:end] if same else clause[start - offset : end - offset]
-                    found[domain] = Finding(domain, levels, " ".join(words.split()))
+        for t, domain, _cls, judged in _verdicts(tokens):
+            if domain not in _ONE_LEVEL or domain in overruled or judged[0] != "concern":
+                continue
+            if domain == "inconsistency" and _explained_after(text.lower(), offset):
+                continue
+            levels, q = judged[1], judged[2]
+            previous = found.get(domain)
+            if previous is None or levels > previous.levels:
+                tok = tokens[t]
+                span = [tok] if q < 0 else [tok, tokens[q]]
+                if q > 0 and tokens[q - 1].role.very:
+                    span.append(tokens[q - 1])
+                if t > 0 and tokens[t - 1].role.very:
+                    span.append(tokens[t - 1])
+                start = min(s.start for s in span) + offset
+                end = max(s.end for s in span) + offset
+                words = text[start:end] if same else clause[start - offset : end - offset]
+                found[domain] = Finding(domain, levels, " ".join(words.split()))
     return tuple(found.values())
 
 
@@ -637,11 +776,8 @@ def cleared(text: str) -> tuple[tuple[str, int, int], ...]:
         if _minority().search(clause):
             continue
         verdicts: dict[str, set[str]] = {}
-        for t, tok in enumerate(tokens):
-            for domain, cls in tok.role.terms:
-                judged = _judge(tokens, t, cls)
-                if judged is not None:
-                    verdicts.setdefault(domain, set()).add(judged[0])
+        for _t, domain, _cls, judged in _verdicts(tokens):
+            verdicts.setdefault(domain, set()).add(judged[0])
         for domain, found in verdicts.items():
             if "not_serious" in found and "concern" not in found:
                 out.append((domain, offset, offset + len(clause)))
