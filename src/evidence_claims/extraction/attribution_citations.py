@@ -94,6 +94,8 @@ def entry_types(bibliography: Bibliography | None) -> dict[str, str | None]:
             hits = [h for h in rules.scan(where) if h.type == REVIEW]
         if hits:
             types[key] = choose_cue(hits, rules).type
+        elif _STATISTICS.search(" ".join((where, entry.get("type") or ""))):
+            types[key] = "observational_study"
         elif _GUIDELINE.search(entry.get("title") or ""):
             types[key] = AUTHORITY
         else:
@@ -101,6 +103,10 @@ def entry_types(bibliography: Bibliography | None) -> dict[str, str | None]:
     return types
 
 
+# A report of a national statistics body or a data brief: an analysis of the survey data the
+# body collects (benchmarks/gold-real/README.md, fourth round: "an NCHS data brief an analysis
+# of a national survey").
+_STATISTICS = re.compile(r"\b(?:statistics|statistical|data\s+briefs?)\b", re.I)
 # A guideline (or a body's recommendation or consensus statement) in an entry's title: the
 # statement of the body that issued it (taxonomy: authority_statement), whoever its authors
 # are, unless the statement that cites it reports the evidence behind it (guideline_evidence).
@@ -220,6 +226,7 @@ def resolve_mentions(
             # A body cited by name: its entry says what it published (a guideline, a review),
             # before the agency cue its name also is.
             kind = next((types[k] for k in keys if types.get(k)), None)
+        entry_kind = next((types[k] for k in keys if types.get(k)), None)
         for hit in hits if kind is None else ():
             if (
                 hit.start < mention.end
@@ -229,11 +236,15 @@ def resolve_mentions(
                     "anaphora",
                     "judgement",
                 )
+                # "a new study published in <journal>", "researchers led by X": words that
+                # say only that a study exists yield to the design of the entry they resolve
+                # to (docs/extraction-decisions.md, 34: typed by its design).
+                and not (entry_kind is not None and generic_cue(document, hit))
             ):
                 kind = hit.type
                 break
         if kind is None:
-            kind = next((types[k] for k in keys if types.get(k)), None)
+            kind = entry_kind
         if kind is None and mention.form == "backref":
             kind = resolver.last_type
         if mention.form != "backref":

@@ -23,18 +23,28 @@ from .attribution_rules import (
     UNSOURCED,
     CueHit,
     choose_cue,
+    voice_design,
 )
 from .attribution_speakers import named_again, official_speaker
+from .attribution_voice import names_body
 from .segment import LABELS, Segment
 
 _OPENING_QUOTES = "\"“‘'«"
 # An expert named as an author or leader of a study ("said study author X", "said lead
 # investigator X", "said study leader X").
+# A bare "the authors suggest/speculate" is the authors' own opinion, not a quotation of the
+# study's author (docs/extraction-decisions.md, 39): a qualifier or a reporting verb must name
+# the author as the study's.
+_STUDY_AUTHOR = re.compile(
+    r"\b(?:study|lead|senior|first|principal|co-?|corresponding)[\s-]*"
+    r"(?:author|investigator|leader)\b"
+    r"|\b(?:said|says|according\s+to)\s+(?:the\s+)?(?:author|investigator|leader)\b",
+    re.I,
+)
 # A report's deictic reference to its own study ("this study", "our trial", "our aim").
 _OWN_DEIXIS = re.compile(r"(?:this|our)\b", re.I)
 # Words that name a study's measuring instrument as much as a survey design.
 _INSTRUMENT = re.compile(r"questionnaires?|interviewed", re.I)
-_STUDY_AUTHOR = re.compile(r"\b(?:author|investigator|leader)\b", re.I)
 _OPEN_QUESTION = re.compile(r"[\W]*whether\b", re.I)
 _HUMAN_SHIFT = re.compile(
     r"[\W]*in\s+(?:adults|humans|people|patients|children|women|men|volunteers)\b", re.I
@@ -108,6 +118,7 @@ class Walk:
     study_left: bool = False  # has a statement on another ground (not a quotation) come since?
     section_design: str | None = None  # the design a section heading names ("Randomized trials")
     officials: set[str] = field(default_factory=set)  # names of quoted officials of a body
+    cited: set[str] = field(default_factory=set)  # keys cited by author, number or body so far
 
 
 def new_paragraph(walk: Walk, segment: Segment, kind: Kind) -> None:
@@ -122,6 +133,7 @@ def new_paragraph(walk: Walk, segment: Segment, kind: Kind) -> None:
 
 
 def decide(doc: Document, walk: Walk, st: Statement) -> Attribution:
+    walk.cited.update(key for item in st.resolved if item.informal is None for key in item.keys)
     decided = _layout(doc, walk, st)
     if decided is not None:
         return decided
@@ -180,6 +192,13 @@ def _layout(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
             walk.section_design = designs[0] if designs and st.index > 0 else None
         return Attribution(UNSOURCED, "none")
     if segment.role == "label" or (st.kind == "meta" and _is_lead(doc.text, segment)):
+        return Attribution(UNSOURCED, "none")
+    if st.kind == "meta" and (
+        _untitled_end(doc.text, segment) or _REGISTRY.search(doc.text, segment.start, segment.end)
+    ):
+        # A title, a link in a list of articles, a date, a field line: meta text without a
+        # sentence's end rests on nothing, whoever publishes the page
+        # (docs/extraction-decisions.md, 2).
         return Attribution(UNSOURCED, "none")
     if any(c.type == "unsourced" for c in st.main + st.side) and not st.explicit:
         # "[citation needed]": the text itself says the statement has no source (one that
@@ -284,8 +303,14 @@ def _question(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     ):
         return None
     walk.passage = None
-    if st.explicit:
-        return _explicit(choose_cue(st.explicit, doc.rules), st.resolved, doc.text)
+    explicit = st.explicit
+    if st.kind == "question":
+        # A question names no ground unless it quotes or cites one: the asker's "Should I take
+        # a multivitamin?" is no first-person report, "Is this something experts agree on?"
+        # no expert's view (docs/extraction-decisions.md, 17).
+        explicit = [c for c in explicit if c.type not in (ANECDOTAL, EXPERT)]
+    if explicit:
+        return _explicit(choose_cue(explicit, doc.rules, doc.text), st.resolved, doc.text)
     if st.named_type and _cites(st):
         # "Whether zinc prevents deaths is not known: a Cochrane review (Lazzerini 2016) found
         # too little evidence": the open question rests on the work it cites.
@@ -299,9 +324,12 @@ def _advice(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         return None
     passage = walk.passage
     if st.explicit:
-        chosen = _explicit(choose_cue(st.explicit, doc.rules), st.resolved, doc.text)
+        chosen = _explicit(choose_cue(st.explicit, doc.rules, doc.text), st.resolved, doc.text)
         if passage is not None and chosen.type != passage.type and not passage.report:
             walk.passage = None  # advice on another ground: the passage's source is left
+        # A ground named ("I think X should go"): the advice after it rests on it too
+        # (docs/extraction-decisions.md, 15 and 51).
+        walk.grounded = True
         return chosen
     if st.named_type and _cites(st):
         # "Iron is advised for children (WHO 2011)": advice that cites the work it comes
@@ -314,12 +342,11 @@ def _advice(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     anaphora = st.cues("anaphora")
     if anaphora and passage is not None and not passage.quote_only:
         return _context(passage, anaphora[0])
-    if passage is not None and passage.report:
-        # "These findings suggest that walking could be offered": the report's advice.
-        return _context(passage, None)
     if st.voice:
         # Advice in a document an agency issued is the agency's advice.
-        return Attribution(AUTHORITY, doc.voice_basis)
+        return _voice(doc, st)
+    # In a research report too: "These findings suggest that walking could be offered" is the
+    # authors' judgement on their results (docs/extraction-decisions.md, 15).
     return Attribution(EXPERT, "context" if walk.grounded else "none")
 
 
@@ -350,15 +377,25 @@ def _report(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         # shown yet rests on none (see _carried), whoever its subject is.
         return None
     voice = st.cues("report") + st.cues("own_study")
-    designs = [c for c in st.explicit if c.type in STUDY_TYPES]
+    own = (voice_design(doc.text, c, doc.rules) for c in st.cues("report"))
+    # The design the voice's own words name ("This systematic review pooled cohort studies")
+    # comes first: the report is of that design, whatever designs it took in; "this trial"
+    # inside the passage of a trial points back to it.
+    same = passage.type if passage is not None else None
+    designs = [c for c in own if c is not None and c.type != same] + [
+        c for c in st.explicit if c.type in STUDY_TYPES
+    ]
     if voice and doc.design == REVIEW:
         # A review's methods and results name the designs it took in ("We included randomized
         # controlled trials", "We graded the evidence from trials"): it rests on the review.
         designs = [c for c in designs if c.type == REVIEW]
     others = [c for c in st.explicit if c.type not in STUDY_TYPES]
-    participants_only = all(c.type == ANECDOTAL for c in others)
+    participants_only = all(
+        c.type == ANECDOTAL or (c.type == EXPERT and _counted(doc.text, st.segment, c))
+        for c in others
+    )
     if passage is not None and passage.report and not designs and participants_only:
-        return _context(passage, voice[0] if voice else None)
+        return _named_again(doc, st, passage, _context(passage, voice[0] if voice else None))
     speakers_only = all(c.type == EXPERT for c in st.explicit)
     if not voice or (others and not designs and not speakers_only):
         return None
@@ -385,7 +422,7 @@ def _report(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     if passage is not None and walk.in_report and passage.type in STUDY_TYPES:
         passage.report = not passage.sources
     if designs:
-        chosen = _explicit(choose_cue(designs, doc.rules), st.resolved, doc.text)
+        chosen = _explicit(choose_cue(designs, doc.rules, doc.text), st.resolved, doc.text)
     elif passage is not None and passage.type in STUDY_TYPES:
         return _context(passage, voice[0])
     elif others:
@@ -396,12 +433,37 @@ def _report(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         # (or the issuing body's), left to the rules that follow.
         return None
     else:
-        chosen = Attribution(doc.design, "explicit", cue=(voice[0].start, voice[0].end))
+        # "We conducted ...", "This study aimed ..." name the study: explicit; "Participants
+        # received ...", "Men were recruited ..." name nothing but continue the report, whose
+        # design a title alone does not make a ground (docs/extraction-decisions.md, 20).
+        names = _NAMES_OWN_STUDY.match(doc.text, voice[0].start) is not None
+        chosen = Attribution(
+            doc.design, "explicit" if names else "context", cue=(voice[0].start, voice[0].end)
+        )
     walk.passage = _Passage(chosen.type, chosen.sources, st.index, report=True)
     walk.grounded = True
     return chosen
 
 
+# A share or count of people before the cue ("Fifty-seven percent of cardiologists said",
+# "most doctors said"): a study's respondents, not experts giving their view.
+_COUNT_BEFORE = re.compile(
+    r"(?:\d[\d.,]*\s*%|\bper\s*cent|\bpercent|\bmost|\bmany|\bhalf|\bmajority|\bminority"
+    r"|\bfew|\bsome|\ball|\bnone|\bthird|\bquarter|\bfifth|\b\d[\d,]*)"
+    r"\s+(?:of\s+(?:the\s+|these\s+|those\s+)?)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+def _counted(text: str, segment: Segment, cue: CueHit) -> bool:
+    """Are the people of an opinion cue counted, as a study counts its respondents?
+    (docs/extraction-decisions.md, 22: participants' reports stay the study's evidence.)"""
+    return _COUNT_BEFORE.search(text[max(segment.body, cue.start - 60) : cue.start]) is not None
+
+
+_NAMES_THE_STUDY = re.compile(r"the\s+(?:study|trial|survey|review|meta-analysis)", re.I)
+# A report's voice that names its study: the authors' "we"/"our", or "this/the present study".
+_NAMES_OWN_STUDY = re.compile(r"(?:we|our|this|the\s+present|the\s+current)\b", re.I)
 # Genres that tell of others' studies for a lay reader (:mod:`.genre`).
 _TELLING = frozenset({"news", "personal"})
 # Genres whose writer reports no study of their own (:mod:`.genre`).
@@ -425,6 +487,11 @@ def _named_ground(doc: Document, walk: Walk, st: Statement) -> Attribution | Non
     chosen = _named_choice(doc, walk, st)
     if chosen is None:
         return None
+    if _agency_summary(doc, st, chosen):
+        # "Some evidence suggests ...", "No serious side effects have been reported" on an
+        # agency's page: research named without a design or a reference is the agency's own
+        # summary of it (docs/extraction-decisions.md, 29); a design named is its ground (28).
+        return _voice(doc, st)
     chosen = _under_heading(doc, walk, st, chosen)
     chosen = _official(doc, walk, st, chosen)
     walk.grounded = True
@@ -471,7 +538,7 @@ def _named_choice(doc: Document, walk: Walk, st: Statement) -> Attribution | Non
     if not (st.explicit or st.aside_explicit or named):
         return None
     if st.explicit:
-        return _explicit(choose_cue(st.explicit, doc.rules), st.resolved, doc.text)
+        return _explicit(choose_cue(st.explicit, doc.rules, doc.text), st.resolved, doc.text)
     if (
         st.named_type
         and venue
@@ -484,7 +551,28 @@ def _named_choice(doc: Document, walk: Walk, st: Statement) -> Attribution | Non
         return _from_mentions(passage.type, st.resolved)
     if st.named_type:
         return _from_mentions(_cited_design(walk, st), st.resolved)
-    return _explicit(choose_cue(st.aside_explicit, doc.rules), st.resolved, doc.text)
+    return _explicit(choose_cue(st.aside_explicit, doc.rules, doc.text), st.resolved, doc.text)
+
+
+def _agency_summary(doc: Document, st: Statement, chosen: Attribution) -> bool:
+    """Does an agency's page sum up evidence it names by no study, design or key?"""
+    return (
+        st.voice
+        and not chosen.sources
+        and chosen.type in (FALLBACK_DESIGN, ANECDOTAL)
+        and bool(st.explicit)
+        and all(
+            generic_cue(doc.text, c) and not _NAMES_STUDIES.search(doc.text, c.start, c.end)
+            for c in st.explicit
+        )
+        and not any(item.keys for item in st.resolved)
+    )
+
+
+# Words that name studies or researchers, even without a design ("some studies have shown",
+# "research suggests": decision 14's studies named without a design), unlike "evidence" or
+# an agentless "have been reported".
+_NAMES_STUDIES = re.compile(r"stud(?:y|ies)|research|scientist", re.I)
 
 
 def _follow_named(doc: Document, walk: Walk, st: Statement, chosen: Attribution) -> Attribution:
@@ -516,11 +604,17 @@ def _follow_named(doc: Document, walk: Walk, st: Statement, chosen: Attribution)
         sole = bool(chosen.sources) and all(
             item.sole for item in st.resolved if set(item.keys) & set(chosen.sources)
         )
+        # So does any key inferred from an informal mention of a work the text never cites
+        # by author or number ("a new study published in <journal>", "the study"), as news
+        # texts and blogs name the study they report (docs/extraction-decisions.md, 35); a
+        # review's short name for a work it cites ("the MMAS" ... [2]) names a work it goes
+        # on discussing, and the key goes on.
+        reported = chosen.basis == "inferred" and not set(chosen.sources) & walk.cited
         # In a news story or a blog post, the sentences that go on about a study cited by
         # number carry no key either (benchmarks/gold-real-val/README.md): the key marks the
         # sentence that cites it.
         told = doc.genre.family in _TELLING and doc.genre.confident
-        carried = () if sole or told else chosen.sources
+        carried = () if sole or reported or told else chosen.sources
         walk.passage = _Passage(chosen.type, carried, st.index, report=report)
     elif chosen.type == EXPERT:
         walk.passage = _Passage(EXPERT, chosen.sources, st.index, quote_only=True)
@@ -539,6 +633,14 @@ def _own_account(text: str, chosen: Attribution) -> bool:
     return _FIRST_PERSON.match(words) is not None and _EXPERIENCE.search(words) is None
 
 
+# A speaker's own public body named in the first person plural.
+_OUR_BODY = re.compile(
+    r"\b(?:our|my)\s+(?:[\w-]+\s+)?(?:institute|agency|office|center|centre|administration"
+    r"|department|ministry|division)\b",
+    re.I,
+)
+
+
 def _official(doc: Document, walk: Walk, st: Statement, chosen: Attribution) -> Attribution:
     """A quoted speaker described by a public office speaks for that body
     (:mod:`.attribution_speakers`); the names are kept for the speaker's later quotations."""
@@ -546,6 +648,10 @@ def _official(doc: Document, walk: Walk, st: Statement, chosen: Attribution) -> 
         return chosen
     names = official_speaker(doc.text, st.segment.start, st.segment.end)
     if not names:
+        if _OUR_BODY.search(doc.text, st.segment.start, st.segment.end):
+            # "“Our institute funds 300 studies a year,” he says": the head of a body speaking
+            # of it speaks for it (docs/extraction-decisions.md, 40).
+            return replace(chosen, type=AUTHORITY, basis="context")
         return chosen
     walk.officials.update(names)
     return replace(chosen, type=AUTHORITY)
@@ -591,10 +697,17 @@ def _under_heading(doc: Document, walk: Walk, st: Statement, chosen: Attribution
     if design is None or chosen.type != FALLBACK_DESIGN or design == chosen.type:
         return chosen
     cited = [item for item in st.resolved if item.informal is None and item.keys]
-    if not cited or any(doc.types.get(key) for item in cited for key in item.keys):
+    if any(doc.types.get(key) for item in cited for key in item.keys):
         return chosen  # an entry whose title names its design keeps it
+    if not cited and not (st.explicit and all(generic_cue(doc.text, c) for c in st.explicit)):
+        # Uncited, only studies named without a design ("not found in all studies") are the
+        # section's studies (docs/extraction-decisions.md, 14 and 44).
+        return chosen
     if any(c.type == FALLBACK_DESIGN and not generic_cue(doc.text, c) for c in st.explicit):
         return chosen  # the statement's own words name the design ("cohort studies")
+    passage = walk.passage
+    if not cited and passage is not None and passage.type == design:
+        return _context(passage, None)  # the section's studies, already under discussion
     return replace(chosen, type=design)
 
 
@@ -608,7 +721,7 @@ def _carried(doc: Document, walk: Walk, st: Statement) -> Attribution:
             return _context(passage, None)
         walk.passage = None
         if st.voice:
-            return Attribution(AUTHORITY, doc.voice_basis)
+            return _voice(doc, st)
         return Attribution(UNSOURCED, "none")
     if (
         passage is not None
@@ -618,7 +731,7 @@ def _carried(doc: Document, walk: Walk, st: Statement) -> Attribution:
         walk.passage = passage = None  # the text has turned from the agency to people at large
     if passage is not None:
         anaphora = st.cues("anaphora")
-        return _context(passage, anaphora[0] if anaphora else None)
+        return _named_again(doc, st, passage, _context(passage, anaphora[0] if anaphora else None))
     anaphora = st.cues("anaphora")
     if anaphora and _revives(doc, walk, st, anaphora[0]):
         # "The study involved 230 men and women", after a quotation: the study reported
@@ -629,7 +742,7 @@ def _carried(doc: Document, walk: Walk, st: Statement) -> Attribution:
         return _context(walk.last_study, anaphora[0])
     if st.voice:
         # A document an agency issued states its facts on the agency's authority.
-        return Attribution(AUTHORITY, doc.voice_basis)
+        return _voice(doc, st)
     if walk.in_report and doc.genre.research and doc.genre.confident:
         # Under a research report's own label ("Results", "Conclusions") a statement that
         # names no ground reports the study the document is: its results, not the writer's
@@ -686,6 +799,20 @@ def _cites(st: Statement) -> bool:
     return any(item.informal is None and item.keys for item in st.resolved)
 
 
+# A trial registry's identifier ("CTRI/2019/01/017169", "NCT01234567", "ISRCTN12345678"): a
+# registry line is a label of the report, resting on nothing (docs/extraction-decisions.md, 2).
+_REGISTRY = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{8}|CTRI/\d{4}/|ACTRN\d{14}|ChiCTR|DRKS\d{8})")
+
+
+def _untitled_end(document: str, segment: Segment) -> bool:
+    """Does the statement end without a sentence's final mark (a title, a link, a date)?"""
+    words = document[segment.start : segment.end].rstrip()
+    return bool(words) and words[-1] not in _SENTENCE_END
+
+
+_SENTENCE_END = frozenset(".!?:;…\"”’')]")
+
+
 def _is_lead(document: str, segment: Segment) -> bool:
     return document[segment.start : segment.end].rstrip().endswith(":")
 
@@ -701,7 +828,11 @@ def _explicit(cue: CueHit, resolved: list[Resolved], text: str | None = None) ->
     informal = None
     if text is not None and generic_cue(text, cue):
         cited = [item for item in resolved if item.informal is None and item.keys]
-        known = next((item.type for item in cited if item.type in STUDY_TYPES), None)
+        # A study named by its journal or as the one work listed ("a new study published in
+        # <journal>") is resolved to an entry too: its design is the entry's
+        # (docs/extraction-decisions.md, 34).
+        named = [item for item in resolved if (item.venue or item.sole) and item.keys]
+        known = next((item.type for item in cited + named if item.type in STUDY_TYPES), None)
         if known is None and cited and cue.type == ANECDOTAL:
             known = "observational_study"  # a cited work, not unnamed people's reports
         if known is not None:
@@ -739,6 +870,40 @@ def _from_mentions(kind: str, resolved: list[Resolved]) -> Attribution:
     basis: Basis = "inferred" if informal and keys else "explicit"
     numbered = any(item.numbered and item.keys for item in resolved)
     return Attribution(kind, basis, tuple(keys), mention=informal, by_position=numbered)
+
+
+# A body's own name ("FDA", "Food and Drug Administration"), not a common noun ("the agency",
+# "The authority"), whose referent the reader knows only from the page's header.
+_PROPER_NAME = re.compile(r"(?-i:(?!(?:The|An?)\b)[A-Z][\w.&-]*)")
+
+
+def _voice(doc: Document, st: Statement) -> Attribution:
+    """The issuing body's word; ``explicit`` where the statement names a public body.
+
+    An agency's page speaks for the agency with basis ``explicit`` "where the sentence names
+    the agency" (docs/extraction-decisions.md, 15, 26, 27): whether the body named is the
+    issuer or the one whose rule the page explains ("The FDA requires ..."), and whether it
+    speaks or is advised about ("Follow the agency on ..."), the sentence names who stands
+    behind it; elsewhere the basis is the page's (``context`` after a line naming the issuer,
+    ``none`` on a page that never names it).
+    """
+    if any(
+        c.type == AUTHORITY and _PROPER_NAME.search(doc.text, c.start, c.end) for c in st.main
+    ) or (doc.holds(doc.bodies_at, st.segment) and names_body(doc.text, st.segment)):
+        return Attribution(AUTHORITY, "explicit")
+    return Attribution(AUTHORITY, doc.voice_basis)
+
+
+def _named_again(
+    doc: Document, st: Statement, passage: _Passage, carried: Attribution
+) -> Attribution:
+    """ "In the trial, cramps fell": the report's own study named again is ``explicit``, unlike
+    "These findings" or a sentence naming nothing (docs/extraction-decisions.md, 20)."""
+    if passage.report and any(
+        _NAMES_THE_STUDY.fullmatch(doc.text, c.start, c.end) for c in st.cues("anaphora")
+    ):
+        return replace(carried, basis="explicit")
+    return carried
 
 
 def _context(passage: _Passage, cue: CueHit | None) -> Attribution:

@@ -10,6 +10,7 @@ voice in :mod:`.attribution_voice`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -35,7 +36,7 @@ from .attribution_rules import (
     CueHit,
     load_rules,
 )
-from .attribution_voice import issuer_voice_from, report_design, unsigned_page
+from .attribution_voice import BODY_KIND_WORD, issuer_voice_from, report_design, unsigned_page
 from .caseless import fold
 from .genre import Genre, read_genre
 from .mention_resolver import Resolver
@@ -61,8 +62,22 @@ _VAGUE_CASES = re.compile(r"in\s+(?:some|many|most|certain|rare)\s+cases\b", re.
 # A judgement that research is needed ("more trials are needed", "a need for studies").
 _NEEDED = re.compile(r"need|requir", re.IGNORECASE)
 _BEEN_REPORTED = re.compile(r"(?:have|has)\s+been\s+reported|reportedly", re.IGNORECASE)
-_CLAUSE_START = re.compile(r"[\W]*(?:(?:so|and|but|also|however|now|meanwhile),?\s+)?$", re.I)
+# (with the article a case-sensitive acronym cue leaves out: "The FDA requires ...")
+_CLAUSE_START = re.compile(
+    r"[\W]*(?:(?:so|and|but|also|however|now|meanwhile),?\s+)?(?:the\s+)?$", re.I
+)
 _BEFORE_AUTHORITY = re.compile(r"\b(?:by|from)\s+$", re.I)
+# A body releasing a work of research: "releases a new report", "published a study".
+_RELEASES = re.compile(
+    r"(?:\s+\([^)]{1,20}\))?\s+(?:has\s+|today\s+)?(?:releases?|released|publishe[sd]|publish"
+    r"|issues?|issued)\s+(?:a|an|its|the)\s+(?:new\s+|latest\s+|recent\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:report|study|data\s+brief|analysis|survey)\b",
+    re.I,
+)
+# A reporting verb right before the body: the body (or its official) is the speaker.
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told|added|noted|explained|warned|stated|announced)\s+(?:the\s+)?$", re.I
+)
 
 
 @dataclass
@@ -89,6 +104,16 @@ class Document:
     # The genre the document is written in (read once, :mod:`.genre`): where no statement
     # names a ground, what an unsourced sentence rests on follows it.
     genre: Genre = field(default_factory=lambda: Genre("unknown", "unknown"))
+    # Where words that research may be said to be "needed" and the kind words of a public
+    # body's name ("Office", "Institute") occur: found in one pass over the document, so that
+    # the rules that read them look at a statement only when it holds one.
+    needed_at: list[int] = field(default_factory=list)
+    bodies_at: list[int] = field(default_factory=list)
+
+    def holds(self, positions: list[int], segment: Segment) -> bool:
+        """Does one of ``positions`` fall inside the statement?"""
+        i = bisect_left(positions, segment.start)
+        return i < len(positions) and positions[i] < segment.end
 
     @classmethod
     def read(
@@ -150,6 +175,8 @@ class Document:
             report_design(document, segments, hits, genre.design),
             voice_basis=voice_basis,
             genre=genre,
+            needed_at=[m.start() for m in _NEEDED_WORD.finditer(document)],
+            bodies_at=[m.start() for m in BODY_KIND_WORD.finditer(document)],
         )
 
 
@@ -188,6 +215,29 @@ class Statement:
         return [c for c in self.main if c.type == kind]
 
 
+_NEEDED_WORD = re.compile(r"\b(?:needed|required|warranted)\b")
+# Research said to be needed, with the studies described between subject and verb
+# ("Randomized controlled trials enrolling more participants for longer are needed to ..."):
+# the writer's judgement, and the design named as needed is not the ground
+# (docs/extraction-decisions.md, 16). The cue scan finds the design words first, so the
+# judgement is read from the statement as a whole.
+_RESEARCH_NEEDED = re.compile(
+    r"\b(?:trials|studies|research|data|evidence)\b[^.;:]{0,160}?\b(?:is|are)\s+"
+    r"(?:still\s+|also\s+|urgently\s+|clearly\s+)?(?:needed|required|warranted)\b(?!\s+by\b)",
+    re.IGNORECASE,
+)
+
+
+def _research_needed(doc: Document, segment: Segment, mine: list[CueHit]) -> CueHit | None:
+    document = doc.text
+    if not doc.holds(doc.needed_at, segment):
+        return None
+    if any(c.type == "judgement" for c in mine):
+        return None
+    match = _RESEARCH_NEEDED.search(document, segment.start, segment.end)
+    return None if match is None else CueHit("judgement", match.start(), match.end())
+
+
 def read_statement(doc: Document, index: int, h: int) -> Statement:
     segment, kind = doc.segments[index], doc.kinds[index]
     mine: list[CueHit] = []
@@ -196,6 +246,9 @@ def read_statement(doc: Document, index: int, h: int) -> Statement:
         if doc.hits[j].end <= segment.end:
             mine.append(doc.hits[j])
         j += 1
+    needed = _research_needed(doc, segment, mine)
+    if needed is not None:
+        mine.append(needed)
     spans = doc.asides[index]
     if spans:
         main = [c for c in mine if not in_aside(spans, c.start, c.end)]
@@ -366,6 +419,10 @@ def _sourced(
             # "Few side effects have been reported in studies of valerian": the studies
             # named are the ground; "have been reported" only says the studies reported it.
             continue
+        if hit.type == AUTHORITY and _RELEASES.match(document, hit.end, segment.end):
+            # "NCHS releases a new report that describes ...": the body announces a work; the
+            # work is the ground (docs/extraction-decisions.md, 34), named by the mention.
+            continue
         if hit.type == AUTHORITY:
             speaks = _speaks(document, segment, hit, rules, False)
             if not speaks and not (voice and _speaks(document, segment, hit, rules, True)):
@@ -395,4 +452,6 @@ def _speaks(
     if after is not None:
         return True
     tail = before[-40:]
+    if _SAID_BEFORE.search(tail):
+        return True  # "..., said FDA Commissioner X", "says the agency"
     return bool(_BEFORE_AUTHORITY.search(tail) and rules.reporting.search(tail))

@@ -202,8 +202,56 @@ def _skip_lower(starts: set[str] | None) -> str:
     return rf"(?=(?-i:[^a-z]|[{allowed}]))" if allowed else r"(?=(?-i:[^a-z]))"
 
 
-def choose_cue(hits: Sequence[CueHit], rules: AttributionRules) -> CueHit:
+# A design cue that names people as its population ("a trial in adults", "studies in
+# humans", "research in people").
+_PEOPLE = r"(?:humans?|people|adults|patients|children|women|men|volunteers|participants)\b"
+_HUMANS = re.compile(rf"\b{_PEOPLE}", re.I)
+_HUMANS_AFTER = re.compile(
+    rf"\s+(?:in|of|among|with|involving)\s+(?:[\w,-]+\s+){{0,2}}?{_PEOPLE}", re.I
+)
+
+
+def choose_cue(hits: Sequence[CueHit], rules: AttributionRules, text: str | None = None) -> CueHit:
+    """The cue that decides a statement's type: an animal or cell population over a design
+    ("a randomized trial in mice"), unless (with ``text``) another cue names research in
+    people: "tested in rats and in a trial in adults", "studies in rats suggest X, but
+    research in humans has shown mixed results" record the human evidence, the stronger
+    ground for a claim about people (docs/extraction-decisions.md, 18 and 25)."""
     for hit in hits:
         if hit.type in rules.population:
+            if text is not None:
+                human = next(
+                    (
+                        h
+                        for h in hits
+                        if h.type in STUDY_TYPES
+                        and h.type not in rules.population
+                        and (
+                            _HUMANS.search(text, h.start, h.end) or _HUMANS_AFTER.match(text, h.end)
+                        )
+                    ),
+                    None,
+                )
+                if human is not None:
+                    return human
             return hit
     return hits[0]
+
+
+_POINTER = re.compile(r"^(?:this|our|the\s+present|the\s+current)\s+", re.I)
+
+
+_NO_DESIGN = re.compile(r"a\s+(?:study|analysis|investigation|paper|review)", re.I)
+
+
+def voice_design(document: str, cue: CueHit, rules: AttributionRules) -> CueHit | None:
+    """The design a report-voice cue's own words name ("This systematic review", "the
+    present trial", "our cohort study"), as a cue over the same span; None when it names
+    none ("this study"). The scan finds one cue per span, so the voice cue hides it."""
+    # The pointer ("this", "our", "the present") makes the words a report cue again: read
+    # them after an indefinite article, as a design is named anywhere else ("a trial").
+    words = _POINTER.sub("a ", document[cue.start : cue.end], count=1)
+    if _NO_DESIGN.fullmatch(words):
+        return None  # "this study", "the present analysis": a study, no design named
+    found = next((h.type for h in rules.scan(words) if h.type in STUDY_TYPES), None)
+    return None if found is None else CueHit(found, cue.start, cue.end)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .attribution_rules import STUDY_TYPES, CueHit
+from .attribution_rules import STUDY_TYPES, CueHit, load_rules, voice_design
 from .genre import Genre
 from .segment import Segment
 
@@ -59,6 +59,20 @@ _BODY_NAME = (
 _AGENCY_LINE = re.compile(
     rf"(?:[A-Z]{{2,8}}:\s+)?{_BODY_NAME}(?:\s*(?::\s+(?:an?\s+)?[Pp]art\s+of|,)\s+{_BODY_NAME})?"
 )
+_BODY_IN_TEXT = re.compile(_BODY_NAME)
+# The kind word every body name holds (:data:`_BODY_KIND`), to find candidates cheaply.
+BODY_KIND_WORD = re.compile(
+    r"Administration|Agency|Institute|Cent(?:er|re)|Department|Ministry|Office|Commission"
+    r"|Library|Organi[sz]ation"
+)
+
+
+def names_body(document: str, segment: Segment) -> bool:
+    """Does the statement name a public body ("the Office of Dietary Supplements", "the
+    National Institute on Aging"), by the same name shape a header line has?"""
+    return _BODY_IN_TEXT.search(document, segment.body, segment.end) is not None
+
+
 # A verb that follows a body's name in a headline ("... Marks", "... Launches", "... Warns"):
 # the third person singular of a Title Case word after the name's last noun. Names end in
 # nouns; the plural nouns that end names are listed, every other "-s" word is read as a verb.
@@ -296,6 +310,7 @@ def report_design(
     statements and the cues, in document order.
     """
     h = 0
+    rules = load_rules()
     for index, segment in enumerate(segments):
         while h < len(hits) and hits[h].start < segment.start:
             h += 1
@@ -307,6 +322,8 @@ def report_design(
         title = index == 0 and segment.role == "heading"
         if title or any(c.type == "report" for c in mine):
             design = next((c.type for c in mine if c.type in STUDY_TYPES), None)
-            if design is not None:
-                return design
+            own = (voice_design(document, c, rules) for c in mine if c.type == "report")
+            named = next((c.type for c in own if c is not None), None)
+            if named is not None or design is not None:
+                return named or design  # type: ignore[return-value]
     return genre_design or "observational_study"

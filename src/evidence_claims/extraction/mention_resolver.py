@@ -103,7 +103,11 @@ class Resolver:
             text = " ".join(
                 entry.get(name) or "" for name in ("title", "keywords", "journal", "booktitle")
             )
-            self._words[key] = {fold_accents(w) for w in _WORD.findall(text)}
+            # ... and the first author's surname: "the Quinn cohort", "the Hart trial" name a
+            # work by its author as a short name does (docs/extraction-decisions.md, 12, 46).
+            self._words[key] = {fold_accents(w) for w in _WORD.findall(text)} | set(
+                surnames(entry)[:1]
+            )
 
     def prime(self, mentions: Iterable[Mention]) -> None:
         """Note the entries the document cites by name, before resolving the rest."""
