@@ -24,7 +24,8 @@ from ..rules import assessment as R
 from ..rules.catalogue import RULES, Rule, Severity
 from ..rules.suggest import closest
 from . import body as B
-from .certainty import Applied, grade, word
+from .calibration import MODES, Signal, calibrate, shifted, signals
+from .certainty import UNGRADED, Applied, grade, word
 from .context import SetContext
 from .detect import (
     Detected,
@@ -45,9 +46,16 @@ class Assessment:
     findings: list[Finding] = field(default_factory=list)
 
 
-def assess_claim_set(cs: ClaimSet) -> Assessment:
-    """Assess every claim of a loaded set (suppressions are not applied to the findings)."""
-    return assess_claims(cs, SetContext.of(cs))
+def assess_claim_set(cs: ClaimSet, certainty: str = "rules") -> Assessment:
+    """Assess every claim of a loaded set (suppressions are not applied to the findings);
+    ``certainty="learned"``: the rules' level calibrated (:mod:`.calibration`)."""
+    return assess_claims(cs, SetContext.of(cs, _mode(certainty)))
+
+
+def _mode(certainty: str) -> str:
+    if certainty not in MODES:
+        raise ValueError(f"certainty must be one of {', '.join(MODES)}, not {certainty!r}")
+    return certainty
 
 
 def assess_claims(cs: ClaimSet, ctx: SetContext) -> Assessment:
@@ -56,20 +64,23 @@ def assess_claims(cs: ClaimSet, ctx: SetContext) -> Assessment:
     all_rules()  # every code known, so unknown caveat codes can be told apart
     out = Assessment()
     place = _Place(cs)
-    assessments, findings = out.assessments, out.findings
+    assessments = out.assessments
+    pending: list[_Pending] = []
     for index, claim in enumerate(cs.claims):
-        assessments.append(_assess_claim(index, claim, ctx, place, findings))
+        assessments.append(_assess_claim(index, claim, ctx, place, pending))
+    out.findings = place.resolve(pending)
     return out
 
 
-def assess(target: ClaimSet) -> Report:
-    """Suggested certainty and evidence findings for a loaded claim set.
+def assess(target: ClaimSet, certainty: str = "rules") -> Report:
+    """Suggested certainty and evidence findings for a loaded claim set (``certainty``: from
+    the rules alone, or ``"learned"``: the rules' level calibrated, :mod:`.calibration`).
 
     The report's ``assessments`` hold one :class:`ClaimAssessment` per claim; its findings are
     the evidence findings only, with the claims' suppressions applied. The public
     :func:`evidence_claims.assess` also takes a path (it loads the set first).
     """
-    result = assess_claim_set(target)
+    result = assess_claim_set(target, certainty)
     suppressed = {(c.id, s.code) for c in target.claims for s in c.suppress}
     findings = [f for f in result.findings if (f.claim_id, f.code) not in suppressed]
     report = Report(
@@ -81,19 +92,26 @@ def assess(target: ClaimSet) -> Report:
     return report.sorted()
 
 
+_Pending = tuple[str, Severity, str, int, str, tuple[str | int, ...]]
+"""A finding before it is located: (code, severity, message, claim index, claim id, field)."""
+
+
 class _Place:
     """Where the findings of one set's claims point: file, line, column and JSON Pointer.
 
     By claim index: locating by claim object would search the list (quadratic on large sets).
+    Findings are located all together once the set is assessed (:meth:`resolve`), and the
+    claims' lines before (:meth:`line`): one pass over the claim file for all of them, where
+    locating each in turn was about a sixth of the assessment.
     """
 
-    __slots__ = ("cs", "file", "locate", "pointer")
+    __slots__ = ("_lines", "cs", "file", "pointer")
 
     def __init__(self, cs: ClaimSet) -> None:
         self.cs = cs
         self.file = cs.file
-        self.locate = cs.locate  # bound once: a finding and an assessment each ask
-        self.pointer = cs.pointer
+        self.pointer = cs.pointer  # bound once: every finding asks
+        self._lines: list[int | None] | None = None
 
     def finding(
         self,
@@ -103,22 +121,35 @@ class _Place:
         where: tuple[str | int, ...],
         severity: Severity | None = None,
         **params: object,
-    ) -> Finding:
-        """``rule.finding(...)`` at a field of the claim at ``index``."""
-        line, column = self.locate(index, *where)
-        return Finding(
+    ) -> _Pending:
+        """``rule.finding(...)`` at a field of the claim at ``index``, to be located by
+        :meth:`resolve`."""
+        return (
             rule.code,
             severity or rule.severity,
             rule.message.format(**params),
-            self.file,
-            line,
-            column,
+            index,
             claim_id,
-            self.pointer(index, *where),
+            where,
         )
 
+    def resolve(self, pending: list[_Pending]) -> list[Finding]:
+        """The findings of :meth:`finding`, located, in the same order."""
+        positions = self.cs.locate_many([(p[3], p[5]) for p in pending])
+        file, pointer = self.file, self.pointer
+        return [
+            Finding(code, severity, message, file, line, column, claim_id, pointer(index, *where))
+            for (code, severity, message, index, claim_id, where), (line, column) in zip(
+                pending, positions, strict=True
+            )
+        ]
+
     def line(self, index: int) -> int | None:
-        return self.locate(index)[0]
+        lines = self._lines
+        if lines is None:
+            claims = range(len(self.cs.claims))
+            lines = self._lines = [p[0] for p in self.cs.locate_many([(i, ()) for i in claims])]
+        return lines[index]
 
 
 _NONE: frozenset[str] = frozenset()
@@ -126,7 +157,7 @@ _WORDING_CODES = ("wording.overclaim", "wording.underclaim")
 
 
 def _assess_claim(
-    index: int, claim: Claim, ctx: SetContext, place: _Place, findings: list[Finding]
+    index: int, claim: Claim, ctx: SetContext, place: _Place, findings: list[_Pending]
 ) -> ClaimAssessment:
     """One claim's assessment; its findings are appended to ``findings``."""
     claim_id = claim.id
@@ -134,6 +165,11 @@ def _assess_claim(
     suppressed = {s.code for s in suppress} if suppress else _NONE
     recorded = _recorded_caveats(index, claim, place, findings)
     start, certainty, reasons, first, wording = _grade_claim(claim, ctx, recorded, suppressed)
+    if ctx.certainty == "learned" and start is not None and certainty != UNGRADED:
+        moved = calibrate(signals(claim, ctx, start, certainty, reasons), certainty)
+        if moved is not None:
+            certainty = shifted(certainty, moved.effect)
+            reasons = (*reasons, moved)
     _caveat_findings(index, claim_id, first, recorded, place, findings)
     note = None if start is not None else _ungraded_note(claim)
     stated = claim.certainty
@@ -165,7 +201,7 @@ def _assess_claim(
 
 
 def _recorded_caveats(
-    index: int, claim: Claim, place: _Place, findings: list[Finding]
+    index: int, claim: Claim, place: _Place, findings: list[_Pending]
 ) -> dict[str, tuple[int, str]]:
     """The curator's caveats, checked against the catalogue: code -> (position, note) of the
     first record of each known code; unknown caveat and suppression codes become findings."""
@@ -229,7 +265,7 @@ def _caveat_findings(
     first: list[Detected],
     recorded: dict[str, tuple[int, str]],
     place: _Place,
-    findings: list[Finding],
+    findings: list[_Pending],
 ) -> None:
     """Append a finding per detected caveat the claim does not record, and one at ``info`` per
     recorded problem (detected or not: the curator has acknowledged it)."""
@@ -301,7 +337,7 @@ def _recorded(note: str) -> str:
 
 def _unknown_code(
     code: str, place: _Place, index: int, claim_id: str, where: tuple[str | int, ...]
-) -> Finding:
+) -> _Pending:
     match = closest(code, list(R.CAVEATS))
     if match:
         hint = f"; did you mean '{match[0]}'?"
@@ -330,3 +366,22 @@ def _why(certainty: str, reasons: tuple, note: str | None) -> str:
         return note
     moved = [f"{r.code} {r.effect:+d}" for r in reasons if r.effect]
     return "; ".join(moved) if moved else f"start {word(certainty)}, no reason to move it"
+
+
+def calibration_signals(cs: ClaimSet) -> list[tuple[str, list[Signal]] | None]:
+    """Per claim of ``cs``, the rules' certainty and the calibration's features of it (None for
+    a claim the rules leave ungraded): what the calibration model is trained on
+    (benchmarks/train_grade_model.py), computed exactly as :func:`assess` computes them."""
+    all_rules()
+    ctx = SetContext.of(cs)
+    place = _Place(cs)
+    out: list[tuple[str, list[Signal]] | None] = []
+    for index, claim in enumerate(cs.claims):
+        recorded = _recorded_caveats(index, claim, place, [])
+        suppressed = {s.code for s in claim.suppress}
+        start, certainty, reasons, _first, _wording = _grade_claim(claim, ctx, recorded, suppressed)
+        if start is None or certainty == UNGRADED:
+            out.append(None)
+        else:
+            out.append((certainty, signals(claim, ctx, start, certainty, reasons)))
+    return out
