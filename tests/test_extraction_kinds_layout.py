@@ -8,9 +8,11 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from evidence_claims.extraction import kinds
-from evidence_claims.extraction.caseless import lower_pattern
+from evidence_claims.extraction.caseless import fold, lower_pattern
 from evidence_claims.extraction.draft import extract
 from evidence_claims.extraction.kinds import classify
 from evidence_claims.extraction.segment import segment
@@ -211,6 +213,52 @@ def test_the_alternation_split_by_first_character_matches_where_the_plain_one_do
                     assert bool(plain.match(body, start)) == bool(split.match(body, start))
                 checked += 1  # one statement, one family
     assert checked > 1200
+
+
+def _at_start_rules() -> list[kinds.FoldedSearch]:
+    rules = kinds.load_rules()
+    return [rules.signposting, rules.recommendation_statement]
+
+
+def _same_at_start(body: str) -> None:
+    folded = fold(body)
+    if folded is None:
+        return
+    for search in _at_start_rules():
+        assert search.fast is not None
+        assert bool(search.fast.match(folded)) == bool(search.exact.match(body)), body
+
+
+def test_the_rules_tried_at_the_start_match_where_their_case_insensitive_form_does() -> None:
+    # Signposting and advice stated as a gerund phrase are tried at the statement's start
+    # only, compiled as plain alternations in lower case: every gold statement and the seed's.
+    root = Path(__file__).resolve().parents[1]
+    documents = [*root.glob("benchmarks/gold/*/document.txt")]
+    documents += [*root.glob("benchmarks/gold-real/*/document.txt")]
+    documents += [root / "claims" / "kratom-addiction" / "document.txt"]
+    matched = 0
+    for path in documents:
+        text = path.read_text("utf-8")
+        for seg in segment(text):
+            body = seg.text(text)
+            _same_at_start(body)
+            matched += any(s.exact.match(body) for s in _at_start_rules())
+    assert matched > 5
+
+
+_OPENING_WORDS = (
+    "The next section This review Here we In what follows Taking vitamin D Walking daily is "
+    "are should be recommended important HOWEVER, these findings below describe defined here "
+    "Further research more studies İ K ſ é"
+).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_OPENING_WORDS), min_size=1, max_size=12), st.text(max_size=12))
+def test_the_rules_tried_at_the_start_agree_on_generated_openings(
+    words: list[str], tail: str
+) -> None:
+    _same_at_start(" ".join(words) + tail)
 
 
 def test_a_table_of_contents_is_a_list_of_headings() -> None:
