@@ -377,6 +377,8 @@ def _report(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         # shown yet rests on none (see _carried), whoever its subject is.
         return None
     voice = st.cues("report") + st.cues("own_study")
+    if not voice and (passage is None or not passage.report):
+        return None  # (as below: no report voice, and no report to continue)
     own = (voice_design(doc.text, c, doc.rules) for c in st.cues("report"))
     # The design the voice's own words name ("This systematic review pooled cohort studies")
     # comes first: the report is of that design, whatever designs it took in; "this trial"
