@@ -3,7 +3,8 @@
 The corpus is the bundled kratom set repeated (ids and relation targets renamed per copy), so
 every claim carries realistic text, cues, caveats, relations and citations. Prints the median
 time and rate of `assess_claim_set` alone, and of `validate` on the bundled set as the CLI runs
-it. Usage: python benchmarks/bench_assess.py [--copies 250] [--repeat 5]
+it, then the same assessment with the learned calibration (``certainty="learned"``) and its
+cost per claim. Usage: python benchmarks/bench_assess.py [--copies 250] [--repeat 5]
 """
 
 from __future__ import annotations
@@ -51,6 +52,11 @@ def main() -> None:
     n = len(big.claims)
     seconds = median_seconds(lambda: assess_claim_set(big), args.repeat)
     print(f"assess_claim_set: {n} claims, median {seconds:.3f} s, {n / seconds:,.0f} claims/s")
+    learned = median_seconds(lambda: assess_claim_set(big, "learned"), args.repeat)
+    print(
+        f"assess_claim_set, certainty learned: median {learned:.3f} s, {n / learned:,.0f} "
+        f"claims/s, {(learned - seconds) / n * 1e6:+.1f} µs per claim"
+    )
     seconds = median_seconds(lambda: ec.validate(KRATOM), args.repeat)
     print(
         f"validate (load + checks + assessment) on the bundled set: {len(base.claims)} claims, "

@@ -1,6 +1,7 @@
 """Agreement of the suggested certainty with review authors' own GRADE ratings.
 
 Run: python benchmarks/grade_agreement.py [--mismatches] [--no-blind] [--val-only] [--dev FILE]
+                                          [--certainty rules|learned]
 
 Reads the gold items of benchmarks/grade/dev.yaml (the half the rules may be tuned on) and the
 blind files benchmarks/grade/blind.yaml and blind-2.yaml (built by people who never saw the
@@ -19,6 +20,10 @@ reaching a certainty are scored against the authors':
   written to a claim file and read back with ``evidence_claims.load``, then assessed.
 - baseline: the starting level of the source type alone (for a systematic review, the start of
   its primary design), read from the taxonomy data file.
+
+``--certainty learned`` scores the automatic and typed paths with the learned calibration of
+the rules' level (``assess(..., certainty="learned")``; trained on the development half, so its
+dev figure is fitted, not held out: benchmarks/train_grade_model.py prints the held-out one).
 
 ``ungraded`` counts as a disagreement (and as the farthest level for within-one and the weighted
 kappa). The blind files are printed as aggregate rows only: no per-item rows, no confusion
@@ -122,10 +127,14 @@ def lowest(values: Sequence[str]) -> str:
     return min(graded, key=LEVELS.index) if graded else "ungraded"
 
 
+CERTAINTY = "rules"
+"""Where the suggested certainty comes from (``--certainty``): the rules, or "learned"."""
+
+
 def automatic(item: dict, folder: Path) -> str:
     text = item["statement"]
     claim_set = evidence_claims.extract(text, bibliography=folder / "references.bib")
-    report = evidence_claims.assess(claim_set)
+    report = evidence_claims.assess(claim_set, certainty=CERTAINTY)
     by_id = {a.claim_id: a.certainty for a in report.assessments}
     cited = [by_id[c.id] for c in claim_set.claims if c.evidence.sources]
     if cited and lowest(cited) != "ungraded":
@@ -137,7 +146,12 @@ def typed(item: dict, folder: Path) -> tuple[str, str]:
     text = item["statement"]
     key = bib_key(item["bibtex"])
     assessment = assess_one_claim(
-        folder, text, doc_id="gold", evidence_type=item["source_type"], key=key
+        folder,
+        text,
+        doc_id="gold",
+        evidence_type=item["source_type"],
+        key=key,
+        certainty=CERTAINTY,
     )
     moved = [f"{r.code} {r.effect:+d}" for r in assessment.reasons if r.effect]
     return assessment.certainty, "; ".join(moved) or "-"
@@ -226,7 +240,7 @@ def confusion(rows: list[Row], attr: str) -> str:
 
 
 def report(title: str, rows: list[Row], detail: bool) -> None:
-    print(f"{title}")
+    print(title if CERTAINTY == "rules" else f"{title} [certainty {CERTAINTY}]")
     gold = [r.gold for r in rows]
     for name in ("auto", "typed", "baseline"):
         print(summary(name, gold, [getattr(r, name) for r in rows]))
@@ -261,12 +275,24 @@ def report_by_reasons(title: str, rows: list[Row], items: list[dict]) -> None:
             report(f"{title}, {label} (n={len(part)})", part, detail=False)
 
 
-def report_area(title: str, rows: list[Row], items: list[dict], area: str) -> None:
+HELD_OUT_MIN_ITEMS = 5
+"""Fewest items an aggregate row of a held-out half (validation, blind) may cover: a row of one
+or two items would show how the engine rated those very items."""
+
+
+def report_area(
+    title: str, rows: list[Row], items: list[dict], area: str, min_items: int = 1
+) -> None:
     """Aggregate rows for the items of one area (``diagnostic``: test accuracy evidence, which
-    GRADE rates with its own reading; Schünemann et al. 2008, GRADE guidelines 21)."""
+    GRADE rates with its own reading; Schünemann et al. 2008, GRADE guidelines 21). Held-out
+    halves pass ``min_items``: a smaller group is counted, not scored."""
     part = [row for row, item in zip(rows, items, strict=True) if item.get("area") == area]
-    if part:
-        report(f"{title}, {area} items (n={len(part)})", part, detail=False)
+    if not part:
+        return
+    if len(part) < min_items:
+        print(f"{title}, {area} items (n={len(part)}): fewer than {min_items}, not scored")
+        return
+    report(f"{title}, {area} items (n={len(part)})", part, detail=False)
 
 
 def report_aggregate(path: Path, title: str, missing: str) -> tuple[list[Row], list[dict]] | None:
@@ -293,7 +319,7 @@ def report_validation(path: Path) -> None:
         return
     rows, items = found
     report_by_reasons("val", rows, items)
-    report_area("val", rows, items, "diagnostic")
+    report_area("val", rows, items, "diagnostic", HELD_OUT_MIN_ITEMS)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -304,7 +330,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--val-only", action="store_true", help="print only the validation half's aggregate rows"
     )
+    parser.add_argument(
+        "--certainty",
+        choices=("rules", "learned"),
+        default="rules",
+        help="the rules' certainty, or the rules' level with the learned calibration",
+    )
     args = parser.parse_args(argv)
+    global CERTAINTY
+    CERTAINTY = args.certainty
 
     if args.val_only:
         report_validation(GOLD / VAL_FILE)
@@ -345,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
             report_unseen("all blind, reviews never in dev", pooled_rows, pooled_items, seen)
         if pooled_rows:
             report_by_reasons("all blind", pooled_rows, pooled_items)
-            report_area("all blind", pooled_rows, pooled_items, "diagnostic")
+            report_area("all blind", pooled_rows, pooled_items, "diagnostic", HELD_OUT_MIN_ITEMS)
     return 0
 
 

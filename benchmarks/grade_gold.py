@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import evidence_claims
 
 if TYPE_CHECKING:
+    from evidence_claims.io.claimset import ClaimSet
     from evidence_claims.model.report import ClaimAssessment
 
 DOMAINS = (
@@ -32,12 +33,12 @@ DOMAINS = (
 order the benchmarks print them (also the values of a gold item's ``authors_reasons`` domain)."""
 
 
-def assess_one_claim(
+def one_claim_set(
     folder: Path, text: str, *, doc_id: str, evidence_type: str, key: str
-) -> ClaimAssessment:
-    """The assessment of ``text`` as the one claim of a claim file written to ``folder`` (which
-    already holds document.txt and references.bib): ``evidence_type`` and ``key`` cited
-    explicitly, read back through the public API as a user's file would be."""
+) -> ClaimSet:
+    """``text`` as the one claim of a claim file written to ``folder`` (which already holds
+    document.txt and references.bib): ``evidence_type`` and ``key`` cited explicitly, read back
+    through the public API as a user's file would be."""
     claim_file = {
         "document": {
             "id": doc_id,
@@ -60,5 +61,20 @@ def assess_one_claim(
         ],
     }
     (folder / "claims.json").write_text(json.dumps(claim_file, ensure_ascii=False), "utf-8")
-    report = evidence_claims.assess(evidence_claims.load(folder / "claims.json"))
+    return evidence_claims.load(folder / "claims.json")
+
+
+def assess_one_claim(
+    folder: Path,
+    text: str,
+    *,
+    doc_id: str,
+    evidence_type: str,
+    key: str,
+    certainty: str = "rules",
+) -> ClaimAssessment:
+    """The assessment of ``text`` as the one claim of :func:`one_claim_set` (``certainty``:
+    the rules alone, or ``"learned"``: calibrated)."""
+    claim_set = one_claim_set(folder, text, doc_id=doc_id, evidence_type=evidence_type, key=key)
+    report = evidence_claims.assess(claim_set, certainty=certainty)
     return report.assessments[0]

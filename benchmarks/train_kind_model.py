@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from evidence_claims.extraction.linear_model import (  # noqa: E402
+from evidence_claims.model.linear_model import (  # noqa: E402
     Example,
     fit,
     group_cross_validate,

@@ -45,13 +45,13 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from evidence_claims.extraction import draft as draft_module  # noqa: E402
 from evidence_claims.extraction import source_model  # noqa: E402
 from evidence_claims.extraction.draft import analyse  # noqa: E402
-from evidence_claims.extraction.linear_model import Example, LinearModel, fit  # noqa: E402
 from evidence_claims.extraction.source_features import (  # noqa: E402
     NO_GROUND,
     is_rule_feature,
     previous_type_features,
 )
 from evidence_claims.io.bib import load_bibliography  # noqa: E402
+from evidence_claims.model.linear_model import Example, LinearModel, fit  # noqa: E402
 from evidence_claims.pipeline.validation import load  # noqa: E402
 from evidence_claims.testing.agreement import covering  # noqa: E402
 from evidence_claims.testing.kind_training import training_folders  # noqa: E402

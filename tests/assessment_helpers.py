@@ -75,8 +75,8 @@ def claim_set(*specs: dict[str, Any], bib: str | None = None) -> ClaimSet:
     return ClaimSet.from_model(model, document_text=document, bibliography=bibliography)
 
 
-def assessed(*specs: dict[str, Any], bib: str | None = None) -> Report:
-    return assess(claim_set(*specs, bib=bib))
+def assessed(*specs: dict[str, Any], bib: str | None = None, certainty: str = "rules") -> Report:
+    return assess(claim_set(*specs, bib=bib), certainty)
 
 
 def assessment_of(report: Report, claim_id: str = "c1") -> ClaimAssessment:

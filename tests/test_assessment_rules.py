@@ -624,12 +624,34 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]] 
         ],
         None,
     ),
+    # with the learned calibration (CERTAINTY_MODES): a silent trial body of 5-9 studies moves
+    "calibration.learned": (
+        [
+            {
+                "text": "In five randomized trials with 1,200 adults, the drug reduced pain "
+                "(RR 0.70, 95% CI 0.60 to 0.82).",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 12 randomized trials with 1,200 adults, the drug reduced pain "
+                "(RR 0.70, 95% CI 0.60 to 0.82).",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
     "caveat.unknown-code": (
         [{"text": "A survey of 900 users found X.", "caveats": ["indirectness.animl"]}],
         [{"text": "A survey of 900 users found X.", "caveats": ["indirectness.animal"]}],
         None,
     ),
 }
+
+
+CERTAINTY_MODES = {"calibration.learned": "learned"}
+"""Rules that fire only with another source of the certainty than the rules alone."""
 
 
 def test_every_evidence_rule_has_a_case() -> None:
@@ -641,13 +663,15 @@ def test_every_evidence_rule_has_a_case() -> None:
 @pytest.mark.parametrize("code", sorted(CASES))
 def test_rule_triggers(code: str) -> None:
     triggering, _clean, bib = CASES[code]
-    assert code in codes_of(assessed(*triggering, bib=bib))
+    mode = CERTAINTY_MODES.get(code, "rules")
+    assert code in codes_of(assessed(*triggering, bib=bib, certainty=mode))
 
 
 @pytest.mark.parametrize("code", sorted(CASES))
 def test_rule_stays_quiet_on_its_twin(code: str) -> None:
     _triggering, clean, bib = CASES[code]
-    assert code not in codes_of(assessed(*clean, bib=bib))
+    mode = CERTAINTY_MODES.get(code, "rules")
+    assert code not in codes_of(assessed(*clean, bib=bib, certainty=mode))
 
 
 def test_detected_animal_evidence_names_the_entry_and_field() -> None:

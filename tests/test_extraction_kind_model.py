@@ -21,8 +21,8 @@ from evidence_claims.extraction.kind_model import (
     rule_kinds,
     uses_rules,
 )
-from evidence_claims.extraction.linear_model import LinearModel
 from evidence_claims.extraction.segment import segment
+from evidence_claims.model.linear_model import LinearModel
 from evidence_claims.testing.kind_training import TRAINING_PARTS, passages, train
 
 from .conftest import ROOT, run_cli

@@ -48,3 +48,27 @@ def test_no_blind_keeps_the_validation_rows(agreement, capsys) -> None:
     assert "val (validation half" in out
     assert "blind" not in out
     assert "grade-val-" not in out
+
+
+def test_a_held_out_group_too_small_to_hide_its_items_is_counted_not_scored(
+    agreement, capsys
+) -> None:
+    items = [
+        {"id": f"grade-val-{n:03}", "authors_certainty": "low", "area": area}
+        for n, area in enumerate(["diagnostic", "drug", "drug", "drug", "drug", "drug"], 1)
+    ]
+    rows, _ = agreement.run(items)
+    agreement.report_area("val", rows, items, "diagnostic", agreement.HELD_OUT_MIN_ITEMS)
+    out = capsys.readouterr().out
+    assert "n=1" in out and "not scored" in out
+    assert "exact" not in out
+
+
+def test_a_held_out_group_large_enough_is_scored(agreement, capsys) -> None:
+    items = [
+        {"id": f"grade-val-{n:03}", "authors_certainty": "low", "area": "diagnostic"}
+        for n in range(1, agreement.HELD_OUT_MIN_ITEMS + 1)
+    ]
+    rows, _ = agreement.run(items)
+    agreement.report_area("val", rows, items, "diagnostic", agreement.HELD_OUT_MIN_ITEMS)
+    assert "exact" in capsys.readouterr().out

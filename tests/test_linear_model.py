@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evidence_claims.extraction.linear_model import (
+from evidence_claims.model.linear_model import (
     Example,
     LinearModel,
     fit,

@@ -12,7 +12,6 @@ from click.testing import CliRunner
 from evidence_claims.cli import cli
 from evidence_claims.extraction.attribution_decisions import Attribution, Walk, _Passage
 from evidence_claims.extraction.draft import analyse, extract
-from evidence_claims.extraction.linear_model import LinearModel
 from evidence_claims.extraction.source_features import (
     is_rule_feature,
     previous_type_features,
@@ -23,6 +22,7 @@ from evidence_claims.extraction.source_model import (
     load_source_model,
     relabel,
 )
+from evidence_claims.model.linear_model import LinearModel
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -29,6 +29,7 @@ class SetContext:
     """What detectors need to know about the whole set, computed once."""
 
     cs: ClaimSet
+    certainty: str = "rules"  # "rules", or "learned": the rules' level calibrated (.calibration)
     by_id: dict[str, Claim] = field(default_factory=dict)
     challengers: dict[str, list[Claim]] = field(default_factory=dict)
     supporters: dict[str, list[Claim]] = field(default_factory=dict)
@@ -58,8 +59,8 @@ class SetContext:
     )
 
     @classmethod
-    def of(cls, cs: ClaimSet) -> SetContext:
-        ctx = cls(cs)
+    def of(cls, cs: ClaimSet, certainty: str = "rules") -> SetContext:
+        ctx = cls(cs, certainty)
         ordered = sorted(cs.claims, key=lambda c: (c.anchor.start, c.anchor.end))
         for claim in ordered:
             group = ctx._passages.setdefault(_evidence_key(claim), [])

@@ -24,7 +24,8 @@ from ..rules import assessment as R
 from ..rules.catalogue import RULES, Rule, Severity
 from ..rules.suggest import closest
 from . import body as B
-from .certainty import Applied, grade, word
+from .calibration import MODES, Signal, calibrate, shifted, signals
+from .certainty import UNGRADED, Applied, grade, word
 from .context import SetContext
 from .detect import (
     Detected,
@@ -45,9 +46,16 @@ class Assessment:
     findings: list[Finding] = field(default_factory=list)
 
 
-def assess_claim_set(cs: ClaimSet) -> Assessment:
-    """Assess every claim of a loaded set (suppressions are not applied to the findings)."""
-    return assess_claims(cs, SetContext.of(cs))
+def assess_claim_set(cs: ClaimSet, certainty: str = "rules") -> Assessment:
+    """Assess every claim of a loaded set (suppressions are not applied to the findings);
+    ``certainty="learned"``: the rules' level calibrated (:mod:`.calibration`)."""
+    return assess_claims(cs, SetContext.of(cs, _mode(certainty)))
+
+
+def _mode(certainty: str) -> str:
+    if certainty not in MODES:
+        raise ValueError(f"certainty must be one of {', '.join(MODES)}, not {certainty!r}")
+    return certainty
 
 
 def assess_claims(cs: ClaimSet, ctx: SetContext) -> Assessment:
@@ -62,14 +70,15 @@ def assess_claims(cs: ClaimSet, ctx: SetContext) -> Assessment:
     return out
 
 
-def assess(target: ClaimSet) -> Report:
-    """Suggested certainty and evidence findings for a loaded claim set.
+def assess(target: ClaimSet, certainty: str = "rules") -> Report:
+    """Suggested certainty and evidence findings for a loaded claim set (``certainty``: from
+    the rules alone, or ``"learned"``: the rules' level calibrated, :mod:`.calibration`).
 
     The report's ``assessments`` hold one :class:`ClaimAssessment` per claim; its findings are
     the evidence findings only, with the claims' suppressions applied. The public
     :func:`evidence_claims.assess` also takes a path (it loads the set first).
     """
-    result = assess_claim_set(target)
+    result = assess_claim_set(target, certainty)
     suppressed = {(c.id, s.code) for c in target.claims for s in c.suppress}
     findings = [f for f in result.findings if (f.claim_id, f.code) not in suppressed]
     report = Report(
@@ -134,6 +143,11 @@ def _assess_claim(
     suppressed = {s.code for s in suppress} if suppress else _NONE
     recorded = _recorded_caveats(index, claim, place, findings)
     start, certainty, reasons, first, wording = _grade_claim(claim, ctx, recorded, suppressed)
+    if ctx.certainty == "learned" and start is not None and certainty != UNGRADED:
+        moved = calibrate(signals(claim, ctx, start, certainty, reasons), certainty)
+        if moved is not None:
+            certainty = shifted(certainty, moved.effect)
+            reasons = (*reasons, moved)
     _caveat_findings(index, claim_id, first, recorded, place, findings)
     note = None if start is not None else _ungraded_note(claim)
     stated = claim.certainty
@@ -330,3 +344,22 @@ def _why(certainty: str, reasons: tuple, note: str | None) -> str:
         return note
     moved = [f"{r.code} {r.effect:+d}" for r in reasons if r.effect]
     return "; ".join(moved) if moved else f"start {word(certainty)}, no reason to move it"
+
+
+def calibration_signals(cs: ClaimSet) -> list[tuple[str, list[Signal]] | None]:
+    """Per claim of ``cs``, the rules' certainty and the calibration's features of it (None for
+    a claim the rules leave ungraded): what the calibration model is trained on
+    (benchmarks/train_grade_model.py), computed exactly as :func:`assess` computes them."""
+    all_rules()
+    ctx = SetContext.of(cs)
+    place = _Place(cs)
+    out: list[tuple[str, list[Signal]] | None] = []
+    for index, claim in enumerate(cs.claims):
+        recorded = _recorded_caveats(index, claim, place, [])
+        suppressed = {s.code for s in claim.suppress}
+        start, certainty, reasons, _first, _wording = _grade_claim(claim, ctx, recorded, suppressed)
+        if start is None or certainty == UNGRADED:
+            out.append(None)
+        else:
+            out.append((certainty, signals(claim, ctx, start, certainty, reasons)))
+    return out

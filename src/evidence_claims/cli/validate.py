@@ -47,6 +47,7 @@ def run_validate(
     jobs: int = 0,
     cache_dir: Path | None = None,
     write_through: bool = False,
+    certainty: str = "rules",
 ) -> int:
     from ..pipeline.config import load_config
     from ..pipeline.parallel import gc_paused
@@ -68,7 +69,13 @@ def run_validate(
         cache = ResultCache(cache_dir, salt=repr(config))
     with terminal_progress("Validating") as progress:
         report = run(
-            *targets, root=root, limits=config.limits, progress=progress, jobs=jobs, cache=cache
+            *targets,
+            root=root,
+            limits=config.limits,
+            progress=progress,
+            jobs=jobs,
+            cache=cache,
+            certainty=certainty,
         )
     # The report's objects hold no cycles, and the collector would walk all of them again and
     # again while they are sorted and printed (sorting 160,000 findings took 0.26 s instead of
@@ -182,6 +189,15 @@ def _report(
     "while the file, its document and bibliography, the configuration and the tool are "
     "unchanged (default: no cache).",
 )
+@click.option(
+    "--certainty",
+    type=click.Choice(["rules", "learned"]),
+    default="rules",
+    show_default=True,
+    help="Where the suggested certainty comes from: the rules, or the rules' level moved by "
+    "a model learned from review authors' GRADE ratings (one more reason, "
+    "calibration.learned, says what moved it).",
+)
 @root_option
 @jobs_option
 @write_through_option
@@ -197,6 +213,7 @@ def validate(
     root: Path | None,
     jobs: int,
     write_through: bool,
+    certainty: str,
 ) -> None:
     """Validate claim files (or directories of them): schema, anchors, citations, relations,
     and the evidence assessment (suggested certainty per claim, with its reasons)."""
@@ -213,5 +230,6 @@ def validate(
             jobs=jobs,
             cache_dir=cache_dir,
             write_through=write_through,
+            certainty=certainty,
         )
     )

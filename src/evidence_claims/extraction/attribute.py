@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..io.bib import Bibliography
+from ..model.linear_model import LinearModel
 from ..model.records import Kind
 from .attribution_decisions import Attribution, Walk, decide, new_paragraph
 from .attribution_reading import Document, entry_types, read_statement
@@ -27,7 +28,6 @@ from .attribution_rules import (
     build_rules,
     load_rules,
 )
-from .linear_model import LinearModel
 from .segment import Segment
 from .source_features import (
     FeatureReader,

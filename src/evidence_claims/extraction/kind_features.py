@@ -7,7 +7,7 @@ own, the first line of the text, after a "Methods" label, before a blank line), 
 (no full stop, a colon, a question mark), how it is worded (title case, an imperative first
 verb, "should", "you", a wh-word), and which families of cue words it holds (advice,
 signposting, the conduct of a study, a gap in the evidence, the shape of a reference entry).
-A linear model (:mod:`.linear_model`) learns from annotated passages what each is worth.
+A linear model (:mod:`..model.linear_model`) learns from annotated passages what each is worth.
 
 The cue families are data (``data/kind_features.yaml``); every feature is a short name such
 as ``end:none`` or ``cue:advice``, so a model file can be read and a decision explained.

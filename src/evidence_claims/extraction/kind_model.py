@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal, cast
 
+from ..model.linear_model import LinearModel, packaged_model
 from ..model.records import Kind
 from .kind_features import document_features
 from .kinds import classify_segment, in_method_sections
-from .linear_model import LinearModel, packaged_model
 from .units import Segment
 
 __all__ = ["KIND_METHODS", "KindMethod", "decide_kinds", "learned_kinds", "load_kind_model"]

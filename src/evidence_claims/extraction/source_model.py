@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..model.linear_model import LinearModel, packaged_model
 from .attribution_decisions import Attribution, Walk
 from .attribution_rules import STUDY_TYPES, UNSOURCED
-from .linear_model import LinearModel, packaged_model
 
 __all__ = ["MODEL_RESOURCE", "THRESHOLD", "load_source_model", "relabel"]
 

@@ -79,6 +79,13 @@ class ResultCache:
     def __repr__(self) -> str:
         return f"ResultCache({str(self.directory)!r})"
 
+    def salted(self, extra: str) -> ResultCache:
+        """The same folder, with ``extra`` (a run setting such as the certainty's source)
+        added to what every stored result must match."""
+        other = ResultCache(self.directory)
+        other.salt = f"{self.salt}\0{extra}"
+        return other
+
     # --- looking up ---------------------------------------------------------------------
 
     def lookup(

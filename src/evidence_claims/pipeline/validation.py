@@ -54,6 +54,7 @@ def validate_file(
     limits: Limits | None = None,
     stream_bytes: int | None = None,
     jobs: int | None = 1,
+    certainty: str = "rules",
 ) -> tuple[ClaimSet | None, Report]:
     """Load and check one claim file (within ``limits``, default ``Limits()``).
 
@@ -73,17 +74,17 @@ def validate_file(
         report.extend(loaded.findings)
         return None, report
     cs.load_findings = list(loaded.findings)
-    return cs, check_loaded(cs, Path(path))
+    return cs, check_loaded(cs, Path(path), certainty)
 
 
-def check_loaded(cs: ClaimSet, path: Path | None = None) -> Report:
+def check_loaded(cs: ClaimSet, path: Path | None = None, certainty: str = "rules") -> Report:
     """The report of a loaded set: its loading findings, cross-field checks and assessment
     (what :func:`validate` gives for its file, without reading the file again)."""
     where = path if path is not None else cs.path
     report = Report(files=[display_path(Path(where))] if where is not None else [])
     report.extend(cs.load_findings)
     report.claims = len(cs.claims)
-    assessed = assess_claim_set(cs)
+    assessed = assess_claim_set(cs, certainty)
     report.extend(apply_suppressions(cs, [*run_checks(cs), *assessed.findings]))
     report.assessments.extend(assessed.assessments)
     return report
@@ -96,6 +97,7 @@ def validate(
     progress: ProgressCallback | None = None,
     jobs: int | None = None,
     cache: ResultCache | None = None,
+    certainty: str = "rules",
 ) -> Report:
     """Validate claim files and directories of claim files; never raises on bad input.
 
@@ -104,8 +106,11 @@ def validate(
     share the files (None or 0: all CPUs when the files are many or large, else one; see
     :mod:`evidence_claims.pipeline.parallel`); the report is the same for any number. With a
     ``cache`` (:class:`~evidence_claims.pipeline.result_cache.ResultCache`), a file whose result is
-    stored for the same bytes and settings is not validated again.
+    stored for the same bytes and settings is not validated again. ``certainty``: as for
+    :func:`assess` (a cache keeps the results of each choice apart).
     """
+    if certainty != "rules" and cache is not None:
+        cache = cache.salted(certainty)
     files, findings = discover(paths or (".",), root=root)
     report = Report()
     report.extend(findings)
@@ -116,7 +121,13 @@ def validate(
     # one process per file, or the files in turn here, each big one's chunks over ``jobs``
     chunk_jobs = 1 if packed else jobs
     work = partial(
-        _file_report, root=root, limits=limits, packed=packed, cache=cache, jobs=chunk_jobs
+        _file_report,
+        root=root,
+        limits=limits,
+        packed=packed,
+        cache=cache,
+        jobs=chunk_jobs,
+        certainty=certainty,
     )
     # With workers, this process only rebuilds and gathers results, which hold no cycles: the
     # collector would only walk the growing report again and again.
@@ -137,14 +148,22 @@ def _file_report(
     packed: bool = False,
     cache: ResultCache | None = None,
     jobs: int | None = 1,
+    certainty: str = "rules",
 ) -> Any:
     """One file's report; from a worker process packed into tuples (see :func:`_pack`).
     ``jobs``: processes for a streamed file's chunks."""
     with gc_paused():
         if cache is not None:
-            return _cached_file_report(path, root, limits or Limits(), packed, cache, jobs)
+            return _cached_file_report(
+                path, root, limits or Limits(), packed, cache, jobs, certainty
+            )
         report = validate_file(
-            path, root=root, limits=limits, stream_bytes=stream.STREAM_BYTES, jobs=jobs
+            path,
+            root=root,
+            limits=limits,
+            stream_bytes=stream.STREAM_BYTES,
+            jobs=jobs,
+            certainty=certainty,
         )[1]
         return _pack(report) if packed else report
 
@@ -156,6 +175,7 @@ def _cached_file_report(
     packed: bool,
     cache: ResultCache,
     jobs: int | None = 1,
+    certainty: str = "rules",
 ) -> Any:
     """The stored report of an unchanged file, else a fresh one (stored when it may be)."""
     hit, ticket = cache.lookup(path, root, limits)
@@ -168,6 +188,7 @@ def _cached_file_report(
         limits=limits,
         stream_bytes=stream.STREAM_BYTES,
         jobs=jobs,
+        certainty=certainty,
     )
     if ticket is None:
         return _pack(report) if packed else report
@@ -213,8 +234,13 @@ def load(path: str | Path, *, root: Path | None = None, limits: Limits | None = 
     return cs
 
 
-def assess(target: ClaimSet | str | Path) -> Report:
+def assess(target: ClaimSet | str | Path, *, certainty: str = "rules") -> Report:
     """Suggested certainty and evidence findings for a claim set (or the path of one).
+
+    ``certainty``: ``"rules"`` (the default), or ``"learned"``: the rules' level moved where
+    a model learned from review authors' ratings says it usually lies, with one more reason
+    (``calibration.learned``) that says what moved it
+    (:mod:`evidence_claims.assessment.calibration`).
 
     A path is loaded with :func:`load` (which raises ``ClaimFileError`` when the file cannot be
     read). The report's ``assessments`` hold one :class:`ClaimAssessment` per claim; its findings
@@ -223,4 +249,4 @@ def assess(target: ClaimSet | str | Path) -> Report:
     """
     if not isinstance(target, ClaimSet):
         target = load(target)
-    return assessment.assess(target)
+    return assessment.assess(target, certainty)

@@ -787,6 +787,29 @@ STATED_LEVELS: dict[str, str] = {
 }
 """The level each ``stated.*`` code caps the grade at."""
 
+# --- a learned calibration of the rules' level ------------------------------------------------
+CALIBRATED = _rule(
+    "calibration.learned",
+    "Level moved by the learned calibration",
+    "info",
+    "the learned calibration moved the suggested level ({detail})",
+    "Asked for (`validate --certainty learned`, `assess(..., certainty='learned')`), a small "
+    "model learned from outcomes rated by review authors (benchmarks/grade/dev.yaml; "
+    "benchmarks/train_grade_model.py judges it leaving whole reviews out) moves the rules' "
+    "level where authors usually rate such evidence otherwise, most often down for a body of "
+    "trials whose statement and entries judge no GRADE domain in words, since authors rate from "
+    "a full report the statement does not repeat. Its features are what the rules already "
+    "computed: the start, "
+    "each domain's finding and whether it came from numbers or words, the number of studies "
+    "and participants, the estimate, I², and whether the text judges any GRADE domain. The "
+    "rules' reasons stay; this reason carries the difference and names the features that "
+    "weighed most. It is a statistical tendency, not a reason found in the text: check it "
+    "against the review, and record the certainty you judge (the claim file's `certainty` "
+    "always wins).",
+    role="check",
+    domain="calibration",
+)
+
 # --- the assessment itself -------------------------------------------------------------------
 CERTAINTY_DIFFERS = _rule(
     "certainty.differs",

@@ -21,8 +21,8 @@ from pathlib import Path
 from ..extraction.asides import aside_spans, outside
 from ..extraction.kind_features import document_features
 from ..extraction.kind_model import rule_kinds
-from ..extraction.linear_model import Example, LinearModel, fit
 from ..extraction.segment import segment
+from ..model.linear_model import Example, LinearModel, fit
 from ..pipeline.validation import load
 from .agreement import covering
 

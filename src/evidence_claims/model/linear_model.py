@@ -1,16 +1,19 @@
-"""A small multinomial logistic regression over named binary features, for extraction decisions.
+"""A small multinomial logistic regression over named binary features, for learned decisions.
 
-Why: hand-written rules that decide a statement's kind or source type fit the passages they were
-written from and carry poorly to text they have not seen. A linear model over the signals the
+Why: hand-written rules that decide a statement's kind or source type, or how far review
+authors rate a body of evidence down, fit the text they were written from and carry poorly to
+text they have not seen. A linear model over the signals the
 rules already compute (cue families, citations found, voice, genre, position in the passage)
 learns how much each signal is worth from annotated passages, and its worth can be judged
 honestly by leaving whole passages out of training (:func:`group_cross_validate`).
 
-Inference is plain Python over a dict of weights (no numpy import, a few microseconds per
-statement), so the extractor's speed and cold start do not depend on the training stack.
-Training (:func:`fit`) imports numpy, which pandas already brings, and is deterministic: full
-batch gradient descent from zero weights, no random state, so the same examples always give the
-same weights and the stored model file can be rebuilt and compared byte for byte.
+It sits in ``model/`` because both extraction and assessment use it and neither may import
+the other. Inference is plain Python over a dict of weights (no numpy import, a few
+microseconds per statement), so the speed and cold start of its users do not depend on the
+training stack. Training (:func:`fit`) imports numpy, which pandas already brings, and is
+deterministic: full batch gradient descent from zero weights, no random state, so the same
+examples always give the same weights and the stored model file can be rebuilt and compared
+byte for byte.
 
 A model is stored as JSON (:meth:`LinearModel.to_json`) with its labels, its bias and, per
 feature, one weight per label, rounded so the file diffs cleanly.
