@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -56,7 +55,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from grade_gold import assess_one_claim  # noqa: E402
+from grade_gold import assess_one_claim, item_folder  # noqa: E402
 
 import evidence_claims  # noqa: E402
 
@@ -163,10 +162,7 @@ def run(items: list[dict]) -> tuple[list[Row], list[str]]:
     rows = []
     failures: list[str] = []
     for item in items:
-        with tempfile.TemporaryDirectory() as tmp:
-            folder = Path(tmp)
-            (folder / "document.txt").write_text(item["statement"], "utf-8")
-            (folder / "references.bib").write_text(item["bibtex"], "utf-8")
+        with item_folder(item) as folder:
             try:
                 auto = automatic(item, folder)
             except Exception as error:  # an item the library cannot read counts as ungraded
