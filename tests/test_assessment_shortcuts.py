@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from evidence_claims.assessment import body as B
 from evidence_claims.assessment import cues
+from evidence_claims.assessment import diagnostic as D
 from evidence_claims.assessment import estimates as E
 
 from .assessment_helpers import texts_from
@@ -120,6 +121,7 @@ def test_a_body_without_entries_reads_as_the_generator_did() -> None:
     entry = B.read("two cohort studies of 340 people")
     cited = B.Body(own, (("k1", "abstract", entry),))
     assert list(cited.readings()) == [("in the claim", own), ("k1: in its abstract", entry)]
+    assert list(cited.readings()) == list(cited._all_readings())  # listed once, the same again
     assert alone.designs() == dict(own.designs)
 
 
@@ -145,3 +147,26 @@ def test_disjoint_estimates_are_found_from_the_reading() -> None:
     text = "RR 0.5 (0.4 to 0.6) in one trial, whereas another trial found RR 2.0 (1.8 to 2.2)"
     pair = E.disjoint_study_estimates(text, B.read(text).effects)
     assert pair is not None and pair == E.disjoint_study_estimates(text)
+
+
+_ACCURACY = [
+    "sensitivity and specificity",
+    "Sensitivities or SPECIFICITIES",
+    "diagnostic accuracy",
+    "test  accuracy",
+    "predictive value",
+    "positive predictive values",
+    "likelihood ratios",
+    "sensitivity analysis",
+    "accurate",
+    "ſensitivity and ſpecificity",
+    "\u212a",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(_ACCURACY))
+def test_accuracy_words_prefiltered_as_the_pattern_finds_them(text: str) -> None:
+    """The stems test skips only ASCII texts the case-insensitive pattern cannot match."""
+    plain = D._ACCURACY_WORDS.search(text) is not None
+    assert D.has_accuracy_words(text, text.lower()) == plain

@@ -10,14 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from evidence_claims.extraction.attribution_rules import _guarded, _index, load_rules
+from evidence_claims.extraction.attribution_rules import MARKERS, _guarded, _index, load_rules
 from evidence_claims.extraction.caseless import Unsupported, fold, lower_pattern
 from evidence_claims.extraction.first_chars import (
     dispatched,
     first_chars,
     lower_starts,
     may_start,
-    switch,
 )
 from evidence_claims.extraction.kinds import by_first_char
 from evidence_claims.model.data_yaml import load_data_yaml
@@ -114,36 +113,6 @@ def test_the_dispatch_agrees_on_every_bundled_document() -> None:
         assert rules.scan(text) == rules._hits(rules.pattern.finditer(text)), path
 
 
-_CASE_BODIES = st.sampled_from(["ab", "a+b?", "b|bc", "ac(?=d)", "c", "(?:cd|c)d*", "a(b)?"])
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(st.tuples(st.sampled_from("abc"), _CASE_BODIES), unique_by=lambda c: c[0]),
-    st.one_of(st.none(), _CASE_BODIES),
-    st.text(alphabet="abcd ", max_size=30),
-)
-def test_the_switch_matches_as_the_lookahead_alternation_does(
-    cases: list[tuple[str, str]], default: str | None, text: str
-) -> None:
-    # The bodies start with the case's character or not at all: a case entered at another
-    # character must fail, as the lookahead form's would.
-    cases = [(key, f"(?={key})(?:{body})") for key, body in cases]
-    if default is not None:
-        keys = "".join(key for key, _body in cases)
-        default = (f"(?![{keys}])" if keys else "") + f"(?:{default})(?P<d>)"
-    plain = re.compile("|".join([body for _key, body in cases] + [default or "(?!)"]))
-    fast = re.compile(switch(cases, default))
-
-    def found(pattern: re.Pattern[str]) -> list[tuple[int, int, str | None]]:
-        marked = default is not None
-        return [
-            (m.start(), m.end(), m.group("d") if marked else None) for m in pattern.finditer(text)
-        ]
-
-    assert found(fast) == found(plain)
-
-
 @pytest.mark.parametrize(
     ("pattern", "letters"),
     [
@@ -163,10 +132,29 @@ def test_lower_starts(pattern: str, letters: set[str] | None) -> None:
     assert lower_starts(pattern, re.IGNORECASE) == (None if letters is None else frozenset(letters))
 
 
+def _cased_alternatives() -> list[tuple[int, str]]:
+    """The cue alternatives with a case-sensitive part, numbered as the scan numbers them."""
+    data = load_data_yaml(
+        resources.files("evidence_claims").joinpath("data/attribution.yaml").read_text("utf-8")
+    )
+    names = ("judgement", *MARKERS[1:])
+    patterns = [p for name in names for p in data.get(name) or []]
+    specs = sorted((data.get("types") or {}).items(), key=lambda t: not t[1].get("population"))
+    patterns += [p for _name, spec in specs for p in spec.get("cues") or []]
+    out = []
+    for i, p in enumerate(patterns):
+        try:
+            lower_pattern(p)
+        except Unsupported:
+            out.append((i, p))
+    return out
+
+
+CASED = _cased_alternatives()
+
+
 def _cased_cues() -> list[str]:
-    rules = load_rules()
-    assert rules.cased is not None
-    return [m.group(0) for m in re.finditer(r"[A-Za-z]{2,}", rules.cased.pattern)]
+    return [m.group(0) for _i, p in CASED for m in re.finditer(r"[A-Za-z]{2,}", p)]
 
 
 def _cased_examples() -> st.SearchStrategy[str]:
@@ -205,16 +193,13 @@ MIXED = st.one_of(
 def test_the_cased_prefilter_finds_what_the_plain_cased_scan_finds(
     parts: list[tuple[str, str]],
 ) -> None:
-    # The lower-case start filter before the case-sensitive cues only skips positions where
-    # none of them can match: the same pattern without it finds the same cues.
+    # The lower-case start filter and the first-character grouping of the case-sensitive cues
+    # find what their plain case-insensitive alternation finds.
     text = "".join(token + separator for token, separator in parts)
     rules = load_rules()
     assert rules.cased is not None
-    guard = '(?<![\\w-])(?=[\\w“\\"])'
-    filtered = rules.cased.pattern
-    start = filtered.index("(?:", len(guard))
-    plain = re.compile(guard + filtered[start:], re.IGNORECASE)
-    assert plain.pattern != filtered
+    plain = _guarded([f"(?:{p})(?P<a{i}>)" for i, p in CASED], re.IGNORECASE)
+    assert plain.pattern != rules.cased.pattern
     assert _found(rules.cased, text) == _found(plain, text)
 
 

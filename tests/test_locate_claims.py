@@ -99,7 +99,7 @@ def test_locate_claim_agrees_with_the_full_index(
     claim_paths = [p[2:] for p in json_paths(value) if p[:1] == ("claims",) and len(p) >= 2]
     wanted = [(p, i) for i in range(n + 1) for p in {q for q in claim_paths}]
     requests = data.draw(st.permutations(wanted))
-    saved = locate.KEY_SEARCHES_BEFORE_TABLE
+    saved, saved_per_key = locate.KEY_SEARCHES_BEFORE_TABLE, locate.TABLE_CHARS_PER_KEY
     try:
         for searches in (0, 2, 1000):  # keys found by bounded search, by table, by both
             locate.KEY_SEARCHES_BEFORE_TABLE = searches
@@ -109,5 +109,14 @@ def test_locate_claim_agrees_with_the_full_index(
                     expected = index.position(("claims", i, *fields), key=key)
                     found = locator.locate_claim(i, fields, key=key)
                     assert found == expected, (searches, i, fields, key)
+            # all at once (the engine's way), on a fresh locator and on the one asked above,
+            # each name's keys searched claim by claim (1) or indexed (a billion)
+            asked = [(i, fields, key) for fields, i in requests for key in (False, True)]
+            expected_all = [index.position(("claims", i, *f), key=k) for i, f, k in asked]
+            for per_key in (1, 10**9):
+                locate.TABLE_CHARS_PER_KEY = per_key
+                assert JsonLocator(text, claim_file=value).locate_claims(asked) == expected_all
+                assert locator.locate_claims(asked) == expected_all
     finally:
         locate.KEY_SEARCHES_BEFORE_TABLE = saved
+        locate.TABLE_CHARS_PER_KEY = saved_per_key

@@ -49,6 +49,26 @@ def test_lazy_lines_answer_as_the_line_index(text: str, offsets: list[int]) -> N
         assert lazy.position(offset) == full.position(offset)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    text=texts,
+    marked=st.lists(st.integers(min_value=0, max_value=320), max_size=30),
+    asked_before=st.lists(st.integers(min_value=0, max_value=320), max_size=5),
+    offsets=st.lists(st.integers(min_value=0, max_value=320), max_size=60),
+)
+def test_lazy_lines_marked_answer_as_the_line_index(
+    text: str, marked: list[int], asked_before: list[int], offsets: list[int]
+) -> None:
+    """Offsets marked in one pass (a claim file's claim starts) change no answer, whatever
+    was asked before them and after."""
+    full, lazy = LineIndex(text), LazyLines(text)
+    for offset in asked_before:
+        assert lazy.position(offset) == full.position(offset)
+    lazy.mark(sorted(marked))
+    for offset in offsets:
+        assert lazy.position(offset) == full.position(offset)
+
+
 def test_lazy_lines_index_the_text_when_asked_far_out_of_order() -> None:
     text = "x\n" * 100_000
     lazy = LazyLines(text)

@@ -57,6 +57,7 @@ class SetContext:
     _sources_first: dict[tuple[Hashable, ...], tuple[str, tuple] | None] = field(
         default_factory=dict
     )
+    _entry_first: dict[tuple[Hashable, str], tuple[str, str] | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, cs: ClaimSet, certainty: str = "rules") -> SetContext:
@@ -146,13 +147,21 @@ class SetContext:
         if wanted in self._sources_first:
             return self._sources_first[wanted]
         found = None
+        entry_first = self._entry_first
         for i, key in enumerate(sources):
-            for name, text in self.entry_fields(key):
-                words = search(text)
-                if words is not None:
-                    found = (f"{key}: '{words}' in its {name}", ("evidence", "sources", i))
-                    break
-            if found is not None:
+            # each entry searched once per set: claims cite the same entries in many lists
+            hit = entry_first.get((what, key), _UNSEEN)
+            if hit is _UNSEEN:
+                hit = None
+                for name, text in self.entry_fields(key):
+                    words = search(text)
+                    if words is not None:
+                        hit = (name, words)
+                        break
+                entry_first[what, key] = hit
+            if hit is not None:
+                name, words = hit
+                found = (f"{key}: '{words}' in its {name}", ("evidence", "sources", i))
                 break
         self._sources_first[wanted] = found
         return found
@@ -258,17 +267,22 @@ class SetContext:
         start = self._index.get(id(claim))
         if start is None:
             return []
-        key = _evidence_key(claim)
-        found = []
-        for other in self._order[start + 1 : start + 1 + CONTEXT_LOOKBACK]:
-            if (
-                other.kind != "meta"
-                or other.evidence.basis != "context"
-                or _evidence_key(other) != key
-            ):
+        order = self._order
+        found: list[Claim] = []
+        key = None  # (most claims are not followed by such a statement: no key, no slice)
+        for i in range(start + 1, min(len(order), start + 1 + CONTEXT_LOOKBACK)):
+            other = order[i]
+            if other.kind != "meta" or other.evidence.basis != "context":
+                break
+            if key is None:
+                key = _evidence_key(claim)
+            if _evidence_key(other) != key:
                 break
             found.append(other)
         return found
+
+
+_UNSEEN = object()
 
 
 def _evidence_key(claim: Claim) -> tuple[str, tuple[str, ...]]:

@@ -99,13 +99,27 @@ def is_accuracy_claim(claim: Claim, ctx: SetContext) -> bool:
     entries count accuracy studies."""
     if claim.evidence.type == "diagnostic_accuracy":
         return True
-    if _ACCURACY_WORDS.search(claim.text):
+    if has_accuracy_words(claim.text, ctx.lowered(claim)):
         return True
     body = ctx.body(claim)
     for _where, reading in body.readings():
         if any(e.measure in ACCURACY_MEASURES for e in reading.effects):
             return True
     return "diagnostic" in body.designs()
+
+
+_ACCURACY_STEMS = ("sensitivit", "accuracy", "predictive", "likelihood")
+"""A word every match of ``_ACCURACY_WORDS`` holds, in lower case."""
+
+
+def has_accuracy_words(text: str, lowered: str) -> bool:
+    """``_ACCURACY_WORDS.search(text)`` (``lowered``: ``text.lower()``), skipped for an ASCII
+    text without one of the words every match holds (:func:`.body.may_hold`): a
+    case-insensitive alternation tries every position of the text, and few claims name
+    test accuracy."""
+    if text.isascii() and not any(stem in lowered for stem in _ACCURACY_STEMS):
+        return False
+    return _ACCURACY_WORDS.search(text) is not None
 
 
 def accuracy_designs(designs: dict[str, tuple[int, str]]) -> dict[str, tuple[int, str]]:

@@ -137,7 +137,8 @@ def check_anchors(cs: ClaimSet) -> Iterator[Finding]:
                         context(document, anchor.start, anchor.end, after=len(anchor.suffix))[1],
                     ),
                 )
-        yield from _check_cues(cs, claim, document)
+        if claim.hedges or claim.boosters:  # (most claims have no cue to check)
+            yield from _check_cues(cs, claim, document)
 
 
 def _check_cues(cs: ClaimSet, claim: Claim, document: str) -> Iterator[Finding]:
@@ -212,11 +213,12 @@ def check_claim_citations(cs: ClaimSet) -> Iterator[Finding]:
     readable = bib is not None and bib.library is not None
     known = Suggester(bib.keys() if bib is not None else [])
     bib_name = (bib.file if bib is not None else None) or "the bibliography"
+    entries = bib.entries if bib is not None else {}  # `key in bib`, without a call per key
     for claim in cs.claims:
         evidence = claim.evidence
         if readable:
             for i, key in enumerate(evidence.sources):
-                if key not in bib:
+                if key not in entries:
                     yield R.CITE_UNKNOWN.finding(
                         **_at(cs, claim, "evidence", "sources", i),
                         key=key,

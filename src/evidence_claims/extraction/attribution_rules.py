@@ -102,7 +102,12 @@ class AttributionRules:
 
 def _index(match: re.Match[str]) -> int:
     # The group ``a<index>`` or, for a copy in the first-character dispatch, ``a<index>_<copy>``.
-    return int(match.lastgroup[1:].partition("_")[0])  # type: ignore[index]
+    return _group_index(match.lastgroup)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=4096)  # a few hundred group names, read for every cue found
+def _group_index(name: str) -> int:
+    return int(name[1:].partition("_")[0])
 
 
 def _merge(
@@ -111,17 +116,19 @@ def _merge(
     """The matches one alternation of both patterns' alternatives would find, in order."""
     a = first.search(first_text)
     b = second.search(second_text)
+    a_key = None if a is None else (a.start(), _index(a))  # read once per match
+    b_key = None if b is None else (b.start(), _index(b))
     while a is not None or b is not None:
-        if b is None or (a is not None and (a.start(), _index(a)) < (b.start(), _index(b))):
-            chosen = a
-        else:
-            chosen = b
+        first_wins = b is None or (a is not None and a_key < b_key)  # type: ignore[operator]
+        chosen = a if first_wins else b
         yield chosen  # type: ignore[misc]
         position = chosen.end()  # type: ignore[union-attr]
         if a is not None and a.start() < position:
             a = first.search(first_text, position)
+            a_key = None if a is None else (a.start(), _index(a))
         if b is not None and b.start() < position:
             b = second.search(second_text, position)
+            b_key = None if b is None else (b.start(), _index(b))
 
 
 @lru_cache(maxsize=1)
@@ -155,13 +162,13 @@ def build_rules(data: dict[str, Any]) -> AttributionRules:
     types = tuple(name for name, _p in alternatives)
     exact = [f"(?:{p})(?P<a{i}>)" for i, (_name, p) in enumerate(alternatives)]
     lowered: list[tuple[int, str]] = []
-    cased: list[str] = []
+    cased: list[tuple[int, str]] = []
     starts: set[str] | None = set()
     for i, (_name, p) in enumerate(alternatives):
         try:
             lowered.append((i, lower_pattern(p)))
         except Unsupported:
-            cased.append(exact[i])
+            cased.append((i, p))
             letters = lower_starts(p, re.IGNORECASE)
             starts = None if starts is None or letters is None else starts | letters
     verbs = "|".join(f"(?:{v})" for v in data.get("authority_reporting_verbs") or [])
@@ -170,8 +177,16 @@ def build_rules(data: dict[str, Any]) -> AttributionRules:
         types,
         frozenset(opens),
         frozenset(population),
-        folded=_guarded([dispatched(lowered)]) if lowered else None,
-        cased=_guarded(cased, re.IGNORECASE, _skip_lower(starts)) if cased else None,
+        folded=_guarded([dispatched(lowered, word_start=True)]) if lowered else None,
+        cased=_guarded(
+            # One level: the few case-sensitive cues gain nothing from more, and each level
+            # costs start-up time.
+            [dispatched(cased, re.IGNORECASE, word_start=True, depth=1)],
+            re.IGNORECASE,
+            _skip_lower(starts),
+        )
+        if cased
+        else None,
         reporting=re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE) if verbs else None,
     )
 

@@ -1,17 +1,22 @@
 """An alternation split by the first character each alternative can start with.
 
 Python's ``re`` tries every alternative of an alternation in turn at each position. Most cue
-alternatives start with a known letter, so grouping them by that letter behind a one-character
-lookahead lets a position skip all groups but one. The result is the same alternation: at a
-position, the alternatives that can match there are tried in their original order, and an
-alternative whose first character is unknown is copied into every group (each copy's marker
-group gets its own name, ``a<index>_<copy>``).
+alternatives start with a known letter, so grouping them by that letter, each group opening
+with the letter itself, lets the matcher's one-comparison test of a branch's first character
+skip all groups but one at a position. The result is the same alternation: at a position,
+the alternatives that can match there are tried in their original order, and an
+alternative whose first character is unknown is copied into every group it may start
+(each copy's marker group gets its own name, ``a<index>_<copy>``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
+
+from .derivative import NEVER, closing, derive
 
 try:  # Python 3.11+
     from re import _constants as _c
@@ -23,12 +28,47 @@ except ImportError:  # pragma: no cover
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 
 
+@lru_cache(maxsize=1024)  # the grouping asks again for the rests it groups a level down
 def first_chars(pattern: str) -> frozenset[str] | None:
     """The characters a match of ``pattern`` (no flags) can start with, or None if unknown."""
     try:
         return _sequence(list(_p.parse(pattern)))
     except Exception:  # anything unusual is "unknown", the safe answer
         return None
+
+
+def _first(pattern: str, rests: bool) -> frozenset[str] | None:
+    """:func:`first_chars`, read without parsing where a rest of :func:`.derivative.derive`
+    (no top-level ``|``) opens with a letter or digit that no quantifier follows: most rests
+    do, and parsing each of them again took more time than the scan the grouping saves."""
+    if rests:
+        head = pattern
+        while head.startswith(("(?<=", "(?<!")):  # a lookbehind reads no character ahead
+            head = head[closing(head) :]
+        if head[:1].isascii() and head[:1].isalnum() and head[1:2] not in _REPEATS:
+            return frozenset(head[0])
+    return first_chars(pattern)
+
+
+_REPEATS = ("?", "*", "+", "{")
+# Under re.IGNORECASE an ASCII letter matches its two cases and these (.caseless).
+_OTHER_FORMS = {"i": "İı", "s": "ſ", "k": "\u212a"}
+
+
+def _caseless(chars: frozenset[str] | None) -> frozenset[str] | None:
+    """Every character re.IGNORECASE matches to one of ``chars`` (None: unknown)."""
+    if chars is None:
+        return None
+    out: set[str] = set()
+    for char in chars:
+        low = char.lower()
+        if len(low) == 1 and low in _LOWER:
+            out.update(low + low.upper() + _OTHER_FORMS.get(low, ""))
+        elif char.lower() == char.upper():
+            out.add(char)
+        else:
+            return None  # another cased letter: not worth knowing its forms
+    return frozenset(out)
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
@@ -90,36 +130,126 @@ def _item(op: Any, av: Any) -> frozenset[str] | None:
     return None
 
 
-def dispatched(alternatives: list[tuple[int, str]]) -> str:
-    """One alternation of ``(index, pattern)`` pairs, each ending in its group ``a<index>``."""
-    firsts = [first_chars(p) for _i, p in alternatives]
-    keys = sorted({c for f in firsts if f is not None for c in f})
-    if not keys:
-        return "|".join(f"(?:{p})(?P<a{i}>)" for i, p in alternatives)
-    lowers = [
-        lower_starts(p) if firsts[j] is None else None for j, (_i, p) in enumerate(alternatives)
-    ]
+def dispatched(
+    alternatives: list[tuple[int, str]],
+    flags: int = 0,
+    *,
+    word_start: bool = False,
+    depth: int = 3,
+) -> str:
+    """One alternation of ``(index, pattern)`` pairs, each ending in its group ``a<index>``
+    (``a<index>_<copy>`` for the copies of :func:`grouped`; ``word_start`` and ``depth`` as
+    there)."""
     copies: dict[int, int] = {}
 
-    def group(wanted: str | None) -> str:
-        # The alternatives that may start with ``wanted``; None: those whose start is unknown.
-        body = []
-        for (i, p), f, lower in zip(alternatives, firsts, lowers, strict=True):
-            if f is None and wanted is not None and not may_start(lower, wanted):
-                continue
-            if f is None or (wanted is not None and wanted in f):
-                n = copies.get(i, 0)
-                copies[i] = n + 1
-                body.append(f"(?:{p})(?P<a{i}_{n}>)")
-        return "|".join(body)
+    def marked(index: int) -> str:
+        n = copies.get(index, 0)
+        copies[index] = n + 1
+        return f"(?P<a{index}_{n}>)"
 
-    cases = [(key, group(key)) for key in keys]
-    default = None
-    if any(f is None for f in firsts):
-        # Where the character starts no known alternative, only the unknown ones can match.
+    return grouped([(p, i) for i, p in alternatives], marked, flags, depth, word_start=word_start)
+
+
+def grouped(
+    alternatives: list[tuple[str, int]],
+    marker: Callable[[int], str],
+    flags: int = 0,
+    depth: int = 3,
+    *,
+    rests: bool = False,
+    word_start: bool = False,
+) -> str:
+    """The alternation of ``(pattern, index)`` pairs, grouped by first character, each
+    alternative followed by ``marker(index)`` (called once per copy; "" for none).
+
+    At a position, the alternatives that may start with its character are tried in their
+    original order, so the first to match, its end and its marker are those of the plain
+    alternation. Each character's group is written as the character followed by the rest
+    of each alternative (:func:`.derivative.derive`): the matcher's quick test of a branch's
+    first character then skips every group but one, and inside it every alternative whose
+    second character differs. An alternative the rest cannot be written for keeps its whole
+    form behind a lookahead of the character. An alternative whose first character is
+    unknown joins the groups of the characters it may start with (:func:`lower_starts`) and
+    a last branch for the characters no group has. ``flags`` are the pattern's own;
+    ``rests`` says the alternatives are rests from :func:`.derivative.derive` (which have no
+    top-level ``|``); ``word_start`` promises that the alternation is only tried where no
+    word character comes before (after the scans' guards), which spares the lookbehind a
+    leading ``\\b`` would otherwise become.
+
+    Inside a group the rests are grouped again by their own first character, ``depth``
+    levels in all (:func:`_regrouped`): on the cue scan three levels took a fifth off the
+    time of one, more gave nothing measurable.
+    """
+    caseless = bool(flags & re.IGNORECASE)
+    firsts = [
+        _caseless(_first(p, rests)) if caseless else _first(p, rests) for p, _i in alternatives
+    ]
+    keys = sorted({c for f in firsts if f is not None for c in f})
+    lowers = [
+        lower_starts(p, flags) if f is None else None
+        for (p, _i), f in zip(alternatives, firsts, strict=True)
+    ]
+    branches: list[str] = []
+    for key in keys:
+        # Runs of consecutive alternatives: written as rests after the character, or whole.
+        runs: list[tuple[bool, list[tuple[str, int]]]] = []
+        for (p, i), f, lower in zip(alternatives, firsts, lowers, strict=True):
+            if (f is None and not may_start(lower, key)) or (f is not None and key not in f):
+                continue
+            rest = derive(p, key, flags, after_non_word=word_start)
+            if rest is NEVER:
+                continue
+            derived = rest is not None
+            if not runs or runs[-1][0] != derived:
+                runs.append((derived, []))
+            runs[-1][1].append((p if rest is None else rest, i))
+        # The character itself, case-sensitively: the matcher's quick test needs a literal.
+        literal = f"(?-i:{re.escape(key)})" if caseless else re.escape(key)
+        for derived, run in runs:
+            if derived and depth > 1:
+                body = _regrouped(run, marker, flags, depth - 1)
+            else:
+                body = "|".join(f"(?:{x})" + marker(i) for x, i in run)
+            lead = literal if derived else f"(?={literal})"
+            branches.append(lead + "(?:" + body + ")")
+    unknown = [(p, i) for (p, i), f in zip(alternatives, firsts, strict=True) if f is None]
+    if unknown or not keys:
         others = "".join(re.escape(k) for k in keys)
-        default = f"(?![{others}])(?:{group(None)})"
-    return switch(cases, default)
+        lead = f"(?!(?-i:[{others}]))" if keys else ""
+        body = "|".join(f"(?:{p})" + marker(i) for p, i in unknown)
+        branches.append(lead + "(?:" + (body or "(?!)") + ")")
+    return "|".join(branches) or "(?!)"  # no alternative can match anywhere
+
+
+def _regrouped(
+    run: list[tuple[str, int]], marker: Callable[[int], str], flags: int, depth: int
+) -> str:
+    """The alternation of ``run`` with each stretch of alternatives that start with one of
+    a few known characters grouped again (:func:`grouped`): an alternative that may start
+    with many ("[a-z]*ists") or unknown ones would be copied into every group, so it stays
+    as it is, between the stretches, in its place."""
+    parts: list[str] = []
+    stretch: list[tuple[str, int]] = []
+
+    def close() -> None:
+        if len(stretch) > 1:
+            parts.append(grouped(stretch, marker, flags, depth, rests=True))
+        else:
+            parts.extend(f"(?:{x})" + marker(i) for x, i in stretch)
+        stretch.clear()
+
+    for x, i in run:
+        starts = _first(x, rests=True)
+        if starts is not None and len(starts) <= _FEW:
+            stretch.append((x, i))
+        else:
+            close()
+            parts.append(f"(?:{x})" + marker(i))
+    close()
+    return "|".join(parts)
+
+
+_FEW = 4
 
 
 def may_start(lower: frozenset[str] | None, key: str) -> bool:
@@ -127,25 +257,6 @@ def may_start(lower: frozenset[str] | None, key: str) -> bool:
     ``lower`` (from :func:`lower_starts`) rules out the lower-case letters it cannot start
     with ("\\d+ cases" starts with no letter, "(?:one|two|\\d+)" with "o" or "t" only)."""
     return lower is None or key not in _LOWER or key in lower
-
-
-def switch(cases: list[tuple[str, str]], default: str | None = None) -> str:
-    """Match the pattern of the ``(character, pattern)`` case whose character comes next,
-    else ``default`` (which must fail where a case's character comes next), else fail.
-
-    Written ``(?=a)(?:A)|(?=b)(?:B)|...``, a position where ``A`` fails would still test every
-    other lookahead in turn, each a costly step of the matcher, though none can hold. Here one
-    lookahead reads the character (an alternation of literals, which the matcher skips
-    cheaply) and marks its case with an empty group ``_d<n>``; a chain of conditionals
-    ``(?(_d<n>)...)`` then enters that case's pattern alone. When it fails the lookahead is
-    given up and only ``default`` is tried. Matches and their groups are those of the plain
-    form, which has the same alternatives in the same order at every position.
-    """
-    probe = "|".join(f"{re.escape(key)}(?P<_d{n}>)" for n, (key, _p) in enumerate(cases))
-    chain = default if default is not None else "(?!)"
-    for n in reversed(range(len(cases))):
-        chain = f"(?(_d{n})(?:{cases[n][1]})|{chain})"
-    return f"(?:(?={probe})|){chain}"
 
 
 _LOWER = "abcdefghijklmnopqrstuvwxyz"

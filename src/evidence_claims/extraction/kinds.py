@@ -15,8 +15,9 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model.records import Kind
+from .abstract_labels import is_label_name
 from .caseless import FoldedSearch, Unsupported, fold, lower_pattern
-from .first_chars import first_chars, lower_starts, may_start, switch
+from .first_chars import grouped
 from .segment import Segment
 from .units import title_like
 
@@ -45,6 +46,8 @@ _SOFTENERS = re.compile(
 @dataclass(frozen=True, slots=True)
 class KindRules:
     imperatives: frozenset[str]
+    objects: re.Pattern[str]
+    not_imperatives: frozenset[str]
     signposting: FoldedSearch
     recommendation: FoldedSearch
     recommendation_statement: FoldedSearch
@@ -60,6 +63,10 @@ def load_rules() -> KindRules:
     data = load_data_yaml(text)
     return KindRules(
         imperatives=frozenset(w.replace("’", "'") for w in str(data["imperatives"]).split()),
+        objects=re.compile(
+            r"[ \t]+(?:" + "|".join(str(data["imperative_objects"]).split()) + r")\b"
+        ),
+        not_imperatives=frozenset(str(data["not_imperatives"]).split()),
         signposting=_compile(data["signposting"], 0),
         recommendation=_compile(data["recommendation"], 0),
         recommendation_statement=_compile(data["recommendation_statement"], 0),
@@ -71,45 +78,63 @@ def load_rules() -> KindRules:
 _GUARD = "(?<![\\w'’])(?=\\w)"
 
 
+# A pattern that opens with a set of words and a space ("\\b(?:is|are)\\s+…").
+_WORDS_LEAD = re.compile(r"\\b\(\?:([a-z|]+)\)\\s\+")
+
+
+def factor(patterns: list[str]) -> list[str]:
+    """``patterns`` with those that open with the same set of words merged into one.
+
+    "\\b(?:is|are)\\s+X" and "\\b(?:is|was)\\s+Y" become "\\bis\\s+(?:(?:X)|(?:Y))",
+    "\\bare\\s+X" and "\\bwas\\s+Y", which match where the originals do; frequent words
+    ("is", "were") are then tried once per occurrence instead of once per pattern.
+    """
+    tails: dict[str, list[str]] = {}
+    order: list[str] = []
+    for pattern in patterns:
+        lead = _WORDS_LEAD.match(pattern)
+        keys = [f"\\b{word}\\s+" for word in lead.group(1).split("|")] if lead else [pattern]
+        for key in keys:
+            if key not in tails:
+                tails[key] = []
+                order.append(key)
+            tails[key].append(pattern[lead.end() :] if lead else "")
+    out = []
+    for key in order:
+        rest = tails[key]
+        if not rest[0] and len(rest) == 1 and not key.endswith("\\s+"):
+            out.append(key)
+        elif len(rest) == 1:
+            out.append(key + rest[0])
+        else:
+            out.append(key + "(?:" + "|".join(f"(?:{t})" for t in rest) + ")")
+    return out
+
+
 def _compile(patterns: list[str], flags: int) -> FoldedSearch:
     # Every pattern starts at a word: the guard, tested once per position, skips the rest.
     # Matched case-insensitively, on the statement's lower case where possible (.caseless),
-    # where the alternation is split by first character (:func:`by_first_char`).
+    # where the alternation is split by first character (:func:`by_first_char`), with patterns
+    # that open with the same words merged (:func:`factor`).
+    patterns = factor(patterns)
     joined = _GUARD + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
     try:
         lower_pattern(joined)
         lowered = [lower_pattern(p) for p in patterns]
     except Unsupported:
         return FoldedSearch(joined, flags)
-    return FoldedSearch(joined, flags, fast=_GUARD + "(?:" + by_first_char(lowered) + ")")
+    fast = _GUARD + "(?:" + by_first_char(lowered, flags & ~re.IGNORECASE, word_start=True) + ")"
+    return FoldedSearch(joined, flags, fast=fast)
 
 
-def by_first_char(patterns: list[str]) -> str:
-    """The alternation of ``patterns``, grouped by the first character each can start with.
+def by_first_char(patterns: list[str], flags: int = 0, *, word_start: bool = False) -> str:
+    """The alternation of ``patterns``, grouped by the first character each can start with
+    (:func:`.first_chars.grouped`; ``flags`` are the pattern's own, ``word_start`` as there).
 
-    Python's ``re`` tries every alternative at each word start; behind a one-character
-    lookahead, a position tries only the alternatives that can begin with its character (and
-    those whose first character is unknown). Whether the alternation matches at a position is
-    unchanged; which alternative matches first may differ, and nothing here asks.
+    At each word start only the alternatives that can begin with its character are tried,
+    in their order: whether the alternation matches at a position is unchanged.
     """
-    firsts = [first_chars(p) for p in patterns]
-    keys = sorted({c for f in firsts if f is not None for c in f})
-    unknown = [p for p, f in zip(patterns, firsts, strict=True) if f is None]
-    cases = []
-    lowers = [lower_starts(p) if f is None else None for p, f in zip(patterns, firsts, strict=True)]
-    for key in keys:
-        members = [
-            p
-            for p, f, lower in zip(patterns, firsts, lowers, strict=True)
-            if (key in f if f is not None else may_start(lower, key))
-        ]
-        cases.append((key, "|".join(f"(?:{p})" for p in members)))
-    default = None
-    if unknown:
-        others = "".join(re.escape(k) for k in keys)
-        lead = f"(?![{others}])" if keys else ""
-        default = lead + "(?:" + "|".join(f"(?:{p})" for p in unknown) + ")"
-    return switch(cases, default)
+    return grouped([(p, 0) for p in patterns], lambda _index: "", flags, word_start=word_start)
 
 
 def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = None) -> Kind:
@@ -125,7 +150,11 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
     stripped = body.rstrip(_CLOSERS)
     if stripped.endswith(("?", "?»")):
         return "question"
-    if role in ("heading", "label") or stripped.endswith(":"):
+    if role not in ("heading", "label") and stripped.endswith(":") and _advising_lead(body, rules):
+        return "recommendation"
+    if role in ("heading", "label") or is_label_sentence(stripped):
+        return "meta"
+    if stripped.endswith(":") and not _stated_before_colon(stripped):
         return "meta"
     if role == "item" and _titled_item(stripped):
         return "meta"
@@ -142,10 +171,54 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
     if pattern.match(target):
         return "recommendation"
     pattern, target = rules.meta.pick(body, folded)
-    if pattern.search(target.strip()):
+    if pattern.search(target[_main_clause(body) : _trailing_concession(body)].strip()):
         whole_body = body if whole is None else whole[body_offset:]
         return "claim" if rules.findings.search(whole_body) else "meta"
     return "claim"
+
+
+# Imperatives that point the reader to the text itself ("See the list below:", "Consider the
+# following:", "Note:"): a list lead of the page, not advice.
+_POINTING = frozenset(
+    {"see", "note", "consider", "read", "look", "find", "visit", "learn", "watch"}
+)
+
+
+def _advising_lead(body: str, rules: KindRules) -> bool:
+    """A list lead in the imperative ("Ask your pharmacist these questions:", "Follow these
+    steps:") gives advice, as imperatives do whatever they ask for; one that points to the
+    text ("See the list below:") stays a lead."""
+    match = _FIRST_WORD.match(body)
+    if match is None or match.group(1).lower() in _POINTING:
+        return False
+    return _is_imperative(body, rules)
+
+
+_LIST_LEAD = re.compile(
+    r"\b(?:following|include[sd]?|including|such\s+as|for\s+example|e\.g|below|these|tips|"
+    r"examples|steps|questions|ways|list|here)\b",
+    re.IGNORECASE,
+)
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had)\b|\bbecause:$", re.IGNORECASE)
+
+
+def _stated_before_colon(stripped: str) -> bool:
+    """A full statement that ends in a colon before its list ("Vitamin D is important to your
+    body because:", "There are several problems with this:") states something itself; a lead
+    that announces the list ("Common side effects include:", "For example:", "Here are some
+    tips:") or a short lead ("Advice for patients:") says nothing of its own."""
+    return (
+        len(stripped.split()) >= 5
+        and _FINITE.search(stripped) is not None
+        and _LIST_LEAD.search(stripped) is None
+    )
+
+
+def is_label_sentence(text: str) -> bool:
+    """A structured-abstract label set off by a full stop instead of a colon ("Methods.",
+    "Main results."), which the sentence splitter leaves as a sentence of its own."""
+    text = text.strip()
+    return 1 < len(text) <= 40 and text.endswith(".") and is_label_name(text[:-1].rstrip())
 
 
 def _titled_item(stripped: str) -> bool:
@@ -156,6 +229,18 @@ def _titled_item(stripped: str) -> bool:
     if stripped.endswith(("..", "…")):
         stripped = stripped.rstrip(".…").rstrip()
     return bool(stripped) and stripped[-1] not in ".!?" and title_like(stripped)
+
+
+_TRAILING_CONCESSIVE = re.compile(r",\s+(?:although|though|even\s+though|whereas)\s", re.IGNORECASE)
+
+
+def _trailing_concession(body: str) -> int:
+    """Where a trailing concessive clause starts (", although there is no evidence that ..."),
+    else the end: a remark about the evidence conceded there does not make the main clause
+    ("Ginseng has been used for centuries") a remark about the evidence. A clause joined by
+    "but" is coordinate, not conceded, and is read with the rest."""
+    match = _TRAILING_CONCESSIVE.search(body)
+    return match.start() if match else len(body)
 
 
 def _main_clause(body: str) -> int:
@@ -220,15 +305,16 @@ def in_method_sections(document: str, segments: list[Segment], kinds: list[Kind]
     inside = False
     opened_in: int | None = None  # the paragraph of an inline label, else None
     for index, seg in enumerate(segments):
-        if seg.role in ("heading", "label"):
-            name = seg.text(document).rstrip(":").strip().lower()
+        text = seg.text(document)
+        if seg.role in ("heading", "label") or is_label_sentence(text):
+            name = text.rstrip(":.").strip().lower()
             parts = {part.strip() for part in name.split("/")}
             inside = (
                 bool(parts & METHOD_SECTIONS)
                 and not parts & _BACKGROUND_SECTIONS
                 and not _REPORTS_RESULTS.search(name)
             )
-            opened_in = seg.paragraph if seg.role == "label" else None
+            opened_in = seg.paragraph if seg.role != "heading" else None
             continue
         if inside and opened_in is not None and seg.paragraph != opened_in:
             inside = False
@@ -259,17 +345,49 @@ def _is_imperative(body: str, rules: KindRules) -> bool:
             continue
         word = match.group(1).lower().replace("’", "'")
         rest = candidate[match.end() :]
-        if word == "let" and re.match(r"(?:['’]s|\s+us)\b", rest, re.I):
-            continue  # "Let's say that ...", "Let us consider ...": the writer's discourse
+        if word == "let":
+            us = re.match(r"(?:['’]s|\s+us)\s+(all\s+|not\s+|each\s+)?([A-Za-z]+)", rest, re.I)
+            if us is not None:
+                # "Let's all do our part", "Let us not forget": advice to writer and reader;
+                # "Let's say that ...", "Let us consider ...": the writer's discourse.
+                verb = us.group(2).lower()
+                if us.group(1) or (verb in rules.imperatives and verb not in _DISCOURSE):
+                    return True
+                continue
+        if rest.startswith(":"):
+            continue  # "CONTACT: ...", "Note: ...": a label, not an instruction
         if word in rules.imperatives and (word == "beware" or not _is_noun_use(rest)):
             return True
         if word == "do" and re.match(r"\s+not\b", candidate[match.end() :], re.I):
             return True
+        if _plain_verb_before_object(match.group(1), word, rest, rules):
+            return True
     return False
+
+
+_PLAIN = re.compile(r"[A-Za-z][a-z]+")
+
+
+def _plain_verb_before_object(token: str, word: str, rest: str, rules: KindRules) -> bool:
+    """Does the clause open with a plain word followed at once by an object or a particle
+    ("Plan your meals", "Join a group", "Slow down")? See ``imperative_objects`` in
+    ``data/kinds.yaml`` for why this marks the imperative."""
+    if not _PLAIN.fullmatch(token) or word in rules.not_imperatives:
+        return False
+    if word.endswith(("ing", "ed", "ly")) or (word.endswith("s") and not word.endswith("ss")):
+        return False
+    return rules.objects.match(rest) is not None
+
+
+# A short lead before a colon ("The bottom line: talk to your doctor", "Our advice: start low").
+_SHORT_LEAD = re.compile(r"[^:;.!?]{1,40}:\s+(?=\S)")
 
 
 def _clause_starts(body: str) -> list[str]:
     starts = [body]
+    lead_in = _SHORT_LEAD.match(body)
+    if lead_in and len(lead_in.group().split()) <= 5:
+        starts.append(body[lead_in.end() :])
     soft = _SOFTENERS.match(body)
     if soft:
         starts.append(body[soft.end() :])
@@ -282,6 +400,10 @@ def _clause_starts(body: str) -> list[str]:
             starts.append(rest[soft.end() :])
     return starts
 
+
+# Verbs with which "let's" leads the text on rather than advising ("Let's say", "Let us
+# consider", "Let's look at the trials").
+_DISCOURSE = frozenset({"say", "consider", "look", "see", "turn", "start", "begin", "take", "read"})
 
 _NOUN_USE = re.compile(
     r"\s+(?:of|by|is|are|was|were|has|have|had|can|may|might|will|would)\b", re.IGNORECASE

@@ -16,7 +16,12 @@ from .sentences import CANDIDATE, TERMINAL, ends_sentence, is_boundary, sentence
 from .units import Segment, strip_span, title_like, word_set
 
 _LINE = re.compile(r"[^\n]*\n?")
-_BULLET = re.compile(r"[ \t]*(?:([-*•‣◦▪●–—+])|(\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]))[ \t]+(?=\S)")
+# (A capital Roman numeral numbers a section, "IV. DISCUSSION", "II. Methods"; a single letter
+# only before a word in capitals, since "V. cholerae" or "J. Smith" open sentences.)
+_BULLET = re.compile(
+    r"[ \t]*(?:([-*•‣◦▪●–—+])|(\(?(?:\d{1,3}|[a-z]|[ivx]{1,4}"
+    r"|[IVX]{2,4}(?=\.[ \t]+[A-Z])|[IVX](?=\.[ \t]+[A-Z]{2}))[.)]))[ \t]+(?=\S)"
+)
 # How a line can end without a full stop and still be a sentence, not a title: a URL, an
 # emoticon or emoji, an author-year citation in brackets ("(Smith 2020)"), or the
 # interjections that close a sentence in posts ("lol", "haha", "imo").
@@ -503,20 +508,38 @@ def _unpunctuated_sentence(document: str, left: int, right: int) -> bool:
     it ends the way posts and notes end a sentence: a URL, an emoticon or emoji, an author-year
     citation ("(Smith 2020)"). Such a line is cut into sentences, never kept whole as a heading.
     """
-    if _is_emoji(document[right - 1]) or _UNPUNCTUATED_END.search(
-        document, max(left, right - 120), right
-    ):
+    if _is_emoji(document[right - 1]):
         return True
+    end = _UNPUNCTUATED_END.search(document, max(left, right - 120), right)
+    if end is not None and not _period_in_title(document, left, right, end.group()):
+        return True
+    if title_like(document[left:right]):
+        # A title and its subtitle on one line ("Benefit from B-Lymphocyte Depletion ... in
+        # Chronic Fatigue Syndrome. A Double-Blind and Placebo-Controlled Study"): running
+        # text does not capitalise its content words.
+        return False
     begin = left
     for match in CANDIDATE.finditer(document, left, right):
-        # A full stop inside ends a sentence; "Is it safe? What the science says" stays a title.
+        # A full stop inside ends a sentence; "Is it safe? What the science says" stays a title,
+        # but a question before a dash-led signature ("... the dose? — Fernhill (talk) ...")
+        # is a post's sentence.
         if (
-            match.group(1)[-1] == "."
+            (match.group(1)[-1] == "." or match.group(4) in "—–")
             and match.end(3) < right
             and is_boundary(document, match, begin)
         ):
             return True
     return False
+
+
+def _period_in_title(document: str, left: int, right: int, ending: str) -> bool:
+    """A bracketed year or period without a name ("(1988–1994)") closing a line worded as a
+    title: the period the title covers, not an author-year citation ending a post's sentence."""
+    return (
+        ending.startswith("(")
+        and not any(c.isalpha() for c in ending)
+        and title_like(document[left:right])
+    )
 
 
 def _is_emoji(char: str) -> bool:

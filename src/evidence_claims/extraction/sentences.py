@@ -101,6 +101,11 @@ def is_boundary(document: str, match: re.Match[str], begin: int) -> bool:
         # copied from web pages) still ends the sentence.
         return _run_on(document, match, begin)
     following = match.group(4)
+    if following in "—–" and not match.group(2):
+        # A signature or attribution set off by a dash after the sentence ("... the dose?
+        # — Preceding unsigned comment added by ...", "... a review. – Fernhill (talk) ...").
+        after = document[match.end(3) + 1 : match.end(3) + 4].lstrip(" \t")
+        return after[:1].isupper()
     if not (following.isupper() or following.isdigit() or following in "\"'“‘«([¿¡•-"):
         return False
     if following == "-" and "\n" not in match.group(3):

@@ -107,6 +107,26 @@ class ClaimSet:
             return locator.locate_claim(file_index, fields, key=key)
         return locator.locate(("claims", file_index, *fields), key=key)
 
+    def locate_many(
+        self, requests: list[tuple[int, tuple[PathItem, ...]]]
+    ) -> list[tuple[int | None, int | None]]:
+        """``[locate(index, *fields) for index, fields in requests]`` (claims by index), all
+        at once: a JSON file the models accepted answers them in one pass over the text
+        (:meth:`JsonLocator.locate_claims`), where locating each finding in turn was about a
+        sixth of assessing a claim."""
+        if self.parsed is None:
+            return [(None, None)] * len(requests)
+        indexes = self.claim_indexes
+        locator = self.parsed.locator
+        if type(locator) is JsonLocator:
+            if indexes:
+                asked = [(indexes[index], fields, False) for index, fields in requests]
+            else:
+                asked = [(index, fields, False) for index, fields in requests]
+            return locator.locate_claims(asked)  # type: ignore[return-value]
+        locate = self.locate
+        return [locate(index, *fields) for index, fields in requests]
+
     def pointer(self, claim: Claim | int, *fields: PathItem) -> str:
         index = self.index_of(claim) if isinstance(claim, Claim) else claim
         file_index = self.claim_indexes[index] if self.claim_indexes else index

@@ -89,6 +89,24 @@ class LazyLines:
         self._lines = array("q", [1])  # the line of each
         self._counted = 0
 
+    def mark(self, offsets: Sequence[int]) -> None:
+        """Count the lines of ``offsets`` (ascending, past the last offset asked) in one pass,
+        so that later requests count only from the nearest of them: a claim file's claim
+        starts, marked once, keep every request to the length of a claim, where checks that
+        each walk the claims again made the counting start over and over (and then build the
+        full index, a twentieth of validating a large file)."""
+        if self._full is not None:
+            return
+        marks, lines, text = self._marks, self._lines, self._text
+        base, line = marks[-1], lines[-1]
+        count = text.count
+        for offset in offsets:
+            if offset > base:
+                line += count("\n", base, offset)
+                marks.append(offset)
+                lines.append(line)
+                base = offset
+
     def position(self, offset: int) -> Position:
         full = self._full
         if full is not None:

@@ -1,0 +1,68 @@
+"""Per-claim CPU of each stage of validating one claim file, in one process.
+
+Loads the file (``load_claim_file``), runs the cross-field checks (``run_checks``), assesses
+every claim (``assess_claim_set``) and formats the text report (``text_lines``), with the
+cyclic garbage collector paused as the command pauses it. Each run starts from a fresh load
+(the locator keeps what it found, so a second pass over the same set would find its positions
+for free); prints the best of ``--repeat`` runs of each stage in microseconds per claim.
+Usage: python benchmarks/bench_stages.py <claims.json or .yaml> [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import time
+from pathlib import Path
+
+from evidence_claims.assessment import assess_claim_set
+from evidence_claims.checks.cross_field import run_checks
+from evidence_claims.io.loader import load_claim_file
+from evidence_claims.model.report import Report
+from evidence_claims.render.text_format import text_lines
+
+
+def one_run(path: Path) -> tuple[int, dict[str, float]]:
+    """(claims, CPU seconds of each stage) of one run on a fresh load."""
+    spent: dict[str, float] = {}
+    began = time.process_time()
+    cs = load_claim_file(path).claim_set
+    spent["load"] = time.process_time() - began
+    if cs is None:
+        raise SystemExit(f"{path}: not loaded")
+    began = time.process_time()
+    checked = run_checks(cs)
+    spent["checks"] = time.process_time() - began
+    began = time.process_time()
+    assessed = assess_claim_set(cs)
+    spent["assessment"] = time.process_time() - began
+    report = Report(files=[str(path)], claims=len(cs.claims))
+    report.extend(checked)
+    report.extend(assessed.findings)
+    report.assessments.extend(assessed.assessments)
+    began = time.process_time()
+    sum(map(len, text_lines(report)))
+    spent["text report"] = time.process_time() - began
+    return len(cs.claims), spent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    gc.disable()
+    best: dict[str, float] = {}
+    claims = 0
+    for _ in range(args.repeat):
+        claims, spent = one_run(args.file)
+        for stage, seconds in spent.items():
+            best[stage] = min(best.get(stage, seconds), seconds)
+    per = 1e6 / claims
+    stages = ", ".join(f"{stage} {seconds * per:.1f}" for stage, seconds in best.items())
+    total = sum(best.values()) * per
+    print(f"{claims} claims, µs per claim (best of {args.repeat}): {stages}, total {total:.1f}")
+
+
+if __name__ == "__main__":
+    main()
