@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -56,7 +55,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from grade_gold import assess_one_claim  # noqa: E402
+from grade_gold import assess_one_claim, item_folder  # noqa: E402
 
 import evidence_claims  # noqa: E402
 
@@ -163,10 +162,7 @@ def run(items: list[dict]) -> tuple[list[Row], list[str]]:
     rows = []
     failures: list[str] = []
     for item in items:
-        with tempfile.TemporaryDirectory() as tmp:
-            folder = Path(tmp)
-            (folder / "document.txt").write_text(item["statement"], "utf-8")
-            (folder / "references.bib").write_text(item["bibtex"], "utf-8")
+        with item_folder(item) as folder:
             try:
                 auto = automatic(item, folder)
             except Exception as error:  # an item the library cannot read counts as ungraded
@@ -295,18 +291,29 @@ def report_area(
     report(f"{title}, {area} items (n={len(part)})", part, detail=False)
 
 
-def report_validation(path: Path) -> None:
-    """Aggregate rows for the validation half, overall and split by whether the authors' reasons
-    were read; a failure to read an item is counted, not shown."""
-    title = "val (validation half: choose between methods, never tune on it)"
+def report_aggregate(path: Path, title: str, missing: str) -> tuple[list[Row], list[dict]] | None:
+    """Rows and items of a gold file printed as aggregates only (the validation and blind
+    halves): its aggregate rows under ``title``, and a count of the items that could not be
+    read, nothing about the items themselves; None (saying ``missing``) when it is absent."""
     if not path.exists():
-        print(f"{title}: not present")
-        return
+        print(f"{title}: {missing}")
+        return None
     items = yaml.safe_load(path.read_text("utf-8"))
     rows, failures = run(items)
     report(title, rows, detail=False)
     if failures:
         print(f"  {len(failures)} item path(s) could not be read (ungraded)")
+    return rows, items
+
+
+def report_validation(path: Path) -> None:
+    """Aggregate rows for the validation half, overall and split by whether the authors' reasons
+    were read; a failure to read an item is counted, not shown."""
+    title = "val (validation half: choose between methods, never tune on it)"
+    found = report_aggregate(path, title, "not present")
+    if found is None:
+        return
+    rows, items = found
     report_by_reasons("val", rows, items)
     report_area("val", rows, items, "diagnostic", HELD_OUT_MIN_ITEMS)
 
@@ -354,15 +361,10 @@ def main(argv: list[str] | None = None) -> int:
         pooled_items: list[dict] = []
         scored = 0
         for name, title in BLIND_FILES:
-            blind_file = GOLD / name
-            if not blind_file.exists():
-                print(f"{title}: blind set not present")
+            found = report_aggregate(GOLD / name, title, "blind set not present")
+            if found is None:
                 continue
-            blind = yaml.safe_load(blind_file.read_text("utf-8"))
-            blind_rows, blind_failures = run(blind)
-            report(title, blind_rows, detail=False)
-            if blind_failures:  # a count only: nothing about the items themselves
-                print(f"  {len(blind_failures)} item path(s) could not be read (ungraded)")
+            blind_rows, blind = found
             stem = title.split(" (", 1)[0]
             report_unseen(f"{stem}, reviews never in dev", blind_rows, blind, seen)
             pooled_rows += blind_rows

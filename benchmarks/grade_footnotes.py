@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--misses-split",
         action="append",
-        choices=["train", "test", "fresh", "fresh-3a", "fresh-4a"],
+        choices=[split for split in SPLITS if split not in HELD_OUT],
         help="list this split's misses too (repeatable); held-out splits are never listed",
     )
     args = parser.parse_args(argv)

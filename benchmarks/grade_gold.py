@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +34,17 @@ DOMAINS = (
 )
 """GRADE's five domains that rate a body of evidence down and three that rate it up, in the
 order the benchmarks print them (also the values of a gold item's ``authors_reasons`` domain)."""
+
+
+@contextmanager
+def item_folder(item: dict) -> Iterator[Path]:
+    """A temporary folder holding a gold item's statement as document.txt and its entry as
+    references.bib, as a person would lay out the one claim's files (removed afterwards)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "document.txt").write_text(item["statement"], "utf-8")
+        (folder / "references.bib").write_text(item["bibtex"], "utf-8")
+        yield folder
 
 
 def one_claim_set(

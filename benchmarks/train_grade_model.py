@@ -34,7 +34,6 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -47,7 +46,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import grade_agreement as G  # noqa: E402
-from grade_gold import one_claim_set  # noqa: E402
+from grade_gold import item_folder, one_claim_set  # noqa: E402
 
 import evidence_claims  # noqa: E402
 from evidence_claims.assessment.calibration import MODEL_RESOURCE, Signal, shifted  # noqa: E402
@@ -112,10 +111,7 @@ def read_items(dev: list[dict], automatic: bool = True) -> list[Item]:
     a fit needs)."""
     out = []
     for item in dev:
-        with tempfile.TemporaryDirectory() as tmp:
-            folder = Path(tmp)
-            (folder / "document.txt").write_text(item["statement"], "utf-8")
-            (folder / "references.bib").write_text(item["bibtex"], "utf-8")
+        with item_folder(item) as folder:
             key = G.bib_key(item["bibtex"])
             typed_set = one_claim_set(
                 folder,

@@ -107,6 +107,15 @@ def domains_moved(text: str, upgrades: Mapping[str, str] | None = None) -> dict[
     return out
 
 
+TRIALS = "In 12 randomized trials with 9,000 adults, X reduced relapse"
+"""A finding of a body of randomized trials, the frame a wording test adds its reason to."""
+
+
+def moved_in_trials(phrase: str) -> dict[str, int]:
+    """:func:`domains_moved` of :data:`TRIALS` with ``phrase`` as a clause after it."""
+    return domains_moved(f"{TRIALS}; {phrase}.")
+
+
 # Noise for texts built from a word list: punctuation, a line break, and letters that only case
 # folding joins to ASCII ones (long s, Kelvin sign) or that are digits in another script.
 TEXT_NOISE = ["a", "the", "-", "–", " ", ".", ",", ";", "(", ")", "\n", "É", "ſ", "K", "²"]

@@ -17,9 +17,8 @@ from hypothesis import strategies as st
 
 from evidence_claims.assessment import compose
 
-from .assessment_helpers import assessed, assessment_of, domains_moved
+from .assessment_helpers import TRIALS, assessed, assessment_of, domains_moved
 
-TRIALS = "In 12 randomized trials with 9,000 adults, X reduced relapse"
 COHORTS = "In 8 cohort studies with 40,000 adults, X went with lower mortality"
 
 

@@ -12,9 +12,8 @@ import pytest
 
 from evidence_claims.assessment.estimates import i_squared
 
-from .assessment_helpers import domains_moved
+from .assessment_helpers import TRIALS, domains_moved
 
-TRIALS = "In 12 randomized trials with 9,000 adults, X reduced relapse"
 COHORTS = "In 8 cohort studies with 40,000 adults, X went with lower mortality"
 UP = {
     "upgrade.large_effect": "large_effect",

@@ -14,9 +14,7 @@ import pytest
 
 from evidence_claims.assessment import compose
 
-from .assessment_helpers import domains_moved
-
-TRIALS = "In 12 randomized trials with 9,000 adults, X reduced relapse"
+from .assessment_helpers import TRIALS, domains_moved
 
 
 @pytest.mark.parametrize(

@@ -12,13 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from .assessment_helpers import domains_moved
-
-TRIALS = "In 12 randomized trials with 9,000 adults, X reduced relapse"
-
-
-def moved(phrase: str) -> dict[str, int]:
-    return domains_moved(f"{TRIALS}; {phrase}.")
+from .assessment_helpers import moved_in_trials as moved
 
 
 @pytest.mark.parametrize(

@@ -1600,36 +1600,24 @@ def test_decision_holds(case: Case) -> None:
     """The claim holding the case's sentence has the fields the decision gives it; a cue
     counts as found when some marked cue holds its words ("clearly" in "clearly showed")."""
     claim = _claim(case)
-    got = {}
-    want = {}
-    for name in ("type", "basis", "kind", "keys"):
-        expected = getattr(case, name)
-        if expected is None:
-            continue
-        want[name] = expected
-        if name == "type":
-            got[name] = claim.evidence.type
-        elif name == "basis":
-            got[name] = claim.evidence.basis
-        elif name == "kind":
-            got[name] = claim.kind
-        else:
-            got[name] = tuple(claim.evidence.sources)
-    if case.quote is not None:
-        want["quote"] = case.quote
-        got["quote"] = claim.text
+    fields = {
+        "type": claim.evidence.type,
+        "basis": claim.evidence.basis,
+        "kind": claim.kind,
+        "keys": tuple(claim.evidence.sources),
+        "quote": claim.text,
+    }
+    want = {name: getattr(case, name) for name in fields if getattr(case, name) is not None}
+    got = {name: fields[name] for name in want}
     hedges = " | ".join(h.cue.lower() for h in claim.hedges)
     boosters = " | ".join(b.cue.lower() for b in claim.boosters)
-    for cue in case.hedges:
-        want[f"hedge {cue}"] = True
-        got[f"hedge {cue}"] = cue.lower() in hedges
-    for cue in case.not_hedges:
-        want[f"no hedge {cue}"] = True
-        got[f"no hedge {cue}"] = cue.lower() not in hedges
-    for cue in case.boosters:
-        want[f"booster {cue}"] = True
-        got[f"booster {cue}"] = cue.lower() in boosters
-    for cue in case.not_boosters:
-        want[f"no booster {cue}"] = True
-        got[f"no booster {cue}"] = cue.lower() not in boosters
+    for label, cues, marked, present in (
+        ("hedge", case.hedges, hedges, True),
+        ("no hedge", case.not_hedges, hedges, False),
+        ("booster", case.boosters, boosters, True),
+        ("no booster", case.not_boosters, boosters, False),
+    ):
+        for cue in cues:
+            want[f"{label} {cue}"] = True
+            got[f"{label} {cue}"] = (cue.lower() in marked) == present
     assert got == want, claim.text

@@ -7,26 +7,14 @@ they check what the script prints, not what the engine says.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-BENCHMARKS = ROOT / "benchmarks"
+from .benchmark_scripts import load_benchmark
 
 
 @pytest.fixture()
 def agreement(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.syspath_prepend(str(BENCHMARKS))
-    spec = importlib.util.spec_from_file_location(
-        "grade_agreement", BENCHMARKS / "grade_agreement.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, "grade_agreement", module)
-    spec.loader.exec_module(module)
+    module = load_benchmark("grade_agreement")
 
     def fake_run(items):
         rows = [

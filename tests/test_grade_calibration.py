@@ -18,6 +18,7 @@ from evidence_claims.assessment.engine import calibration_signals
 from evidence_claims.cli import cli
 from evidence_claims.model.linear_model import LinearModel
 from evidence_claims.pipeline.result_cache import ResultCache
+from evidence_claims.pipeline.validation import validate_file
 from evidence_claims.rules import RULES, all_rules
 
 from .benchmark_scripts import load_benchmark
@@ -161,6 +162,19 @@ def test_cli_validate_certainty_option(tmp_path: Path, monkeypatch: pytest.Monke
     assert "calibration.learned" not in outputs["rules"]
     bad = runner.invoke(cli, ["validate", str(path), "--certainty", "guess"])
     assert bad.exit_code == 2
+
+
+def test_a_file_large_enough_to_stream_is_calibrated_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the streamed path assesses chunk by chunk with the rules alone; a learned run reads the
+    # file whole (docs/assessment.md), so the size of the file does not change the result
+    path = _one_claim(tmp_path, SILENT)
+    monkeypatch.setattr(calibration, "model", lambda: _shift_model(silent=(0.0, 3.0, 0.0, 0.0)))
+    whole = validate_file(path, certainty="learned")[1]
+    streamed = validate_file(path, stream_bytes=1, certainty="learned")[1]
+    assert "calibration.learned" in {r.code for a in whole.assessments for r in a.reasons}
+    assert streamed.assessments == whole.assessments
 
 
 def test_a_learned_run_is_cached_apart(tmp_path: Path) -> None:

@@ -22,6 +22,8 @@ import bibtexparser
 import pytest
 import yaml
 
+from .benchmark_scripts import load_benchmark
+
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "benchmarks" / "grade"
 TAXONOMY = ROOT / "src" / "evidence_claims" / "data" / "taxonomy.yaml"
@@ -211,16 +213,12 @@ def test_the_checks_see_a_citation_an_accent_and_a_broken_entry() -> None:
 
 
 def _review_keys(name: str) -> set[str]:
-    """The reviews of a gold file, as BibTeX keys in lower-case letters and digits."""
+    """The reviews of a gold file, keyed as the agreement benchmark tells reviews apart."""
     path = GOLD / name
     if not path.exists():
         return set()
-    keys = set()
-    for item in yaml.safe_load(path.read_text("utf-8")):
-        library = _entry(str(item.get("bibtex", "")))
-        if len(library.entries) == 1:
-            keys.add("".join(c for c in library.entries[0].key.lower() if c.isalnum()))
-    return keys
+    review_key = load_benchmark("grade_agreement").review_key
+    return {review_key(item) for item in yaml.safe_load(path.read_text("utf-8"))}
 
 
 def test_the_validation_half_shares_no_review_with_the_other_gold_files() -> None:

@@ -50,13 +50,6 @@ _FROM_NUMBERS = frozenset(
         "inconsistency.heterogeneity",
     }
 )
-_DOMAIN_WORDS = {
-    "risk_of_bias": "risk of bias",
-    "inconsistency": "inconsistency",
-    "indirectness": "indirectness",
-    "imprecision": "imprecision",
-    "publication_bias": "publication bias",
-}
 _LEVEL_WORDS = {1: "one level", 2: "two levels", 3: "three levels"}
 _MIX_WORDS = {
     "randomized": "randomized trials only",
@@ -114,7 +107,7 @@ def signals(
         elif domain == "upgrade" and reason.effect > 0:
             up = True
     for domain, levels in taken.items():
-        name = _DOMAIN_WORDS[domain]
+        name = domain.replace("_", " ")
         source = "read from numbers" if how[domain] == {"numbers"} else "stated in words"
         out.append(Signal(f"down:{domain}", f"{name} rated down ({source})"))
         if levels == 2:
@@ -170,7 +163,7 @@ def signals(
     cleared = _cleared_domains(claim, ctx)
     for domain in ("risk_of_bias", "inconsistency", "imprecision"):
         if domain not in taken and domain not in cleared:
-            name = _DOMAIN_WORDS[domain]
+            name = domain.replace("_", " ")
             out.append(Signal(f"silent:{domain}", f"nothing said of {name}"))
             out.append(
                 Signal(

@@ -429,33 +429,31 @@ def _negated(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
-def _verdicts(tokens: Sequence[Token]) -> Iterator[tuple[int, str, str, tuple[str, int, int]]]:
-    """(index, domain, class, verdict) of each judged term of a clause. After a clausal negator
+def _verdicts(tokens: Sequence[Token]) -> Iterator[tuple[int, str, tuple[str, int, int]]]:
+    """(index, domain, verdict) of each judged term of a clause. After a clausal negator
     ("it did not appear that ...", "there was no evidence that ...") the clause it introduces is
     judged as written and each domain's verdict then turned: a domain with a concern there is
     not serious ("no evidence that allocation was inadequately concealed"), one judged only not
     serious is a concern ("it did not appear that unpublished papers were searched")."""
     clausal = next((i for i, tok in enumerate(tokens) if tok.role.clausal), len(tokens))
-    under: dict[str, list[tuple[int, str, tuple[str, int, int]]]] = {}
+    under: dict[str, list[tuple[int, tuple[str, int, int]]]] = {}
     for t, tok in enumerate(tokens):
         for domain, cls in tok.role.terms:
             judged = _judge(tokens, t, cls)
             if judged is None:
                 continue
             if t < clausal:
-                yield t, domain, cls, judged
+                yield t, domain, judged
             else:
-                under.setdefault(domain, []).append((t, cls, judged))
+                under.setdefault(domain, []).append((t, judged))
     for domain, found in under.items():
-        concerns = [f for f in found if f[2][0] == "concern"]
-        if concerns:
-            t, cls, judged = concerns[0]
-            yield t, domain, cls, ("not_serious", 0, judged[2])
+        concern = next((f for f in found if f[1][0] == "concern"), None)
+        if concern is not None:
+            yield concern[0], domain, ("not_serious", 0, concern[1][2])
             continue
-        cleared = [f for f in found if f[2][0] == "not_serious"]
-        if cleared:
-            t, cls, judged = cleared[0]
-            yield t, domain, cls, ("concern", 1, judged[2])
+        cleared = next((f for f in found if f[1][0] == "not_serious"), None)
+        if cleared is not None:
+            yield cleared[0], domain, ("concern", 1, cleared[1][2])
 
 
 def _very(tokens: Sequence[Token], i: int) -> bool:
@@ -659,7 +657,7 @@ def read(text: str) -> tuple[Finding, ...]:
         if not any(tok.role.terms for tok in tokens) or _withdrawn(parts, index, text):
             continue
         overruled = _judged_later(parts, index, text) - _named_concerns(tokens, clause)
-        for t, domain, _cls, judged in _verdicts(tokens):
+        for t, domain, judged in _verdicts(tokens):
             if domain not in _ONE_LEVEL or domain in overruled or judged[0] != "concern":
                 continue
             if domain == "inconsistency" and _explained_after(text.lower(), offset):
@@ -776,7 +774,7 @@ def cleared(text: str) -> tuple[tuple[str, int, int], ...]:
         if _minority().search(clause):
             continue
         verdicts: dict[str, set[str]] = {}
-        for _t, domain, _cls, judged in _verdicts(tokens):
+        for _t, domain, judged in _verdicts(tokens):
             verdicts.setdefault(domain, set()).add(judged[0])
         for domain, found in verdicts.items():
             if "not_serious" in found and "concern" not in found:

@@ -21,6 +21,7 @@ from .options import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     config_option,
+    method_option,
     output_option,
     write_through_option,
 )
@@ -95,21 +96,15 @@ class _DraftRequest:
 @click.option(
     "--id", "doc_id", default=None, help="Document id (default: the file's stem; one document)."
 )
-@click.option(
+@method_option(
     "--attribution",
-    type=click.Choice(["rules", "learned"]),
-    default="rules",
-    show_default=True,
     help="How source types are decided: by the attribution rules, or with a model trained "
     "on annotated passages overruling them where it is confident, for statements that name "
     "no source of their own.",
 )
-@click.option(
+@method_option(
     "--kinds",
     "kind_method",
-    type=click.Choice(["rules", "learned"]),
-    default="rules",
-    show_default=True,
     help="How statements get their kind (claim, recommendation, question, meta): the "
     "hand-written rules or the model learned from annotated passages.",
 )

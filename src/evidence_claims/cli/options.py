@@ -55,6 +55,18 @@ write_through_option = click.option(
 )
 
 
+def method_option(*names: str, help: str) -> Callable[[Any], Any]:
+    """A choice between the hand-written rules (the default) and a learned model, spelled the
+    same by every option that offers one (``--attribution``, ``--kinds``, ``--certainty``)."""
+    return click.option(
+        *names,
+        type=click.Choice(["rules", "learned"]),
+        default="rules",
+        show_default=True,
+        help=help,
+    )
+
+
 def format_option(choices: Sequence[str], default: str, help: str) -> Callable[[Any], Any]:
     """``--format``/``-f`` into ``output_format``: spelled the same by every command, with the
     command's own choices."""

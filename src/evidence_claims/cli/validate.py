@@ -24,6 +24,7 @@ from .options import (
     config_option,
     format_option,
     jobs_option,
+    method_option,
     output_option,
     root_option,
     write_through_option,
@@ -189,11 +190,8 @@ def _report(
     "while the file, its document and bibliography, the configuration and the tool are "
     "unchanged (default: no cache).",
 )
-@click.option(
+@method_option(
     "--certainty",
-    type=click.Choice(["rules", "learned"]),
-    default="rules",
-    show_default=True,
     help="Where the suggested certainty comes from: the rules, or the rules' level moved by "
     "a model learned from review authors' GRADE ratings (one more reason, "
     "calibration.learned, says what moved it).",

@@ -221,12 +221,10 @@ def resolve_mentions(
         keys = resolver.resolve(mention, types)
         if not keys:
             continue
-        kind = None
-        if mention.form == "corporate":
-            # A body cited by name: its entry says what it published (a guideline, a review),
-            # before the agency cue its name also is.
-            kind = next((types[k] for k in keys if types.get(k)), None)
         entry_kind = next((types[k] for k in keys if types.get(k)), None)
+        # A body cited by name: its entry says what it published (a guideline, a review),
+        # before the agency cue its name also is.
+        kind = entry_kind if mention.form == "corporate" else None
         for hit in hits if kind is None else ():
             if (
                 hit.start < mention.end

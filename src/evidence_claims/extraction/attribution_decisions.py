@@ -345,8 +345,9 @@ def _advice(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     if st.voice:
         # Advice in a document an agency issued is the agency's advice.
         return _voice(doc, st)
-    # In a research report too: "These findings suggest that walking could be offered" is the
-    # authors' judgement on their results (docs/extraction-decisions.md, 15).
+    # In a research report too: "Clinicians should offer tai chi" under its conclusions is the
+    # authors' judgement on their results (docs/extraction-decisions.md, 15); advice that
+    # points back ("These findings suggest ...") went on with the passage above.
     return Attribution(EXPERT, "context" if walk.grounded else "none")
 
 

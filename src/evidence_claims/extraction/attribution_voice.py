@@ -323,7 +323,7 @@ def report_design(
         if title or any(c.type == "report" for c in mine):
             design = next((c.type for c in mine if c.type in STUDY_TYPES), None)
             own = (voice_design(document, c, rules) for c in mine if c.type == "report")
-            named = next((c.type for c in own if c is not None), None)
-            if named is not None or design is not None:
-                return named or design  # type: ignore[return-value]
+            named = next((c.type for c in own if c is not None), None) or design
+            if named is not None:
+                return named
     return genre_design or "observational_study"

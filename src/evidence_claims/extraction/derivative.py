@@ -24,6 +24,7 @@ patterns and texts.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from enum import Enum
 
 
@@ -232,6 +233,19 @@ def _repeated(atom: str, least: int, most: int) -> str:
 def closing(pattern: str) -> int:
     """The index after the parenthesis that closes the group ``pattern`` opens."""
     depth = 0
+    for i, char in _syntax(pattern):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    raise ValueError("an unclosed group")
+
+
+def _syntax(pattern: str) -> Iterator[tuple[int, str]]:
+    """(index, character) of each character of ``pattern`` outside escapes and character
+    sets: where its groups open and close and its top-level ``|`` stand."""
     i = 0
     while i < len(pattern):
         char = pattern[i]
@@ -241,14 +255,8 @@ def closing(pattern: str) -> int:
         if char == "[":
             i = _set_end(pattern, i)
             continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
+        yield i, char
         i += 1
-    raise ValueError("an unclosed group")
 
 
 def _set_end(pattern: str, start: int) -> int:
@@ -275,15 +283,7 @@ def _branches(pattern: str) -> list[str]:
     parts: list[str] = []
     depth = 0
     start = 0
-    i = 0
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            i = _set_end(pattern, i)
-            continue
+    for i, char in _syntax(pattern):
         if char == "(":
             depth += 1
         elif char == ")":
@@ -291,6 +291,5 @@ def _branches(pattern: str) -> list[str]:
         elif char == "|" and depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
-        i += 1
     parts.append(pattern[start:])
     return parts

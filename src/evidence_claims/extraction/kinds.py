@@ -239,15 +239,24 @@ def _titled_item(stripped: str) -> bool:
 
 
 _TRAILING_CONCESSIVE = re.compile(r",\s+(?:although|though|even\s+though|whereas)\s", re.IGNORECASE)
+# A clause added after a semicolon; one that turns against the first ("; however, ... has not
+# been addressed", "; but ...") carries the point and is read with it, as "but" is.
+_ADDED_CLAUSE = re.compile(
+    r";(?!\s*(?:however|but|yet|nevertheless|nonetheless|still|though)\b)", re.IGNORECASE
+)
 
 
 def _trailing_concession(body: str) -> int:
     """Where a trailing concessive clause starts (", although there is no evidence that ..."),
-    else the end: a remark about the evidence conceded there does not make the main clause
-    ("Ginseng has been used for centuries") a remark about the evidence. A clause joined by
-    "but" is coordinate, not conceded, and is read with the rest."""
+    or a second clause after a semicolon ("...; the trial had serious limitations"), else the
+    end: a remark about the evidence conceded or added there does not make the first clause
+    ("Ginseng has been used for centuries", "Symptoms were about the same with either drug") a
+    remark about the evidence. A clause joined by "but" is coordinate, not conceded, and is
+    read with the rest."""
     match = _TRAILING_CONCESSIVE.search(body)
-    return match.start() if match else len(body)
+    end = match.start() if match else len(body)
+    added = _ADDED_CLAUSE.search(body, 0, end)
+    return added.start() if added else end
 
 
 def _main_clause(body: str) -> int:

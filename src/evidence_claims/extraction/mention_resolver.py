@@ -94,11 +94,20 @@ class Resolver:
     last_type: str | None = None
     _words: dict[str, set[str]] = field(default_factory=dict)
     corporate: CorporateIndex | None = None
+    _by_number: dict[int, str] = field(default_factory=dict)  # marker [n] -> its key
 
     def __post_init__(self) -> None:
         if self.bibliography is None:
             return
         self.corporate = CorporateIndex.build(self.bibliography.entries)
+        # Keys named by their reference numbers ("ref2" ... "ref10", a list copied from marker
+        # 2 on): marker [n] is the key numbered n; otherwise the n-th entry.
+        numbered = _numbered_keys(self.bibliography)
+        self._by_number = (
+            numbered
+            if numbered is not None
+            else {n: key for n, key in enumerate(self.bibliography.entries, start=1)}
+        )
         for key, entry in self.bibliography.entries.items():
             text = " ".join(
                 entry.get(name) or "" for name in ("title", "keywords", "journal", "booktitle")
@@ -138,14 +147,7 @@ class Resolver:
         elif mention.form == "sole":
             keys = list(self.bibliography.entries)[:1] if len(self.bibliography) == 1 else []
         elif mention.form == "numbered":
-            numbered = _numbered_keys(self.bibliography)
-            if numbered is not None:
-                # Keys named by their reference numbers ("ref2" ... "ref10", a list copied
-                # from marker 2 on): marker [n] is the key numbered n, not the n-th entry.
-                keys = [numbered[n] for n in mention.numbers if n in numbered]
-            else:
-                ordered = list(self.bibliography.entries)
-                keys = [ordered[n - 1] for n in mention.numbers if 1 <= n <= len(ordered)]
+            keys = [self._by_number[n] for n in mention.numbers if n in self._by_number]
         else:
             keys = self.last_keys
         if keys and mention.form != "backref":

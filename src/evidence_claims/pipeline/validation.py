@@ -62,8 +62,9 @@ def validate_file(
     time (:mod:`.stream`; :func:`validate` passes :data:`.stream.STREAM_BYTES`), with the same
     report, its chunks shared by ``jobs`` processes (0 or None: automatic); no set is
     returned for it then, since none is held. Without, the set is loaded whole and returned
-    (for callers that use it)."""
-    if stream_bytes is not None:
+    (for callers that use it). A learned ``certainty`` reads the file whole whatever its size:
+    the chunks are assessed by the rules alone."""
+    if stream_bytes is not None and certainty == "rules":
         streamed = stream_report(path, root=root, limits=limits, min_bytes=stream_bytes, jobs=jobs)
         if streamed is not None:
             return None, streamed
