@@ -42,7 +42,8 @@ from ..rules import structural as R
 from .parallel import PARALLEL_MIN_BYTES, cpu_count, forks
 from .stream_chunks import SecondReading, Visit
 from .stream_context import replace_claims as replace_claims
-from .stream_summary import Summary, first_reading, read_claim
+from .stream_first import first_jobs, shared_first_reading
+from .stream_summary import Summary, read_claim
 
 STREAM_BYTES = 32_000_000
 """JSON claim files at least this large are validated a chunk at a time."""
@@ -155,7 +156,10 @@ def _validate(
     """Both readings of the file: its summary, then its chunks checked in that context."""
     file = display_path(path)
     limits = reader.limits
-    summary, findings = first_reading(reader, limits, file)
+    size = os.stat(path).st_size
+    summary, findings = shared_first_reading(
+        reader, limits, file, first_jobs(jobs, size, reader.chunk_bytes)
+    )
     report = Report(files=[file])
     if reader.count > limits.max_claims:
         report.extend([_too_many_claims(reader, file)])
