@@ -42,7 +42,7 @@ from ..rules import structural as R
 from .parallel import PARALLEL_MIN_BYTES, cpu_count, forks
 from .stream_chunks import SecondReading, Visit
 from .stream_context import replace_claims as replace_claims
-from .stream_first import first_jobs, shared_first_reading
+from .stream_first import shared_first_reading
 from .stream_summary import Summary, read_claim
 
 STREAM_BYTES = 32_000_000
@@ -143,6 +143,23 @@ def stream_jobs(jobs: int | None, reader: JsonStream) -> int:
         size = reader.chunks[-1].byte_end
         return min(cpu_count(), chunks) if size >= PARALLEL_MIN_BYTES else 1
     return min(jobs, chunks)
+
+
+def first_jobs(jobs: int | None, size: int, chunk_bytes: int) -> int:
+    """Processes for the first reading of a file of ``size`` bytes
+    (:mod:`.stream_first`): as :func:`stream_jobs` decides for the second (``jobs`` as
+    asked, or with 0 or None every CPU for a file that repays them; one where workers are
+    not forked), never more than its chunks of ``chunk_bytes``."""
+    if jobs is not None and jobs < 0:
+        raise ValueError(f"jobs must be 0 (automatic) or a positive number, not {jobs}")
+    if not forks():
+        return 1
+    chunks = max(1, size // max(1, chunk_bytes))
+    if jobs is None or jobs == 0:
+        wanted = cpu_count() if size >= PARALLEL_MIN_BYTES else 1
+    else:
+        wanted = jobs
+    return max(1, min(wanted, chunks))
 
 
 def _validate(

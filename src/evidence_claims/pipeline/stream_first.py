@@ -40,7 +40,7 @@ from ..io.json_stream import (
 )
 from ..io.limits import Limits
 from ..model.report import Finding
-from .parallel import PARALLEL_MIN_BYTES, cpu_count, forks, gc_paused, process_pool
+from .parallel import gc_paused, process_pool
 from .stream_summary import CLAIM, Summary, first_reading, read_chunk_claims
 
 
@@ -52,22 +52,6 @@ class FirstPart:
     starts: array[int]  # byte offsets of its items in the file
     ends: array[int]
     summary: Summary | None  # indexes from 0; None: the caller reads the chunk itself
-
-
-def first_jobs(jobs: int | None, size: int, chunk_bytes: int) -> int:
-    """Processes for the first reading of a file of ``size`` bytes: as :func:`.stream_jobs`
-    decides for the second (``jobs`` as asked, or with 0 or None every CPU for a file that
-    repays them; one where workers are not forked), never more than its chunks."""
-    if jobs is not None and jobs < 0:
-        raise ValueError(f"jobs must be 0 (automatic) or a positive number, not {jobs}")
-    if not forks():
-        return 1
-    chunks = max(1, size // max(1, chunk_bytes))
-    if jobs is None or jobs == 0:
-        wanted = cpu_count() if size >= PARALLEL_MIN_BYTES else 1
-    else:
-        wanted = jobs
-    return max(1, min(wanted, chunks))
 
 
 def shared_first_reading(
