@@ -8,11 +8,13 @@ passage, suppressions, the count of cited keys); the second (:mod:`.stream_chunk
 each chunk's claims again and runs the same checks and the same assessment on them, in the
 context of the whole set (:mod:`.stream_context`). A claim of another chunk that the
 assessment asks for (a supporter, a challenger, an earlier claim of the passage) is read again
-alone from its bytes. The chunks of the second reading may be shared among worker
-processes (``jobs``, :func:`stream_jobs`), forked once the first reading is done so that each
-inherits the summary, the header and the document; their results are joined in the file's
-order. Findings and assessments are the same as reading the file whole, and in the same
-order for any number of processes (compared in the tests); what the file holds of them is the
+alone from its bytes. Both readings may be shared among worker processes (``jobs``,
+:func:`first_jobs`, :func:`stream_jobs`): in the first (:mod:`.stream_first`) this process
+cuts the file and workers parse and validate its chunks by their byte ranges; the second's
+workers are forked once the first reading is done so that each inherits the summary, the
+header and the document. Results are joined in the file's order. Findings and assessments are
+the same as reading the file whole, and in the same order for any number of processes
+(compared in the tests); what the file holds of them is the
 report. This module decides which file is streamed and joins the two readings.
 
 A file this path cannot follow without doubt (see :mod:`evidence_claims.io.json_stream`) is
@@ -57,7 +59,7 @@ class StreamOptions(TypedDict, total=False):
     limits: Limits | None  # default ``Limits()``
     min_bytes: int | None  # the least size streamed (default :data:`STREAM_BYTES`)
     chunk_bytes: int | None  # bytes read at a time (default the reader's)
-    jobs: int | None  # processes for the second reading (0: automatic; default 1)
+    jobs: int | None  # processes for each reading (0: automatic; default 1)
 
 
 @dataclass
