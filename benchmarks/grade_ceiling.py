@@ -170,7 +170,29 @@ def report(title: str, pairs: list[Pair], min_items: int = ga.HELD_OUT_MIN_ITEMS
             [getattr(p, reference) for p in pairs], [getattr(p, compared) for p in pairs]
         )
         lines.append(row(name, agreed))
+    only_reviewer, only_engine = discordant(pairs)
+    lines.append(
+        f"  exact for one only: reviewer {only_reviewer}, engine {only_engine} "
+        f"(exact sign test p = {sign_test(only_reviewer, only_engine):.2f})"
+    )
     return lines
+
+
+def discordant(pairs: list[Pair]) -> tuple[int, int]:
+    """Items where only the reviewer agrees exactly with the authors, and where only the engine
+    does: the paired comparison of the two readers on the same items."""
+    only_reviewer = sum(p.reviewer == p.authors != p.engine for p in pairs)
+    only_engine = sum(p.engine == p.authors != p.reviewer for p in pairs)
+    return only_reviewer, only_engine
+
+
+def sign_test(a: int, b: int) -> float:
+    """Two-sided exact sign (McNemar) test of ``a`` against ``b`` discordant items."""
+    n = a + b
+    if n == 0:
+        return 1.0
+    tail = sum(math.comb(n, k) for k in range(min(a, b) + 1)) / 2**n
+    return min(1.0, 2 * tail)
 
 
 def confusion(pairs: list[Pair]) -> list[str]:

@@ -155,3 +155,19 @@ def test_main_prints_aggregates_only(ceiling, monkeypatch, tmp_path: Path, capsy
     # Reviewer always "high", authors high on 3 of 12 items per half.
     assert "reviewer vs authors  n=12  exact 0.25" in out
     assert "engine vs reviewer   n=12  exact 0.00" in out
+
+
+def test_discordant_counts_and_sign_test(ceiling) -> None:
+    pairs = [
+        ceiling.Pair("low", "low", "high", False),  # reviewer only
+        ceiling.Pair("low", "low", "low", False),  # both
+        ceiling.Pair("high", "low", "high", False),  # engine only
+        ceiling.Pair("high", "low", "low", False),  # neither
+        ceiling.Pair("moderate", "moderate", "low", False),  # reviewer only
+    ]
+    assert ceiling.discordant(pairs) == (2, 1)
+    # 3 discordant items split 2:1: P(X <= 1) = 4/8, two-sided 1.0.
+    assert ceiling.sign_test(2, 1) == pytest.approx(1.0)
+    # 10:0: two-sided 2 / 1024.
+    assert ceiling.sign_test(10, 0) == pytest.approx(2 / 1024)
+    assert ceiling.sign_test(0, 0) == 1.0
