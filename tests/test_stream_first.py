@@ -60,7 +60,7 @@ def build(source: Path, folder: Path, change: Any, indent: int | None = 1) -> Pa
 
 def crossing(data: dict[str, Any]) -> None:
     """Duplicates, relations, suppressions and schema errors whose partners are chunks
-    apart, and texts whose braces make cuts that only a parse can refuse."""
+    apart."""
     claims = data["claims"]
     claims[390]["id"] = claims[3]["id"]
     claims[201]["id"] = claims[200]["id"]
@@ -72,10 +72,18 @@ def crossing(data: dict[str, Any]) -> None:
     claims[30]["suppress"] = [{"code": "certainty.differs", "reason": "kept"}]
     claims[330]["suppress"] = [{"code": "certainty.differs", "reason": "later"}]
     claims[31]["suppress"] = [{"code": "id.duplicate", "reason": "never raised"}]
+    # the same id and code twice, chunks apart: the last counts, the first keeps its place
+    claims[3]["suppress"] = [{"code": "certainty.differs", "reason": "first"}]
+    claims[390]["suppress"] = [{"code": "certainty.differs", "reason": "last"}]
     claims[250]["kind"] = "claimm"
     claims[251]["anchor"]["start"] = "12"
+
+
+def braced(data: dict[str, Any]) -> None:
+    """:func:`crossing`, and texts whose braces make cuts that only a parse can refuse."""
+    crossing(data)
     for k in range(0, 400, 3):
-        claims[k]["text"] = BRACES + claims[k]["text"]
+        data["claims"][k]["text"] = BRACES + data["claims"][k]["text"]
 
 
 def in_threads(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -121,13 +129,17 @@ def assert_same_reading(one: Any, shared: Any) -> None:
             assert getattr(r1, field.name) == getattr(r2, field.name), field.name
 
 
-@pytest.mark.parametrize("chunk_bytes", [600, 4096, 16_384, 10**7])
+@pytest.mark.parametrize(
+    ("chunk_bytes", "jobs"), [(600, 2), (4096, 2), (4096, 4), (16_384, 3), (10**7, 2)]
+)
 def test_shared_first_reading_is_that_of_one_process(
-    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk_bytes: int
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk_bytes: int, jobs: int
 ) -> None:
     in_threads(monkeypatch)
     path = build(source, tmp_path / "set", crossing)
-    one, shared = readings(path, chunk_bytes)
+    # every cut here is sound: the parts come from the workers and are joined, no restart
+    monkeypatch.setattr(stream_first, "first_reading", _no_restart)
+    one, shared = readings(path, chunk_bytes, jobs)
     assert_same_reading(one, shared)
     _, summary, findings = one
     assert summary.duplicated and summary.invalid and summary.wanted
@@ -140,7 +152,7 @@ def test_cuts_a_parse_refuses_are_left_to_one_process(
     """A string holding ``} ,`` balances the braces counted before it: the cut there is the
     first one tried, a parse refuses it, and the reading starts again in one process."""
     in_threads(monkeypatch)
-    path = build(source, tmp_path / "set", crossing)
+    path = build(source, tmp_path / "set", braced)
     restarted: list[bool] = []
     real = stream_first.first_reading
 
@@ -252,7 +264,7 @@ def test_forked_workers_give_the_report_of_one_process(
     assert [a.to_dict() for a in two.assessments] == [a.to_dict() for a in one.assessments]
 
 
-@pytest.mark.parametrize("damage", [None, "syntax"])
+@pytest.mark.parametrize("damage", [None, "braces", "syntax"])
 def test_validate_output_is_the_same_bytes_in_every_format(
     source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forking: None, damage: Any
 ) -> None:
@@ -260,8 +272,8 @@ def test_validate_output_is_the_same_bytes_in_every_format(
 
     monkeypatch.setattr(stream_module, "STREAM_BYTES", 0)
     monkeypatch.setattr(json_stream.JsonStream, "chunk_bytes", 4096)
-    path = build(source, tmp_path / "set", crossing)
-    if damage:  # a syntax error far into the file: read whole, the error located
+    path = build(source, tmp_path / "set", braced if damage == "braces" else crossing)
+    if damage == "syntax":  # a syntax error far into the file: read whole, the error located
         text = path.read_text(encoding="utf-8")
         at = text.index('"id"', len(text) * 4 // 5)
         path.write_text(text[:at] + "," + text[at:], encoding="utf-8")
@@ -275,7 +287,7 @@ def test_validate_output_is_the_same_bytes_in_every_format(
         ]
         assert results[0].exit_code == results[1].exit_code == 1
         assert results[0].output == results[1].output
-    if damage:
+    if damage == "syntax":
         assert "json.syntax" in results[0].output or "file.syntax" in results[0].output
 
 
