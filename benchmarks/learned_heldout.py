@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import extract_agreement  # noqa: E402
 import train_source_model  # noqa: E402
+
 from evidence_claims.extraction import kind_model  # noqa: E402
 from evidence_claims.model.linear_model import Example, LinearModel, fit  # noqa: E402
 from evidence_claims.testing import kind_training  # noqa: E402
@@ -157,10 +158,9 @@ def fit_source(train: Sequence[Passage], config: SourceConfig) -> LinearModel:
 
 
 def fit_kind(train: Sequence[Passage], config: KindConfig) -> LinearModel:
-    examples = [e for p in train for e in (p.kind_rules if config.variant == "rules" else p.kind_low)]
-    return fit(
-        examples, l2=config.l2, steps=kind_training.STEPS, min_count=kind_training.MIN_COUNT
-    )
+    rules = config.variant == "rules"
+    examples = [e for p in train for e in (p.kind_rules if rules else p.kind_low)]
+    return fit(examples, l2=config.l2, steps=kind_training.STEPS, min_count=kind_training.MIN_COUNT)
 
 
 @contextmanager
@@ -247,9 +247,9 @@ def select(old: list[Passage], k: int) -> tuple[SourceConfig, KindConfig]:
     print(f"{'':36}{'source':>7}{'attrib':>7}{'kind':>7}")
     print(f"  {'rules':34}{rules.cells()}")
     for config, s in sorted(source_scores.items(), key=lambda kv: -source_merit(kv[1])):
-        print(f"  {str(config):34}{s.cells()}")
+        print(f"  {config!s:34}{s.cells()}")
     for kconfig, s in sorted(kind_scores.items(), key=lambda kv: -_rate(kv[1].kind)):
-        print(f"  {str(kconfig):34}{s.cells()}")
+        print(f"  {kconfig!s:34}{s.cells()}")
     best_source = max(source_scores, key=lambda c: source_merit(source_scores[c]))
     best_kind = max(kind_scores, key=lambda c: _rate(kind_scores[c].kind))
     print(f"chosen: {best_source}; {best_kind}")
@@ -274,9 +274,7 @@ def table(fresh: list[Passage], columns: dict[str, Callable[[Passage], Score]]) 
         print(f"  {label[:36]:36}{n:5}" + "".join(f" {totals[c].cells()}" for c in columns))
 
 
-def curve(
-    old: list[Passage], fresh: list[Passage], source: SourceConfig, kind: KindConfig
-) -> None:
+def curve(old: list[Passage], fresh: list[Passage], source: SourceConfig, kind: KindConfig) -> None:
     """The learning curve over shares of the other fresh folds (pooled over folds)."""
     order = list(fresh)
     random.Random(CURVE_SEED).shuffle(order)
