@@ -1,6 +1,7 @@
 """Rules against the learned models on real passages no model or rule was fitted on.
 
-Run: .venv/bin/python benchmarks/learned_heldout.py [--curve] [--no-select] [--folds K]
+Run: .venv/bin/python benchmarks/learned_heldout.py [--curve] [--val] [--low-only] [--folds K]
+     [--no-select | --source VARIANT,L2,THRESHOLD --kind VARIANT,L2]
 
 Why: the rules and the learned decisions (``--attribution learned``, ``--kinds learned``) were
 both fitted on the tune passages, so a comparison on those passages flatters both. The
@@ -23,7 +24,9 @@ them. This script
    (0, 1/3, 2/3, all) of the other three folds, and the four folds are pooled, so every
    share is scored on all fresh statements.
 
-The validation and blind halves are never read here.
+With ``--val`` the chosen settings are fitted on every tune passage (old and fresh) and the
+validation half (benchmarks/gold-real-val/) is scored, per genre and overall only. The blind
+halves are never read here.
 """
 
 from __future__ import annotations
@@ -272,7 +275,7 @@ def table(fresh: list[Passage], columns: dict[str, Callable[[Passage], Score]]) 
         for p in chosen:
             for name in columns:
                 totals[name] += results[name][p.name]
-        label = f"= all fresh ({len(chosen)} passages)" if genre is None else genre
+        label = f"= all ({len(chosen)} passages)" if genre is None else genre
         n = totals[next(iter(columns))].source[1]
         print(f"  {label[:36]:36}{n:5}" + "".join(f" {totals[c].cells()}" for c in columns))
 
@@ -322,6 +325,16 @@ def main() -> None:
         action="store_true",
         help="choose among the low-level variants only (no rules' decisions as features)",
     )
+    parser.add_argument(
+        "--val",
+        action="store_true",
+        help="also fit the chosen settings on every tune passage and score the validation half"
+        " (aggregate rows only)",
+    )
+    parser.add_argument(
+        "--source", help="skip the selection: source settings VARIANT,L2,THRESHOLD (with --kind)"
+    )
+    parser.add_argument("--kind", help="skip the selection: kind settings VARIANT,L2 (low|rules)")
     args = parser.parse_args()
     names = fresh_names()
     found = read_passages()
@@ -334,7 +347,12 @@ def main() -> None:
         f"{len(old)} old passages ({sum(len(p.source) for p in old)} source examples),"
         f" {len(fresh)} fresh passages"
     )
-    if args.no_select:
+    if args.source and args.kind:
+        variant, l2, threshold = args.source.split(",")
+        source = SourceConfig(variant, float(l2), float(threshold))
+        kind_variant, kind_l2 = args.kind.split(",")
+        kind = KindConfig(kind_variant, float(kind_l2))
+    elif args.no_select:
         source = SourceConfig(
             train_source_model.VARIANT, train_source_model.L2, kind_model_threshold()
         )
@@ -355,6 +373,27 @@ def main() -> None:
     )
     if args.curve:
         curve(old, fresh, source, kind)
+    if args.val:
+        validation(found, source, kind)
+
+
+def validation(found: list[Passage], source: SourceConfig, kind: KindConfig) -> None:
+    """The same settings fitted on every tune passage, on the validation half: per genre and
+    overall only, as benchmarks/extract_agreement.py --val-only prints it."""
+    val = [
+        Passage(folder.name, folder, extract_agreement.genre(folder), (), (), ())
+        for folder in extract_agreement.real_folders(extract_agreement.REAL_VAL)
+    ]
+    src = fit_source(found, source)
+    knd = fit_kind(found, kind)
+    print(f"\nvalidation half: models fitted on all {len(found)} tune passages ({source}; {kind})")
+    columns: dict[str, Callable[[Passage], Score]] = {
+        "rules": score,
+        "learned source": lambda p: score(p, src, source.threshold),
+        "learned kind": lambda p: score(p, kinds=knd),
+        "both learned": lambda p: score(p, src, source.threshold, knd),
+    }
+    table(val, columns)
 
 
 def kind_model_threshold() -> float:
