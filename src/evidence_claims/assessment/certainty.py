@@ -112,22 +112,31 @@ _GRADES: dict[tuple, tuple[str, tuple[Reason, ...]]] = {}
 _GRADES_KEPT = 4096
 
 
-def grade(start: str | None, caveats: Iterable[Applied]) -> tuple[str, tuple[Reason, ...]]:
+def grade(
+    start: str | None, caveats: Iterable[Applied], stated: tuple[tuple[str, int], ...] = ()
+) -> tuple[str, tuple[Reason, ...]]:
     """The suggested certainty and its reasons, in GRADE's domain order.
+
+    ``stated``: (domain, levels) of each domain the claim says its evidence was rated down for
+    (:func:`.compose.rated_down_in_words`). When given, it is the authors' list of reasons, read
+    as complete: a detected concern in a domain it does not name, or beyond the levels it gives
+    a domain, is listed with effect 0 (no double counting). Recorded caveats always count.
 
     A pure function of its arguments, remembered for the last few thousand: claims of a set
     share their start and most caveats, notes included ("source type: animal study"), so the
     same grade is asked again and again (the reasons are frozen, so sharing them is safe)."""
-    key = (start, *caveats)
+    key = (start, stated, *caveats)
     found = _GRADES.get(key)
     if found is None:
         if len(_GRADES) >= _GRADES_KEPT:
             _GRADES.clear()
-        found = _GRADES[key] = _grade(start, key[1:])
+        found = _GRADES[key] = _grade(start, key[2:], dict(stated) if stated else None)
     return found
 
 
-def _grade(start: str | None, caveats: Iterable[Applied]) -> tuple[str, tuple[Reason, ...]]:
+def _grade(
+    start: str | None, caveats: Iterable[Applied], stated: dict[str, int] | None = None
+) -> tuple[str, tuple[Reason, ...]]:
     ordered = _order(caveats)
     if start is None:
         return UNGRADED, tuple(Reason(c.code, 0, c.note or "not graded", c.origin) for c in ordered)
@@ -144,8 +153,13 @@ def _grade(start: str | None, caveats: Iterable[Applied]) -> tuple[str, tuple[Re
         if domain in GRADING_DOMAINS:
             codes = per_domain.setdefault(domain, set())
             taken = used.get(domain, 0)
+            limit = MAX_PER_DOMAIN
+            if stated is not None and caveat.origin == "detected":
+                limit = min(limit, stated.get(domain, 0))
             if caveat.code in codes:
                 note = _join(note, "already counted")
+            elif taken >= limit and stated is not None and caveat.origin == "detected":
+                note = _join(note, _beyond_stated(domain, stated))
             elif taken >= MAX_PER_DOMAIN:
                 note = _join(note, f"{domain.replace('_', ' ')} already rated down two levels")
             else:
@@ -153,11 +167,11 @@ def _grade(start: str | None, caveats: Iterable[Applied]) -> tuple[str, tuple[Re
                 # a concern stated as very serious takes two levels at once; a concern found
                 # at very low still counts towards the domain's two
                 weight = 2 if caveat.code in VERY_SERIOUS_CODES else 1
-                used[domain] = taken + min(weight, MAX_PER_DOMAIN - taken)
+                used[domain] = taken + min(weight, limit - taken)
                 if current == 0:
                     note = _join(note, "already very low")
                 else:
-                    effect = -min(weight, MAX_PER_DOMAIN - taken, current)
+                    effect = -min(weight, limit - taken, current)
         elif domain == "stated":
             # a certainty the claim's words state caps the grade (never raises it)
             cap = level(STATED_LEVELS[caveat.code])
@@ -176,6 +190,15 @@ def _grade(start: str | None, caveats: Iterable[Applied]) -> tuple[str, tuple[Re
         current += effect
         reasons.append(Reason(caveat.code, effect, note, caveat.origin))
     return LEVELS[current], tuple(reasons)
+
+
+def _beyond_stated(domain: str, stated: dict[str, int]) -> str:
+    """Why a detected concern does not move a grade whose reasons the claim states."""
+    name = domain.replace("_", " ")
+    levels = stated.get(domain, 0)
+    if levels == 0:
+        return f"not among the reasons the claim gives for its rating ({name} not rated down)"
+    return f"the claim rates {name} down {'one level' if levels == 1 else 'two levels'}"
 
 
 def _join(note: str, extra: str) -> str:

@@ -1,0 +1,135 @@
+"""The authors' own rating, as a writer reports it, read the way a GRADE reviewer reads it.
+
+Three readings, each from GRADE's own guidance:
+
+- informative statements (Santesso et al. 2020, GRADE guidelines 26): a review's finding worded
+  "may reduce" reports low certainty, "probably reduces" moderate; only for a claim resting on a
+  systematic review (elsewhere "may" is a hedge, weighed by the wording check);
+- the reasons a claim says its evidence was rated down for ("downgraded for risk of bias") are
+  the authors' list: a concern the engine reads from the numbers in another domain is shown
+  with effect 0, not counted on top (GRADE handbook 5.2: each domain judged once);
+- a concern the claim calls very serious in any wording ("heterogeneity was very high",
+  "highly heterogeneous") takes two levels, whichever rule rated its domain first.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evidence_claims.assessment.compose import rated_down_in_words
+
+from .assessment_helpers import assessed, assessment_of, domains_moved
+
+
+def _grade(text: str, kind: str = "systematic_review") -> str:
+    return assessment_of(assessed({"text": text, "type": kind})).certainty
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("In 12 randomized trials with 9,000 adults, X may reduce relapse.", "low"),
+        ("In 12 randomized trials with 9,000 adults, X may slightly increase sleep.", "low"),
+        (
+            "In 12 randomized trials with 9,000 adults, X may make little or no difference "
+            "to relapse.",
+            "low",
+        ),
+        ("In 12 randomized trials with 9,000 adults, X probably reduces relapse.", "moderate"),
+        ("In 12 randomized trials with 9,000 adults, X likely improves sleep.", "moderate"),
+    ],
+)
+def test_an_informative_statement_caps_a_review_finding(text: str, level: str) -> None:
+    assert _grade(text) == level
+    reasons = assessment_of(assessed({"text": text, "type": "systematic_review"})).reasons
+    assert any(r.code == f"stated.{level}" and r.effect < 0 for r in reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a comparison of risks, not a rating
+        "In 12 randomized trials with 9,000 adults, treated people were more likely to improve.",
+        # a possibility, not a rating
+        "In 12 randomized trials with 9,000 adults, X reduced relapse; bias may have been small.",
+        "In 12 randomized trials with 9,000 adults, X reduced relapse.",
+    ],
+)
+def test_other_uses_of_the_words_are_no_rating(text: str) -> None:
+    assert _grade(text) == "high"
+
+
+def test_may_is_a_hedge_outside_a_review() -> None:
+    # a single trial's finding said with "may" is hedged wording, not GRADE's low-certainty
+    # statement: the grade is not capped (the wording check weighs the hedge)
+    text = "In a randomized trial with 9,000 adults, X may reduce relapse."
+    assert _grade(text, "clinical_trial") == "high"
+
+
+def test_the_stated_reasons_are_read_in_rating_words_only() -> None:
+    listed = rated_down_in_words("The evidence was downgraded for risk of bias and imprecision.")
+    assert {(d, levels) for d, levels, _ in listed} == {("risk_of_bias", 1), ("imprecision", 1)}
+    two = rated_down_in_words("The evidence was downgraded two levels for imprecision.")
+    assert [(d, levels) for d, levels, _ in two] == [("imprecision", 2)]
+    assert {d for d, _, _ in rated_down_in_words("risk of bias was judged serious")} == {
+        "risk_of_bias"
+    }
+    # a description of the studies is a fact the rating weighs, not the rating
+    assert rated_down_in_words("most trials were at high risk of bias; I² = 80%") == ()
+    assert rated_down_in_words("the trials had risk-of-bias concerns") == ()
+    # ROBINS-I's judgement of studies, not the review's rating
+    assert rated_down_in_words("five studies were at serious risk of bias") == ()
+    assert rated_down_in_words("no clear difference in serious adverse events (RR 1.04)") == ()
+
+
+FRAME = (
+    "In 12 randomized trials with 9,000 adults, X reduced relapse (RR 0.80, 95% CI 0.70 to "
+    "0.90; I² = 80%)"
+)
+
+
+def test_a_stated_list_of_reasons_is_taken_as_complete() -> None:
+    alone = domains_moved(f"{FRAME}.")
+    assert alone == {"inconsistency": -1}
+    stated = f"{FRAME}; the evidence was downgraded for risk of bias."
+    assert domains_moved(stated) == {"risk_of_bias": -1}
+    reasons = assessment_of(assessed({"text": stated, "type": "systematic_review"})).reasons
+    heterogeneity = next(r for r in reasons if r.code == "inconsistency.heterogeneity")
+    assert heterogeneity.effect == 0
+    assert "not among the reasons the claim gives" in heterogeneity.note
+
+
+def test_a_stated_domain_keeps_the_levels_it_is_given() -> None:
+    # the engine would read two concerns of imprecision (interval and size); the claim says
+    # one level
+    text = (
+        "In 2 randomized trials with 120 adults, X made no clear difference (RR 0.95, 95% CI "
+        "0.60 to 1.50); the evidence was downgraded one level for imprecision."
+    )
+    assert domains_moved(text) == {"imprecision": -1}
+
+
+def test_a_recorded_caveat_still_counts_beside_a_stated_list() -> None:
+    text = f"{FRAME}; the evidence was downgraded for risk of bias."
+    report = assessed(
+        {"text": text, "type": "systematic_review", "caveats": ["indirectness.reported"]}
+    )
+    moved = {r.code: r.effect for r in assessment_of(report).reasons}
+    assert moved["indirectness.reported"] == -1
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "heterogeneity was very high (I² = 96%)",
+        "the trials were highly heterogeneous",
+    ],
+)
+def test_a_very_serious_concern_in_any_words_takes_two_levels(clause: str) -> None:
+    text = f"In 12 randomized trials with 9,000 adults, X reduced relapse; {clause}."
+    assert domains_moved(text) == {"inconsistency": -2}
+
+
+def test_a_high_heterogeneity_stays_one_level() -> None:
+    text = "In 12 randomized trials with 9,000 adults, X reduced relapse; heterogeneity was high."
+    assert domains_moved(text) == {"inconsistency": -1}
