@@ -19,8 +19,11 @@ disagree. The rules of the arithmetic, all visible in each reason's ``effect``:
   listed with effect 0, as GRADE never rates one domain down by more than two;
 - the grade never goes below very low; a concern that would is listed with effect 0;
 - rating up comes from ``upgrade.*`` caveats, recorded in the claim file or detected (the
-  detectors offer them for observational evidence only), and is applied only when no domain
-  rated the evidence down (GRADE rates up evidence without serious limitations);
+  detectors offer them for observational evidence only); a large effect is applied only when
+  no domain rated the evidence down (GRADE guidelines 9: from methodologically rigorous
+  studies), a dose-response gradient and confounding that would reduce the effect also beside
+  a downgrade when the claim or the curator states them, not only a cited entry (see
+  ``NEEDS_RIGOUR``);
 - ``design.*`` reasons say why the start is where it is (e.g. a review of cohort studies starts
   low); they never move the grade themselves;
 - a ``stated.*`` caveat (the claim's own words give its evidence a GRADE certainty, GRADE
@@ -42,7 +45,9 @@ from ..model.taxonomy import CERTAINTY_LEVELS
 from ..rules.assessment import (
     DOMAINS,
     GRADING_DOMAINS,
+    LARGE_EFFECT,
     STATED_LEVELS,
+    VERY_LARGE_EFFECT,
     VERY_SERIOUS_CODES,
     caveat_rule,
 )
@@ -66,6 +71,13 @@ WORDS: dict[str, str] = {
 }
 MAX_PER_DOMAIN = 2
 MAX_UP = 2
+NEEDS_RIGOUR = frozenset({LARGE_EFFECT.code, VERY_LARGE_EFFECT.code})
+"""Upgrades GRADE grants only to methodologically rigorous evidence: a large or very large effect
+(Guyatt et al. 2011, GRADE guidelines 9, J Clin Epidemiol 64:1311, abstract: "when
+methodologically rigorous observational studies show at least a two-fold reduction or
+increase in risk"), so not once a domain is rated down. A dose-response gradient (GRADE
+guidance 38, 2023: rated up one level when the gradient is credible) and confounding that
+would reduce the effect are weighed on their own and still rate up beside a downgrade."""
 
 
 @fast_init
@@ -76,6 +88,10 @@ class Applied:
     code: str
     note: str
     origin: str  # "recorded" | "detected"
+    # read in a cited entry rather than the claim's words or the curator's file: an entry's
+    # title or abstract speaks of the whole review ("a dose-response meta-analysis"), not of
+    # this outcome, so an upgrade read there does not rate up evidence rated down
+    from_entry: bool = False
 
 
 def level(certainty: str) -> int:
@@ -180,8 +196,12 @@ def _grade(
             else:
                 note = _join(note, "the grade is not above it")
         elif domain == "upgrade":
-            if rated_down:
-                note = _join(note, "not rated up: the evidence was rated down")
+            if rated_down and caveat.code in NEEDS_RIGOUR:
+                note = _join(
+                    note, "not rated up: a large effect counts only from rigorous evidence"
+                )
+            elif rated_down and caveat.from_entry:
+                note = _join(note, "not rated up: read in a cited entry, beside a downgrade")
             elif up >= MAX_UP or current == len(LEVELS) - 1:
                 note = _join(note, "no higher level")
             else:

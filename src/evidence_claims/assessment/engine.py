@@ -239,7 +239,7 @@ def _grade_claim(
     applied = [Applied(code, note or "", "recorded") for code, (_i, note) in recorded.items()]
     first = _first_per_code(detected)
     applied += [
-        Applied(d.code, d.detail, "detected")
+        Applied(d.code, d.detail, "detected", d.where[:2] == ("evidence", "sources"))
         for d in first
         if d.code not in recorded and d.code not in suppressed
     ]
@@ -251,7 +251,7 @@ def _grade_claim(
         detected += wording
         first = _first_per_code(detected)
         extra = [
-            Applied(d.code, d.detail, "detected")
+            Applied(d.code, d.detail, "detected", d.where[:2] == ("evidence", "sources"))
             for d in wording
             if d.code not in recorded and d.code not in suppressed
         ]
