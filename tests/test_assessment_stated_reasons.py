@@ -14,8 +14,11 @@ Three readings, each from GRADE's own guidance:
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import evidence_claims
 from evidence_claims.assessment.compose import rated_down_in_words
 
 from .assessment_helpers import assessed, assessment_of, domains_moved
@@ -133,3 +136,25 @@ def test_a_very_serious_concern_in_any_words_takes_two_levels(clause: str) -> No
 def test_a_high_heterogeneity_stays_one_level() -> None:
     text = "In 12 randomized trials with 9,000 adults, X reduced relapse; heterogeneity was high."
     assert domains_moved(text) == {"inconsistency": -1}
+
+
+def test_a_very_serious_concern_in_the_next_sentence_counts(tmp_path: Path) -> None:
+    # the sentence after a finding that describes the same evidence ("meta", by context) says
+    # what the body is like: read there too, as the one-level reading already is
+    text = (
+        "In 12 randomized trials with 9,000 adults (Smith 2020), X reduced relapse (RR 0.80, "
+        "95% CI 0.70 to 0.90). Heterogeneity between the trials was very high."
+    )
+    bib = tmp_path / "references.bib"
+    bib.write_text(
+        "@article{smith2020, author = {Smith, Jane}, title = {X for relapse: a systematic "
+        "review}, journal = {J}, year = {2020}, note = {Systematic review of 12 randomized "
+        "trials.}}\n",
+        "utf-8",
+    )
+    claim_set = evidence_claims.extract(text, bibliography=bib)
+    finding = next(c for c in claim_set.claims if c.evidence.sources and c.kind == "claim")
+    report = evidence_claims.assess(claim_set)
+    graded = next(a for a in report.assessments if a.claim_id == finding.id)
+    assert graded.certainty == "low"
+    assert {r.code: r.effect for r in graded.reasons}["inconsistency.very_serious"] == -2
