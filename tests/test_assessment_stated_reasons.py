@@ -158,3 +158,34 @@ def test_a_very_serious_concern_in_the_next_sentence_counts(tmp_path: Path) -> N
     graded = next(a for a in report.assessments if a.claim_id == finding.id)
     assert graded.certainty == "low"
     assert {r.code: r.effect for r in graded.reasons}["inconsistency.very_serious"] == -2
+
+
+def test_a_count_of_people_names_no_subgroup() -> None:
+    # "only 48 women" says how many people were studied (imprecision reads it), not that the
+    # population was restricted to women (GRADE guidelines 8); "only women" still is
+    from evidence_claims.assessment.compose import read
+
+    assert read("found RR 0.31 (95% CI 0.01 to 7.09) in two trials with only 48 women.") == ()
+    assert [f.domain for f in read("the trials enrolled only women")] == ["indirectness"]
+
+
+def test_a_concern_named_as_an_exception_is_a_minority() -> None:
+    # "risk of bias low except in one small trial": the small trial is one of eleven, and
+    # GRADE rates a domain by where most of the information comes from (GRADE guidelines 4)
+    bib = (
+        "@article{sud2014, title = {Prone ventilation in ARDS}, note = {Systematic review of "
+        "11 randomized controlled trials (2341 patients); risk of bias low except in one small "
+        "trial.}}\n"
+    )
+    text = (
+        "Prone positioning reduced mortality (RR 0.74, 95% CI 0.59 to 0.95; 6 trials, 1016 "
+        "patients; I2 = 29%) (Sud 2014)."
+    )
+    graded = assessment_of(
+        assessed({"text": text, "type": "systematic_review", "sources": ["sud2014"]}, bib=bib)
+    )
+    assert graded.certainty == "high"
+    alone = assessment_of(
+        assessed({"text": "X reduced mortality in one small trial.", "type": "systematic_review"})
+    )
+    assert any(r.code.startswith("imprecision") and r.effect < 0 for r in alone.reasons)

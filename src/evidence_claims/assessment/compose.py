@@ -83,6 +83,7 @@ class Token:
     last: int  # index of its last word
     role: Role
     withheld: bool = False  # a judgement word the clause then negates ("... was not warranted")
+    counted: bool = False  # right after a number: "48 women" counts people, names no subgroup
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,6 +362,9 @@ def _explained_after(lowered: str, offset: int) -> bool:
 
 
 _WORD = re.compile(r"[\w²'-]+")
+_COUNT_BEFORE = re.compile(r"\d[\d,.]*\s+$")
+"""A number right before a term: "only 48 women" says how many people, not that the study
+population was restricted to women (GRADE guidelines 8), so no group qualifier judges it."""
 
 
 def clauses(text: str) -> list[tuple[int, str]]:
@@ -410,6 +414,9 @@ def _tokens(clause: str) -> tuple[Token, ...]:
                 word_at(match.end() - 1),
                 role,
                 judgement and _is_withheld(clause, match.end()),
+                bool(role.terms)
+                and _COUNT_BEFORE.search(clause, max(0, match.start() - 24), match.start())
+                is not None,
             )
         )
     return tuple(out)
@@ -502,7 +509,7 @@ def _judge(tokens: Sequence[Token], t: int, cls: str) -> tuple[str, int, int] | 
     """(polarity, levels, index of the qualifier or -1) of term ``t``, or None when
     nothing judges it."""
     term = tokens[t]
-    if cls == "none":
+    if cls == "none" or (cls == "group" and term.counted):
         return None
     best: tuple[int, int, int] | None = None  # (gap, after-first, index)
     reach = _reach().get(cls, MAX_GAP)
