@@ -189,3 +189,24 @@ def test_a_concern_named_as_an_exception_is_a_minority() -> None:
         assessed({"text": "X reduced mortality in one small trial.", "type": "systematic_review"})
     )
     assert any(r.code.startswith("imprecision") and r.effect < 0 for r in alone.reasons)
+
+
+@pytest.mark.parametrize(
+    ("clause", "domain"),
+    [
+        # GRADE guidelines 7: point estimates that vary between the studies
+        ("the effect varied between trials", "inconsistency"),
+        ("the effect differed across studies", "inconsistency"),
+        # GRADE guidelines 5: small studies showing larger effects
+        ("the effect was largest in the smallest trials", "publication_bias"),
+        ("benefits were larger in smaller studies", "publication_bias"),
+    ],
+)
+def test_variation_and_small_study_effects_in_plain_words(clause: str, domain: str) -> None:
+    text = f"In 12 randomized trials with 9,000 adults, X reduced relapse, although {clause}."
+    assert domains_moved(text) == {domain: -1}
+
+
+def test_an_effect_that_differed_from_control_is_no_inconsistency() -> None:
+    text = "In 12 randomized trials with 9,000 adults, the effect differed from placebo."
+    assert domains_moved(text) == {}
