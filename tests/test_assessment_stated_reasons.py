@@ -1,10 +1,7 @@
 """The authors' own rating, as a writer reports it, read the way a GRADE reviewer reads it.
 
-Three readings, each from GRADE's own guidance:
+Readings from GRADE's own guidance:
 
-- informative statements (Santesso et al. 2020, GRADE guidelines 26): a review's finding worded
-  "may reduce" reports low certainty, "probably reduces" moderate; only for a claim resting on a
-  systematic review (elsewhere "may" is a hedge, weighed by the wording check);
 - the reasons a claim says its evidence was rated down for ("downgraded for risk of bias") are
   the authors' list: a concern the engine reads from the numbers in another domain is shown
   with effect 0, not counted on top (GRADE handbook 5.2: each domain judged once);
@@ -28,45 +25,11 @@ def _grade(text: str, kind: str = "systematic_review") -> str:
     return assessment_of(assessed({"text": text, "type": kind})).certainty
 
 
-@pytest.mark.parametrize(
-    ("text", "level"),
-    [
-        ("In 12 randomized trials with 9,000 adults, X may reduce relapse.", "low"),
-        ("In 12 randomized trials with 9,000 adults, X may slightly increase sleep.", "low"),
-        (
-            "In 12 randomized trials with 9,000 adults, X may make little or no difference "
-            "to relapse.",
-            "low",
-        ),
-        ("In 12 randomized trials with 9,000 adults, X probably reduces relapse.", "moderate"),
-        ("In 12 randomized trials with 9,000 adults, X likely improves sleep.", "moderate"),
-    ],
-)
-def test_an_informative_statement_caps_a_review_finding(text: str, level: str) -> None:
-    assert _grade(text) == level
-    reasons = assessment_of(assessed({"text": text, "type": "systematic_review"})).reasons
-    assert any(r.code == f"stated.{level}" and r.effect < 0 for r in reasons)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a comparison of risks, not a rating
-        "In 12 randomized trials with 9,000 adults, treated people were more likely to improve.",
-        # a possibility, not a rating
-        "In 12 randomized trials with 9,000 adults, X reduced relapse; bias may have been small.",
-        "In 12 randomized trials with 9,000 adults, X reduced relapse.",
-    ],
-)
-def test_other_uses_of_the_words_are_no_rating(text: str) -> None:
+def test_may_is_not_read_as_a_stated_certainty() -> None:
+    # GRADE's informative statements ("may reduce": low) are not read as a rating: writers use
+    # "may" as their own hedge as often (measured on held-out gold items, grade README round 11)
+    text = "In 12 randomized trials with 9,000 adults, X may reduce relapse."
     assert _grade(text) == "high"
-
-
-def test_may_is_a_hedge_outside_a_review() -> None:
-    # a single trial's finding said with "may" is hedged wording, not GRADE's low-certainty
-    # statement: the grade is not capped (the wording check weighs the hedge)
-    text = "In a randomized trial with 9,000 adults, X may reduce relapse."
-    assert _grade(text, "clinical_trial") == "high"
 
 
 def test_the_stated_reasons_are_read_in_rating_words_only() -> None:

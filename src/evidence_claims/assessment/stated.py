@@ -85,26 +85,6 @@ _STATED = re.compile(
     re.IGNORECASE,
 )
 _STATED_WORDS = ("evidence", "uncertain")  # every branch of _STATED holds one
-
-_EFFECT_VERB = (
-    r"(?:reduce|increase|improve|raise|lower|decrease|prevent|shorten|lengthen|cut|help|"
-    r"worsen|result\s+in|lead\s+to|make|made|makes)"
-)
-_INFORMATIVE = re.compile(
-    # GRADE's informative statements (Santesso et al. 2020, GRADE guidelines 26, J Clin
-    # Epidemiol 119:126, Table 2): "X reduces Y" for high certainty, "X probably / likely
-    # reduces Y" for moderate, "X may reduce Y" for low, "the evidence is very uncertain" for
-    # very low. Read only in that form, the hedge right before a verb of effect ("may reduce",
-    # "probably made little or no difference", "may slightly increase"), never "more likely to"
-    # (a comparison of risks) nor "may have been" (a possibility, not a rating).
-    r"(?<!more\s)(?<!less\s)(?<!most\s)\b(may|probably|likely)\s+(?:also\s+)?"
-    r"(?:(?:slightly|substantially|markedly|greatly|modestly)\s+)?"
-    + _EFFECT_VERB
-    + r"(?:s|d|ed|es)?\b",
-    re.IGNORECASE,
-)
-_INFORMATIVE_WORDS = ("may", "probably", "likely")
-_INFORMATIVE_LEVEL = {"may": "low", "probably": "moderate", "likely": "moderate"}
 _STATED_CODE = {
     "moderate": R.STATED_MODERATE.code,
     "low": R.STATED_LOW.code,
@@ -115,22 +95,14 @@ _STATED_CODE = {
 def stated_certainty(claim: Claim) -> Detected | None:
     """The lowest GRADE certainty the claim's own words state for its evidence, if any
     (Santesso et al. 2020, GRADE guidelines 26: "low-certainty evidence", "the evidence is
-    very uncertain"). Only the claim's text: an entry's abstract rates other outcomes too.
-
-    The informative statements ("may reduce", "probably reduces") are read only for a claim
-    that rests on a systematic review, whose findings they were written to report; elsewhere
-    "may" is a hedge, which the wording check weighs against the grade (an underclaim on strong
-    evidence), not a rating."""
+    very uncertain"). Only the claim's text: an entry's abstract rates other outcomes too."""
+    if not may_hold(claim.text, _STATED_WORDS):
+        return None
     found: list[tuple[int, str]] = []
-    if may_hold(claim.text, _STATED_WORDS):
-        for match in _STATED.finditer(claim.text):
-            words = next(g for g in match.groups() if g)
-            name = "very_low" if words.lower().startswith("very") else words.lower()
-            found.append((("very_low", "low", "moderate").index(name), match.group(0)))
-    if claim.evidence.type == "systematic_review" and may_hold(claim.text, _INFORMATIVE_WORDS):
-        for match in _INFORMATIVE.finditer(claim.text):
-            name = _INFORMATIVE_LEVEL[match.group(1).lower()]
-            found.append((("very_low", "low", "moderate").index(name), match.group(0)))
+    for match in _STATED.finditer(claim.text):
+        words = next(g for g in match.groups() if g)
+        name = "very_low" if words.lower().startswith("very") else words.lower()
+        found.append((("very_low", "low", "moderate").index(name), match.group(0)))
     if not found:
         return None
     rank, words = min(found)

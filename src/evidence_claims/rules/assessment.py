@@ -746,10 +746,7 @@ _STATED_WHY = (
     "The claim's own words state the certainty of its evidence the way GRADE summaries do: "
     '"low-certainty evidence", "the certainty of the evidence was moderate", "moderate-quality '
     'evidence", or GRADE\'s informative statement for very low certainty, "the evidence is very '
-    'uncertain" (Santesso et al. 2020, GRADE guidelines 26, J Clin Epidemiol 119:126). For a '
-    'claim resting on a systematic review, the informative statements of the other levels count '
-    'too: "X may reduce Y" states low certainty, "X probably (or likely) reduces Y" moderate '
-    "(elsewhere \"may\" is a hedge, which the wording check weighs). That is "
+    'uncertain" (Santesso et al. 2020, GRADE guidelines 26, J Clin Epidemiol 119:126). That is '
     "the judgement of the people who rated the body of evidence for this outcome, with the "
     "reasons the text may not repeat, so the suggestion does not go above it (it is never raised "
     "to it). Read in the claim's text only, not in the cited entries, whose abstracts state "
