@@ -28,6 +28,7 @@ from typing import Any
 from ..rules import assessment as R
 from .cues import first_words, phrase_words, words_in
 from .detected import Detected
+from .phrase_trie import trie_alternation
 
 MAX_GAP = 6
 """Words at most between a term and the qualifier that judges it."""
@@ -252,31 +253,21 @@ def _is_withheld(clause: str, end: int) -> bool:
     return match is not None and len(_WORD.findall(clause[end : match.start()])) <= MAX_GAP
 
 
-def _by_first_char(phrases: list[str]) -> str:
-    """An alternation of plain phrases (longest first) grouped by their first character behind
-    a one-character lookahead: ``re`` tries every alternative at every position, and the
-    grouping lets a position try only the phrases that can start there, in the same order."""
-    groups: dict[str, list[str]] = {}
-    for p in phrases:
-        groups.setdefault(p[0], []).append(r"\s+".join(re.escape(w) for w in p.split()))
-    return "|".join(
-        f"(?={re.escape(first)})(?:{'|'.join(parts)})" for first, parts in groups.items()
-    )
-
-
 @cache
 def _pattern() -> re.Pattern[str]:
-    phrases = sorted((p for p in _roles() if p != "n't"), key=len, reverse=True)
-    # whole words; "n't" is glued to its verb
-    return re.compile(r"(?:(?<![\w-])(?:" + _by_first_char(phrases) + r")(?![\w-])|n't)")
+    phrases = (p for p in _roles() if p != "n't")
+    # whole words; "n't" is glued to its verb. A trie matches what the longest-first
+    # alternation of the phrases matches, and compiles in less than half the time
+    # (:mod:`.phrase_trie`)
+    return re.compile(r"(?:(?<![\w-])(?:" + trie_alternation(phrases) + r")(?![\w-])|n't)")
 
 
 @cache
 def _term_pattern() -> re.Pattern[str]:
     """Any domain term, as a whole word: a text without one has nothing to read, and most
     claim texts have none (one search instead of splitting clauses and tokenising them)."""
-    phrases = sorted((p for p, role in _roles().items() if role.terms), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + _by_first_char(phrases) + r")(?![\w-])")
+    phrases = (p for p, role in _roles().items() if role.terms)
+    return re.compile(r"(?<![\w-])(?:" + trie_alternation(phrases) + r")(?![\w-])")
 
 
 @cache
