@@ -382,6 +382,17 @@ def blind_halves(
     return halves
 
 
+KINDS = ("claim", "recommendation", "question", "meta")
+
+
+def kind_matrix(pairs: Sequence[tuple[str, str]]) -> str:
+    """Kind confusion of aligned pairs: rows annotator 1, columns the other side (counts only)."""
+    counts = Counter(pairs)
+    head = f"{'':16}" + "".join(f"{k[:6]:>8}" for k in KINDS)
+    rows = [f"{a:16}" + "".join(f"{counts[(a, b)]:>8}" for b in KINDS) for a in KINDS]
+    return "\n".join([head, *rows])
+
+
 def print_blind() -> None:
     """The blind section: aggregate columns per half and pooled, then Wilson intervals."""
     halves = blind_halves()
@@ -398,9 +409,9 @@ def print_blind() -> None:
     columns = []
     for half, result in halves.items():
         columns += result.columns(half)
-    print(table(columns, cell=14))
+    print(table(columns, cell=15))
     print()
-    print(table(pooled.columns("pooled"), cell=14))
+    print(table(pooled.columns("pooled"), cell=15))
     print("\nPooled blind, 95% Wilson intervals:")
     for title, pairing in (
         ("annotator 2 against annotator 1", pooled.human),
@@ -410,6 +421,8 @@ def print_blind() -> None:
         print(f"  {title}:")
         for row, text in intervals(pairing):
             print(f"    {row:24}{text}")
+    print("\nPooled blind kind, annotator 1 (rows) against annotator 2 (columns):")
+    print(kind_matrix(pooled.human.labels["kind"]))
 
 
 def split_table(columns: list[tuple[str, Pairing]]) -> str:

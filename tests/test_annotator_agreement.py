@@ -175,3 +175,11 @@ def test_blind_halves_score_the_draft_against_both_annotators(iaa, monkeypatch) 
         "pooled ext/1",
         "pooled ext/2",
     ]
+
+
+def test_kind_matrix_counts_rows_as_annotator_one(iaa) -> None:
+    text = iaa.kind_matrix([("meta", "claim"), ("meta", "claim"), ("claim", "claim")])
+    rows = {line.split()[0]: line.split()[1:] for line in text.splitlines()[1:]}
+    assert rows["meta"] == ["2", "0", "0", "0"]
+    assert rows["claim"] == ["1", "0", "0", "0"]
+    assert rows["question"] == ["0", "0", "0", "0"]
