@@ -412,15 +412,16 @@ def print_blind() -> None:
     print(table(columns, cell=15))
     print()
     print(table(pooled.columns("pooled"), cell=15))
-    print("\nPooled blind, 95% Wilson intervals:")
-    for title, pairing in (
-        ("annotator 2 against annotator 1", pooled.human),
-        ("extractor against annotator 1", pooled.machine_first),
-        ("extractor against annotator 2", pooled.machine_second),
-    ):
-        print(f"  {title}:")
-        for row, text in intervals(pairing):
-            print(f"    {row:24}{text}")
+    for name, result in (*halves.items(), ("pooled", pooled)):
+        print(f"\n{name}, 95% Wilson intervals:")
+        for title, pairing in (
+            ("annotator 2 against annotator 1", result.human),
+            ("extractor against annotator 1", result.machine_first),
+            ("extractor against annotator 2", result.machine_second),
+        ):
+            print(f"  {title}:")
+            for row, text in intervals(pairing):
+                print(f"    {row:24}{text}")
     print("\nPooled blind kind, annotator 1 (rows) against annotator 2 (columns):")
     print(kind_matrix(pooled.human.labels["kind"]))
 
