@@ -15,9 +15,11 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model.records import Kind
+from . import derivative, first_chars
 from .abstract_labels import is_label_name
 from .caseless import FoldedSearch, Unsupported, fold, lower_pattern
 from .first_chars import grouped
+from .pattern_cache import cached_pattern, fingerprint
 from .segment import Segment
 from .units import title_like
 
@@ -76,6 +78,8 @@ def load_rules() -> KindRules:
 
 
 _GUARD = "(?<![\\w'’])(?=\\w)"
+# The code that turns the rules' patterns into the grouped alternation (.pattern_cache).
+_BUILD_CODE = fingerprint(__file__, derivative.__file__, first_chars.__file__)
 
 
 # A pattern that opens with a set of words and a space ("\\b(?:is|are)\\s+…").
@@ -129,7 +133,15 @@ def _compile(patterns: list[str], flags: int, *, at_start: bool = False) -> Fold
         lowered = [lower_pattern(p) for p in patterns]
     except Unsupported:
         return FoldedSearch(joined, flags)
-    fast = _GUARD + "(?:" + by_first_char(lowered, flags & ~re.IGNORECASE, word_start=True) + ")"
+    plain = flags & ~re.IGNORECASE
+    # The grouped form and its compilation are most of the rules' start-up: kept on disk
+    # between runs (.pattern_cache), looked up by the patterns they are made from.
+    fast = cached_pattern(
+        ("kinds", lowered),
+        _BUILD_CODE,
+        lambda: _GUARD + "(?:" + by_first_char(lowered, plain, word_start=True) + ")",
+        plain,
+    )
     return FoldedSearch(joined, flags, fast=fast)
 
 
