@@ -42,9 +42,10 @@ try:  # the private compiler interface (CPython 3.11+)
     import _sre
     from re import _compiler, _parser
 
-    _TAG = "-".join(
-        [sys.implementation.cache_tag, *map(str, sys.version_info[:3]), str(_sre.MAGIC)]
-    ) + f"-{_FORMAT}"
+    _TAG = (
+        "-".join([sys.implementation.cache_tag, *map(str, sys.version_info[:3]), str(_sre.MAGIC)])
+        + f"-{_FORMAT}"
+    )
 except (ImportError, AttributeError):  # pragma: no cover - another implementation
     _TAG = None
 
@@ -97,12 +98,12 @@ def cached_pattern(
     if entry is not None:
         try:
             return _sre.compile(*entry)
-        except Exception:  # noqa: BLE001 - a damaged entry: compile as if it were not there
+        except Exception:  # a damaged entry: compile as if it were not there
             pass
     source = build()
     try:
         pattern, entry = _compile(source, flags)
-    except Exception:  # noqa: BLE001 - the interface is not what it was: plain compile
+    except Exception:  # the interface is not what it was: plain compile
         return re.compile(source, flags)
     store[key] = entry
     _write(path, store)
