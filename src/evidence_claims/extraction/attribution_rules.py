@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from . import derivative, first_chars
+from . import caseless, derivative, first_chars
 from .caseless import Unsupported, fold, lower_pattern
 from .first_chars import dispatched, lower_starts
 from .pattern_cache import cached_pattern, fingerprint
@@ -205,7 +205,7 @@ def build_rules(data: dict[str, Any]) -> AttributionRules:
 
 
 # The code that turns the cues into the grouped alternations (.pattern_cache).
-_BUILD_CODE = fingerprint(__file__, derivative.__file__, first_chars.__file__)
+_BUILD_CODE = fingerprint(__file__, caseless.__file__, derivative.__file__, first_chars.__file__)
 
 
 def _guarded(alternatives: list[str], flags: int = 0, prefilter: str = "") -> re.Pattern[str]:

@@ -24,6 +24,7 @@ checked once, and anything unexpected disables it.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import marshal
 import os
@@ -35,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 ENVIRONMENT = "EVIDENCE_CLAIMS_PATTERN_CACHE"
-MAX_ENTRIES = 32  # a few patterns per rule set; old rule versions are dropped in time
+MAX_ENTRIES = 512  # some hundred patterns per version of the rules; old ones are dropped
 _FORMAT = 1  # bumped when an entry's layout changes
 
 try:  # the private compiler interface (CPython 3.11+)
@@ -52,7 +53,7 @@ except (ImportError, AttributeError):  # pragma: no cover - another implementati
 # (source, flags, code, groups, groupindex, indexgroup): the arguments of ``_sre.compile``.
 Entry = tuple[str, int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
-_store: dict[str, Entry] | None = None  # the entries read from disk, once per process
+_stores: dict[Path, dict[str, Entry]] = {}  # each store file's entries, read once per process
 
 
 def cache_file() -> Path | None:
@@ -82,11 +83,17 @@ def fingerprint(*files: str | None) -> str:
     return digest.hexdigest()
 
 
+def compiled(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)``, from the store when it holds it."""
+    return cached_pattern((source,), "source", lambda: source, flags)
+
+
 def cached_pattern(
     inputs: Iterable[Any], code: str, build: Callable[[], str], flags: int = 0
 ) -> re.Pattern[str]:
     """``re.compile(build(), flags)``, from the store when an entry for ``inputs`` (whose
     ``repr`` determines what ``build`` returns) and ``code`` (a :func:`fingerprint`) is there.
+    An exception of ``build`` passes through (and nothing is stored).
     """
     flags = int(flags)
     path = cache_file() if code else None
@@ -106,8 +113,25 @@ def cached_pattern(
     except Exception:  # the interface is not what it was: plain compile
         return re.compile(source, flags)
     store[key] = entry
-    _write(path, store)
+    _save_at_exit(path)
     return pattern
+
+
+_pending: set[Path] = set()
+
+
+def _save_at_exit(path: Path) -> None:
+    """Write the store once, when the process ends, however many entries it gained."""
+    if not _pending:
+        atexit.register(save)
+    _pending.add(path)
+
+
+def save() -> None:
+    """Write the entries gained in this process now (also done at exit)."""
+    for path in sorted(_pending):
+        _write(path, _stores[path])
+    _pending.clear()
 
 
 def _compile(source: str, flags: int) -> tuple[re.Pattern[str], Entry]:
@@ -135,14 +159,15 @@ def _compile(source: str, flags: int) -> tuple[re.Pattern[str], Entry]:
 
 
 def _read(path: Path) -> dict[str, Entry]:
-    global _store
-    if _store is None:
+    store = _stores.get(path)
+    if store is None:
         try:
             loaded = marshal.loads(path.read_bytes())
-            _store = loaded if isinstance(loaded, dict) else {}
+            store = loaded if isinstance(loaded, dict) else {}
         except (OSError, EOFError, ValueError, TypeError):
-            _store = {}
-    return _store
+            store = {}
+        _stores[path] = store
+    return store
 
 
 def _write(path: Path, store: dict[str, Entry]) -> None:
@@ -165,6 +190,6 @@ def _write(path: Path, store: dict[str, Entry]) -> None:
 
 
 def forget() -> None:
-    """Drop the entries read in this process (the next lookup reads the file again)."""
-    global _store
-    _store = None
+    """Drop the entries read in this process, unsaved (the next lookup reads the file)."""
+    _stores.clear()
+    _pending.clear()
