@@ -16,6 +16,13 @@ BAD = DATA / "bad"
 KRATOM = ROOT / "claims" / "kratom-addiction"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _pattern_store(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The store of compiled patterns (extraction/pattern_cache.py) in a folder of the test
+    session, not the user's cache folder (commands run in fresh processes inherit it)."""
+    os.environ["EVIDENCE_CLAIMS_PATTERN_CACHE"] = str(tmp_path_factory.mktemp("patterns"))
+
+
 def in_ci() -> bool:
     """True on the CI runner, where tests that need system packages must not skip."""
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
