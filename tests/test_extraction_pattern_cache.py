@@ -181,3 +181,22 @@ def test_the_bundled_rules_from_the_store_are_the_rules_built_anew(
     plain = build()
     assert all(p is not None for p in plain)
     assert stored == built == plain
+
+
+def test_the_store_keeps_what_was_used_within_its_size(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Old entries no run looks up any more are dropped when the store would grow too big;
+    those of this run stay."""
+    monkeypatch.setattr(pattern_cache, "MAX_PROGRAM", 200)
+    for word in ("aa", "bb", "cc"):  # a former run's entries
+        pattern_cache.cached_pattern((word,), "code", lambda w=word: "x|" * 20 + w, 0)
+    pattern_cache.save()
+    pattern_cache.forget()
+    pattern_cache.cached_pattern(("dd",), "code", lambda: "x|" * 20 + "dd", 0)
+    pattern_cache.save()
+    pattern_cache.forget()
+    (entries,) = [pattern_cache._read(f) for f in store.iterdir()]
+    sources = {entry[0][-2:] for entry in entries.values()}
+    assert "dd" in sources and "aa" not in sources
+    assert sum(len(entry[2]) for entry in entries.values()) <= 200

@@ -36,7 +36,9 @@ from pathlib import Path
 from typing import Any
 
 ENVIRONMENT = "EVIDENCE_CLAIMS_PATTERN_CACHE"
-MAX_ENTRIES = 512  # some hundred patterns per version of the rules; old ones are dropped
+# What a store keeps: the entries this process used, then the newest others, up to this
+# many program words in all (the bundled rules take about 300,000: a file of some 1.5 MB).
+MAX_PROGRAM = 2_000_000
 _FORMAT = 1  # bumped when an entry's layout changes
 
 try:  # the private compiler interface (CPython 3.11+)
@@ -102,6 +104,7 @@ def cached_pattern(
     key = hashlib.sha256(repr((tuple(inputs), flags, code)).encode("utf-8")).hexdigest()
     store = _read(path)
     entry = store.get(key)
+    _used.add(key)
     if entry is not None:
         try:
             return _sre.compile(*entry)
@@ -118,6 +121,7 @@ def cached_pattern(
 
 
 _pending: set[Path] = set()
+_used: set[str] = set()  # the keys looked up in this process
 
 
 def _save_at_exit(path: Path) -> None:
@@ -171,11 +175,22 @@ def _read(path: Path) -> dict[str, Entry]:
 
 
 def _write(path: Path, store: dict[str, Entry]) -> None:
-    """Save ``store`` (its newest :data:`MAX_ENTRIES`) atomically; failures are ignored."""
-    while len(store) > MAX_ENTRIES:
-        del store[next(iter(store))]
+    """Save ``store`` atomically, within :data:`MAX_PROGRAM` (failures are ignored): old
+    versions of the rules leave entries nobody looks up any more."""
+    kept: dict[str, Entry] = {}
+    size = 0
+    used = [k for k in store if k in _used]
+    for key in [*used, *(k for k in reversed(store) if k not in _used)]:
+        entry = store[key]
+        try:
+            size += len(entry[2])
+        except (TypeError, IndexError):
+            continue
+        if size > MAX_PROGRAM and kept:
+            break
+        kept[key] = entry
     try:
-        data = marshal.dumps(store)
+        data = marshal.dumps(kept)
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
         try:
@@ -193,3 +208,4 @@ def forget() -> None:
     """Drop the entries read in this process, unsaved (the next lookup reads the file)."""
     _stores.clear()
     _pending.clear()
+    _used.clear()
