@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,11 +17,11 @@ BAD = DATA / "bad"
 KRATOM = ROOT / "claims" / "kratom-addiction"
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _pattern_store(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """The store of compiled patterns (extraction/pattern_cache.py) in a folder of the test
-    session, not the user's cache folder (commands run in fresh processes inherit it)."""
-    os.environ["EVIDENCE_CLAIMS_PATTERN_CACHE"] = str(tmp_path_factory.mktemp("patterns"))
+# The store of compiled patterns (extraction/pattern_cache.py) in a folder of the test run, not
+# the user's cache folder: set when this file is imported, before any test module builds rules
+# at collection, and inherited by the commands tests run in fresh processes.
+_PATTERN_STORE = tempfile.TemporaryDirectory(prefix="evidence-claims-patterns-")
+os.environ["EVIDENCE_CLAIMS_PATTERN_CACHE"] = _PATTERN_STORE.name
 
 
 def in_ci() -> bool:
