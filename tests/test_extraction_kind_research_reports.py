@@ -1,0 +1,226 @@
+"""Kinds in research abstracts read for the first time: methods, gaps, aims and results.
+
+The conventions (docs/extraction-decisions.md rule 7, benchmarks/gold/GUIDELINES.md): in a
+research report, how the study was done (data obtained, records linked, studies identified and
+included, people contacted), the gap it fills ("few data exist", "remains poorly
+characterised"), and its aim ("In this study, we ...") are ``meta``; what it found stays a
+``claim``, even where a structured abstract prints its results under a methods label.
+
+Every sentence here was written for these tests (topics, verbs and subjects varied on purpose);
+none is copied from a gold passage.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evidence_claims.extraction.draft import extract
+
+BEFORE = pytest.mark.xfail(strict=True, reason="kind rules do not handle this form yet")
+
+
+def units(document: str) -> list[tuple[str, str]]:
+    return [(c.text, c.kind) for c in extract(document, doc_id="t").claims]
+
+
+def kind_in_report(sentence: str) -> str:
+    """The kind of a sentence inside the running text of an unlabelled research abstract."""
+    doc = (
+        "Magnesium and night cramps in older adults\n\n"
+        "Night cramps are common in older adults and disturb sleep. " + sentence + " Cramps "
+        "fell from 7.1 to 4.2 a week with magnesium and from 7.0 to 6.8 with placebo.\n"
+    )
+    found = [kind for text, kind in units(doc) if text == sentence]
+    assert found, units(doc)
+    return found[0]
+
+
+# -- How the study was done, in the authors' voice or the passive ----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "We obtained pharmacy dispensing records for all residents of the region.",
+            marks=BEFORE,
+        ),
+        pytest.param(
+            "We developed a coding frame for the reasons participants gave.",
+            marks=BEFORE,
+        ),
+        pytest.param(
+            "We coded each transcript twice and resolved disagreements by discussion.",
+            marks=BEFORE,
+        ),
+        pytest.param(
+            "We contacted the corresponding authors of eligible trials for missing data.",
+            marks=BEFORE,
+        ),
+        pytest.param(
+            "We retrieved death certificates from the national statistics office.",
+            marks=BEFORE,
+        ),
+        pytest.param(
+            "Blood samples were obtained at baseline to measure serum ferritin.",
+            marks=BEFORE,
+        ),
+        pytest.param(
+            "Hospital records were retrieved through the regional health database.",
+            marks=BEFORE,
+        ),
+        pytest.param(
+            "The analysis was restricted to women who gave birth after 2010.",
+            marks=BEFORE,
+        ),
+        pytest.param(
+            "Trial investigators were contacted to request individual participant data.",
+            marks=BEFORE,
+        ),
+        "Mortality was ascertained by linking cohort members to the death registry.",
+        pytest.param(
+            "Nursing homes were identified using a national directory of care providers.",
+            marks=BEFORE,
+        ),
+        pytest.param(
+            "Spirometry values were used as the reference standard for airway obstruction.",
+            marks=BEFORE,
+        ),
+    ],
+)
+def test_methods_sentences_are_meta(sentence: str) -> None:
+    assert kind_in_report(sentence) == "meta"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "Fourteen trials were included, nine of them placebo-controlled.",
+            marks=BEFORE,
+        ),
+        pytest.param(
+            "Thirty-two cohort studies were identified by the search.",
+            marks=BEFORE,
+        ),
+        "A total of 412 articles were screened and 23 were retained.",
+        pytest.param(
+            "We identified 58 eligible reports from 19 countries.",
+            marks=BEFORE,
+        ),
+    ],
+)
+def test_counts_of_included_studies_are_meta(sentence: str) -> None:
+    assert kind_in_report(sentence) == "meta"
+
+
+# -- The gap a study fills -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "Few estimates exist of how often older adults take sleeping pills.",
+            marks=BEFORE,
+        ),
+        pytest.param(
+            "There are few data to guide the choice of dose in children.",
+            marks=BEFORE,
+        ),
+        pytest.param(
+            "The burden of cramps in care homes remains poorly characterised.",
+            marks=BEFORE,
+        ),
+        pytest.param(
+            "Earlier trials were individually underpowered to detect small effects.",
+            marks=BEFORE,
+        ),
+        pytest.param(
+            "Previous surveys included only a small number of rural districts.",
+            marks=BEFORE,
+        ),
+    ],
+)
+def test_research_gaps_are_meta(sentence: str) -> None:
+    assert kind_in_report(sentence) == "meta"
+
+
+# -- The aim, with its pointer to the study first --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "In this study, we compare three doses of magnesium in care-home residents.",
+            marks=BEFORE,
+        ),
+        pytest.param(
+            "In the present analysis, we describe how cramp frequency changed over a year.",
+            marks=BEFORE,
+        ),
+        pytest.param(
+            "This case report describes a woman who developed hypermagnesaemia after self-medication.",
+            marks=BEFORE,
+        ),
+    ],
+)
+def test_aims_after_a_pointer_are_meta(sentence: str) -> None:
+    assert kind_in_report(sentence) == "meta"
+
+
+# -- Findings stay claims ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We found that cramps were less frequent in the magnesium group.",
+        "Cramp frequency was associated with lower serum magnesium.",
+        pytest.param(
+            "Older age was linked to more frequent cramps in both groups.",
+            marks=BEFORE,
+        ),
+    ],
+)
+def test_findings_in_running_text_stay_claims(sentence: str) -> None:
+    assert kind_in_report(sentence) == "claim"
+
+
+METHODS_WITH_RESULTS = (
+    "Statins and falls in older adults\n\n"
+    "Methods\n\n"
+    "We followed 2,400 adults aged 70 or more for three years. Falls were recorded monthly. "
+    "{result}\n\n"
+    "Conclusions\n\n"
+    "Statins did not raise the risk of falls.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        pytest.param(
+            "Statin use was significantly associated with fewer falls, HR = 0.81 (SE: 0.05).",
+            marks=BEFORE,
+        ),
+        pytest.param(
+            "Frailty had the largest effect on falls, OR = 2.4 (95% CI 1.9 to 3.0).",
+            marks=BEFORE,
+        ),
+        pytest.param(
+            "Women fell more often than men (p < 0.01).",
+            marks=BEFORE,
+        ),
+        pytest.param(
+            "Diabetes was associated with a higher rate of injurious falls.",
+            marks=BEFORE,
+        ),
+    ],
+)
+def test_results_printed_under_a_methods_label_stay_claims(result: str) -> None:
+    doc = METHODS_WITH_RESULTS.format(result=result)
+    kinds = dict(units(doc))
+    assert kinds[result] == "claim"
+    assert kinds["Falls were recorded monthly."] == "meta"
