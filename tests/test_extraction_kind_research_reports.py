@@ -161,7 +161,7 @@ def test_research_gaps_are_meta(sentence: str) -> None:
             marks=BEFORE,
         ),
         pytest.param(
-            "This case report describes a woman who developed hypermagnesaemia after self-medication.",
+            "This case report describes a woman with hypermagnesaemia after self-medication.",
             marks=BEFORE,
         ),
     ],
