@@ -41,51 +41,18 @@ def kind_in_report(sentence: str) -> str:
 @pytest.mark.parametrize(
     "sentence",
     [
-        pytest.param(
-            "We obtained pharmacy dispensing records for all residents of the region.",
-            marks=BEFORE,
-        ),
-        pytest.param(
-            "We developed a coding frame for the reasons participants gave.",
-            marks=BEFORE,
-        ),
-        pytest.param(
-            "We coded each transcript twice and resolved disagreements by discussion.",
-            marks=BEFORE,
-        ),
-        pytest.param(
-            "We contacted the corresponding authors of eligible trials for missing data.",
-            marks=BEFORE,
-        ),
-        pytest.param(
-            "We retrieved death certificates from the national statistics office.",
-            marks=BEFORE,
-        ),
-        pytest.param(
-            "Blood samples were obtained at baseline to measure serum ferritin.",
-            marks=BEFORE,
-        ),
-        pytest.param(
-            "Hospital records were retrieved through the regional health database.",
-            marks=BEFORE,
-        ),
-        pytest.param(
-            "The analysis was restricted to women who gave birth after 2010.",
-            marks=BEFORE,
-        ),
-        pytest.param(
-            "Trial investigators were contacted to request individual participant data.",
-            marks=BEFORE,
-        ),
+        "We obtained pharmacy dispensing records for all residents of the region.",
+        "We developed a coding frame for the reasons participants gave.",
+        "We coded each transcript twice and resolved disagreements by discussion.",
+        "We contacted the corresponding authors of eligible trials for missing data.",
+        "We retrieved death certificates from the national statistics office.",
+        "Blood samples were obtained at baseline to measure serum ferritin.",
+        "Hospital records were retrieved through the regional health database.",
+        "The analysis was restricted to women who gave birth after 2010.",
+        "Trial investigators were contacted to request individual participant data.",
         "Mortality was ascertained by linking cohort members to the death registry.",
-        pytest.param(
-            "Nursing homes were identified using a national directory of care providers.",
-            marks=BEFORE,
-        ),
-        pytest.param(
-            "Spirometry values were used as the reference standard for airway obstruction.",
-            marks=BEFORE,
-        ),
+        "Nursing homes were identified using a national directory of care providers.",
+        "Spirometry values were used as the reference standard for airway obstruction.",
     ],
 )
 def test_methods_sentences_are_meta(sentence: str) -> None:
@@ -95,19 +62,10 @@ def test_methods_sentences_are_meta(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        pytest.param(
-            "Fourteen trials were included, nine of them placebo-controlled.",
-            marks=BEFORE,
-        ),
-        pytest.param(
-            "Thirty-two cohort studies were identified by the search.",
-            marks=BEFORE,
-        ),
+        "Fourteen trials were included, nine of them placebo-controlled.",
+        "Thirty-two cohort studies were identified by the search.",
         "A total of 412 articles were screened and 23 were retained.",
-        pytest.param(
-            "We identified 58 eligible reports from 19 countries.",
-            marks=BEFORE,
-        ),
+        "We identified 58 eligible reports from 19 countries.",
     ],
 )
 def test_counts_of_included_studies_are_meta(sentence: str) -> None:
@@ -120,26 +78,11 @@ def test_counts_of_included_studies_are_meta(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        pytest.param(
-            "Few estimates exist of how often older adults take sleeping pills.",
-            marks=BEFORE,
-        ),
-        pytest.param(
-            "There are few data to guide the choice of dose in children.",
-            marks=BEFORE,
-        ),
-        pytest.param(
-            "The burden of cramps in care homes remains poorly characterised.",
-            marks=BEFORE,
-        ),
-        pytest.param(
-            "Earlier trials were individually underpowered to detect small effects.",
-            marks=BEFORE,
-        ),
-        pytest.param(
-            "Previous surveys included only a small number of rural districts.",
-            marks=BEFORE,
-        ),
+        "Few estimates exist of how often older adults take sleeping pills.",
+        "There are few data to guide the choice of dose in children.",
+        "The burden of cramps in care homes remains poorly characterised.",
+        "Earlier trials were individually underpowered to detect small effects.",
+        "Previous surveys included only a small number of rural districts.",
     ],
 )
 def test_research_gaps_are_meta(sentence: str) -> None:
@@ -152,18 +95,9 @@ def test_research_gaps_are_meta(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        pytest.param(
-            "In this study, we compare three doses of magnesium in care-home residents.",
-            marks=BEFORE,
-        ),
-        pytest.param(
-            "In the present analysis, we describe how cramp frequency changed over a year.",
-            marks=BEFORE,
-        ),
-        pytest.param(
-            "This case report describes a woman with hypermagnesaemia after self-medication.",
-            marks=BEFORE,
-        ),
+        "In this study, we compare three doses of magnesium in care-home residents.",
+        "In the present analysis, we describe how cramp frequency changed over a year.",
+        "This case report describes a woman with hypermagnesaemia after self-medication.",
     ],
 )
 def test_aims_after_a_pointer_are_meta(sentence: str) -> None:
@@ -178,10 +112,7 @@ def test_aims_after_a_pointer_are_meta(sentence: str) -> None:
     [
         "We found that cramps were less frequent in the magnesium group.",
         "Cramp frequency was associated with lower serum magnesium.",
-        pytest.param(
-            "Older age was linked to more frequent cramps in both groups.",
-            marks=BEFORE,
-        ),
+        "Older age was linked to more frequent cramps in both groups.",
     ],
 )
 def test_findings_in_running_text_stay_claims(sentence: str) -> None:
@@ -201,22 +132,10 @@ METHODS_WITH_RESULTS = (
 @pytest.mark.parametrize(
     "result",
     [
-        pytest.param(
-            "Statin use was significantly associated with fewer falls, HR = 0.81 (SE: 0.05).",
-            marks=BEFORE,
-        ),
-        pytest.param(
-            "Frailty had the largest effect on falls, OR = 2.4 (95% CI 1.9 to 3.0).",
-            marks=BEFORE,
-        ),
-        pytest.param(
-            "Women fell more often than men (p < 0.01).",
-            marks=BEFORE,
-        ),
-        pytest.param(
-            "Diabetes was associated with a higher rate of injurious falls.",
-            marks=BEFORE,
-        ),
+        "Statin use was significantly associated with fewer falls, HR = 0.81 (SE: 0.05).",
+        "Frailty had the largest effect on falls, OR = 2.4 (95% CI 1.9 to 3.0).",
+        "Women fell more often than men (p < 0.01).",
+        "Diabetes was associated with a higher rate of injurious falls.",
     ],
 )
 def test_results_printed_under_a_methods_label_stay_claims(result: str) -> None:

@@ -305,6 +305,21 @@ METHOD_SECTIONS = frozenset(
 
 
 _BACKGROUND_SECTIONS = frozenset({"background", "introduction", "context", "importance"})
+# What a result looks like wherever an abstract prints it (some put their results under
+# "Materials and Methods"): an effect statistic with its value ("OR = 1.4", "b = -1.02",
+# "r=0.39", "HR 0.81 (95% CI ..."), a p-value, or an association the data showed ("was
+# significantly associated with", "were inversely correlated with"). A methods sentence names
+# what was measured and how, never a value of an effect or a test (CONSORT 2010 items 6 and 17,
+# STROBE 2007 items 12 and 16-17 keep the two apart).
+_REPORTED_RESULT = re.compile(
+    r"(?<![\w-])(?:a?OR|a?HR|a?RR|IRR|SMD|WMD|MD|b|β|r|rho|ρ)\s*(?:=|:)\s*[-−–]?\d"
+    r"|(?<![\w-])p\s*(?:=\s*)?[<≤=]\s*0?\.\d"
+    r"|\b9[059]\s*%\s*(?:CI|confidence\s+intervals?)\b"
+    r"|\b(?:was|were|is|are)\s+(?:\w+ly\s+)?(?:associated|correlated)\s+with\b"
+    r"|\bhad\s+(?:the\s+)?(?:most|largest|strongest|greatest|smallest|least)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:effect|impact|influence)\b",
+    re.IGNORECASE,
+)
 _REPORTS_RESULTS = re.compile(r"\b(?:findings|results)\b")
 
 
@@ -315,7 +330,8 @@ def in_method_sections(document: str, segments: list[Segment], kinds: list[Kind]
     and runs to the next heading or label; one opened by a label inside a paragraph ends with
     that paragraph. Questions and recommendations keep their kind. A label that covers results
     too ("Methods and findings", "Methods/Principal Findings", PLOS) or background
-    ("Background/Objectives") opens no methods section.
+    ("Background/Objectives") opens no methods section. A sentence that reports a result (an
+    effect statistic, a p-value, an association found) stays a claim wherever it is printed.
     """
     out = list(kinds)
     inside = False
@@ -334,7 +350,7 @@ def in_method_sections(document: str, segments: list[Segment], kinds: list[Kind]
             continue
         if inside and opened_in is not None and seg.paragraph != opened_in:
             inside = False
-        if inside and out[index] == "claim":
+        if inside and out[index] == "claim" and not _REPORTED_RESULT.search(text):
             out[index] = "meta"
     return out
 
