@@ -143,3 +143,37 @@ def test_results_printed_under_a_methods_label_stay_claims(result: str) -> None:
     kinds = dict(units(doc))
     assert kinds[result] == "claim"
     assert kinds["Falls were recorded monthly."] == "meta"
+
+
+# -- More methods forms: the analysis undertaken, what the study rests on, inverted lists -----
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Urine samples from all volunteers were subjected to mass spectrometry.",
+        "Bootstrapping with 1,000 resamples was employed to estimate uncertainty.",
+        "A network meta-analysis was then undertaken of all randomised trials to 2020.",
+        "The effect of traffic noise on sleep quality was investigated.",
+        "Two authors independently carried out screening and data extraction.",
+        "The survey was based on a postal questionnaire of 40 items.",
+        "Included were cohort studies with at least a year of follow-up.",
+        "Head-to-head trials are urgently needed in children.",
+        "Reported rates of cramps vary widely across studies.",
+        "The survey was limited by a low response rate.",
+        "There is a need to investigate the long-term effects of magnesium.",
+    ],
+)
+def test_more_methods_gaps_and_limits_are_meta(sentence: str) -> None:
+    assert kind_in_report(sentence) == "meta"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There is an urgent need to expand screening to rural clinics.",
+        "There is a need to train nurses in recognising cramps.",
+    ],
+)
+def test_a_need_to_act_is_advice(sentence: str) -> None:
+    assert kind_in_report(sentence) == "recommendation"
