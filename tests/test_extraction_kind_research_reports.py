@@ -177,3 +177,16 @@ def test_more_methods_gaps_and_limits_are_meta(sentence: str) -> None:
 )
 def test_a_need_to_act_is_advice(sentence: str) -> None:
     assert kind_in_report(sentence) == "recommendation"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Very little, if any, earlier research has tested this idea in care homes.",
+        "Few, if any, trials have compared the two salts directly.",
+        "Studies to date have been too brief to show effects on falls.",
+        "Trials so far were too short to detect rare harms.",
+    ],
+)
+def test_thin_research_with_an_aside_is_meta(sentence: str) -> None:
+    assert kind_in_report(sentence) == "meta"
