@@ -190,3 +190,28 @@ def test_a_need_to_act_is_advice(sentence: str) -> None:
 )
 def test_thin_research_with_an_aside_is_meta(sentence: str) -> None:
     assert kind_in_report(sentence) == "meta"
+
+
+AIM_WITH_BACKGROUND = (
+    "Vitamin K and arterial stiffness\n\n"
+    "Objective\n\n"
+    "Arterial stiffness rises steeply after the age of sixty. {background} "
+    "To compare two doses of vitamin K2 on pulse wave velocity over one year.\n\n"
+    "Methods\n\n"
+    "Adults were randomly assigned to 180 or 360 micrograms a day.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "Low vitamin K status is common in older adults.",
+        "Matrix Gla protein needs vitamin K to inhibit calcification.",
+    ],
+)
+def test_background_under_an_aim_label_stays_a_claim(background: str) -> None:
+    kinds = dict(units(AIM_WITH_BACKGROUND.format(background=background)))
+    assert kinds[background] == "claim"
+    aim = "To compare two doses of vitamin K2 on pulse wave velocity over one year."
+    assert kinds[aim] == "meta"
+    assert kinds["Adults were randomly assigned to 180 or 360 micrograms a day."] == "meta"

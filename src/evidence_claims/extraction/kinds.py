@@ -304,6 +304,11 @@ METHOD_SECTIONS = frozenset(
 )
 
 
+# An aim section often opens with the background that motivates the aim ("Purpose: Both X and
+# Y are accepted indices of ageing. Recent studies have shown ... The purpose of the study was
+# ..."): the aim itself is meta by the sentence rules ("To assess ...", "The purpose of the
+# study was ..."), the background stays what it is.
+_AIM_SECTIONS = frozenset({"objective", "objectives", "aim", "aims", "purpose"})
 _BACKGROUND_SECTIONS = frozenset({"background", "introduction", "context", "importance"})
 # What a result looks like wherever an abstract prints it (some put their results under
 # "Materials and Methods"): an effect statistic with its value ("OR = 1.4", "b = -1.02",
@@ -342,7 +347,7 @@ def in_method_sections(document: str, segments: list[Segment], kinds: list[Kind]
             name = text.rstrip(":.").strip().lower()
             parts = {part.strip() for part in name.split("/")}
             inside = (
-                bool(parts & METHOD_SECTIONS)
+                bool(parts & (METHOD_SECTIONS - _AIM_SECTIONS))
                 and not parts & _BACKGROUND_SECTIONS
                 and not _REPORTS_RESULTS.search(name)
             )
