@@ -22,6 +22,7 @@ streamed, or read whole). So the result is that of one process, whatever the fil
 
 from __future__ import annotations
 
+import threading
 from array import array
 from collections import deque
 from collections.abc import Iterator
@@ -157,18 +158,26 @@ def _shared(
     return join.summary, join.findings
 
 
-_HANDLE: BinaryIO | None = None
-_LIMITS: Limits | None = None
+class _WorkerFile(threading.local):
+    """A worker's own handle on the file and its limits. Thread-local, so that workers run
+    as threads of one process (as the tests run them) never share one file position."""
+
+    handle: BinaryIO | None = None
+    limits: Limits | None = None
+
+
+_WORKER = _WorkerFile()
 
 
 def _worker_start(path: str, limits: Limits) -> None:
     """A worker's own handle on the file, opened once."""
-    global _HANDLE, _LIMITS
-    _HANDLE, _LIMITS = open(path, "rb"), limits  # noqa: SIM115  (lives as long as the worker)
+    _WORKER.handle = open(path, "rb")  # noqa: SIM115  (lives as long as the worker)
+    _WORKER.limits = limits
 
 
 def _worker_part(chunk: Chunk) -> FirstPart:
     """:func:`read_part` in a worker process."""
-    assert _HANDLE is not None and _LIMITS is not None
+    handle, limits = _WORKER.handle, _WORKER.limits
+    assert handle is not None and limits is not None
     with gc_paused():
-        return read_part(chunk, _HANDLE, _LIMITS)
+        return read_part(chunk, handle, limits)
