@@ -215,3 +215,30 @@ def test_background_under_an_aim_label_stays_a_claim(background: str) -> None:
     aim = "To compare two doses of vitamin K2 on pulse wave velocity over one year."
     assert kinds[aim] == "meta"
     assert kinds["Adults were randomly assigned to 180 or 360 micrograms a day."] == "meta"
+
+
+# -- Pages about themselves and warnings in the progressive ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The institute has developed this guide to help families choose a care home.",
+        "The bureau releases a new report each spring on pesticide residues.",
+        "The agency posted the latest issue of its bulletin on food allergies.",
+        "Little information on rural prescribing patterns is available.",
+    ],
+)
+def test_pages_about_themselves_and_missing_information_are_meta(sentence: str) -> None:
+    assert kind_in_report(sentence) == "meta"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry is warning parents not to give the syrup to toddlers.",
+        "Health officials are urging travellers to carry oral rehydration salts.",
+    ],
+)
+def test_a_warning_in_the_progressive_is_advice(sentence: str) -> None:
+    assert kind_in_report(sentence) == "recommendation"
