@@ -242,3 +242,23 @@ def test_pages_about_themselves_and_missing_information_are_meta(sentence: str) 
 )
 def test_a_warning_in_the_progressive_is_advice(sentence: str) -> None:
     assert kind_in_report(sentence) == "recommendation"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Key point: before starting any herbal tea, check it with your pharmacist.",
+        "Our advice: when travelling abroad, carry a copy of your prescriptions.",
+        "And if your child has a fever, give plenty of fluids.",
+        "Whether you walk or cycle, wear something bright after dark.",
+        "Only buy supplements that carry an independent quality seal.",
+        "Just keep the bottle out of reach of children.",
+    ],
+)
+def test_imperatives_after_a_lead_a_softener_or_a_clause_are_advice(sentence: str) -> None:
+    assert kind_in_report(sentence) == "recommendation"
+
+
+def test_a_page_leading_the_reader_on_is_meta() -> None:
+    assert kind_in_report("Read on for five ways to sleep better.") == "meta"
+    assert kind_in_report("Keep reading to learn what the labels mean.") == "meta"

@@ -26,7 +26,8 @@ _FIRST_WORD = re.compile(r"[\W\d_]*([A-Za-z]+(?:['’][tT])?)")
 # An opening clause or phrase before the main clause: a condition or time ("If you ...,"),
 # a purpose or topic ("To reduce the risk, ...", "For the latest information, ...").
 _LEADING_CLAUSE = re.compile(
-    r"\s*(?:if|when|whenever|before|after|once|while|unless|until|in\s+case|for|to)\b[^,;:]{1,120}"
+    r"\s*(?:if|when|whenever|whether|before|after|once|while|unless|until|in\s+case|for|to)\b"
+    r"[^,;:]{1,120}"
     r"[,;:]\s*",
     re.IGNORECASE,
 )
@@ -38,7 +39,7 @@ _CONCESSIVE = re.compile(
 )
 _SOFTENERS = re.compile(
     r"\s*(?:(?:so|and|but|also|then|finally|first|instead|otherwise|now|please|ideally|"
-    r"preferably|therefore|thus|above\s+all|in\s+short),?\s+)+",
+    r"preferably|therefore|thus|above\s+all|in\s+short|only|just),?\s+)+",
     re.IGNORECASE,
 )
 
@@ -421,6 +422,9 @@ _SHORT_LEAD = re.compile(r"[^:;.!?]{1,40}:\s+(?=\S)")
 
 
 def _clause_starts(body: str) -> list[str]:
+    """Where the main clause may start: the statement, after a short lead ("Bottom line: "),
+    after a softener ("And ", "Only "), and after an opening clause ("If ..., ", "Before
+    buying, ") at any of those, then after a softener again."""
     starts = [body]
     lead_in = _SHORT_LEAD.match(body)
     if lead_in and len(lead_in.group().split()) <= 5:
@@ -428,13 +432,14 @@ def _clause_starts(body: str) -> list[str]:
     soft = _SOFTENERS.match(body)
     if soft:
         starts.append(body[soft.end() :])
-    lead = _LEADING_CLAUSE.match(body)
-    if lead:
-        rest = body[lead.end() :]
-        starts.append(rest)
-        soft = _SOFTENERS.match(rest)
-        if soft:
-            starts.append(rest[soft.end() :])
+    for start in list(starts):
+        lead = _LEADING_CLAUSE.match(start)
+        if lead:
+            rest = start[lead.end() :]
+            starts.append(rest)
+            soft = _SOFTENERS.match(rest)
+            if soft:
+                starts.append(rest[soft.end() :])
     return starts
 
 
