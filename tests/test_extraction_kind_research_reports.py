@@ -262,3 +262,21 @@ def test_imperatives_after_a_lead_a_softener_or_a_clause_are_advice(sentence: st
 def test_a_page_leading_the_reader_on_is_meta() -> None:
     assert kind_in_report("Read on for five ways to sleep better.") == "meta"
     assert kind_in_report("Keep reading to learn what the labels mean.") == "meta"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The table below lists the herbs most often sold in markets.",
+        "The workshop series covers topics such as labelling and storage.",
+        "Outcomes included cramp frequency, sleep quality and falls.",
+        "The survey, conducted in four provinces, asked about remedies used at home.",
+    ],
+)
+def test_pointers_to_lists_and_what_a_study_measured_are_meta(sentence: str) -> None:
+    assert kind_in_report(sentence) == "meta"
+
+
+def test_a_study_named_with_its_conduct_that_found_something_stays_a_claim() -> None:
+    sentence = "The trial, conducted in three countries, found that cramps halved with magnesium."
+    assert kind_in_report(sentence) == "claim"
