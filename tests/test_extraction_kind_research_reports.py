@@ -280,3 +280,15 @@ def test_pointers_to_lists_and_what_a_study_measured_are_meta(sentence: str) -> 
 def test_a_study_named_with_its_conduct_that_found_something_stays_a_claim() -> None:
     sentence = "The trial, conducted in three countries, found that cramps halved with magnesium."
     assert kind_in_report(sentence) == "claim"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Each year the survey oversamples households with young children.",
+        "The cohort study follows about 9,000 twins born in the 1990s.",
+        "Home interviews are conducted by trained staff in three languages.",
+    ],
+)
+def test_a_standing_study_described_in_the_present_is_meta(sentence: str) -> None:
+    assert kind_in_report(sentence) == "meta"
