@@ -16,6 +16,7 @@ from .attribution_rules import (
     ANECDOTAL,
     AUTHORITY,
     EXPERT,
+    MARKERS,
     REVIEW,
     CueHit,
     choose_cue,
@@ -229,11 +230,9 @@ def resolve_mentions(
             if (
                 hit.start < mention.end
                 and mention.start < hit.end
-                and hit.type
-                not in (
-                    "anaphora",
-                    "judgement",
-                )
+                # cue families that are no source type ("this study" is also the research
+                # report's own voice) never type a mention
+                and hit.type not in MARKERS
                 # "a new study published in <journal>", "researchers led by X": words that
                 # say only that a study exists yield to the design of the entry they resolve
                 # to (docs/extraction-decisions.md, 34: typed by its design).

@@ -102,6 +102,10 @@ class _Passage:
     opened_by: int
     quote_only: bool = False
     report: bool = False  # the study the document itself reports (research-report voice)
+    # The keys of the work the passage reports when they are not carried to every statement
+    # (a study a news text names, resolved to its entry): a statement that names it again by a
+    # definite description ("this study", "the trial") takes them back.
+    named: tuple[str, ...] = ()
 
 
 @dataclass
@@ -119,6 +123,7 @@ class Walk:
     section_design: str | None = None  # the design a section heading names ("Randomized trials")
     officials: set[str] = field(default_factory=set)  # names of quoted officials of a body
     cited: set[str] = field(default_factory=set)  # keys cited by author, number or body so far
+    study_section: bool = False  # under a heading that names the study reported ("Main Findings")
 
 
 def new_paragraph(walk: Walk, segment: Segment, kind: Kind) -> None:
@@ -145,6 +150,7 @@ def decide(doc: Document, walk: Walk, st: Statement) -> Attribution:
     else:
         result = _carried(doc, walk, st)
     result = _named_by_venue(walk, st, result)
+    result = _described_again(doc, walk, st, result)
     if walk.passage is not None and walk.passage.type in STUDY_TYPES:
         walk.last_study = walk.passage
         walk.study_paragraph = st.segment.paragraph
@@ -175,6 +181,39 @@ def _named_by_venue(walk: Walk, st: Statement, result: Attribution) -> Attributi
     )
 
 
+# A definite description of a piece of research ("this study", "the new trial", "the
+# article"): the work a passage reports, named again without its name.
+_DESCRIBED = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?:new|recent|latest|same|original|published|[\w-]+-year)\s+)?"
+    r"(?:study|trial|article|paper|report|analysis|survey)\b(?!\s+(?:of|on|to)\b)",
+    re.I,
+)
+
+
+def _described_again(doc: Document, walk: Walk, st: Statement, result: Attribution) -> Attribution:
+    """A work named again by a definite description rests on its key (``inferred``).
+
+    "Results from this study suggested ...", after "a new study published in <journal>" was
+    resolved to its entry: the sentence mentions the work, so it is no longer ``context``
+    without a key (docs/extraction-decisions.md, 46). Only for a passage whose key is not
+    carried to every statement (the study a news text or an agency's page reports); a
+    research report's "this study" is the report itself and has no entry.
+    """
+    passage = walk.passage
+    if (
+        result.basis not in ("context", "explicit")
+        or result.sources
+        or passage is None
+        or not passage.named
+        or passage.type != result.type
+    ):
+        return result
+    match = _DESCRIBED.search(doc.text, st.segment.start, st.segment.end)
+    if match is None:
+        return result
+    return replace(result, basis="inferred", sources=passage.named, mention=match.group(0))
+
+
 def _layout(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     """Headings, labels, list leads and "[citation needed]" rest on nothing."""
     segment = st.segment
@@ -182,7 +221,22 @@ def _layout(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     if label is not None:
         walk.in_report = label not in _PREFACE_LABELS
     if segment.role == "heading":
-        if label is None:
+        study = (
+            walk.passage
+            if walk.passage is not None and walk.passage.type in STUDY_TYPES
+            else walk.last_study
+        )
+        walk.study_section = False
+        if (
+            label is None
+            and study is not None
+            and _STUDY_HEADING.fullmatch(doc.text, segment.start, segment.end)
+        ):
+            # "Main Findings", "About this Study": the section goes on with the study just
+            # reported, so its statements rest on it (docs/extraction-decisions.md, 3 and 35).
+            walk.passage = study
+            walk.study_section = True
+        elif label is None:
             walk.passage = None  # a new section starts a new topic
             walk.last_study = None
             walk.in_report = False
@@ -205,6 +259,15 @@ def _layout(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         # names its ground, "Studies show ...[citation needed]", still rests on that ground).
         return Attribution(UNSOURCED, "none")
     return None
+
+
+# A heading that names the study a page reports or its findings, not a new topic.
+_STUDY_HEADING = re.compile(
+    r"\s*(?:(?:main|key|major|study|the\s+study['’]s|its)\s+)?(?:study\s+)?(?:findings|results)"
+    r"|\s*about\s+(?:this|the)\s+(?:study|report|trial|survey|research)"
+    r"|\s*what\s+the\s+(?:study|researchers|trial)\s+found\s*",
+    re.I,
+)
 
 
 def _label_word(document: str, segment: Segment) -> str | None:
@@ -264,6 +327,8 @@ def _topic_shift(doc: Document, walk: Walk, st: Statement) -> None:
     first_of_paragraph = st.index > 0 and doc.segments[st.index - 1].paragraph != segment.paragraph
     if not first_of_paragraph or passage.report or passage.quote_only:
         return
+    if walk.study_section and passage.type in STUDY_TYPES:
+        return  # the paragraphs of a section about the study all refer back to it
     refers_back = bool(
         _PRONOUN_START.match(text, segment.body, segment.end)
         or st.cues("anaphora")
@@ -618,7 +683,9 @@ def _follow_named(doc: Document, walk: Walk, st: Statement, chosen: Attribution)
         # sentence that cites it.
         told = doc.genre.family in _TELLING and doc.genre.confident
         carried = () if sole or reported or told else chosen.sources
-        walk.passage = _Passage(chosen.type, carried, st.index, report=report)
+        # (a study cited by number in a news text keeps its key on the citing sentence alone)
+        named = chosen.sources if (sole or reported) and not carried else ()
+        walk.passage = _Passage(chosen.type, carried, st.index, report=report, named=named)
     elif chosen.type == EXPERT:
         walk.passage = _Passage(EXPERT, chosen.sources, st.index, quote_only=True)
     return chosen

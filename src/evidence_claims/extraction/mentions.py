@@ -103,11 +103,12 @@ _VENUE_CONTEXT = re.compile(
     r"appear(?:s|ed)?)\b",
     re.IGNORECASE,
 )
-# A study named without a name of its own (the *sole* form): a determiner, at most two words,
+# A study named without a name of its own (the *sole* form): an article or "this" ("this study"
+# names the one work again, docs/extraction-decisions.md 46), at most two words,
 # and a singular noun for a piece of research; or researchers as the indefinite subject of a
 # finding ("scientists found", "Harvard researchers led by ...").
 SOLE = re.compile(
-    r"(?<![\w-])(?:a|an|the)\s+(?:(?!(?:to|of|in|from|for|on|at|by|with)\s)[\w-]+\s+){0,2}?"
+    r"(?<![\w-])(?:a|an|the|this)\s+(?:(?!(?:to|of|in|from|for|on|at|by|with)\s)[\w-]+\s+){0,2}?"
     r"(?:study|trial|paper|report|analysis|meta-analysis|review|survey|experiment)\b"
     r"|(?<!\bthe\s)(?<!\bThe\s)(?<![\w-])(?:researchers|scientists|investigators)"
     r"(?=\s+(?:(?:have|had|also|recently)\s+)?(?:found|discovered|showed|shown|demonstrated|"
