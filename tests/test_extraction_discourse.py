@@ -5,7 +5,9 @@ The texts are written for the tests, not taken from the gold passages. These fai
 their rules: a page whose genre is an agency's or not read at all did not resolve "a study" to
 the one work listed; "this study" and "the trial" named again rested on no key; a heading that
 names the findings ("Main Findings") ended the study's passage; and a cue family that is no
-source type ("this study" is also a research report's voice) could type a resolved mention.
+source type ("this study" is also a research report's voice) could type a resolved mention;
+a study named by the body that ran it ("a CDC study", "an NIH-funded study") or as "a
+research study" was no study, and a quoted title or the body's name hid the one work listed.
 Two cases guard what was right already: "The new study" named again, and a study cited by
 number in a blog, whose key stays on the citing sentence.
 """
@@ -108,3 +110,26 @@ def test_a_cue_family_that_is_no_source_type_never_types_a_resolved_mention() ->
         resolved = resolve_mentions(text, [mention], resolver, {"lee2019": None}, [hit])
         assert resolved and resolved[0].keys == ("lee2019",)
         assert resolved[0].type is None, family
+
+
+def test_a_study_named_by_its_sponsor_and_title_is_the_one_work_listed(tmp_path: Path) -> None:
+    """The body that ran a study ("a CDC study") and two capitalised words joined by "and"
+    in its quoted title ("Lozenges and Shorter") are neither the work nor a citation of it."""
+    text = (
+        "Zinc and colds\n\nLast year the Journal of Respiratory Care published a CDC study: "
+        "“Zinc Lozenges and Shorter Colds in Adults”."
+    )
+    assert _evidence(text, tmp_path)[1][1:] == ("inferred", ["lee2019"])
+
+
+@pytest.mark.parametrize(
+    "named", ["A CDC study", "An NIH-funded study", "A long-awaited research study"]
+)
+def test_a_study_named_by_its_sponsor_or_as_research_is_a_study(named: str) -> None:
+    """Without a bibliography to resolve it, a study named without its design is still a
+    study in people (docs/extraction-decisions.md, 14), not the writer's word."""
+    claims = extract(f"{named} found that zinc lozenges shortened colds.", doc_id="t").claims
+    assert (claims[0].evidence.type, claims[0].evidence.basis) == (
+        "observational_study",
+        "explicit",
+    )

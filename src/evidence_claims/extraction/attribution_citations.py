@@ -18,6 +18,7 @@ from .attribution_rules import (
     EXPERT,
     MARKERS,
     REVIEW,
+    STUDY_TYPES,
     CueHit,
     choose_cue,
     load_rules,
@@ -226,20 +227,23 @@ def resolve_mentions(
         # A body cited by name: its entry says what it published (a guideline, a review),
         # before the agency cue its name also is.
         kind = entry_kind if mention.form == "corporate" else None
-        for hit in hits if kind is None else ():
-            if (
-                hit.start < mention.end
-                and mention.start < hit.end
-                # cue families that are no source type ("this study" is also the research
-                # report's own voice) never type a mention
-                and hit.type not in MARKERS
-                # "a new study published in <journal>", "researchers led by X": words that
-                # say only that a study exists yield to the design of the entry they resolve
-                # to (docs/extraction-decisions.md, 34: typed by its design).
-                and not (entry_kind is not None and generic_cue(document, hit))
-            ):
-                kind = hit.type
-                break
+        overlapping = [
+            hit
+            for hit in (hits if kind is None else ())
+            if hit.start < mention.end
+            and mention.start < hit.end
+            # cue families that are no source type ("this study" is also the research
+            # report's own voice) never type a mention
+            and hit.type not in MARKERS
+            # "a new study published in <journal>", "researchers led by X": words that
+            # say only that a study exists yield to the design of the entry they resolve
+            # to (docs/extraction-decisions.md, 34: typed by its design).
+            and not (entry_kind is not None and generic_cue(document, hit))
+        ]
+        # "a CDC study": the body that ran a study is not what the mention names
+        studies = [hit for hit in overlapping if hit.type in STUDY_TYPES]
+        if studies or overlapping:
+            kind = (studies or overlapping)[0].type
         if kind is None:
             kind = entry_kind
         if kind is None and mention.form == "backref":

@@ -202,6 +202,7 @@ def _described_again(doc: Document, walk: Walk, st: Statement, result: Attributi
     passage = walk.passage
     if (
         result.basis not in ("context", "explicit")
+        or st.kind == "recommendation"  # "You can read the article here" points, rests on none
         or result.sources
         or passage is None
         or not passage.named

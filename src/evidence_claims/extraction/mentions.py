@@ -226,10 +226,16 @@ def find_mentions(
     if low is None or _BACKREF_NEEDS.search(low, start - offset, end - offset):
         for match in BACKREF.finditer(document, start, end):
             found.append(Mention(match.start(), match.end(), "backref"))
-    if sole and not any(m.form in ("named", "numbered") for m in found):
-        # (a sentence that cites its source by author or number names it already)
+    if sole and not any(m.form == "numbered" or (m.form == "named" and m.certain) for m in found):
+        # (a sentence that cites its source by author or number names it already; two
+        # capitalised words joined by "and" in a quoted title, "Lozenges and Longer", are no
+        # certain citation and do not hide "a CDC study: “…”")
         for match in SOLE.finditer(document, start, end):
-            if not any(m.start < match.end() and match.start() < m.end for m in found):
+            # (a body named inside it, "a CDC study", is who ran the study, not the work)
+            if not any(
+                m.form != "corporate" and m.start < match.end() and match.start() < m.end
+                for m in found
+            ):
                 found.append(Mention(match.start(), match.end(), "sole"))
     found.sort(key=lambda m: m.start)
     return found
