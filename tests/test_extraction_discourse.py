@@ -133,3 +133,33 @@ def test_a_study_named_by_its_sponsor_or_as_research_is_a_study(named: str) -> N
         "observational_study",
         "explicit",
     )
+
+
+def test_an_official_quoted_again_by_surname_speaks_for_the_body() -> None:
+    """"…," Ray said, after Ray was described as a chief at a federal institute: the
+    reporting verb beside the name is the expert cue itself, not another ground."""
+    text = (
+        "Zinc news\n\n"
+        '"Overall, zinc did not shorten colds," said Ann Ray, M.D., chief of the Prevention '
+        "Branch at the NHLBI, in an interview with a radio station. "
+        '"At this point, talking to your doctor is the next step," Ray said. '
+        '"A trial in mice found nothing," Ray said.'
+    )
+    found = [(c.evidence.type, c.evidence.basis) for c in extract(text, doc_id="t").claims]
+    assert found[1] == ("authority_statement", "explicit")
+    assert found[2] == ("authority_statement", "explicit")
+    assert found[3][0] == "animal_study"  # a ground of its own named in the quotation
+
+
+def test_a_quotation_opened_with_backticks_goes_on_in_the_speakers_voice() -> None:
+    """Plain-text transcripts open a quotation with ``; the quoted sentences after "she says:"
+    are still the speaker's (docs/extraction-decisions.md, 37)."""
+    text = (
+        "Ann Lee, who is at the University of Utah, did the study. "
+        "She says zinc is not always safe:\n\n"
+        "``Zinc can cause nausea. People should not take too much.''\n\n"
+        "Colds are common."
+    )
+    found = [(c.evidence.type, c.evidence.basis) for c in extract(text, doc_id="t").claims]
+    assert found[2] == ("expert_opinion", "context")
+    assert found[-1] == ("unsourced_assertion", "none")  # the quotation has ended

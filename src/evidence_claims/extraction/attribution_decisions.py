@@ -29,7 +29,7 @@ from .attribution_speakers import named_again, official_speaker
 from .attribution_voice import names_body
 from .segment import LABELS, Segment
 
-_OPENING_QUOTES = "\"“‘'«"
+_OPENING_QUOTES = "\"“‘'«`"  # (`` opens a quotation in plain-text transcripts)
 # An expert named as an author or leader of a study ("said study author X", "said lead
 # investigator X", "said study leader X").
 # A bare "the authors suggest/speculate" is the authors' own opinion, not a quotation of the
@@ -729,11 +729,18 @@ def _official(doc: Document, walk: Walk, st: Statement, chosen: Attribution) -> 
 
 
 def _official_again(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
-    """A later quotation of an official already described ("...," says Levy): the body's."""
-    if st.explicit:
+    """A later quotation of an official already described ("...," says Levy): the body's.
+
+    The reporting verb beside the official's name is itself an expert's cue ("Levy said"); a
+    statement whose only explicit cues are such speakers' is still the official's
+    (docs/extraction-decisions.md, 31), one that names another ground is not.
+    """
+    if not walk.officials:
         return None
     cue = named_again(doc.text, st.segment.start, st.segment.end, walk.officials)
     if cue is None:
+        return None
+    if any(c.type != EXPERT for c in st.explicit):
         return None
     walk.passage = _Passage(AUTHORITY, (), st.index, quote_only=True)
     walk.grounded = True
