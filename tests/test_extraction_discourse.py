@@ -163,3 +163,11 @@ def test_a_quotation_opened_with_backticks_goes_on_in_the_speakers_voice() -> No
     found = [(c.evidence.type, c.evidence.basis) for c in extract(text, doc_id="t").claims]
     assert found[2] == ("expert_opinion", "context")
     assert found[-1] == ("unsourced_assertion", "none")  # the quotation has ended
+
+
+def test_a_posters_failed_check_is_their_own_account() -> None:
+    """"I am unable to check the details" reports the poster's own search, as "I can't find"
+    does (docs/extraction-decisions.md, 52)."""
+    text = "The site is a subscription only site, so I am unable to check the details."
+    claims = extract(text, doc_id="t").claims
+    assert (claims[0].evidence.type, claims[0].evidence.basis) == ("anecdotal_report", "explicit")
