@@ -7,7 +7,10 @@ the one work listed; "this study" and "the trial" named again rested on no key; 
 names the findings ("Main Findings") ended the study's passage; and a cue family that is no
 source type ("this study" is also a research report's voice) could type a resolved mention;
 a study named by the body that ran it ("a CDC study", "an NIH-funded study") or as "a
-research study" was no study, and a quoted title or the body's name hid the one work listed.
+research study" was no study, and a quoted title or the body's name hid the one work listed;
+an official quoted again by surname was an independent expert; a quotation opened with ``
+left the speaker's voice; "I am unable to check" was no account of the writer's search; and
+a poster's "I think ..." did not go on to the end of the post, nor end at the next one.
 Two cases guard what was right already: "The new study" named again, and a study cited by
 number in a blog, whose key stays on the citing sentence.
 """
@@ -136,7 +139,7 @@ def test_a_study_named_by_its_sponsor_or_as_research_is_a_study(named: str) -> N
 
 
 def test_an_official_quoted_again_by_surname_speaks_for_the_body() -> None:
-    """"…," Ray said, after Ray was described as a chief at a federal institute: the
+    """ "…," Ray said, after Ray was described as a chief at a federal institute: the
     reporting verb beside the name is the expert cue itself, not another ground."""
     text = (
         "Zinc news\n\n"
@@ -166,8 +169,41 @@ def test_a_quotation_opened_with_backticks_goes_on_in_the_speakers_voice() -> No
 
 
 def test_a_posters_failed_check_is_their_own_account() -> None:
-    """"I am unable to check the details" reports the poster's own search, as "I can't find"
+    """ "I am unable to check the details" reports the poster's own search, as "I can't find"
     does (docs/extraction-decisions.md, 52)."""
     text = "The site is a subscription only site, so I am unable to check the details."
     claims = extract(text, doc_id="t").claims
     assert (claims[0].evidence.type, claims[0].evidence.basis) == ("anecdotal_report", "explicit")
+
+
+def test_a_posters_opinion_goes_on_to_the_end_of_the_post() -> None:
+    """ "I think ..." and the points that follow in the same post are the poster's view
+    (docs/extraction-decisions.md, 51); the next post starts afresh."""
+    text = (
+        "Use of paid databases\n\n"
+        "Is a paid database a good source for a drug article? Ann Ray (talk) 10:02, 3 May 2011 "
+        "(UTC)\n\n"
+        "I think a paid database should be avoided as a source. It makes checking the content "
+        "harder for other editors. Bo Lin (talk) 10:40, 3 May 2011 (UTC)\n\n"
+        "The database was launched in 1992. Cy Dorn (talk) 11:15, 3 May 2011 (UTC)"
+    )
+    claims = extract(text, doc_id="t").claims
+    found = {c.text: (c.evidence.type, c.evidence.basis) for c in claims}
+    assert found["It makes checking the content harder for other editors."] == (
+        "expert_opinion",
+        "context",
+    )
+    assert found["The database was launched in 1992."] == ("unsourced_assertion", "none")
+
+
+def test_a_posters_opinion_ends_where_a_post_breaks_the_line() -> None:
+    """Threads often start a reply on the next line, not after a blank one."""
+    text = (
+        "Use of paid databases\n\n"
+        "I think a paid database should be avoided as a source. It makes checking harder.\n"
+        "The database was launched in 1992. Cy Dorn (talk) 11:15, 3 May 2011 (UTC)"
+    )
+    claims = extract(text, doc_id="t").claims
+    found = {c.text: (c.evidence.type, c.evidence.basis) for c in claims}
+    assert found["It makes checking harder."] == ("expert_opinion", "context")
+    assert found["The database was launched in 1992."] == ("unsourced_assertion", "none")

@@ -101,6 +101,8 @@ class _Passage:
     sources: tuple[str, ...]
     opened_by: int
     quote_only: bool = False
+    # a poster's or blogger's own opinion ("I think ..."): it goes on to the end of the post
+    own_post: bool = False
     report: bool = False  # the study the document itself reports (research-report voice)
     # The keys of the work the passage reports when they are not carried to every statement
     # (a study a news text names, resolved to its entry): a statement that names it again by a
@@ -326,6 +328,13 @@ def _topic_shift(doc: Document, walk: Walk, st: Statement) -> None:
         walk.passage = None  # from animals or cells to people: a new topic
         return
     first_of_paragraph = st.index > 0 and doc.segments[st.index - 1].paragraph != segment.paragraph
+    if passage.own_post and (
+        first_of_paragraph or "\n" in text[doc.segments[st.index - 1].end : segment.end]
+    ):
+        # A new paragraph or line: a new post (threads break posts at a line, a signature
+        # ends its line) or the writer's next point.
+        walk.passage = None
+        return
     if not first_of_paragraph or passage.report or passage.quote_only:
         return
     if walk.study_section and passage.type in STUDY_TYPES:
@@ -396,6 +405,8 @@ def _advice(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         # A ground named ("I think X should go"): the advice after it rests on it too
         # (docs/extraction-decisions.md, 15 and 51).
         walk.grounded = True
+        if _own_view(doc, chosen):
+            walk.passage = _Passage(EXPERT, chosen.sources, st.index, own_post=True)
         return chosen
     if st.named_type and _cites(st):
         # "Iron is advised for children (WHO 2011)": advice that cites the work it comes
@@ -533,6 +544,14 @@ def _counted(text: str, segment: Segment, cue: CueHit) -> bool:
 _NAMES_THE_STUDY = re.compile(r"the\s+(?:study|trial|survey|review|meta-analysis)", re.I)
 # A report's voice that names its study: the authors' "we"/"our", or "this/the present study".
 _NAMES_OWN_STUDY = re.compile(r"(?:we|our|this|the\s+present|the\s+current)\b", re.I)
+# Genres whose writer posts in the first person (:mod:`.genre`), and the words of a first-person
+# view ("I think", "IMO", "in my view").
+_POSTING = frozenset({"forum", "personal"})
+_FIRST_PERSON_VIEW = re.compile(
+    r"(?-i:\bI)\s+(?:\w+\s+)?(?:think|believe|feel|agree|suspect|doubt)\b|\bIMH?O\b"
+    r"|\bin\s+my\s+(?:view|opinion)\b",
+    re.I,
+)
 # Genres that tell of others' studies for a lay reader (:mod:`.genre`).
 _TELLING = frozenset({"news", "personal"})
 # Genres whose writer reports no study of their own (:mod:`.genre`).
@@ -688,8 +707,22 @@ def _follow_named(doc: Document, walk: Walk, st: Statement, chosen: Attribution)
         named = chosen.sources if (sole or reported) and not carried else ()
         walk.passage = _Passage(chosen.type, carried, st.index, report=report, named=named)
     elif chosen.type == EXPERT:
-        walk.passage = _Passage(EXPERT, chosen.sources, st.index, quote_only=True)
+        own = _own_view(doc, chosen)
+        # "I think X should be discouraged. It makes ... harder.": the opinion and advice that
+        # follow in the same post are the poster's (docs/extraction-decisions.md, 51); a
+        # quoted expert's view carries only into the quotation.
+        walk.passage = _Passage(EXPERT, chosen.sources, st.index, quote_only=not own, own_post=own)
     return chosen
+
+
+def _own_view(doc: Document, chosen: Attribution) -> bool:
+    """Is the statement a poster's or blogger's own view ("I think", "IMO", "in my view")?"""
+    return (
+        chosen.type == EXPERT
+        and doc.genre.family in _POSTING
+        and chosen.cue is not None
+        and _FIRST_PERSON_VIEW.search(doc.text, chosen.cue[0], chosen.cue[1]) is not None
+    )
 
 
 def _own_account(text: str, chosen: Attribution) -> bool:
