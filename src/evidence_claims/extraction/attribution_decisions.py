@@ -329,10 +329,12 @@ def _topic_shift(doc: Document, walk: Walk, st: Statement) -> None:
         return
     first_of_paragraph = st.index > 0 and doc.segments[st.index - 1].paragraph != segment.paragraph
     if passage.own_post and (
-        first_of_paragraph or "\n" in text[doc.segments[st.index - 1].end : segment.end]
+        first_of_paragraph
+        or st.kind == "meta"
+        or "\n" in text[doc.segments[st.index - 1].end : segment.end]
     ):
-        # A new paragraph or line: a new post (threads break posts at a line, a signature
-        # ends its line) or the writer's next point.
+        # A signature, a new paragraph or line: the post has ended (threads break posts at a
+        # line), or the writer goes on to the next point.
         walk.passage = None
         return
     if not first_of_paragraph or passage.report or passage.quote_only:
