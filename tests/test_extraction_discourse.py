@@ -10,7 +10,8 @@ a study named by the body that ran it ("a CDC study", "an NIH-funded study") or 
 research study" was no study, and a quoted title or the body's name hid the one work listed;
 an official quoted again by surname was an independent expert; a quotation opened with ``
 left the speaker's voice; "I am unable to check" was no account of the writer's search; and
-a poster's "I think ..." did not go on to the end of the post, nor end at the next one.
+a poster's "I think ..." did not go on to the end of the post, nor end at the next one; and
+a study named by an acronym that only its entries' notes give ("the ZINCO study") was none.
 Two cases guard what was right already: "The new study" named again, and a study cited by
 number in a blog, whose key stays on the citing sentence.
 """
@@ -207,3 +208,30 @@ def test_a_posters_opinion_ends_where_a_post_breaks_the_line() -> None:
     found = {c.text: (c.evidence.type, c.evidence.basis) for c in claims}
     assert found["It makes checking harder."] == ("expert_opinion", "context")
     assert found["The database was launched in 1992."] == ("unsourced_assertion", "none")
+
+
+TWO_PAPERS = """@article{ray2019a,
+  author = {Ray, Ann},
+  title = {Zinc lozenges and the duration of colds},
+  journal = {Journal of Respiratory Care},
+  year = {2019},
+  note = {ZINCO, a randomized placebo-controlled trial}
+}
+@article{ray2019b,
+  author = {Ray, Ann},
+  title = {Zinc lozenges and sore throat},
+  journal = {Journal of Respiratory Care},
+  year = {2019},
+  note = {ZINCO, a randomized placebo-controlled trial}
+}
+"""
+
+
+def test_a_study_named_by_its_acronym_resolves_to_the_entries_whose_note_gives_it(
+    tmp_path: Path,
+) -> None:
+    """ "The ZINCO study": a short name in capitals, which only the entries' notes give, names
+    the work (docs/extraction-decisions.md, 46); the notes' design types it (34)."""
+    text = "Zinc news\n\nThe ZINCO study included 2,000 adults across the country."
+    found = _evidence(text, tmp_path, TWO_PAPERS)
+    assert found[1] == ("clinical_trial", "inferred", ["ray2019a", "ray2019b"])

@@ -88,6 +88,13 @@ def entry_types(bibliography: Bibliography | None) -> dict[str, str | None]:
             for h in rules.scan(text)
             if h.type not in ("anaphora", "judgement") and not generic_cue(text, h)
         ]
+        note = entry.get("note") or ""
+        if not hits and note:
+            # The entry's note may say what the work is ("VITAL, a randomized
+            # placebo-controlled trial") where its title names no design.
+            hits = [
+                h for h in rules.scan(note) if h.type in STUDY_TYPES and not generic_cue(note, h)
+            ]
         where = " ".join(entry.get(name) or "" for name in ("journal", "institution", "series"))
         if not hits and where.strip():
             # A journal of reviews ("Cochrane Database of Systematic Reviews") or a report of

@@ -192,6 +192,12 @@ _DESCRIBED = re.compile(
 )
 
 
+# A study named by its acronym alone ("the VITAL study", "The ZINCO trial").
+_ACRONYM_NAME = re.compile(
+    r"(?:the|this|a|an)\s+(?-i:[A-Z][A-Z0-9-]{2,})\s+(?:study|trial|cohort|survey)", re.I
+)
+
+
 def _described_again(doc: Document, walk: Walk, st: Statement, result: Attribution) -> Attribution:
     """A work named again by a definite description rests on its key (``inferred``).
 
@@ -944,7 +950,17 @@ def _explicit(cue: CueHit, resolved: list[Resolved], text: str | None = None) ->
         # A study named by its journal or as the one work listed ("a new study published in
         # <journal>") is resolved to an entry too: its design is the entry's
         # (docs/extraction-decisions.md, 34).
-        named = [item for item in resolved if (item.venue or item.sole) and item.keys]
+        # So is one named by an acronym ("the ZINCO study"), which says no design either.
+        named = [
+            item
+            for item in resolved
+            if item.keys
+            and (
+                item.venue
+                or item.sole
+                or (item.informal is not None and _ACRONYM_NAME.fullmatch(item.informal))
+            )
+        ]
         known = next((item.type for item in cited + named if item.type in STUDY_TYPES), None)
         if known is None and cited and cue.type == ANECDOTAL:
             known = "observational_study"  # a cited work, not unnamed people's reports

@@ -84,6 +84,10 @@ def surnames(entry: BibEntry) -> list[str]:
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
 
 
+# An acronym: three or more capitals (digits and hyphens after the first letter).
+_ACRONYM = re.compile(r"\b(?-i:[A-Z][A-Z0-9-]{2,})\b")
+
+
 @dataclass
 class Resolver:
     """Resolves mentions of one document against its bibliography."""
@@ -114,8 +118,12 @@ class Resolver:
             )
             # ... and the first author's surname: "the Quinn cohort", "the Hart trial" name a
             # work by its author as a short name does (docs/extraction-decisions.md, 12, 46).
-            self._words[key] = {fold_accents(w) for w in _WORD.findall(text)} | set(
-                surnames(entry)[:1]
+            self._words[key] = (
+                {fold_accents(w) for w in _WORD.findall(text)}
+                | set(surnames(entry)[:1])
+                # ... and the study's acronym where only the entry's note gives it ("VITAL, a
+                # randomized trial"): "the VITAL study" names it as a short name does.
+                | {fold_accents(w) for w in _ACRONYM.findall(entry.get("note") or "")}
             )
 
     def prime(self, mentions: Iterable[Mention]) -> None:

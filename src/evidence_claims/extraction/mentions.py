@@ -72,7 +72,7 @@ NAMED = re.compile(
 DESCRIPTIVE = re.compile(
     r"(?<![\w-])(?:the|these|those|a|an|one|two|several)\s+"
     r"(?:(?!(?:to|of|in|from|for|on|at|by|with|into|than)\s)[a-z-]+\s+){0,2}"
-    r"(?P<words>(?:(?:(?-i:[A-Z][a-z]+)|(?:19|20)\d{2})[\s-]+)+)(?:[a-z-]+\s+)?"
+    r"(?P<words>(?:(?:(?-i:[A-Z][a-z]+)|(?-i:[A-Z][A-Z0-9]{2,})|(?:19|20)\d{2})[\s-]+)+)(?:[a-z-]+\s+)?"
     r"(?P<noun>stud(?:y|ies)|trials?|cohorts?|surveys?|reviews?|experiments?|reports?|data)\b",
     re.IGNORECASE,
 )
@@ -231,9 +231,12 @@ def find_mentions(
         # capitalised words joined by "and" in a quoted title, "Lozenges and Longer", are no
         # certain citation and do not hide "a CDC study: “…”")
         for match in SOLE.finditer(document, start, end):
-            # (a body named inside it, "a CDC study", is who ran the study, not the work)
+            # (a body named inside it, "a CDC study", is who ran the study, not the work; its
+            # acronym read as a short name may name nothing listed)
             if not any(
-                m.form != "corporate" and m.start < match.end() and match.start() < m.end
+                m.form not in ("corporate", "descriptive")
+                and m.start < match.end()
+                and match.start() < m.end
                 for m in found
             ):
                 found.append(Mention(match.start(), match.end(), "sole"))
