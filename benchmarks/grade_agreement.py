@@ -39,6 +39,10 @@ authors' reasons were read: it exists to choose between assessment methods (rule
 calibration) without spending the blind halves, never to tune a rule on an item, so no per-item
 row is ever printed for it. ``--val-only`` prints the validation rows alone (no development and
 no blind rows); ``--no-blind`` leaves the blind files out and keeps the validation rows.
+
+Development items written together may carry a ``batch`` label; each batch gets its own
+aggregate rows ("dev, batch fresh-5"), overall and split by whether the reasons were read, so
+that a batch committed before the engine was run on it can report its first score apart.
 """
 
 from __future__ import annotations
@@ -271,6 +275,25 @@ def report_by_reasons(title: str, rows: list[Row], items: list[dict]) -> None:
             report(f"{title}, {label} (n={len(part)})", part, detail=False)
 
 
+def report_batches(title: str, rows: list[Row], items: list[dict]) -> None:
+    """Aggregate rows for each batch of items written together (an item's optional ``batch``
+    label, e.g. ``fresh-5``), overall and split by whether the authors' reasons were read, in
+    the order the batches first appear. A batch committed before the engine was run on it
+    gives, on its first run, how the engine does on items it was never tuned on; later runs
+    show the same items after any tuning on them."""
+    batches: dict[str, list[int]] = {}
+    for position, item in enumerate(items):
+        label = item.get("batch")
+        if isinstance(label, str) and label.strip():
+            batches.setdefault(label.strip(), []).append(position)
+    for label, positions in batches.items():
+        part_rows = [rows[i] for i in positions]
+        part_items = [items[i] for i in positions]
+        heading = f"{title}, batch {label}"
+        report(f"{heading} (n={len(part_rows)})", part_rows, detail=False)
+        report_by_reasons(heading, part_rows, part_items)
+
+
 HELD_OUT_MIN_ITEMS = 5
 """Fewest items an aggregate row of a held-out half (validation, blind) may cover: a row of one
 or two items would show how the engine rated those very items."""
@@ -346,6 +369,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  not read: {failure}")
     report_by_reasons("dev", dev_rows, dev)
     report_area("dev", dev_rows, dev, "diagnostic")
+    report_batches("dev", dev_rows, dev)
     if args.mismatches:
         print("  dev items where a path disagrees with the authors:")
         for r in dev_rows:

@@ -20,7 +20,7 @@ Variants (all deterministic, :func:`evidence_claims.model.linear_model.fit`):
   weight per feature, the rules' level an offset of ``anchor`` logits per level (judged here
   only: the library stores and reads the multinomial models);
 
-each with a few L2 penalties (strong ones: 119 items) and with or without the interaction
+each with a few L2 penalties (strong ones: 169 items) and with or without the interaction
 features (``silent&...``). The variant is chosen by LORO typed exact agreement only (ties:
 kappa, then the order listed); ``--write`` stores the variant named in ``CHOSEN`` fitted on
 every dev item at src/evidence_claims/data/models/grade_calibration.json (tests check the

@@ -4,10 +4,11 @@ The gold files (benchmarks/grade/dev.yaml, blind.yaml, blind-2.yaml, val.yaml; f
 benchmarks/grade/README.md) feed benchmarks/grade_agreement.py. A malformed item would be scored
 as "ungraded" or crash the benchmark, so its figures would silently measure the file, not the
 engine. These tests check the shape only: required fields, the allowed values of level, area,
-design and GRADE domain, a BibTeX entry that parses, and a statement that cites that entry by
-author and year. They assert nothing about what the engine says of an item, and a failure names
-the file, the item id and the rule, never the item's text (the blind files are not to be read by
-whoever tunes the rules).
+design and GRADE domain, the optional batch label (a non-empty string naming the batch an item
+was written in, so that a batch's first score can be reported apart), a BibTeX entry that
+parses, and a statement that cites that entry by author and year. They assert nothing about
+what the engine says of an item, and a failure names the file, the item id and the rule, never
+the item's text (the blind files are not to be read by whoever tunes the rules).
 """
 
 from __future__ import annotations
@@ -124,6 +125,8 @@ def test_items_have_the_required_fields_and_allowed_values(name: str) -> None:
                 problems.append(f"{label}: {key} is empty")
         if not str(item["source_url"]).startswith(("http://", "https://")):
             problems.append(f"{label}: source_url is not a web address")
+        if "batch" in item and (not isinstance(item["batch"], str) or not item["batch"].strip()):
+            problems.append(f"{label}: batch, when given, is not a non-empty string")
         reasons = item["authors_reasons"]
         if not isinstance(reasons, list):
             problems.append(f"{label}: authors_reasons is not a list")
