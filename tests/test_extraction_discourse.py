@@ -11,7 +11,9 @@ research study" was no study, and a quoted title or the body's name hid the one 
 an official quoted again by surname was an independent expert; a quotation opened with ``
 left the speaker's voice; "I am unable to check" was no account of the writer's search; and
 a poster's "I think ..." did not go on to the end of the post, nor end at the next one; and
-a study named by an acronym that only its entries' notes give ("the ZINCO study") was none.
+a study named by an acronym that only its entries' notes give ("the ZINCO study") was none;
+and a review's "The ... Trial (ZASCT) was conducted to ..." was read as the review's own
+report instead of the trial whose entry gives the acronym.
 Two cases guard what was right already: "The new study" named again, and a study cited by
 number in a blog, whose key stays on the citing sentence.
 """
@@ -235,3 +237,39 @@ def test_a_study_named_by_its_acronym_resolves_to_the_entries_whose_note_gives_i
     text = "Zinc news\n\nThe ZINCO study included 2,000 adults across the country."
     found = _evidence(text, tmp_path, TWO_PAPERS)
     assert found[1] == ("clinical_trial", "inferred", ["ray2019a", "ray2019b"])
+
+
+SELENIUM = """@misc{ref1,
+  title = {Reference [1]}
+}
+@misc{ref2,
+  title = {Reference [2]}
+}
+@article{kay2009,
+  author = {Kay, Lin and Moss, Dan},
+  title = {A randomized trial of selenium for colds: the Zinc and Selenium Cold Trial (ZASCT)},
+  journal = {Journal of Respiratory Care},
+  year = {2009}
+}
+"""
+
+
+def test_a_review_naming_a_trial_by_its_defined_acronym_speaks_of_that_trial(
+    tmp_path: Path,
+) -> None:
+    """A review's "The Zinc and Selenium Cold Trial (ZASCT) was conducted to ..." is about the
+    trial whose entry gives the acronym (docs/extraction-decisions.md, 8 and 46), not the
+    review's own study; two capitalised words joined by "and" in the name are no authors."""
+    text = (
+        "Selenium and Colds: Insights from the Zinc and Selenium Cold Trial (ZASCT)\n\n"
+        "Abstract\n\n"
+        "The Zinc and Selenium Cold Trial (ZASCT) was conducted to test selenium in adults "
+        "with colds. The null result was surprising given the earlier evidence. Potential "
+        "explanations include the dose and the cohort. Future studies should consider the "
+        "baseline selenium status of participants.\n\n"
+        "1. Introduction\n\n"
+        "Colds are the most common illness in adults [1]. In 2012, an estimated 100 million "
+        "colds were seen [2]."
+    )
+    found = _evidence(text, tmp_path, SELENIUM)
+    assert found[2] == ("clinical_trial", "inferred", ["kay2009"])  # (after title and label)

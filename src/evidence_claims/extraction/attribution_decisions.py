@@ -456,6 +456,13 @@ def _report(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     passage = walk.passage
     if not st.main and (passage is None or not passage.report):
         return None  # no report voice, and no report to continue
+    if doc.genre.family == "narrative_review" and any(
+        item.keys and item.informal is not None for item in st.resolved
+    ):
+        # "The ... Prevention Trial (SELECT) was conducted to ...": a review's words on a work
+        # it names are about that work, not a report of its own (docs/extraction-decisions.md,
+        # 8 and 46).
+        return None
     if st.cues("judgement"):
         return None
     if st.cues("gap") and (passage is None or not passage.report):

@@ -97,6 +97,7 @@ class Resolver:
     last_keys: tuple[str, ...] = ()
     last_type: str | None = None
     _words: dict[str, set[str]] = field(default_factory=dict)
+    _acronyms: dict[str, set[str]] = field(default_factory=dict)  # as written, in title or note
     corporate: CorporateIndex | None = None
     _by_number: dict[int, str] = field(default_factory=dict)  # marker [n] -> its key
 
@@ -118,6 +119,9 @@ class Resolver:
             )
             # ... and the first author's surname: "the Quinn cohort", "the Hart trial" name a
             # work by its author as a short name does (docs/extraction-decisions.md, 12, 46).
+            self._acronyms[key] = set(
+                _ACRONYM.findall(" ".join((entry.get("title") or "", entry.get("note") or "")))
+            )
             self._words[key] = (
                 {fold_accents(w) for w in _WORD.findall(text)}
                 | set(surnames(entry)[:1])
@@ -143,6 +147,8 @@ class Resolver:
                 return ()
         elif mention.form == "descriptive":
             keys = self._descriptive(mention, entry_type)
+        elif mention.form == "acronym":
+            keys = [key for key, words in self._acronyms.items() if mention.words[0] in words]
         elif mention.form == "venue":
             wanted = _journal(mention.words[0])
             keys = [

@@ -21,6 +21,8 @@ Three forms are recognised:
   "NICE guidance (2019)"), looked for only with a bibliography (:mod:`.corporate`). Resolved to
   entries whose braced corporate author is that body in any of its forms (and of that year,
   when given); the document names its source, so the basis stays ``explicit``.
+- *acronym*: a study's acronym defined in parentheses ("... Prevention Trial (SELECT)"), resolved
+  to the entries whose title or note gives that acronym.
 - *sole*: where the bibliography holds one work only and the text is a news report or a
   blog post that reports that one study (the caller decides: an abstract's single entry may be
   the paper itself, and "this study" is the document's own), a study named without a name
@@ -53,7 +55,9 @@ from .mention_resolver import DEMONYMS as DEMONYMS
 from .mention_resolver import Resolver as Resolver
 from .mention_resolver import surnames as surnames
 
-MentionForm = Literal["named", "numbered", "descriptive", "backref", "venue", "corporate", "sole"]
+MentionForm = Literal[
+    "named", "numbered", "descriptive", "backref", "venue", "corporate", "sole", "acronym"
+]
 
 _NAME = r"(?-i:[A-Z][\w'’-]+)"
 # An author citation. The surname comes first, so the search can skip to capital letters;
@@ -115,6 +119,8 @@ SOLE = re.compile(
     r"reported|report|led|looked|identified|developed|observed)\b)",
     re.IGNORECASE,
 )
+# An acronym defined in parentheses after a name: "(SELECT)", "(GEM)".
+ACRONYM_DEFINED = re.compile(r"\((?-i:([A-Z][A-Z0-9-]{2,}))\)")
 BACKREF = re.compile(
     r"(?<![\w-])the\s+(?:stud(?:y|ies)|trials?|reports?|papers?|articles?|material|research)\s+"
     r"(?:(?:already|previously|just)\s+)?(?:discussed|mentioned|cited|described|referred\s+to)",
@@ -221,6 +227,13 @@ def find_mentions(
             found.append(Mention(match.start(), match.end(), "numbered", numbers=numbers))
     if loose:
         _venues(document, start, end, found)
+        if document.find("(", start, end) >= 0:
+            # "the Selenium and Vitamin E Cancer Prevention Trial (SELECT)": a study's acronym
+            # defined in parentheses, which its entry's title or note may give
+            for match in ACRONYM_DEFINED.finditer(document, start, end):
+                found.append(
+                    Mention(match.start(1), match.end(1), "acronym", words=(match.group(1),))
+                )
     if low is None or _DESCRIPTIVE_NEEDS.search(low, start - offset, end - offset):
         _descriptive(document, start, end, found)
     if low is None or _BACKREF_NEEDS.search(low, start - offset, end - offset):
