@@ -17,6 +17,12 @@ models), divided by the claims; a linear loader keeps that figure flat as the fi
 ``--stages`` also loads each file in this process and prints the resident memory after
 loading and after the checks and the assessment (``ru_maxrss`` and current RSS), to show which
 part holds the peak.
+
+``--phases`` (with ``--jobs 0`` or more than 1) also validates each file once more in a fresh
+process and prints the CPU seconds of the calling process and of its workers in each phase
+(the first reading, the second, sorting, writing the JSON report): with one worker (two
+CPUs) the larger share of each phase, added up, is about the wall time of a machine with a
+free core per process, a figure a shared machine's wall time cannot give.
 """
 
 from __future__ import annotations
@@ -148,6 +154,69 @@ print("checked and assessed:", mb())
     return result.stdout
 
 
+_PHASES = """
+import os, resource, sys, time
+from pathlib import Path
+from evidence_claims.io.limits import Limits
+from evidence_claims.pipeline import stream as S
+from evidence_claims.pipeline.parallel import gc_paused
+from evidence_claims.pipeline.stream_chunks import SecondReading
+from evidence_claims.render.formats import report_chunks
+
+def cpu():
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)  # workers, once the pool is joined
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+rows = []
+
+def phase(name, fn):
+    def timed(*args, **kwargs):
+        began, (me, kids) = time.perf_counter(), cpu()
+        result = fn(*args, **kwargs)
+        me2, kids2 = cpu()
+        rows.append((name, me2 - me, kids2 - kids, time.perf_counter() - began))
+        return result
+    return timed
+
+if hasattr(S, "shared_first_reading"):
+    S.shared_first_reading = phase("first reading", S.shared_first_reading)
+else:  # the code before the first reading was shared
+    S.first_reading = phase("first reading", S.first_reading)
+SecondReading.run = phase("second reading", SecondReading.run)
+limits = Limits(max_file_bytes=4_000_000_000, max_claims=10**7, max_nodes=10**9)
+with gc_paused():
+    report = S.stream_report(Path(sys.argv[1]), limits=limits, jobs=int(sys.argv[2]), min_bytes=0)
+    report = phase("sort", report.sorted)()
+    def write():
+        with open(os.devnull, "w") as sink:
+            for piece in report_chunks(report, "json"):
+                sink.write(piece)
+    phase("JSON report written", write)()
+path = 0.0
+for name, me, kids, wall in rows:
+    path += max(me, kids)
+    print(f"{name}: caller {me:.2f} s, workers {kids:.2f} s of CPU ({wall:.2f} s wall)")
+print(f"the larger share of each phase, added up: {path:.2f} s")
+"""
+
+
+def phases(folder: Path, jobs: int) -> str:
+    """CPU seconds of the calling process and of its workers in each phase of one streamed
+    file: on a machine with a free core for each of two processes, a shared phase takes about
+    the larger of the two, whatever the load was when it was measured."""
+    path = next(folder.rglob("claims.json"))
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    result = subprocess.run(
+        [sys.executable, "-c", _PHASES, str(path), str(jobs)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    return result.stdout
+
+
 def main(argv: list[str] | None = None) -> int:
     global SRC
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -156,6 +225,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--jobs", type=int, default=1, help="validate --jobs (0: automatic)")
     parser.add_argument("--stages", action="store_true", help="also print memory per stage")
+    parser.add_argument(
+        "--phases",
+        action="store_true",
+        help="also print each phase's CPU in the caller and in its workers (with --jobs)",
+    )
     parser.add_argument(
         "--corpus-dir",
         type=Path,
@@ -197,6 +271,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.stages:
             for line in stages(folder).splitlines():
                 print(f"    {line}")
+        if args.phases:
+            for line in phases(folder, args.jobs).splitlines():
+                print(f"    {line}", flush=True)
     return 0
 
 

@@ -140,11 +140,13 @@ def _first_item(source: _Source, buf: bytes, cursor: _Cursor) -> bytes:
     return buf[skip:]
 
 
-def _next_cut(source: _Source, buf: bytes) -> tuple[bytes, tuple[int, Any, bytes]]:
+def _next_cut(
+    source: _Source, buf: bytes, parse: bool = True
+) -> tuple[bytes, tuple[int, Any, bytes]]:
     """The first sound cut in ``buf`` (see :func:`_cut`), reading more until there is one;
-    with ``buf`` as it then is."""
+    with ``buf`` as it then is. Without ``parse``, the first cut :func:`_cut` would try."""
     while True:
-        cut = None if not buf else _cut(buf, source.eof)
+        cut = None if not buf else _cut(buf, source.eof, parse)
         if cut is not None:
             return buf, cut
         if source.eof or len(buf) > MAX_BUFFER:
@@ -186,6 +188,39 @@ class JsonStream:
     def chunks_first(self) -> Iterator[tuple[Chunk, list[Any], ChunkLocator]]:
         """Read the file in order: each chunk with its items and a locator; the header, the
         tail, the digest and the item offsets are known once this is exhausted."""
+        for chunk, text, value in self._read(parse=True):
+            items = value["claims"]
+            locator = ChunkLocator(text, chunk, items)
+            starts, ends = item_offsets(chunk, text, locator)
+            self.item_starts.extend(starts)
+            self.item_ends.extend(ends)
+            self.chunks.append(chunk)
+            yield chunk, items, locator
+
+    def scan(self) -> Iterator[Chunk]:
+        """Read the file in order without parsing its items: each chunk's byte range and
+        place, cut where :meth:`chunks_first` would first try (``first`` and ``count`` are
+        -1: the parse of :meth:`read_chunk` tells them, and tells whether the cut is sound).
+        The header, the tail and the digest are known once this is exhausted; the chunks and
+        the item offsets are for the caller to record (:meth:`record`)."""
+        for chunk, _text, _value in self._read(parse=False):
+            yield chunk
+
+    def record(self, chunk: Chunk, starts: array[int], ends: array[int]) -> None:
+        """A chunk found by :meth:`scan`, its ``first`` and ``count`` set, and the byte
+        offsets of its items, added in the file's order."""
+        self.chunks.append(chunk)
+        self.item_starts.extend(starts)
+        self.item_ends.extend(ends)
+        self.count = chunk.first + chunk.count
+
+    def reset(self) -> None:
+        """Forget a reading, to read the file again from its start."""
+        self.chunks, self.item_starts, self.item_ends = [], array("q"), array("q")
+        self.count, self.sha256, self.cr_escape = 0, None, False
+
+    def _read(self, parse: bool) -> Iterator[tuple[Chunk, str, Any]]:
+        """The chunks in order, each with its text and (with ``parse``) its parsed value."""
         limits = self.limits
         if limits.max_depth < MODEL_DEPTH or limits.max_string_length < BOUNDED_STRING_MAX:
             raise NotStreamable("limits below what the fast path proves")
@@ -195,18 +230,22 @@ class JsonStream:
             rest: bytes | None = _first_item(source, buf, cursor)
             first = 0
             while rest is not None:
-                buf, (end, value, wrapped) = _next_cut(source, rest)
-                items = value["claims"]
-                text = self._chunk_text(wrapped)
-                chunk = Chunk(first, len(items), cursor.pos, cursor.pos + end, *cursor.place())
-                locator = ChunkLocator(text, chunk, items)
-                self._item_offsets(chunk, text, locator)
-                self.chunks.append(chunk)
-                yield chunk, items, locator
-                cursor.over(text[len(PREFIX) : -len(_SUFFIX_BYTES)], end)
-                first += len(items)
+                buf, (end, value, wrapped) = _next_cut(source, rest, parse)
+                if parse:
+                    count = len(value["claims"])
+                    text = self._chunk_text(wrapped)
+                    body = text[len(PREFIX) : -len(_SUFFIX_BYTES)]
+                else:
+                    count = -1
+                    text = body = self._chunk_text(buf[:end])
+                at = first if parse else -1
+                chunk = Chunk(at, count, cursor.pos, cursor.pos + end, *cursor.place())
+                yield chunk, text, value
+                cursor.over(body, end)
+                first += count
                 rest = self._after_item(source, buf[end:], cursor)
-        self.count = first
+        if parse:
+            self.count = first
         self.sha256 = source.digest.hexdigest()
         if source.nodes > limits.max_nodes:
             raise NotStreamable("more values than max-nodes")
@@ -282,27 +321,6 @@ class JsonStream:
         self.tail_line, self.tail_column = line, column
         self.header_locator = HeaderLocator(self.head, self.tail, line, column)
 
-    def _item_offsets(self, chunk: Chunk, text: str, locator: ChunkLocator) -> None:
-        """Byte offsets of each item of ``chunk`` in the file, to read one alone again."""
-        inner = locator.keyed()  # item starts from one search for "id" keys, when sound
-        body = len(PREFIX)
-        starts = [inner.offset(("claims", k)) for k in range(chunk.count)]
-        ascii_only = text.isascii()
-        byte_starts = self.item_starts
-        last_char, last_byte = body, chunk.byte_start
-        for start in starts:
-            assert start is not None
-            if ascii_only:
-                byte = chunk.byte_start + start - body
-            else:
-                byte = last_byte + len(text[last_char:start].encode("utf-8"))
-                last_char, last_byte = start, byte
-            byte_starts.append(byte)
-        ends = self.item_ends
-        for k in range(1, chunk.count):
-            ends.append(byte_starts[chunk.first + k])  # separators are stripped when read
-        ends.append(chunk.byte_end)
-
     def chunks_again(self) -> Iterator[tuple[Chunk, list[Any], ChunkLocator]]:
         """The chunks of the first reading, read again by their byte ranges."""
         with open(self.path, "rb") as handle:
@@ -312,17 +330,10 @@ class JsonStream:
     def chunk_again(self, chunk: Chunk, handle: Any) -> tuple[Chunk, list[Any], ChunkLocator]:
         """One chunk of the first reading read again by its byte range (``handle``: the file
         opened in binary), so that any process may read any chunk alone."""
-        handle.seek(chunk.byte_start)
-        body = handle.read(chunk.byte_end - chunk.byte_start)
-        wrapped = _PREFIX_BYTES + body + _SUFFIX_BYTES
-        try:
-            items = _jiter(wrapped)["claims"]
-            text = wrapped.decode("utf-8")
-        except ValueError as exc:
-            raise NotStreamable("the file changed while it was read") from exc
+        items, locator = read_chunk(chunk, handle)
         if len(items) != chunk.count:
             raise NotStreamable("the file changed while it was read")
-        return chunk, items, ChunkLocator(text, chunk, items)
+        return chunk, items, locator
 
     def read_item(self, index: int, handle: Any, *, standard: bool = False) -> Any:
         """The parsed value of item ``index`` alone (``handle``: the file opened in binary);
@@ -340,6 +351,45 @@ class JsonStream:
         return self.header_locator.locate(("claims",))
 
 
+def read_chunk(chunk: Chunk, handle: Any) -> tuple[list[Any], ChunkLocator]:
+    """The items of ``chunk`` parsed from its byte range (``handle``: the file opened in
+    binary), with its locator. Raises :class:`NotStreamable` when the range is not a run of
+    complete values (a cut :meth:`JsonStream.scan` chose that a parse refuses, or a file
+    changed while it was read)."""
+    handle.seek(chunk.byte_start)
+    body = handle.read(chunk.byte_end - chunk.byte_start)
+    wrapped = _PREFIX_BYTES + body + _SUFFIX_BYTES
+    try:
+        items = _jiter(wrapped)["claims"]
+        text = wrapped.decode("utf-8")
+    except ValueError as exc:
+        raise NotStreamable("the chunk does not parse") from exc
+    return items, ChunkLocator(text, chunk, items)
+
+
+def item_offsets(chunk: Chunk, text: str, locator: ChunkLocator) -> tuple[array[int], array[int]]:
+    """Byte offsets in the file where each item of ``chunk`` starts and ends, to read one
+    alone again (``text``: the chunk's text as the locator reads it)."""
+    inner = locator.keyed()  # item starts from one search for "id" keys, when sound
+    count = len(locator.items)
+    body = len(PREFIX)
+    starts = [inner.offset(("claims", k)) for k in range(count)]
+    ascii_only = text.isascii()
+    byte_starts: array[int] = array("q")
+    last_char, last_byte = body, chunk.byte_start
+    for start in starts:
+        assert start is not None
+        if ascii_only:
+            byte = chunk.byte_start + start - body
+        else:
+            byte = last_byte + len(text[last_char:start].encode("utf-8"))
+            last_char, last_byte = start, byte
+        byte_starts.append(byte)
+    ends = byte_starts[1:]  # separators are stripped when read
+    ends.append(chunk.byte_end)
+    return byte_starts, ends
+
+
 def _separated(rest: bytes) -> bool:
     """Whether ``rest`` (what follows an item) holds the closing ``]``, or the ``,`` and the
     first byte of the next item."""
@@ -349,12 +399,14 @@ def _separated(rest: bytes) -> bool:
     return stripped.startswith(b",") and bool(stripped[1:].lstrip(_SPACE))
 
 
-def _cut(buf: bytes, eof: bool) -> tuple[int, Any, bytes] | None:
+def _cut(buf: bytes, eof: bool, parse: bool = True) -> tuple[int, Any, bytes] | None:
     """(end, value, wrapped bytes) of the longest sound run of items at the start of ``buf``.
 
     Candidates are the ``}`` followed by blanks and ``,`` or ``]``, latest first; those after
     which braces and brackets balance (counted in C, strings included: a string holding a
-    brace only costs a parse) are tried first."""
+    brace only costs a parse) are tried first. Without ``parse``, the first of those is
+    given as (end, None, b"") unparsed, its soundness for whoever parses it to tell (the
+    others are tried as with ``parse``: a cut in the last item, where the parse soon fails)."""
     tried = 0
     balanced: list[int] = []
     others: list[int] = []
@@ -373,6 +425,8 @@ def _cut(buf: bytes, eof: bool) -> tuple[int, Any, bytes] | None:
         if j < len(buf) and buf[j] in b",]":
             (balanced if opens == 0 and squares == 0 else others).append(k + 1)
         k = buf.rfind(b"}", 0, k)
+    if balanced and not parse:
+        return balanced[0], None, b""
     for end in [*balanced, *others[:2]]:
         if tried >= _TRIES:
             break

@@ -8,11 +8,13 @@ passage, suppressions, the count of cited keys); the second (:mod:`.stream_chunk
 each chunk's claims again and runs the same checks and the same assessment on them, in the
 context of the whole set (:mod:`.stream_context`). A claim of another chunk that the
 assessment asks for (a supporter, a challenger, an earlier claim of the passage) is read again
-alone from its bytes. The chunks of the second reading may be shared among worker
-processes (``jobs``, :func:`stream_jobs`), forked once the first reading is done so that each
-inherits the summary, the header and the document; their results are joined in the file's
-order. Findings and assessments are the same as reading the file whole, and in the same
-order for any number of processes (compared in the tests); what the file holds of them is the
+alone from its bytes. Both readings may be shared among worker processes (``jobs``,
+:func:`first_jobs`, :func:`stream_jobs`): in the first (:mod:`.stream_first`) this process
+cuts the file and workers parse and validate its chunks by their byte ranges; the second's
+workers are forked once the first reading is done so that each inherits the summary, the
+header and the document. Results are joined in the file's order. Findings and assessments are
+the same as reading the file whole, and in the same order for any number of processes
+(compared in the tests); what the file holds of them is the
 report. This module decides which file is streamed and joins the two readings.
 
 A file this path cannot follow without doubt (see :mod:`evidence_claims.io.json_stream`) is
@@ -42,7 +44,8 @@ from ..rules import structural as R
 from .parallel import PARALLEL_MIN_BYTES, cpu_count, forks
 from .stream_chunks import SecondReading, Visit
 from .stream_context import replace_claims as replace_claims
-from .stream_summary import Summary, first_reading, read_claim
+from .stream_first import shared_first_reading
+from .stream_summary import Summary, read_claim
 
 STREAM_BYTES = 32_000_000
 """JSON claim files at least this large are validated a chunk at a time."""
@@ -56,7 +59,7 @@ class StreamOptions(TypedDict, total=False):
     limits: Limits | None  # default ``Limits()``
     min_bytes: int | None  # the least size streamed (default :data:`STREAM_BYTES`)
     chunk_bytes: int | None  # bytes read at a time (default the reader's)
-    jobs: int | None  # processes for the second reading (0: automatic; default 1)
+    jobs: int | None  # processes for each reading (0: automatic; default 1)
 
 
 @dataclass
@@ -144,6 +147,23 @@ def stream_jobs(jobs: int | None, reader: JsonStream) -> int:
     return min(jobs, chunks)
 
 
+def first_jobs(jobs: int | None, size: int, chunk_bytes: int) -> int:
+    """Processes for the first reading of a file of ``size`` bytes
+    (:mod:`.stream_first`): as :func:`stream_jobs` decides for the second (``jobs`` as
+    asked, or with 0 or None every CPU for a file that repays them; one where workers are
+    not forked), never more than its chunks of ``chunk_bytes``."""
+    if jobs is not None and jobs < 0:
+        raise ValueError(f"jobs must be 0 (automatic) or a positive number, not {jobs}")
+    if not forks():
+        return 1
+    chunks = max(1, size // max(1, chunk_bytes))
+    if jobs is None or jobs == 0:
+        wanted = cpu_count() if size >= PARALLEL_MIN_BYTES else 1
+    else:
+        wanted = jobs
+    return max(1, min(wanted, chunks))
+
+
 def _validate(
     reader: JsonStream,
     path: Path,
@@ -155,7 +175,10 @@ def _validate(
     """Both readings of the file: its summary, then its chunks checked in that context."""
     file = display_path(path)
     limits = reader.limits
-    summary, findings = first_reading(reader, limits, file)
+    size = os.stat(path).st_size
+    summary, findings = shared_first_reading(
+        reader, limits, file, first_jobs(jobs, size, reader.chunk_bytes)
+    )
     report = Report(files=[file])
     if reader.count > limits.max_claims:
         report.extend([_too_many_claims(reader, file)])

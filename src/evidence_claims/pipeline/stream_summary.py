@@ -17,7 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from ..assessment.context import _evidence_key
 from ..io.json_files import limit_problem
-from ..io.json_stream import ChunkLocator, JsonStream, NotStreamable, claim_limits_ok
+from ..io.json_stream import Chunk, ChunkLocator, JsonStream, NotStreamable, claim_limits_ok
 from ..io.limits import Limits
 from ..io.schema_errors import findings_from_errors
 from ..model.records import Claim
@@ -78,6 +78,37 @@ class Summary:
             self.wanted[(claim.id, suppression.code)] = (index, i)
         self.cited += len(claim.evidence.sources)
 
+    def extend(self, part: Summary, first: int) -> None:
+        """Add the summary of the claims that follow, read apart (``part``: a chunk with no
+        invalid item, its indexes counted from 0; ``first``: the file index of its first
+        item): the same summary as :meth:`add` on each of its claims in turn."""
+        offset = len(self.valid)
+        self.valid.extend(array("q", [first + index for index in part.valid]))
+        self.ids.extend(part.ids)
+        known = self.first
+        for claim_id, position in part.first.items():
+            if claim_id in known:
+                self.duplicated.add(claim_id)
+            else:
+                known[claim_id] = position + offset
+        self.duplicated |= part.duplicated
+        self.starts.extend(part.starts)
+        self.ends.extend(part.ends)
+        groups = self.group_of
+        mapped = [groups.setdefault(key, len(groups)) for key in part.group_of]
+        self.groups.extend(array("q", [mapped[group] for group in part.groups]))
+        for target, incoming in part.incoming.items():
+            self.incoming.setdefault(target, []).extend(incoming)
+        for mine, theirs in (
+            (self.challengers, part.challengers),
+            (self.supporters, part.supporters),
+        ):
+            for target, positions in theirs.items():
+                mine.setdefault(target, []).extend(p + offset for p in positions)
+        for key, (index, i) in part.wanted.items():  # the last one counts, as in add
+            self.wanted[key] = (first + index, i)
+        self.cited += part.cited
+
     def order_passages(self) -> None:
         """Each claim's place among the claims of its passage, ordered by anchor as
         :meth:`SetContext.of` orders them (a stable sort: ties keep the file's order)."""
@@ -118,24 +149,38 @@ def first_reading(reader: JsonStream, limits: Limits, file: str) -> tuple[Summar
     summary = Summary()
     findings: list[Finding] = []
     for chunk, items, locator in reader.chunks_first():
-        if chunk.first + chunk.count > limits.max_claims:
-            continue
-        all_valid = True
-        for k, value in enumerate(items):
-            index = chunk.first + k
-            try:
-                claim = CLAIM.validate_python(value, strict=True)
-            except ValidationError:
-                claim = _invalid_item(index, locator, limits, file, summary, findings)
-                if claim is None:
-                    all_valid = False
-                    continue
-            if not claim_limits_ok(claim, limits):
-                raise NotStreamable("a claim beyond the limits the fast path checks")
-            summary.add(index, claim)
-        if all_valid:
-            locator.use_claim_keys()
+        read_chunk_claims(chunk, items, locator, limits, file, summary, findings)
     return summary, findings
+
+
+def read_chunk_claims(
+    chunk: Chunk,
+    items: list[Any],
+    locator: ChunkLocator,
+    limits: Limits,
+    file: str,
+    summary: Summary,
+    findings: list[Finding],
+) -> None:
+    """One chunk of the first reading: its claims validated into ``summary``, the findings
+    of the items the models refuse into ``findings``."""
+    if chunk.first + chunk.count > limits.max_claims:
+        return
+    all_valid = True
+    for k, value in enumerate(items):
+        index = chunk.first + k
+        try:
+            claim = CLAIM.validate_python(value, strict=True)
+        except ValidationError:
+            claim = _invalid_item(index, locator, limits, file, summary, findings)
+            if claim is None:
+                all_valid = False
+                continue
+        if not claim_limits_ok(claim, limits):
+            raise NotStreamable("a claim beyond the limits the fast path checks")
+        summary.add(index, claim)
+    if all_valid:
+        locator.use_claim_keys()
 
 
 def _invalid_item(
