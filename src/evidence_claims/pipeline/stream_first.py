@@ -24,10 +24,9 @@ from __future__ import annotations
 
 import threading
 from array import array
-from collections import deque
-from collections.abc import Iterator
-from concurrent.futures import Future
+from contextlib import closing
 from dataclasses import dataclass
+from functools import partial
 from typing import BinaryIO
 
 from pydantic import ValidationError
@@ -42,7 +41,7 @@ from ..io.json_stream import (
 )
 from ..io.limits import Limits
 from ..model.report import Finding
-from .parallel import gc_paused, process_pool
+from .parallel import gc_paused, process_pool, shared_in_order
 from .stream_summary import CLAIM, Summary, first_reading, read_chunk_claims
 
 
@@ -119,42 +118,14 @@ def _shared(
     """This process scans the file and ``jobs - 1`` workers (forked now, holding nothing but
     the file's name) parse and validate its chunks; this process reads a chunk itself
     whenever the next part in the file's order is not ready."""
-    pool = process_pool(jobs - 1, _worker_start, (str(reader.path), limits))
-    window = 4 * (jobs - 1)  # chunks given to the workers ahead: none waits for work
-    ahead: deque[tuple[Chunk, Future[FirstPart] | FirstPart]] = deque()
-    scan: Iterator[Chunk] = reader.scan()
-    scanned, sent = False, 0
     with open(reader.path, "rb") as handle:
         join = _Join(reader, limits, file, handle)
-        try:
-            while True:
-                while not scanned and sent < window:
-                    chunk = next(scan, None)
-                    if chunk is None:
-                        scanned = True
-                    else:
-                        ahead.append((chunk, pool.submit(_worker_part, chunk)))
-                        sent += 1
-                if not ahead:
-                    break
-                chunk, head = ahead[0]
-                if isinstance(head, FirstPart):
-                    ahead.popleft()
-                    join.add(chunk, head)
-                elif head.done() or scanned:
-                    ahead.popleft()
-                    sent -= 1
-                    join.add(chunk, head.result())
-                else:  # the workers are busy: read the next chunk here
-                    chunk = next(scan, None)
-                    if chunk is None:
-                        scanned = True
-                    else:
-                        ahead.append((chunk, read_part(chunk, handle, limits)))
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-    pool.shutdown(wait=True)
+        pool = process_pool(jobs - 1, _worker_start, (str(reader.path), limits))
+        here = partial(read_part, handle=handle, limits=limits)
+        parts = shared_in_order(pool, jobs - 1, reader.scan(), _worker_part, here)
+        with closing(parts):
+            for chunk, part, _ in parts:
+                join.add(chunk, part)
     return join.summary, join.findings
 
 
