@@ -152,14 +152,16 @@ def score_real(folder: Path, attribution: str | None = None) -> RealScore:
 def genre(folder: Path) -> str:
     """The ``genre:`` line of the passage's SOURCE.md ("unknown" without one).
 
-    A qualifier in brackets after the label ("survey abstract (inline labels)") is dropped, so
-    qualified forms share their label's row instead of each opening a one-passage row (which,
-    for an aggregate-only half, would print a document's own figures).
+    A qualifier in brackets after the label ("survey abstract (inline labels)") or after a colon
+    ("agency statement: an FDA notice") is dropped, so qualified forms share their label's row
+    instead of each opening a one-passage row (which, for an aggregate-only half, would print a
+    document's own figures).
     """
     line = genre_line(folder)
     if line is None:
         return "unknown"
-    return re.sub(r"\s*\(.*\)$", "", line) or line
+    label = re.sub(r"\s*\(.*\)$", "", line) or line
+    return label.split(": ", 1)[0]
 
 
 def real_folders(root: Path) -> list[Path]:

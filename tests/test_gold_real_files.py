@@ -168,6 +168,8 @@ def test_genre_rows_group_a_label_with_its_qualified_forms(tmp_path: Path) -> No
             "survey abstract",
         ),
         ("- genre: narrative review (numbered references)", "narrative review"),
+        ("- genre: agency statement: an FDA notice (copied on a blog)", "agency statement"),
+        ("- genre: cohort abstract (case-control study: two designs)", "cohort abstract"),
         ("genre: news report (a post of the NCHS blog)", "news report"),
     ):
         folder = tmp_path / str(abs(hash(line)))
