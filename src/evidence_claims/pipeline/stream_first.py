@@ -49,8 +49,7 @@ from .stream_summary import CLAIM, Summary, first_reading, read_chunk_claims
 class FirstPart:
     """What the first reading of one chunk, read apart, gives back."""
 
-    count: int  # items in the chunk
-    starts: array[int]  # byte offsets of its items in the file
+    starts: array[int]  # byte offsets of its items in the file, one per item
     ends: array[int]
     summary: Summary | None  # indexes from 0; None: the caller reads the chunk itself
 
@@ -71,20 +70,18 @@ def shared_first_reading(
 def read_part(chunk: Chunk, handle: BinaryIO, limits: Limits) -> FirstPart:
     """The first reading of ``chunk`` alone (its ``first`` and ``count`` unknown): its items'
     offsets and, when every item is a claim within the limits, their summary."""
-    local = Chunk(0, -1, chunk.byte_start, chunk.byte_end, chunk.line, chunk.column)
-    items, locator = read_chunk(local, handle)
-    local.count = len(items)
-    starts, ends = item_offsets(local, locator.text, locator)
+    items, locator = read_chunk(chunk, handle)
+    starts, ends = item_offsets(chunk, locator.text, locator)
     summary = Summary()
     for k, value in enumerate(items):
         try:
             claim = CLAIM.validate_python(value, strict=True)
         except ValidationError:
-            return FirstPart(local.count, starts, ends, None)
+            return FirstPart(starts, ends, None)
         if not claim_limits_ok(claim, limits):
-            return FirstPart(local.count, starts, ends, None)
+            return FirstPart(starts, ends, None)
         summary.add(k, claim)
-    return FirstPart(local.count, starts, ends, summary)
+    return FirstPart(starts, ends, summary)
 
 
 class _Join:
@@ -94,11 +91,9 @@ class _Join:
         self.reader, self.limits, self.file, self.handle = reader, limits, file, handle
         self.summary = Summary()
         self.findings: list[Finding] = []
-        self.first = 0
 
     def add(self, chunk: Chunk, part: FirstPart) -> None:
-        chunk.first, chunk.count = self.first, part.count
-        self.first += part.count
+        chunk.first, chunk.count = self.reader.count, len(part.starts)  # the items before it
         self.reader.record(chunk, part.starts, part.ends)
         if chunk.first + chunk.count > self.limits.max_claims:
             return  # not validated (the caller reports the count)
