@@ -197,7 +197,7 @@ class JsonStream:
     def scan(self) -> Iterator[Chunk]:
         """Read the file in order without parsing its items: each chunk's byte range and
         place, cut where :meth:`chunks_first` would first try (``first`` and ``count`` are
-        -1: the parse of :meth:`read_chunk` tells them, and tells whether the cut is sound).
+        -1: the parse of :func:`read_chunk` tells them, and tells whether the cut is sound).
         The header, the tail and the digest are known once this is exhausted; the chunks and
         the item offsets are for the caller to record (:meth:`record`)."""
         for chunk, _text, _value in self._read(parse=False):
