@@ -5,7 +5,8 @@ Validating a claim file is pure CPU work on its own data (parse, schema, checks,
 so files are spread over a process pool, one file per task, and results come back in the
 order of the files: the merged report is the same, finding for finding, whatever the number
 of processes. Small jobs stay in the calling process, where a pool's start-up (~0.1 s per
-process) would cost more than it saves.
+process) would cost more than it saves. The chunks of one large file are shared the same way,
+the calling process taking its share (:func:`shared_in_order`).
 """
 
 from __future__ import annotations
