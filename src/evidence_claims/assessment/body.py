@@ -134,6 +134,7 @@ class Body:
     own: Reading
     entries: tuple[tuple[str, str, Reading], ...]  # (key, field, reading)
     _listed: tuple[tuple[str, Reading], ...] | None = field(default=None, compare=False, repr=False)
+    _merged: dict[str, tuple[int, str]] | None = field(default=None, compare=False, repr=False)
 
     def readings(self) -> Iterable[tuple[str, Reading]]:
         if not self.entries:  # most claims cite no entry with a reading: no generator then
@@ -163,12 +164,17 @@ class Body:
         """Studies by design: the claim's own counts (its outcome's), else its entries'."""
         if any(d != "other" for d in self.own.designs):
             return dict(self.own.designs)
-        merged: dict[str, tuple[int, str]] = {}
-        for _where, reading in self.readings():
-            for design, (n, words) in reading.designs.items():
-                if design not in merged or n > merged[design][0]:
-                    merged[design] = (n, words)
-        return merged
+        # merged once (the start level, imprecision, the accuracy test and indirectness each
+        # ask); a copy each time, so that no caller can change it for the next
+        merged = self._merged
+        if merged is None:
+            merged = {}
+            for _where, reading in self.readings():
+                for design, (n, words) in reading.designs.items():
+                    if design not in merged or n > merged[design][0]:
+                        merged[design] = (n, words)
+            object.__setattr__(self, "_merged", merged)
+        return dict(merged)
 
     def people(self) -> tuple[int, str] | None:
         """How many people: the claim's own count (its outcome's), else the entries' largest."""
@@ -202,10 +208,20 @@ class Body:
 
 
 def body_of(claim: Claim, ctx: SetContext) -> Body:
-    entries = []
-    for key in claim.evidence.sources:
-        entries.extend(ctx.entry_readings(key))
-    return Body(read(claim.text), tuple(entries))
+    own = read(claim.text)
+    sources = claim.evidence.sources
+    if not sources:
+        return Body(own, ())
+    if own is _EMPTY:
+        # a body all of whose readings are its entries': one per set and list of cited keys,
+        # so that what its methods list and merge is done once for the claims that share it
+        return ctx.entries_body(sources)
+    return Body(own, ctx.sources_readings(sources))
+
+
+def entries_body(readings: tuple[tuple[str, str, Reading], ...]) -> Body:
+    """The body of a claim whose own words give no reading, from its entries' readings."""
+    return Body(_EMPTY, readings)
 
 
 def entry_readings(fields: list[tuple[str, str]], key: str) -> list[tuple[str, str, Reading]]:

@@ -45,6 +45,10 @@ class SetContext:
     _entry_counts: dict[str, int] = field(default_factory=dict)
     _entry_readings: dict[str, list[tuple[str, str, B.Reading]]] = field(default_factory=dict)
     _bodies: dict[int, B.Body] = field(default_factory=dict)
+    _sources_readings: dict[tuple[str, ...], tuple[tuple[str, str, B.Reading], ...]] = field(
+        default_factory=dict
+    )
+    _entries_bodies: dict[tuple[str, ...], B.Body] = field(default_factory=dict)
     _accuracy: dict[int, bool] = field(default_factory=dict)
     _entry_unnegated: dict[tuple[str, str], tuple[str, str] | None] = field(default_factory=dict)
     _entry_groups: dict[str, set[str]] = field(default_factory=dict)
@@ -171,6 +175,27 @@ class SetContext:
         found = self._entry_readings.get(key)
         if found is None:
             found = self._entry_readings[key] = B.entry_readings(self.entry_fields(key), key)
+        return found
+
+    def sources_readings(self, sources: list[str]) -> tuple[tuple[str, str, B.Reading], ...]:
+        """The readings of the cited entries, in the order cited, once per list of sources."""
+        wanted = tuple(sources)
+        found = self._sources_readings.get(wanted)
+        if found is None:
+            readings: list[tuple[str, str, B.Reading]] = []
+            for key in sources:
+                readings.extend(self.entry_readings(key))
+            found = self._sources_readings[wanted] = tuple(readings)
+        return found
+
+    def entries_body(self, sources: list[str]) -> B.Body:
+        """The body of evidence of a claim whose own words give no reading: its entries'
+        readings alone, one :class:`.body.Body` per list of sources (shared by the claims
+        that cite it, so that the body lists and merges them once)."""
+        wanted = tuple(sources)
+        found = self._entries_bodies.get(wanted)
+        if found is None:
+            found = self._entries_bodies[wanted] = B.entries_body(self.sources_readings(sources))
         return found
 
     def lowered(self, claim: Claim) -> str:
