@@ -7,7 +7,15 @@ from collections import defaultdict
 from hypothesis import given
 from hypothesis import strategies as st
 
-from evidence_claims.assessment.certainty import LEVELS, Applied, grade, level, symbol, word
+from evidence_claims.assessment.certainty import (
+    LEVELS,
+    NEEDS_RIGOUR,
+    Applied,
+    grade,
+    level,
+    symbol,
+    word,
+)
 from evidence_claims.rules.assessment import CAVEATS, GRADING_DOMAINS, STATED_LEVELS
 
 
@@ -43,7 +51,8 @@ def test_reasons_add_up_to_the_grade(start: str | None, caveats: list[str]) -> N
         else:
             assert total == 0
     if any(r.effect < 0 and CAVEATS[r.code].domain in GRADING_DOMAINS for r in reasons):
-        assert by_domain.get("upgrade", 0) == 0
+        # a large effect rates up rigorous evidence only (GRADE guidelines 9)
+        assert all(r.effect == 0 for r in reasons if r.code in NEEDS_RIGOUR)
 
 
 @given(start=st.sampled_from(LEVELS), caveats=st.lists(codes, max_size=12))
@@ -102,3 +111,39 @@ def test_symbols_and_words_are_grades() -> None:
         "⊕◯◯◯",
     ]
     assert word("very_low") == "very low" and symbol("ungraded") == "—"
+
+
+def test_a_gradient_or_confounding_rates_up_beside_a_downgrade() -> None:
+    # GRADE guidelines 9 grants a large effect to methodologically rigorous evidence only; a
+    # credible dose-response gradient (GRADE guidance 38) and confounding that would reduce the
+    # effect are weighed on their own
+    for code in ("upgrade.dose_response", "upgrade.plausible_confounding"):
+        certainty, reasons = grade("low", applied(code, "inconsistency.heterogeneity"))
+        assert certainty == "low"
+        assert next(r.effect for r in reasons if r.code == code) == 1
+    certainty, _ = grade("low", applied("upgrade.very_large_effect", "inconsistency.heterogeneity"))
+    assert certainty == "very_low"
+    # read only in a cited entry ("a dose-response meta-analysis" speaks of the whole review)
+    from_entry = Applied("upgrade.dose_response", "", "detected", True)
+    certainty, reasons = grade("low", [from_entry, *applied("inconsistency.heterogeneity")])
+    assert certainty == "very_low"
+    assert "cited entry" in next(r.note for r in reasons if r.code == "upgrade.dose_response")
+    assert grade("low", [from_entry])[0] == "moderate"
+
+
+def test_a_stated_list_holds_detected_concerns_to_its_domains() -> None:
+    detected = [
+        Applied("risk_of_bias.reported", "", "detected"),
+        Applied("inconsistency.heterogeneity", "", "detected"),
+        Applied("imprecision.ci_includes_null", "", "detected"),
+        Applied("imprecision.small_sample", "", "detected"),
+    ]
+    # without a list: three domains, imprecision twice
+    assert grade("high", detected)[0] == "very_low"
+    # "downgraded one level for imprecision": one level, nothing else
+    certainty, reasons = grade("high", detected, (("imprecision", 1),))
+    assert certainty == "moderate"
+    assert [r.effect for r in reasons if r.code.startswith("imprecision")] == [-1, 0]
+    # a recorded caveat is the curator's and counts whatever the list says
+    recorded = [*detected, Applied("indirectness.reported", "", "recorded")]
+    assert grade("high", recorded, (("imprecision", 1),))[0] == "low"

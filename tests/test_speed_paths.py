@@ -154,7 +154,11 @@ def corpus(tmp_path: Path) -> Path:
 def _plain_ways(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(json_locate, "LazyLines", LineIndex)
     monkeypatch.setattr(
-        engine, "grade", lambda start, caveats: certainty._grade(start, tuple(caveats))
+        engine,
+        "grade",
+        lambda start, caveats, stated=(): certainty._grade(
+            start, tuple(caveats), dict(stated) if stated else None
+        ),
     )
 
 

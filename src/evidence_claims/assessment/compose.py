@@ -53,6 +53,12 @@ _TWO_LEVELS = {
 DOMAINS: tuple[str, ...] = tuple(_ONE_LEVEL)
 
 
+def very_serious_code(domain: str) -> str:
+    """The code of a very serious concern in ``domain`` (two levels; one for publication
+    bias, which GRADE rates down one level at most)."""
+    return _TWO_LEVELS[domain]
+
+
 def domain_of(code: str) -> str:
     """The GRADE domain of one of the codes this reader gives."""
     rule = R.caveat_rule(code)
@@ -78,6 +84,7 @@ class Token:
     last: int  # index of its last word
     role: Role
     withheld: bool = False  # a judgement word the clause then negates ("... was not warranted")
+    counted: bool = False  # right after a number: "48 women" counts people, names no subgroup
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,6 +372,9 @@ def _explained_after(lowered: str, offset: int) -> bool:
 
 
 _WORD = re.compile(r"[\w²'-]+")
+_COUNT_BEFORE = re.compile(r"\d[\d,.]*\s+$")
+"""A number right before a term: "only 48 women" says how many people, not that the study
+population was restricted to women (GRADE guidelines 8), so no group qualifier judges it."""
 
 
 def clauses(text: str) -> list[tuple[int, str]]:
@@ -414,6 +424,9 @@ def _tokens(clause: str) -> tuple[Token, ...]:
                 word_at(match.end() - 1),
                 role,
                 judgement and _is_withheld(clause, match.end()),
+                bool(role.terms)
+                and _COUNT_BEFORE.search(clause, max(0, match.start() - 24), match.start())
+                is not None,
             )
         )
     return tuple(out)
@@ -506,7 +519,7 @@ def _judge(tokens: Sequence[Token], t: int, cls: str) -> tuple[str, int, int] | 
     """(polarity, levels, index of the qualifier or -1) of term ``t``, or None when
     nothing judges it."""
     term = tokens[t]
-    if cls == "none":
+    if cls == "none" or (cls == "group" and term.counted):
         return None
     best: tuple[int, int, int] | None = None  # (gap, after-first, index)
     reach = _reach().get(cls, MAX_GAP)
@@ -833,3 +846,64 @@ def detected(texts: list[tuple[str, str, tuple]]) -> list[Detected]:
                 detail = f"{key}: '{words}' in its {field}"
             out[finding.domain] = Detected(code, detail, place)
     return list(out.values())
+
+
+_RATING_WORDS = re.compile(
+    r"^(?:downgrad\w*|(?:rated|rate|rating)\s+(?:\w+\s+){0,2}down|(?:one|two|1|2)[\s-]levels?|"
+    r"(?:certainty|evidence|quality)\s+was\s+(?:lowered|reduced|downgraded|rated\s+down)|"
+    r"(?:lowered|reduced|lowers|reduces|lower)\s+(?:our\s+)?confidence|serious|very\s+serious)$"
+)
+
+
+def _rating_word(clause: str, term: Token, token: Token) -> bool:
+    """Whether qualifier ``token`` is a word of rating, as an evidence profile or its footnote
+    gives the authors' reasons ("downgraded for imprecision", "rated down two levels", "risk
+    of bias was judged serious", "serious imprecision"; GRADE handbook 5.2), as opposed to a
+    description of the studies ("high risk", "wide", "concerns"). "Serious" before "risk of
+    bias" is ROBINS-I's judgement of studies (Sterne et al. 2016), not a rating, so for risk of
+    bias "serious" counts only after the domain's name."""
+    if ("all", "concern") not in token.role.qualifiers:
+        return False
+    words = " ".join(clause[token.start : token.end].split())
+    if not _RATING_WORDS.match(words):
+        return False
+    if words.endswith("serious"):
+        named = " ".join(clause[term.start : term.end].split()) in _domain_names()
+        if not named:
+            return False
+        risk = any(d == "risk_of_bias" for d, _ in term.role.terms)
+        return not (risk and token.start < term.start)
+    return True
+
+
+@lru_cache(maxsize=4096)
+def rated_down_in_words(text: str) -> tuple[tuple[str, int, str], ...]:
+    """(domain, levels, words) of each domain ``text`` says the evidence was rated down for in
+    GRADE's judgement words ("downgraded for risk of bias and imprecision", "serious
+    inconsistency", "risk of bias was a concern"): the reasons a review's authors give for
+    their rating, as a writer reports them. A description of the studies ("most trials were
+    at high risk of bias", "I² = 60%") is a fact the rating weighs, not the rating, and is not
+    read here."""
+    if not has_term(text.lower()):
+        return ()
+    found: dict[str, tuple[int, str]] = {}
+    parts = clauses(text)
+    for index, (_offset, clause) in enumerate(parts):
+        tokens = _tokens(clause)
+        if not any(tok.role.terms for tok in tokens) or _withdrawn(parts, index, text):
+            continue
+        for t, domain, judged in _verdicts(tokens):
+            polarity, levels, q = judged
+            if domain not in _ONE_LEVEL or polarity != "concern":
+                continue
+            if q < 0 or not _rating_word(clause, tokens[t], tokens[q]):
+                continue
+            words = " ".join(
+                clause[
+                    min(tokens[t].start, tokens[q].start) : max(tokens[t].end, tokens[q].end)
+                ].split()
+            )
+            previous = found.get(domain)
+            if previous is None or levels > previous[0]:
+                found[domain] = (levels, words)
+    return tuple((d, lv, w) for d, (lv, w) in found.items())

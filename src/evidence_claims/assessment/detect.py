@@ -110,6 +110,7 @@ def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None
         add(found)
     # concerns the claim's words call very serious take two levels of their domain
     out.extend(S.very_serious(claim))
+    out.extend(_very_serious_composed(claim, ctx, out))
     # a phrase rule's cue in a clause that judges its domain not serious is no concern
     out[:] = [d for d in out if not _overruled(claim, ctx, d)]  # in place: `add` appends to it
     # a certainty the claim's words state (GRADE guidelines 26) caps the grade
@@ -117,6 +118,28 @@ def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None
     if found is not None:
         add(found)
     return out
+
+
+def _very_serious_composed(
+    claim: Claim, ctx: SetContext, found: list[Detected]
+) -> Iterator[Detected]:
+    """A concern the claim's own words call very serious in any wording the compositional
+    reader judges ("heterogeneity was very high", "extremely wide confidence intervals"):
+    GRADE rates a very serious concern down two levels (GRADE handbook 5.2), whichever rule
+    rated the domain first. Read in the claim's text and in the statements right after it
+    that describe the same evidence ("The trials were very heterogeneous."), not in a cited
+    entry (an abstract rates other outcomes too); once per domain."""
+    have = {d.code for d in found}
+    texts = [("in the claim", claim.text, ("text",))]
+    texts += [(f"in {other.id}", other.text, ()) for other in ctx.statements_after(claim)]
+    for where, text, place in texts:
+        for finding in K.read(text):
+            if finding.levels < 2 or finding.domain == "publication_bias":
+                continue
+            code = K.very_serious_code(finding.domain)
+            if code not in have:
+                have.add(code)
+                yield Detected(code, f"'{finding.words}' {where}", place)
 
 
 _QUOTED = re.compile(r"'([^']+)'")

@@ -24,6 +24,7 @@ from ..rules import assessment as R
 from ..rules.catalogue import RULES, Rule, Severity
 from ..rules.suggest import closest
 from . import body as B
+from . import compose as K
 from .calibration import MODES, Signal, calibrate, shifted, signals
 from .certainty import UNGRADED, Applied, grade, word
 from .context import SetContext
@@ -238,25 +239,33 @@ def _grade_claim(
     applied = [Applied(code, note or "", "recorded") for code, (_i, note) in recorded.items()]
     first = _first_per_code(detected)
     applied += [
-        Applied(d.code, d.detail, "detected")
+        Applied(d.code, d.detail, "detected", d.where[:2] == ("evidence", "sources"))
         for d in first
         if d.code not in recorded and d.code not in suppressed
     ]
-    certainty, reasons = grade(start, applied)
+    stated = _stated_reasons(claim) if start is not None else ()
+    certainty, reasons = grade(start, applied, stated)
 
     wording = list(detect_wording(claim, certainty))
     if wording:
         detected += wording
         first = _first_per_code(detected)
         extra = [
-            Applied(d.code, d.detail, "detected")
+            Applied(d.code, d.detail, "detected", d.where[:2] == ("evidence", "sources"))
             for d in wording
             if d.code not in recorded and d.code not in suppressed
         ]
         if extra:
-            certainty_after, reasons = grade(start, [*applied, *extra])
+            certainty_after, reasons = grade(start, [*applied, *extra], stated)
             assert certainty_after == certainty  # wording never moves the grade
     return start, certainty, reasons, first, wording
+
+
+def _stated_reasons(claim: Claim) -> tuple[tuple[str, int], ...]:
+    """(domain, levels) of each domain the claim's own words say its evidence was rated down
+    for, in GRADE's judgement words (:func:`.compose.rated_down_in_words`); empty when it names
+    none. Only the claim's text: a cited entry's abstract rates other outcomes too."""
+    return tuple((d, levels) for d, levels, _words in K.rated_down_in_words(claim.text))
 
 
 def _caveat_findings(
