@@ -12,6 +12,10 @@ on a machine shared with other jobs the two differ, and CPU time is what one cor
 Then the `evidence-claims extract` command itself on the corpus saved as a file, with YAML and
 with JSON output, each run in a fresh process measured from outside with ``wait4`` (CPU
 seconds, peak RSS): start-up, imports, reading, drafting and writing all count.
+The command keeps the rules' compiled patterns in a store on disk between runs
+(``extraction/pattern_cache.py``): the benchmark gives it a store of its own in a temporary
+folder, fills it with one untimed run, and also times YAML output with the store off (what a
+first run, or ``EVIDENCE_CLAIMS_PATTERN_CACHE=off``, costs).
 Target: >= 10,000 sentences/s for `extract` and for the command.
 """
 
@@ -62,13 +66,14 @@ def timed(function, text: str, runs: int) -> tuple[float, float, int]:  # type: 
 
 
 def command(
-    document: Path, output: Path, fmt: str, options: list[str]
+    document: Path, output: Path, fmt: str, options: list[str], store: str
 ) -> tuple[float, float, int, int]:
     """Wall and CPU seconds, peak RSS (bytes) and claims written of ``evidence-claims
-    extract DOCUMENT`` written to ``output`` as ``fmt``, in a fresh process."""
+    extract DOCUMENT`` written to ``output`` as ``fmt``, in a fresh process whose store of
+    compiled patterns is ``store`` (a folder, or "off")."""
     code = "import sys; from evidence_claims.cli import main; sys.exit(main())"
     args = ["extract", str(document), "-o", str(output), "--format", fmt, "--force", *options]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "EVIDENCE_CLAIMS_PATTERN_CACHE": store}
     began = time.perf_counter()
     with open(os.devnull, "wb") as sink, tempfile.TemporaryFile() as err:
         process = subprocess.Popen(
@@ -125,13 +130,15 @@ def commands(text: str, runs: int, mode: str, kinds: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         document = Path(folder) / "corpus.txt"
         document.write_text(text, encoding="utf-8")
-        for fmt in ("yaml", "json"):
+        store = str(Path(folder) / "patterns")
+        options = ["--attribution", mode, "--kinds", kinds]
+        command(document, Path(folder) / "warm.yaml", "yaml", options, store)  # fills the store
+        for fmt, where in (("yaml", store), ("json", store), ("yaml", "off")):
             output = Path(folder) / f"corpus.claims.{fmt}"
-            options = ["--attribution", mode, "--kinds", kinds]
-            timings = [command(document, output, fmt, options) for _ in range(runs)]
+            timings = [command(document, output, fmt, options, where) for _ in range(runs)]
             wall, cpu, peak = (statistics.median(t[i] for t in timings) for i in range(3))
             count = timings[0][3]
-            name = f"command: extract --format {fmt}"
+            name = f"command: extract --format {fmt}" + (", store off" if where == "off" else "")
             print(
                 f"{name:46} {count:,} statements in {wall:.3f} s (median of {runs}): "
                 f"{count / wall:,.0f} sentences/s; per CPU second {count / cpu:,.0f}; "

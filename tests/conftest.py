@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,13 @@ DATA = ROOT / "tests" / "data"
 MINI = DATA / "mini"
 BAD = DATA / "bad"
 KRATOM = ROOT / "claims" / "kratom-addiction"
+
+
+# The store of compiled patterns (extraction/pattern_cache.py) in a folder of the test run, not
+# the user's cache folder: set when this file is imported, before any test module builds rules
+# at collection, and inherited by the commands tests run in fresh processes.
+_PATTERN_STORE = tempfile.TemporaryDirectory(prefix="evidence-claims-patterns-")
+os.environ["EVIDENCE_CLAIMS_PATTERN_CACHE"] = _PATTERN_STORE.name
 
 
 def in_ci() -> bool:

@@ -13,8 +13,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from . import caseless, derivative, first_chars
 from .caseless import Unsupported, fold, lower_pattern
 from .first_chars import dispatched, lower_starts
+from .pattern_cache import cached_pattern, fingerprint
 
 UNSOURCED = "unsourced_assertion"
 # Cue families that are not source types, in scan order (at one position the first wins):
@@ -177,18 +179,33 @@ def build_rules(data: dict[str, Any]) -> AttributionRules:
         types,
         frozenset(opens),
         frozenset(population),
-        folded=_guarded([dispatched(lowered, word_start=True)]) if lowered else None,
-        cased=_guarded(
+        # The grouped forms and their compilation are most of the rules' start-up: kept on
+        # disk between runs (.pattern_cache), looked up by the patterns they are made from.
+        folded=cached_pattern(
+            ("attribution folded", lowered),
+            _BUILD_CODE,
+            lambda: _guard([dispatched(lowered, word_start=True)]),
+        )
+        if lowered
+        else None,
+        cased=cached_pattern(
+            ("attribution cased", cased, sorted(starts) if starts is not None else None),
+            _BUILD_CODE,
             # One level: the few case-sensitive cues gain nothing from more, and each level
             # costs start-up time.
-            [dispatched(cased, re.IGNORECASE, word_start=True, depth=1)],
+            lambda: _guard(
+                [dispatched(cased, re.IGNORECASE, word_start=True, depth=1)], _skip_lower(starts)
+            ),
             re.IGNORECASE,
-            _skip_lower(starts),
         )
         if cased
         else None,
         reporting=re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE) if verbs else None,
     )
+
+
+# The code that turns the cues into the grouped alternations (.pattern_cache).
+_BUILD_CODE = fingerprint(__file__, caseless.__file__, derivative.__file__, first_chars.__file__)
 
 
 def _guarded(alternatives: list[str], flags: int = 0, prefilter: str = "") -> re.Pattern[str]:

@@ -178,12 +178,15 @@ class FoldedSearch:
     The exact form is compiled when first needed (only a text that cannot be folded needs
     it): compiling a large alternation costs a tenth of a second, once per process.
     ``fast`` may give the folded form's source when the caller writes it better (split by
-    first character); else it is ``lower_pattern(pattern)``, if the rewrite can express it.
+    first character), or that form compiled (with ``flags`` but re.IGNORECASE); else it is
+    ``lower_pattern(pattern)``, if the rewrite can express it.
     """
 
     __slots__ = ("_exact", "_flags", "_source", "fast")
 
-    def __init__(self, pattern: str, flags: int = 0, *, fast: str | None = None) -> None:
+    def __init__(
+        self, pattern: str, flags: int = 0, *, fast: str | re.Pattern[str] | None = None
+    ) -> None:
         self._source = pattern
         self._flags = flags
         self._exact: re.Pattern[str] | None = None
@@ -192,7 +195,9 @@ class FoldedSearch:
                 fast = lower_pattern(pattern)
             except Unsupported:
                 fast = None
-        self.fast = None if fast is None else re.compile(fast, flags & ~re.IGNORECASE)
+        if isinstance(fast, str):
+            fast = re.compile(fast, flags & ~re.IGNORECASE)
+        self.fast = fast
 
     @property
     def exact(self) -> re.Pattern[str]:

@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any, Literal
 
 from .caseless import Unsupported, lower_pattern
+from .pattern_cache import compiled
 
 CueKind = Literal["hedge", "booster"]
 
@@ -286,7 +287,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
             entries[name] = entry
     pattern = compile_phrases(entries)
     try:
-        folded: re.Pattern[str] | None = re.compile(lower_pattern(pattern.pattern))
+        folded: re.Pattern[str] | None = compiled(lower_pattern(pattern.pattern))
     except Unsupported:
         folded = None
     return Lexicon(entries=entries, pattern=pattern, folded=folded)
@@ -301,7 +302,7 @@ def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
             node = node.setdefault(char, {})
         node[""] = {}
     body = _trie_regex(trie)
-    return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
+    return compiled(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
 
 
 def _trie_regex(node: dict[str, Any]) -> str:

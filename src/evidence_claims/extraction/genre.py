@@ -24,6 +24,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .pattern_cache import compiled
+
 __all__ = [
     "Genre",
     "GenreRules",
@@ -122,7 +124,7 @@ def _signals(items: list[dict[str, Any]] | None) -> tuple[_Signal, ...]:
         flags = re.MULTILINE | (0 if item.get("case") else re.IGNORECASE)
         out.append(
             _Signal(
-                re.compile(item["pattern"], flags),
+                compiled(item["pattern"], flags),
                 int(item["weight"]),
                 int(item["cap"]),
                 bool(item.get("required", False)),

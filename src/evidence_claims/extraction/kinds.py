@@ -15,9 +15,11 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model.records import Kind
+from . import caseless, derivative, first_chars
 from .abstract_labels import is_label_name
 from .caseless import FoldedSearch, Unsupported, fold, lower_pattern
 from .first_chars import grouped
+from .pattern_cache import cached_pattern, compiled, fingerprint
 from .segment import Segment
 from .units import title_like
 
@@ -63,19 +65,19 @@ def load_rules() -> KindRules:
     data = load_data_yaml(text)
     return KindRules(
         imperatives=frozenset(w.replace("’", "'") for w in str(data["imperatives"]).split()),
-        objects=re.compile(
-            r"[ \t]+(?:" + "|".join(str(data["imperative_objects"]).split()) + r")\b"
-        ),
+        objects=compiled(r"[ \t]+(?:" + "|".join(str(data["imperative_objects"]).split()) + r")\b"),
         not_imperatives=frozenset(str(data["not_imperatives"]).split()),
         signposting=_compile(data["signposting"], 0, at_start=True),
         recommendation=_compile(data["recommendation"], 0),
         recommendation_statement=_compile(data["recommendation_statement"], 0, at_start=True),
         meta=_compile(data["meta"], re.M),
-        findings=re.compile("|".join(f"(?:{p})" for p in data["findings"]), re.I),
+        findings=compiled("|".join(f"(?:{p})" for p in data["findings"]), re.I),
     )
 
 
 _GUARD = "(?<![\\w'’])(?=\\w)"
+# The code that turns the rules' patterns into the grouped alternation (.pattern_cache).
+_BUILD_CODE = fingerprint(__file__, caseless.__file__, derivative.__file__, first_chars.__file__)
 
 
 # A pattern that opens with a set of words and a space ("\\b(?:is|are)\\s+…").
@@ -122,14 +124,25 @@ def _compile(patterns: list[str], flags: int, *, at_start: bool = False) -> Fold
     # every start-up, so the plain alternation (in lower case) is compiled.
     patterns = factor(patterns)
     joined = _GUARD + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
-    try:
-        lowered_joined = lower_pattern(joined)
-        if at_start:
-            return FoldedSearch(joined, flags, fast=lowered_joined)
+    plain = flags & ~re.IGNORECASE
+
+    def grouped_form() -> str:
+        lower_pattern(joined)  # (raises Unsupported as the parts would)
         lowered = [lower_pattern(p) for p in patterns]
+        return _GUARD + "(?:" + by_first_char(lowered, plain, word_start=True) + ")"
+
+    # The lower-case forms, grouped or not, and their compilation were most of the rules'
+    # start-up: kept on disk between runs (.pattern_cache), looked up by the patterns they
+    # are made from.
+    try:
+        if at_start:
+            fast = cached_pattern(
+                ("kinds at start", joined), _BUILD_CODE, lambda: lower_pattern(joined), plain
+            )
+        else:
+            fast = cached_pattern(("kinds", patterns), _BUILD_CODE, grouped_form, plain)
     except Unsupported:
         return FoldedSearch(joined, flags)
-    fast = _GUARD + "(?:" + by_first_char(lowered, flags & ~re.IGNORECASE, word_start=True) + ")"
     return FoldedSearch(joined, flags, fast=fast)
 
 
