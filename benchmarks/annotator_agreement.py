@@ -24,6 +24,17 @@ annotator's seat, so the columns can be read side by side.
 
 The validation half is for choosing between methods by aggregate figures only, so it is printed
 as aggregates only; ``--disagreements`` lists the differing pairs of the tune passages alone.
+
+Blind halves. benchmarks/gold-real-iaa-blind/ holds a second annotation of blind passages, made
+from the public written conventions only (the guidelines and the decisions sections of the tune
+and validation READMEs), without the blind READMEs, the blind labels or the extractor's output on
+those passages; annotator 1 is the blind gold label of the same folder name in
+benchmarks/gold-real-blind/ or benchmarks/gold-real-blind-2/. For each blind half and pooled it
+prints three aggregate columns: annotator 2 against annotator 1, the extractor against
+annotator 1 (the blind figures the targets are judged on) and the extractor against annotator 2
+(the same extractor judged by the public conventions alone), with 95% Wilson intervals for
+source type, kind and attributed source. Blind halves are never listed unit by unit: no
+disagreement listing, no per-passage row.
 """
 
 from __future__ import annotations
@@ -49,6 +60,8 @@ from evidence_claims.testing.agreement import PR, Tally, compare, covering  # no
 
 IAA = ROOT / "benchmarks" / "gold-real-iaa"
 HALVES = (("val", EA.REAL_VAL), ("tune", EA.REAL))
+IAA_BLIND = ROOT / "benchmarks" / "gold-real-iaa-blind"
+BLIND_HALVES = (("blind", EA.REAL_BLIND), ("blind-2", EA.REAL_BLIND_2))
 LABELS = ("kind", "type", "basis")
 
 
@@ -194,11 +207,20 @@ def disagreements(first: Sequence[Claim], second: Sequence[Claim]) -> list[str]:
     return lines
 
 
-def passages() -> list[tuple[str, Path, Path]]:
-    """(half, annotator 1 folder, annotator 2 folder) for every passage of the iaa folder."""
+def passages(
+    iaa: Path = IAA, halves: Sequence[tuple[str, Path]] = HALVES
+) -> list[tuple[str, Path, Path]]:
+    """(half, annotator 1 folder, annotator 2 folder) for every passage of an agreement folder.
+
+    Annotator 1 is the passage of the same folder name in one of ``halves``; a second
+    annotation without a first one is an error, not a skipped passage, so that a misnamed
+    folder cannot silently drop out of the figures.
+    """
     found = []
-    for second in sorted(p for p in IAA.iterdir() if (p / "claims.yaml").is_file()):
-        for half, root in HALVES:
+    if not iaa.is_dir():
+        return found
+    for second in sorted(p for p in iaa.iterdir() if (p / "claims.yaml").is_file()):
+        for half, root in halves:
             if (root / second.name / "claims.yaml").is_file():
                 found.append((half, root / second.name, second))
                 break
@@ -265,11 +287,143 @@ ROWS: tuple[tuple[str, Callable[[Pairing], str]], ...] = (
 )
 
 
-def table(columns: list[tuple[str, Pairing]]) -> str:
+def table(columns: list[tuple[str, Pairing]], cell: int = 15) -> str:
     width = 28
-    head = f"{'':{width}}" + "".join(f"{name:>15}" for name, _ in columns)
-    body = [f"{title:{width}}" + "".join(f"{fn(p):>15}" for _, p in columns) for title, fn in ROWS]
+    head = f"{'':{width}}" + "".join(f"{name:>{cell}}" for name, _ in columns)
+    body = [
+        f"{title:{width}}" + "".join(f"{fn(p):>{cell}}" for _, p in columns) for title, fn in ROWS
+    ]
     return "\n".join([head, *body])
+
+
+def wilson(right: int, total: int, z: float = 1.96) -> tuple[float, float]:
+    """Wilson score interval of a proportion (95% with the default z).
+
+    Unlike the normal approximation it stays inside 0-1 and is usable near 100% and for small
+    counts, which is where agreement figures on a few dozen units sit.
+    """
+    if total == 0:
+        return math.nan, math.nan
+    p = right / total
+    denominator = 1 + z * z / total
+    centre = (p + z * z / (2 * total)) / denominator
+    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / denominator
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def _interval(right: int, total: int) -> str:
+    if not total:
+        return "n/a"
+    low, high = wilson(right, total)
+    return f"{right}/{total} = {100 * right / total:.1f}% ({100 * low:.1f}-{100 * high:.1f}%)"
+
+
+def intervals(pairing: Pairing) -> list[tuple[str, str]]:
+    """Source type, kind, attributed source (and non-meta source type) with Wilson intervals."""
+    rows = []
+    for name, title in (
+        ("type", "source type"),
+        ("kind", "kind"),
+        ("type_non_meta", "source type, non-meta"),
+    ):
+        pairs = pairing.labels[name]
+        rows.append((title, _interval(sum(a == b for a, b in pairs), len(pairs))))
+    rows.append(
+        ("attributed source", _interval(pairing.attributed.right, pairing.attributed.total))
+    )
+    return rows
+
+
+@dataclass
+class BlindHalf:
+    """One blind half: annotator 2 and the extractor against annotator 1, the extractor
+    against annotator 2."""
+
+    passages: int = 0
+    human: Pairing = field(default_factory=Pairing)
+    machine_first: Pairing = field(default_factory=Pairing)
+    machine_second: Pairing = field(default_factory=Pairing)
+
+    def __iadd__(self, other: BlindHalf) -> BlindHalf:
+        self.passages += other.passages
+        self.human += other.human
+        self.machine_first += other.machine_first
+        self.machine_second += other.machine_second
+        return self
+
+    def columns(self, name: str) -> list[tuple[str, Pairing]]:
+        return [
+            (f"{name} ann2/1", self.human),
+            (f"{name} ext/1", self.machine_first),
+            (f"{name} ext/2", self.machine_second),
+        ]
+
+
+def blind_halves(
+    extracted: Callable[[Path], list[Claim]] | None = None,
+) -> dict[str, BlindHalf]:
+    """Aggregate agreement per blind half; passages are never reported one by one.
+
+    The extractor drafts each blind document once (from annotator 1's folder, whose
+    ``document.txt`` and ``references.bib`` the second annotation copies byte for byte) and the
+    draft is scored against both annotations.
+    """
+    draft = extracted or _extracted
+    halves = {half: BlindHalf() for half, _ in BLIND_HALVES}
+    for half, first_folder, second_folder in passages(IAA_BLIND, BLIND_HALVES):
+        first = _claims(first_folder)
+        second = _claims(second_folder)
+        predicted = draft(first_folder)
+        result = halves[half]
+        result.passages += 1
+        result.human += pair(first, second)
+        result.machine_first += pair(first, predicted)
+        result.machine_second += pair(second, predicted)
+    return halves
+
+
+KINDS = ("claim", "recommendation", "question", "meta")
+
+
+def kind_matrix(pairs: Sequence[tuple[str, str]]) -> str:
+    """Kind confusion of aligned pairs: rows annotator 1, columns the other side (counts only)."""
+    counts = Counter(pairs)
+    head = f"{'':16}" + "".join(f"{k[:6]:>8}" for k in KINDS)
+    rows = [f"{a:16}" + "".join(f"{counts[(a, b)]:>8}" for b in KINDS) for a in KINDS]
+    return "\n".join([head, *rows])
+
+
+def print_blind() -> None:
+    """The blind section: aggregate columns per half and pooled, then Wilson intervals."""
+    halves = blind_halves()
+    pooled = BlindHalf()
+    for result in halves.values():
+        pooled += result
+    counts = ", ".join(f"{half} {result.passages}" for half, result in halves.items())
+    print(
+        "\nBlind halves (benchmarks/gold-real-iaa-blind; annotator 1 = the blind gold label of"
+        " gold-real-blind\nor gold-real-blind-2). ann2/1 = annotator 2 against annotator 1,"
+        " ext/1 and ext/2 = the extractor\nagainst annotator 1 and against annotator 2."
+        f" Passages: {counts}. Aggregates only.\n"
+    )
+    columns = []
+    for half, result in halves.items():
+        columns += result.columns(half)
+    print(table(columns, cell=15))
+    print()
+    print(table(pooled.columns("pooled"), cell=15))
+    for name, result in (*halves.items(), ("pooled", pooled)):
+        print(f"\n{name}, 95% Wilson intervals:")
+        for title, pairing in (
+            ("annotator 2 against annotator 1", result.human),
+            ("extractor against annotator 1", result.machine_first),
+            ("extractor against annotator 2", result.machine_second),
+        ):
+            print(f"  {title}:")
+            for row, text in intervals(pairing):
+                print(f"    {row:24}{text}")
+    print("\nPooled blind kind, annotator 1 (rows) against annotator 2 (columns):")
+    print(kind_matrix(pooled.human.labels["kind"]))
 
 
 def split_table(columns: list[tuple[str, Pairing]]) -> str:
@@ -300,9 +454,19 @@ def main() -> None:
     parser.add_argument(
         "--disagreements",
         action="store_true",
-        help="list the differing pairs of the tune passages (never the validation half's)",
+        help="list the differing pairs of the tune passages (never the validation or blind"
+        " halves')",
+    )
+    parser.add_argument(
+        "--no-blind", action="store_true", help="leave out the blind halves' aggregate section"
+    )
+    parser.add_argument(
+        "--blind-only", action="store_true", help="print the blind halves' aggregate section only"
     )
     args = parser.parse_args()
+    if args.blind_only:
+        print_blind()
+        return
     human = {half: Pairing() for half, _ in HALVES}
     machine = {half: Pairing() for half, _ in HALVES}
     listed: list[str] = []
@@ -340,6 +504,8 @@ def main() -> None:
         " passage's own\nwording (benchmarks/gold-real-iaa/decided.yaml) and on the others:\n"
     )
     print(split_table([("ann.2", pooled_h), ("extract", pooled_m)]))
+    if not args.no_blind:
+        print_blind()
     if args.disagreements:
         print("\nDisagreements, tune passages only (annotator 1 -> annotator 2):")
         print("\n".join(listed))

@@ -112,3 +112,74 @@ def test_covering_picks_the_claim_sharing_most_characters_first_of_equals() -> N
     assert covering(60, 70, claims) is None  # touching is not overlapping
     assert overlap(claims[0], claims[1]) == 2
     assert overlap(claims[0], claims[3]) == 0
+
+
+def test_wilson_interval_reproduces_published_figures(iaa) -> None:
+    """The intervals quoted in benchmarks/gold-real-iaa/README.md for 82/84 and 151/153."""
+    low, high = iaa.wilson(82, 84)
+    assert (round(100 * low, 1), round(100 * high, 1)) == (91.7, 99.3)
+    low, high = iaa.wilson(151, 153)
+    assert (round(100 * low, 1), round(100 * high, 1)) == (95.4, 99.6)
+    # All right: the upper end is 1, the lower stays below; none right mirrors it.
+    low, high = iaa.wilson(10, 10)
+    assert high == pytest.approx(1.0) and 0.6 < low < 0.8
+    assert iaa.wilson(0, 10) == pytest.approx((1 - high, 1 - low))
+    assert all(math.isnan(v) for v in iaa.wilson(0, 0))
+
+
+def test_passages_find_the_first_annotation_by_folder_name(iaa, tmp_path: Path) -> None:
+    second = tmp_path / "second"
+    halves = [("one", tmp_path / "one"), ("two", tmp_path / "two")]
+    for folder in (second / "a", second / "b", halves[0][1] / "a", halves[1][1] / "b"):
+        folder.mkdir(parents=True)
+        (folder / "claims.yaml").write_text("claims: []\n", "utf-8")
+    assert iaa.passages(second, halves) == [
+        ("one", halves[0][1] / "a", second / "a"),
+        ("two", halves[1][1] / "b", second / "b"),
+    ]
+    assert iaa.passages(tmp_path / "absent", halves) == []
+    (second / "c").mkdir()
+    (second / "c" / "claims.yaml").write_text("claims: []\n", "utf-8")
+    with pytest.raises(SystemExit):
+        iaa.passages(second, halves)
+
+
+def test_blind_halves_score_the_draft_against_both_annotators(iaa, monkeypatch) -> None:
+    """ext/1 compares the draft with annotator 1, ext/2 with annotator 2; halves pool."""
+    first = [_claim(1, 0, 10, type_="clinical_trial", basis="explicit"), _claim(2, 11, 20)]
+    second = [_claim(1, 0, 10, type_="clinical_trial", basis="explicit"), _claim(2, 11, 20)]
+    second[1] = _claim(2, 11, 20, kind="meta")
+    draft = [_claim(1, 0, 10, type_="observational_study", basis="explicit"), _claim(2, 11, 20)]
+    folders = {"a1": first, "a2": second, "b1": first, "b2": second}
+    monkeypatch.setattr(
+        iaa,
+        "passages",
+        lambda *_: [("blind", Path("a1"), Path("a2")), ("blind-2", Path("b1"), Path("b2"))],
+    )
+    monkeypatch.setattr(iaa, "_claims", lambda folder: folders[str(folder)])
+    halves = iaa.blind_halves(extracted=lambda folder: draft)
+    assert set(halves) == {"blind", "blind-2"}
+    one = halves["blind"]
+    assert one.passages == 1
+    assert iaa.percent(one.human.labels["kind"]) == pytest.approx(0.5)
+    assert iaa.percent(one.human.labels["type"]) == 1.0
+    assert iaa.percent(one.machine_first.labels["kind"]) == 1.0
+    assert iaa.percent(one.machine_second.labels["kind"]) == pytest.approx(0.5)
+    assert (one.machine_first.attributed.right, one.machine_first.attributed.total) == (0, 1)
+    pooled = iaa.BlindHalf()
+    for result in halves.values():
+        pooled += result
+    assert pooled.passages == 2 and pooled.human.aligned == 4
+    assert [name for name, _ in pooled.columns("pooled")] == [
+        "pooled ann2/1",
+        "pooled ext/1",
+        "pooled ext/2",
+    ]
+
+
+def test_kind_matrix_counts_rows_as_annotator_one(iaa) -> None:
+    text = iaa.kind_matrix([("meta", "claim"), ("meta", "claim"), ("claim", "claim")])
+    rows = {line.split()[0]: line.split()[1:] for line in text.splitlines()[1:]}
+    assert rows["meta"] == ["2", "0", "0", "0"]
+    assert rows["claim"] == ["1", "0", "0", "0"]
+    assert rows["question"] == ["0", "0", "0", "0"]

@@ -4,7 +4,8 @@
 ``benchmarks/gold-real`` (tune half) and of the blind halves ``gold-real-blind`` and
 ``gold-real-blind-2``, and of the validation half ``gold-real-val`` (aggregate rows only);
 ``benchmarks/annotator_agreement.py`` compares ``gold-real-iaa`` (a second annotator's labels of
-ten of those passages) with the first annotation. A
+ten of those passages) and ``gold-real-iaa-blind`` (a second annotation of blind passages) with
+the first annotation. A
 quote that no longer sits at its offsets, a stale digest, a key missing from the bibliography
 or a ``SOURCE.md`` without its plain ``genre:`` line would make those figures wrong without
 any error, so each passage is checked here, by reading its files only. The blind and
@@ -25,7 +26,15 @@ from evidence_claims.pipeline.validation import validate
 from .benchmark_scripts import load_benchmark
 
 ROOT = Path(__file__).resolve().parents[1]
-SETS = ("gold-real", "gold-real-blind", "gold-real-blind-2", "gold-real-val", "gold-real-iaa")
+SETS = (
+    "gold-real",
+    "gold-real-blind",
+    "gold-real-blind-2",
+    "gold-real-val",
+    "gold-real-iaa",
+    "gold-real-iaa-blind",
+)
+BLIND_SETS = ("gold-real-blind", "gold-real-blind-2")
 # The line extract_agreement.genre reads (same pattern), plain: "- genre: trial abstract".
 GENRE = re.compile(r"^\W*genre:\s*(.+?)\s*$", re.M | re.I)
 BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),", re.M)
@@ -101,6 +110,32 @@ def test_every_second_annotation_mirrors_a_first_one() -> None:
             )["claims"]
         )
         assert all(1 <= n <= count for n in numbers or []), name
+
+
+def test_every_blind_second_annotation_mirrors_a_blind_first_one() -> None:
+    """The second annotation of blind passages has the blind gold's very text and sources.
+
+    As for the earlier study, offsets are compared across the two annotations, so the document
+    and bibliography must be byte for byte those of annotator 1's folder (one of the blind
+    halves, found by folder name); SOURCE.md is copied too, so the per-genre reading and the
+    licence stay those of the first folder.
+    """
+    second = [p for p in FOLDERS if p.parent.name == "gold-real-iaa-blind"]
+    assert len(second) >= 9
+    for folder in second:
+        firsts = [
+            ROOT / "benchmarks" / name / folder.name
+            for name in BLIND_SETS
+            if (ROOT / "benchmarks" / name / folder.name / "claims.yaml").is_file()
+        ]
+        assert len(firsts) == 1, f"{folder.name}: no single blind first annotation"
+        first = firsts[0]
+        for name in ("document.txt", "references.bib", "SOURCE.md"):
+            assert (folder / name).is_file() == (first / name).is_file(), f"{folder.name}/{name}"
+            if (first / name).is_file():
+                assert (folder / name).read_bytes() == (first / name).read_bytes(), name
+        for claim in yaml.safe_load((folder / "claims.yaml").read_text("utf-8"))["claims"]:
+            assert claim["review"] == {"status": "confirmed", "by": "annotator"}, claim["id"]
 
 
 def _genre(folder: Path) -> str:

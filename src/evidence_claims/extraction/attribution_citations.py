@@ -16,7 +16,9 @@ from .attribution_rules import (
     ANECDOTAL,
     AUTHORITY,
     EXPERT,
+    MARKERS,
     REVIEW,
+    STUDY_TYPES,
     CueHit,
     choose_cue,
     load_rules,
@@ -86,6 +88,13 @@ def entry_types(bibliography: Bibliography | None) -> dict[str, str | None]:
             for h in rules.scan(text)
             if h.type not in ("anaphora", "judgement") and not generic_cue(text, h)
         ]
+        note = entry.get("note") or ""
+        if not hits and note:
+            # The entry's note may say what the work is ("VITAL, a randomized
+            # placebo-controlled trial") where its title names no design.
+            hits = [
+                h for h in rules.scan(note) if h.type in STUDY_TYPES and not generic_cue(note, h)
+            ]
         where = " ".join(entry.get(name) or "" for name in ("journal", "institution", "series"))
         if not hits and where.strip():
             # A journal of reviews ("Cochrane Database of Systematic Reviews") or a report of
@@ -225,22 +234,23 @@ def resolve_mentions(
         # A body cited by name: its entry says what it published (a guideline, a review),
         # before the agency cue its name also is.
         kind = entry_kind if mention.form == "corporate" else None
-        for hit in hits if kind is None else ():
-            if (
-                hit.start < mention.end
-                and mention.start < hit.end
-                and hit.type
-                not in (
-                    "anaphora",
-                    "judgement",
-                )
-                # "a new study published in <journal>", "researchers led by X": words that
-                # say only that a study exists yield to the design of the entry they resolve
-                # to (docs/extraction-decisions.md, 34: typed by its design).
-                and not (entry_kind is not None and generic_cue(document, hit))
-            ):
-                kind = hit.type
-                break
+        overlapping = [
+            hit
+            for hit in (hits if kind is None else ())
+            if hit.start < mention.end
+            and mention.start < hit.end
+            # cue families that are no source type ("this study" is also the research
+            # report's own voice) never type a mention
+            and hit.type not in MARKERS
+            # "a new study published in <journal>", "researchers led by X": words that
+            # say only that a study exists yield to the design of the entry they resolve
+            # to (docs/extraction-decisions.md, 34: typed by its design).
+            and not (entry_kind is not None and generic_cue(document, hit))
+        ]
+        # "a CDC study": the body that ran a study is not what the mention names
+        studies = [hit for hit in overlapping if hit.type in STUDY_TYPES]
+        if studies or overlapping:
+            kind = (studies or overlapping)[0].type
         if kind is None:
             kind = entry_kind
         if kind is None and mention.form == "backref":

@@ -29,7 +29,7 @@ from .attribution_speakers import named_again, official_speaker
 from .attribution_voice import names_body
 from .segment import LABELS, Segment
 
-_OPENING_QUOTES = "\"“‘'«"
+_OPENING_QUOTES = "\"“‘'«`"  # (`` opens a quotation in plain-text transcripts)
 # An expert named as an author or leader of a study ("said study author X", "said lead
 # investigator X", "said study leader X").
 # A bare "the authors suggest/speculate" is the authors' own opinion, not a quotation of the
@@ -101,7 +101,13 @@ class _Passage:
     sources: tuple[str, ...]
     opened_by: int
     quote_only: bool = False
+    # a poster's or blogger's own opinion ("I think ..."): it goes on to the end of the post
+    own_post: bool = False
     report: bool = False  # the study the document itself reports (research-report voice)
+    # The keys of the work the passage reports when they are not carried to every statement
+    # (a study a news text names, resolved to its entry): a statement that names it again by a
+    # definite description ("this study", "the trial") takes them back.
+    named: tuple[str, ...] = ()
 
 
 @dataclass
@@ -119,6 +125,7 @@ class Walk:
     section_design: str | None = None  # the design a section heading names ("Randomized trials")
     officials: set[str] = field(default_factory=set)  # names of quoted officials of a body
     cited: set[str] = field(default_factory=set)  # keys cited by author, number or body so far
+    study_section: bool = False  # under a heading that names the study reported ("Main Findings")
 
 
 def new_paragraph(walk: Walk, segment: Segment, kind: Kind) -> None:
@@ -145,6 +152,7 @@ def decide(doc: Document, walk: Walk, st: Statement) -> Attribution:
     else:
         result = _carried(doc, walk, st)
     result = _named_by_venue(walk, st, result)
+    result = _described_again(doc, walk, st, result)
     if walk.passage is not None and walk.passage.type in STUDY_TYPES:
         walk.last_study = walk.passage
         walk.study_paragraph = st.segment.paragraph
@@ -175,6 +183,46 @@ def _named_by_venue(walk: Walk, st: Statement, result: Attribution) -> Attributi
     )
 
 
+# A definite description of a piece of research ("this study", "the new trial", "the
+# article"): the work a passage reports, named again without its name.
+_DESCRIBED = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?:new|recent|latest|same|original|published|[\w-]+-year)\s+)?"
+    r"(?:study|trial|article|paper|report|analysis|survey)\b(?!\s+(?:of|on|to)\b)",
+    re.I,
+)
+
+
+# A study named by its acronym alone ("the VITAL study", "The ZINCO trial").
+_ACRONYM_NAME = re.compile(
+    r"(?:the|this|a|an)\s+(?-i:[A-Z][A-Z0-9-]{2,})\s+(?:study|trial|cohort|survey)", re.I
+)
+
+
+def _described_again(doc: Document, walk: Walk, st: Statement, result: Attribution) -> Attribution:
+    """A work named again by a definite description rests on its key (``inferred``).
+
+    "Results from this study suggested ...", after "a new study published in <journal>" was
+    resolved to its entry: the sentence mentions the work, so it is no longer ``context``
+    without a key (docs/extraction-decisions.md, 46). Only for a passage whose key is not
+    carried to every statement (the study a news text or an agency's page reports); a
+    research report's "this study" is the report itself and has no entry.
+    """
+    passage = walk.passage
+    if (
+        result.basis not in ("context", "explicit")
+        or st.kind == "recommendation"  # "You can read the article here" points, rests on none
+        or result.sources
+        or passage is None
+        or not passage.named
+        or passage.type != result.type
+    ):
+        return result
+    match = _DESCRIBED.search(doc.text, st.segment.start, st.segment.end)
+    if match is None:
+        return result
+    return replace(result, basis="inferred", sources=passage.named, mention=match.group(0))
+
+
 def _layout(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     """Headings, labels, list leads and "[citation needed]" rest on nothing."""
     segment = st.segment
@@ -182,7 +230,22 @@ def _layout(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     if label is not None:
         walk.in_report = label not in _PREFACE_LABELS
     if segment.role == "heading":
-        if label is None:
+        study = (
+            walk.passage
+            if walk.passage is not None and walk.passage.type in STUDY_TYPES
+            else walk.last_study
+        )
+        walk.study_section = False
+        if (
+            label is None
+            and study is not None
+            and _STUDY_HEADING.fullmatch(doc.text, segment.start, segment.end)
+        ):
+            # "Main Findings", "About this Study": the section goes on with the study just
+            # reported, so its statements rest on it (docs/extraction-decisions.md, 3 and 35).
+            walk.passage = study
+            walk.study_section = True
+        elif label is None:
             walk.passage = None  # a new section starts a new topic
             walk.last_study = None
             walk.in_report = False
@@ -205,6 +268,15 @@ def _layout(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         # names its ground, "Studies show ...[citation needed]", still rests on that ground).
         return Attribution(UNSOURCED, "none")
     return None
+
+
+# A heading that names the study a page reports or its findings, not a new topic.
+_STUDY_HEADING = re.compile(
+    r"\s*(?:(?:main|key|major|study|the\s+study['’]s|its)\s+)?(?:study\s+)?(?:findings|results)"
+    r"|\s*about\s+(?:this|the)\s+(?:study|report|trial|survey|research)"
+    r"|\s*what\s+the\s+(?:study|researchers|trial)\s+found\s*",
+    re.I,
+)
 
 
 def _label_word(document: str, segment: Segment) -> str | None:
@@ -262,8 +334,19 @@ def _topic_shift(doc: Document, walk: Walk, st: Statement) -> None:
         walk.passage = None  # from animals or cells to people: a new topic
         return
     first_of_paragraph = st.index > 0 and doc.segments[st.index - 1].paragraph != segment.paragraph
+    if passage.own_post and (
+        first_of_paragraph
+        or st.kind == "meta"
+        or "\n" in text[doc.segments[st.index - 1].end : segment.end]
+    ):
+        # A signature, a new paragraph or line: the post has ended (threads break posts at a
+        # line), or the writer goes on to the next point.
+        walk.passage = None
+        return
     if not first_of_paragraph or passage.report or passage.quote_only:
         return
+    if walk.study_section and passage.type in STUDY_TYPES:
+        return  # the paragraphs of a section about the study all refer back to it
     refers_back = bool(
         _PRONOUN_START.match(text, segment.body, segment.end)
         or st.cues("anaphora")
@@ -330,6 +413,8 @@ def _advice(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         # A ground named ("I think X should go"): the advice after it rests on it too
         # (docs/extraction-decisions.md, 15 and 51).
         walk.grounded = True
+        if _own_view(doc, chosen):
+            walk.passage = _Passage(EXPERT, chosen.sources, st.index, own_post=True)
         return chosen
     if st.named_type and _cites(st):
         # "Iron is advised for children (WHO 2011)": advice that cites the work it comes
@@ -371,6 +456,13 @@ def _report(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
     passage = walk.passage
     if not st.main and (passage is None or not passage.report):
         return None  # no report voice, and no report to continue
+    if doc.genre.family == "narrative_review" and any(
+        item.keys and item.informal is not None for item in st.resolved
+    ):
+        # "The ... Prevention Trial (SELECT) was conducted to ...": a review's words on a work
+        # it names are about that work, not a report of its own (docs/extraction-decisions.md,
+        # 8 and 46).
+        return None
     if st.cues("judgement"):
         return None
     if st.cues("gap") and (passage is None or not passage.report):
@@ -467,6 +559,14 @@ def _counted(text: str, segment: Segment, cue: CueHit) -> bool:
 _NAMES_THE_STUDY = re.compile(r"the\s+(?:study|trial|survey|review|meta-analysis)", re.I)
 # A report's voice that names its study: the authors' "we"/"our", or "this/the present study".
 _NAMES_OWN_STUDY = re.compile(r"(?:we|our|this|the\s+present|the\s+current)\b", re.I)
+# Genres whose writer posts in the first person (:mod:`.genre`), and the words of a first-person
+# view ("I think", "IMO", "in my view").
+_POSTING = frozenset({"forum", "personal"})
+_FIRST_PERSON_VIEW = re.compile(
+    r"(?-i:\bI)\s+(?:\w+\s+)?(?:think|believe|feel|agree|suspect|doubt)\b|\bIMH?O\b"
+    r"|\bin\s+my\s+(?:view|opinion)\b",
+    re.I,
+)
 # Genres that tell of others' studies for a lay reader (:mod:`.genre`).
 _TELLING = frozenset({"news", "personal"})
 # Genres whose writer reports no study of their own (:mod:`.genre`).
@@ -618,10 +718,26 @@ def _follow_named(doc: Document, walk: Walk, st: Statement, chosen: Attribution)
         # sentence that cites it.
         told = doc.genre.family in _TELLING and doc.genre.confident
         carried = () if sole or reported or told else chosen.sources
-        walk.passage = _Passage(chosen.type, carried, st.index, report=report)
+        # (a study cited by number in a news text keeps its key on the citing sentence alone)
+        named = chosen.sources if (sole or reported) and not carried else ()
+        walk.passage = _Passage(chosen.type, carried, st.index, report=report, named=named)
     elif chosen.type == EXPERT:
-        walk.passage = _Passage(EXPERT, chosen.sources, st.index, quote_only=True)
+        own = _own_view(doc, chosen)
+        # "I think X should be discouraged. It makes ... harder.": the opinion and advice that
+        # follow in the same post are the poster's (docs/extraction-decisions.md, 51); a
+        # quoted expert's view carries only into the quotation.
+        walk.passage = _Passage(EXPERT, chosen.sources, st.index, quote_only=not own, own_post=own)
     return chosen
+
+
+def _own_view(doc: Document, chosen: Attribution) -> bool:
+    """Is the statement a poster's or blogger's own view ("I think", "IMO", "in my view")?"""
+    return (
+        chosen.type == EXPERT
+        and doc.genre.family in _POSTING
+        and chosen.cue is not None
+        and _FIRST_PERSON_VIEW.search(doc.text, chosen.cue[0], chosen.cue[1]) is not None
+    )
 
 
 def _own_account(text: str, chosen: Attribution) -> bool:
@@ -661,11 +777,18 @@ def _official(doc: Document, walk: Walk, st: Statement, chosen: Attribution) -> 
 
 
 def _official_again(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
-    """A later quotation of an official already described ("...," says Levy): the body's."""
-    if st.explicit:
+    """A later quotation of an official already described ("...," says Levy): the body's.
+
+    The reporting verb beside the official's name is itself an expert's cue ("Levy said"); a
+    statement whose only explicit cues are such speakers' is still the official's
+    (docs/extraction-decisions.md, 31), one that names another ground is not.
+    """
+    if not walk.officials:
         return None
     cue = named_again(doc.text, st.segment.start, st.segment.end, walk.officials)
     if cue is None:
+        return None
+    if any(c.type != EXPERT for c in st.explicit):
         return None
     walk.passage = _Passage(AUTHORITY, (), st.index, quote_only=True)
     walk.grounded = True
@@ -834,7 +957,17 @@ def _explicit(cue: CueHit, resolved: list[Resolved], text: str | None = None) ->
         # A study named by its journal or as the one work listed ("a new study published in
         # <journal>") is resolved to an entry too: its design is the entry's
         # (docs/extraction-decisions.md, 34).
-        named = [item for item in resolved if (item.venue or item.sole) and item.keys]
+        # So is one named by an acronym ("the ZINCO study"), which says no design either.
+        named = [
+            item
+            for item in resolved
+            if item.keys
+            and (
+                item.venue
+                or item.sole
+                or (item.informal is not None and _ACRONYM_NAME.fullmatch(item.informal))
+            )
+        ]
         known = next((item.type for item in cited + named if item.type in STUDY_TYPES), None)
         if known is None and cited and cue.type == ANECDOTAL:
             known = "observational_study"  # a cited work, not unnamed people's reports

@@ -44,8 +44,11 @@ from .mentions import Mention, find_mentions
 from .segment import Segment
 
 # Genres that report someone else's study (benchmarks/gold-real-val/README.md: "A study a news
-# text or blog reports ... carries the key of the one study entry").
-_SOLE_GENRES = frozenset({"news", "personal"})
+# text or blog reports ... carries the key of the one study entry"). An agency's page that
+# lists one work, and a page whose genre is not read, report that work the same way
+# (docs/extraction-decisions.md, 34 and 46); research reports and reviews are left out, since
+# their single entry may be the document itself.
+_SOLE_GENRES = frozenset({"news", "personal", "agency", "unknown"})
 
 __all__ = ["Document", "Statement", "entry_types", "read_statement", "self_report"]
 

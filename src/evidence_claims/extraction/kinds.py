@@ -28,7 +28,8 @@ _FIRST_WORD = re.compile(r"[\W\d_]*([A-Za-z]+(?:['’][tT])?)")
 # An opening clause or phrase before the main clause: a condition or time ("If you ...,"),
 # a purpose or topic ("To reduce the risk, ...", "For the latest information, ...").
 _LEADING_CLAUSE = re.compile(
-    r"\s*(?:if|when|whenever|before|after|once|while|unless|until|in\s+case|for|to)\b[^,;:]{1,120}"
+    r"\s*(?:if|when|whenever|whether|before|after|once|while|unless|until|in\s+case|for|to)\b"
+    r"[^,;:]{1,120}"
     r"[,;:]\s*",
     re.IGNORECASE,
 )
@@ -40,7 +41,7 @@ _CONCESSIVE = re.compile(
 )
 _SOFTENERS = re.compile(
     r"\s*(?:(?:so|and|but|also|then|finally|first|instead|otherwise|now|please|ideally|"
-    r"preferably|therefore|thus|above\s+all|in\s+short),?\s+)+",
+    r"preferably|therefore|thus|above\s+all|in\s+short|only|just),?\s+)+",
     re.IGNORECASE,
 )
 
@@ -317,7 +318,27 @@ METHOD_SECTIONS = frozenset(
 )
 
 
+# An aim section often opens with the background that motivates the aim ("Purpose: Both X and
+# Y are accepted indices of ageing. Recent studies have shown ... The purpose of the study was
+# ..."): the aim itself is meta by the sentence rules ("To assess ...", "The purpose of the
+# study was ..."), the background stays what it is.
+_AIM_SECTIONS = frozenset({"objective", "objectives", "aim", "aims", "purpose"})
 _BACKGROUND_SECTIONS = frozenset({"background", "introduction", "context", "importance"})
+# What a result looks like wherever an abstract prints it (some put their results under
+# "Materials and Methods"): an effect statistic with its value ("OR = 1.4", "b = -1.02",
+# "r=0.39", "HR 0.81 (95% CI ..."), a p-value, or an association the data showed ("was
+# significantly associated with", "were inversely correlated with"). A methods sentence names
+# what was measured and how, never a value of an effect or a test (CONSORT 2010 items 6 and 17,
+# STROBE 2007 items 12 and 16-17 keep the two apart).
+_REPORTED_RESULT = re.compile(
+    r"(?<![\w-])(?:a?OR|a?HR|a?RR|IRR|SMD|WMD|MD|b|β|r|rho|ρ)\s*(?:=|:)\s*[-−–]?\d"
+    r"|(?<![\w-])p\s*(?:=\s*)?[<≤=]\s*0?\.\d"
+    r"|\b9[059]\s*%\s*(?:CI|confidence\s+intervals?)\b"
+    r"|\b(?:was|were|is|are)\s+(?:\w+ly\s+)?(?:associated|correlated)\s+with\b"
+    r"|\bhad\s+(?:the\s+)?(?:most|largest|strongest|greatest|smallest|least)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:effect|impact|influence)\b",
+    re.IGNORECASE,
+)
 _REPORTS_RESULTS = re.compile(r"\b(?:findings|results)\b")
 
 
@@ -328,7 +349,8 @@ def in_method_sections(document: str, segments: list[Segment], kinds: list[Kind]
     and runs to the next heading or label; one opened by a label inside a paragraph ends with
     that paragraph. Questions and recommendations keep their kind. A label that covers results
     too ("Methods and findings", "Methods/Principal Findings", PLOS) or background
-    ("Background/Objectives") opens no methods section.
+    ("Background/Objectives") opens no methods section. A sentence that reports a result (an
+    effect statistic, a p-value, an association found) stays a claim wherever it is printed.
     """
     out = list(kinds)
     inside = False
@@ -339,7 +361,7 @@ def in_method_sections(document: str, segments: list[Segment], kinds: list[Kind]
             name = text.rstrip(":.").strip().lower()
             parts = {part.strip() for part in name.split("/")}
             inside = (
-                bool(parts & METHOD_SECTIONS)
+                bool(parts & (METHOD_SECTIONS - _AIM_SECTIONS))
                 and not parts & _BACKGROUND_SECTIONS
                 and not _REPORTS_RESULTS.search(name)
             )
@@ -347,7 +369,7 @@ def in_method_sections(document: str, segments: list[Segment], kinds: list[Kind]
             continue
         if inside and opened_in is not None and seg.paragraph != opened_in:
             inside = False
-        if inside and out[index] == "claim":
+        if inside and out[index] == "claim" and not _REPORTED_RESULT.search(text):
             out[index] = "meta"
     return out
 
@@ -413,6 +435,9 @@ _SHORT_LEAD = re.compile(r"[^:;.!?]{1,40}:\s+(?=\S)")
 
 
 def _clause_starts(body: str) -> list[str]:
+    """Where the main clause may start: the statement, after a short lead ("Bottom line: "),
+    after a softener ("And ", "Only "), and after an opening clause ("If ..., ", "Before
+    buying, ") at any of those, then after a softener again."""
     starts = [body]
     lead_in = _SHORT_LEAD.match(body)
     if lead_in and len(lead_in.group().split()) <= 5:
@@ -420,13 +445,14 @@ def _clause_starts(body: str) -> list[str]:
     soft = _SOFTENERS.match(body)
     if soft:
         starts.append(body[soft.end() :])
-    lead = _LEADING_CLAUSE.match(body)
-    if lead:
-        rest = body[lead.end() :]
-        starts.append(rest)
-        soft = _SOFTENERS.match(rest)
-        if soft:
-            starts.append(rest[soft.end() :])
+    for start in list(starts):
+        lead = _LEADING_CLAUSE.match(start)
+        if lead:
+            rest = start[lead.end() :]
+            starts.append(rest)
+            soft = _SOFTENERS.match(rest)
+            if soft:
+                starts.append(rest[soft.end() :])
     return starts
 
 

@@ -84,6 +84,10 @@ def surnames(entry: BibEntry) -> list[str]:
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
 
 
+# An acronym: three or more capitals (digits and hyphens after the first letter).
+_ACRONYM = re.compile(r"\b(?-i:[A-Z][A-Z0-9-]{2,})\b")
+
+
 @dataclass
 class Resolver:
     """Resolves mentions of one document against its bibliography."""
@@ -93,6 +97,7 @@ class Resolver:
     last_keys: tuple[str, ...] = ()
     last_type: str | None = None
     _words: dict[str, set[str]] = field(default_factory=dict)
+    _acronyms: dict[str, set[str]] = field(default_factory=dict)  # as written, in title or note
     corporate: CorporateIndex | None = None
     _by_number: dict[int, str] = field(default_factory=dict)  # marker [n] -> its key
 
@@ -114,8 +119,15 @@ class Resolver:
             )
             # ... and the first author's surname: "the Quinn cohort", "the Hart trial" name a
             # work by its author as a short name does (docs/extraction-decisions.md, 12, 46).
-            self._words[key] = {fold_accents(w) for w in _WORD.findall(text)} | set(
-                surnames(entry)[:1]
+            self._acronyms[key] = set(
+                _ACRONYM.findall(" ".join((entry.get("title") or "", entry.get("note") or "")))
+            )
+            self._words[key] = (
+                {fold_accents(w) for w in _WORD.findall(text)}
+                | set(surnames(entry)[:1])
+                # ... and the study's acronym where only the entry's note gives it ("VITAL, a
+                # randomized trial"): "the VITAL study" names it as a short name does.
+                | {fold_accents(w) for w in _ACRONYM.findall(entry.get("note") or "")}
             )
 
     def prime(self, mentions: Iterable[Mention]) -> None:
@@ -135,6 +147,8 @@ class Resolver:
                 return ()
         elif mention.form == "descriptive":
             keys = self._descriptive(mention, entry_type)
+        elif mention.form == "acronym":
+            keys = [key for key, words in self._acronyms.items() if mention.words[0] in words]
         elif mention.form == "venue":
             wanted = _journal(mention.words[0])
             keys = [

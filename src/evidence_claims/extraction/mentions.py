@@ -21,6 +21,8 @@ Three forms are recognised:
   "NICE guidance (2019)"), looked for only with a bibliography (:mod:`.corporate`). Resolved to
   entries whose braced corporate author is that body in any of its forms (and of that year,
   when given); the document names its source, so the basis stays ``explicit``.
+- *acronym*: a study's acronym defined in parentheses ("... Prevention Trial (SELECT)"), resolved
+  to the entries whose title or note gives that acronym.
 - *sole*: where the bibliography holds one work only and the text is a news report or a
   blog post that reports that one study (the caller decides: an abstract's single entry may be
   the paper itself, and "this study" is the document's own), a study named without a name
@@ -53,7 +55,9 @@ from .mention_resolver import DEMONYMS as DEMONYMS
 from .mention_resolver import Resolver as Resolver
 from .mention_resolver import surnames as surnames
 
-MentionForm = Literal["named", "numbered", "descriptive", "backref", "venue", "corporate", "sole"]
+MentionForm = Literal[
+    "named", "numbered", "descriptive", "backref", "venue", "corporate", "sole", "acronym"
+]
 
 _NAME = r"(?-i:[A-Z][\w'’-]+)"
 # An author citation. The surname comes first, so the search can skip to capital letters;
@@ -72,7 +76,7 @@ NAMED = re.compile(
 DESCRIPTIVE = re.compile(
     r"(?<![\w-])(?:the|these|those|a|an|one|two|several)\s+"
     r"(?:(?!(?:to|of|in|from|for|on|at|by|with|into|than)\s)[a-z-]+\s+){0,2}"
-    r"(?P<words>(?:(?:(?-i:[A-Z][a-z]+)|(?:19|20)\d{2})[\s-]+)+)(?:[a-z-]+\s+)?"
+    r"(?P<words>(?:(?:(?-i:[A-Z][a-z]+)|(?-i:[A-Z][A-Z0-9]{2,})|(?:19|20)\d{2})[\s-]+)+)(?:[a-z-]+\s+)?"
     r"(?P<noun>stud(?:y|ies)|trials?|cohorts?|surveys?|reviews?|experiments?|reports?|data)\b",
     re.IGNORECASE,
 )
@@ -103,17 +107,20 @@ _VENUE_CONTEXT = re.compile(
     r"appear(?:s|ed)?)\b",
     re.IGNORECASE,
 )
-# A study named without a name of its own (the *sole* form): a determiner, at most two words,
+# A study named without a name of its own (the *sole* form): an article or "this" ("this study"
+# names the one work again, docs/extraction-decisions.md 46), at most two words,
 # and a singular noun for a piece of research; or researchers as the indefinite subject of a
 # finding ("scientists found", "Harvard researchers led by ...").
 SOLE = re.compile(
-    r"(?<![\w-])(?:a|an|the)\s+(?:(?!(?:to|of|in|from|for|on|at|by|with)\s)[\w-]+\s+){0,2}?"
+    r"(?<![\w-])(?:a|an|the|this)\s+(?:(?!(?:to|of|in|from|for|on|at|by|with)\s)[\w-]+\s+){0,2}?"
     r"(?:study|trial|paper|report|analysis|meta-analysis|review|survey|experiment)\b"
     r"|(?<!\bthe\s)(?<!\bThe\s)(?<![\w-])(?:researchers|scientists|investigators)"
     r"(?=\s+(?:(?:have|had|also|recently)\s+)?(?:found|discovered|showed|shown|demonstrated|"
     r"reported|report|led|looked|identified|developed|observed)\b)",
     re.IGNORECASE,
 )
+# An acronym defined in parentheses after a name: "(SELECT)", "(GEM)".
+ACRONYM_DEFINED = re.compile(r"\((?-i:([A-Z][A-Z0-9-]{2,}))\)")
 BACKREF = re.compile(
     r"(?<![\w-])the\s+(?:stud(?:y|ies)|trials?|reports?|papers?|articles?|material|research)\s+"
     r"(?:(?:already|previously|just)\s+)?(?:discussed|mentioned|cited|described|referred\s+to)",
@@ -220,15 +227,31 @@ def find_mentions(
             found.append(Mention(match.start(), match.end(), "numbered", numbers=numbers))
     if loose:
         _venues(document, start, end, found)
+        if document.find("(", start, end) >= 0:
+            # "the Selenium and Vitamin E Cancer Prevention Trial (SELECT)": a study's acronym
+            # defined in parentheses, which its entry's title or note may give
+            for match in ACRONYM_DEFINED.finditer(document, start, end):
+                found.append(
+                    Mention(match.start(1), match.end(1), "acronym", words=(match.group(1),))
+                )
     if low is None or _DESCRIPTIVE_NEEDS.search(low, start - offset, end - offset):
         _descriptive(document, start, end, found)
     if low is None or _BACKREF_NEEDS.search(low, start - offset, end - offset):
         for match in BACKREF.finditer(document, start, end):
             found.append(Mention(match.start(), match.end(), "backref"))
-    if sole and not any(m.form in ("named", "numbered") for m in found):
-        # (a sentence that cites its source by author or number names it already)
+    if sole and not any(m.form == "numbered" or (m.form == "named" and m.certain) for m in found):
+        # (a sentence that cites its source by author or number names it already; two
+        # capitalised words joined by "and" in a quoted title, "Lozenges and Longer", are no
+        # certain citation and do not hide "a CDC study: “…”")
         for match in SOLE.finditer(document, start, end):
-            if not any(m.start < match.end() and match.start() < m.end for m in found):
+            # (a body named inside it, "a CDC study", is who ran the study, not the work; its
+            # acronym read as a short name may name nothing listed)
+            if not any(
+                m.form not in ("corporate", "descriptive")
+                and m.start < match.end()
+                and match.start() < m.end
+                for m in found
+            ):
                 found.append(Mention(match.start(), match.end(), "sole"))
     found.sort(key=lambda m: m.start)
     return found
