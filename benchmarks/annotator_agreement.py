@@ -57,6 +57,7 @@ import yaml  # noqa: E402
 from evidence_claims.model.records import Claim  # noqa: E402
 from evidence_claims.pipeline.validation import load  # noqa: E402
 from evidence_claims.testing.agreement import PR, Tally, compare, covering  # noqa: E402
+from evidence_claims.testing.intervals import wilson  # noqa: E402
 
 IAA = ROOT / "benchmarks" / "gold-real-iaa"
 HALVES = (("val", EA.REAL_VAL), ("tune", EA.REAL))
@@ -296,25 +297,10 @@ def table(columns: list[tuple[str, Pairing]], cell: int = 15) -> str:
     return "\n".join([head, *body])
 
 
-def wilson(right: int, total: int, z: float = 1.96) -> tuple[float, float]:
-    """Wilson score interval of a proportion (95% with the default z).
-
-    Unlike the normal approximation it stays inside 0-1 and is usable near 100% and for small
-    counts, which is where agreement figures on a few dozen units sit.
-    """
-    if total == 0:
-        return math.nan, math.nan
-    p = right / total
-    denominator = 1 + z * z / total
-    centre = (p + z * z / (2 * total)) / denominator
-    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / denominator
-    return max(0.0, centre - half), min(1.0, centre + half)
-
-
 def _interval(right: int, total: int) -> str:
     if not total:
         return "n/a"
-    low, high = wilson(right, total)
+    low, high = wilson(right, total, 1.96)  # the z of the README's quoted figures
     return f"{right}/{total} = {100 * right / total:.1f}% ({100 * low:.1f}-{100 * high:.1f}%)"
 
 

@@ -36,6 +36,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import grade_agreement as ga  # noqa: E402
 
+from evidence_claims.testing.intervals import wilson  # noqa: E402
+
 RATINGS = ROOT / "benchmarks" / "grade" / "ceiling" / "ratings.yaml"
 HALVES = (("val", "val.yaml"), ("blind", "blind.yaml"), ("blind-2", "blind-2.yaml"))
 """The held-out halves the reviewer rated, each with its gold file under benchmarks/grade/."""
@@ -45,8 +47,6 @@ PAIRS = (
     ("engine vs reviewer", "reviewer", "engine"),
 )
 """The three comparisons: a title, the reference column and the compared column."""
-Z95 = 1.959963984540054
-"""The normal quantile of a two-sided 95% interval."""
 
 
 @dataclass(frozen=True)
@@ -93,17 +93,6 @@ def check_ratings(ratings: list[dict]) -> dict[str, str]:
             raise ValueError(f"{item_id}: {certainty} does not follow from its domains ({implied})")
         by_id[item_id] = certainty
     return by_id
-
-
-def wilson(successes: int, n: int, z: float = Z95) -> tuple[float, float]:
-    """Wilson score interval of a proportion (better than the normal one near 0 and 1 and for
-    the few dozen items of a half)."""
-    if n == 0:
-        return (float("nan"), float("nan"))
-    p = successes / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (max(0.0, centre - half), min(1.0, centre + half))
 
 
 def agreement(reference: Sequence[str], compared: Sequence[str]) -> Agreement:

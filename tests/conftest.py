@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -76,4 +78,29 @@ def unloadable_copy(bundled_json: Path, folder: Path) -> Path:
     shutil.copytree(bundled_json.parent, folder)
     path = folder / "claims.json"
     path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers of a streamed file forked even when an earlier test left a thread in this
+    process (the library then reads the chunks in one process: forking with threads is not
+    safe in general, but the threads a test run leaves are idle)."""
+    import multiprocessing
+
+    import evidence_claims.pipeline.stream as stream_module
+    from evidence_claims.pipeline import parallel
+
+    monkeypatch.setattr(stream_module, "forks", lambda: True)
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("fork"))
+
+
+def changed_copy(source: Path, folder: Path, change: Any, indent: int | None = 1) -> Path:
+    """A copy of ``source``'s set in ``folder`` with its claim data changed by
+    ``change(data)``, written back as JSON: the path of the changed claims.json."""
+    shutil.copytree(source.parent, folder)
+    data = json.loads(source.read_text(encoding="utf-8"))
+    change(data)
+    path = folder / "claims.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=indent), encoding="utf-8")
     return path

@@ -21,6 +21,8 @@ from evidence_claims.pipeline.stream import stream_report
 from evidence_claims.pipeline.validation import validate_file
 from evidence_claims.testing.synthetic import CorpusShape, write_corpus
 
+from .conftest import changed_copy
+
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "claims" / "kratom-addiction"
 LIMITS = Limits(max_file_bytes=10**9, max_claims=10**7, max_nodes=10**9)
@@ -54,13 +56,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def rewrite(source: Path, target_dir: Path, change: Any, indent: int | None = 1) -> Path:
     """A copy of ``source``'s set with its claim data changed by ``change(data)``."""
-    folder = target_dir / "set"
-    shutil.copytree(source.parent, folder)
-    data = json.loads(source.read_text(encoding="utf-8"))
-    change(data)
-    path = folder / "claims.json"
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=indent), encoding="utf-8")
-    return path
+    return changed_copy(source, target_dir / "set", change, indent)
 
 
 def test_synthetic_corpus(corpus: Path) -> None:

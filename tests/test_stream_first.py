@@ -32,7 +32,7 @@ from evidence_claims.pipeline.stream_first import shared_first_reading
 from evidence_claims.pipeline.stream_summary import Summary, first_reading
 from evidence_claims.testing.synthetic import CorpusShape, write_corpus
 
-from .conftest import run_cli
+from .conftest import changed_copy, run_cli
 
 LIMITS = Limits(max_file_bytes=10**9, max_claims=10**7, max_nodes=10**9)
 BRACES = "a quote with } , and }] and {{ inside"
@@ -49,11 +49,7 @@ def build(source: Path, folder: Path, change: Any, indent: int | None = 1) -> Pa
     """A copy of ``source``'s set with its data changed by ``change(data)``."""
     if folder.exists():
         shutil.rmtree(folder)
-    shutil.copytree(source.parent, folder)
-    data = json.loads(source.read_text(encoding="utf-8"))
-    change(data)
-    path = folder / "claims.json"
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=indent), encoding="utf-8")
+    path = changed_copy(source, folder, change, indent)
     (folder / ".evidence-claims-root").write_text("", encoding="utf-8")
     return path
 
@@ -236,17 +232,6 @@ def test_jobs_for_the_first_reading(monkeypatch: pytest.MonkeyPatch) -> None:
         first_jobs(-1, 100 * mb, mb)
     monkeypatch.setattr(stream_module, "forks", lambda: False)
     assert first_jobs(4, 100 * mb, mb) == 1  # workers would not inherit the reader
-
-
-@pytest.fixture
-def forking(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Workers forked even when an earlier test left a thread in this process."""
-    import multiprocessing
-
-    from evidence_claims.pipeline import parallel
-
-    monkeypatch.setattr(stream_module, "forks", lambda: True)
-    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("fork"))
 
 
 def test_forked_workers_give_the_report_of_one_process(

@@ -60,20 +60,6 @@ def crossing(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture
-def forking(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Workers forked even when an earlier test left a thread in this process (the library
-    then reads the chunks in one process: forking with threads is not safe in general, but
-    the threads a test run leaves are idle)."""
-    import multiprocessing
-
-    import evidence_claims.pipeline.stream as stream_module
-    from evidence_claims.pipeline import parallel
-
-    monkeypatch.setattr(stream_module, "forks", lambda: True)
-    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("fork"))
-
-
 def streamed(path: Path, jobs: int, chunk_bytes: int = 16_384) -> Report:
     report = stream_report(path, limits=LIMITS, min_bytes=0, chunk_bytes=chunk_bytes, jobs=jobs)
     assert report is not None, "the file was not streamed"

@@ -238,11 +238,7 @@ def _grade_claim(
         detected += B.upgrades(claim, ctx)
     applied = [Applied(code, note or "", "recorded") for code, (_i, note) in recorded.items()]
     first = _first_per_code(detected)
-    applied += [
-        Applied(d.code, d.detail, "detected", d.where[:2] == ("evidence", "sources"))
-        for d in first
-        if d.code not in recorded and d.code not in suppressed
-    ]
+    applied += [_applied(d) for d in first if d.code not in recorded and d.code not in suppressed]
     stated = _stated_reasons(claim) if start is not None else ()
     certainty, reasons = grade(start, applied, stated)
 
@@ -251,14 +247,19 @@ def _grade_claim(
         detected += wording
         first = _first_per_code(detected)
         extra = [
-            Applied(d.code, d.detail, "detected", d.where[:2] == ("evidence", "sources"))
-            for d in wording
-            if d.code not in recorded and d.code not in suppressed
+            _applied(d) for d in wording if d.code not in recorded and d.code not in suppressed
         ]
         if extra:
             certainty_after, reasons = grade(start, [*applied, *extra], stated)
             assert certainty_after == certainty  # wording never moves the grade
     return start, certainty, reasons, first, wording
+
+
+def _applied(detected: Detected) -> Applied:
+    """A detected caveat as the grade weighs it: whether it was read in a cited entry (an
+    entry's words speak of the whole review, :attr:`.certainty.Applied.from_entry`)."""
+    from_entry = detected.where[:2] == ("evidence", "sources")
+    return Applied(detected.code, detected.detail, "detected", from_entry)
 
 
 def _stated_reasons(claim: Claim) -> tuple[tuple[str, int], ...]:

@@ -191,24 +191,21 @@ class JsonStream:
         for chunk, text, value in self._read(parse=True):
             items = value["claims"]
             locator = ChunkLocator(text, chunk, items)
-            starts, ends = item_offsets(chunk, text, locator)
-            self.item_starts.extend(starts)
-            self.item_ends.extend(ends)
-            self.chunks.append(chunk)
+            self.record(chunk, *item_offsets(chunk, text, locator))
             yield chunk, items, locator
 
     def scan(self) -> Iterator[Chunk]:
         """Read the file in order without parsing its items: each chunk's byte range and
         place, cut where :meth:`chunks_first` would first try (``first`` and ``count`` are
-        -1: the parse of :meth:`read_chunk` tells them, and tells whether the cut is sound).
+        -1: the parse of :func:`read_chunk` tells them, and tells whether the cut is sound).
         The header, the tail and the digest are known once this is exhausted; the chunks and
         the item offsets are for the caller to record (:meth:`record`)."""
         for chunk, _text, _value in self._read(parse=False):
             yield chunk
 
     def record(self, chunk: Chunk, starts: array[int], ends: array[int]) -> None:
-        """A chunk found by :meth:`scan`, its ``first`` and ``count`` set, and the byte
-        offsets of its items, added in the file's order."""
+        """A chunk read (by :meth:`chunks_first`, or found by :meth:`scan` with its ``first``
+        and ``count`` set since) and the byte offsets of its items, added in the file's order."""
         self.chunks.append(chunk)
         self.item_starts.extend(starts)
         self.item_ends.extend(ends)
@@ -232,20 +229,17 @@ class JsonStream:
             while rest is not None:
                 buf, (end, value, wrapped) = _next_cut(source, rest, parse)
                 if parse:
-                    count = len(value["claims"])
+                    at, count = first, len(value["claims"])
+                    first += count
                     text = self._chunk_text(wrapped)
                     body = text[len(PREFIX) : -len(_SUFFIX_BYTES)]
                 else:
-                    count = -1
+                    at = count = -1
                     text = body = self._chunk_text(buf[:end])
-                at = first if parse else -1
                 chunk = Chunk(at, count, cursor.pos, cursor.pos + end, *cursor.place())
                 yield chunk, text, value
                 cursor.over(body, end)
-                first += count
                 rest = self._after_item(source, buf[end:], cursor)
-        if parse:
-            self.count = first
         self.sha256 = source.digest.hexdigest()
         if source.nodes > limits.max_nodes:
             raise NotStreamable("more values than max-nodes")

@@ -5,7 +5,8 @@ Validating a claim file is pure CPU work on its own data (parse, schema, checks,
 so files are spread over a process pool, one file per task, and results come back in the
 order of the files: the merged report is the same, finding for finding, whatever the number
 of processes. Small jobs stay in the calling process, where a pool's start-up (~0.1 s per
-process) would cost more than it saves.
+process) would cost more than it saves. The chunks of one large file are shared the same way,
+the calling process taking its share (:func:`shared_in_order`).
 """
 
 from __future__ import annotations
@@ -142,6 +143,55 @@ def process_pool(
         initializer=_worker_init,
         initargs=(initializer, initargs),
     )
+
+
+def shared_in_order(
+    pool: concurrent.futures.Executor,
+    workers: int,
+    items: Iterator[T],
+    remote: Callable[[T], Any],
+    local: Callable[[T], R],
+) -> Iterator[tuple[T, Any, bool]]:
+    """Each of ``items`` (never None) with its result, in their order: the ``workers`` of
+    ``pool`` (:func:`process_pool`) run ``remote(item)`` on up to four items each ahead, and
+    this process runs ``local(item)`` on the next item whenever the next result in order is
+    not ready (on two cores, one worker's copy of the pages it writes, and half the results
+    sent through a pipe). Yields (item, result, whether a worker made it); shuts the pool
+    down when done, or when closed early (``contextlib.closing``)."""
+    from collections import deque
+
+    window = 4 * workers  # items given to the workers ahead: none waits for work
+    ahead: deque[tuple[T, concurrent.futures.Future[Any] | None, R | None]] = deque()
+    more, sent = True, 0
+    try:
+        while True:
+            while more and sent < window:
+                item = next(items, None)
+                if item is None:
+                    more = False
+                else:
+                    ahead.append((item, pool.submit(remote, item), None))
+                    sent += 1
+            if not ahead:
+                break
+            item, future, result = ahead[0]
+            if future is None:
+                ahead.popleft()
+                yield item, result, False
+            elif future.done() or not more:
+                ahead.popleft()
+                sent -= 1
+                yield item, future.result(), True
+            else:  # the workers are busy: the next item here
+                item = next(items, None)
+                if item is None:
+                    more = False
+                else:
+                    ahead.append((item, None, local(item)))
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 _gc_lock = threading.Lock()

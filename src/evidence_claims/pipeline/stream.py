@@ -136,32 +136,27 @@ def stream_jobs(jobs: int | None, reader: JsonStream) -> int:
     document's text, the bibliography, the locators) from the process that forks them, which
     costs nothing; sending it instead would copy all of it to each, and parts of it (the
     parsed bibliography, the locators' scanners) are not made to be pickled."""
-    if jobs is not None and jobs < 0:
-        raise ValueError(f"jobs must be 0 (automatic) or a positive number, not {jobs}")
-    chunks = len(reader.chunks)
-    if not forks() or chunks < 2:
-        return 1
-    if jobs is None or jobs == 0:
-        size = reader.chunks[-1].byte_end
-        return min(cpu_count(), chunks) if size >= PARALLEL_MIN_BYTES else 1
-    return min(jobs, chunks)
+    chunks = reader.chunks
+    return _jobs(jobs, chunks[-1].byte_end if chunks else 0, len(chunks))
 
 
 def first_jobs(jobs: int | None, size: int, chunk_bytes: int) -> int:
     """Processes for the first reading of a file of ``size`` bytes
-    (:mod:`.stream_first`): as :func:`stream_jobs` decides for the second (``jobs`` as
-    asked, or with 0 or None every CPU for a file that repays them; one where workers are
-    not forked), never more than its chunks of ``chunk_bytes``."""
+    (:mod:`.stream_first`): as :func:`stream_jobs` decides for the second, its chunks
+    counted as ``size`` over ``chunk_bytes``."""
+    return _jobs(jobs, size, size // max(1, chunk_bytes))
+
+
+def _jobs(jobs: int | None, size: int, chunks: int) -> int:
+    """``jobs`` as asked, or with 0 or None every CPU for a file of ``size`` bytes that repays
+    them; one where workers are not forked; never more than the ``chunks``."""
     if jobs is not None and jobs < 0:
         raise ValueError(f"jobs must be 0 (automatic) or a positive number, not {jobs}")
-    if not forks():
+    if not forks() or chunks < 2:
         return 1
-    chunks = max(1, size // max(1, chunk_bytes))
-    if jobs is None or jobs == 0:
-        wanted = cpu_count() if size >= PARALLEL_MIN_BYTES else 1
-    else:
-        wanted = jobs
-    return max(1, min(wanted, chunks))
+    if not jobs:
+        return min(cpu_count(), chunks) if size >= PARALLEL_MIN_BYTES else 1
+    return min(jobs, chunks)
 
 
 def _validate(

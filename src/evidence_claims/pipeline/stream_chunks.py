@@ -15,9 +15,8 @@ process reading the chunks in turn.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future
+from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,7 +38,7 @@ from ..model.records import Claim
 from ..model.report import ClaimAssessment, Finding, Report
 from ..rules import structural as R
 from .packing import MOST_SHARED, pack, unpack
-from .parallel import gc_paused, process_pool
+from .parallel import gc_paused, process_pool, shared_in_order
 from .stream_context import (
     SHARED_CACHES,
     ClaimStore,
@@ -222,39 +221,29 @@ class SecondReading:
 
         Each worker is forked with the set's context (it inherits the summary, the header and
         the document: nothing is sent per chunk but its number). This process checks the
-        next chunk itself whenever the next result in order is not ready: on two cores, one
-        worker's copy of the pages it writes, and half the results sent through a pipe."""
-        context = (reader, self.summary, self.header, self.checks)
-        pool = process_pool(jobs - 1, _worker_start, context)
-        window = 4 * (jobs - 1)  # chunks given to the workers ahead: none waits for work
-        ahead: deque[Future[Any] | ChunkResult] = deque()  # in the file's order
+        next chunk itself whenever the next result in order is not ready
+        (:func:`~.parallel.shared_in_order`)."""
         seen: dict[Any, Any] = {}
         checker: ChunkChecker | None = None
-        total, number, sent = len(reader.chunks), 0, 0
+
+        def here(number: int) -> ChunkResult:  # its checker made after the fork
+            nonlocal checker
+            if checker is None:
+                checker = ChunkChecker(reader, self.summary, self.header, self.checks)
+            return checker.at(number)
+
+        pool = process_pool(
+            jobs - 1, _worker_start, (reader, self.summary, self.header, self.checks)
+        )
+        numbers = iter(range(len(reader.chunks)))
+        results = shared_in_order(pool, jobs - 1, numbers, _worker_chunk, here)
         try:
-            while number < total or ahead:
-                while number < total and sent < window:
-                    ahead.append(pool.submit(_worker_chunk, number))
-                    number, sent = number + 1, sent + 1
-                head = ahead[0] if ahead else None
-                if isinstance(head, ChunkResult):
-                    self._join(ahead.popleft())  # type: ignore[arg-type]
-                elif head is not None and (head.done() or number >= total):
-                    ahead.popleft()
-                    sent -= 1
-                    self._join(ChunkResult.unpacked(head.result(), seen))
-                else:  # the workers are busy: check the next chunk here (after the fork)
-                    if checker is None:
-                        checker = ChunkChecker(reader, self.summary, self.header, self.checks)
-                    ahead.append(checker.at(number))
-                    number += 1
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+            with closing(results):
+                for _, result, packed in results:
+                    self._join(ChunkResult.unpacked(result, seen) if packed else result)
         finally:
             if checker is not None:
                 checker.close()
-        pool.shutdown(wait=True)
 
     def _join(self, result: ChunkResult) -> None:
         """A chunk's result added to the report, in the file's order."""

@@ -24,10 +24,9 @@ from __future__ import annotations
 
 import threading
 from array import array
-from collections import deque
-from collections.abc import Iterator
-from concurrent.futures import Future
+from contextlib import closing
 from dataclasses import dataclass
+from functools import partial
 from typing import BinaryIO
 
 from pydantic import ValidationError
@@ -42,7 +41,7 @@ from ..io.json_stream import (
 )
 from ..io.limits import Limits
 from ..model.report import Finding
-from .parallel import gc_paused, process_pool
+from .parallel import gc_paused, process_pool, shared_in_order
 from .stream_summary import CLAIM, Summary, first_reading, read_chunk_claims
 
 
@@ -50,8 +49,7 @@ from .stream_summary import CLAIM, Summary, first_reading, read_chunk_claims
 class FirstPart:
     """What the first reading of one chunk, read apart, gives back."""
 
-    count: int  # items in the chunk
-    starts: array[int]  # byte offsets of its items in the file
+    starts: array[int]  # byte offsets of its items in the file, one per item
     ends: array[int]
     summary: Summary | None  # indexes from 0; None: the caller reads the chunk itself
 
@@ -72,20 +70,18 @@ def shared_first_reading(
 def read_part(chunk: Chunk, handle: BinaryIO, limits: Limits) -> FirstPart:
     """The first reading of ``chunk`` alone (its ``first`` and ``count`` unknown): its items'
     offsets and, when every item is a claim within the limits, their summary."""
-    local = Chunk(0, -1, chunk.byte_start, chunk.byte_end, chunk.line, chunk.column)
-    items, locator = read_chunk(local, handle)
-    local.count = len(items)
-    starts, ends = item_offsets(local, locator.text, locator)
+    items, locator = read_chunk(chunk, handle)
+    starts, ends = item_offsets(chunk, locator.text, locator)
     summary = Summary()
     for k, value in enumerate(items):
         try:
             claim = CLAIM.validate_python(value, strict=True)
         except ValidationError:
-            return FirstPart(local.count, starts, ends, None)
+            return FirstPart(starts, ends, None)
         if not claim_limits_ok(claim, limits):
-            return FirstPart(local.count, starts, ends, None)
+            return FirstPart(starts, ends, None)
         summary.add(k, claim)
-    return FirstPart(local.count, starts, ends, summary)
+    return FirstPart(starts, ends, summary)
 
 
 class _Join:
@@ -95,11 +91,9 @@ class _Join:
         self.reader, self.limits, self.file, self.handle = reader, limits, file, handle
         self.summary = Summary()
         self.findings: list[Finding] = []
-        self.first = 0
 
     def add(self, chunk: Chunk, part: FirstPart) -> None:
-        chunk.first, chunk.count = self.first, part.count
-        self.first += part.count
+        chunk.first, chunk.count = self.reader.count, len(part.starts)  # the items before it
         self.reader.record(chunk, part.starts, part.ends)
         if chunk.first + chunk.count > self.limits.max_claims:
             return  # not validated (the caller reports the count)
@@ -119,42 +113,14 @@ def _shared(
     """This process scans the file and ``jobs - 1`` workers (forked now, holding nothing but
     the file's name) parse and validate its chunks; this process reads a chunk itself
     whenever the next part in the file's order is not ready."""
-    pool = process_pool(jobs - 1, _worker_start, (str(reader.path), limits))
-    window = 4 * (jobs - 1)  # chunks given to the workers ahead: none waits for work
-    ahead: deque[tuple[Chunk, Future[FirstPart] | FirstPart]] = deque()
-    scan: Iterator[Chunk] = reader.scan()
-    scanned, sent = False, 0
     with open(reader.path, "rb") as handle:
         join = _Join(reader, limits, file, handle)
-        try:
-            while True:
-                while not scanned and sent < window:
-                    chunk = next(scan, None)
-                    if chunk is None:
-                        scanned = True
-                    else:
-                        ahead.append((chunk, pool.submit(_worker_part, chunk)))
-                        sent += 1
-                if not ahead:
-                    break
-                chunk, head = ahead[0]
-                if isinstance(head, FirstPart):
-                    ahead.popleft()
-                    join.add(chunk, head)
-                elif head.done() or scanned:
-                    ahead.popleft()
-                    sent -= 1
-                    join.add(chunk, head.result())
-                else:  # the workers are busy: read the next chunk here
-                    chunk = next(scan, None)
-                    if chunk is None:
-                        scanned = True
-                    else:
-                        ahead.append((chunk, read_part(chunk, handle, limits)))
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-    pool.shutdown(wait=True)
+        pool = process_pool(jobs - 1, _worker_start, (str(reader.path), limits))
+        here = partial(read_part, handle=handle, limits=limits)
+        parts = shared_in_order(pool, jobs - 1, reader.scan(), _worker_part, here)
+        with closing(parts):
+            for chunk, part, _ in parts:
+                join.add(chunk, part)
     return join.summary, join.findings
 
 

@@ -571,8 +571,9 @@ DOSE_RESPONSE = _rule(
     "rated up: dose-response gradient ({detail})",
     "GRADE may rate observational evidence up when the effect grows with the dose. Detected "
     'for observational evidence from "dose-response" or "dose-dependent" in the claim or '
-    "its entries (unless negated); record it in `caveats` otherwise. Applied only to evidence "
-    "that was not rated down.",
+    "its entries (unless negated); record it in `caveats` otherwise. Applied beside a "
+    "downgrade too when the claim or the curator states it; one read only in a cited entry is "
+    "applied only to evidence that was not rated down.",
     role="upgrade",
     domain="upgrade",
 )
@@ -584,8 +585,9 @@ CONFOUNDING = _rule(
     "GRADE may rate observational evidence up when every plausible confounder would have "
     "reduced the effect seen (or suggested a spurious one when none is seen). Detected for "
     'observational evidence from words such as "confounding would have reduced" or "biased '
-    'towards the null"; record it in `caveats` otherwise. Applied only to evidence that was '
-    "not rated down.",
+    'towards the null"; record it in `caveats` otherwise. Applied beside a downgrade too '
+    "when the claim or the curator states it; one read only in a cited entry is applied only "
+    "to evidence that was not rated down.",
     role="upgrade",
     domain="upgrade",
 )
