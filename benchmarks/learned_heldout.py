@@ -51,6 +51,7 @@ import extract_agreement  # noqa: E402
 import train_source_model  # noqa: E402
 
 from evidence_claims.extraction import kind_model  # noqa: E402
+from evidence_claims.extraction.source_model import THRESHOLD  # noqa: E402
 from evidence_claims.model.linear_model import Example, LinearModel, fit  # noqa: E402
 from evidence_claims.testing import kind_training  # noqa: E402
 
@@ -318,7 +319,7 @@ def main() -> None:
     parser.add_argument(
         "--no-select",
         action="store_true",
-        help="skip the selection; use the stored models' settings (low, l2=2, threshold 0.5)",
+        help="skip the selection; use the stored models' settings",
     )
     parser.add_argument(
         "--low-only",
@@ -353,10 +354,9 @@ def main() -> None:
         kind_variant, kind_l2 = args.kind.split(",")
         kind = KindConfig(kind_variant, float(kind_l2))
     elif args.no_select:
-        source = SourceConfig(
-            train_source_model.VARIANT, train_source_model.L2, kind_model_threshold()
-        )
-        kind = KindConfig("low", kind_training.L2)
+        source = SourceConfig(train_source_model.VARIANT, train_source_model.L2, THRESHOLD)
+        stored_kind = "rules" if kind_model.uses_rules(kind_model.load_kind_model()) else "low"
+        kind = KindConfig(stored_kind, kind_training.L2)
     else:
         source, kind = select(old, args.folds, low_only=args.low_only)
     src = fit_source(old, source)
@@ -394,12 +394,6 @@ def validation(found: list[Passage], source: SourceConfig, kind: KindConfig) -> 
         "both learned": lambda p: score(p, src, source.threshold, knd),
     }
     table(val, columns)
-
-
-def kind_model_threshold() -> float:
-    from evidence_claims.extraction.source_model import THRESHOLD
-
-    return THRESHOLD
 
 
 if __name__ == "__main__":
