@@ -62,6 +62,20 @@ def test_benefit_and_harm_is_very_serious_once_not_twice() -> None:
     assert a.certainty == "low"
 
 
+def test_an_interval_just_reaching_one_threshold_is_one_level() -> None:
+    # GRADE guidance 34: two levels when the interval *appreciably* crosses both thresholds;
+    # RR 0.58 to 1.27 reaches 1.25 only just, so it is serious, not very serious, imprecision
+    spec = {
+        "text": "In 5 trials with 3,000 adults, RR 0.86 (95% CI 0.58 to 1.27).",
+        "type": "systematic_review",
+    }
+    a = assessment_of(assessed(spec))
+    assert [r.code for r in a.reasons if r.effect] == ["imprecision.ci_includes_null"]
+    assert a.certainty == "moderate"
+    wide = {**spec, "text": "In 5 trials with 3,000 adults, RR 0.86 (95% CI 0.50 to 1.60)."}
+    assert assessment_of(assessed(wide)).certainty == "low"
+
+
 def test_a_review_of_cohort_studies_starts_low() -> None:
     report = assessed(
         {

@@ -61,6 +61,13 @@ of interest, one should consider rating down two or three levels"). Three levels
 used: a domain takes at most two here, and review authors rate intervals as wide as RR 0.27 to
 4.05 down two levels (benchmarks/grade, dev item 014). The log-symmetric 0.80 gains one dev
 item, which leave-one-review-out does not keep (benchmarks/grade_loro.py)."""
+APPRECIABLE_MARGIN = 0.9
+"""How far past a threshold (as a factor on the ratio scale: 0.75 x 0.9, 1.25 / 0.9) an interval
+must reach to cross it *appreciably*. GRADE guidance 34 (Zeng et al. 2022) rates down two levels
+"when a CI appreciably crosses the threshold(s)"; an interval that reaches one threshold only
+just (RR 0.58 to 1.27, a harm bound two hundredths past 1.25) crosses it, but not appreciably,
+and is one level, as GRADE guidelines 6 rates an interval that includes no effect and an
+appreciable effect on one side."""
 SMD_APPRECIABLE = 0.5
 """Half a standard deviation, the usual minimal important difference (Norman et al. 2003, Med
 Care 41:582). Cohen's "small" 0.2 agrees as often on the whole dev half (one item gained, one
@@ -112,11 +119,13 @@ def _ci_severity(effect: Effect) -> tuple[int, str]:
         return 0, ""
     if effect.kind == "ratio":
         benefit, harm = low <= RATIO_BENEFIT, high >= RATIO_HARM
+        far = low <= RATIO_BENEFIT * APPRECIABLE_MARGIN and high >= RATIO_HARM / APPRECIABLE_MARGIN
     elif effect.measure == "SMD":
         benefit, harm = low <= -SMD_APPRECIABLE, high >= SMD_APPRECIABLE
+        far = min(-low, high) >= SMD_APPRECIABLE / APPRECIABLE_MARGIN
     else:  # a difference in units we cannot judge: any interval across 0 is imprecise
         return 1, f"{effect} includes no effect"
-    if benefit and harm:
+    if benefit and harm and far:
         return 2, f"{effect} includes no effect and reaches appreciable effects on both sides"
     if benefit or harm:
         return 1, f"{effect} includes no effect and reaches an appreciable one"
