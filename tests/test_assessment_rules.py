@@ -303,6 +303,23 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]] 
         [{"text": "A double-blind trial of 900 adults found X.", "type": "clinical_trial"}],
         None,
     ),
+    "risk_of_bias.unblinded_subjective": (
+        [
+            {
+                "text": "In 9 randomized trials with 1,100 adults, yoga reduced back pain "
+                "(SMD -0.40, 95% CI -0.60 to -0.20).",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 9 randomized trials with 1,100 adults, yoga reduced back pain more "
+                "than sham yoga (SMD -0.40, 95% CI -0.60 to -0.20).",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
     "inconsistency.explained": (
         [
             {
@@ -1011,13 +1028,13 @@ def test_results_called_very_inconsistent_take_two_levels() -> None:
     """GRADE guidelines 7: results the text calls very inconsistent are a very serious
     inconsistency (two levels); plain 'inconsistent' stays one."""
     very = _grade_of(
-        "CBT lowered depression scores in 6 trials with 1,100 adults, but the trial results "
+        "Sertraline lowered depression scores in 6 trials with 1,100 adults, but the trial results "
         "were very inconsistent."
     )
     assert very.certainty == "low"
     assert "inconsistency.very_serious" in [r.code for r in very.reasons]
     once = _grade_of(
-        "CBT lowered depression scores in 6 trials with 1,100 adults, but the trial results "
+        "Sertraline lowered depression scores in 6 trials with 1,100 adults, but the trial results "
         "were inconsistent."
     )
     assert once.certainty == "moderate"

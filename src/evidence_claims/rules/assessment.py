@@ -183,6 +183,22 @@ REPORTED_LIMITATIONS = _rule(
     role="limitation",
     domain="risk_of_bias",
 )
+UNBLINDED_SUBJECTIVE = _rule(
+    "risk_of_bias.unblinded_subjective",
+    "Participants not blind to the intervention, outcome judged by them",
+    "info",
+    "the participants knew which intervention they received and judged the outcome "
+    "themselves ({detail})",
+    "The claim names an intervention its participants cannot be blind to (exercise, yoga, a "
+    "psychological or educational programme) and an outcome they judge or report themselves "
+    "(pain, depression, function, quality of life), in a body of trials whose text says "
+    "nothing of blinding, a sham control or a low risk of bias. GRADE guidelines 4 (Guyatt et "
+    "al. 2011, J Clin Epidemiol 64:407) counts lack of blinding among the study limitations "
+    "and weighs it most for subjective outcomes. GRADE domain: risk of bias; one level, and "
+    "only when no stated limitation rated the domain already.",
+    role="limitation",
+    domain="risk_of_bias",
+)
 SELF_REPORT = _rule(
     "risk_of_bias.self_report",
     "Self-reported evidence",
