@@ -332,8 +332,12 @@ def directional_effects(text: str) -> list[Effect]:
         if not low <= value <= high:
             continue  # a point outside its own interval is a misreading
         before = text[max(0, match.start() - 40) : match.start()]
-        label = "SMD" if _SMD_BEFORE.search(before) else "MD" if _MD_BEFORE.search(before) else (
-            "estimate"
+        label = (
+            "SMD"
+            if _SMD_BEFORE.search(before)
+            else "MD"
+            if _MD_BEFORE.search(before)
+            else ("estimate")
         )
         span = text[match.start() : match.end()].strip()
         found.append(Effect(label, "difference", value, low, high, span))

@@ -13,9 +13,9 @@ from ..model.records import Claim
 from ..rules import assessment as R
 from . import compose as K
 from .body import claim_and_entry_texts, cue_in, may_hold
+from .cues import lexicon
 from .detected import Detected
 from .diagnostic import accuracy_limitation
-from .cues import lexicon
 from .passages import first_match
 
 if TYPE_CHECKING:
