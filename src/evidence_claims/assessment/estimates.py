@@ -483,7 +483,7 @@ _DESIGNS: tuple[tuple[str, Design], ...] = (
 )  # fmt: skip
 _STUDY = re.compile(
     r"(?<![\w.,])" + _COUNT + r"\s+(?:(?:small|large|published|eligible|included|further|"
-    r"more|other|separate|independent)\s+)?"
+    r"more|other|separate|independent|matched|nested|population-based)\s+)?"
     r"(?P<design>" + "|".join(f"(?:{p})" for p, _d in _DESIGNS) + r")(?![\w-])",
     re.IGNORECASE,
 )
@@ -513,6 +513,8 @@ def study_counts(text: str) -> list[StudyCount]:
         if not n:
             continue
         words = match.group("design")
+        if 1900 <= n <= 2100 and not words.lower().endswith(("s", "ies")):
+            continue  # "the Althabe 2015 trial": a year before one study, not 2015 studies
         design: Design = "other"
         for pattern, d in _DESIGN_RES:
             if pattern.match(words):
