@@ -601,6 +601,21 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]] 
         ],
         None,
     ),
+    "imprecision.to_large_effect": (
+        [
+            {
+                "text": "In 11 trials with 1,311 adults, SMD 0.50 (95% CI -0.03 to 1.02).",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 11 trials with 1,311 adults, SMD 0.30 (95% CI -0.03 to 0.63).",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
     "imprecision.wide_interval": (
         [
             {

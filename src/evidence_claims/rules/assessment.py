@@ -481,6 +481,20 @@ BENEFIT_AND_HARM = _rule(
     role="limitation",
     domain="imprecision",
 )
+TO_LARGE_EFFECT = _rule(
+    "imprecision.to_large_effect",
+    "Confidence interval runs from no effect to a large effect",
+    "info",
+    "the confidence interval runs from no effect past a large effect ({detail})",
+    "The 95% confidence interval of a standardised mean difference includes no effect and "
+    "reaches past a large effect (0.8 SD; the threshold of an appreciable effect is 0.5): it "
+    "crosses that threshold by far, which GRADE guidance 34 (Zeng et al. 2022, J Clin "
+    'Epidemiol 150:216) rates down more than one level ("when a CI appreciably crosses the '
+    'threshold(s) of interest, one should consider rating down two or three levels"). GRADE '
+    "domain: imprecision; counted together with `imprecision.ci_includes_null`, two levels.",
+    role="limitation",
+    domain="imprecision",
+)
 WIDE_INTERVAL = _rule(
     "imprecision.wide_interval",
     "Wide interval around an accuracy estimate",
