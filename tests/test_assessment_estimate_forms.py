@@ -68,6 +68,17 @@ def test_an_unnamed_estimate_across_no_effect_is_imprecise() -> None:
     assert "imprecision.ci_includes_null" in {r.code for r in a.reasons if r.effect}
 
 
+def test_thousands_set_off_by_a_space_are_read_whole() -> None:
+    # "10 000 participants" was read as 10 people, a small body rated down for imprecision
+    assert people_counts("over 10 000 participants") == [(10000, "over 10 000 participants")]
+    assert participant_counts("12\u2009625 people") == [12625]
+    spec = {
+        "text": "In 14 randomized trials with 10 000 adults, RR 0.80 (95% CI 0.72 to 0.89).",
+        "type": "systematic_review",
+    }
+    assert assessment_of(assessed(spec)).certainty == "high"
+
+
 @pytest.mark.parametrize(
     "text", ["1,200 caregivers", "300 couples", "5,000 births", "820 eyes", "640 parents"]
 )

@@ -501,7 +501,7 @@ def _count_value(raw: str) -> int | None:
     raw = " ".join(raw.lower().split())
     if raw in _WORD_NUMBERS:
         return _WORD_NUMBERS[raw]
-    raw = raw.replace(",", "")
+    raw = raw.translate(_THOUSANDS_SPACES)
     return int(raw) if raw.isdigit() and len(raw) <= 9 else None
 
 
@@ -545,12 +545,16 @@ _BREAKERS = (
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 """Words that multiply the number before them: "over 50 million participants" is fifty
 million people, not fifty (nor a 50 that a small-sample rule would read as a small body)."""
+SPACED_THOUSANDS = r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])"
+"""A number whose thousands are set off by a space, as SI style and several journals write
+them ("10 000 participants", "12 625 people"); read whole, not as its first group."""
+_THOUSANDS_SPACES = str.maketrans("", "", " \u00a0\u2009\u202f,")
 SCALED_NUMBER = r"\d{1,4}(?:\.\d{1,3})?(?=\s+(?:" + "|".join(SCALES) + r")\b)"
 """A number written before one of :data:`SCALES` ("50 million", "1.2 billion"), as a regular
 expression that leaves the scale word unmatched."""
 _PEOPLE = re.compile(
     r"(?<![\w.,])(?:about|around|approximately|nearly|almost|over|more\s+than|some)?\s*"
-    r"(?P<n>\d{1,3}(?:,\d{3})+|" + SCALED_NUMBER + r"|\d+)\s+"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|" + SPACED_THOUSANDS + r"|" + SCALED_NUMBER + r"|\d+)\s+"
     r"(?P<between>(?:(?!(?:" + "|".join(_BREAKERS) + r")\b)[\w'-]+\s+){0,3}?)"
     r"(?P<noun>" + "|".join(re.escape(p) for p in PEOPLE) + r")(?![\w-])"
     r"|(?<![\w])(?:adjusted\s+)?n\s*=\s*(?P<n2>\d{1,3}(?:,\d{3})+|\d+)",
