@@ -170,6 +170,18 @@ def test_diagnostic_accuracy_starts_high_and_outcomes_from_it_are_indirect() -> 
     assert "indirectness.surrogate" in codes_of(outcome)
 
 
+def test_populations_that_varied_between_the_trials_are_indirectness() -> None:
+    # GRADE guidelines 8: trials whose populations and interventions differ answer the
+    # question only in part
+    spec = {
+        "text": "In 7 randomized trials with 4,950 patients, omega-3 shortened ventilation by "
+        "2.3 days (95% CI 0.3 to 4.3 days fewer); populations and formulations varied.",
+        "type": "systematic_review",
+    }
+    codes = [r.code for r in assessment_of(assessed(spec)).reasons if r.effect]
+    assert "indirectness.reported" in codes
+
+
 def test_another_population_is_indirect() -> None:
     report = assessed(
         {
