@@ -661,13 +661,13 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]] 
         [
             {
                 "text": "In five randomized trials with 1,200 adults, the drug reduced pain "
-                "(RR 0.70, 95% CI 0.60 to 0.82).",
+                "(RR 0.70, 95% CI 0.60 to 0.82; I² = 45%).",
                 "type": "systematic_review",
             }
         ],
         [
             {
-                "text": "In 12 randomized trials with 1,200 adults, the drug reduced pain "
+                "text": "In five randomized trials with 1,200 adults, the drug reduced pain "
                 "(RR 0.70, 95% CI 0.60 to 0.82).",
                 "type": "systematic_review",
             }
