@@ -656,18 +656,19 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]] 
         ],
         None,
     ),
-    # with the learned calibration (CERTAINTY_MODES): a silent trial body of 5-9 studies moves
+    # with the learned calibration (CERTAINTY_MODES): a silent body of five trials and 1,200 people
+    # moves; one of 12 trials and 12,000 people stays (the stored model refitted on 215 items)
     "calibration.learned": (
         [
             {
                 "text": "In five randomized trials with 1,200 adults, the drug reduced pain "
-                "(RR 0.70, 95% CI 0.60 to 0.82; I² = 45%).",
+                "(RR 0.70, 95% CI 0.60 to 0.82).",
                 "type": "systematic_review",
             }
         ],
         [
             {
-                "text": "In five randomized trials with 1,200 adults, the drug reduced pain "
+                "text": "In 12 randomized trials with 12,000 adults, the drug reduced pain "
                 "(RR 0.70, 95% CI 0.60 to 0.82).",
                 "type": "systematic_review",
             }
