@@ -127,9 +127,24 @@ _POINT = re.compile(
     + r")\s*(?P<unit>%|[A-Za-z][\w/\u00b2\u00b3]{0,11}(?:\s(?:Hg|points?|higher|lower))?)?",
     re.IGNORECASE,
 )
+_SCALE_AFTER = r"(?:\s+on\s+an?\s+\d{1,3}\s*(?:-|\u2013|to)\s*\d{1,4}(?:[-\s]points?)?\s+scale)?"
+"""The range of a rating scale written after a mean difference ("MD 0.23 points on a 0-27
+scale, 95% CI -0.26 to 0.73"): skipped, so that its bounds are not read as the interval and the
+interval after it is."""
+_HAD_INTERVAL = (
+    r"(?:[\s,;]*(?:(?:had|has|with)\s+)?(?:an?\s+)?(?=\d{2}(?:\.\d)?\s?%\s*c|c\.?i\b|conf))?"
+)
+"""A verb or article between an estimate and its named interval: "the odds ratio of 0.56 had a
+95% CI from 0.26 to 1.21" (the verb is read as the estimate's unit, the article is left).
+Only before the interval's own words, so that no other number is taken for it."""
 _INTERVAL = re.compile(
     r"^(?:\s*(?:higher|lower|more|fewer|less|points?))*"
-    r"[\s,;:]*[(\[]?\s*(?:" + _INTERVAL_WORDS + r")?[\s:,=]*(?:from\s+)?[(\[]?\s*"
+    + _SCALE_AFTER
+    + _HAD_INTERVAL
+    + r"[\s,;:]*[(\[]?\s*(?:(?:"
+    + _INTERVAL_WORDS
+    + r")[\s:,=]*(?:of\s+)?)?[\s:,=]*(?:from\s+)?"
+    r"[(\[]?\s*"
     r"(?P<low>" + _NUM + r")\s*%?" + _SEP + r"(?P<high>" + _NUM + r")\s*%?",
     re.IGNORECASE,
 )
