@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from evidence_claims.render.formats import format_report
 from evidence_claims.render.tables import evidence_table
 
@@ -125,6 +127,32 @@ def test_a_review_of_cohort_studies_starts_low() -> None:
     assert a.start == "low"
     design = next(r for r in a.reasons if r.code == "design.observational_body")
     assert design.effect == 0 and "nine prospective cohort studies" in design.note
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # observational designs named without a count: the review starts low
+        (
+            "More screen time went with shorter sleep in longitudinal and cross-sectional "
+            "studies of 173 to 1,676 children (Smith 2020).",
+            "low",
+        ),
+        # a randomized design named too: nothing is read from the names
+        (
+            "More screen time went with shorter sleep in randomized trials and cross-sectional "
+            "studies of 173 to 1,676 children (Smith 2020).",
+            "high",
+        ),
+        # no design named: the type's start
+        ("More screen time went with shorter sleep in 1,676 children (Smith 2020).", "high"),
+    ],
+)
+def test_a_review_naming_only_observational_designs_starts_low(text: str, start: str) -> None:
+    a = assessment_of(assessed({"text": text, "type": "systematic_review"}))
+    assert a.start == start
+    named = [r for r in a.reasons if r.code == "design.observational_body"]
+    assert bool(named) == (start == "low")
 
 
 def test_a_review_of_trials_stays_high() -> None:

@@ -539,6 +539,31 @@ def study_counts(text: str) -> list[StudyCount]:
     return out
 
 
+_NAMED_DESIGN = re.compile(
+    r"(?<![\w-])(?P<design>" + "|".join(f"(?:{p})" for p, _d in _DESIGNS) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_DESIGN_STEMS = ("stud", "trial", "rct", "cohort")
+
+
+def named_designs(text: str) -> dict[Design, str]:
+    """The designs ``text`` names with or without a count ("from longitudinal and
+    cross-sectional studies"), each with the first words that name it; "other" (a bare
+    "studies") is left out."""
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _DESIGN_STEMS):
+        return {}
+    out: dict[Design, str] = {}
+    for match in _NAMED_DESIGN.finditer(text):
+        words = match.group("design")
+        for pattern, d in _DESIGN_RES:
+            if pattern.match(words):
+                if d != "other" and d not in out:
+                    out[d] = words
+                break
+    return out
+
+
 # People: a number, up to four words (no verbs or prepositions that start a new phrase), then
 # a noun for people. "4,100 airline cabin crew", "12,500 nurses", "904 children".
 PEOPLE = (
