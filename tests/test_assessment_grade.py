@@ -104,6 +104,26 @@ def test_an_unblindable_programme_with_a_self_judged_outcome_is_rated_down_once(
         assert "risk_of_bias.unblinded_subjective" not in codes, text
 
 
+def test_drinking_the_drinker_reports_is_a_self_judged_outcome_of_counselling() -> None:
+    # counselling trials measure alcohol use by what the participants report
+    spec = {
+        "text": "In 23 randomized trials with 9,000 adults, brief counselling cut drinking by "
+        "3.6 drinks a week (95% CI 2.4 to 4.8).",
+        "type": "systematic_review",
+    }
+    a = assessment_of(assessed(spec))
+    assert [r.code for r in a.reasons if r.effect] == ["risk_of_bias.unblinded_subjective"]
+    assert "'drinks a week'" in a.reasons[-1].note
+    # liver enzymes measured in a laboratory: no self-judged outcome named
+    lab = {
+        **spec,
+        "text": "In 23 randomized trials with 9,000 adults, brief counselling "
+        "lowered gamma-GT (MD -4.0, 95% CI -6.0 to -2.0).",
+    }
+    codes = [r.code for r in assessment_of(assessed(lab)).reasons]
+    assert "risk_of_bias.unblinded_subjective" not in codes
+
+
 def test_an_unblindable_programme_in_cohort_studies_is_not_rated_for_blinding() -> None:
     spec = {
         "text": "In 9 cohort studies with 20,000 adults, physical activity went with less "
