@@ -124,6 +124,24 @@ def test_drinking_the_drinker_reports_is_a_self_judged_outcome_of_counselling() 
     assert "risk_of_bias.unblinded_subjective" not in codes
 
 
+def test_trials_of_different_drugs_and_routes_pooled_are_indirect() -> None:
+    # GRADE guidelines 8: interventions that differ between the trials answer the question
+    # only in part
+    text = (
+        "In 6 randomized trials with 2,000 children, antiemetics cut persistent vomiting "
+        "(RR 0.46, 95% CI 0.35 to 0.61){}."
+    )
+    spec = {
+        "text": text.format(", although the trials used different drugs and routes"),
+        "type": "systematic_review",
+    }
+    a = assessment_of(assessed(spec))
+    assert [r.code for r in a.reasons if r.effect] == ["indirectness.reported"]
+    assert a.certainty == "moderate"
+    plain = assessment_of(assessed({**spec, "text": text.format("")}))
+    assert plain.certainty == "high"
+
+
 def test_an_unblindable_programme_in_cohort_studies_is_not_rated_for_blinding() -> None:
     spec = {
         "text": "In 9 cohort studies with 20,000 adults, physical activity went with less "
