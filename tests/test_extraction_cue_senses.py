@@ -11,7 +11,6 @@ import pytest
 
 from evidence_claims.extraction.cues import load_lexicon, merge_adjacent, resolve
 
-
 TODO = pytest.mark.xfail(strict=True, reason="sense not yet read")
 
 
