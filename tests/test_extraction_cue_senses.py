@@ -11,6 +11,8 @@ import pytest
 
 from evidence_claims.extraction.cues import load_lexicon, merge_adjacent, resolve
 
+TODO = pytest.mark.xfail(strict=True, reason="sense not yet read")
+
 
 def cues(text: str, kind: str | None = None) -> list[tuple[str, str]]:
     matches = resolve(text, load_lexicon().scan(text), start=0, end=len(text), kind=kind)
@@ -131,4 +133,21 @@ def test_counted_hedges(text: str, expected: list[tuple[str, str]]) -> None:
     ],
 )
 def test_booster_senses(text: str, expected: list[tuple[str, str]]) -> None:
+    assert cues(text) == expected
+
+
+# "never" of a plain negated event ("have never been approved") or the idiom "never mind" is no
+# booster; a booster whose subject is "not all" states a scope, not a settled or a negated
+# finding (gold-real/README.md, seventh round).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Some of these pills have never been approved.", [], marks=TODO),
+        pytest.param("Never mind the label, read the dose.", [], marks=TODO),
+        ("Mainstream doctors never make such claims.", [("booster", "never")]),
+        pytest.param("Not all screening tests have been shown to help.", [], marks=TODO),
+        ("All screening tests have been shown to help.", [("booster", "have been shown")]),
+    ],
+)
+def test_never_and_not_all(text: str, expected: list[tuple[str, str]]) -> None:
     assert cues(text) == expected
