@@ -11,8 +11,6 @@ import pytest
 
 from evidence_claims.extraction.cues import load_lexicon, merge_adjacent, resolve
 
-TODO = pytest.mark.xfail(strict=True, reason="sense not yet read")
-
 
 def cues(text: str, kind: str | None = None) -> list[tuple[str, str]]:
     matches = resolve(text, load_lexicon().scan(text), start=0, end=len(text), kind=kind)
@@ -142,10 +140,10 @@ def test_booster_senses(text: str, expected: list[tuple[str, str]]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("Some of these pills have never been approved.", [], marks=TODO),
-        pytest.param("Never mind the label, read the dose.", [], marks=TODO),
+        ("Some of these pills have never been approved.", []),
+        ("Never mind the label, read the dose.", []),
         ("Mainstream doctors never make such claims.", [("booster", "never")]),
-        pytest.param("Not all screening tests have been shown to help.", [], marks=TODO),
+        ("Not all screening tests have been shown to help.", []),
         ("All screening tests have been shown to help.", [("booster", "have been shown")]),
     ],
 )
