@@ -140,6 +140,14 @@ _NOT_BEFORE = {
     ),
     # "never been approved", "never mind": a negated event or an idiom, not certainty.
     "been_or_mind": re.compile(r"\s+(?:been|mind)\b", re.IGNORECASE),
+    # "must begin within four weeks", "must have good sensitivity", "must be attributed": an
+    # obligation or a requirement (deontic), not the writer's inference. The epistemic "must"
+    # (Quirk et al. 1985, 4.54) infers a state or a past event: "must be true", "must have
+    # been", "must have caused". Matches (empty) where the epistemic forms do not follow.
+    "deontic": re.compile(
+        r"(?!\s+(?:have\s+been|have\s+\w+(?:ed|en)\b|be\s+(?!\w+(?:ed|en)\b)\w+))",
+        re.IGNORECASE,
+    ),
     # "appears in the March issue", "symptoms appeared within hours": "appear" of place or time
     # (published, shows up), not of seeming ("appears safe", "appears to").
     "place_or_time": re.compile(
