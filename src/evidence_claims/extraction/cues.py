@@ -52,7 +52,7 @@ class CueMatch:
 
 
 _NUMBER_AFTER = re.compile(
-    r"\s+(?:\d|twice|thrice|double|triple|(?:a\s+)?(?:half|third|quarter|dozen|one|two|three|four|five|six|seven|eight|"
+    r"\s*(?:\d|twice|thrice|double|triple|(?:a\s+)?(?:half|third|quarter|dozen|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     r"hundred|thousand|million|billion)\b)",
     re.IGNORECASE,
@@ -102,6 +102,8 @@ _NOT_AFTER = {
     "indirect_question": re.compile(
         r"\b(?:how|whether|why)\s+(?:[\w'’()%/]+(?:-[\w'’()%/]+)*\s+){1,14}$", re.IGNORECASE
     ),
+    # "if possible", "whenever possible": what can be done, not a possibility of the writer's.
+    "feasible": re.compile(r"\b(?:if|where|wherever|when|whenever)\s+$", re.IGNORECASE),
     # "it soon became apparent": evident, the opposite of the seeming "apparent".
     "become": re.compile(r"\b(?:become|becomes|became|becoming)\s+$", re.IGNORECASE),
     # "to prove that a product is safe", "to determine conclusively whether": a booster inside
@@ -390,15 +392,24 @@ def _names(value: Any) -> tuple[str, ...]:
 
 
 def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One case-insensitive whole-word pattern matching any phrase, longest first."""
+    """One case-insensitive whole-word pattern matching any phrase, longest first.
+
+    A phrase that is a sign ("~") is matched wherever it stands: a sign has no word edges.
+    """
     trie: dict[str, Any] = {}
+    signs = []
     for phrase in phrases:
+        if not (phrase[:1].isalnum() or phrase[:1] == "'"):
+            signs.append(re.escape(phrase))
+            continue
         node = trie
         for char in phrase:
             node = node.setdefault(char, {})
         node[""] = {}
-    body = _trie_regex(trie)
-    return compiled(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
+    body = rf"(?<![\w-]){_trie_regex(trie)}(?![\w-])"
+    if signs:
+        body = "(?:" + body + "|" + "|".join(sorted(signs)) + ")"
+    return compiled(body, re.IGNORECASE)
 
 
 def _trie_regex(node: dict[str, Any]) -> str:
