@@ -11,8 +11,6 @@ import pytest
 
 from evidence_claims.extraction.cues import load_lexicon, merge_adjacent, resolve
 
-TODO = pytest.mark.xfail(strict=True, reason="sense not yet read")
-
 
 def cues(text: str, kind: str | None = None) -> list[tuple[str, str]]:
     matches = resolve(text, load_lexicon().scan(text), start=0, end=len(text), kind=kind)
@@ -186,21 +184,15 @@ def test_tilde_and_feasible_possible(text: str, expected: list[tuple[str, str]])
     assert cues(text) == expected
 
 
-# Knowledge left open ("little is known", like "not known") hedges; a finding "well documented"
-# (like "well established") is reported as settled.
+# Knowledge left open ("little is known", like "not known") hedges. ("well documented" as a
+# booster was tried and left out: on passages not read while writing the rules it marked a
+# phrase the annotators did not.)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param(
-            "Little is known about its effect in children.",
-            [("hedge", "Little is known")],
-            marks=TODO,
-        ),
-        pytest.param(
-            "Its effect on sleep is well documented.", [("booster", "well documented")], marks=TODO
-        ),
+        ("Little is known about its effect in children.", [("hedge", "Little is known")]),
         ("The visit was documented well.", []),
     ],
 )
-def test_knowledge_left_open_or_settled(text: str, expected: list[tuple[str, str]]) -> None:
+def test_knowledge_left_open(text: str, expected: list[tuple[str, str]]) -> None:
     assert cues(text) == expected
