@@ -1356,6 +1356,13 @@ CASES: list[Case] = [
         not_hedges=("may",),
     ),
     Case(
+        "58-title-adjective",
+        58,
+        "Possible Benefits of Walking After Meals\n\nWalking after meals lowers blood sugar.",
+        "Possible Benefits",
+        not_hedges=("possible",),
+    ),
+    Case(
         "58-indicate-number",
         58,
         "Data from the national survey indicate that 18% of men reported fatigue.",
