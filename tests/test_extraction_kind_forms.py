@@ -110,7 +110,6 @@ def test_findings_and_services_are_not_publications_describing_themselves(senten
         "Dr. Nora Hale conducted the study while at Stanford University.",
     ],
 )
-@BEFORE
 def test_research_told_without_its_findings_is_meta(sentence: str) -> None:
     assert kind_of(sentence) == "meta"
 
@@ -140,7 +139,6 @@ def test_research_told_with_its_findings_stays_a_claim(sentence: str) -> None:
         "The agency will host a press briefing to discuss the survey's results.",
     ],
 )
-@BEFORE
 def test_research_planned_or_funded_is_meta(sentence: str) -> None:
     assert kind_of(sentence) == "meta"
 
@@ -165,7 +163,6 @@ def test_plans_and_support_outside_research_stay_claims(sentence: str) -> None:
         "The evidence is only for short-term use of up to eight weeks.",
     ],
 )
-@BEFORE
 def test_the_state_of_the_evidence_is_meta(sentence: str) -> None:
     assert kind_of(sentence) == "meta"
 

@@ -19,6 +19,7 @@ from . import caseless, derivative, first_chars
 from .abstract_labels import is_label_name
 from .caseless import FoldedSearch, Unsupported, fold, lower_pattern
 from .first_chars import grouped
+from .mentions import NUMBERED
 from .pattern_cache import cached_pattern, compiled, fingerprint
 from .segment import Segment
 from .units import title_like
@@ -56,6 +57,7 @@ class KindRules:
     recommendation_statement: FoldedSearch
     meta: FoldedSearch
     findings: re.Pattern[str]
+    conduct: FoldedSearch
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +75,7 @@ def load_rules() -> KindRules:
         recommendation_statement=_compile(data["recommendation_statement"], 0, at_start=True),
         meta=_compile(data["meta"], re.M),
         findings=compiled("|".join(f"(?:{p})" for p in data["findings"]), re.I),
+        conduct=_compile(data["conduct"], 0),
     )
 
 
@@ -192,10 +195,22 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
     if pattern.match(target):
         return "recommendation"
     pattern, target = rules.meta.pick(body, folded)
-    if pattern.search(target[main : _trailing_concession(body)].strip()):
-        whole_body = body if whole is None else whole[body_offset:]
+    end = _trailing_concession(body)
+    whole_body = body if whole is None else whole[body_offset:]
+    if pattern.search(target[main:end].strip()):
         return "claim" if rules.findings.search(whole_body) else "meta"
+    pattern, target = rules.conduct.pick(body, folded)
+    if pattern.search(target[main:end]) and not _CITES.search(whole_body):
+        return "meta"
     return "claim"
+
+
+# A reference in the statement: a numbered marker ("[5]", "[9-11]") or a year in parentheses
+# ("(Smith 2019)", "(2004, vol. 80)"). Research told with one is another work's, which a
+# review or essay reports as a claim (docs/extraction-decisions.md, entry 8).
+_CITES = re.compile(
+    NUMBERED.pattern + r"|\([^()]{0,80}?\b(?:19|20)\d{2}[a-z]?\b[^()]{0,40}\)"
+)
 
 
 # Imperatives that point the reader to the text itself ("See the list below:", "Consider the
