@@ -43,7 +43,6 @@ def kind_of(sentence: str) -> str:
         "This podcast is produced by the Office of Dietary Supplements.",
     ],
 )
-@BEFORE
 def test_a_broadcast_framing_itself_is_meta(sentence: str) -> None:
     assert kind_of(sentence) == "meta"
 
@@ -62,6 +61,13 @@ def test_statements_shaped_like_a_frame_stay_claims(sentence: str) -> None:
     assert kind_of(sentence) == "claim"
 
 
+def test_a_parenthesised_statement_is_read_with_its_words() -> None:
+    """A statement wholly in parentheses has no words once its asides are blanked; it is
+    still a statement ("(The trial ended early.)"), while a unit without a word is meta."""
+    assert kind_of("(Most users stopped within a month.)") == "claim"
+    assert kind_of("(301) 555-0199") == "meta"
+
+
 # A publication or one of its parts described by what it holds, wherever it stands: the subject
 # names a kind of text (series, newsletter, fact sheet, booklet, episode), the verb what a text
 # does with its contents (presents, summarizes, covers, explains, includes); also after a
@@ -78,7 +84,6 @@ def test_statements_shaped_like_a_frame_stay_claims(sentence: str) -> None:
         "We have packaged these recipes as a free e-book that you can download.",
     ],
 )
-@BEFORE
 def test_a_publication_described_by_what_it_holds_is_meta(sentence: str) -> None:
     assert kind_of(sentence) == "meta"
 
@@ -177,7 +182,6 @@ def test_the_state_of_the_evidence_is_meta(sentence: str) -> None:
         "RfC closed.",
     ],
 )
-@BEFORE
 def test_a_discussion_status_notice_is_meta(sentence: str) -> None:
     assert kind_of(sentence) == "meta"
 

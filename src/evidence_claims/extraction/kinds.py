@@ -58,6 +58,7 @@ class KindRules:
     meta: FoldedSearch
     findings: re.Pattern[str]
     conduct: FoldedSearch
+    frames: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +77,7 @@ def load_rules() -> KindRules:
         meta=_compile(data["meta"], re.M),
         findings=compiled("|".join(f"(?:{p})" for p in data["findings"]), re.I),
         conduct=_compile(data["conduct"], 0),
+        frames=compiled("|".join(f"(?:{p})" for p in data["frames"])),
     )
 
 
@@ -181,6 +183,9 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
         return "meta"
     if role == "item" and _titled_item(stripped):
         return "meta"
+    whole_body = body if whole is None else whole[body_offset:]
+    if not _WORD.search(whole_body) or rules.frames.search(_SPEAKER.sub("", stripped, count=1)):
+        return "meta"
     folded = fold(body)
     pattern, target = rules.signposting.pick(body, folded)
     if pattern.match(target):
@@ -196,7 +201,6 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
         return "recommendation"
     pattern, target = rules.meta.pick(body, folded)
     end = _trailing_concession(body)
-    whole_body = body if whole is None else whole[body_offset:]
     if pattern.search(target[main:end].strip()):
         return "claim" if rules.findings.search(whole_body) else "meta"
     pattern, target = rules.conduct.pick(body, folded)
@@ -211,6 +215,13 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
 _CITES = re.compile(
     NUMBERED.pattern + r"|\([^()]{0,80}?\b(?:19|20)\d{2}[a-z]?\b[^()]{0,40}\)"
 )
+
+
+# A transcript's speaker label in capitals ("HOST: ", "DR. LEE: "), left out when a broadcast's
+# frame is looked for.
+_SPEAKER = re.compile(r"^[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,2}:\s+(?=\S)")
+# A word: a unit without one (a phone number, a bare figure) states nothing.
+_WORD = re.compile(r"[^\W\d_]{2}")
 
 
 # Imperatives that point the reader to the text itself ("See the list below:", "Consider the
