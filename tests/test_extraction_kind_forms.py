@@ -199,7 +199,6 @@ def test_a_discussion_status_notice_is_meta(sentence: str) -> None:
         "Many parents hold the view that children should never drink coffee.",
     ],
 )
-@BEFORE
 def test_should_that_gives_no_advice_is_a_claim(sentence: str) -> None:
     assert kind_of(sentence) == "claim"
 

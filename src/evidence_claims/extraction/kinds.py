@@ -194,7 +194,7 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
         return "recommendation"
     main = _main_clause(body)
     pattern, target = rules.recommendation.pick(body, folded)
-    if pattern.search(target, main):
+    if any(not _REPORTED_NORM.search(body, main, m.start()) for m in pattern.finditer(target, main)):
         return "recommendation"
     pattern, target = rules.recommendation_statement.pick(body, folded)
     if pattern.match(target):
@@ -217,6 +217,14 @@ _CITES = re.compile(
 )
 
 
+# A norm held by others that the statement reports ("There is a widespread belief that
+# supplements should be taken with food", "Many hold the view that children should ..."): the
+# deontic words after a noun of belief and "that", in the same clause, are not the writer's advice.
+_REPORTED_NORM = re.compile(
+    r"\b(?:belief|beliefs|view|notion|idea|assumption|perception|misconception|myth|opinion|"
+    r"expectation|conviction)\s+(?:\w+\s+){0,3}?that\b[^.;:]*$",
+    re.IGNORECASE,
+)
 # A transcript's speaker label in capitals ("HOST: ", "DR. LEE: "), left out when a broadcast's
 # frame is looked for.
 _SPEAKER = re.compile(r"^[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,2}:\s+(?=\S)")
