@@ -194,7 +194,8 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
         return "recommendation"
     main = _main_clause(body)
     pattern, target = rules.recommendation.pick(body, folded)
-    if any(not _REPORTED_NORM.search(body, main, m.start()) for m in pattern.finditer(target, main)):
+    advice = pattern.finditer(target, main)
+    if any(not _REPORTED_NORM.search(body, main, m.start()) for m in advice):
         return "recommendation"
     pattern, target = rules.recommendation_statement.pick(body, folded)
     if pattern.match(target):
@@ -212,9 +213,7 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
 # A reference in the statement: a numbered marker ("[5]", "[9-11]") or a year in parentheses
 # ("(Smith 2019)", "(2004, vol. 80)"). Research told with one is another work's, which a
 # review or essay reports as a claim (docs/extraction-decisions.md, entry 8).
-_CITES = re.compile(
-    NUMBERED.pattern + r"|\([^()]{0,80}?\b(?:19|20)\d{2}[a-z]?\b[^()]{0,40}\)"
-)
+_CITES = re.compile(NUMBERED.pattern + r"|\([^()]{0,80}?\b(?:19|20)\d{2}[a-z]?\b[^()]{0,40}\)")
 
 
 # A norm held by others that the statement reports ("There is a widespread belief that
