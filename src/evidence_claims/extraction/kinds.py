@@ -183,6 +183,8 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
         return "meta"
     if role == "item" and _titled_item(stripped):
         return "meta"
+    if _inverted_question(stripped):
+        return "question"
     whole_body = body if whole is None else whole[body_offset:]
     if not _WORD.search(whole_body) or rules.frames.search(_SPEAKER.sub("", stripped, count=1)):
         return "meta"
@@ -214,6 +216,30 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
 # ("(Smith 2019)", "(2004, vol. 80)"). Research told with one is another work's, which a
 # review or essay reports as a claim (docs/extraction-decisions.md, entry 8).
 _CITES = re.compile(NUMBERED.pattern + r"|\([^()]{0,80}?\b(?:19|20)\d{2}[a-z]?\b[^()]{0,40}\)")
+
+
+# The inverted order of an English yes/no question: an auxiliary, then its subject (a pronoun,
+# a determiner's phrase or a name) ("Is it safe ...", "Does anyone know ...", "Is UpToDate a
+# ..."). Not "Do"/"Have", which open imperatives ("Do not ...", "Have a look ..."), nor "Will"
+# or "May" before a name ("Will Smith said ...").
+_INVERTED = re.compile(
+    r"(?i:(?:so|and|but|also),?\s+)?"
+    r"(?:(?i:is|are|was|were|does|did|can|could|would|will|should|has|shall|may|might|"
+    r"isn['’]t|aren['’]t|doesn['’]t|didn['’]t|can['’]t|won['’]t|wouldn['’]t|shouldn['’]t)"
+    r"\s+(?i:it|you|he|she|they|we|i|there|this|that|these|those|anyone|anybody|someone|"
+    r"somebody|everyone|everybody|the|a|an|any|my|your|our|their|his|her|its)"
+    r"|(?i:is|are|was|were|does|did|has|can|could|would|should|isn['’]t|aren['’]t|doesn['’]t)"
+    r"\s+[A-Z][\w'’-]*)\b"
+)
+# Inversion that opens a condition ("Should you notice a rash, stop ...", "Were it not for X,
+# ...", "Had we known, ..."): a clause before the main one, not a question.
+_CONDITIONAL_INVERSION = re.compile(r"(?i:should|were|had)\b[^,;:]*[,;:]")
+
+
+def _inverted_question(stripped: str) -> bool:
+    """A yes/no question posted without its question mark ("Is melatonin safe for children.",
+    "Does anyone know a source on this"): it opens with the inverted order of a question."""
+    return _INVERTED.match(stripped) is not None and _CONDITIONAL_INVERSION.match(stripped) is None
 
 
 # A norm held by others that the statement reports ("There is a widespread belief that
