@@ -15,10 +15,6 @@ import pytest
 
 from evidence_claims.extraction.draft import extract
 
-# Cases the kind rules got wrong when these tests were written; each is unmarked once it passes.
-BEFORE = pytest.mark.xfail(strict=True, reason="kind rules do not handle this form yet")
-
-
 def kind_of(sentence: str) -> str:
     """The kind of a sentence standing as a paragraph of running text after another one."""
     doc = "Herbal products are widely sold in pharmacies.\n\n" + sentence + "\n"
@@ -261,7 +257,6 @@ def test_inversion_without_a_subject_is_no_question(sentence: str, kind: str) ->
         "More research should focus on children with asthma.",
     ],
 )
-@BEFORE
 def test_research_that_should_be_done_is_a_recommendation(sentence: str) -> None:
     assert kind_of(sentence) == "recommendation"
 
