@@ -15,6 +15,7 @@ import pytest
 
 from evidence_claims.extraction.draft import extract
 
+
 def kind_of(sentence: str) -> str:
     """The kind of a sentence standing as a paragraph of running text after another one."""
     doc = "Herbal products are widely sold in pharmacies.\n\n" + sentence + "\n"
