@@ -79,6 +79,8 @@ def test_a_parenthesised_statement_is_read_with_its_words() -> None:
         "learning.",
         "The booklet includes worksheets for tracking meals and moods.",
         "We have packaged these recipes as a free e-book that you can download.",
+        "“Health Notes,” a new series, presents short updates on sleep research.",
+        '"This fact sheet explains what melatonin is," reads the summary.',
     ],
 )
 def test_a_publication_described_by_what_it_holds_is_meta(sentence: str) -> None:

@@ -190,7 +190,7 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
         return "meta"
     folded = fold(body)
     pattern, target = rules.signposting.pick(body, folded)
-    if pattern.match(target):
+    if pattern.match(target, _OPENING_QUOTES.match(body).end()):
         return "meta"
     if _is_imperative(body, rules):
         return "recommendation"
@@ -250,6 +250,9 @@ _REPORTED_NORM = re.compile(
     r"expectation|conviction)\s+(?:\w+\s+){0,3}?that\b[^.;:]*$",
     re.IGNORECASE,
 )
+# Quotation marks before the first word ("“Health Notes,” a new series, presents ..."): the
+# text's own patterns are tried from its first word.
+_OPENING_QUOTES = re.compile(r"[\"“‘]*")
 # A transcript's speaker label in capitals ("HOST: ", "DR. LEE: "), left out when a broadcast's
 # frame is looked for.
 _SPEAKER = re.compile(r"^[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,2}:\s+(?=\S)")
