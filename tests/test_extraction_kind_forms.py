@@ -274,3 +274,38 @@ def test_research_that_should_be_done_is_a_recommendation(sentence: str) -> None
 )
 def test_research_needed_stays_meta(sentence: str) -> None:
     assert kind_of(sentence) == "meta"
+
+
+def _kinds(document: str) -> list[tuple[str, str]]:
+    return [(c.text, c.kind) for c in extract(document, doc_id="t").claims]
+
+
+@pytest.mark.parametrize(
+    "trailer",
+    [
+        "Office of Dietary Supplements Fact Sheet 2.1",
+        "Department of Family Medicine, Lakeside University Hospital",
+        "Last Reviewed March 2021 by the Editorial Board",
+    ],
+)
+def test_a_title_worded_line_after_the_sentences_of_its_paragraph_is_meta(trailer: str) -> None:
+    """A credit, series number or affiliation worded as a title and left without a final mark
+    after the paragraph's sentences is a title line (docs/extraction-decisions.md, entry 2)."""
+    found = _kinds("Vitamin D helps the body absorb calcium from food. " + trailer + "\n")
+    assert found == [
+        ("Vitamin D helps the body absorb calcium from food.", "claim"),
+        (trailer, "meta"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "trailer",
+    [
+        "Most people get enough from sunlight 🙂",
+        "I took it for a week and it worked for me",
+        "Users report that it works (Smith 2020)",
+    ],
+)
+def test_a_sentence_without_its_final_mark_keeps_its_kind(trailer: str) -> None:
+    found = _kinds("Vitamin D helps the body absorb calcium from food. " + trailer + "\n")
+    assert (trailer, "claim") in found

@@ -181,7 +181,7 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
         return "meta"
     if stripped.endswith(":") and not _stated_before_colon(stripped):
         return "meta"
-    if role == "item" and _titled_item(stripped):
+    if role in ("item", "sentence") and _titled_item(stripped):
         return "meta"
     if _inverted_question(stripped):
         return "question"
@@ -305,10 +305,11 @@ def is_label_sentence(text: str) -> bool:
 
 
 def _titled_item(stripped: str) -> bool:
-    """A list item worded as a title, without a full stop: the name of a linked page or
-    article ("Tips for Dietary Supplement Users", "Mixing Medications and Dietary Supplements
-    Can Endanger Your Health"), not a statement of its own. A trailing ellipsis ("More
-    Consumer Updates ...") is no full stop."""
+    """A list item or a unit of running text worded as a title, without a full stop: the name
+    of a linked page or article ("Tips for Dietary Supplement Users", "Mixing Medications and
+    Dietary Supplements Can Endanger Your Health"), or a series number, credit or affiliation
+    left after a paragraph's sentences ("National Institute of X Fact Sheet 2.1"), not a
+    statement of its own. A trailing ellipsis ("More Consumer Updates ...") is no full stop."""
     if stripped.endswith(("..", "…")):
         stripped = stripped.rstrip(".…").rstrip()
     return bool(stripped) and stripped[-1] not in ".!?" and title_like(stripped)
