@@ -330,7 +330,6 @@ def test_a_sentence_without_its_final_mark_keeps_its_kind(trailer: str) -> None:
         "Estimates for each state are also reported.",
     ],
 )
-@pytest.mark.xfail(strict=True, reason="kind rules do not handle this form yet")
 def test_methods_and_a_reports_contents_are_meta(sentence: str) -> None:
     assert kind_of(sentence) == "meta"
 
