@@ -59,6 +59,7 @@ class KindRules:
     findings: re.Pattern[str]
     conduct: FoldedSearch
     frames: re.Pattern[str]
+    publications: FoldedSearch
 
 
 @lru_cache(maxsize=1)
@@ -71,13 +72,17 @@ def load_rules() -> KindRules:
         imperatives=frozenset(w.replace("’", "'") for w in str(data["imperatives"]).split()),
         objects=compiled(r"[ \t]+(?:" + "|".join(str(data["imperative_objects"]).split()) + r")\b"),
         not_imperatives=frozenset(str(data["not_imperatives"]).split()),
-        signposting=_compile(data["signposting"], 0, at_start=True),
+        # (a publication described from the statement's first word is signposting too)
+        signposting=_compile(data["signposting"] + data["publications"], 0, at_start=True),
         recommendation=_compile(data["recommendation"], 0),
         recommendation_statement=_compile(data["recommendation_statement"], 0, at_start=True),
-        meta=_compile(data["meta"], re.M),
+        # (research told without its findings is meta, read in the same scan; ``conduct``
+        # alone tells such a match apart when the statement cites a work)
+        meta=_compile(data["meta"] + data["conduct"], re.M),
         findings=compiled("|".join(f"(?:{p})" for p in data["findings"]), re.I),
-        conduct=_compile(data["conduct"], 0),
+        conduct=_compile(data["conduct"], re.M),
         frames=compiled("|".join(f"(?:{p})" for p in data["frames"])),
+        publications=_compile(data["publications"], 0, at_start=True),
     )
 
 
@@ -181,16 +186,21 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
         return "meta"
     if stripped.endswith(":") and not _stated_before_colon(stripped):
         return "meta"
-    if role in ("item", "sentence") and _titled_item(stripped):
+    if (role == "item" or (role == "sentence" and not stripped.endswith("."))) and _titled_item(
+        stripped
+    ):
         return "meta"
     if _inverted_question(stripped):
         return "question"
     whole_body = body if whole is None else whole[body_offset:]
-    if not _WORD.search(whole_body) or rules.frames.search(_SPEAKER.sub("", stripped, count=1)):
-        return "meta"
     folded = fold(body)
+    lower = folded if folded is not None else body.lower()
+    if not _WORD.search(whole_body) or _broadcast_frame(stripped, lower, rules):
+        return "meta"
     pattern, target = rules.signposting.pick(body, folded)
-    if pattern.match(target, _OPENING_QUOTES.match(body).end()):
+    if pattern.match(target, _OPENING_QUOTES.match(body).end()) or _titled_publication(
+        body, folded
+    ):
         return "meta"
     if _is_imperative(body, rules):
         return "recommendation"
@@ -203,13 +213,32 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
     if pattern.match(target):
         return "recommendation"
     pattern, target = rules.meta.pick(body, folded)
-    end = _trailing_concession(body)
-    if pattern.search(target[main:end].strip()):
-        return "claim" if rules.findings.search(whole_body) else "meta"
-    pattern, target = rules.conduct.pick(body, folded)
-    if pattern.search(target[main:end]) and not _CITES.search(whole_body):
-        return "meta"
-    return "claim"
+    region = target[main : _trailing_concession(body)].strip()
+    found = pattern.search(region)
+    if found is None or rules.findings.search(whole_body):
+        return "claim"
+    if _CITES.search(whole_body) and _conduct_only(region, found, pattern, rules, folded):
+        return "claim"
+    return "meta"
+
+
+def _conduct_only(
+    region: str,
+    found: re.Match[str],
+    pattern: re.Pattern[str],
+    rules: KindRules,
+    folded: str | None,
+) -> bool:
+    """Is every meta match in ``region`` (the first is ``found``) research told without its
+    findings (``conduct`` in data/kinds.yaml)? With a citation in the statement such research
+    is another work's, reported as a claim; any other remark about the evidence stays meta."""
+    conduct = rules.conduct.pick(region, folded)[0]
+    match: re.Match[str] | None = found
+    while match is not None:
+        if conduct.match(region, match.start()) is None:
+            return False
+        match = pattern.search(region, match.start() + 1)
+    return True
 
 
 # A reference in the statement: a numbered marker ("[5]", "[9-11]") or a year in parentheses
@@ -250,6 +279,45 @@ _REPORTED_NORM = re.compile(
     r"expectation|conviction)\s+(?:\w+\s+){0,3}?that\b[^.;:]*$",
     re.IGNORECASE,
 )
+# Words one of the ``frames`` patterns needs (in lower case): a statement without any of them
+# is no frame, and the patterns, which may match anywhere, are not tried on it.
+_FRAME_WORDS = (
+    "this is",
+    "i'm",
+    "i’m",
+    "that was",
+    "production of",
+    "presentation of",
+    "produced by",
+    "presented by",
+    "brought to you by",
+)
+
+
+def _broadcast_frame(stripped: str, lower: str, rules: KindRules) -> bool:
+    """Does the statement (after a transcript's speaker label) frame a broadcast: its ident,
+    host, sign-off or credit line (``frames`` in ``data/kinds.yaml``)? ``lower`` is the
+    statement in lower case."""
+    if len(stripped) > 160 or not any(word in lower for word in _FRAME_WORDS):
+        return False
+    return rules.frames.search(_SPEAKER.sub("", stripped, count=1)) is not None
+
+
+def _titled_publication(body: str, folded: str | None) -> bool:
+    """Is the statement a listed title, a dash and a publication described by what it holds
+    ("Sleep and Memory (Updated: 2019) - This fact sheet explains ...")? (From the statement's
+    first word, ``publications`` of data/kinds.yaml are read with the signposting.)"""
+    at = body.find(" - ", 0, 200)
+    if at < 0:
+        at = body.find(" – ", 0, 200)
+        if at < 0:
+            at = body.find(" — ", 0, 200)
+            if at < 0:
+                return False
+    pattern, target = load_rules().publications.pick(body, folded)
+    return pattern.match(target, at + 3) is not None
+
+
 # Quotation marks before the first word ("“Health Notes,” a new series, presents ..."): the
 # text's own patterns are tried from its first word.
 _OPENING_QUOTES = re.compile(r"[\"“‘]*")
