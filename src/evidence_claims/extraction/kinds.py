@@ -190,7 +190,7 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
         stripped
     ):
         return "meta"
-    if _inverted_question(stripped):
+    if stripped[:1] in _INVERTED_INITIALS and _inverted_question(stripped):
         return "question"
     whole_body = body if whole is None else whole[body_offset:]
     folded = fold(body)
@@ -206,8 +206,14 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
         return "recommendation"
     main = _main_clause(body)
     pattern, target = rules.recommendation.pick(body, folded)
-    advice = pattern.finditer(target, main)
-    if any(not _REPORTED_NORM.search(body, main, m.start()) for m in advice):
+    advice = pattern.search(target, main)
+    if advice is not None and (
+        not _REPORTED_NORM.search(body, main, advice.start())
+        or any(
+            not _REPORTED_NORM.search(body, main, m.start())
+            for m in pattern.finditer(target, advice.end())
+        )
+    ):
         return "recommendation"
     pattern, target = rules.recommendation_statement.pick(body, folded)
     if pattern.match(target):
@@ -260,6 +266,8 @@ _INVERTED = re.compile(
     r"|(?i:is|are|was|were|does|did|has|can|could|would|should|isn['’]t|aren['’]t|doesn['’]t)"
     r"\s+[A-Z][\w'’-]*)\b"
 )
+# The letters an inverted question can open with (a quick test before the pattern).
+_INVERTED_INITIALS = frozenset("IiAaWwDdCcSsHhMm")
 # Inversion that opens a condition ("Should you notice a rash, stop ...", "Were it not for X,
 # ...", "Had we known, ..."): a clause before the main one, not a question.
 _CONDITIONAL_INVERSION = re.compile(r"(?i:should|were|had)\b[^,;:]*[,;:]")
