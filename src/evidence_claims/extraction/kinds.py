@@ -194,13 +194,9 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
         return "question"
     whole_body = body if whole is None else whole[body_offset:]
     folded = fold(body)
-    lower = folded if folded is not None else body.lower()
-    if not _WORD.search(whole_body) or _broadcast_frame(stripped, lower, rules):
-        return "meta"
     pattern, target = rules.signposting.pick(body, folded)
-    if pattern.match(target, _OPENING_QUOTES.match(body).end()) or _titled_publication(
-        body, folded
-    ):
+    first = _OPENING_QUOTES.match(body).end() if body[:1] in _QUOTES else 0
+    if pattern.match(target, first) or _titled_publication(body, folded):
         return "meta"
     if _is_imperative(body, rules):
         return "recommendation"
@@ -221,11 +217,17 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
     pattern, target = rules.meta.pick(body, folded)
     region = target[main : _trailing_concession(body)].strip()
     found = pattern.search(region)
-    if found is None or rules.findings.search(whole_body):
-        return "claim"
-    if _CITES.search(whole_body) and _conduct_only(region, found, pattern, rules, folded):
-        return "claim"
-    return "meta"
+    if (
+        found is not None
+        and not rules.findings.search(whole_body)
+        and not (_CITES.search(whole_body) and _conduct_only(region, found, pattern, rules, folded))
+    ):
+        return "meta"
+    # What would be a claim may be no statement at all: a unit without a word (a phone
+    # number), a broadcast's frame (tried last: no rule above reads either otherwise).
+    if not _WORD.search(whole_body) or _broadcast_frame(stripped, folded, rules):
+        return "meta"
+    return "claim"
 
 
 def _conduct_only(
@@ -302,11 +304,14 @@ _FRAME_WORDS = (
 )
 
 
-def _broadcast_frame(stripped: str, lower: str, rules: KindRules) -> bool:
+def _broadcast_frame(stripped: str, folded: str | None, rules: KindRules) -> bool:
     """Does the statement (after a transcript's speaker label) frame a broadcast: its ident,
-    host, sign-off or credit line (``frames`` in ``data/kinds.yaml``)? ``lower`` is the
-    statement in lower case."""
-    if len(stripped) > 160 or not any(word in lower for word in _FRAME_WORDS):
+    host, sign-off or credit line (``frames`` in ``data/kinds.yaml``)? ``folded`` is the
+    statement's :func:`.caseless.fold`, if it has one."""
+    if len(stripped) > 160:
+        return False
+    lower = folded if folded is not None else stripped.lower()
+    if not any(word in lower for word in _FRAME_WORDS):
         return False
     return rules.frames.search(_SPEAKER.sub("", stripped, count=1)) is not None
 
@@ -329,6 +334,7 @@ def _titled_publication(body: str, folded: str | None) -> bool:
 # Quotation marks before the first word ("“Health Notes,” a new series, presents ..."): the
 # text's own patterns are tried from its first word.
 _OPENING_QUOTES = re.compile(r"[\"“‘]*")
+_QUOTES = frozenset('"“‘')
 # A transcript's speaker label in capitals ("HOST: ", "DR. LEE: "), left out when a broadcast's
 # frame is looked for.
 _SPEAKER = re.compile(r"^[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,2}:\s+(?=\S)")
