@@ -3,8 +3,9 @@
 Each group is one mechanism (docs/extraction.md, "Kinds"): a broadcast or podcast framing
 itself, a publication described by what it holds, research done or planned told without its
 findings, the state of the evidence, a discussion's status notice, a "should" that gives no
-advice, a question without its question mark, and the research agenda given as advice
-(docs/extraction-decisions.md, entry 6). The sentences were written for these tests, with
+advice, a question without its question mark, the research agenda given as advice
+(docs/extraction-decisions.md, entry 6), a title-worded line left after a paragraph's
+sentences, and methods and a report's contents in forms the rules had not listed. The sentences were written for these tests, with
 several subjects, verbs and topics each; none is copied from an annotated passage. Guards
 beside each group keep the sentences that look alike but are claims or advice.
 """
