@@ -221,6 +221,7 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
         found is not None
         and not rules.findings.search(whole_body)
         and not (_CITES.search(whole_body) and _conduct_only(region, found, pattern, rules, folded))
+        and not _writers_stance(body)
     ):
         return "meta"
     # What would be a claim may be no statement at all: a unit without a word (a phone
@@ -228,6 +229,23 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
     if not _WORD.search(whole_body) or _broadcast_frame(stripped, folded, rules):
         return "meta"
     return "claim"
+
+
+# The writer's own stance ("in my opinion", "I think", "IMO", "to me,", "I can see"): a
+# remark about the evidence or a consensus made with it is the writer's claim (the public gold
+# annotates every first-person opinion a claim or advice, never meta), unless research is said
+# to be needed (meta by the conventions, whoever says it).
+_STANCE = re.compile(
+    r"\b(?:in\s+my\s+(?:opinion|view)|i\s+(?:think|believe|feel|can\s+see|can't\s+see|"
+    r"cannot\s+see|don['’]t\s+think|do\s+not\s+think)|imo|imho|as\s+i\s+see\s+it)\b|\bto\s+me,",
+    re.IGNORECASE,
+)
+_NEEDED = re.compile(r"\b(?:needed|warranted|required|needs?\s+(?:to\s+be|further|more))\b", re.I)
+
+
+def _writers_stance(body: str) -> bool:
+    """Does the statement carry the writer's own stance (and no call for research)?"""
+    return _STANCE.search(body) is not None and _NEEDED.search(body) is None
 
 
 def _conduct_only(
