@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -315,6 +315,21 @@ def _directed(match: re.Match[str], name: str) -> float | None:
     return -value if match.group(name + "_dir").lower() in _DOWN else value
 
 
+def _point_and_bounds(
+    match: re.Match[str], number: Callable[[re.Match[str], str], float | None]
+) -> tuple[float, float, float] | None:
+    """A match's point and ordered bounds, each read by ``number`` from its named group; None
+    when one is unreadable or the point lies outside its own interval (a misreading)."""
+    value, low, high = (number(match, name) for name in ("value", "low", "high"))
+    if value is None or low is None or high is None:
+        return None
+    if low > high:
+        low, high = high, low
+    if not low <= value <= high:
+        return None
+    return value, low, high
+
+
 def directional_effects(text: str) -> list[Effect]:
     """Differences whose point and bounds are unsigned numbers followed by a direction ("0.09
     days longer (95% CI 1.2 days shorter to 1.39 days longer)"), as GRADE summary-of-findings
@@ -324,13 +339,10 @@ def directional_effects(text: str) -> list[Effect]:
     when no signed estimate was found."""
     found: list[Effect] = []
     for match in _DIRECTED.finditer(text):
-        value, low, high = (_directed(match, n) for n in ("value", "low", "high"))
-        if value is None or low is None or high is None:
+        read = _point_and_bounds(match, _directed)
+        if read is None:
             continue
-        if low > high:
-            low, high = high, low
-        if not low <= value <= high:
-            continue  # a point outside its own interval is a misreading
+        value, low, high = read
         before = text[max(0, match.start() - 40) : match.start()]
         label = (
             "SMD"
@@ -375,13 +387,10 @@ def absolute_effects(text: str) -> list[Effect]:
     """
     found: list[Effect] = []
     for match in _PER_1000.finditer(text):
-        value, low, high = (_signed(match, n) for n in ("value", "low", "high"))
-        if value is None or low is None or high is None:
+        read = _point_and_bounds(match, _signed)
+        if read is None:
             continue
-        if low > high:
-            low, high = high, low
-        if not low <= value <= high:
-            continue  # a point outside its own interval is a misreading
+        value, low, high = read
         span = text[match.start() : match.end()].strip()
         found.append(Effect("RD/1000", "difference", value, low, high, span))
     return found
