@@ -157,6 +157,22 @@ CASES: list[Case] = [
         kind="recommendation",
     ),
     Case(
+        "6-research-agenda-should",
+        6,
+        "Yoga eased back pain in the trial. Future trials should compare yoga with "
+        "physiotherapy in older adults.",
+        "Future trials should",
+        kind="recommendation",
+    ),
+    Case(
+        "7-research-needed-next",
+        7,
+        "Yoga eased back pain in the trial. Future trials need to compare yoga with "
+        "physiotherapy in older adults.",
+        "Future trials need",
+        kind="meta",
+    ),
+    Case(
         "7-funding",
         7,
         "We conducted a randomized trial of yoga in 80 adults. The trial was funded by the "
