@@ -9,12 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from evidence_claims.extraction.cues import load_lexicon, merge_adjacent, resolve
-
-
-def cues(text: str, kind: str | None = None) -> list[tuple[str, str]]:
-    matches = resolve(text, load_lexicon().scan(text), start=0, end=len(text), kind=kind)
-    return [(m.kind, text[m.start : m.end]) for m in merge_adjacent(text, matches)]
+from .extraction_helpers import cues
 
 
 # In a title or heading (a `meta` unit with no sentence-final mark) an adjective of possibility

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from evidence_claims.extraction.cues import load_lexicon, merge_adjacent, resolve
+from evidence_claims.extraction.cues import load_lexicon
 
-
-def cues(text: str, kind: str | None = None) -> list[tuple[str, str]]:
-    matches = resolve(text, load_lexicon().scan(text), start=0, end=len(text), kind=kind)
-    return [(m.kind, text[m.start : m.end]) for m in merge_adjacent(text, matches)]
+from .extraction_helpers import cues
 
 
 @pytest.mark.parametrize(

@@ -9,22 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from evidence_claims.extraction.draft import extract
+from .extraction_helpers import kind_of, units
 
 # Cases the kind rules got wrong when these tests were written; each is unmarked once it passes.
 BEFORE = pytest.mark.xfail(strict=True, reason="kind rules do not handle this form yet")
-
-
-def units(document: str) -> list[tuple[str, str]]:
-    return [(c.text, c.kind) for c in extract(document, doc_id="t").claims]
-
-
-def kind_of(sentence: str) -> str:
-    """The kind of a sentence standing as a paragraph of running text after another one."""
-    doc = "Herbal products are widely sold in pharmacies.\n\n" + sentence + "\n"
-    found = [kind for text, kind in units(doc) if text == sentence]
-    assert found, units(doc)
-    return found[0]
 
 
 def kind_in_report(sentence: str) -> str:

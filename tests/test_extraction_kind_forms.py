@@ -15,15 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from evidence_claims.extraction.draft import extract
-
-
-def kind_of(sentence: str) -> str:
-    """The kind of a sentence standing as a paragraph of running text after another one."""
-    doc = "Herbal products are widely sold in pharmacies.\n\n" + sentence + "\n"
-    found = [c.kind for c in extract(doc, doc_id="t").claims if c.text == sentence]
-    assert found, [(c.text, c.kind) for c in extract(doc, doc_id="t").claims]
-    return found[0]
+from .extraction_helpers import kind_of, units
 
 
 # A broadcast, podcast or video framing itself: the station's ident, the host naming
@@ -278,10 +270,6 @@ def test_research_needed_stays_meta(sentence: str) -> None:
     assert kind_of(sentence) == "meta"
 
 
-def _kinds(document: str) -> list[tuple[str, str]]:
-    return [(c.text, c.kind) for c in extract(document, doc_id="t").claims]
-
-
 @pytest.mark.parametrize(
     "trailer",
     [
@@ -293,7 +281,7 @@ def _kinds(document: str) -> list[tuple[str, str]]:
 def test_a_title_worded_line_after_the_sentences_of_its_paragraph_is_meta(trailer: str) -> None:
     """A credit, series number or affiliation worded as a title and left without a final mark
     after the paragraph's sentences is a title line (docs/extraction-decisions.md, entry 2)."""
-    found = _kinds("Vitamin D helps the body absorb calcium from food. " + trailer + "\n")
+    found = units("Vitamin D helps the body absorb calcium from food. " + trailer + "\n")
     assert found == [
         ("Vitamin D helps the body absorb calcium from food.", "claim"),
         (trailer, "meta"),
@@ -309,7 +297,7 @@ def test_a_title_worded_line_after_the_sentences_of_its_paragraph_is_meta(traile
     ],
 )
 def test_a_sentence_without_its_final_mark_keeps_its_kind(trailer: str) -> None:
-    found = _kinds("Vitamin D helps the body absorb calcium from food. " + trailer + "\n")
+    found = units("Vitamin D helps the body absorb calcium from food. " + trailer + "\n")
     assert (trailer, "claim") in found
 
 
