@@ -29,7 +29,6 @@ with the extracted sentence overlapping it most.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import re
 import sys
 from collections.abc import Callable
@@ -49,9 +48,11 @@ from evidence_claims.model.records import Claim  # noqa: E402
 from evidence_claims.pipeline.validation import load  # noqa: E402
 from evidence_claims.testing.agreement import (  # noqa: E402
     FIELDS,
+    HALVES,
     Agreement,
     Tally,
     compare,
+    half_of,
     overlap,
 )
 from evidence_claims.testing.kind_training import genre_line  # noqa: E402
@@ -172,18 +173,6 @@ def real_folders(root: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if (p / "claims.yaml").is_file())
 
 
-def tune_half(folder: Path) -> str:
-    """``design`` or ``check``: a fixed split of the tune passages by a digest of the folder name.
-
-    Rules are written from the design half's mismatches and kept only if the check half, whose
-    statements were not read, moves with it: the tune half's own held-out test, so that a rule
-    fitted to the sentences it was written from shows up before the validation half is spent.
-    A digest of the name keeps each passage on its side as passages are added.
-    """
-    digest = hashlib.sha256(folder.name.encode("utf-8")).digest()
-    return "design" if digest[0] % 2 == 0 else "check"
-
-
 REAL_HEADER = (
     f"{'':44} {'n':>4} {'source':>7} {'attrib':>7} {'(n)':>4} {'kind':>7} {'hedgP':>7} {'hedgR':>7}"
 )
@@ -292,7 +281,7 @@ def main() -> None:
     )
     parser.add_argument(
         "--tune-half",
-        choices=("design", "check"),
+        choices=HALVES,
         help="print only the real tune half's design passages (per document, with --mismatches)"
         " or its check passages (aggregate rows only)",
     )
@@ -308,7 +297,7 @@ def main() -> None:
             REAL,
             blind=args.tune_half == "check",
             mismatches=args.mismatches and args.tune_half == "design",
-            keep=lambda folder: tune_half(folder) == args.tune_half,
+            keep=lambda folder: half_of(folder.name) == args.tune_half,
         )
         return
     if args.val_only:

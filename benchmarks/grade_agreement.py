@@ -41,7 +41,8 @@ row is ever printed for it. ``--val-only`` prints the validation rows alone (no 
 no blind rows); ``--no-blind`` leaves the blind files out and keeps the validation rows.
 
 ``--dev-half design|check`` scores one half of the development items, split once and for all by
-a digest of each item's id (:func:`dev_half`), and nothing else (no validation or blind rows).
+a digest of each item's id (``evidence_claims.testing.agreement.half_of``), and nothing else
+(no validation or blind rows).
 Rules are written from the design half, whose items and mismatches may be read; the check half
 is printed as aggregate rows only (no confusion matrix, no mismatches), so that a rule fitted to
 the statements it was written from shows up there before the validation half is spent.
@@ -54,7 +55,6 @@ that a batch committed before the engine was run on it can report its first scor
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -69,6 +69,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from grade_gold import assess_one_claim, item_folder  # noqa: E402
 
 import evidence_claims  # noqa: E402
+from evidence_claims.testing.agreement import HALVES, half_of  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "grade"
 VAL_FILE = "val.yaml"
@@ -130,21 +131,6 @@ def review_key(item: dict) -> str:
     """The item's review, as its BibTeX key in letters and digits only (``al-khalifah2020`` and
     ``alkhalifah2020`` are one review)."""
     return "".join(c for c in bib_key(item["bibtex"]).lower() if c.isalnum())
-
-
-DEV_HALVES = ("design", "check")
-
-
-def dev_half(item: dict) -> str:
-    """``design`` or ``check``: a fixed split of the development items by a digest of the id.
-
-    The design half's items and mismatches may be read while writing a rule; the check half is
-    read as aggregates only and must not drop when a rule is kept. A digest of the id (not its
-    position) keeps each item on its side as items are added, as extract_agreement's
-    ``tune_half`` does for passages.
-    """
-    digest = hashlib.sha256(str(item.get("id")).encode("utf-8")).digest()
-    return "design" if digest[0] % 2 == 0 else "check"
 
 
 def lowest(values: Sequence[str]) -> str:
@@ -366,7 +352,8 @@ def report_validation(path: Path) -> None:
 def report_dev_half(path: Path, half: str, mismatches: bool) -> None:
     """Rows for one half of the development items: the design half in full (confusion matrix,
     and per-item mismatches when asked), the check half as aggregate rows only."""
-    items = [item for item in yaml.safe_load(path.read_text("utf-8")) if dev_half(item) == half]
+    items = yaml.safe_load(path.read_text("utf-8"))
+    items = [item for item in items if half_of(str(item.get("id"))) == half]
     rows, failures = run(items)
     design = half == "design"
     report(f"dev, {half} half", rows, detail=design)
@@ -404,7 +391,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--dev-half",
-        choices=DEV_HALVES,
+        choices=HALVES,
         help="score only this half of the development items (check: aggregate rows only)",
     )
     args = parser.parse_args(argv)

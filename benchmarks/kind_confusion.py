@@ -11,9 +11,10 @@ kratom seed, the real tune half (benchmarks/gold-real/) and the validation half
 statement; the validation half is a selection half and is printed as one aggregate matrix only,
 never per statement. `--blind` adds the blind halves' aggregate matrices (for the final report
 only: they are never tuned on). `--tune-half design` prints only the design half of the real
-tune passages (extract_agreement.tune_half), with its disagreements under `--mismatches`;
-`--tune-half check` prints the check half as one aggregate matrix, never per statement, so
-that rules written from the design half are judged on statements that were not read.
+tune passages (evidence_claims.testing.agreement.half_of), with its disagreements under
+`--mismatches`; `--tune-half check` prints the check half as one aggregate matrix, never per
+statement, so that rules written from the design half are judged on statements that were not
+read.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import extract_agreement as ea  # noqa: E402
 
 from evidence_claims.extraction.kind_model import DEFAULT_METHOD, KIND_METHODS  # noqa: E402
 from evidence_claims.model.records import Claim  # noqa: E402
-from evidence_claims.testing.agreement import covering  # noqa: E402
+from evidence_claims.testing.agreement import HALVES, covering, half_of  # noqa: E402
 
 KINDS = ("claim", "recommendation", "question", "meta")
 
@@ -85,14 +86,14 @@ def main() -> None:
     parser.add_argument("--kinds", choices=KIND_METHODS, default=DEFAULT_METHOD)
     parser.add_argument(
         "--tune-half",
-        choices=("design", "check"),
+        choices=HALVES,
         help="only the real tune half's design passages (mismatches shown with --mismatches)"
         " or its check passages (aggregate matrix only)",
     )
     args = parser.parse_args()
     ea.KIND_METHOD = args.kinds
     if args.tune_half:
-        half = [f for f in ea.real_folders(ea.REAL) if ea.tune_half(f) == args.tune_half]
+        half = [f for f in ea.real_folders(ea.REAL) if half_of(f.name) == args.tune_half]
         show = args.mismatches and args.tune_half == "design"
         aggregate = "" if show else ", aggregate only"
         print(f"real tune (gold-real), {args.tune_half} half{aggregate}:")

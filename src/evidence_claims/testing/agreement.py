@@ -14,10 +14,28 @@ annotated hedge is right) and, stricter, by exact span. All results are plain da
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model.records import Claim, Cue
+
+HALVES = ("design", "check")
+"""The two halves of a tuning set (:func:`half_of`)."""
+
+
+def half_of(key: str) -> str:
+    """``design`` or ``check``: a fixed split of a tuning set (gold passages, development
+    items) by a digest of each item's name or id.
+
+    Rules are written from the design half, whose items and mismatches may be read, and kept
+    only if the check half, read as aggregates only, moves with it: the tuning set's own
+    held-out test, so that a rule fitted to the statements it was written from shows up before
+    the validation half is spent. A digest of the key (not its position) keeps each item on
+    its side as items are added.
+    """
+    return HALVES[hashlib.sha256(key.encode("utf-8")).digest()[0] % 2]
+
 
 FIELDS = ("kind", "type", "basis", "sources")
 
