@@ -505,13 +505,21 @@ _DESIGNS: tuple[tuple[str, Design], ...] = (
     (r"trials?", "randomized"),
     (r"stud(?:y|ies)", "other"),
 )  # fmt: skip
+_DESIGN_WORDS = r"(?P<design>" + "|".join(f"(?:{p})" for p, _d in _DESIGNS) + r")(?![\w-])"
 _STUDY = re.compile(
     r"(?<![\w.,])" + _COUNT + r"\s+(?:(?:small|large|published|eligible|included|further|"
-    r"more|other|separate|independent|matched|nested|population-based)\s+)?"
-    r"(?P<design>" + "|".join(f"(?:{p})" for p, _d in _DESIGNS) + r")(?![\w-])",
+    r"more|other|separate|independent|matched|nested|population-based)\s+)?" + _DESIGN_WORDS,
     re.IGNORECASE,
 )
 _DESIGN_RES = [(re.compile(p + r"$", re.IGNORECASE), d) for p, d in _DESIGNS]
+
+
+def _design_of(words: str) -> Design:
+    """The design the words of a :data:`_DESIGNS` match name (the first pattern they match)."""
+    for pattern, design in _DESIGN_RES:
+        if pattern.match(words):
+            return design
+    return "other"
 
 
 @dataclass(frozen=True, slots=True)
@@ -539,19 +547,11 @@ def study_counts(text: str) -> list[StudyCount]:
         words = match.group("design")
         if 1900 <= n <= 2100 and not words.lower().endswith(("s", "ies")):
             continue  # "the Althabe 2015 trial": a year before one study, not 2015 studies
-        design: Design = "other"
-        for pattern, d in _DESIGN_RES:
-            if pattern.match(words):
-                design = d
-                break
-        out.append(StudyCount(n, design, match.group(0)))
+        out.append(StudyCount(n, _design_of(words), match.group(0)))
     return out
 
 
-_NAMED_DESIGN = re.compile(
-    r"(?<![\w-])(?P<design>" + "|".join(f"(?:{p})" for p, _d in _DESIGNS) + r")(?![\w-])",
-    re.IGNORECASE,
-)
+_NAMED_DESIGN = re.compile(r"(?<![\w-])" + _DESIGN_WORDS, re.IGNORECASE)
 _DESIGN_STEMS = ("stud", "trial", "rct", "cohort")
 
 
@@ -565,11 +565,9 @@ def named_designs(text: str) -> dict[Design, str]:
     out: dict[Design, str] = {}
     for match in _NAMED_DESIGN.finditer(text):
         words = match.group("design")
-        for pattern, d in _DESIGN_RES:
-            if pattern.match(words):
-                if d != "other" and d not in out:
-                    out[d] = words
-                break
+        design = _design_of(words)
+        if design != "other" and design not in out:
+            out[design] = words
     return out
 
 
