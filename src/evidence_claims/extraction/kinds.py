@@ -338,15 +338,16 @@ def _titled_publication(body: str, folded: str | None) -> bool:
     """Is the statement a listed title, a dash and a publication described by what it holds
     ("Sleep and Memory (Updated: 2019) - This fact sheet explains ...")? (From the statement's
     first word, ``publications`` of data/kinds.yaml are read with the signposting.)"""
-    at = body.find(" - ", 0, 200)
-    if at < 0:
-        at = body.find(" – ", 0, 200)
-        if at < 0:
-            at = body.find(" — ", 0, 200)
-            if at < 0:
-                return False
-    pattern, target = load_rules().publications.pick(body, folded)
-    return pattern.match(target, at + 3) is not None
+    for dash in _TITLE_DASHES:
+        at = body.find(dash, 0, 200)
+        if at >= 0:
+            pattern, target = load_rules().publications.pick(body, folded)
+            return pattern.match(target, at + len(dash)) is not None
+    return False
+
+
+# The dashes between a listed title and its description, tried in this order.
+_TITLE_DASHES = (" - ", " – ", " — ")
 
 
 # Quotation marks before the first word ("“Health Notes,” a new series, presents ..."): the
