@@ -114,17 +114,19 @@ def _i2_band(value: float) -> str:
 
 
 # --- the concerns ----------------------------------------------------------------------------
-def _ci_severity(effect: Effect) -> tuple[int, str]:
-    """(0, 1 or 2, why) for one estimate's interval."""
+def _ci_severity(effect: Effect) -> tuple[int, str, str | None]:
+    """(0, 1 or 2, why, the code of the second reason a severity of 2 adds) for one
+    estimate's interval."""
     low, high = effect.low, effect.high
     if effect.kind == "proportion":
         half = (high - low) / 2
         scale = 100.0 if high > 1.0 else 1.0
         if half * (100.0 / scale) > PROPORTION_HALF_WIDTH:
-            return 1, f"{effect}: an interval wider than {PROPORTION_HALF_WIDTH:g} points each side"
-        return 0, ""
+            why = f"{effect}: an interval wider than {PROPORTION_HALF_WIDTH:g} points each side"
+            return 1, why, None
+        return 0, "", None
     if not effect.includes_null():
-        return 0, ""
+        return 0, "", None
     if effect.kind == "ratio":
         benefit, harm = low <= RATIO_BENEFIT, high >= RATIO_HARM
         far = low <= RATIO_BENEFIT * APPRECIABLE_MARGIN and high >= RATIO_HARM / APPRECIABLE_MARGIN
@@ -134,14 +136,16 @@ def _ci_severity(effect: Effect) -> tuple[int, str]:
         far = min(-low, high) >= SMD_APPRECIABLE / APPRECIABLE_MARGIN
         large = max(-low, high) >= SMD_LARGE
     else:  # a difference in units we cannot judge: any interval across 0 is imprecise
-        return 1, f"{effect} includes no effect"
+        return 1, f"{effect} includes no effect", None
     if benefit and harm and far:
-        return 2, f"{effect} includes no effect and reaches appreciable effects on both sides"
+        why = f"{effect} includes no effect and reaches appreciable effects on both sides"
+        return 2, why, R.BENEFIT_AND_HARM.code
     if large:
-        return 2, f"{effect} runs from no effect past a large effect ({SMD_LARGE:g} SD)"
+        why = f"{effect} runs from no effect past a large effect ({SMD_LARGE:g} SD)"
+        return 2, why, R.TO_LARGE_EFFECT.code
     if benefit or harm:
-        return 1, f"{effect} includes no effect and reaches an appreciable one"
-    return 0, ""
+        return 1, f"{effect} includes no effect and reaches an appreciable one", None
+    return 0, "", None
 
 
 def imprecision(
@@ -159,7 +163,7 @@ def imprecision(
     body = ctx.body(claim)
     accuracy = ctx.is_accuracy(claim)
     found = (accuracy_interval(body) if accuracy else None) or body.effect()
-    ci_sev, ci_why = _ci_severity(found[0]) if found else (0, "")
+    ci_sev, ci_why, second = _ci_severity(found[0]) if found else (0, "", None)
     if found and ci_sev:
         ci_why = f"{ci_why} ({found[1]})" if found[1] != "in the claim" else ci_why
     people = body.people()
@@ -190,9 +194,8 @@ def imprecision(
         extra = f"; {size_why}" if size_sev else ""
         code = R.WIDE_INTERVAL.code if found and found[0].kind == "proportion" else None
         out.append(Detected(code or R.CI_INCLUDES_NULL.code, ci_why + extra, where_ci))
-        if ci_sev == 2:
-            second = R.TO_LARGE_EFFECT if "large effect" in ci_why else R.BENEFIT_AND_HARM
-            out.append(Detected(second.code, ci_why, where_ci))
+        if second is not None:
+            out.append(Detected(second, ci_why, where_ci))
     elif size_sev:
         extra = f"; and {ci_why}" if ci_sev else ""
         out.append(Detected(R.SMALL_SAMPLE.code, size_why + extra, where_n))
