@@ -202,14 +202,9 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
         return "recommendation"
     main = _main_clause(body)
     pattern, target = rules.recommendation.pick(body, folded)
-    advice = pattern.search(target, main)
-    if advice is not None and (
-        not _REPORTED_NORM.search(body, main, advice.start())
-        or any(
-            not _REPORTED_NORM.search(body, main, m.start())
-            for m in pattern.finditer(target, advice.end())
-        )
-    ):
+    # advice unless every deontic word sits in a norm the statement reports
+    advice = pattern.finditer(target, main)
+    if any(not _REPORTED_NORM.search(body, main, m.start()) for m in advice):
         return "recommendation"
     pattern, target = rules.recommendation_statement.pick(body, folded)
     if pattern.match(target):
