@@ -46,7 +46,7 @@ def risk_of_bias(claim: Claim, ctx: SetContext) -> Detected | None:
 
 
 _BLINDING_SAID = re.compile(
-    r"\b(?:(?:double|single|assessor|observer|triple)[- ]blind(?:ed)?|blinded|masked|"
+    r"\b(?:(?:double|single|assessor|observer|triple)(?:-|\s+)blind(?:ed)?|blinded|masked|"
     r"low\s+risk\s+of\s+bias)\b"
 )
 """Blinding or a low risk of bias said of the trials, in the claim or a cited entry (lower
