@@ -359,13 +359,11 @@ def directional_effects(text: str) -> list[Effect]:
             continue
         value, low, high = read
         before = text[max(0, match.start() - 40) : match.start()]
-        label = (
-            "SMD"
-            if _SMD_BEFORE.search(before)
-            else "MD"
-            if _MD_BEFORE.search(before)
-            else ("estimate")
-        )
+        label = "estimate"
+        if _SMD_BEFORE.search(before):
+            label = "SMD"
+        elif _MD_BEFORE.search(before):
+            label = "MD"
         span = text[match.start() : match.end()].strip()
         found.append(Effect(label, "difference", value, low, high, span))
     return found
