@@ -1,4 +1,4 @@
-"""The store of compiled patterns (extraction/pattern_cache.py): a pattern read back from it
+"""The store of compiled patterns (io/pattern_store.py): a pattern read back from it
 is the pattern ``re`` compiles (patterns compare equal when their flags, source and matcher
 program are equal), and no problem with the store changes a result."""
 
@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evidence_claims.extraction import pattern_cache
 from evidence_claims.extraction.attribution_rules import build_rules
 from evidence_claims.extraction.kinds import _compile
+from evidence_claims.io import pattern_store as pattern_cache
 from evidence_claims.model.data_yaml import load_data_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
