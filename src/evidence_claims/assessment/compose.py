@@ -25,7 +25,9 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from ..io.pattern_store import cached_pattern, compiled, fingerprint
 from ..rules import assessment as R
+from . import phrase_trie
 from .cues import first_words, phrase_words, words_in
 from .detected import Detected
 from .phrase_trie import trie_alternation
@@ -260,13 +262,81 @@ def _is_withheld(clause: str, end: int) -> bool:
     return match is not None and len(_WORD.findall(clause[end : match.start()])) <= MAX_GAP
 
 
+_TOKEN_GUARDS = r"(?:(?<![\w-])(?:{})(?![\w-])|n't)"
+"""The tokeniser's pattern around the alternation of its phrases: whole words; "n't" is glued
+to its verb."""
+
+# The code that turns the phrases into the tokeniser's pattern: a stored pattern made by other
+# code is not used (:mod:`..io.pattern_store`).
+_BUILD_CODE = fingerprint(__file__, phrase_trie.__file__)
+_STORE = "assessment-patterns"
+
+FULL_AFTER = 64
+"""Distinct phrase sets a run matches with a pattern of their own before it compiles the
+alternation of every phrase (see :func:`_clause_pattern`)."""
+_partial: dict[frozenset[str], re.Pattern[str]] = {}
+
+
+def _phrases() -> list[str]:
+    return sorted(p for p in _roles() if p != "n't")
+
+
 @cache
 def _pattern() -> re.Pattern[str]:
-    phrases = (p for p in _roles() if p != "n't")
-    # whole words; "n't" is glued to its verb. A trie matches what the longest-first
-    # alternation of the phrases matches, and compiles in less than half the time
-    # (:mod:`.phrase_trie`)
-    return re.compile(r"(?:(?<![\w-])(?:" + trie_alternation(phrases) + r")(?![\w-])|n't)")
+    """The tokeniser's pattern with every phrase. A trie matches what the longest-first
+    alternation of the phrases matches, and compiles in less than half the time
+    (:mod:`.phrase_trie`); the compiled pattern is kept between runs
+    (:mod:`..io.pattern_store`)."""
+    phrases = _phrases()
+    return cached_pattern(
+        phrases,
+        _BUILD_CODE,
+        lambda: _TOKEN_GUARDS.format(trie_alternation(phrases)),
+        store=_STORE,
+    )
+
+
+@cache
+def _phrase_index() -> dict[str, tuple[tuple[frozenset[str], str], ...]] | None:
+    """For each first word of the tokeniser's phrases, (the words it needs, phrase) of each
+    phrase starting with it (see :func:`.cues.phrase_words`); None when a phrase does not
+    start with a whole word."""
+    phrases = _phrases()
+    if first_words(phrases) is None:
+        return None
+    after: dict[str, list[tuple[frozenset[str], str]]] = {}
+    for phrase in phrases:
+        ((lead, (needed,)),) = phrase_words([phrase]).items()
+        after.setdefault(lead, []).append((needed, phrase))
+    return {lead: tuple(entries) for lead, entries in after.items()}
+
+
+def _clause_pattern(clause: str) -> re.Pattern[str]:
+    """A pattern that finds in the lower-cased ``clause`` exactly what :func:`_pattern` finds.
+
+    Compiling the alternation of some 2,200 phrases took about 0.1 s of every run that reads
+    one clause, where a clause holds a handful of them. A phrase matches only where each run
+    of word characters and hyphens of its words is a whole word of the text
+    (:func:`.cues.phrase_words`), so the alternation of the phrases whose words are all in the
+    clause finds the same matches there (a branch that cannot match anywhere changes no
+    match), and compiles in a fraction of a millisecond. After :data:`FULL_AFTER` distinct
+    phrase sets the run uses the whole pattern (kept between runs, when the store is on)."""
+    index = None if len(_partial) >= FULL_AFTER else _phrase_index()
+    if index is None:
+        return _pattern()
+    present = words_in(clause)
+    phrases = frozenset(
+        phrase
+        for word in present.intersection(index)
+        for needed, phrase in index[word]
+        if needed <= present
+    )
+    pattern = _partial.get(phrases)
+    if pattern is None:
+        pattern = _partial[phrases] = compiled(
+            _TOKEN_GUARDS.format(trie_alternation(phrases)), store=_STORE
+        )
+    return pattern
 
 
 @cache
@@ -410,7 +480,7 @@ def _tokens(clause: str) -> tuple[Token, ...]:
         return max(lo - 1, 0)
 
     out = []
-    for match in _pattern().finditer(clause):
+    for match in _clause_pattern(clause).finditer(clause):
         phrase = " ".join(match.group(0).split())
         role = roles.get(phrase)
         if role is None:
