@@ -19,7 +19,7 @@ code and quotes the words it came from.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -28,7 +28,7 @@ from typing import Any
 from ..io.pattern_store import cached_pattern, compiled, fingerprint
 from ..rules import assessment as R
 from . import phrase_trie
-from .cues import first_words, phrase_words, words_in
+from .cues import words_in
 from .detected import Detected
 from .phrase_trie import trie_alternation
 
@@ -296,19 +296,41 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+_RUN = re.compile(r"[\w-]+")
+"""A run of word characters and hyphens: a whole word of :func:`.cues.words_in`."""
+
+
 @cache
-def _phrase_index() -> dict[str, tuple[tuple[frozenset[str], str], ...]] | None:
-    """For each first word of the tokeniser's phrases, (the words it needs, phrase) of each
-    phrase starting with it (see :func:`.cues.phrase_words`); None when a phrase does not
-    start with a whole word."""
-    phrases = _phrases()
-    if first_words(phrases) is None:
+def _needs() -> dict[str, tuple[str, frozenset[str]]] | None:
+    """For each phrase of :func:`_roles`, its first word and the words it needs in a text
+    (what :func:`.cues.phrase_words` gives for it alone, one search per phrase); None when a
+    phrase does not start with a whole word (:func:`.cues.first_words`)."""
+    out = {}
+    for phrase in _roles():
+        lead = _RUN.match(phrase)
+        if lead is None:
+            return None
+        out[phrase] = (lead.group(0), frozenset(_RUN.findall(phrase)))
+    return out
+
+
+def _index(phrases: Iterable[str]) -> dict[str, tuple[tuple[frozenset[str], str], ...]] | None:
+    """For each first word of ``phrases`` (of :func:`_roles`), (the words it needs, phrase)
+    of each phrase starting with it, in order; None when :func:`_needs` is."""
+    needs = _needs()
+    if needs is None:
         return None
     after: dict[str, list[tuple[frozenset[str], str]]] = {}
     for phrase in phrases:
-        ((lead, (needed,)),) = phrase_words([phrase]).items()
+        lead, needed = needs[phrase]
         after.setdefault(lead, []).append((needed, phrase))
     return {lead: tuple(entries) for lead, entries in after.items()}
+
+
+@cache
+def _phrase_index() -> dict[str, tuple[tuple[frozenset[str], str], ...]] | None:
+    """:func:`_index` of the tokeniser's phrases."""
+    return _index(_phrases())
 
 
 def _clause_pattern(clause: str) -> re.Pattern[str]:
@@ -321,9 +343,17 @@ def _clause_pattern(clause: str) -> re.Pattern[str]:
     clause finds the same matches there (a branch that cannot match anywhere changes no
     match), and compiles in a fraction of a millisecond. After :data:`FULL_AFTER` distinct
     phrase sets the run uses the whole pattern (kept between runs, when the store is on)."""
-    index = None if len(_partial) >= FULL_AFTER else _phrase_index()
-    if index is None:
+    if len(_partial) >= FULL_AFTER or _phrase_index() is None:
         return _pattern()
+    return _partial_pattern(clause)
+
+
+def _partial_pattern(clause: str) -> re.Pattern[str]:
+    """The tokeniser's pattern with only the phrases whose words are all whole words of the
+    lower-cased ``clause`` (see :func:`_clause_pattern`; call when :func:`_phrase_index` is not
+    None), compiled once per run for each set of phrases."""
+    index = _phrase_index()
+    assert index is not None, "_partial_pattern() needs the phrase index"
     present = words_in(clause)
     phrases = frozenset(
         phrase
@@ -354,15 +384,10 @@ def _term_words() -> (
     """The terms' first words and, for each, the words each term starting with it needs (see
     :mod:`.cues`) with the term; None when a term does not start with a word (then every text
     is searched with :func:`_term_pattern`)."""
-    phrases = sorted(p for p, role in _roles().items() if role.terms)
-    first = first_words(phrases)
-    if first is None:
+    after = _index(sorted(p for p, role in _roles().items() if role.terms))
+    if after is None:
         return None
-    after: dict[str, list[tuple[frozenset[str], str]]] = {}
-    for phrase in phrases:
-        ((lead, (needed,)),) = phrase_words([phrase]).items()
-        after.setdefault(lead, []).append((needed, phrase))
-    return first, {lead: tuple(terms) for lead, terms in after.items()}
+    return frozenset(after), after
 
 
 @cache
