@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from ..io.pattern_store import cached_pattern, compiled, fingerprint
+from ..io.pattern_store import ASSESSMENT, cached_pattern, compiled, fingerprint
 from ..rules import assessment as R
 from . import phrase_trie
 from .cues import words_in
@@ -269,7 +269,6 @@ to its verb."""
 # The code that turns the phrases into the tokeniser's pattern: a stored pattern made by other
 # code is not used (:mod:`..io.pattern_store`).
 _BUILD_CODE = fingerprint(__file__, phrase_trie.__file__)
-_STORE = "assessment-patterns"
 
 FULL_AFTER = 64
 """Distinct phrase sets a run matches with a pattern of their own before it compiles the
@@ -292,7 +291,7 @@ def _pattern() -> re.Pattern[str]:
         phrases,
         _BUILD_CODE,
         lambda: _TOKEN_GUARDS.format(trie_alternation(phrases)),
-        store=_STORE,
+        store=ASSESSMENT,
     )
 
 
@@ -364,7 +363,7 @@ def _partial_pattern(clause: str) -> re.Pattern[str]:
     pattern = _partial.get(phrases)
     if pattern is None:
         pattern = _partial[phrases] = compiled(
-            _TOKEN_GUARDS.format(trie_alternation(phrases)), store=_STORE
+            _TOKEN_GUARDS.format(trie_alternation(phrases)), store=ASSESSMENT
         )
     return pattern
 

@@ -62,6 +62,8 @@ _stores: dict[Path, dict[str, Entry]] = {}  # each store file's entries, read on
 
 PATTERNS = "patterns"
 """The store of the extraction rules (the first one, whose file name it keeps)."""
+ASSESSMENT = "assessment-patterns"
+"""The store of the assessment's patterns (phrase lists, numbers, the GRADE domain reader)."""
 
 
 def cache_file(store: str = PATTERNS) -> Path | None:
