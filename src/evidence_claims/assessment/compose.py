@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from ..io.pattern_store import ASSESSMENT, cached_pattern, compiled, fingerprint
+from ..io.pattern_store import ASSESSMENT, assessment_pattern, cached_pattern, compiled, fingerprint
 from ..rules import assessment as R
 from . import phrase_trie
 from .cues import words_in
@@ -295,7 +295,7 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
-_RUN = re.compile(r"[\w-]+")
+_RUN = assessment_pattern(r"[\w-]+")
 """A run of word characters and hyphens: a whole word of :func:`.cues.words_in`."""
 
 
@@ -454,7 +454,7 @@ def _explanation() -> re.Pattern[str]:
     )
 
 
-_SENTENCE_END = re.compile(r"\.(?!\d)")
+_SENTENCE_END = assessment_pattern(r"\.(?!\d)")
 
 
 def _explained_after(lowered: str, offset: int) -> bool:
@@ -465,8 +465,8 @@ def _explained_after(lowered: str, offset: int) -> bool:
     return any(not m.group("blocked") for m in _explanation().finditer(window))
 
 
-_WORD = re.compile(r"[\w²'-]+")
-_COUNT_BEFORE = re.compile(r"\d[\d,.]*\s+$")
+_WORD = assessment_pattern(r"[\w²'-]+")
+_COUNT_BEFORE = assessment_pattern(r"\d[\d,.]*\s+$")
 """A number right before a term: "only 48 women" says how many people, not that the study
 population was restricted to women (GRADE guidelines 8), so no group qualifier judges it."""
 
@@ -942,7 +942,7 @@ def detected(texts: list[tuple[str, str, tuple]]) -> list[Detected]:
     return list(out.values())
 
 
-_RATING_WORDS = re.compile(
+_RATING_WORDS = assessment_pattern(
     r"^(?:downgrad\w*|(?:rated|rate|rating)\s+(?:\w+\s+){0,2}down|(?:one|two|1|2)[\s-]levels?|"
     r"(?:certainty|evidence|quality)\s+was\s+(?:lowered|reduced|downgraded|rated\s+down)|"
     r"(?:lowered|reduced|lowers|reduces|lower)\s+(?:our\s+)?confidence|serious|very\s+serious)$"

@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from ..io.pattern_store import ASSESSMENT, compiled
+from ..io.pattern_store import assessment_pattern
 
 Kind = Literal["ratio", "difference", "proportion"]
 
@@ -117,14 +117,8 @@ _INTERVAL_WORDS = (
 )
 
 
-def _compiled(source: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile``, read from the pattern store when it holds the pattern: compiling this
-    module's patterns took some 8 ms of every command that grades (:mod:`..io.pattern_store`)."""
-    return compiled(source, flags, store=ASSESSMENT)
-
-
-_DIGIT = _compiled(r"\d")  # what every pattern below needs (a value, a count)
-_POINT = _compiled(
+_DIGIT = assessment_pattern(r"\d")  # what every pattern below needs (a value, a count)
+_POINT = assessment_pattern(
     r"(?P<measure>"
     + "|".join(re.escape(n) for n in _NAMES)
     + r"|(?<![A-Za-z])(?:"
@@ -137,7 +131,7 @@ _POINT = _compiled(
     + r")\s*(?P<unit>%|[A-Za-z][\w/\u00b2\u00b3]{0,11}(?:\s(?:Hg|points?|higher|lower))?)?",
     re.IGNORECASE,
 )
-_INTERVAL = _compiled(
+_INTERVAL = assessment_pattern(
     r"^(?:\s*(?:higher|lower|more|fewer|less|points?))*"
     r"[\s,;:]*[(\[]?\s*(?:" + _INTERVAL_WORDS + r")?[\s:,=]*(?:from\s+)?[(\[]?\s*"
     r"(?P<low>" + _NUM + r")\s*%?" + _SEP + r"(?P<high>" + _NUM + r")\s*%?",
@@ -202,7 +196,7 @@ def _interval_after(text: str, end: int) -> tuple[float, float, int] | None:
     return (min(low, high), max(low, high), end + interval.end())
 
 
-_LOG_BEFORE = _compiled(
+_LOG_BEFORE = assessment_pattern(
     r"\b(?:log|ln|natural\s+log(?:arithm)?\s+of(?:\s+the)?)[\s-]*$", re.IGNORECASE
 )
 """The words that put a ratio just after them on its log scale: "log RR", "ln OR", "log-HR"."""
@@ -258,7 +252,7 @@ def effects(text: str) -> list[Effect]:
 
 # A number (with a unit of up to two words) whose interval is announced as a 95% CI, when no
 # measure is named: "shortened the stay by 3.79 days (95% CI 2.09 to 5.49 days fewer)".
-_UNNAMED = _compiled(
+_UNNAMED = assessment_pattern(
     r"(?<![\w.,\u00b7])(?P<value>" + _NUM + r")\s*"
     r"(?:%|[A-Za-z][\w/\u00b2\u00b3]{0,11}(?:\s[A-Za-z]{1,8})?)?\s*"
     r"(?=[(\[,;]\s*\d{2}(?:\.\d)?\s?%\s*(?:c\.?i\.?\b|confidence\s+intervals?))",
@@ -287,7 +281,7 @@ def _unnamed_effects(text: str) -> list[Effect]:
 
 # --- absolute effects per 1000 ------------------------------------------------------------------
 _COUNT = r"(?P<{0}>\d{{1,4}}(?:,\d{{3}})?(?:[.\u00b7]\d+)?)\s*(?P<{0}_dir>fewer|more|less)"
-_PER_1000 = _compiled(
+_PER_1000 = assessment_pattern(
     _COUNT.format("value")
     + r"\s+(?:[a-z]+\s+){0,2}per\s+1[,\s]?000\b[^()\[\]]{0,40}?"
     + r"[(\[]\s*(?:from\s+)?"
@@ -329,7 +323,7 @@ def absolute_effects(text: str) -> list[Effect]:
 
 
 # --- heterogeneity ---------------------------------------------------------------------------
-_I2 = _compiled(
+_I2 = assessment_pattern(
     r"(?<![A-Za-z])I(?:\s?\u00b2|\^2|2|-squared?|\s+squared?)\s*(?:statistic\s*|value\s*)?"
     r"(?:=|:|was|of|is|,)?\s*"
     # a bound rather than a value: "I2 > 75%", "I-square value more than 40%", "I² ≤ 75%"
@@ -422,13 +416,13 @@ _DESIGNS: tuple[tuple[str, Design], ...] = (
     (r"trials?", "randomized"),
     (r"stud(?:y|ies)", "other"),
 )  # fmt: skip
-_STUDY = _compiled(
+_STUDY = assessment_pattern(
     r"(?<![\w.,])" + _COUNT + r"\s+(?:(?:small|large|published|eligible|included|further|"
     r"more|other|separate|independent)\s+)?"
     r"(?P<design>" + "|".join(f"(?:{p})" for p, _d in _DESIGNS) + r")(?![\w-])",
     re.IGNORECASE,
 )
-_DESIGN_RES = [(_compiled(p + r"$", re.IGNORECASE), d) for p, d in _DESIGNS]
+_DESIGN_RES = [(assessment_pattern(p + r"$", re.IGNORECASE), d) for p, d in _DESIGNS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -487,7 +481,7 @@ million people, not fifty (nor a 50 that a small-sample rule would read as a sma
 SCALED_NUMBER = r"\d{1,4}(?:\.\d{1,3})?(?=\s+(?:" + "|".join(SCALES) + r")\b)"
 """A number written before one of :data:`SCALES` ("50 million", "1.2 billion"), as a regular
 expression that leaves the scale word unmatched."""
-_PEOPLE = _compiled(
+_PEOPLE = assessment_pattern(
     r"(?<![\w.,])(?:about|around|approximately|nearly|almost|over|more\s+than|some)?\s*"
     r"(?P<n>\d{1,3}(?:,\d{3})+|" + SCALED_NUMBER + r"|\d+)\s+"
     r"(?P<between>(?:(?!(?:" + "|".join(_BREAKERS) + r")\b)[\w'-]+\s+){0,3}?)"
@@ -497,7 +491,7 @@ _PEOPLE = _compiled(
 )
 
 
-_CASES_AND_CONTROLS = _compiled(
+_CASES_AND_CONTROLS = assessment_pattern(
     r"(?<![\w.,])(?P<cases>\d{1,3}(?:,\d{3})+|\d+)\s+cases\s+(?:and|with|plus|versus|vs\.?)\s+"
     r"(?P<controls>\d{1,3}(?:,\d{3})+|\d+)\s+(?:matched\s+)?controls\b",
     re.IGNORECASE,
@@ -533,10 +527,10 @@ def people_counts(text: str) -> list[tuple[int, str]]:
 
 
 # --- event counts and the optimal information size ------------------------------------------
-_EVENTS = _compiled(
+_EVENTS = assessment_pattern(
     r"(?<![\d/.,])(?P<events>\d{1,3}(?:,\d{3})*|\d+)\s*/\s*(?P<total>\d{1,3}(?:,\d{3})+|\d+)(?![\d/])"
 )
-_RISK_PER_1000 = _compiled(
+_RISK_PER_1000 = assessment_pattern(
     r"(?<![\d.,])(?P<risk>\d{1,4}(?:[.\u00b7]\d+)?)(?:\s+(?:to|versus|vs\.?|and)\s+\d{1,4}"
     r"(?:[.\u00b7]\d+)?)?\s+per\s+1[,\s]?000\b"
     # a rate per 1000 person-years is not a risk
@@ -567,7 +561,7 @@ def event_risks(text: str) -> list[tuple[float, str]]:
     return found
 
 
-_ABSOLUTE = _compiled(
+_ABSOLUTE = assessment_pattern(
     r"(?<![\d.,])(?P<value>\d{1,4}(?:,\d{3})?(?:[.\u00b7]\d+)?)\s*(?P<value_dir>fewer|more|less)"
     r"\s+(?:[a-z]+\s+){0,2}per\s+1[,\s]?000\b",
     re.IGNORECASE,
@@ -625,7 +619,7 @@ def optimal_information_size(risk: float, rrr: float = OIS_RELATIVE_REDUCTION) -
 
 
 # --- intervals of separate studies that do not overlap ------------------------------------------
-_SEPARATE_STUDY = _compiled(
+_SEPARATE_STUDY = assessment_pattern(
     # what sets a second study's estimate against a first's: "another trial", "the other
     # cohort", "a second study", "whereas", "in contrast", "conversely"
     r"\b(?:another|the\s+other|a\s+second|the\s+second|a\s+third|other)\s+(?:[\w-]+\s+){0,3}?"

@@ -98,6 +98,12 @@ def compiled(source: str, flags: int = 0, *, store: str = PATTERNS) -> re.Patter
     return cached_pattern((source,), "source", lambda: source, flags, store=store)
 
 
+def assessment_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
+    """:func:`compiled` in the :data:`ASSESSMENT` store: for the patterns an assessment module
+    compiles once, when it is imported (some 30 ms of every command that grades)."""
+    return compiled(source, flags, store=ASSESSMENT)
+
+
 def cached_pattern(
     inputs: Iterable[Any],
     code: str,
