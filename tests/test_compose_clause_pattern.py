@@ -91,3 +91,30 @@ def test_the_whole_pattern_from_the_store_is_the_one_compiled(
         compose._pattern.cache_clear()
         pattern_store.forget()
     assert built == stored == plain
+
+
+def test_a_stored_pattern_of_other_code_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole pattern is looked up with a digest of the code that builds it: another
+    version of the reader builds its own."""
+    monkeypatch.setenv(pattern_store.ENVIRONMENT, str(tmp_path))
+    pattern_store.forget()
+    built: list[int] = []
+
+    def counting(phrases: object) -> str:
+        built.append(1)
+        return trie_alternation(phrases)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(compose, "trie_alternation", counting)
+    try:
+        for code in ("one version", "one version", "another version"):
+            monkeypatch.setattr(compose, "_BUILD_CODE", code)
+            compose._pattern.cache_clear()
+            compose._pattern()
+            pattern_store.save()
+            pattern_store.forget()
+    finally:
+        compose._pattern.cache_clear()
+        pattern_store.forget()
+    assert len(built) == 2  # the first and the third: the second was read from the store

@@ -200,3 +200,38 @@ def test_the_store_keeps_what_was_used_within_its_size(
     sources = {entry[0][-2:] for entry in entries.values()}
     assert "dd" in sources and "aa" not in sources
     assert sum(len(entry[2]) for entry in entries.values()) <= 200
+
+
+def test_each_named_store_is_a_file_of_its_own(store: Path) -> None:
+    """The assessment's patterns go to their own file: a validation reads none of the
+    extraction rules' programs, and an entry of one store is not found in the other."""
+    pattern_cache.cached_pattern(("t",), "code", lambda: "ab+c", 0)
+    pattern_cache.assessment_pattern("x[yz]+")
+    pattern_cache.save()
+    pattern_cache.forget()
+    names = sorted(f.name.split("-cpython")[0] for f in store.iterdir())
+    assert names == [pattern_cache.ASSESSMENT, pattern_cache.PATTERNS]
+    built = []
+
+    def build() -> str:
+        built.append(1)
+        return "ab+c"
+
+    assert pattern_cache.cached_pattern(("t",), "code", build, store=pattern_cache.ASSESSMENT)
+    assert built == [1]
+    assert pattern_cache.cached_pattern(("t",), "code", _never) == re.compile("ab+c")
+
+
+def test_a_damaged_assessment_store_gives_the_compiled_patterns(store: Path) -> None:
+    source = r"(?<![\w-])(?:risk\s+of\s+bias|n't)"
+    assert pattern_cache.assessment_pattern(source, re.IGNORECASE) == re.compile(
+        source, re.IGNORECASE
+    )
+    pattern_cache.save()
+    (file,) = store.iterdir()
+    for damage in (b"", b"\x00garbage", file.read_bytes()[:-7]):
+        file.write_bytes(damage)
+        pattern_cache.forget()
+        assert pattern_cache.assessment_pattern(source, re.IGNORECASE) == re.compile(
+            source, re.IGNORECASE
+        )
