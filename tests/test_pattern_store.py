@@ -235,3 +235,22 @@ def test_a_damaged_assessment_store_gives_the_compiled_patterns(store: Path) -> 
         assert pattern_cache.assessment_pattern(source, re.IGNORECASE) == re.compile(
             source, re.IGNORECASE
         )
+
+
+def test_a_store_with_a_smaller_limit_keeps_this_runs_entries_within_it(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The assessment's store (read whole by every validation) keeps the entries the last
+    run used and as many others as its own limit allows, whatever the global limit."""
+    monkeypatch.setitem(pattern_cache.STORE_PROGRAM, pattern_cache.ASSESSMENT, 300)
+    for word in ("aa", "bb", "cc"):  # a former run's patterns
+        pattern_cache.assessment_pattern("x|" * 20 + word)
+    pattern_cache.save()
+    pattern_cache.forget()
+    pattern_cache.assessment_pattern("x|" * 20 + "dd")
+    pattern_cache.save()
+    pattern_cache.forget()
+    (entries,) = [pattern_cache._read(f) for f in store.iterdir()]
+    # 120 program words each, within 300: the former run kept "aa" and "bb" ("cc" went over),
+    # this one keeps its own, then the newest other
+    assert [entry[0][-2:] for entry in entries.values()] == ["dd", "bb"]

@@ -64,6 +64,10 @@ PATTERNS = "patterns"
 """The store of the extraction rules (the first one, whose file name it keeps)."""
 ASSESSMENT = "assessment-patterns"
 """The store of the assessment's patterns (phrase lists, numbers, the GRADE domain reader)."""
+STORE_PROGRAM = {ASSESSMENT: 250_000}
+"""A smaller limit for a store every validation reads whole at its start: the assessment's
+patterns take about 110,000 program words, and the compositional reader's patterns of phrase
+sets (one per set of phrases met) would otherwise pile up from run to run."""
 
 
 def cache_file(store: str = PATTERNS) -> Path | None:
@@ -135,12 +139,16 @@ def cached_pattern(
     except Exception:  # the interface is not what it was: plain compile
         return re.compile(source, flags)
     entries[key] = entry
+    _limits[path] = STORE_PROGRAM.get(store, MAX_PROGRAM)
     _save_at_exit(path)
     return pattern
 
 
 _pending: set[Path] = set()
 _used: set[str] = set()  # the keys looked up in this process
+
+
+_limits: dict[Path, int] = {}  # each store file's limit, in program words
 
 
 def _save_at_exit(path: Path) -> None:
@@ -194,8 +202,10 @@ def _read(path: Path) -> dict[str, Entry]:
 
 
 def _write(path: Path, store: dict[str, Entry]) -> None:
-    """Save ``store`` atomically, within :data:`MAX_PROGRAM` (failures are ignored): old
-    versions of the rules leave entries nobody looks up any more."""
+    """Save ``store`` atomically, within :data:`MAX_PROGRAM` and the store's own limit
+    (:data:`STORE_PROGRAM`; failures are ignored): old versions of the rules leave entries
+    nobody looks up any more."""
+    limit = min(MAX_PROGRAM, _limits.get(path, MAX_PROGRAM))
     kept: dict[str, Entry] = {}
     size = 0
     used = [k for k in store if k in _used]
@@ -205,7 +215,7 @@ def _write(path: Path, store: dict[str, Entry]) -> None:
             size += len(entry[2])
         except (TypeError, IndexError):
             continue
-        if size > MAX_PROGRAM and kept:
+        if size > limit and kept:
             break
         kept[key] = entry
     try:
@@ -225,3 +235,4 @@ def forget() -> None:
     _stores.clear()
     _pending.clear()
     _used.clear()
+    _limits.clear()
