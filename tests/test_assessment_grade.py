@@ -62,6 +62,56 @@ def test_benefit_and_harm_is_very_serious_once_not_twice() -> None:
     assert a.certainty == "low"
 
 
+def test_an_interval_just_reaching_one_threshold_is_one_level() -> None:
+    # GRADE guidance 34: two levels when the interval *appreciably* crosses both thresholds;
+    # RR 0.58 to 1.27 reaches 1.25 only just, so it is serious, not very serious, imprecision
+    spec = {
+        "text": "In 5 trials with 3,000 adults, RR 0.86 (95% CI 0.58 to 1.27).",
+        "type": "systematic_review",
+    }
+    a = assessment_of(assessed(spec))
+    assert [r.code for r in a.reasons if r.effect] == ["imprecision.ci_includes_null"]
+    assert a.certainty == "moderate"
+    wide = {**spec, "text": "In 5 trials with 3,000 adults, RR 0.86 (95% CI 0.50 to 1.60)."}
+    assert assessment_of(assessed(wide)).certainty == "low"
+
+
+def test_an_unblindable_programme_with_a_self_judged_outcome_is_rated_down_once() -> None:
+    # GRADE guidelines 4: lack of blinding matters most for subjective outcomes
+    spec = {
+        "text": "In 12 randomized trials with 1,080 adults, yoga improved back function "
+        "(SMD -0.35, 95% CI -0.50 to -0.20).",
+        "type": "systematic_review",
+    }
+    a = assessment_of(assessed(spec))
+    assert [r.code for r in a.reasons if r.effect] == ["risk_of_bias.unblinded_subjective"]
+    assert "'yoga' and 'back function'" in a.reasons[-1].note
+    assert a.certainty == "moderate"
+    # an objective outcome, a stated limitation, or blinding said: not this rule
+    for text in (
+        "In 12 randomized trials with 1,080 adults, yoga lowered blood pressure "
+        "(MD -4.0, 95% CI -6.0 to -2.0).",
+        "In 12 open-label randomized trials with 1,080 adults, yoga improved back function "
+        "(SMD -0.35, 95% CI -0.50 to -0.20).",
+        "In 12 assessor-blinded randomized trials with 1,080 adults, yoga improved back "
+        "function (SMD -0.35, 95% CI -0.50 to -0.20).",
+        "In 12 randomized trials at low risk of bias with 1,080 adults, yoga improved back "
+        "function (SMD -0.35, 95% CI -0.50 to -0.20).",
+    ):
+        codes = [r.code for r in assessment_of(assessed({**spec, "text": text})).reasons]
+        assert "risk_of_bias.unblinded_subjective" not in codes, text
+
+
+def test_an_unblindable_programme_in_cohort_studies_is_not_rated_for_blinding() -> None:
+    spec = {
+        "text": "In 9 cohort studies with 20,000 adults, physical activity went with less "
+        "depression (RR 0.80, 95% CI 0.70 to 0.90).",
+        "type": "systematic_review",
+    }
+    codes = [r.code for r in assessment_of(assessed(spec)).reasons]
+    assert "risk_of_bias.unblinded_subjective" not in codes
+
+
 def test_a_review_of_cohort_studies_starts_low() -> None:
     report = assessed(
         {
@@ -118,6 +168,18 @@ def test_diagnostic_accuracy_starts_high_and_outcomes_from_it_are_indirect() -> 
         bib=REVIEW_BIB,
     )
     assert "indirectness.surrogate" in codes_of(outcome)
+
+
+def test_populations_that_varied_between_the_trials_are_indirectness() -> None:
+    # GRADE guidelines 8: trials whose populations and interventions differ answer the
+    # question only in part
+    spec = {
+        "text": "In 7 randomized trials with 4,950 patients, omega-3 shortened ventilation by "
+        "2.3 days (95% CI 0.3 to 4.3 days fewer); populations and formulations varied.",
+        "type": "systematic_review",
+    }
+    codes = [r.code for r in assessment_of(assessed(spec)).reasons if r.effect]
+    assert "indirectness.reported" in codes
 
 
 def test_another_population_is_indirect() -> None:

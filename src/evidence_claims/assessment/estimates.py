@@ -246,6 +246,8 @@ def effects(text: str) -> list[Effect]:
         found.append(Effect(label, kind, value, low, high, span))
     if not found:
         found.extend(_unnamed_effects(text))
+    if not found:
+        found.extend(directional_effects(text))
     found.extend(absolute_effects(text))
     return found
 
@@ -276,6 +278,73 @@ def _unnamed_effects(text: str) -> list[Effect]:
             continue  # "by 3.8 days (95% CI 2.1 to 5.5)" holds its value; otherwise a misread
         span = text[match.start() : interval_end].strip()
         found.append(Effect("estimate", "difference", value, low, high, span))
+    return found
+
+
+# --- differences whose sign is a word ---------------------------------------------------------
+_DOWN = ("lower", "fewer", "less", "shorter", "smaller")
+_DIRECTION = r"(?:lower|fewer|less|shorter|smaller|higher|more|longer|greater|larger)\b"
+_UNITS = r"(?:(?!" + _DIRECTION + r")[A-Za-z%][\w/%\u00b2\u00b3-]{0,11}\s+){0,2}?"
+_DIRECTED = re.compile(
+    # "0.09 days longer (95% CI 1.2 days shorter to 1.39 days longer)", "MD 2.3 points lower
+    # (4.1 lower to 0.5 higher)": the way summary-of-findings tables write a mean difference,
+    # each number unsigned and followed by its direction
+    r"(?<![\w.,\u00b7])(?P<value>\d{1,7}(?:[.\u00b7]\d+)?)\s*%?\s*"
+    + _UNITS
+    + r"(?P<value_dir>"
+    + _DIRECTION
+    + r")[\s,;:]*[(\[]\s*(?:"
+    + _INTERVAL_WORDS
+    + r")?[\s:,=]*(?:from\s+)?"
+    r"(?P<low>\d{1,7}(?:[.\u00b7]\d+)?)\s*%?\s*"
+    + _UNITS
+    + r"(?P<low_dir>"
+    + _DIRECTION
+    + r")\s*(?:to|[-\u2013])\s*"
+    r"(?P<high>\d{1,7}(?:[.\u00b7]\d+)?)\s*%?\s*"
+    + _UNITS
+    + r"(?P<high_dir>"
+    + _DIRECTION
+    + r")\s*[)\]]",
+    re.IGNORECASE,
+)
+_SMD_BEFORE = re.compile(r"\b(?:SMD|standardi[sz]ed\s+mean\s+difference)\b[^.;]{0,20}$", re.I)
+_MD_BEFORE = re.compile(r"\b(?:MD|WMD|mean\s+difference)\b[^.;]{0,20}$", re.IGNORECASE)
+
+
+def _directed(match: re.Match[str], name: str) -> float | None:
+    value = _number(match.group(name))
+    if value is None:
+        return None
+    return -value if match.group(name + "_dir").lower() in _DOWN else value
+
+
+def directional_effects(text: str) -> list[Effect]:
+    """Differences whose point and bounds are unsigned numbers followed by a direction ("0.09
+    days longer (95% CI 1.2 days shorter to 1.39 days longer)"), as GRADE summary-of-findings
+    tables print mean differences ("MD 2.3 lower (4.1 lower to 0.5 higher)"). Read as an MD or
+    SMD when one is named just before, else a difference of unknown units; no effect at 0, so
+    an interval from one direction to the other crosses it (GRADE guidelines 6). Asked only
+    when no signed estimate was found."""
+    found: list[Effect] = []
+    for match in _DIRECTED.finditer(text):
+        value, low, high = (_directed(match, n) for n in ("value", "low", "high"))
+        if value is None or low is None or high is None:
+            continue
+        if low > high:
+            low, high = high, low
+        if not low <= value <= high:
+            continue  # a point outside its own interval is a misreading
+        before = text[max(0, match.start() - 40) : match.start()]
+        label = (
+            "SMD"
+            if _SMD_BEFORE.search(before)
+            else "MD"
+            if _MD_BEFORE.search(before)
+            else ("estimate")
+        )
+        span = text[match.start() : match.end()].strip()
+        found.append(Effect(label, "difference", value, low, high, span))
     return found
 
 
@@ -418,7 +487,7 @@ _DESIGNS: tuple[tuple[str, Design], ...] = (
 )  # fmt: skip
 _STUDY = assessment_pattern(
     r"(?<![\w.,])" + _COUNT + r"\s+(?:(?:small|large|published|eligible|included|further|"
-    r"more|other|separate|independent)\s+)?"
+    r"more|other|separate|independent|matched|nested|population-based)\s+)?"
     r"(?P<design>" + "|".join(f"(?:{p})" for p, _d in _DESIGNS) + r")(?![\w-])",
     re.IGNORECASE,
 )
@@ -436,7 +505,7 @@ def _count_value(raw: str) -> int | None:
     raw = " ".join(raw.lower().split())
     if raw in _WORD_NUMBERS:
         return _WORD_NUMBERS[raw]
-    raw = raw.replace(",", "")
+    raw = raw.translate(_THOUSANDS_SPACES)
     return int(raw) if raw.isdigit() and len(raw) <= 9 else None
 
 
@@ -448,6 +517,8 @@ def study_counts(text: str) -> list[StudyCount]:
         if not n:
             continue
         words = match.group("design")
+        if 1900 <= n <= 2100 and not words.lower().endswith(("s", "ies")):
+            continue  # "the Althabe 2015 trial": a year before one study, not 2015 studies
         design: Design = "other"
         for pattern, d in _DESIGN_RES:
             if pattern.match(words):
@@ -478,12 +549,16 @@ _BREAKERS = (
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 """Words that multiply the number before them: "over 50 million participants" is fifty
 million people, not fifty (nor a 50 that a small-sample rule would read as a small body)."""
+SPACED_THOUSANDS = r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])"
+"""A number whose thousands are set off by a space, as SI style and several journals write
+them ("10 000 participants", "12 625 people"); read whole, not as its first group."""
+_THOUSANDS_SPACES = str.maketrans("", "", " \u00a0\u2009\u202f,")
 SCALED_NUMBER = r"\d{1,4}(?:\.\d{1,3})?(?=\s+(?:" + "|".join(SCALES) + r")\b)"
 """A number written before one of :data:`SCALES` ("50 million", "1.2 billion"), as a regular
 expression that leaves the scale word unmatched."""
 _PEOPLE = assessment_pattern(
     r"(?<![\w.,])(?:about|around|approximately|nearly|almost|over|more\s+than|some)?\s*"
-    r"(?P<n>\d{1,3}(?:,\d{3})+|" + SCALED_NUMBER + r"|\d+)\s+"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|" + SPACED_THOUSANDS + r"|" + SCALED_NUMBER + r"|\d+)\s+"
     r"(?P<between>(?:(?!(?:" + "|".join(_BREAKERS) + r")\b)[\w'-]+\s+){0,3}?)"
     r"(?P<noun>" + "|".join(re.escape(p) for p in PEOPLE) + r")(?![\w-])"
     r"|(?<![\w])(?:adjusted\s+)?n\s*=\s*(?P<n2>\d{1,3}(?:,\d{3})+|\d+)",

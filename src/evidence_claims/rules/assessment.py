@@ -183,6 +183,22 @@ REPORTED_LIMITATIONS = _rule(
     role="limitation",
     domain="risk_of_bias",
 )
+UNBLINDED_SUBJECTIVE = _rule(
+    "risk_of_bias.unblinded_subjective",
+    "Participants not blind to the intervention, outcome judged by them",
+    "info",
+    "the participants knew which intervention they received and judged the outcome "
+    "themselves ({detail})",
+    "The claim names an intervention its participants cannot be blind to (exercise, yoga, a "
+    "psychological or educational programme) and an outcome they judge or report themselves "
+    "(pain, depression, function, quality of life), in a body of trials whose text says "
+    "nothing of blinding, a sham control or a low risk of bias. GRADE guidelines 4 (Guyatt et "
+    "al. 2011, J Clin Epidemiol 64:407) counts lack of blinding among the study limitations "
+    "and weighs it most for subjective outcomes. GRADE domain: risk of bias; one level, and "
+    "only when no stated limitation rated the domain already.",
+    role="limitation",
+    domain="risk_of_bias",
+)
 SELF_REPORT = _rule(
     "risk_of_bias.self_report",
     "Self-reported evidence",
@@ -462,6 +478,20 @@ BENEFIT_AND_HARM = _rule(
     "a risk ratio from 0.5 to 2): the evidence cannot tell benefit from harm. GRADE rates this "
     "down two levels, very serious imprecision (Guyatt et al. 2011, GRADE guidelines 6). GRADE "
     "domain: imprecision; counted together with `imprecision.ci_includes_null`.",
+    role="limitation",
+    domain="imprecision",
+)
+TO_LARGE_EFFECT = _rule(
+    "imprecision.to_large_effect",
+    "Confidence interval runs from no effect to a large effect",
+    "info",
+    "the confidence interval runs from no effect past a large effect ({detail})",
+    "The 95% confidence interval of a standardised mean difference includes no effect and "
+    "reaches past a large effect (0.8 SD; the threshold of an appreciable effect is 0.5): it "
+    "crosses that threshold by far, which GRADE guidance 34 (Zeng et al. 2022, J Clin "
+    'Epidemiol 150:216) rates down more than one level ("when a CI appreciably crosses the '
+    'threshold(s) of interest, one should consider rating down two or three levels"). GRADE '
+    "domain: imprecision; counted together with `imprecision.ci_includes_null`, two levels.",
     role="limitation",
     domain="imprecision",
 )
