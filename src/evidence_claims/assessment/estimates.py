@@ -285,7 +285,7 @@ def _unnamed_effects(text: str) -> list[Effect]:
 _DOWN = ("lower", "fewer", "less", "shorter", "smaller")
 _DIRECTION = r"(?:lower|fewer|less|shorter|smaller|higher|more|longer|greater|larger)\b"
 _UNITS = r"(?:(?!" + _DIRECTION + r")[A-Za-z%][\w/%\u00b2\u00b3-]{0,11}\s+){0,2}?"
-_DIRECTED = re.compile(
+_DIRECTED = assessment_pattern(
     # "0.09 days longer (95% CI 1.2 days shorter to 1.39 days longer)", "MD 2.3 points lower
     # (4.1 lower to 0.5 higher)": the way summary-of-findings tables write a mean difference,
     # each number unsigned and followed by its direction
@@ -308,8 +308,10 @@ _DIRECTED = re.compile(
     + r")\s*[)\]]",
     re.IGNORECASE,
 )
-_SMD_BEFORE = re.compile(r"\b(?:SMD|standardi[sz]ed\s+mean\s+difference)\b[^.;]{0,20}$", re.I)
-_MD_BEFORE = re.compile(r"\b(?:MD|WMD|mean\s+difference)\b[^.;]{0,20}$", re.IGNORECASE)
+_SMD_BEFORE = assessment_pattern(
+    r"\b(?:SMD|standardi[sz]ed\s+mean\s+difference)\b[^.;]{0,20}$", re.I
+)
+_MD_BEFORE = assessment_pattern(r"\b(?:MD|WMD|mean\s+difference)\b[^.;]{0,20}$", re.IGNORECASE)
 
 
 def _directed(match: re.Match[str], name: str) -> float | None:

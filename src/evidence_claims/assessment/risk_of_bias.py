@@ -46,7 +46,7 @@ def risk_of_bias(claim: Claim, ctx: SetContext) -> Detected | None:
     return Detected(R.UNBLINDED_SUBJECTIVE.code, *unblinded) if unblinded else None
 
 
-_BLINDING_SAID = re.compile(
+_BLINDING_SAID = assessment_pattern(
     r"\b(?:(?:double|single|assessor|observer|triple)[- ]blind(?:ed)?|blinded|masked|"
     r"low\s+risk\s+of\s+bias)\b"
 )
