@@ -33,6 +33,15 @@ from .assessment_helpers import assessed, assessment_of
         ),
         ("pain MD 2.3 points lower (4.1 lower to 0.5 higher)", "MD -2.3 (-4.1 to 0.5)"),
         ("SMD 0.4 SD lower (0.6 lower to 0.2 lower)", "SMD -0.4 (-0.6 to -0.2)"),
+        # a verb or an article between the estimate and its named interval
+        ("the odds ratio of 0.56 had a 95% CI from 0.26 to 1.21", "OR 0.56 (0.26 to 1.21)"),
+        (
+            "the odds ratio was 0.56 with a 95% confidence interval of 0.26 to 1.21",
+            "OR 0.56 (0.26 to 1.21)",
+        ),
+        # the range of a rating scale between a mean difference and its interval
+        ("MD 0.23 points on a 0-27 scale, 95% CI -0.26 to 0.73", "MD 0.23 (-0.26 to 0.73)"),
+        ("MD 2 points on a 0 to 10 scale (95% CI 1 to 3)", "MD 2 (1 to 3)"),
     ],
 )
 def test_estimate_forms(text: str, expected: str) -> None:
@@ -57,6 +66,11 @@ def test_an_interval_from_one_direction_to_the_other_crosses_no_effect() -> None
 
 def test_a_year_or_a_count_before_an_interval_word_is_no_estimate() -> None:
     assert effects("In 2019, 5 trials (95% CI not reported) were pooled.") == []
+
+
+def test_a_scale_range_is_never_read_as_the_interval() -> None:
+    # without an interval after it, "on a 0-27 scale" gives no estimate (0 to 27 is no CI)
+    assert effects("MD 0.23 points on a 0-27 scale in seven trials") == []
 
 
 def test_an_unnamed_estimate_across_no_effect_is_imprecise() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from evidence_claims.render.formats import format_report
 from evidence_claims.render.tables import evidence_table
 
@@ -102,6 +104,44 @@ def test_an_unblindable_programme_with_a_self_judged_outcome_is_rated_down_once(
         assert "risk_of_bias.unblinded_subjective" not in codes, text
 
 
+def test_drinking_the_drinker_reports_is_a_self_judged_outcome_of_counselling() -> None:
+    # counselling trials measure alcohol use by what the participants report
+    spec = {
+        "text": "In 23 randomized trials with 9,000 adults, brief counselling cut drinking by "
+        "3.6 drinks a week (95% CI 2.4 to 4.8).",
+        "type": "systematic_review",
+    }
+    a = assessment_of(assessed(spec))
+    assert [r.code for r in a.reasons if r.effect] == ["risk_of_bias.unblinded_subjective"]
+    assert "'drinks a week'" in a.reasons[-1].note
+    # liver enzymes measured in a laboratory: no self-judged outcome named
+    lab = {
+        **spec,
+        "text": "In 23 randomized trials with 9,000 adults, brief counselling "
+        "lowered gamma-GT (MD -4.0, 95% CI -6.0 to -2.0).",
+    }
+    codes = [r.code for r in assessment_of(assessed(lab)).reasons]
+    assert "risk_of_bias.unblinded_subjective" not in codes
+
+
+def test_trials_of_different_drugs_and_routes_pooled_are_indirect() -> None:
+    # GRADE guidelines 8: interventions that differ between the trials answer the question
+    # only in part
+    text = (
+        "In 6 randomized trials with 2,000 children, antiemetics cut persistent vomiting "
+        "(RR 0.46, 95% CI 0.35 to 0.61){}."
+    )
+    spec = {
+        "text": text.format(", although the trials used different drugs and routes"),
+        "type": "systematic_review",
+    }
+    a = assessment_of(assessed(spec))
+    assert [r.code for r in a.reasons if r.effect] == ["indirectness.reported"]
+    assert a.certainty == "moderate"
+    plain = assessment_of(assessed({**spec, "text": text.format("")}))
+    assert plain.certainty == "high"
+
+
 def test_an_unblindable_programme_in_cohort_studies_is_not_rated_for_blinding() -> None:
     spec = {
         "text": "In 9 cohort studies with 20,000 adults, physical activity went with less "
@@ -125,6 +165,32 @@ def test_a_review_of_cohort_studies_starts_low() -> None:
     assert a.start == "low"
     design = next(r for r in a.reasons if r.code == "design.observational_body")
     assert design.effect == 0 and "nine prospective cohort studies" in design.note
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # observational designs named without a count: the review starts low
+        (
+            "More screen time went with shorter sleep in longitudinal and cross-sectional "
+            "studies of 173 to 1,676 children (Smith 2020).",
+            "low",
+        ),
+        # a randomized design named too: nothing is read from the names
+        (
+            "More screen time went with shorter sleep in randomized trials and cross-sectional "
+            "studies of 173 to 1,676 children (Smith 2020).",
+            "high",
+        ),
+        # no design named: the type's start
+        ("More screen time went with shorter sleep in 1,676 children (Smith 2020).", "high"),
+    ],
+)
+def test_a_review_naming_only_observational_designs_starts_low(text: str, start: str) -> None:
+    a = assessment_of(assessed({"text": text, "type": "systematic_review"}))
+    assert a.start == start
+    named = [r for r in a.reasons if r.code == "design.observational_body"]
+    assert bool(named) == (start == "low")
 
 
 def test_a_review_of_trials_stays_high() -> None:

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -131,9 +131,24 @@ _POINT = assessment_pattern(
     + r")\s*(?P<unit>%|[A-Za-z][\w/\u00b2\u00b3]{0,11}(?:\s(?:Hg|points?|higher|lower))?)?",
     re.IGNORECASE,
 )
+_SCALE_AFTER = r"(?:\s+on\s+an?\s+\d{1,3}\s*(?:-|\u2013|to)\s*\d{1,4}(?:[-\s]points?)?\s+scale)?"
+"""The range of a rating scale written after a mean difference ("MD 0.23 points on a 0-27
+scale, 95% CI -0.26 to 0.73"): skipped, so that its bounds are not read as the interval and the
+interval after it is."""
+_HAD_INTERVAL = (
+    r"(?:[\s,;]*(?:(?:had|has|with)\s+)?(?:an?\s+)?(?=\d{2}(?:\.\d)?\s?%\s*c|c\.?i\b|conf))?"
+)
+"""A verb or article between an estimate and its named interval: "the odds ratio of 0.56 had a
+95% CI from 0.26 to 1.21" (the verb is read as the estimate's unit, the article is left).
+Only before the interval's own words, so that no other number is taken for it."""
 _INTERVAL = assessment_pattern(
     r"^(?:\s*(?:higher|lower|more|fewer|less|points?))*"
-    r"[\s,;:]*[(\[]?\s*(?:" + _INTERVAL_WORDS + r")?[\s:,=]*(?:from\s+)?[(\[]?\s*"
+    + _SCALE_AFTER
+    + _HAD_INTERVAL
+    + r"[\s,;:]*[(\[]?\s*(?:(?:"
+    + _INTERVAL_WORDS
+    + r")[\s:,=]*(?:of\s+)?)?[\s:,=]*(?:from\s+)?"
+    r"[(\[]?\s*"
     r"(?P<low>" + _NUM + r")\s*%?" + _SEP + r"(?P<high>" + _NUM + r")\s*%?",
     re.IGNORECASE,
 )
@@ -321,6 +336,21 @@ def _directed(match: re.Match[str], name: str) -> float | None:
     return -value if match.group(name + "_dir").lower() in _DOWN else value
 
 
+def _point_and_bounds(
+    match: re.Match[str], number: Callable[[re.Match[str], str], float | None]
+) -> tuple[float, float, float] | None:
+    """A match's point and ordered bounds, each read by ``number`` from its named group; None
+    when one is unreadable or the point lies outside its own interval (a misreading)."""
+    value, low, high = (number(match, name) for name in ("value", "low", "high"))
+    if value is None or low is None or high is None:
+        return None
+    if low > high:
+        low, high = high, low
+    if not low <= value <= high:
+        return None
+    return value, low, high
+
+
 def directional_effects(text: str) -> list[Effect]:
     """Differences whose point and bounds are unsigned numbers followed by a direction ("0.09
     days longer (95% CI 1.2 days shorter to 1.39 days longer)"), as GRADE summary-of-findings
@@ -330,13 +360,10 @@ def directional_effects(text: str) -> list[Effect]:
     when no signed estimate was found."""
     found: list[Effect] = []
     for match in _DIRECTED.finditer(text):
-        value, low, high = (_directed(match, n) for n in ("value", "low", "high"))
-        if value is None or low is None or high is None:
+        read = _point_and_bounds(match, _directed)
+        if read is None:
             continue
-        if low > high:
-            low, high = high, low
-        if not low <= value <= high:
-            continue  # a point outside its own interval is a misreading
+        value, low, high = read
         before = text[max(0, match.start() - 40) : match.start()]
         label = (
             "SMD"
@@ -381,13 +408,10 @@ def absolute_effects(text: str) -> list[Effect]:
     """
     found: list[Effect] = []
     for match in _PER_1000.finditer(text):
-        value, low, high = (_signed(match, n) for n in ("value", "low", "high"))
-        if value is None or low is None or high is None:
+        read = _point_and_bounds(match, _signed)
+        if read is None:
             continue
-        if low > high:
-            low, high = high, low
-        if not low <= value <= high:
-            continue  # a point outside its own interval is a misreading
+        value, low, high = read
         span = text[match.start() : match.end()].strip()
         found.append(Effect("RD/1000", "difference", value, low, high, span))
     return found
@@ -527,6 +551,31 @@ def study_counts(text: str) -> list[StudyCount]:
                 design = d
                 break
         out.append(StudyCount(n, design, match.group(0)))
+    return out
+
+
+_NAMED_DESIGN = assessment_pattern(
+    r"(?<![\w-])(?P<design>" + "|".join(f"(?:{p})" for p, _d in _DESIGNS) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_DESIGN_STEMS = ("stud", "trial", "rct", "cohort")
+
+
+def named_designs(text: str) -> dict[Design, str]:
+    """The designs ``text`` names with or without a count ("from longitudinal and
+    cross-sectional studies"), each with the first words that name it; "other" (a bare
+    "studies") is left out."""
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _DESIGN_STEMS):
+        return {}
+    out: dict[Design, str] = {}
+    for match in _NAMED_DESIGN.finditer(text):
+        words = match.group("design")
+        for pattern, d in _DESIGN_RES:
+            if pattern.match(words):
+                if d != "other" and d not in out:
+                    out[d] = words
+                break
     return out
 
 

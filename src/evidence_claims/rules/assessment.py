@@ -105,7 +105,9 @@ OBSERVATIONAL_BODY = _rule(
     "is graded by the studies it pools, not by the word 'review': when the claim or its cited "
     "entries count more observational studies (cohort, case-control, cross-sectional) than "
     'randomized ones, the start is low. Detected from counts such as "nine cohort studies and '
-    'one trial"; type the evidence as `observational_study` to say so directly.',
+    'one trial", or from a review that counts none but names observational designs only ("in '
+    'longitudinal and cross-sectional studies"); type the evidence as `observational_study` '
+    "to say so directly.",
     role="design",
     domain="design",
 )
