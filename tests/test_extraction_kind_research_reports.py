@@ -14,13 +14,9 @@ from __future__ import annotations
 
 import pytest
 
-from evidence_claims.extraction.draft import extract
+from .extraction_helpers import units
 
 BEFORE = pytest.mark.xfail(strict=True, reason="kind rules do not handle this form yet")
-
-
-def units(document: str) -> list[tuple[str, str]]:
-    return [(c.text, c.kind) for c in extract(document, doc_id="t").claims]
 
 
 def kind_in_report(sentence: str) -> str:

@@ -18,9 +18,7 @@ from evidence_claims.extraction.kinds import classify
 from evidence_claims.extraction.segment import segment
 from evidence_claims.model.data_yaml import load_data_yaml
 
-
-def units(document: str) -> list[tuple[str, str]]:
-    return [(c.text, c.kind) for c in extract(document, doc_id="t").claims]
+from .extraction_helpers import units
 
 
 def texts(document: str) -> list[str]:

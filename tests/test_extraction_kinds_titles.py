@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from evidence_claims.extraction.draft import extract
 from evidence_claims.extraction.kinds import classify
 from evidence_claims.extraction.units import title_like
 
-
-def units(document: str) -> list[tuple[str, str]]:
-    return [(c.text, c.kind) for c in extract(document, doc_id="t").claims]
+from .extraction_helpers import units
 
 
 def test_a_contents_line_worded_as_a_title_is_not_joined_with_the_next_line() -> None:
