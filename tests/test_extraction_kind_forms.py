@@ -223,6 +223,8 @@ def test_should_that_advises_stays_a_recommendation(sentence: str) -> None:
         "Are these trials registered anywhere.",
         "Should the article mention the warning in its lead.",
         "Is it safe to say that most users never notice.",
+        # (after a conjunction that opens the question)
+        "But is it safe to take the capsules with coffee.",
     ],
 )
 def test_an_inverted_question_without_its_mark_is_a_question(sentence: str) -> None:

@@ -281,8 +281,9 @@ _INVERTED = re.compile(
     r"|(?i:is|are|was|were|does|did|has|can|could|would|should|isn['’]t|aren['’]t|doesn['’]t)"
     r"\s+[A-Z][\w'’-]*)\b"
 )
-# The letters an inverted question can open with (a quick test before the pattern).
-_INVERTED_INITIALS = frozenset("IiAaWwDdCcSsHhMm")
+# The letters an inverted question can open with (a quick test before the pattern): those of
+# its auxiliaries and of the conjunctions before them ("so", "and", "but", "also").
+_INVERTED_INITIALS = frozenset("IiAaWwDdCcSsHhMmBb")
 # Inversion that opens a condition ("Should you notice a rash, stop ...", "Were it not for X,
 # ...", "Had we known, ..."): a clause before the main one, not a question.
 _CONDITIONAL_INVERSION = re.compile(r"(?i:should|were|had)\b[^,;:]*[,;:]")
