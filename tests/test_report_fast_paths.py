@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evidence_claims.model.report import ClaimAssessment, Finding, Reason
-from evidence_claims.render.text_format import _claim_line, _ClaimLines, _where, _Where
+from evidence_claims.render.text_format import _claim_line, _ClaimLines, _Where, _where
 
 # names that begin with a safe character, an unsafe one, a control, a line break, nothing
 names = st.one_of(
