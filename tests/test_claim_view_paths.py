@@ -3,7 +3,13 @@
 - the compositional readers (``compose.read``, ``rated_down_in_words``, ``cleared``) take a
   text's clauses, or that it holds no domain term, from one memo (``compose._parts``), where
   each tested the terms and split the clauses again; the memo is compared with the plain
-  test and split, asked in any order, again, and after it was emptied for room.
+  test and split, asked in any order, again, and after it was emptied for room;
+- a claim's compositional findings (``detect.composed``) take its cited entries' half from a
+  reading once per set and list of cited keys (``SetContext.sources_composed``), merged after
+  the claim's own texts: compared with the reading of all the texts in one list, as it was;
+- a body of evidence works out its estimate and its count of people once
+  (``Body.effect``, ``Body.people``): compared with the plain answers, asked twice, on a
+  body shared by the claims citing one list of keys.
 """
 
 from __future__ import annotations
@@ -11,9 +17,13 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from evidence_claims.assessment import body as B
 from evidence_claims.assessment import compose as K
+from evidence_claims.assessment import detect as D
+from evidence_claims.assessment.context import SetContext
+from evidence_claims.rules import all_rules
 
-from .assessment_helpers import texts_from
+from .assessment_helpers import claim_set, texts_from
 
 _TERMS = sorted(p for p, role in K._roles().items() if role.terms)[:400:7]
 _WORDS = [*_TERMS, "not serious", "downgraded for", "very", "heterogeneity", "bias", "; ", ". "]
@@ -34,3 +44,108 @@ def test_parts_are_the_plain_clauses(data: st.DataObject, kept: int) -> None:
     finally:
         K._PARTS_KEPT = saved
         K._PARTS.clear()
+
+
+def test_compose_codes_name_their_reading_domain() -> None:
+    """``composed`` merges the entries' findings by the domain of their codes, where the
+    reader kept the first finding per domain it read: the two are one."""
+    all_rules()
+    for table in (K._ONE_LEVEL, K._TWO_LEVELS):
+        for domain, code in table.items():
+            assert K.domain_of(code) == domain
+
+
+_ENTRY_TEXTS = [
+    "",
+    "Most trials were at high risk of bias.",
+    "Results were imprecise and inconsistent; heterogeneity was very high.",
+    "Risk of bias was not serious. Downgraded for indirectness.",
+    "Publication bias was suspected; 40 patients in one small trial.",
+    "Sensitivity 0.90 (95% CI 0.80 to 0.95) in nine cohort studies.",
+]
+_CLAIM_TEXTS = [
+    "Claim {n} improved sleep.",
+    "Claim {n}: the trials were at high risk of bias.",
+    "Claim {n}: heterogeneity was substantial, downgraded for inconsistency.",
+    "Claim {n}: RR 2.5 (95% CI 0.8 to 7.1) in two trials of 300 people.",
+]
+_KEYS = ["a", "b", "c", "d"]
+
+
+def _plain_composed(claim, ctx: SetContext, wanted: list[str]) -> list:
+    """``composed``'s reading as it was: every text in one list, read together."""
+    texts = [("in the claim", claim.text, ("text",))]
+    texts += [(f"in {other.id}", other.text, ()) for other in ctx.statements_after(claim)]
+    for i, key in enumerate(claim.evidence.sources):
+        texts += [
+            (f"{key}: in its {name}", text, ("evidence", "sources", i))
+            for name, text in ctx.entry_fields(key)
+        ]
+    return [d for d in K.detected(texts) if K.domain_of(d.code) in wanted]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    entries=st.lists(
+        st.tuples(st.sampled_from(_ENTRY_TEXTS), st.sampled_from(_ENTRY_TEXTS)),
+        min_size=4,
+        max_size=4,
+    ),
+    claims=st.lists(
+        st.tuples(
+            st.sampled_from(_CLAIM_TEXTS),
+            st.sampled_from(["claim", "meta"]),
+            st.sampled_from(["explicit", "context"]),
+            st.lists(st.sampled_from([*_KEYS, "missing"]), max_size=4),
+        ),
+        min_size=1,
+        max_size=10,
+    ),
+)
+def test_composed_reads_as_all_texts_together(
+    entries: list[tuple[str, str]], claims: list[tuple[str, str, str, list[str]]]
+) -> None:
+    all_rules()
+    bib = "\n".join(
+        f"@article{{{key}, title = {{{title}}}, abstract = {{{abstract}}}}}"
+        for key, (title, abstract) in zip(_KEYS, entries, strict=True)
+    )
+    specs = [
+        {
+            "text": text.format(n="abcdefghijkl"[n]),
+            "kind": kind,
+            "basis": basis,
+            "type": "systematic_review",
+            "sources": sources,
+        }
+        for n, (text, kind, basis, sources) in enumerate(claims)
+    ]
+    cs = claim_set(*specs, bib=bib)
+    ctx = SetContext.of(cs)
+    for claim in cs.claims:
+        if not D.is_gradable(claim):
+            continue
+        for rated in ([], ["risk_of_bias.reported_limitations"], ["inconsistency.heterogeneity"]):
+            wanted = [d for d in K.DOMAINS if d not in {K.domain_of(c) for c in rated}]
+            assert D.composed(claim, ctx, rated) == _plain_composed(claim, ctx, wanted)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    entries=st.lists(st.sampled_from(_ENTRY_TEXTS), min_size=4, max_size=4),
+    own=st.sampled_from([*_CLAIM_TEXTS, "Nothing to read."]),
+    sources=st.lists(st.sampled_from(_KEYS), max_size=4),
+)
+def test_body_answers_once_as_the_plain_answers(
+    entries: list[str], own: str, sources: list[str]
+) -> None:
+    readings = tuple(
+        (key, "abstract", B.read(text))
+        for key, text in zip(_KEYS, entries, strict=True)
+        if key in sources
+    )
+    body = B.Body(B.read(own.format(n="x")), readings)
+    plain = B.Body(body.own, readings)
+    for _ in range(2):  # worked out, then remembered
+        assert body.effect() == plain._first_effect()
+        assert body.people() == plain._most_people()

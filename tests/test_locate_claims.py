@@ -164,3 +164,9 @@ def test_claim_lines_are_the_claims_lines(
         assert returns or not in_order or n == 0, "refused a plain request"
         return
     assert found == [index.position(("claims", i))[0] for i in asked]
+
+
+def test_record_order_names_the_flat_records() -> None:
+    """The key orders of a claim's flat records are read in one written-out order."""
+    assert sorted(locate._RECORD_ORDER) == sorted(FLAT_RECORDS)
+    assert len(set(locate._RECORD_ORDER)) == len(locate._RECORD_ORDER)

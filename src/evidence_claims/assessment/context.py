@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..io.claimset import ClaimSet
 from ..model.records import Claim
 from . import body as B
+from . import compose as K
 from . import concerns as C
 from .cues import Lexicon, participant_counts
 from .detected import Detected
@@ -62,6 +63,7 @@ class SetContext:
         default_factory=dict
     )
     _entry_first: dict[tuple[Hashable, str], tuple[str, str] | None] = field(default_factory=dict)
+    _sources_composed: dict[tuple[str, ...], list[Detected]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, cs: ClaimSet, certainty: str = "rules") -> SetContext:
@@ -168,6 +170,21 @@ class SetContext:
                 found = (f"{key}: '{words}' in its {name}", ("evidence", "sources", i))
                 break
         self._sources_first[wanted] = found
+        return found
+
+    def sources_composed(self, sources: list[str]) -> list[Detected]:
+        """The compositional findings (:func:`.compose.detected`) of the cited entries'
+        fields, in the order cited, once per list of sources: what :func:`.detect.composed`
+        reads after the claim's own texts."""
+        wanted = tuple(sources)
+        found = self._sources_composed.get(wanted)
+        if found is None:
+            texts = [
+                (f"{key}: in its {name}", text, ("evidence", "sources", i))
+                for i, key in enumerate(sources)
+                for name, text in self.entry_fields(key)
+            ]
+            found = self._sources_composed[wanted] = K.detected(texts)
         return found
 
     def entry_readings(self, key: str) -> list[tuple[str, str, B.Reading]]:
