@@ -9,7 +9,11 @@
   the claim's own texts: compared with the reading of all the texts in one list, as it was;
 - a body of evidence works out its estimate and its count of people once
   (``Body.effect``, ``Body.people``): compared with the plain answers, asked twice, on a
-  body shared by the claims citing one list of keys.
+  body shared by the claims citing one list of keys;
+- whether a text holds a number (``cues.has_number``) is read from its words (the words the
+  claim's readers made already), where the number words' alternation was tried at every
+  position: compared with that pattern on texts of number words glued to letters, digits,
+  hyphens, underscores and other scripts' digits.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from hypothesis import strategies as st
 
 from evidence_claims.assessment import body as B
 from evidence_claims.assessment import compose as K
+from evidence_claims.assessment import cues
 from evidence_claims.assessment import detect as D
 from evidence_claims.assessment.context import SetContext
 from evidence_claims.rules import all_rules
@@ -149,3 +154,23 @@ def test_body_answers_once_as_the_plain_answers(
     for _ in range(2):  # worked out, then remembered
         assert body.effect() == plain._first_effect()
         assert body.people() == plain._most_people()
+
+
+_NUMBER_WORDS = sorted(cues.number_words())
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    parts=st.lists(
+        st.sampled_from(
+            [*_NUMBER_WORDS, "some", "of", "s", "x", "_", "-", " ", "²", "٣", "7", "é", "."]
+        ),
+        max_size=8,
+    ),
+    known=st.booleans(),
+)
+def test_has_number_is_the_number_pattern(parts: list[str], known: bool) -> None:
+    text = "".join(parts)
+    if known:
+        cues.words_in(text)  # as a claim's readers leave it
+    assert cues.has_number(text) == (cues._number_pattern().search(text) is not None)
