@@ -13,7 +13,9 @@
 - whether a text holds a number (``cues.has_number``) is read from its words (the words the
   claim's readers made already), where the number words' alternation was tried at every
   position: compared with that pattern on texts of number words glued to letters, digits,
-  hyphens, underscores and other scripts' digits.
+  hyphens, underscores and other scripts' digits;
+- the set context hands out the last claim's lower-case text without a lookup
+  (``SetContext.lowered``): compared with the text lowered, claims asked in any order.
 """
 
 from __future__ import annotations
@@ -174,3 +176,16 @@ def test_has_number_is_the_number_pattern(parts: list[str], known: bool) -> None
     if known:
         cues.words_in(text)  # as a claim's readers leave it
     assert cues.has_number(text) == (cues._number_pattern().search(text) is not None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    texts=st.lists(st.sampled_from(["A Claim.", "ÉTUDE İ", "Straße", "x"]), min_size=1, max_size=5),
+    order=st.lists(st.integers(min_value=0, max_value=4), max_size=20),
+)
+def test_lowered_is_each_claims_text_lowered(texts: list[str], order: list[int]) -> None:
+    cs = claim_set(*({"text": f"{t} {n}"} for n, t in enumerate(texts)))
+    ctx = SetContext.of(cs)
+    for i in order:
+        claim = cs.claims[i % len(cs.claims)]
+        assert ctx.lowered(claim) == claim.text.lower()

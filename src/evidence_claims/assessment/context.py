@@ -54,6 +54,8 @@ class SetContext:
     _entry_unnegated: dict[tuple[str, str], tuple[str, str] | None] = field(default_factory=dict)
     _entry_groups: dict[str, set[str]] = field(default_factory=dict)
     _lowered: dict[int, str] = field(default_factory=dict)
+    _last_claim: Claim | None = field(default=None, compare=False, repr=False)
+    _last_lowered: str = field(default="", compare=False, repr=False)
     # Per list of sources (claims cite the same few lists): (detail, where) of the first cue.
     _sources_cues: dict[tuple[str, ...], Detected | None] = field(default_factory=dict)
     _sources_unnegated: dict[tuple[str, ...], tuple[str, tuple] | None] = field(
@@ -216,10 +218,14 @@ class SetContext:
         return found
 
     def lowered(self, claim: Claim) -> str:
-        """The claim's text in lower case, computed once."""
+        """The claim's text in lower case, computed once (the readers of one claim ask about
+        seven times in a row: the last claim's answer is at hand without a lookup)."""
+        if claim is self._last_claim:
+            return self._last_lowered
         found = self._lowered.get(id(claim))
         if found is None:
             found = self._lowered[id(claim)] = claim.text.lower()
+        self._last_claim, self._last_lowered = claim, found
         return found
 
     def entry_unnegated(self, name: str, key: str) -> tuple[str, str] | None:
