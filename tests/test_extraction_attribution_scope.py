@@ -234,3 +234,26 @@ def test_what_remains_unknown_about_a_cited_trial_s_participants_rests_on_none()
         "rates of dementia will be reduced."
     )
     assert _evidence(text, bibliography=_TRIALS_BIB)[-1][0] == "unsourced_assertion"
+
+
+def test_a_research_voice_word_in_an_entry_title_names_no_source_type() -> None:
+    """A title's "participants" (a research report's voice cue) once typed its entry "report",
+    which is no source type: extract ended in an internal error on a real introduction."""
+    from evidence_claims.extraction.attribution_reading import entry_types
+
+    bib = parse_bibliography(
+        "@article{kapo2009,\n  author = {Kapo, D.},\n"
+        "  title = {Cognitive and neural foundations of belief},\n  year = {2009}\n}\n"
+        "@article{schj2009,\n  author = {Schj, U.},\n"
+        "  title = {Highly religious participants recruit areas of social cognition},\n"
+        "  year = {2009}\n}\n"
+    )
+    assert entry_types(bib) == {"kapo2009": None, "schj2009": None}
+    text = (
+        "Earlier work is summarised below.\n\n"
+        "In imaging studies, thinking about [1] and praying to [2] a deity activates regions"
+        " linked to mentalizing; thus mentalizing might be needed for belief."
+    )
+    claims = extract(text, doc_id="t", bibliography=bib).claims
+    assert claims[-1].evidence.type == "observational_study"
+    assert claims[-1].evidence.sources == ["kapo2009", "schj2009"]

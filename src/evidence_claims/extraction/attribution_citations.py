@@ -83,11 +83,9 @@ def entry_types(bibliography: Bibliography | None) -> dict[str, str | None]:
         text = " ".join(entry.get(name) or "" for name in ("title", "keywords"))
         # "A study of the efficacy of ...": a generic word for a study in a title does not
         # name the design (the same words beside a citation yield to the cited work's design).
-        hits = [
-            h
-            for h in rules.scan(text)
-            if h.type not in ("anaphora", "judgement") and not generic_cue(text, h)
-        ]
+        # Cue families that are no source type ("participants" is a research report's voice)
+        # never type an entry: the title "Highly religious participants recruit ..." names none.
+        hits = [h for h in rules.scan(text) if h.type not in MARKERS and not generic_cue(text, h)]
         note = entry.get("note") or ""
         if not hits and note:
             # The entry's note may say what the work is ("VITAL, a randomized
