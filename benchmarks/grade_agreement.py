@@ -1,7 +1,7 @@
 """Agreement of the suggested certainty with review authors' own GRADE ratings.
 
 Run: python benchmarks/grade_agreement.py [--mismatches] [--no-blind] [--val-only] [--dev FILE]
-                                          [--certainty rules|learned]
+                                          [--certainty rules|learned] [--dev-half design|check]
 
 Reads the gold items of benchmarks/grade/dev.yaml (the half the rules may be tuned on) and the
 blind files benchmarks/grade/blind.yaml and blind-2.yaml (built by people who never saw the
@@ -40,6 +40,12 @@ calibration) without spending the blind halves, never to tune a rule on an item,
 row is ever printed for it. ``--val-only`` prints the validation rows alone (no development and
 no blind rows); ``--no-blind`` leaves the blind files out and keeps the validation rows.
 
+``--dev-half design|check`` scores one half of the development items, split once and for all by
+a digest of each item's id (:func:`dev_half`), and nothing else (no validation or blind rows).
+Rules are written from the design half, whose items and mismatches may be read; the check half
+is printed as aggregate rows only (no confusion matrix, no mismatches), so that a rule fitted to
+the statements it was written from shows up there before the validation half is spent.
+
 Development items written together may carry a ``batch`` label; each batch gets its own
 aggregate rows ("dev, batch fresh-5"), overall and split by whether the reasons were read, so
 that a batch committed before the engine was run on it can report its first score apart.
@@ -48,6 +54,7 @@ that a batch committed before the engine was run on it can report its first scor
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -123,6 +130,21 @@ def review_key(item: dict) -> str:
     """The item's review, as its BibTeX key in letters and digits only (``al-khalifah2020`` and
     ``alkhalifah2020`` are one review)."""
     return "".join(c for c in bib_key(item["bibtex"]).lower() if c.isalnum())
+
+
+DEV_HALVES = ("design", "check")
+
+
+def dev_half(item: dict) -> str:
+    """``design`` or ``check``: a fixed split of the development items by a digest of the id.
+
+    The design half's items and mismatches may be read while writing a rule; the check half is
+    read as aggregates only and must not drop when a rule is kept. A digest of the id (not its
+    position) keeps each item on its side as items are added, as extract_agreement's
+    ``tune_half`` does for passages.
+    """
+    digest = hashlib.sha256(str(item.get("id")).encode("utf-8")).digest()
+    return "design" if digest[0] % 2 == 0 else "check"
 
 
 def lowest(values: Sequence[str]) -> str:
@@ -341,6 +363,31 @@ def report_validation(path: Path) -> None:
     report_area("val", rows, items, "diagnostic", HELD_OUT_MIN_ITEMS)
 
 
+def report_dev_half(path: Path, half: str, mismatches: bool) -> None:
+    """Rows for one half of the development items: the design half in full (confusion matrix,
+    and per-item mismatches when asked), the check half as aggregate rows only."""
+    items = [item for item in yaml.safe_load(path.read_text("utf-8")) if dev_half(item) == half]
+    rows, failures = run(items)
+    design = half == "design"
+    report(f"dev, {half} half", rows, detail=design)
+    if failures:
+        print(f"  {len(failures)} item path(s) could not be read (ungraded)")
+    report_by_reasons(f"dev, {half} half", rows, items)
+    report_batches(f"dev, {half} half", rows, items)
+    if design and mismatches:
+        print_mismatches(rows)
+
+
+def print_mismatches(rows: list[Row]) -> None:
+    print("  dev items where a path disagrees with the authors:")
+    for r in rows:
+        if r.auto != r.gold or r.typed != r.gold:
+            print(
+                f"    {r.item_id}: authors {r.gold}; auto {r.auto}; typed {r.typed} "
+                f"({r.reasons}); baseline {r.baseline}"
+            )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--mismatches", action="store_true", help="per-item rows (dev only)")
@@ -355,9 +402,18 @@ def main(argv: list[str] | None = None) -> int:
         default="rules",
         help="the rules' certainty, or the rules' level with the learned calibration",
     )
+    parser.add_argument(
+        "--dev-half",
+        choices=DEV_HALVES,
+        help="score only this half of the development items (check: aggregate rows only)",
+    )
     args = parser.parse_args(argv)
     global CERTAINTY
     CERTAINTY = args.certainty
+
+    if args.dev_half:
+        report_dev_half(args.dev, args.dev_half, args.mismatches)
+        return 0
 
     if args.val_only:
         report_validation(GOLD / VAL_FILE)
@@ -371,13 +427,7 @@ def main(argv: list[str] | None = None) -> int:
     report_area("dev", dev_rows, dev, "diagnostic")
     report_batches("dev", dev_rows, dev)
     if args.mismatches:
-        print("  dev items where a path disagrees with the authors:")
-        for r in dev_rows:
-            if r.auto != r.gold or r.typed != r.gold:
-                print(
-                    f"    {r.item_id}: authors {r.gold}; auto {r.auto}; typed {r.typed} "
-                    f"({r.reasons}); baseline {r.baseline}"
-                )
+        print_mismatches(dev_rows)
     report_validation(GOLD / VAL_FILE)
     if not args.no_blind:
         seen = {review_key(item) for item in dev} | RETIRED_DEV_KEYS

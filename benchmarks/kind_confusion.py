@@ -1,6 +1,7 @@
 """Confusion matrices of statement kinds: annotated kind (rows) against the extracted kind.
 
 Run: .venv/bin/python benchmarks/kind_confusion.py [--mismatches] [--blind] [--kinds rules|learned]
+     [--tune-half design|check]
 
 Each extracted statement is compared with the annotated claim covering most of it (the
 "per statement" alignment of extract_agreement.py), so the matrices add up to that script's
@@ -9,7 +10,10 @@ kratom seed, the real tune half (benchmarks/gold-real/) and the validation half
 (benchmarks/gold-real-val/). `--mismatches` lists the tune half's disagreements statement by
 statement; the validation half is a selection half and is printed as one aggregate matrix only,
 never per statement. `--blind` adds the blind halves' aggregate matrices (for the final report
-only: they are never tuned on).
+only: they are never tuned on). `--tune-half design` prints only the design half of the real
+tune passages (extract_agreement.tune_half), with its disagreements under `--mismatches`;
+`--tune-half check` prints the check half as one aggregate matrix, never per statement, so
+that rules written from the design half are judged on statements that were not read.
 """
 
 from __future__ import annotations
@@ -79,8 +83,21 @@ def main() -> None:
     parser.add_argument("--mismatches", action="store_true", help="list the tune disagreements")
     parser.add_argument("--blind", action="store_true", help="add the blind aggregate matrices")
     parser.add_argument("--kinds", choices=KIND_METHODS, default=DEFAULT_METHOD)
+    parser.add_argument(
+        "--tune-half",
+        choices=("design", "check"),
+        help="only the real tune half's design passages (mismatches shown with --mismatches)"
+        " or its check passages (aggregate matrix only)",
+    )
     args = parser.parse_args()
     ea.KIND_METHOD = args.kinds
+    if args.tune_half:
+        half = [f for f in ea.real_folders(ea.REAL) if ea.tune_half(f) == args.tune_half]
+        show = args.mismatches and args.tune_half == "design"
+        aggregate = "" if show else ", aggregate only"
+        print(f"real tune (gold-real), {args.tune_half} half{aggregate}:")
+        print(matrix(tally(half, show=show)))
+        return
     written = [ea.GOLD / name for name in (*ea.TUNE, *ea.DEV)]
     sets: list[tuple[str, list[Path], bool]] = [
         ("written gold (benchmarks/gold, tune + dev)", written, args.mismatches),

@@ -26,6 +26,22 @@ from .assessment_helpers import assessed, assessment_of
             "estimate 3.79 (2.09 to 5.49)",
         ),
         ("an increase of 1.2 points, 95% CI -0.3 to 2.7", "estimate 1.2 (-0.3 to 2.7)"),
+        # a direction word after each unsigned number, as summary-of-findings tables write
+        (
+            "stays were 0.09 days longer (95% CI 1.2 days shorter to 1.39 days longer)",
+            "estimate 0.09 (-1.2 to 1.39)",
+        ),
+        ("pain MD 2.3 points lower (4.1 lower to 0.5 higher)", "MD -2.3 (-4.1 to 0.5)"),
+        ("SMD 0.4 SD lower (0.6 lower to 0.2 lower)", "SMD -0.4 (-0.6 to -0.2)"),
+        # a verb or an article between the estimate and its named interval
+        ("the odds ratio of 0.56 had a 95% CI from 0.26 to 1.21", "OR 0.56 (0.26 to 1.21)"),
+        (
+            "the odds ratio was 0.56 with a 95% confidence interval of 0.26 to 1.21",
+            "OR 0.56 (0.26 to 1.21)",
+        ),
+        # the range of a rating scale between a mean difference and its interval
+        ("MD 0.23 points on a 0-27 scale, 95% CI -0.26 to 0.73", "MD 0.23 (-0.26 to 0.73)"),
+        ("MD 2 points on a 0 to 10 scale (95% CI 1 to 3)", "MD 2 (1 to 3)"),
     ],
 )
 def test_estimate_forms(text: str, expected: str) -> None:
@@ -37,8 +53,24 @@ def test_an_unnamed_estimate_never_displaces_a_named_one() -> None:
     assert [str(e) for e in effects(text)] == ["RR 0.8 (0.7 to 0.9)"]
 
 
+def test_an_interval_from_one_direction_to_the_other_crosses_no_effect() -> None:
+    # GRADE guidelines 6: an interval that includes no effect is imprecise
+    spec = {
+        "text": "In 2 trials with 5,000 adults, stays were 0.09 days longer "
+        "(95% CI 1.2 days shorter to 1.39 days longer).",
+        "type": "systematic_review",
+    }
+    a = assessment_of(assessed(spec))
+    assert [r.code for r in a.reasons if r.effect] == ["imprecision.ci_includes_null"]
+
+
 def test_a_year_or_a_count_before_an_interval_word_is_no_estimate() -> None:
     assert effects("In 2019, 5 trials (95% CI not reported) were pooled.") == []
+
+
+def test_a_scale_range_is_never_read_as_the_interval() -> None:
+    # without an interval after it, "on a 0-27 scale" gives no estimate (0 to 27 is no CI)
+    assert effects("MD 0.23 points on a 0-27 scale in seven trials") == []
 
 
 def test_an_unnamed_estimate_across_no_effect_is_imprecise() -> None:
@@ -48,6 +80,17 @@ def test_an_unnamed_estimate_across_no_effect_is_imprecise() -> None:
     )
     a = assessment_of(assessed({"text": text, "type": "systematic_review"}))
     assert "imprecision.ci_includes_null" in {r.code for r in a.reasons if r.effect}
+
+
+def test_thousands_set_off_by_a_space_are_read_whole() -> None:
+    # "10 000 participants" was read as 10 people, a small body rated down for imprecision
+    assert people_counts("over 10 000 participants") == [(10000, "over 10 000 participants")]
+    assert participant_counts("12\u2009625 people") == [12625]
+    spec = {
+        "text": "In 14 randomized trials with 10 000 adults, RR 0.80 (95% CI 0.72 to 0.89).",
+        "type": "systematic_review",
+    }
+    assert assessment_of(assessed(spec)).certainty == "high"
 
 
 @pytest.mark.parametrize(

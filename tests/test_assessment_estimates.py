@@ -98,6 +98,14 @@ def test_study_counts_by_design() -> None:
     assert [(c.n, c.design) for c in study_counts("one longitudinal study of 23 infants")] == [
         (1, "observational")
     ]
+
+
+def test_a_year_before_one_trial_is_no_count_and_matched_studies_are_counted() -> None:
+    # "the Althabe 2015 trial" named one trial, read before as 2015 randomized trials
+    assert study_counts("in the large Althabe 2015 trial") == []
+    assert [(c.n, c.design) for c in study_counts("Two matched case-control studies")] == [
+        (2, "observational")
+    ]
     assert [(c.n, c.design) for c in study_counts("three longitudinal cohort studies")] == [
         (3, "observational")
     ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from evidence_claims.render.formats import format_report
 from evidence_claims.render.tables import evidence_table
 
@@ -62,6 +64,94 @@ def test_benefit_and_harm_is_very_serious_once_not_twice() -> None:
     assert a.certainty == "low"
 
 
+def test_an_interval_just_reaching_one_threshold_is_one_level() -> None:
+    # GRADE guidance 34: two levels when the interval *appreciably* crosses both thresholds;
+    # RR 0.58 to 1.27 reaches 1.25 only just, so it is serious, not very serious, imprecision
+    spec = {
+        "text": "In 5 trials with 3,000 adults, RR 0.86 (95% CI 0.58 to 1.27).",
+        "type": "systematic_review",
+    }
+    a = assessment_of(assessed(spec))
+    assert [r.code for r in a.reasons if r.effect] == ["imprecision.ci_includes_null"]
+    assert a.certainty == "moderate"
+    wide = {**spec, "text": "In 5 trials with 3,000 adults, RR 0.86 (95% CI 0.50 to 1.60)."}
+    assert assessment_of(assessed(wide)).certainty == "low"
+
+
+def test_an_unblindable_programme_with_a_self_judged_outcome_is_rated_down_once() -> None:
+    # GRADE guidelines 4: lack of blinding matters most for subjective outcomes
+    spec = {
+        "text": "In 12 randomized trials with 1,080 adults, yoga improved back function "
+        "(SMD -0.35, 95% CI -0.50 to -0.20).",
+        "type": "systematic_review",
+    }
+    a = assessment_of(assessed(spec))
+    assert [r.code for r in a.reasons if r.effect] == ["risk_of_bias.unblinded_subjective"]
+    assert "'yoga' and 'back function'" in a.reasons[-1].note
+    assert a.certainty == "moderate"
+    # an objective outcome, a stated limitation, or blinding said: not this rule
+    for text in (
+        "In 12 randomized trials with 1,080 adults, yoga lowered blood pressure "
+        "(MD -4.0, 95% CI -6.0 to -2.0).",
+        "In 12 open-label randomized trials with 1,080 adults, yoga improved back function "
+        "(SMD -0.35, 95% CI -0.50 to -0.20).",
+        "In 12 assessor-blinded randomized trials with 1,080 adults, yoga improved back "
+        "function (SMD -0.35, 95% CI -0.50 to -0.20).",
+        "In 12 randomized trials at low risk of bias with 1,080 adults, yoga improved back "
+        "function (SMD -0.35, 95% CI -0.50 to -0.20).",
+    ):
+        codes = [r.code for r in assessment_of(assessed({**spec, "text": text})).reasons]
+        assert "risk_of_bias.unblinded_subjective" not in codes, text
+
+
+def test_drinking_the_drinker_reports_is_a_self_judged_outcome_of_counselling() -> None:
+    # counselling trials measure alcohol use by what the participants report
+    spec = {
+        "text": "In 23 randomized trials with 9,000 adults, brief counselling cut drinking by "
+        "3.6 drinks a week (95% CI 2.4 to 4.8).",
+        "type": "systematic_review",
+    }
+    a = assessment_of(assessed(spec))
+    assert [r.code for r in a.reasons if r.effect] == ["risk_of_bias.unblinded_subjective"]
+    assert "'drinks a week'" in a.reasons[-1].note
+    # liver enzymes measured in a laboratory: no self-judged outcome named
+    lab = {
+        **spec,
+        "text": "In 23 randomized trials with 9,000 adults, brief counselling "
+        "lowered gamma-GT (MD -4.0, 95% CI -6.0 to -2.0).",
+    }
+    codes = [r.code for r in assessment_of(assessed(lab)).reasons]
+    assert "risk_of_bias.unblinded_subjective" not in codes
+
+
+def test_trials_of_different_drugs_and_routes_pooled_are_indirect() -> None:
+    # GRADE guidelines 8: interventions that differ between the trials answer the question
+    # only in part
+    text = (
+        "In 6 randomized trials with 2,000 children, antiemetics cut persistent vomiting "
+        "(RR 0.46, 95% CI 0.35 to 0.61){}."
+    )
+    spec = {
+        "text": text.format(", although the trials used different drugs and routes"),
+        "type": "systematic_review",
+    }
+    a = assessment_of(assessed(spec))
+    assert [r.code for r in a.reasons if r.effect] == ["indirectness.reported"]
+    assert a.certainty == "moderate"
+    plain = assessment_of(assessed({**spec, "text": text.format("")}))
+    assert plain.certainty == "high"
+
+
+def test_an_unblindable_programme_in_cohort_studies_is_not_rated_for_blinding() -> None:
+    spec = {
+        "text": "In 9 cohort studies with 20,000 adults, physical activity went with less "
+        "depression (RR 0.80, 95% CI 0.70 to 0.90).",
+        "type": "systematic_review",
+    }
+    codes = [r.code for r in assessment_of(assessed(spec)).reasons]
+    assert "risk_of_bias.unblinded_subjective" not in codes
+
+
 def test_a_review_of_cohort_studies_starts_low() -> None:
     report = assessed(
         {
@@ -75,6 +165,32 @@ def test_a_review_of_cohort_studies_starts_low() -> None:
     assert a.start == "low"
     design = next(r for r in a.reasons if r.code == "design.observational_body")
     assert design.effect == 0 and "nine prospective cohort studies" in design.note
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # observational designs named without a count: the review starts low
+        (
+            "More screen time went with shorter sleep in longitudinal and cross-sectional "
+            "studies of 173 to 1,676 children (Smith 2020).",
+            "low",
+        ),
+        # a randomized design named too: nothing is read from the names
+        (
+            "More screen time went with shorter sleep in randomized trials and cross-sectional "
+            "studies of 173 to 1,676 children (Smith 2020).",
+            "high",
+        ),
+        # no design named: the type's start
+        ("More screen time went with shorter sleep in 1,676 children (Smith 2020).", "high"),
+    ],
+)
+def test_a_review_naming_only_observational_designs_starts_low(text: str, start: str) -> None:
+    a = assessment_of(assessed({"text": text, "type": "systematic_review"}))
+    assert a.start == start
+    named = [r for r in a.reasons if r.code == "design.observational_body"]
+    assert bool(named) == (start == "low")
 
 
 def test_a_review_of_trials_stays_high() -> None:
@@ -118,6 +234,18 @@ def test_diagnostic_accuracy_starts_high_and_outcomes_from_it_are_indirect() -> 
         bib=REVIEW_BIB,
     )
     assert "indirectness.surrogate" in codes_of(outcome)
+
+
+def test_populations_that_varied_between_the_trials_are_indirectness() -> None:
+    # GRADE guidelines 8: trials whose populations and interventions differ answer the
+    # question only in part
+    spec = {
+        "text": "In 7 randomized trials with 4,950 patients, omega-3 shortened ventilation by "
+        "2.3 days (95% CI 0.3 to 4.3 days fewer); populations and formulations varied.",
+        "type": "systematic_review",
+    }
+    codes = [r.code for r in assessment_of(assessed(spec)).reasons if r.effect]
+    assert "indirectness.reported" in codes
 
 
 def test_another_population_is_indirect() -> None:

@@ -303,6 +303,23 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]] 
         [{"text": "A double-blind trial of 900 adults found X.", "type": "clinical_trial"}],
         None,
     ),
+    "risk_of_bias.unblinded_subjective": (
+        [
+            {
+                "text": "In 9 randomized trials with 1,100 adults, yoga reduced back pain "
+                "(SMD -0.40, 95% CI -0.60 to -0.20).",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 9 randomized trials with 1,100 adults, yoga reduced back pain more "
+                "than sham yoga (SMD -0.40, 95% CI -0.60 to -0.20).",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
     "inconsistency.explained": (
         [
             {
@@ -584,6 +601,21 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]] 
         ],
         None,
     ),
+    "imprecision.to_large_effect": (
+        [
+            {
+                "text": "In 11 trials with 1,311 adults, SMD 0.50 (95% CI -0.03 to 1.02).",
+                "type": "systematic_review",
+            }
+        ],
+        [
+            {
+                "text": "In 11 trials with 1,311 adults, SMD 0.30 (95% CI -0.03 to 0.63).",
+                "type": "systematic_review",
+            }
+        ],
+        None,
+    ),
     "imprecision.wide_interval": (
         [
             {
@@ -624,7 +656,8 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]] 
         ],
         None,
     ),
-    # with the learned calibration (CERTAINTY_MODES): a silent trial body of 5-9 studies moves
+    # with the learned calibration (CERTAINTY_MODES): a silent body of five trials and 1,200 people
+    # moves; one of 12 trials and 12,000 people stays (the stored model refitted on 215 items)
     "calibration.learned": (
         [
             {
@@ -635,7 +668,7 @@ CASES: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]] 
         ],
         [
             {
-                "text": "In 12 randomized trials with 1,200 adults, the drug reduced pain "
+                "text": "In 12 randomized trials with 12,000 adults, the drug reduced pain "
                 "(RR 0.70, 95% CI 0.60 to 0.82).",
                 "type": "systematic_review",
             }
@@ -1011,13 +1044,13 @@ def test_results_called_very_inconsistent_take_two_levels() -> None:
     """GRADE guidelines 7: results the text calls very inconsistent are a very serious
     inconsistency (two levels); plain 'inconsistent' stays one."""
     very = _grade_of(
-        "CBT lowered depression scores in 6 trials with 1,100 adults, but the trial results "
+        "Sertraline lowered depression scores in 6 trials with 1,100 adults, but the trial results "
         "were very inconsistent."
     )
     assert very.certainty == "low"
     assert "inconsistency.very_serious" in [r.code for r in very.reasons]
     once = _grade_of(
-        "CBT lowered depression scores in 6 trials with 1,100 adults, but the trial results "
+        "Sertraline lowered depression scores in 6 trials with 1,100 adults, but the trial results "
         "were inconsistent."
     )
     assert once.certainty == "moderate"

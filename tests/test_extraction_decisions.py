@@ -157,6 +157,22 @@ CASES: list[Case] = [
         kind="recommendation",
     ),
     Case(
+        "6-research-agenda-should",
+        6,
+        "Yoga eased back pain in the trial. Future trials should compare yoga with "
+        "physiotherapy in older adults.",
+        "Future trials should",
+        kind="recommendation",
+    ),
+    Case(
+        "7-research-needed-next",
+        7,
+        "Yoga eased back pain in the trial. Future trials need to compare yoga with "
+        "physiotherapy in older adults.",
+        "Future trials need",
+        kind="meta",
+    ),
+    Case(
         "7-funding",
         7,
         "We conducted a randomized trial of yoga in 80 adults. The trial was funded by the "
@@ -1354,6 +1370,13 @@ CASES: list[Case] = [
         "Vitamin D May Help Your Bones\n\nVitamin D helps the body absorb calcium.",
         "Vitamin D May",
         not_hedges=("may",),
+    ),
+    Case(
+        "58-title-adjective",
+        58,
+        "Possible Benefits of Walking After Meals\n\nWalking after meals lowers blood sugar.",
+        "Possible Benefits",
+        not_hedges=("possible",),
     ),
     Case(
         "58-indicate-number",

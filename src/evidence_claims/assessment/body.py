@@ -44,6 +44,7 @@ from .estimates import (
     i_squared,
     i_squared_owners,
     implied_risks,
+    named_designs,
     people_counts,
     study_counts,
 )
@@ -365,7 +366,29 @@ def start_of(claim: Claim, base: str | None, ctx: SetContext) -> tuple[str | Non
         return "high", [Detected(R.RANDOMIZED_BODY.code, words, ("evidence", "type"))]
     if base == "low" and kind == "observational_study":
         return robins_i_start(claim, ctx, base, [])
+    if kind == "systematic_review" and base == "high" and not designs.keys() - {"other"}:
+        named = _only_observational_named(claim, ctx)
+        if named:
+            design = Detected(R.OBSERVATIONAL_BODY.code, named, ("evidence", "type"))
+            return robins_i_start(claim, ctx, "low", [design])
     return base, []
+
+
+def _only_observational_named(claim: Claim, ctx: SetContext) -> str | None:
+    """The words of a review that counts no study by design but names observational designs
+    only ("associations from longitudinal and cross-sectional studies"; a note on "mostly
+    cross-sectional and longitudinal observational studies"), with where they are; None when
+    any text names a randomized or accuracy design. GRADE grades a review by the studies it
+    pools (Balshem et al. 2011, GRADE guidelines 3: observational studies start low), whether
+    or not their number is written."""
+    found: str | None = None
+    for where, text, _place in claim_and_entry_texts(claim, ctx):
+        named = named_designs(text)
+        if named.keys() - {"observational"}:
+            return None
+        if found is None and "observational" in named:
+            found = f"'{named['observational']}' {where}, no randomized design named"
+    return found
 
 
 _ROBINS = re.compile(r"\brobins[\s-]*i\b", re.IGNORECASE)

@@ -42,6 +42,7 @@ _FROM_NUMBERS = frozenset(
     {
         "imprecision.ci_includes_null",
         "imprecision.benefit_and_harm",
+        "imprecision.to_large_effect",
         "imprecision.wide_interval",
         "imprecision.small_sample",
         "imprecision.single_small_study",

@@ -61,6 +61,21 @@ of interest, one should consider rating down two or three levels"). Three levels
 used: a domain takes at most two here, and review authors rate intervals as wide as RR 0.27 to
 4.05 down two levels (benchmarks/grade, dev item 014). The log-symmetric 0.80 gains one dev
 item, which leave-one-review-out does not keep (benchmarks/grade_loro.py)."""
+SMD_LARGE = 0.8
+"""A large effect in standard deviation units (Cohen's 0.8). An SMD interval that runs from no
+effect past a large effect crosses the threshold of an appreciable effect (0.5) by far: very
+serious imprecision, as GRADE guidance 34 allows ("when a CI appreciably crosses the
+threshold(s) of interest, one should consider rating down two or three levels"). The same
+reading for ratios, with GRADE guidelines 9's large effect (RR < 0.5 or > 2), was measured
+and not kept: it moved a held-out check item of the development half away from its authors'
+rating (benchmarks/grade/README.md, round 12)."""
+APPRECIABLE_MARGIN = 0.9
+"""How far past a threshold (as a factor on the ratio scale: 0.75 x 0.9, 1.25 / 0.9) an interval
+must reach to cross it *appreciably*. GRADE guidance 34 (Zeng et al. 2022) rates down two levels
+"when a CI appreciably crosses the threshold(s)"; an interval that reaches one threshold only
+just (RR 0.58 to 1.27, a harm bound two hundredths past 1.25) crosses it, but not appreciably,
+and is one level, as GRADE guidelines 6 rates an interval that includes no effect and an
+appreciable effect on one side."""
 SMD_APPRECIABLE = 0.5
 """Half a standard deviation, the usual minimal important difference (Norman et al. 2003, Med
 Care 41:582). Cohen's "small" 0.2 agrees as often on the whole dev half (one item gained, one
@@ -112,12 +127,18 @@ def _ci_severity(effect: Effect) -> tuple[int, str]:
         return 0, ""
     if effect.kind == "ratio":
         benefit, harm = low <= RATIO_BENEFIT, high >= RATIO_HARM
+        far = low <= RATIO_BENEFIT * APPRECIABLE_MARGIN and high >= RATIO_HARM / APPRECIABLE_MARGIN
+        large = False  # see SMD_LARGE
     elif effect.measure == "SMD":
         benefit, harm = low <= -SMD_APPRECIABLE, high >= SMD_APPRECIABLE
+        far = min(-low, high) >= SMD_APPRECIABLE / APPRECIABLE_MARGIN
+        large = max(-low, high) >= SMD_LARGE
     else:  # a difference in units we cannot judge: any interval across 0 is imprecise
         return 1, f"{effect} includes no effect"
-    if benefit and harm:
+    if benefit and harm and far:
         return 2, f"{effect} includes no effect and reaches appreciable effects on both sides"
+    if large:
+        return 2, f"{effect} runs from no effect past a large effect ({SMD_LARGE:g} SD)"
     if benefit or harm:
         return 1, f"{effect} includes no effect and reaches an appreciable one"
     return 0, ""
@@ -170,7 +191,8 @@ def imprecision(
         code = R.WIDE_INTERVAL.code if found and found[0].kind == "proportion" else None
         out.append(Detected(code or R.CI_INCLUDES_NULL.code, ci_why + extra, where_ci))
         if ci_sev == 2:
-            out.append(Detected(R.BENEFIT_AND_HARM.code, ci_why, where_ci))
+            second = R.TO_LARGE_EFFECT if "large effect" in ci_why else R.BENEFIT_AND_HARM
+            out.append(Detected(second.code, ci_why, where_ci))
     elif size_sev:
         extra = f"; and {ci_why}" if ci_sev else ""
         out.append(Detected(R.SMALL_SAMPLE.code, size_why + extra, where_n))

@@ -13,7 +13,7 @@ from importlib import resources
 from typing import Any
 
 from ..model.taxonomy import source_types
-from .estimates import SCALED_NUMBER, SCALES
+from .estimates import SCALED_NUMBER, SCALES, SPACED_THOUSANDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +222,8 @@ def _count_pattern() -> re.Pattern[str]:
     numbers = sorted(number_words(), key=len, reverse=True)
     number = (
         r"(?P<n>\d{1,3}(?:,\d{3})+|"
+        + SPACED_THOUSANDS
+        + r"|"
         + SCALED_NUMBER
         + r"|\d+|"
         + "|".join(re.escape(w) for w in numbers)
@@ -294,6 +296,8 @@ def participant_counts(text: str, lowered: str | None = None) -> list[int]:
         if raw is None:
             continue
         raw = raw.lower().replace(",", "")
+        if raw[:1].isdigit():
+            raw = "".join(raw.split())  # "10 000": thousands set off by a space
         scale = (
             SCALES.get(text[match.end("n") :].split(maxsplit=1)[0]) if match.group("n") else None
         )

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -127,9 +127,24 @@ _POINT = re.compile(
     + r")\s*(?P<unit>%|[A-Za-z][\w/\u00b2\u00b3]{0,11}(?:\s(?:Hg|points?|higher|lower))?)?",
     re.IGNORECASE,
 )
+_SCALE_AFTER = r"(?:\s+on\s+an?\s+\d{1,3}\s*(?:-|\u2013|to)\s*\d{1,4}(?:[-\s]points?)?\s+scale)?"
+"""The range of a rating scale written after a mean difference ("MD 0.23 points on a 0-27
+scale, 95% CI -0.26 to 0.73"): skipped, so that its bounds are not read as the interval and the
+interval after it is."""
+_HAD_INTERVAL = (
+    r"(?:[\s,;]*(?:(?:had|has|with)\s+)?(?:an?\s+)?(?=\d{2}(?:\.\d)?\s?%\s*c|c\.?i\b|conf))?"
+)
+"""A verb or article between an estimate and its named interval: "the odds ratio of 0.56 had a
+95% CI from 0.26 to 1.21" (the verb is read as the estimate's unit, the article is left).
+Only before the interval's own words, so that no other number is taken for it."""
 _INTERVAL = re.compile(
     r"^(?:\s*(?:higher|lower|more|fewer|less|points?))*"
-    r"[\s,;:]*[(\[]?\s*(?:" + _INTERVAL_WORDS + r")?[\s:,=]*(?:from\s+)?[(\[]?\s*"
+    + _SCALE_AFTER
+    + _HAD_INTERVAL
+    + r"[\s,;:]*[(\[]?\s*(?:(?:"
+    + _INTERVAL_WORDS
+    + r")[\s:,=]*(?:of\s+)?)?[\s:,=]*(?:from\s+)?"
+    r"[(\[]?\s*"
     r"(?P<low>" + _NUM + r")\s*%?" + _SEP + r"(?P<high>" + _NUM + r")\s*%?",
     re.IGNORECASE,
 )
@@ -242,6 +257,8 @@ def effects(text: str) -> list[Effect]:
         found.append(Effect(label, kind, value, low, high, span))
     if not found:
         found.extend(_unnamed_effects(text))
+    if not found:
+        found.extend(directional_effects(text))
     found.extend(absolute_effects(text))
     return found
 
@@ -272,6 +289,85 @@ def _unnamed_effects(text: str) -> list[Effect]:
             continue  # "by 3.8 days (95% CI 2.1 to 5.5)" holds its value; otherwise a misread
         span = text[match.start() : interval_end].strip()
         found.append(Effect("estimate", "difference", value, low, high, span))
+    return found
+
+
+# --- differences whose sign is a word ---------------------------------------------------------
+_DOWN = ("lower", "fewer", "less", "shorter", "smaller")
+_DIRECTION = r"(?:lower|fewer|less|shorter|smaller|higher|more|longer|greater|larger)\b"
+_UNITS = r"(?:(?!" + _DIRECTION + r")[A-Za-z%][\w/%\u00b2\u00b3-]{0,11}\s+){0,2}?"
+_DIRECTED = re.compile(
+    # "0.09 days longer (95% CI 1.2 days shorter to 1.39 days longer)", "MD 2.3 points lower
+    # (4.1 lower to 0.5 higher)": the way summary-of-findings tables write a mean difference,
+    # each number unsigned and followed by its direction
+    r"(?<![\w.,\u00b7])(?P<value>\d{1,7}(?:[.\u00b7]\d+)?)\s*%?\s*"
+    + _UNITS
+    + r"(?P<value_dir>"
+    + _DIRECTION
+    + r")[\s,;:]*[(\[]\s*(?:"
+    + _INTERVAL_WORDS
+    + r")?[\s:,=]*(?:from\s+)?"
+    r"(?P<low>\d{1,7}(?:[.\u00b7]\d+)?)\s*%?\s*"
+    + _UNITS
+    + r"(?P<low_dir>"
+    + _DIRECTION
+    + r")\s*(?:to|[-\u2013])\s*"
+    r"(?P<high>\d{1,7}(?:[.\u00b7]\d+)?)\s*%?\s*"
+    + _UNITS
+    + r"(?P<high_dir>"
+    + _DIRECTION
+    + r")\s*[)\]]",
+    re.IGNORECASE,
+)
+_SMD_BEFORE = re.compile(r"\b(?:SMD|standardi[sz]ed\s+mean\s+difference)\b[^.;]{0,20}$", re.I)
+_MD_BEFORE = re.compile(r"\b(?:MD|WMD|mean\s+difference)\b[^.;]{0,20}$", re.IGNORECASE)
+
+
+def _directed(match: re.Match[str], name: str) -> float | None:
+    value = _number(match.group(name))
+    if value is None:
+        return None
+    return -value if match.group(name + "_dir").lower() in _DOWN else value
+
+
+def _point_and_bounds(
+    match: re.Match[str], number: Callable[[re.Match[str], str], float | None]
+) -> tuple[float, float, float] | None:
+    """A match's point and ordered bounds, each read by ``number`` from its named group; None
+    when one is unreadable or the point lies outside its own interval (a misreading)."""
+    value, low, high = (number(match, name) for name in ("value", "low", "high"))
+    if value is None or low is None or high is None:
+        return None
+    if low > high:
+        low, high = high, low
+    if not low <= value <= high:
+        return None
+    return value, low, high
+
+
+def directional_effects(text: str) -> list[Effect]:
+    """Differences whose point and bounds are unsigned numbers followed by a direction ("0.09
+    days longer (95% CI 1.2 days shorter to 1.39 days longer)"), as GRADE summary-of-findings
+    tables print mean differences ("MD 2.3 lower (4.1 lower to 0.5 higher)"). Read as an MD or
+    SMD when one is named just before, else a difference of unknown units; no effect at 0, so
+    an interval from one direction to the other crosses it (GRADE guidelines 6). Asked only
+    when no signed estimate was found."""
+    found: list[Effect] = []
+    for match in _DIRECTED.finditer(text):
+        read = _point_and_bounds(match, _directed)
+        if read is None:
+            continue
+        value, low, high = read
+        before = text[max(0, match.start() - 40) : match.start()]
+        label = (
+            "SMD"
+            if _SMD_BEFORE.search(before)
+            else "MD"
+            if _MD_BEFORE.search(before)
+            else ("estimate")
+        )
+        span = text[match.start() : match.end()].strip()
+        found.append(Effect(label, "difference", value, low, high, span))
     return found
 
 
@@ -306,13 +402,10 @@ def absolute_effects(text: str) -> list[Effect]:
     """
     found: list[Effect] = []
     for match in _PER_1000.finditer(text):
-        value, low, high = (_signed(match, n) for n in ("value", "low", "high"))
-        if value is None or low is None or high is None:
+        read = _point_and_bounds(match, _signed)
+        if read is None:
             continue
-        if low > high:
-            low, high = high, low
-        if not low <= value <= high:
-            continue  # a point outside its own interval is a misreading
+        value, low, high = read
         span = text[match.start() : match.end()].strip()
         found.append(Effect("RD/1000", "difference", value, low, high, span))
     return found
@@ -414,7 +507,7 @@ _DESIGNS: tuple[tuple[str, Design], ...] = (
 )  # fmt: skip
 _STUDY = re.compile(
     r"(?<![\w.,])" + _COUNT + r"\s+(?:(?:small|large|published|eligible|included|further|"
-    r"more|other|separate|independent)\s+)?"
+    r"more|other|separate|independent|matched|nested|population-based)\s+)?"
     r"(?P<design>" + "|".join(f"(?:{p})" for p, _d in _DESIGNS) + r")(?![\w-])",
     re.IGNORECASE,
 )
@@ -432,7 +525,7 @@ def _count_value(raw: str) -> int | None:
     raw = " ".join(raw.lower().split())
     if raw in _WORD_NUMBERS:
         return _WORD_NUMBERS[raw]
-    raw = raw.replace(",", "")
+    raw = raw.translate(_THOUSANDS_SPACES)
     return int(raw) if raw.isdigit() and len(raw) <= 9 else None
 
 
@@ -444,12 +537,39 @@ def study_counts(text: str) -> list[StudyCount]:
         if not n:
             continue
         words = match.group("design")
+        if 1900 <= n <= 2100 and not words.lower().endswith(("s", "ies")):
+            continue  # "the Althabe 2015 trial": a year before one study, not 2015 studies
         design: Design = "other"
         for pattern, d in _DESIGN_RES:
             if pattern.match(words):
                 design = d
                 break
         out.append(StudyCount(n, design, match.group(0)))
+    return out
+
+
+_NAMED_DESIGN = re.compile(
+    r"(?<![\w-])(?P<design>" + "|".join(f"(?:{p})" for p, _d in _DESIGNS) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_DESIGN_STEMS = ("stud", "trial", "rct", "cohort")
+
+
+def named_designs(text: str) -> dict[Design, str]:
+    """The designs ``text`` names with or without a count ("from longitudinal and
+    cross-sectional studies"), each with the first words that name it; "other" (a bare
+    "studies") is left out."""
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _DESIGN_STEMS):
+        return {}
+    out: dict[Design, str] = {}
+    for match in _NAMED_DESIGN.finditer(text):
+        words = match.group("design")
+        for pattern, d in _DESIGN_RES:
+            if pattern.match(words):
+                if d != "other" and d not in out:
+                    out[d] = words
+                break
     return out
 
 
@@ -474,12 +594,16 @@ _BREAKERS = (
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 """Words that multiply the number before them: "over 50 million participants" is fifty
 million people, not fifty (nor a 50 that a small-sample rule would read as a small body)."""
+SPACED_THOUSANDS = r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])"
+"""A number whose thousands are set off by a space, as SI style and several journals write
+them ("10 000 participants", "12 625 people"); read whole, not as its first group."""
+_THOUSANDS_SPACES = str.maketrans("", "", " \u00a0\u2009\u202f,")
 SCALED_NUMBER = r"\d{1,4}(?:\.\d{1,3})?(?=\s+(?:" + "|".join(SCALES) + r")\b)"
 """A number written before one of :data:`SCALES` ("50 million", "1.2 billion"), as a regular
 expression that leaves the scale word unmatched."""
 _PEOPLE = re.compile(
     r"(?<![\w.,])(?:about|around|approximately|nearly|almost|over|more\s+than|some)?\s*"
-    r"(?P<n>\d{1,3}(?:,\d{3})+|" + SCALED_NUMBER + r"|\d+)\s+"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|" + SPACED_THOUSANDS + r"|" + SCALED_NUMBER + r"|\d+)\s+"
     r"(?P<between>(?:(?!(?:" + "|".join(_BREAKERS) + r")\b)[\w'-]+\s+){0,3}?)"
     r"(?P<noun>" + "|".join(re.escape(p) for p in PEOPLE) + r")(?![\w-])"
     r"|(?<![\w])(?:adjusted\s+)?n\s*=\s*(?P<n2>\d{1,3}(?:,\d{3})+|\d+)",

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 
 from ..model.records import Claim
 from ..rules import assessment as R
-from .body import cue_in, may_hold
+from . import compose as K
+from .body import claim_and_entry_texts, cue_in, may_hold
+from .cues import lexicon
 from .detected import Detected
 from .diagnostic import accuracy_limitation
 from .passages import first_match
@@ -37,7 +39,66 @@ def risk_of_bias(claim: Claim, ctx: SetContext) -> Detected | None:
         or first_match(_MOST_AT_RISK, _BIAS_OR_SAFEGUARD, claim, ctx)
         or (accuracy_limitation(claim, ctx) if ctx.is_accuracy(claim) else None)
     )
-    return Detected(R.REPORTED_LIMITATIONS.code, *found) if found else None
+    if found:
+        return Detected(R.REPORTED_LIMITATIONS.code, *found)
+    unblinded = _unblinded_subjective(claim, ctx)
+    return Detected(R.UNBLINDED_SUBJECTIVE.code, *unblinded) if unblinded else None
+
+
+_BLINDING_SAID = re.compile(
+    r"\b(?:(?:double|single|assessor|observer|triple)[- ]blind(?:ed)?|blinded|masked|"
+    r"low\s+risk\s+of\s+bias)\b"
+)
+"""Blinding or a low risk of bias said of the trials, in the claim or a cited entry (lower
+case)."""
+
+_TRIAL_TYPES = frozenset({"clinical_trial", "systematic_review"})
+"""Source types whose body may be trials; other types have their own limitations."""
+
+
+def _unblinded_subjective(claim: Claim, ctx: SetContext) -> tuple[str, tuple] | None:
+    """(detail, where) of an intervention its participants cannot be blind to and an outcome
+    they judge themselves, both named in the claim, in a body of trials whose text says
+    nothing of blinding, a sham or a low risk of bias.
+
+    GRADE guidelines 4 (Guyatt et al. 2011, J Clin Epidemiol 64:407) lists lack of blinding
+    among the limitations that rate down and weighs it most for subjective outcomes; an
+    exercise or psychological programme has no placebo its participants would not recognise.
+    Read from the claim only: the intervention and outcome are the claim's, and a review's
+    note describes many. Observational bodies are left out (they start low, and their risk of
+    bias is confounding, not blinding)."""
+    if claim.evidence.type not in _TRIAL_TYPES:
+        return None
+    lowered = ctx.lowered(claim)
+    intervention = lexicon("unblindable_interventions").find(claim.text, lowered)
+    if intervention is None:
+        return None
+    outcome = lexicon("subjective_outcomes").find(claim.text, lowered)
+    if outcome is None:
+        return None
+    designs = ctx.body(claim).designs()
+    if "observational" in designs and "randomized" not in designs:
+        return None
+    # a sham or placebo comparison is the claim's own; blinding or a low risk of bias may be
+    # said of the trials in the cited entries too. Any judgement of risk of bias the words
+    # make, either way, is the text's and comes first: the compositional reading rates the
+    # domain from it ("risk-of-bias concerns"), or clears it ("attrition bias was low").
+    if lexicon("blinding_kept").find(claim.text, lowered):
+        return None
+    for _where, text, _place in claim_and_entry_texts(claim, ctx):
+        lowered_text = text.lower()
+        if _BLINDING_SAID.search(lowered_text):
+            return None
+        if any(f.domain == "risk_of_bias" for f in K.read(text)):
+            return None
+        if any(domain == "risk_of_bias" for domain, _s, _e in K.cleared(text)):
+            return None
+    return (
+        f"'{intervention}' and '{outcome}' in the claim: participants know which programme "
+        "they receive and judge the outcome themselves, and nothing says the trials were "
+        "blinded",
+        ("text",),
+    )
 
 
 _NUMBER_WORD = r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+minority)"

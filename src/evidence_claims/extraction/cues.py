@@ -35,8 +35,9 @@ class Entry:
     negatable: bool = False
     only_negated: bool = False
     verbal: bool = False
-    not_after: str | None = None
-    not_before: str | None = None
+    not_in_titles: bool = False
+    not_after: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,7 @@ class CueMatch:
 
 
 _NUMBER_AFTER = re.compile(
-    r"\s+(?:\d|twice|thrice|double|triple|(?:a\s+)?(?:half|third|quarter|dozen|one|two|three|four|five|six|seven|eight|"
+    r"\s*(?:\d|twice|thrice|double|triple|(?:a\s+)?(?:half|third|quarter|dozen|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     r"hundred|thousand|million|billion)\b)",
     re.IGNORECASE,
@@ -80,6 +81,10 @@ _NOT_AFTER = {
     ),
     # "as safely as possible": the most that can be done, not a possibility.
     "as_as": re.compile(r"\bas\s+[\w-]+\s+as\s+$", re.IGNORECASE),
+    # "as carefully as you would choose a doctor": a comparison of manner, not a possibility.
+    "as_as_clause": re.compile(
+        r"\bas\s+[\w-]+\s+as\s+(?:you|we|they|I|he|she|one|people)\s+$", re.IGNORECASE
+    ),
     # "twice as likely", "more likely to report": a comparison of frequencies, not doubt.
     "comparison": re.compile(r"\b(?:as|more|less|equally)\s+$", re.IGNORECASE),
     # ... or a hope rather than a prediction: "we hope the guideline will help" (the "will"
@@ -90,10 +95,33 @@ _NOT_AFTER = {
         r"|\bhop(?:e|es|ed|ing)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,5}$",
         re.IGNORECASE,
     ),
-    # "studies of how turmeric may affect the joints": a modal inside an indirect question
-    # states no possibility of the writer's (benchmarks/gold-real/README.md, first list).
-    "indirect_question": re.compile(r"\b(?:how|whether|why)\s+(?:[\w'’-]+\s+){1,4}$", re.I),
+    # "studies of how turmeric may affect the joints", "we assessed whether outcomes reported
+    # in the table could be considered ...": a modal inside an indirect question states no
+    # possibility of the writer's (benchmarks/gold-real/README.md, first list), however long
+    # the question's subject, as long as no punctuation closes the question first.
+    "indirect_question": re.compile(
+        r"\b(?:how|whether|why)\s+(?:[\w'’()%/]+(?:-[\w'’()%/]+)*\s+){1,14}$", re.IGNORECASE
+    ),
+    # "if possible", "whenever possible": what can be done, not a possibility of the writer's.
+    "feasible": re.compile(r"\b(?:if|where|wherever|when|whenever)\s+$", re.IGNORECASE),
+    # "it soon became apparent": evident, the opposite of the seeming "apparent".
+    "become": re.compile(r"\b(?:become|becomes|became|becoming)\s+$", re.IGNORECASE),
+    # "to prove that a product is safe", "to determine conclusively whether": a booster inside
+    # an infinitive of purpose or aim asserts nothing ("to be clearly" stays a booster).
+    "purpose": re.compile(r"\bto\s+(?:(?!be\b)[a-z]+\s+)?$", re.IGNORECASE),
+    # "The Mayo Clinic will open", "NIOSH will fund", "editors who will vote": "will" after a
+    # named body or a person announces a plan or an intention, not a prediction (the
+    # commissive of Searle 1976, as for "the agency will"). Case-sensitive: a name or an
+    # acronym, not the "This will help" of a sentence's start.
+    "named_agent": re.compile(
+        r"(?:\b[A-Z]{2,}[a-z]?|\b(?:who|Clinic|Institutes?|Cent(?:er|re)s?|Prevention|"
+        r"Administration|Agency|Foundation|University|Office|Department|Program(?:me)?|"
+        r"Ministry|Association|Society|College|Hospital|Board)\b)\s+$"
+    ),
 }
+# Contexts of `not_after` that look further back than the negation window (a question's
+# subject can be long).
+_LOOKBACK = {"indirect_question": 160}
 # Contexts of `not_before` (see data/cues.yaml), each matched against the text right after a cue.
 _NOT_BEFORE = {
     # "ODS suggests you discuss ...": a suggestion made to the reader is advice, not a hedge;
@@ -112,6 +140,29 @@ _NOT_BEFORE = {
     "measured_number": re.compile(
         r"\s+(?:that\s+)?(?:about\s+|nearly\s+|almost\s+|over\s+|only\s+|just\s+)?\d"
     ),
+    # "never been approved", "never mind": a negated event or an idiom, not certainty.
+    "been_or_mind": re.compile(r"\s+(?:been|mind)\b", re.IGNORECASE),
+    # "must begin within four weeks", "must have good sensitivity", "must be attributed": an
+    # obligation or a requirement (deontic), not the writer's inference. The epistemic "must"
+    # (Quirk et al. 1985, 4.54) infers a state or a past event: "must be true", "must have
+    # been", "must have caused". Matches (empty) where the epistemic forms do not follow.
+    "deontic": re.compile(
+        r"(?!\s+(?:have\s+been|have\s+\w+(?:ed|en)\b|be\s+(?!\w+(?:ed|en)\b)\w+))",
+        re.IGNORECASE,
+    ),
+    # "appears in the March issue", "symptoms appeared within hours": "appear" of place or time
+    # (published, shows up), not of seeming ("appears safe", "appears to").
+    "place_or_time": re.compile(
+        r"\s+(?:in|on|at|within|during|after|before|online|first|later|earlier)\b", re.IGNORECASE
+    ),
+    # "suggest that the label be changed": the mandative subjunctive of advice, not the
+    # epistemic "suggest that the label is wrong" (Quirk et al. 1985, 16.32). The clause's first
+    # verb is a bare "be" with no modal, "to" or finite verb before it.
+    "mandative": re.compile(
+        r"\s+that\s+(?:(?!(?:may|might|could|would|will|can|should|must|shall|to|is|are|was|"
+        r"were|has|have|had|does|do|did)\b)[\w'’-]+\s+){1,8}be\b",
+        re.IGNORECASE,
+    ),
 }
 # "is suspected", "we suspected", "suspected that / to / of": the verb, not the adjective.
 _VERBAL_BEFORE = re.compile(
@@ -120,8 +171,12 @@ _VERBAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _VERBAL_AFTER = re.compile(r"\s+(?:that|to|of|by)\b", re.IGNORECASE)
-# A booster after "whether" or "if" in the same clause is not asserted.
-_OPEN_CLAUSE = re.compile(r"\b(?:whether|if)\b[^,;:.!?]*$", re.IGNORECASE)
+# A booster after "whether" or "if" in the same clause is not asserted; nor one whose subject is
+# "not all" ("not all tests have been shown to help": the scope is limited, neither a settled
+# finding nor a negated one; gold-real/README.md, seventh round).
+_OPEN_CLAUSE = re.compile(
+    r"\b(?:whether|if)\b[^,;:.!?]*$|\bnot\s+(?:all|every)\b[^,;:.!?]*$", re.IGNORECASE
+)
 _NEGATION_WINDOW = 40
 
 
@@ -183,18 +238,24 @@ def resolve(
     ``start``/``end`` bound the statement (a negation is looked for inside it only); ``kind``
     is the statement's kind, for entries that are not cues in advice.
     """
+    title: bool | None = None  # worked out at the first cue that needs it
     kept: list[CueMatch] = []
     for match in matches:
         entry = match.entry
+        if entry.not_in_titles and kind == "meta":
+            if title is None:
+                title = _is_title(document, start, end)
+            if title:
+                continue
         if kind is not None and kind in entry.not_in:
             continue
         if entry.before_number and not _NUMBER_AFTER.match(document, match.end, end):
             continue
         window = document[max(start, match.start - _NEGATION_WINDOW) : match.start]
-        if entry.not_after is not None and _NOT_AFTER[entry.not_after].search(window):
+        if entry.not_after and _after(document, match.start, start, window, entry.not_after):
             continue
-        if entry.not_before is not None and _NOT_BEFORE[entry.not_before].match(
-            document, match.end, end
+        if entry.not_before and any(
+            _NOT_BEFORE[name].match(document, match.end, end) for name in entry.not_before
         ):
             continue
         if entry.verbal and not (
@@ -217,10 +278,35 @@ def resolve(
                 continue
         if entry.only_negated:
             continue
-        if entry.kind == "booster" and _OPEN_CLAUSE.search(document, start, match.start):
-            continue  # in an embedded question or a condition: not asserted
+        if entry.kind == "booster" and (
+            _OPEN_CLAUSE.search(document, start, match.start)
+            or _NOT_AFTER["purpose"].search(window)
+        ):
+            continue  # in an embedded question, a condition or an aim: not asserted
         kept.append(match)
     return _drop_overlaps(kept)
+
+
+def _after(document: str, at: int, start: int, window: str, names: tuple[str, ...]) -> bool:
+    """Whether the text before a cue at ``at`` ends in one of the contexts ``names``."""
+    for name in names:
+        wide = _LOOKBACK.get(name)
+        text = window if wide is None else document[max(start, at - wide) : at]
+        if _NOT_AFTER[name].search(text):
+            return True
+    return False
+
+
+# A unit's last visible character: closing quotes and brackets are looked through.
+_CLOSERS = " \t\r\n\"'”’)]"
+
+
+def _is_title(document: str, start: int, end: int) -> bool:
+    """A `meta` unit without a sentence's final mark is a title or heading, where an adjective
+    of possibility names a topic ("Possible Causes of X") rather than hedging a claim
+    (docs/extraction-decisions.md, 58)."""
+    text = document[start:end].rstrip(_CLOSERS)
+    return not text.endswith((".", "!", "?", "…", ":", ";"))
 
 
 def _drop_overlaps(matches: list[CueMatch]) -> list[CueMatch]:
@@ -274,13 +360,16 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
                 negatable=bool(item.get("negatable", False)),
                 only_negated=bool(item.get("only_negated", False)),
                 verbal=bool(item.get("verbal", False)),
-                not_after=item.get("not_after"),
-                not_before=item.get("not_before"),
+                not_in_titles=bool(item.get("not_in_titles", False)),
+                not_after=_names(item.get("not_after")),
+                not_before=_names(item.get("not_before")),
             )
-            if entry.not_after is not None and entry.not_after not in _NOT_AFTER:
-                raise ValueError(f"cue {entry.cue!r}: unknown not_after {entry.not_after!r}")
-            if entry.not_before is not None and entry.not_before not in _NOT_BEFORE:
-                raise ValueError(f"cue {entry.cue!r}: unknown not_before {entry.not_before!r}")
+            for name in entry.not_after:
+                if name not in _NOT_AFTER:
+                    raise ValueError(f"cue {entry.cue!r}: unknown not_after {name!r}")
+            for name in entry.not_before:
+                if name not in _NOT_BEFORE:
+                    raise ValueError(f"cue {entry.cue!r}: unknown not_before {name!r}")
             name = normalise(entry.cue)
             if name in entries:
                 raise ValueError(f"cue {entry.cue!r} is listed twice in the lexicon")
@@ -293,16 +382,34 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
     return Lexicon(entries=entries, pattern=pattern, folded=folded)
 
 
+def _names(value: Any) -> tuple[str, ...]:
+    """A context option as a tuple of names: one name or a list of them."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
 def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One case-insensitive whole-word pattern matching any phrase, longest first."""
+    """One case-insensitive whole-word pattern matching any phrase, longest first.
+
+    A phrase that is a sign ("~") is matched wherever it stands: a sign has no word edges.
+    """
     trie: dict[str, Any] = {}
+    signs = []
     for phrase in phrases:
+        if not (phrase[:1].isalnum() or phrase[:1] == "'"):
+            signs.append(re.escape(phrase))
+            continue
         node = trie
         for char in phrase:
             node = node.setdefault(char, {})
         node[""] = {}
-    body = _trie_regex(trie)
-    return compiled(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
+    body = rf"(?<![\w-]){_trie_regex(trie)}(?![\w-])"
+    if signs:
+        body = "(?:" + body + "|" + "|".join(sorted(signs)) + ")"
+    return compiled(body, re.IGNORECASE)
 
 
 def _trie_regex(node: dict[str, Any]) -> str:

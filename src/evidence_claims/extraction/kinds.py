@@ -19,6 +19,7 @@ from . import caseless, derivative, first_chars
 from .abstract_labels import is_label_name
 from .caseless import FoldedSearch, Unsupported, fold, lower_pattern
 from .first_chars import grouped
+from .mentions import NUMBERED
 from .pattern_cache import cached_pattern, compiled, fingerprint
 from .segment import Segment
 from .units import title_like
@@ -56,6 +57,9 @@ class KindRules:
     recommendation_statement: FoldedSearch
     meta: FoldedSearch
     findings: re.Pattern[str]
+    conduct: FoldedSearch
+    frames: re.Pattern[str]
+    publications: FoldedSearch
 
 
 @lru_cache(maxsize=1)
@@ -68,11 +72,17 @@ def load_rules() -> KindRules:
         imperatives=frozenset(w.replace("’", "'") for w in str(data["imperatives"]).split()),
         objects=compiled(r"[ \t]+(?:" + "|".join(str(data["imperative_objects"]).split()) + r")\b"),
         not_imperatives=frozenset(str(data["not_imperatives"]).split()),
-        signposting=_compile(data["signposting"], 0, at_start=True),
+        # (a publication described from the statement's first word is signposting too)
+        signposting=_compile(data["signposting"] + data["publications"], 0, at_start=True),
         recommendation=_compile(data["recommendation"], 0),
         recommendation_statement=_compile(data["recommendation_statement"], 0, at_start=True),
-        meta=_compile(data["meta"], re.M),
+        # (research told without its findings is meta, read in the same scan; ``conduct``
+        # alone tells such a match apart when the statement cites a work)
+        meta=_compile(data["meta"] + data["conduct"], re.M),
         findings=compiled("|".join(f"(?:{p})" for p in data["findings"]), re.I),
+        conduct=_compile(data["conduct"], re.M),
+        frames=compiled("|".join(f"(?:{p})" for p in data["frames"])),
+        publications=_compile(data["publications"], 0, at_start=True),
     )
 
 
@@ -176,26 +186,178 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
         return "meta"
     if stripped.endswith(":") and not _stated_before_colon(stripped):
         return "meta"
-    if role == "item" and _titled_item(stripped):
+    if (role == "item" or (role == "sentence" and not stripped.endswith("."))) and _titled_item(
+        stripped
+    ):
         return "meta"
+    if stripped[:1] in _INVERTED_INITIALS and _inverted_question(stripped):
+        return "question"
+    whole_body = body if whole is None else whole[body_offset:]
     folded = fold(body)
     pattern, target = rules.signposting.pick(body, folded)
-    if pattern.match(target):
+    first = _OPENING_QUOTES.match(body).end() if body[:1] in _QUOTES else 0
+    if pattern.match(target, first) or _titled_publication(body, folded):
         return "meta"
     if _is_imperative(body, rules):
         return "recommendation"
     main = _main_clause(body)
     pattern, target = rules.recommendation.pick(body, folded)
-    if pattern.search(target, main):
+    advice = pattern.search(target, main)
+    if advice is not None and (
+        not _REPORTED_NORM.search(body, main, advice.start())
+        or any(
+            not _REPORTED_NORM.search(body, main, m.start())
+            for m in pattern.finditer(target, advice.end())
+        )
+    ):
         return "recommendation"
     pattern, target = rules.recommendation_statement.pick(body, folded)
     if pattern.match(target):
         return "recommendation"
     pattern, target = rules.meta.pick(body, folded)
-    if pattern.search(target[main : _trailing_concession(body)].strip()):
-        whole_body = body if whole is None else whole[body_offset:]
-        return "claim" if rules.findings.search(whole_body) else "meta"
+    region = target[main : _trailing_concession(body)].strip()
+    found = pattern.search(region)
+    if (
+        found is not None
+        and not rules.findings.search(whole_body)
+        and not (_CITES.search(whole_body) and _conduct_only(region, found, pattern, rules, folded))
+        and not _writers_stance(body)
+    ):
+        return "meta"
+    # What would be a claim may be no statement at all: a unit without a word (a phone
+    # number), a broadcast's frame (tried last: no rule above reads either otherwise).
+    if not _WORD.search(whole_body) or _broadcast_frame(stripped, folded, rules):
+        return "meta"
     return "claim"
+
+
+# The writer's own stance ("in my opinion", "I think", "IMO", "to me,", "I can see"): a
+# remark about the evidence or a consensus made with it is the writer's claim (the public gold
+# annotates every first-person opinion a claim or advice, never meta), unless research is said
+# to be needed (meta by the conventions, whoever says it).
+_STANCE = re.compile(
+    r"\b(?:in\s+my\s+(?:opinion|view)|i\s+(?:think|believe|feel|can\s+see|can't\s+see|"
+    r"cannot\s+see|don['’]t\s+think|do\s+not\s+think)|imo|imho|as\s+i\s+see\s+it)\b|\bto\s+me,",
+    re.IGNORECASE,
+)
+_NEEDED = re.compile(r"\b(?:needed|warranted|required|needs?\s+(?:to\s+be|further|more))\b", re.I)
+
+
+def _writers_stance(body: str) -> bool:
+    """Does the statement carry the writer's own stance (and no call for research)?"""
+    return _STANCE.search(body) is not None and _NEEDED.search(body) is None
+
+
+def _conduct_only(
+    region: str,
+    found: re.Match[str],
+    pattern: re.Pattern[str],
+    rules: KindRules,
+    folded: str | None,
+) -> bool:
+    """Is every meta match in ``region`` (the first is ``found``) research told without its
+    findings (``conduct`` in data/kinds.yaml)? With a citation in the statement such research
+    is another work's, reported as a claim; any other remark about the evidence stays meta."""
+    conduct = rules.conduct.pick(region, folded)[0]
+    match: re.Match[str] | None = found
+    while match is not None:
+        if conduct.match(region, match.start()) is None:
+            return False
+        match = pattern.search(region, match.start() + 1)
+    return True
+
+
+# A reference in the statement: a numbered marker ("[5]", "[9-11]") or a year in parentheses
+# ("(Smith 2019)", "(2004, vol. 80)"). Research told with one is another work's, which a
+# review or essay reports as a claim (docs/extraction-decisions.md, entry 8).
+_CITES = re.compile(NUMBERED.pattern + r"|\([^()]{0,80}?\b(?:19|20)\d{2}[a-z]?\b[^()]{0,40}\)")
+
+
+# The inverted order of an English yes/no question: an auxiliary, then its subject (a pronoun,
+# a determiner's phrase or a name) ("Is it safe ...", "Does anyone know ...", "Is UpToDate a
+# ..."). Not "Do"/"Have", which open imperatives ("Do not ...", "Have a look ..."), nor "Will"
+# or "May" before a name ("Will Smith said ...").
+_INVERTED = re.compile(
+    r"(?i:(?:so|and|but|also),?\s+)?"
+    r"(?:(?i:is|are|was|were|does|did|can|could|would|will|should|has|shall|may|might|"
+    r"isn['’]t|aren['’]t|doesn['’]t|didn['’]t|can['’]t|won['’]t|wouldn['’]t|shouldn['’]t)"
+    r"\s+(?i:it|you|he|she|they|we|i|there|this|that|these|those|anyone|anybody|someone|"
+    r"somebody|everyone|everybody|the|a|an|any|my|your|our|their|his|her|its)"
+    r"|(?i:is|are|was|were|does|did|has|can|could|would|should|isn['’]t|aren['’]t|doesn['’]t)"
+    r"\s+[A-Z][\w'’-]*)\b"
+)
+# The letters an inverted question can open with (a quick test before the pattern).
+_INVERTED_INITIALS = frozenset("IiAaWwDdCcSsHhMm")
+# Inversion that opens a condition ("Should you notice a rash, stop ...", "Were it not for X,
+# ...", "Had we known, ..."): a clause before the main one, not a question.
+_CONDITIONAL_INVERSION = re.compile(r"(?i:should|were|had)\b[^,;:]*[,;:]")
+
+
+def _inverted_question(stripped: str) -> bool:
+    """A yes/no question posted without its question mark ("Is melatonin safe for children.",
+    "Does anyone know a source on this"): it opens with the inverted order of a question."""
+    return _INVERTED.match(stripped) is not None and _CONDITIONAL_INVERSION.match(stripped) is None
+
+
+# A norm held by others that the statement reports ("There is a widespread belief that
+# supplements should be taken with food", "Many hold the view that children should ..."): the
+# deontic words after a noun of belief and "that", in the same clause, are not the writer's advice.
+_REPORTED_NORM = re.compile(
+    r"\b(?:belief|beliefs|view|notion|idea|assumption|perception|misconception|myth|opinion|"
+    r"expectation|conviction)\s+(?:\w+\s+){0,3}?that\b[^.;:]*$",
+    re.IGNORECASE,
+)
+# Words one of the ``frames`` patterns needs (in lower case): a statement without any of them
+# is no frame, and the patterns, which may match anywhere, are not tried on it.
+_FRAME_WORDS = (
+    "this is",
+    "i'm",
+    "i’m",
+    "that was",
+    "production of",
+    "presentation of",
+    "produced by",
+    "presented by",
+    "brought to you by",
+)
+
+
+def _broadcast_frame(stripped: str, folded: str | None, rules: KindRules) -> bool:
+    """Does the statement (after a transcript's speaker label) frame a broadcast: its ident,
+    host, sign-off or credit line (``frames`` in ``data/kinds.yaml``)? ``folded`` is the
+    statement's :func:`.caseless.fold`, if it has one."""
+    if len(stripped) > 160:
+        return False
+    lower = folded if folded is not None else stripped.lower()
+    if not any(word in lower for word in _FRAME_WORDS):
+        return False
+    return rules.frames.search(_SPEAKER.sub("", stripped, count=1)) is not None
+
+
+def _titled_publication(body: str, folded: str | None) -> bool:
+    """Is the statement a listed title, a dash and a publication described by what it holds
+    ("Sleep and Memory (Updated: 2019) - This fact sheet explains ...")? (From the statement's
+    first word, ``publications`` of data/kinds.yaml are read with the signposting.)"""
+    at = body.find(" - ", 0, 200)
+    if at < 0:
+        at = body.find(" – ", 0, 200)
+        if at < 0:
+            at = body.find(" — ", 0, 200)
+            if at < 0:
+                return False
+    pattern, target = load_rules().publications.pick(body, folded)
+    return pattern.match(target, at + 3) is not None
+
+
+# Quotation marks before the first word ("“Health Notes,” a new series, presents ..."): the
+# text's own patterns are tried from its first word.
+_OPENING_QUOTES = re.compile(r"[\"“‘]*")
+_QUOTES = frozenset('"“‘')
+# A transcript's speaker label in capitals ("HOST: ", "DR. LEE: "), left out when a broadcast's
+# frame is looked for.
+_SPEAKER = re.compile(r"^[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,2}:\s+(?=\S)")
+# A word: a unit without one (a phone number, a bare figure) states nothing.
+_WORD = re.compile(r"[^\W\d_]{2}")
 
 
 # Imperatives that point the reader to the text itself ("See the list below:", "Consider the
@@ -243,10 +405,11 @@ def is_label_sentence(text: str) -> bool:
 
 
 def _titled_item(stripped: str) -> bool:
-    """A list item worded as a title, without a full stop: the name of a linked page or
-    article ("Tips for Dietary Supplement Users", "Mixing Medications and Dietary Supplements
-    Can Endanger Your Health"), not a statement of its own. A trailing ellipsis ("More
-    Consumer Updates ...") is no full stop."""
+    """A list item or a unit of running text worded as a title, without a full stop: the name
+    of a linked page or article ("Tips for Dietary Supplement Users", "Mixing Medications and
+    Dietary Supplements Can Endanger Your Health"), or a series number, credit or affiliation
+    left after a paragraph's sentences ("National Institute of X Fact Sheet 2.1"), not a
+    statement of its own. A trailing ellipsis ("More Consumer Updates ...") is no full stop."""
     if stripped.endswith(("..", "…")):
         stripped = stripped.rstrip(".…").rstrip()
     return bool(stripped) and stripped[-1] not in ".!?" and title_like(stripped)

@@ -105,7 +105,9 @@ OBSERVATIONAL_BODY = _rule(
     "is graded by the studies it pools, not by the word 'review': when the claim or its cited "
     "entries count more observational studies (cohort, case-control, cross-sectional) than "
     'randomized ones, the start is low. Detected from counts such as "nine cohort studies and '
-    'one trial"; type the evidence as `observational_study` to say so directly.',
+    'one trial", or from a review that counts none but names observational designs only ("in '
+    'longitudinal and cross-sectional studies"); type the evidence as `observational_study` '
+    "to say so directly.",
     role="design",
     domain="design",
 )
@@ -180,6 +182,22 @@ REPORTED_LIMITATIONS = _rule(
     "reference standard, a domain at high risk) and case-control (two-gate) designs (GRADE "
     "guidelines 21 part 1). GRADE domain: risk of "
     'bias. Detected from such words, unless negated ("not at high risk of bias").' + _COMPOSED,
+    role="limitation",
+    domain="risk_of_bias",
+)
+UNBLINDED_SUBJECTIVE = _rule(
+    "risk_of_bias.unblinded_subjective",
+    "Participants not blind to the intervention, outcome judged by them",
+    "info",
+    "the participants knew which intervention they received and judged the outcome "
+    "themselves ({detail})",
+    "The claim names an intervention its participants cannot be blind to (exercise, yoga, a "
+    "psychological or educational programme) and an outcome they judge or report themselves "
+    "(pain, depression, function, quality of life), in a body of trials whose text says "
+    "nothing of blinding, a sham control or a low risk of bias. GRADE guidelines 4 (Guyatt et "
+    "al. 2011, J Clin Epidemiol 64:407) counts lack of blinding among the study limitations "
+    "and weighs it most for subjective outcomes. GRADE domain: risk of bias; one level, and "
+    "only when no stated limitation rated the domain already.",
     role="limitation",
     domain="risk_of_bias",
 )
@@ -462,6 +480,20 @@ BENEFIT_AND_HARM = _rule(
     "a risk ratio from 0.5 to 2): the evidence cannot tell benefit from harm. GRADE rates this "
     "down two levels, very serious imprecision (Guyatt et al. 2011, GRADE guidelines 6). GRADE "
     "domain: imprecision; counted together with `imprecision.ci_includes_null`.",
+    role="limitation",
+    domain="imprecision",
+)
+TO_LARGE_EFFECT = _rule(
+    "imprecision.to_large_effect",
+    "Confidence interval runs from no effect to a large effect",
+    "info",
+    "the confidence interval runs from no effect past a large effect ({detail})",
+    "The 95% confidence interval of a standardised mean difference includes no effect and "
+    "reaches past a large effect (0.8 SD; the threshold of an appreciable effect is 0.5): it "
+    "crosses that threshold by far, which GRADE guidance 34 (Zeng et al. 2022, J Clin "
+    'Epidemiol 150:216) rates down more than one level ("when a CI appreciably crosses the '
+    'threshold(s) of interest, one should consider rating down two or three levels"). GRADE '
+    "domain: imprecision; counted together with `imprecision.ci_includes_null`, two levels.",
     role="limitation",
     domain="imprecision",
 )
