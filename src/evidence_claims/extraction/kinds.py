@@ -19,6 +19,7 @@ from . import caseless, derivative, first_chars
 from .abstract_labels import is_label_name
 from .caseless import FoldedSearch, Unsupported, fold, lower_pattern
 from .first_chars import grouped
+from .literals import holds, required
 from .mentions import NUMBERED
 from .pattern_cache import cached_pattern, compiled, fingerprint
 from .segment import Segment
@@ -60,6 +61,9 @@ class KindRules:
     conduct: FoldedSearch
     frames: re.Pattern[str]
     publications: FoldedSearch
+    # Strings one of which the folded statement holds wherever ``findings`` matches
+    # (.literals); None: no such set, the pattern is always tried.
+    findings_need: tuple[str, ...] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +87,18 @@ def load_rules() -> KindRules:
         conduct=_compile(data["conduct"], re.M),
         frames=compiled("|".join(f"(?:{p})" for p in data["frames"])),
         publications=_compile(data["publications"], 0, at_start=True),
+        findings_need=_needs("|".join(f"(?:{p})" for p in data["findings"])),
     )
+
+
+def _needs(pattern: str) -> tuple[str, ...] | None:
+    """The strings (:func:`.literals.required`) one of which a folded text holds wherever
+    ``pattern``, matched case-insensitively, matches it; None when unknown or too many."""
+    try:
+        strings = required(lower_pattern(pattern))
+    except Unsupported:
+        return None
+    return None if strings is None or len(strings) > 12 else tuple(sorted(strings))
 
 
 _GUARD = "(?<![\\w'’])(?=\\w)"
@@ -219,9 +234,9 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
     found = pattern.search(region)
     if (
         found is not None
-        and not rules.findings.search(whole_body)
+        and not _reports_finding(whole_body, rules)
         and not (_CITES.search(whole_body) and _conduct_only(region, found, pattern, rules, folded))
-        and not _writers_stance(body)
+        and not _writers_stance(body, folded)
     ):
         return "meta"
     # What would be a claim may be no statement at all: a unit without a word (a phone
@@ -241,11 +256,28 @@ _STANCE = re.compile(
     re.IGNORECASE,
 )
 _NEEDED = re.compile(r"\b(?:needed|warranted|required|needs?\s+(?:to\s+be|further|more))\b", re.I)
+_STANCE_NEEDS = _needs(_STANCE.pattern)
 
 
-def _writers_stance(body: str) -> bool:
-    """Does the statement carry the writer's own stance (and no call for research)?"""
+def _writers_stance(body: str, folded: str | None = None) -> bool:
+    """Does the statement carry the writer's own stance (and no call for research)?
+    ``folded`` is the statement's :func:`.caseless.fold`, if known: a statement that holds
+    none of the strings every stance needs (:data:`_STANCE_NEEDS`) is passed over."""
+    if folded is not None and _STANCE_NEEDS is not None and not holds(folded, _STANCE_NEEDS):
+        return False
     return _STANCE.search(body) is not None and _NEEDED.search(body) is None
+
+
+def _reports_finding(whole_body: str, rules: KindRules) -> bool:
+    """Does the statement (asides included) report a finding (``findings`` of
+    data/kinds.yaml)? Tried only on a statement that holds one of the strings every finding
+    needs (``findings_need``): most statements hold none, and the pattern is tried at every
+    position of the statement."""
+    if rules.findings_need is not None:
+        folded = fold(whole_body)
+        if folded is not None and not holds(folded, rules.findings_need):
+            return False
+    return rules.findings.search(whole_body) is not None
 
 
 def _conduct_only(
