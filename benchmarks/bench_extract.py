@@ -13,7 +13,7 @@ Then the `evidence-claims extract` command itself on the corpus saved as a file,
 with JSON output, each run in a fresh process measured from outside with ``wait4`` (CPU
 seconds, peak RSS): start-up, imports, reading, drafting and writing all count.
 The command keeps the rules' compiled patterns in a store on disk between runs
-(``extraction/pattern_cache.py``): the benchmark gives it a store of its own in a temporary
+(``io/pattern_store.py``): the benchmark gives it a store of its own in a temporary
 folder, fills it with one untimed run, and also times YAML output with the store off (what a
 first run, or ``EVIDENCE_CLAIMS_PATTERN_CACHE=off``, costs).
 Target: >= 10,000 sentences/s for `extract` and for the command.

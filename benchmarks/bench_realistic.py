@@ -3,6 +3,7 @@
     python benchmarks/bench_realistic.py                  # (a), (b), (c) at 10k, cold starts
     python benchmarks/bench_realistic.py --json-sizes 10k,100k --repeat 5
     python benchmarks/bench_realistic.py --only c --json-sizes 1m --json-shapes small  # 1M claims
+    python benchmarks/bench_realistic.py --only none --cold-start-runs 11     # cold starts only
 
 Corpora, generated once into ``--corpus-dir``:
 
@@ -166,27 +167,42 @@ def bench(
 
 
 def cold_starts(runs: int) -> list[tuple[str, float, float]]:
+    """Median wall and CPU seconds of ``--help`` and of validating the bundled set, with the
+    store of compiled patterns warm (a folder of its own, filled by the first run) and off
+    (``EVIDENCE_CLAIMS_PATTERN_CACHE=off``: a first run on a machine, or a read-only home).
+    The commands take turns, ``runs`` rounds, so that a change in the machine's load falls on
+    all of them alike."""
     tool = _tool("evidence-claims") or "evidence-claims"
-    commands = {
-        "evidence-claims --help": [tool, "--help"],
-        "evidence-claims validate claims/kratom-addiction": [
-            tool,
-            "validate",
-            "claims/kratom-addiction",
-        ],
-    }
-    out = []
-    for label, command in commands.items():
-        measure(command, cwd=ROOT)  # bytecode written, files cached
-        done = [measure(command, cwd=ROOT) for _ in range(runs)]
-        out.append(
-            (
-                label,
-                statistics.median(r.seconds for r in done),
-                statistics.median(r.cpu for r in done),
-            )
+    validate = [tool, "validate", "claims/kratom-addiction"]
+    base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    with tempfile.TemporaryDirectory(prefix="evidence-claims-patterns-") as store:
+        warm = {**base, "EVIDENCE_CLAIMS_PATTERN_CACHE": store}
+        off = {**base, "EVIDENCE_CLAIMS_PATTERN_CACHE": "off"}
+        commands = {
+            "evidence-claims --help": ([tool, "--help"], warm),
+            "evidence-claims validate claims/kratom-addiction (pattern store warm)": (
+                validate,
+                warm,
+            ),
+            "evidence-claims validate claims/kratom-addiction (pattern store off)": (
+                validate,
+                off,
+            ),
+        }
+        for command, env in commands.values():
+            measure(command, cwd=ROOT, env=env)  # bytecode written, files cached, store filled
+        done: dict[str, list[Run]] = {label: [] for label in commands}
+        for _ in range(runs):
+            for label, (command, env) in commands.items():
+                done[label].append(measure(command, cwd=ROOT, env=env))
+    return [
+        (
+            label,
+            statistics.median(r.seconds for r in found),
+            statistics.median(r.cpu for r in found),
         )
-    return out
+        for label, found in done.items()
+    ]
 
 
 # --- printing -------------------------------------------------------------------------------
@@ -255,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
         help="run check-jsonschema only on JSON corpora of at most this many claims "
         "(it takes about three minutes on a million)",
     )
-    parser.add_argument("--cold-start-runs", type=int, default=11)
+    parser.add_argument("--cold-start-runs", type=int, default=11, help="rounds of cold starts")
     parser.add_argument(
         "--serial-max-claims",
         type=int,

@@ -19,7 +19,7 @@ BAD = DATA / "bad"
 KRATOM = ROOT / "claims" / "kratom-addiction"
 
 
-# The store of compiled patterns (extraction/pattern_cache.py) in a folder of the test run, not
+# The store of compiled patterns (io/pattern_store.py) in a folder of the test run, not
 # the user's cache folder: set when this file is imported, before any test module builds rules
 # at collection, and inherited by the commands tests run in fresh processes.
 _PATTERN_STORE = tempfile.TemporaryDirectory(prefix="evidence-claims-patterns-")

@@ -170,13 +170,13 @@ def test_validate_streams_large_files_and_validate_file_keeps_the_set(
     from evidence_claims.pipeline import validation
 
     calls: list[Path] = []
-    real = validation.stream_report
+    real = stream_module.stream_report
 
     def spy(path: Path, **kwargs: Any) -> Report | None:
         calls.append(path)
         return real(path, **kwargs)
 
-    monkeypatch.setattr(validation, "stream_report", spy)
+    monkeypatch.setattr(stream_module, "stream_report", spy)
     monkeypatch.setattr(stream_module, "STREAM_BYTES", 0)
     report = validation.validate(corpus, limits=LIMITS, jobs=1)
     assert calls == [corpus]

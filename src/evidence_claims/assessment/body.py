@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..io.pattern_store import assessment_pattern
 from ..model.records import Claim
 from ..rules import assessment as R
 from .compose import of_study_quality
@@ -77,8 +78,8 @@ class Reading:
 
 _EMPTY = Reading()
 _STUDY_STEMS = ("stud", "trial", "rct", "cohort", "review")
-_STUDY_WORDS = re.compile("|".join(_STUDY_STEMS), re.IGNORECASE)
-_DIGIT = re.compile(r"\d")
+_STUDY_WORDS = assessment_pattern("|".join(_STUDY_STEMS), re.IGNORECASE)
+_DIGIT = assessment_pattern(r"\d")
 
 
 def read(text: str) -> Reading:
@@ -370,9 +371,11 @@ def _only_observational_named(claim: Claim, ctx: SetContext) -> str | None:
     return found
 
 
-_ROBINS = re.compile(r"\brobins[\s-]*i\b", re.IGNORECASE)
+_ROBINS = assessment_pattern(r"\brobins[\s-]*i\b", re.IGNORECASE)
 _ROBINS_WORDS = ("robins",)
-_JUDGEMENT = re.compile(r"\b(low|moderate|serious|critical)\s+risk\s+of\s+bias\b", re.IGNORECASE)
+_JUDGEMENT = assessment_pattern(
+    r"\b(low|moderate|serious|critical)\s+risk\s+of\s+bias\b", re.IGNORECASE
+)
 _JUDGEMENT_LEVELS = {"low": 0, "moderate": 1, "serious": 2, "critical": 2}
 
 
@@ -469,7 +472,7 @@ def upgrades(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
 
 
 _FOLD = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "ten": 10.0}
-_STATED_LARGE = re.compile(
+_STATED_LARGE = assessment_pattern(
     # GRADEpro's "strong association" / "very strong association" (the evidence profile's words
     # for a large and a very large effect, GRADE guidelines 9)
     r"\b(?P<very>very\s+)?strong\s+association\b"

@@ -19,14 +19,16 @@ code and quotes the words it came from.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from ..io.pattern_store import ASSESSMENT, assessment_pattern, cached_pattern, compiled, fingerprint
 from ..rules import assessment as R
-from .cues import first_words, phrase_words, words_in
+from . import phrase_trie
+from .cues import words_in
 from .detected import Detected
 from .phrase_trie import trie_alternation
 
@@ -260,13 +262,110 @@ def _is_withheld(clause: str, end: int) -> bool:
     return match is not None and len(_WORD.findall(clause[end : match.start()])) <= MAX_GAP
 
 
+_TOKEN_GUARDS = r"(?:(?<![\w-])(?:{})(?![\w-])|n't)"
+"""The tokeniser's pattern around the alternation of its phrases: whole words; "n't" is glued
+to its verb."""
+
+# The code that turns the phrases into the tokeniser's pattern: a stored pattern made by other
+# code is not used (:mod:`..io.pattern_store`).
+_BUILD_CODE = fingerprint(__file__, phrase_trie.__file__)
+
+FULL_AFTER = 64
+"""Distinct phrase sets a run matches with a pattern of their own before it compiles the
+alternation of every phrase (see :func:`_clause_pattern`)."""
+_partial: dict[frozenset[str], re.Pattern[str]] = {}
+
+
+def _phrases() -> list[str]:
+    return sorted(p for p in _roles() if p != "n't")
+
+
 @cache
 def _pattern() -> re.Pattern[str]:
-    phrases = (p for p in _roles() if p != "n't")
-    # whole words; "n't" is glued to its verb. A trie matches what the longest-first
-    # alternation of the phrases matches, and compiles in less than half the time
-    # (:mod:`.phrase_trie`)
-    return re.compile(r"(?:(?<![\w-])(?:" + trie_alternation(phrases) + r")(?![\w-])|n't)")
+    """The tokeniser's pattern with every phrase. A trie matches what the longest-first
+    alternation of the phrases matches, and compiles in less than half the time
+    (:mod:`.phrase_trie`); the compiled pattern is kept between runs
+    (:mod:`..io.pattern_store`)."""
+    phrases = _phrases()
+    return cached_pattern(
+        phrases,
+        _BUILD_CODE,
+        lambda: _TOKEN_GUARDS.format(trie_alternation(phrases)),
+        store=ASSESSMENT,
+    )
+
+
+_RUN = assessment_pattern(r"[\w-]+")
+"""A run of word characters and hyphens: a whole word of :func:`.cues.words_in`."""
+
+
+@cache
+def _needs() -> dict[str, tuple[str, frozenset[str]]] | None:
+    """For each phrase of :func:`_roles`, its first word and the words it needs in a text
+    (what :func:`.cues.phrase_words` gives for it alone, one search per phrase); None when a
+    phrase does not start with a whole word (:func:`.cues.first_words`)."""
+    out = {}
+    for phrase in _roles():
+        lead = _RUN.match(phrase)
+        if lead is None:
+            return None
+        out[phrase] = (lead.group(0), frozenset(_RUN.findall(phrase)))
+    return out
+
+
+def _index(phrases: Iterable[str]) -> dict[str, tuple[tuple[frozenset[str], str], ...]] | None:
+    """For each first word of ``phrases`` (of :func:`_roles`), (the words it needs, phrase)
+    of each phrase starting with it, in order; None when :func:`_needs` is."""
+    needs = _needs()
+    if needs is None:
+        return None
+    after: dict[str, list[tuple[frozenset[str], str]]] = {}
+    for phrase in phrases:
+        lead, needed = needs[phrase]
+        after.setdefault(lead, []).append((needed, phrase))
+    return {lead: tuple(entries) for lead, entries in after.items()}
+
+
+@cache
+def _phrase_index() -> dict[str, tuple[tuple[frozenset[str], str], ...]] | None:
+    """:func:`_index` of the tokeniser's phrases."""
+    return _index(_phrases())
+
+
+def _clause_pattern(clause: str) -> re.Pattern[str]:
+    """A pattern that finds in the lower-cased ``clause`` exactly what :func:`_pattern` finds.
+
+    Compiling the alternation of some 2,200 phrases took about 0.1 s of every run that reads
+    one clause, where a clause holds a handful of them. A phrase matches only where each run
+    of word characters and hyphens of its words is a whole word of the text
+    (:func:`.cues.phrase_words`), so the alternation of the phrases whose words are all in the
+    clause finds the same matches there (a branch that cannot match anywhere changes no
+    match), and compiles in a fraction of a millisecond. After :data:`FULL_AFTER` distinct
+    phrase sets the run uses the whole pattern (kept between runs, when the store is on)."""
+    if len(_partial) >= FULL_AFTER or _phrase_index() is None:
+        return _pattern()
+    return _partial_pattern(clause)
+
+
+def _partial_pattern(clause: str) -> re.Pattern[str]:
+    """The tokeniser's pattern with only the phrases whose words are all whole words of the
+    lower-cased ``clause`` (see :func:`_clause_pattern`; call when :func:`_phrase_index` is not
+    None), compiled once per run for each set of phrases."""
+    index = _phrase_index()
+    assert index is not None, "_partial_pattern() needs the phrase index"
+    present = words_in(clause)
+    phrases = frozenset(
+        phrase
+        for word in present.intersection(index)
+        for needed, phrase in index[word]
+        if needed <= present
+    )
+    pattern = _partial.get(phrases)
+    if pattern is None:
+        pattern = _partial[phrases] = compiled(
+            _TOKEN_GUARDS.format(trie_alternation(phrases)), store=ASSESSMENT
+        )
+    return pattern
 
 
 @cache
@@ -284,15 +383,10 @@ def _term_words() -> (
     """The terms' first words and, for each, the words each term starting with it needs (see
     :mod:`.cues`) with the term; None when a term does not start with a word (then every text
     is searched with :func:`_term_pattern`)."""
-    phrases = sorted(p for p, role in _roles().items() if role.terms)
-    first = first_words(phrases)
-    if first is None:
+    after = _index(sorted(p for p, role in _roles().items() if role.terms))
+    if after is None:
         return None
-    after: dict[str, list[tuple[frozenset[str], str]]] = {}
-    for phrase in phrases:
-        ((lead, (needed,)),) = phrase_words([phrase]).items()
-        after.setdefault(lead, []).append((needed, phrase))
-    return first, {lead: tuple(terms) for lead, terms in after.items()}
+    return frozenset(after), after
 
 
 @cache
@@ -360,7 +454,7 @@ def _explanation() -> re.Pattern[str]:
     )
 
 
-_SENTENCE_END = re.compile(r"\.(?!\d)")
+_SENTENCE_END = assessment_pattern(r"\.(?!\d)")
 
 
 def _explained_after(lowered: str, offset: int) -> bool:
@@ -371,8 +465,8 @@ def _explained_after(lowered: str, offset: int) -> bool:
     return any(not m.group("blocked") for m in _explanation().finditer(window))
 
 
-_WORD = re.compile(r"[\w²'-]+")
-_COUNT_BEFORE = re.compile(r"\d[\d,.]*\s+$")
+_WORD = assessment_pattern(r"[\w²'-]+")
+_COUNT_BEFORE = assessment_pattern(r"\d[\d,.]*\s+$")
 """A number right before a term: "only 48 women" says how many people, not that the study
 population was restricted to women (GRADE guidelines 8), so no group qualifier judges it."""
 
@@ -410,7 +504,7 @@ def _tokens(clause: str) -> tuple[Token, ...]:
         return max(lo - 1, 0)
 
     out = []
-    for match in _pattern().finditer(clause):
+    for match in _clause_pattern(clause).finditer(clause):
         phrase = " ".join(match.group(0).split())
         role = roles.get(phrase)
         if role is None:
@@ -848,7 +942,7 @@ def detected(texts: list[tuple[str, str, tuple]]) -> list[Detected]:
     return list(out.values())
 
 
-_RATING_WORDS = re.compile(
+_RATING_WORDS = assessment_pattern(
     r"^(?:downgrad\w*|(?:rated|rate|rating)\s+(?:\w+\s+){0,2}down|(?:one|two|1|2)[\s-]levels?|"
     r"(?:certainty|evidence|quality)\s+was\s+(?:lowered|reduced|downgraded|rated\s+down)|"
     r"(?:lowered|reduced|lowers|reduces|lower)\s+(?:our\s+)?confidence|serious|very\s+serious)$"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..io.pattern_store import assessment_pattern
 from ..model.records import Claim
 from ..rules import assessment as R
 from .body import Reading, claim_and_entry_texts, cue_in, negation
@@ -267,7 +268,9 @@ def _of_this_outcome(reading: Reading, index: int, own: tuple[Effect, ...]) -> b
     return any(same_estimate(owner, effect) for effect in own)
 
 
-_PARTLY = re.compile(r"(?:partly|partially|in\s+part|only\s+some|somewhat)\W+(?:\w+\W+){0,2}$")
+_PARTLY = assessment_pattern(
+    r"(?:partly|partially|in\s+part|only\s+some|somewhat)\W+(?:\w+\W+){0,2}$"
+)
 
 
 def _explained(claim: Claim, ctx: SetContext) -> tuple[str, tuple] | None:
@@ -297,7 +300,7 @@ def stated_imprecision(claim: Claim, ctx: SetContext) -> Detected | None:
 
 
 _NOT_NEGATED_GAP = r"(?:(?!\bnot\b|\bno\b|n't|\bnever\b)[^.;]){0,40}?"
-_STATED_IMPRECISE = re.compile(
+_STATED_IMPRECISE = assessment_pattern(
     # an interval said in words to cross no effect or to reach appreciable effects (GRADE
     # guidelines 6): "boundaries of CI crossing the no effect line", "confidence intervals
     # across 1", "the 95% CI includes appreciable benefit or harm", "confidence intervals
@@ -320,7 +323,7 @@ _STATED_IMPRECISE = re.compile(
     re.IGNORECASE,
 )
 _IMPRECISE_WORDS = ("ci", "interval", "ois", "optimal information")
-_FEWER_THAN = re.compile(
+_FEWER_THAN = assessment_pattern(
     # a body said to be smaller than a size: "<400 participants for each outcome", "sample size
     # <400 within the meta-analysis", "fewer than 200 patients"
     r"(?:<|\u2264|\bfewer\s+than|\bless\s+than|\bbelow|\bunder)\s*(?P<n>\d[\d,]*)\s*"

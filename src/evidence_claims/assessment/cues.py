@@ -12,6 +12,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ..io.pattern_store import ASSESSMENT
+from ..io.pattern_store import compiled as stored
 from ..model.taxonomy import source_types
 from .estimates import SCALED_NUMBER, SCALES, SPACED_THOUSANDS
 
@@ -41,7 +43,7 @@ class Lexicon:
         """:attr:`source` compiled, once."""
         compiled = self._compiled
         if not compiled:
-            compiled.append(re.compile(self.source))
+            compiled.append(stored(self.source, store=ASSESSMENT))
         return compiled[0]
 
     def may_match(self, lowered: str) -> bool:
@@ -95,10 +97,11 @@ def compile_phrases(
     """A whole-word alternation of the phrases (spaces match any blank), case-insensitive
     unless asked; ``not_before`` lists words that may not follow a match, ``not_after`` words
     that may not come just before it (one blank between)."""
-    return re.compile(
+    return stored(
         phrase_pattern(
             phrases, case_sensitive=case_sensitive, not_before=not_before, not_after=not_after
-        )
+        ),
+        store=ASSESSMENT,
     )
 
 
@@ -234,15 +237,16 @@ def _count_pattern() -> re.Pattern[str]:
     between = r"(?:(?!(?:" + breakers + r")\b)[\w-]+\s+){0,3}?"
     # "30 users", "149 long-term regular users", "thirty male and female cases", "n = 30";
     # not "33 randomized trials in children"
-    return re.compile(
-        r"(?<![\w.,])" + number + r"\s+" + between + nouns + r"|\bn\s*=\s*(?P<n2>\d+)"
+    return stored(
+        r"(?<![\w.,])" + number + r"\s+" + between + nouns + r"|\bn\s*=\s*(?P<n2>\d+)",
+        store=ASSESSMENT,
     )
 
 
 @cache
 def _number_pattern() -> re.Pattern[str]:
     words = sorted(number_words(), key=len, reverse=True)
-    return re.compile(r"\d|\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    return stored(r"\d|\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", store=ASSESSMENT)
 
 
 def participant_counts(text: str, lowered: str | None = None) -> list[int]:

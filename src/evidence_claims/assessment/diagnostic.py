@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..io.pattern_store import assessment_pattern
 from ..model.records import Claim
 from .estimates import Effect
 
@@ -43,7 +44,7 @@ SPREAD_POINTS = 30.0
 which the estimates vary widely: a stand-in for GRADE guidelines 21 part 2's judgement of
 "widely varying" point estimates, which sets no number."""
 
-_ACCURACY_WORDS = re.compile(
+_ACCURACY_WORDS = assessment_pattern(
     # the words of test accuracy, not the other senses of "sensitivity" (insulin sensitivity, a
     # sensitivity analysis): both measures named together, or accuracy named as such
     r"\bsensitivit(?:y|ies)\s+(?:and|or|&)\s+specificit(?:y|ies)\b"
@@ -52,7 +53,7 @@ _ACCURACY_WORDS = re.compile(
 )
 
 _QUADAS_DOMAIN = r"(?:patient\s+selection|index\s+test|reference\s+standard|flow\s+and\s+timing)"
-_QUADAS = re.compile(
+_QUADAS = assessment_pattern(
     # QUADAS-2 judgements in words (Whiting et al. 2011): a domain at high risk of bias
     r"\bhigh\s+risk\s+of\s+bias\s+(?:in|for|regarding|from)\s+(?:the\s+)?" + _QUADAS_DOMAIN
     + r"|\b" + _QUADAS_DOMAIN + r"\s+(?:domain\s+)?(?:was|were|is|at|had|with|showed)\s+"
@@ -67,13 +68,13 @@ _QUADAS = re.compile(
     r"\s+of\s+the\s+reference",
     re.IGNORECASE,
 )  # fmt: skip
-_TWO_GATE = re.compile(
+_TWO_GATE = assessment_pattern(
     # GRADE guidelines 21 part 1: case-control ("two-gate") accuracy designs are a risk of
     # bias (spectrum) concern, and their population an indirect one
     r"\btwo[-\s]gate\b|\bcase[-\s]control\b",
     re.IGNORECASE,
 )
-_SPREAD = re.compile(
+_SPREAD = assessment_pattern(
     r"\b(?P<measure>sensitivit(?:y|ies)|specificit(?:y|ies))\b[^.;]{0,40}?\brang(?:ed|ing|es)\s+"
     r"(?:widely\s+)?(?:from\s+|between\s+)?(?P<low>\d{1,3}(?:\.\d+)?)\s*%?\s*(?:to|and|-|\u2013)\s*"
     r"(?P<high>\d{1,3}(?:\.\d+)?)\s*%",

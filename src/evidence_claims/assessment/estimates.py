@@ -39,6 +39,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from ..io.pattern_store import assessment_pattern
+
 Kind = Literal["ratio", "difference", "proportion"]
 
 # Measure names, longest first; the kind says where "no effect" lies (1 for ratios, 0 for
@@ -113,8 +115,10 @@ _INTERVAL_WORDS = (
     r"(?:c\.?i\.?|cri|confidence\s+intervals?|credible\s+intervals?|uncertainty\s+intervals?)"
     r"(?:\s*\((?:ci|cri)\))?"
 )
-_DIGIT = re.compile(r"\d")  # what every pattern below needs (a value, a count)
-_POINT = re.compile(
+
+
+_DIGIT = assessment_pattern(r"\d")  # what every pattern below needs (a value, a count)
+_POINT = assessment_pattern(
     r"(?P<measure>"
     + "|".join(re.escape(n) for n in _NAMES)
     + r"|(?<![A-Za-z])(?:"
@@ -137,7 +141,7 @@ _HAD_INTERVAL = (
 """A verb or article between an estimate and its named interval: "the odds ratio of 0.56 had a
 95% CI from 0.26 to 1.21" (the verb is read as the estimate's unit, the article is left).
 Only before the interval's own words, so that no other number is taken for it."""
-_INTERVAL = re.compile(
+_INTERVAL = assessment_pattern(
     r"^(?:\s*(?:higher|lower|more|fewer|less|points?))*"
     + _SCALE_AFTER
     + _HAD_INTERVAL
@@ -207,7 +211,7 @@ def _interval_after(text: str, end: int) -> tuple[float, float, int] | None:
     return (min(low, high), max(low, high), end + interval.end())
 
 
-_LOG_BEFORE = re.compile(
+_LOG_BEFORE = assessment_pattern(
     r"\b(?:log|ln|natural\s+log(?:arithm)?\s+of(?:\s+the)?)[\s-]*$", re.IGNORECASE
 )
 """The words that put a ratio just after them on its log scale: "log RR", "ln OR", "log-HR"."""
@@ -265,7 +269,7 @@ def effects(text: str) -> list[Effect]:
 
 # A number (with a unit of up to two words) whose interval is announced as a 95% CI, when no
 # measure is named: "shortened the stay by 3.79 days (95% CI 2.09 to 5.49 days fewer)".
-_UNNAMED = re.compile(
+_UNNAMED = assessment_pattern(
     r"(?<![\w.,\u00b7])(?P<value>" + _NUM + r")\s*"
     r"(?:%|[A-Za-z][\w/\u00b2\u00b3]{0,11}(?:\s[A-Za-z]{1,8})?)?\s*"
     r"(?=[(\[,;]\s*\d{2}(?:\.\d)?\s?%\s*(?:c\.?i\.?\b|confidence\s+intervals?))",
@@ -296,7 +300,7 @@ def _unnamed_effects(text: str) -> list[Effect]:
 _DOWN = ("lower", "fewer", "less", "shorter", "smaller")
 _DIRECTION = r"(?:lower|fewer|less|shorter|smaller|higher|more|longer|greater|larger)\b"
 _UNITS = r"(?:(?!" + _DIRECTION + r")[A-Za-z%][\w/%\u00b2\u00b3-]{0,11}\s+){0,2}?"
-_DIRECTED = re.compile(
+_DIRECTED = assessment_pattern(
     # "0.09 days longer (95% CI 1.2 days shorter to 1.39 days longer)", "MD 2.3 points lower
     # (4.1 lower to 0.5 higher)": the way summary-of-findings tables write a mean difference,
     # each number unsigned and followed by its direction
@@ -319,8 +323,10 @@ _DIRECTED = re.compile(
     + r")\s*[)\]]",
     re.IGNORECASE,
 )
-_SMD_BEFORE = re.compile(r"\b(?:SMD|standardi[sz]ed\s+mean\s+difference)\b[^.;]{0,20}$", re.I)
-_MD_BEFORE = re.compile(r"\b(?:MD|WMD|mean\s+difference)\b[^.;]{0,20}$", re.IGNORECASE)
+_SMD_BEFORE = assessment_pattern(
+    r"\b(?:SMD|standardi[sz]ed\s+mean\s+difference)\b[^.;]{0,20}$", re.I
+)
+_MD_BEFORE = assessment_pattern(r"\b(?:MD|WMD|mean\s+difference)\b[^.;]{0,20}$", re.IGNORECASE)
 
 
 def _directed(match: re.Match[str], name: str) -> float | None:
@@ -373,7 +379,7 @@ def directional_effects(text: str) -> list[Effect]:
 
 # --- absolute effects per 1000 ------------------------------------------------------------------
 _COUNT = r"(?P<{0}>\d{{1,4}}(?:,\d{{3}})?(?:[.\u00b7]\d+)?)\s*(?P<{0}_dir>fewer|more|less)"
-_PER_1000 = re.compile(
+_PER_1000 = assessment_pattern(
     _COUNT.format("value")
     + r"\s+(?:[a-z]+\s+){0,2}per\s+1[,\s]?000\b[^()\[\]]{0,40}?"
     + r"[(\[]\s*(?:from\s+)?"
@@ -412,7 +418,7 @@ def absolute_effects(text: str) -> list[Effect]:
 
 
 # --- heterogeneity ---------------------------------------------------------------------------
-_I2 = re.compile(
+_I2 = assessment_pattern(
     r"(?<![A-Za-z])I(?:\s?\u00b2|\^2|2|-squared?|\s+squared?)\s*(?:statistic\s*|value\s*)?"
     r"(?:=|:|was|of|is|,)?\s*"
     # a bound rather than a value: "I2 > 75%", "I-square value more than 40%", "I² ≤ 75%"
@@ -505,13 +511,13 @@ _DESIGNS: tuple[tuple[str, Design], ...] = (
     (r"trials?", "randomized"),
     (r"stud(?:y|ies)", "other"),
 )  # fmt: skip
-_STUDY = re.compile(
+_STUDY = assessment_pattern(
     r"(?<![\w.,])" + _COUNT + r"\s+(?:(?:small|large|published|eligible|included|further|"
     r"more|other|separate|independent|matched|nested|population-based)\s+)?"
     r"(?P<design>" + "|".join(f"(?:{p})" for p, _d in _DESIGNS) + r")(?![\w-])",
     re.IGNORECASE,
 )
-_DESIGN_RES = [(re.compile(p + r"$", re.IGNORECASE), d) for p, d in _DESIGNS]
+_DESIGN_RES = [(assessment_pattern(p + r"$", re.IGNORECASE), d) for p, d in _DESIGNS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -548,7 +554,7 @@ def study_counts(text: str) -> list[StudyCount]:
     return out
 
 
-_NAMED_DESIGN = re.compile(
+_NAMED_DESIGN = assessment_pattern(
     r"(?<![\w-])(?P<design>" + "|".join(f"(?:{p})" for p, _d in _DESIGNS) + r")(?![\w-])",
     re.IGNORECASE,
 )
@@ -601,7 +607,7 @@ _THOUSANDS_SPACES = str.maketrans("", "", " \u00a0\u2009\u202f,")
 SCALED_NUMBER = r"\d{1,4}(?:\.\d{1,3})?(?=\s+(?:" + "|".join(SCALES) + r")\b)"
 """A number written before one of :data:`SCALES` ("50 million", "1.2 billion"), as a regular
 expression that leaves the scale word unmatched."""
-_PEOPLE = re.compile(
+_PEOPLE = assessment_pattern(
     r"(?<![\w.,])(?:about|around|approximately|nearly|almost|over|more\s+than|some)?\s*"
     r"(?P<n>\d{1,3}(?:,\d{3})+|" + SPACED_THOUSANDS + r"|" + SCALED_NUMBER + r"|\d+)\s+"
     r"(?P<between>(?:(?!(?:" + "|".join(_BREAKERS) + r")\b)[\w'-]+\s+){0,3}?)"
@@ -611,7 +617,7 @@ _PEOPLE = re.compile(
 )
 
 
-_CASES_AND_CONTROLS = re.compile(
+_CASES_AND_CONTROLS = assessment_pattern(
     r"(?<![\w.,])(?P<cases>\d{1,3}(?:,\d{3})+|\d+)\s+cases\s+(?:and|with|plus|versus|vs\.?)\s+"
     r"(?P<controls>\d{1,3}(?:,\d{3})+|\d+)\s+(?:matched\s+)?controls\b",
     re.IGNORECASE,
@@ -647,10 +653,10 @@ def people_counts(text: str) -> list[tuple[int, str]]:
 
 
 # --- event counts and the optimal information size ------------------------------------------
-_EVENTS = re.compile(
+_EVENTS = assessment_pattern(
     r"(?<![\d/.,])(?P<events>\d{1,3}(?:,\d{3})*|\d+)\s*/\s*(?P<total>\d{1,3}(?:,\d{3})+|\d+)(?![\d/])"
 )
-_RISK_PER_1000 = re.compile(
+_RISK_PER_1000 = assessment_pattern(
     r"(?<![\d.,])(?P<risk>\d{1,4}(?:[.\u00b7]\d+)?)(?:\s+(?:to|versus|vs\.?|and)\s+\d{1,4}"
     r"(?:[.\u00b7]\d+)?)?\s+per\s+1[,\s]?000\b"
     # a rate per 1000 person-years is not a risk
@@ -681,7 +687,7 @@ def event_risks(text: str) -> list[tuple[float, str]]:
     return found
 
 
-_ABSOLUTE = re.compile(
+_ABSOLUTE = assessment_pattern(
     r"(?<![\d.,])(?P<value>\d{1,4}(?:,\d{3})?(?:[.\u00b7]\d+)?)\s*(?P<value_dir>fewer|more|less)"
     r"\s+(?:[a-z]+\s+){0,2}per\s+1[,\s]?000\b",
     re.IGNORECASE,
@@ -739,7 +745,7 @@ def optimal_information_size(risk: float, rrr: float = OIS_RELATIVE_REDUCTION) -
 
 
 # --- intervals of separate studies that do not overlap ------------------------------------------
-_SEPARATE_STUDY = re.compile(
+_SEPARATE_STUDY = assessment_pattern(
     # what sets a second study's estimate against a first's: "another trial", "the other
     # cohort", "a second study", "whereas", "in contrast", "conversely"
     r"\b(?:another|the\s+other|a\s+second|the\s+second|a\s+third|other)\s+(?:[\w-]+\s+){0,3}?"

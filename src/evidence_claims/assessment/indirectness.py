@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..io.pattern_store import assessment_pattern
 from ..model.records import Claim
 from ..rules import assessment as R
 from .body import cue_in
@@ -82,7 +83,7 @@ def indirectness(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
             yield Detected(R.STATED_INDIRECTNESS.code, *found)
 
 
-_GENERALISABILITY = re.compile(
+_GENERALISABILITY = assessment_pattern(
     # applicability, GRADE guidelines 8's name for indirectness of population and intervention,
     # said as limited generalisability: "generalizability of results may be limited",
     # "uncertainty with generalisability of population or outcomes" (Atkins et al. 2004, BMJ

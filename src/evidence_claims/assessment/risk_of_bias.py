@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..io.pattern_store import assessment_pattern
 from ..model.records import Claim
 from ..rules import assessment as R
 from . import compose as K
@@ -45,7 +46,7 @@ def risk_of_bias(claim: Claim, ctx: SetContext) -> Detected | None:
     return Detected(R.UNBLINDED_SUBJECTIVE.code, *unblinded) if unblinded else None
 
 
-_BLINDING_SAID = re.compile(
+_BLINDING_SAID = assessment_pattern(
     r"\b(?:(?:double|single|assessor|observer|triple)[- ]blind(?:ed)?|blinded|masked|"
     r"low\s+risk\s+of\s+bias)\b"
 )
@@ -103,7 +104,7 @@ def _unblinded_subjective(claim: Claim, ctx: SetContext) -> tuple[str, tuple] | 
 
 _NUMBER_WORD = r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+minority)"
 _STUDIES = r"(?:trials|studies|rcts)"
-_FEW_AT_LOW_RISK = re.compile(
+_FEW_AT_LOW_RISK = assessment_pattern(
     # "only four of the 35 trials seemed at lower risk of bias": most of the information comes
     # from studies that are not at low risk (GRADE guidelines 4: rate down when most of the
     # evidence is at high or unclear risk of bias)
@@ -130,7 +131,7 @@ _SAFEGUARD = (
     r"randomi[sz]ation(?:\s+method)?|blinding(?:\s+of\s+(?:the\s+)?(?:outcome\s+)?"
     r"(?:assessors?|assessment|participants|personnel|patients))?)"
 )
-_MOST_AT_RISK = re.compile(
+_MOST_AT_RISK = assessment_pattern(
     # "majority of studies rated as being at unclear risk of bias", "most of the trials had an
     # unclear risk of selection bias", "more than half of the studies had high or some risk of
     # bias": most of the information comes from studies at high or unclear risk (GRADE

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..io.pattern_store import assessment_pattern
 from ..model.records import Claim
 from ..rules import assessment as R
 from .body import may_hold, negation
@@ -18,7 +19,7 @@ _DOMAIN_WORDS = (
     r"(risk\s+of\s+bias|(?:study\s+)?limitations|inconsistency|heterogeneity|indirectness|"
     r"imprecision)"
 )
-_VERY_SERIOUS = re.compile(
+_VERY_SERIOUS = assessment_pattern(
     # "very serious imprecision", "very serious risk of bias"
     r"\bvery\s+serious\s+"
     + _DOMAIN_WORDS
@@ -65,7 +66,7 @@ def very_serious(claim: Claim) -> Iterator[Detected]:
 
 
 _LEVEL = r"(very[\s-]+low|low|moderate)"
-_STATED = re.compile(
+_STATED = assessment_pattern(
     # "low-certainty evidence", "moderate quality evidence", "very low certainty of evidence"
     r"\b"
     + _LEVEL

@@ -13,6 +13,7 @@ import sys
 
 import click
 
+from ..pipeline.parallel import freeze_imports, imports_frozen
 from .options import EXIT_ERROR
 
 # Subcommands that live in their own modules, imported only when run (or listed in --help), so
@@ -39,7 +40,8 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in LAZY_COMMANDS:
             module_name, attribute = LAZY_COMMANDS[cmd_name].split(":")
-            module = importlib.import_module(module_name, package=__package__)
+            with imports_frozen():
+                module = importlib.import_module(module_name, package=__package__)
             return getattr(module, attribute)
         return super().get_command(ctx, cmd_name)
 
@@ -66,6 +68,7 @@ def _pass_undecodable_names_through() -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: never shows a traceback for bad input; internal errors exit 2."""
     _pass_undecodable_names_through()
+    freeze_imports()
     try:
         cli.main(args=argv, prog_name="evidence-claims", standalone_mode=True)
     except SystemExit:

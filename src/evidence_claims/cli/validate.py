@@ -50,10 +50,12 @@ def run_validate(
     write_through: bool = False,
     certainty: str = "rules",
 ) -> int:
-    from ..pipeline.config import load_config
-    from ..pipeline.parallel import gc_paused
-    from ..pipeline.progress import terminal_progress
-    from ..pipeline.validation import validate as run
+    from ..pipeline.parallel import gc_paused, imports_frozen
+
+    with imports_frozen():
+        from ..pipeline.config import load_config
+        from ..pipeline.progress import terminal_progress
+        from ..pipeline.validation import validate as run
 
     targets = paths or (Path("."),)
     for target in (output, write_baseline):  # refused before any work, not after it

@@ -13,10 +13,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ..io.pattern_store import cached_pattern, fingerprint
 from . import caseless, derivative, first_chars
 from .caseless import Unsupported, fold, lower_pattern
 from .first_chars import dispatched, lower_starts
-from .pattern_cache import cached_pattern, fingerprint
 
 UNSOURCED = "unsourced_assertion"
 # Cue families that are not source types, in scan order (at one position the first wins):
@@ -180,7 +180,7 @@ def build_rules(data: dict[str, Any]) -> AttributionRules:
         frozenset(opens),
         frozenset(population),
         # The grouped forms and their compilation are most of the rules' start-up: kept on
-        # disk between runs (.pattern_cache), looked up by the patterns they are made from.
+        # disk between runs (..io.pattern_store), looked up by the patterns they are made from.
         folded=cached_pattern(
             ("attribution folded", lowered),
             _BUILD_CODE,
@@ -204,7 +204,7 @@ def build_rules(data: dict[str, Any]) -> AttributionRules:
     )
 
 
-# The code that turns the cues into the grouped alternations (.pattern_cache).
+# The code that turns the cues into the grouped alternations (..io.pattern_store).
 _BUILD_CODE = fingerprint(__file__, caseless.__file__, derivative.__file__, first_chars.__file__)
 
 

@@ -17,8 +17,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
 
+from ..io.pattern_store import compiled
 from .caseless import Unsupported, lower_pattern
-from .pattern_cache import compiled
 
 CueKind = Literal["hedge", "booster"]
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .pattern_cache import compiled
+from ..io.pattern_store import compiled
 
 __all__ = [
     "Genre",

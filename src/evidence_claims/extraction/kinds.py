@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..io.pattern_store import cached_pattern, compiled, fingerprint
 from ..model.records import Kind
 from . import caseless, derivative, first_chars
 from .abstract_labels import is_label_name
@@ -21,7 +22,6 @@ from .caseless import FoldedSearch, Unsupported, fold, lower_pattern
 from .first_chars import grouped
 from .literals import holds, required
 from .mentions import NUMBERED
-from .pattern_cache import cached_pattern, compiled, fingerprint
 from .segment import Segment
 from .units import title_like
 
@@ -102,7 +102,7 @@ def _needs(pattern: str) -> tuple[str, ...] | None:
 
 
 _GUARD = "(?<![\\w'’])(?=\\w)"
-# The code that turns the rules' patterns into the grouped alternation (.pattern_cache).
+# The code that turns the rules' patterns into the grouped alternation (..io.pattern_store).
 _BUILD_CODE = fingerprint(__file__, caseless.__file__, derivative.__file__, first_chars.__file__)
 
 
@@ -158,7 +158,7 @@ def _compile(patterns: list[str], flags: int, *, at_start: bool = False) -> Fold
         return _GUARD + "(?:" + by_first_char(lowered, plain, word_start=True) + ")"
 
     # The lower-case forms, grouped or not, and their compilation were most of the rules'
-    # start-up: kept on disk between runs (.pattern_cache), looked up by the patterns they
+    # start-up: kept on disk between runs (..io.pattern_store), looked up by the patterns they
     # are made from.
     try:
         if at_start:

@@ -20,7 +20,6 @@ from ..io.limits import Limits
 from ..io.loader import display_path, load_claim_file
 from ..model.errors import ClaimFileError
 from ..model.report import Finding, Report
-from . import stream
 from .discovery import discover
 from .packing import pack as _pack
 from .packing import share as _share
@@ -28,7 +27,6 @@ from .packing import unpack as _unpack
 from .parallel import gc_paused, map_ordered, resolve_jobs
 from .progress import ProgressCallback
 from .result_cache import ResultCache
-from .stream import stream_report
 from .suppressions import Place, drop_suppressed, unused_suppressions
 
 
@@ -45,6 +43,17 @@ def apply_suppressions(cs: ClaimSet, findings: list[Finding]) -> list[Finding]:
         return cs.locate(claim, "suppress", i), cs.pointer(claim, "suppress", i)
 
     return [*kept, *unused_suppressions(cs.file, wanted, used, place)]
+
+
+def _stream_bytes(path: Path) -> int | None:
+    """:data:`.stream.STREAM_BYTES` for a JSON file, the only kind :mod:`.stream` reads a chunk
+    at a time; None for any other, whose validation then never imports the streaming reader
+    (its modules took some 5-10 ms of the start of every command)."""
+    if Path(path).suffix.lower() != ".json":
+        return None
+    from . import stream
+
+    return stream.STREAM_BYTES
 
 
 def validate_file(
@@ -65,6 +74,8 @@ def validate_file(
     (for callers that use it). A learned ``certainty`` reads the file whole whatever its size:
     the chunks are assessed by the rules alone."""
     if stream_bytes is not None and certainty == "rules":
+        from .stream import stream_report  # (see _stream_bytes)
+
         streamed = stream_report(path, root=root, limits=limits, min_bytes=stream_bytes, jobs=jobs)
         if streamed is not None:
             return None, streamed
@@ -162,7 +173,7 @@ def _file_report(
             path,
             root=root,
             limits=limits,
-            stream_bytes=stream.STREAM_BYTES,
+            stream_bytes=_stream_bytes(path),
             jobs=jobs,
             certainty=certainty,
         )[1]
@@ -187,7 +198,7 @@ def _cached_file_report(
         path,
         root=ticket.root if ticket else root,
         limits=limits,
-        stream_bytes=stream.STREAM_BYTES,
+        stream_bytes=_stream_bytes(path),
         jobs=jobs,
         certainty=certainty,
     )

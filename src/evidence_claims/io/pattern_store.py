@@ -1,8 +1,9 @@
-"""The rules' large alternations, compiled once and kept on disk between runs.
+"""Large compiled regular expressions, kept on disk between runs.
 
 Every run of ``extract`` builds the kind rules' and the attribution cues' alternations from
-their data (grouped by first character, :mod:`.first_chars`) and compiles them: about 0.4 s
-of CPU before the first statement is read, about as much as drafting 4,000 statements.
+their data (grouped by first character, :mod:`..extraction.first_chars`) and compiles them:
+about 0.4 s of CPU before the first statement is read, about as much as drafting 4,000
+statements; every ``validate`` compiles the assessment's phrase lists and number patterns.
 Python's ``re`` compiles a pattern in Python code (a parser, then a code generator) and keeps
 nothing between processes, so the same work was done at every start.
 
@@ -11,12 +12,14 @@ its source, and a fingerprint of the code that builds it); a hit gives the patte
 and the matcher program ``re`` made for it, which ``_sre.compile`` (what ``re`` itself calls
 last) turns into the pattern without parsing: the same object, compared equal to
 ``re.compile(source, flags)`` (a pattern's equality compares its flags, source and program).
-A miss builds and compiles the pattern as before and stores the entry. The store is one file
-per interpreter version and matcher generation (``_sre.MAGIC``) in the user's cache folder
-(``$XDG_CACHE_HOME/evidence-claims``, else ``~/.cache/evidence-claims``), written
-atomically; ``EVIDENCE_CLAIMS_PATTERN_CACHE`` names another folder, or turns the store off
-when set to ``off`` (or empty). Any problem with the store (unreadable, corrupt, read-only,
-another interpreter) falls back to compiling; results never depend on it.
+A miss builds and compiles the pattern as before and stores the entry. A store is one file
+per user (``extraction`` and ``assessment`` each have theirs, so that a validation does not
+read the extraction rules' programs), interpreter version and matcher generation
+(``_sre.MAGIC``) in the user's cache folder (``$XDG_CACHE_HOME/evidence-claims``, else
+``~/.cache/evidence-claims``), written atomically (:func:`.storage.atomic_write`);
+``EVIDENCE_CLAIMS_PATTERN_CACHE`` names another folder, or turns the stores off when set to
+``off`` (or empty). Any problem with a store (unreadable, corrupt, read-only, another
+interpreter) falls back to compiling; results never depend on it.
 
 Only CPython with the private compiler interface of 3.11+ uses the store: the interface is
 checked once, and anything unexpected disables it.
@@ -30,7 +33,6 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -58,8 +60,18 @@ Entry = tuple[str, int, list[int], int, dict[str, int], tuple[str | None, ...]]
 _stores: dict[Path, dict[str, Entry]] = {}  # each store file's entries, read once per process
 
 
-def cache_file() -> Path | None:
-    """Where the store is for this interpreter, or None when it is off."""
+PATTERNS = "patterns"
+"""The store of the extraction rules (the first one, whose file name it keeps)."""
+ASSESSMENT = "assessment-patterns"
+"""The store of the assessment's patterns (phrase lists, numbers, the GRADE domain reader)."""
+STORE_PROGRAM = {ASSESSMENT: 250_000}
+"""A smaller limit for a store every validation reads whole at its start: the assessment's
+patterns take about 110,000 program words, and the compositional reader's patterns of phrase
+sets (one per set of phrases met) would otherwise pile up from run to run."""
+
+
+def cache_file(store: str = PATTERNS) -> Path | None:
+    """Where the store named ``store`` is for this interpreter, or None when it is off."""
     if _TAG is None:
         return None
     folder = os.environ.get(ENVIRONMENT)
@@ -68,7 +80,7 @@ def cache_file() -> Path | None:
         folder = os.path.join(base, "evidence-claims")
     elif folder.strip().lower() in ("", "off", "0", "no", "false"):
         return None
-    return Path(folder) / f"patterns-{_TAG}.marshal"
+    return Path(folder) / f"{store}-{_TAG}.marshal"
 
 
 def fingerprint(*files: str | None) -> str:
@@ -85,25 +97,36 @@ def fingerprint(*files: str | None) -> str:
     return digest.hexdigest()
 
 
-def compiled(source: str, flags: int = 0) -> re.Pattern[str]:
+def compiled(source: str, flags: int = 0, *, store: str = PATTERNS) -> re.Pattern[str]:
     """``re.compile(source, flags)``, from the store when it holds it."""
-    return cached_pattern((source,), "source", lambda: source, flags)
+    return cached_pattern((source,), "source", lambda: source, flags, store=store)
+
+
+def assessment_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
+    """:func:`compiled` in the :data:`ASSESSMENT` store: for the patterns an assessment module
+    compiles once, when it is imported (some 30 ms of every command that grades)."""
+    return compiled(source, flags, store=ASSESSMENT)
 
 
 def cached_pattern(
-    inputs: Iterable[Any], code: str, build: Callable[[], str], flags: int = 0
+    inputs: Iterable[Any],
+    code: str,
+    build: Callable[[], str],
+    flags: int = 0,
+    *,
+    store: str = PATTERNS,
 ) -> re.Pattern[str]:
     """``re.compile(build(), flags)``, from the store when an entry for ``inputs`` (whose
     ``repr`` determines what ``build`` returns) and ``code`` (a :func:`fingerprint`) is there.
     An exception of ``build`` passes through (and nothing is stored).
     """
     flags = int(flags)
-    path = cache_file() if code else None
+    path = cache_file(store) if code else None
     if path is None:
         return re.compile(build(), flags)
     key = hashlib.sha256(repr((tuple(inputs), flags, code)).encode("utf-8")).hexdigest()
-    store = _read(path)
-    entry = store.get(key)
+    entries = _read(path)
+    entry = entries.get(key)
     _used.add(key)
     if entry is not None:
         try:
@@ -115,13 +138,17 @@ def cached_pattern(
         pattern, entry = _compile(source, flags)
     except Exception:  # the interface is not what it was: plain compile
         return re.compile(source, flags)
-    store[key] = entry
+    entries[key] = entry
+    _limits[path] = STORE_PROGRAM.get(store, MAX_PROGRAM)
     _save_at_exit(path)
     return pattern
 
 
 _pending: set[Path] = set()
 _used: set[str] = set()  # the keys looked up in this process
+
+
+_limits: dict[Path, int] = {}  # each store file's limit, in program words
 
 
 def _save_at_exit(path: Path) -> None:
@@ -175,8 +202,10 @@ def _read(path: Path) -> dict[str, Entry]:
 
 
 def _write(path: Path, store: dict[str, Entry]) -> None:
-    """Save ``store`` atomically, within :data:`MAX_PROGRAM` (failures are ignored): old
-    versions of the rules leave entries nobody looks up any more."""
+    """Save ``store`` atomically, within :data:`MAX_PROGRAM` and the store's own limit
+    (:data:`STORE_PROGRAM`; failures are ignored): old versions of the rules leave entries
+    nobody looks up any more."""
+    limit = min(MAX_PROGRAM, _limits.get(path, MAX_PROGRAM))
     kept: dict[str, Entry] = {}
     size = 0
     used = [k for k in store if k in _used]
@@ -186,20 +215,17 @@ def _write(path: Path, store: dict[str, Entry]) -> None:
             size += len(entry[2])
         except (TypeError, IndexError):
             continue
-        if size > MAX_PROGRAM and kept:
+        if size > limit and kept:
             break
         kept[key] = entry
     try:
         data = marshal.dumps(kept)
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        # (imported here: only a run that compiled something new writes, and the module
+        # imports the claim file readers)
+        from .storage import atomic_write
+
+        atomic_write(path, data)
     except (OSError, ValueError):  # (ValueError: something marshal cannot write)
         pass
 
@@ -209,3 +235,4 @@ def forget() -> None:
     _stores.clear()
     _pending.clear()
     _used.clear()
+    _limits.clear()

@@ -1,4 +1,4 @@
-"""The store of compiled patterns (extraction/pattern_cache.py): a pattern read back from it
+"""The store of compiled patterns (io/pattern_store.py): a pattern read back from it
 is the pattern ``re`` compiles (patterns compare equal when their flags, source and matcher
 program are equal), and no problem with the store changes a result."""
 
@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evidence_claims.extraction import pattern_cache
 from evidence_claims.extraction.attribution_rules import build_rules
 from evidence_claims.extraction.kinds import _compile
+from evidence_claims.io import pattern_store as pattern_cache
 from evidence_claims.model.data_yaml import load_data_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -200,3 +200,57 @@ def test_the_store_keeps_what_was_used_within_its_size(
     sources = {entry[0][-2:] for entry in entries.values()}
     assert "dd" in sources and "aa" not in sources
     assert sum(len(entry[2]) for entry in entries.values()) <= 200
+
+
+def test_each_named_store_is_a_file_of_its_own(store: Path) -> None:
+    """The assessment's patterns go to their own file: a validation reads none of the
+    extraction rules' programs, and an entry of one store is not found in the other."""
+    pattern_cache.cached_pattern(("t",), "code", lambda: "ab+c", 0)
+    pattern_cache.assessment_pattern("x[yz]+")
+    pattern_cache.save()
+    pattern_cache.forget()
+    names = sorted(f.name.split("-cpython")[0] for f in store.iterdir())
+    assert names == [pattern_cache.ASSESSMENT, pattern_cache.PATTERNS]
+    built = []
+
+    def build() -> str:
+        built.append(1)
+        return "ab+c"
+
+    assert pattern_cache.cached_pattern(("t",), "code", build, store=pattern_cache.ASSESSMENT)
+    assert built == [1]
+    assert pattern_cache.cached_pattern(("t",), "code", _never) == re.compile("ab+c")
+
+
+def test_a_damaged_assessment_store_gives_the_compiled_patterns(store: Path) -> None:
+    source = r"(?<![\w-])(?:risk\s+of\s+bias|n't)"
+    assert pattern_cache.assessment_pattern(source, re.IGNORECASE) == re.compile(
+        source, re.IGNORECASE
+    )
+    pattern_cache.save()
+    (file,) = store.iterdir()
+    for damage in (b"", b"\x00garbage", file.read_bytes()[:-7]):
+        file.write_bytes(damage)
+        pattern_cache.forget()
+        assert pattern_cache.assessment_pattern(source, re.IGNORECASE) == re.compile(
+            source, re.IGNORECASE
+        )
+
+
+def test_a_store_with_a_smaller_limit_keeps_this_runs_entries_within_it(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The assessment's store (read whole by every validation) keeps the entries the last
+    run used and as many others as its own limit allows, whatever the global limit."""
+    monkeypatch.setitem(pattern_cache.STORE_PROGRAM, pattern_cache.ASSESSMENT, 300)
+    for word in ("aa", "bb", "cc"):  # a former run's patterns
+        pattern_cache.assessment_pattern("x|" * 20 + word)
+    pattern_cache.save()
+    pattern_cache.forget()
+    pattern_cache.assessment_pattern("x|" * 20 + "dd")
+    pattern_cache.save()
+    pattern_cache.forget()
+    (entries,) = [pattern_cache._read(f) for f in store.iterdir()]
+    # 120 program words each, within 300: the former run kept "aa" and "bb" ("cc" went over),
+    # this one keeps its own, then the newest other
+    assert [entry[0][-2:] for entry in entries.values()] == ["dd", "bb"]
