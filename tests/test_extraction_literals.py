@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from evidence_claims.extraction import kinds
@@ -104,3 +104,73 @@ def test_gated_kind_rules_agree_with_the_patterns(text: str) -> None:
     assert kinds._reports_finding(text, rules) == (rules.findings.search(text) is not None)
     plain = kinds._STANCE.search(text) is not None and kinds._NEEDED.search(text) is None
     assert kinds._writers_stance(text, fold(text)) == plain
+
+
+_OPENINGS = st.lists(
+    st.sampled_from(
+        [
+            "Future",
+            "further",
+            "research",
+            "studies",
+            "is",
+            "are",
+            "needed",
+            "will",
+            "need",
+            "defined",
+            "here",
+            "Outcomes",
+            "the",
+            "This",
+            "fact",
+            "sheet",
+            "explains",
+            "describes",
+            "Health",
+            "Notes,",
+            "a",
+            "new",
+            "series,",
+            "presents",
+            "İ",
+            "ſ",
+            "“",
+            "-",
+            "more",
+            "trials",
+            "must",
+            "be",
+            "confirmed",
+            "“Health",
+        ]
+    ),
+    max_size=10,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_OPENINGS, st.integers(0, 2))
+@example("Outcomes are defined here as deaths", 0)
+@example("Further, larger trials are needed", 0)
+@example("So future research will need to test it", 0)
+@example("“Health Notes,” a new series, presents", 1)
+@example("Future research is ſtill needed", 0)
+def test_split_signposting_agrees_with_the_whole_family(text: str, first: int) -> None:
+    from importlib import resources
+
+    from evidence_claims.model.data_yaml import load_data_yaml
+
+    data = load_data_yaml(
+        resources.files("evidence_claims").joinpath("data/kinds.yaml").read_text("utf-8")
+    )
+    family = data["signposting"] + data["publications"]
+    whole = re.compile(kinds._GUARD + "(?:" + "|".join(f"(?:{p})" for p in family) + ")", re.I)
+    rules = kinds.load_rules()
+    assert rules.signposting_gated  # the split is in use
+    folded = fold(text)
+    pattern, target = rules.signposting.pick(text, folded)
+    split = pattern.match(target, first) is not None or kinds._gated_signposting(
+        text, folded, first, rules
+    )
+    assert split == (whole.match(text, first) is not None)

@@ -64,6 +64,10 @@ class KindRules:
     # Strings one of which the folded statement holds wherever ``findings`` matches
     # (.literals); None: no such set, the pattern is always tried.
     findings_need: tuple[str, ...] | None = None
+    # Signposting alternatives that open with words of any spelling ("^(?:[\\w-]+\\s+){1,4}
+    # (?:is|are)\\s+defined\\s+here"), each with the few strings it needs: kept out of
+    # ``signposting`` and tried only on a statement that holds one (.literals).
+    signposting_gated: tuple[tuple[tuple[str, ...], FoldedSearch], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +81,11 @@ def load_rules() -> KindRules:
         objects=compiled(r"[ \t]+(?:" + "|".join(str(data["imperative_objects"]).split()) + r")\b"),
         not_imperatives=frozenset(str(data["not_imperatives"]).split()),
         # (a publication described from the statement's first word is signposting too)
-        signposting=_compile(data["signposting"] + data["publications"], 0, at_start=True),
+        signposting=_compile(
+            [p for p in data["signposting"] + data["publications"] if _gate_of(p) is None],
+            0,
+            at_start=True,
+        ),
         recommendation=_compile(data["recommendation"], 0),
         recommendation_statement=_compile(data["recommendation_statement"], 0, at_start=True),
         # (research told without its findings is meta, read in the same scan; ``conduct``
@@ -88,7 +96,28 @@ def load_rules() -> KindRules:
         frames=compiled("|".join(f"(?:{p})" for p in data["frames"])),
         publications=_compile(data["publications"], 0, at_start=True),
         findings_need=_needs("|".join(f"(?:{p})" for p in data["findings"])),
+        signposting_gated=tuple(
+            (gate, _compile([p], 0, at_start=True))
+            for p in data["signposting"] + data["publications"]
+            if (gate := _gate_of(p)) is not None
+        ),
     )
+
+
+def _gate_of(pattern: str) -> tuple[str, ...] | None:
+    """The strings a rule tried at the statement's start is gated on, or None for a rule
+    kept in its family's alternation: one whose first character is unknown (it opens with
+    words of any spelling, which the matcher tries word by word, backtracking) and that needs
+    one of at most three strings. A rule that opens with known words fails at its first
+    character, quicker than any test before it."""
+    try:
+        lowered = lower_pattern(pattern)
+    except Unsupported:
+        return None
+    if first_chars.first_chars(lowered) is not None:
+        return None
+    strings = required(lowered)
+    return None if strings is None or len(strings) > 3 else tuple(sorted(strings))
 
 
 def _needs(pattern: str) -> tuple[str, ...] | None:
@@ -211,7 +240,11 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
     folded = fold(body)
     pattern, target = rules.signposting.pick(body, folded)
     first = _OPENING_QUOTES.match(body).end() if body[:1] in _QUOTES else 0
-    if pattern.match(target, first) or _titled_publication(body, folded):
+    if (
+        pattern.match(target, first)
+        or _gated_signposting(body, folded, first, rules)
+        or _titled_publication(body, folded)
+    ):
         return "meta"
     if _is_imperative(body, rules):
         return "recommendation"
@@ -257,6 +290,15 @@ _STANCE = re.compile(
 )
 _NEEDED = re.compile(r"\b(?:needed|warranted|required|needs?\s+(?:to\s+be|further|more))\b", re.I)
 _STANCE_NEEDS = _needs(_STANCE.pattern)
+
+
+def _gated_signposting(body: str, folded: str | None, first: int, rules: KindRules) -> bool:
+    """Does one of the gated signposting rules (``signposting_gated``) match at ``first``?"""
+    for gate, rule in rules.signposting_gated:
+        pattern, target = rule.pick(body, folded)
+        if (target is body or holds(target, gate, first)) and pattern.match(target, first):
+            return True
+    return False
 
 
 def _writers_stance(body: str, folded: str | None = None) -> bool:
