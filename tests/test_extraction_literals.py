@@ -100,10 +100,10 @@ _STATEMENTS = st.lists(
 @given(_STATEMENTS)
 def test_gated_kind_rules_agree_with_the_patterns(text: str) -> None:
     rules = kinds.load_rules()
-    assert rules.findings_need is not None and kinds._STANCE_NEEDS is not None
+    assert rules.findings_need is not None and rules.stance_need is not None
     assert kinds._reports_finding(text, rules) == (rules.findings.search(text) is not None)
     plain = kinds._STANCE.search(text) is not None and kinds._NEEDED.search(text) is None
-    assert kinds._writers_stance(text, fold(text)) == plain
+    assert kinds._writers_stance(text, fold(text), rules.stance_need) == plain
 
 
 _OPENINGS = st.lists(

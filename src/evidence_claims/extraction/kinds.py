@@ -68,6 +68,8 @@ class KindRules:
     # (?:is|are)\\s+defined\\s+here"), each with the few strings it needs: kept out of
     # ``signposting`` and tried only on a statement that holds one (.literals).
     signposting_gated: tuple[tuple[tuple[str, ...], FoldedSearch], ...] = ()
+    # The strings the writer's stance (``_STANCE``) needs, as ``findings_need``.
+    stance_need: tuple[str, ...] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +98,7 @@ def load_rules() -> KindRules:
         frames=compiled("|".join(f"(?:{p})" for p in data["frames"])),
         publications=_compile(data["publications"], 0, at_start=True),
         findings_need=_needs("|".join(f"(?:{p})" for p in data["findings"])),
+        stance_need=_needs(_STANCE.pattern),
         signposting_gated=tuple(
             (gate, _compile([p], 0, at_start=True))
             for p in data["signposting"] + data["publications"]
@@ -110,14 +113,16 @@ def _gate_of(pattern: str) -> tuple[str, ...] | None:
     words of any spelling, which the matcher tries word by word, backtracking) and that needs
     one of at most three strings. A rule that opens with known words fails at its first
     character, quicker than any test before it."""
-    try:
-        lowered = lower_pattern(pattern)
-    except Unsupported:
+    if not _OPENS_WITH_CLASS.match(pattern):
         return None
-    if first_chars.first_chars(lowered) is not None:
-        return None
-    strings = required(lowered)
-    return None if strings is None or len(strings) > 3 else tuple(sorted(strings))
+    strings = _needs(pattern)
+    return None if strings is None or len(strings) > 3 else strings
+
+
+# A pattern that opens, at the start or in its first groups, with a character class
+# ("^(?:[\w-]+\s+){1,4}"): read from its text, since parsing every rule to learn its first
+# characters would add tens of milliseconds to each start.
+_OPENS_WITH_CLASS = re.compile(r"\^?(?:\(\?:)*\[")
 
 
 def _needs(pattern: str) -> tuple[str, ...] | None:
@@ -269,7 +274,7 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
         found is not None
         and not _reports_finding(whole_body, rules)
         and not (_CITES.search(whole_body) and _conduct_only(region, found, pattern, rules, folded))
-        and not _writers_stance(body, folded)
+        and not _writers_stance(body, folded, rules.stance_need)
     ):
         return "meta"
     # What would be a claim may be no statement at all: a unit without a word (a phone
@@ -289,7 +294,6 @@ _STANCE = re.compile(
     re.IGNORECASE,
 )
 _NEEDED = re.compile(r"\b(?:needed|warranted|required|needs?\s+(?:to\s+be|further|more))\b", re.I)
-_STANCE_NEEDS = _needs(_STANCE.pattern)
 
 
 def _gated_signposting(body: str, folded: str | None, first: int, rules: KindRules) -> bool:
@@ -301,11 +305,14 @@ def _gated_signposting(body: str, folded: str | None, first: int, rules: KindRul
     return False
 
 
-def _writers_stance(body: str, folded: str | None = None) -> bool:
+def _writers_stance(
+    body: str, folded: str | None = None, need: tuple[str, ...] | None = None
+) -> bool:
     """Does the statement carry the writer's own stance (and no call for research)?
     ``folded`` is the statement's :func:`.caseless.fold`, if known: a statement that holds
-    none of the strings every stance needs (:data:`_STANCE_NEEDS`) is passed over."""
-    if folded is not None and _STANCE_NEEDS is not None and not holds(folded, _STANCE_NEEDS):
+    none of the strings every stance needs (``need``, see ``KindRules.stance_need``) is
+    passed over."""
+    if folded is not None and need is not None and not holds(folded, need):
         return False
     return _STANCE.search(body) is not None and _NEEDED.search(body) is None
 
