@@ -299,8 +299,11 @@ _NEEDED = re.compile(r"\b(?:needed|warranted|required|needs?\s+(?:to\s+be|furthe
 def _gated_signposting(body: str, folded: str | None, first: int, rules: KindRules) -> bool:
     """Does one of the gated signposting rules (``signposting_gated``) match at ``first``?"""
     for gate, rule in rules.signposting_gated:
-        pattern, target = rule.pick(body, folded)
-        if (target is body or holds(target, gate, first)) and pattern.match(target, first):
+        fast = rule.fast
+        if folded is None or fast is None:
+            if rule.exact.match(body, first):
+                return True
+        elif holds(folded, gate, first) and fast.match(folded, first):
             return True
     return False
 
