@@ -120,3 +120,53 @@ def test_locate_claim_agrees_with_the_full_index(
     finally:
         locate.KEY_SEARCHES_BEFORE_TABLE = saved
         locate.TABLE_CHARS_PER_KEY = saved_per_key
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    n=st.integers(0, 6),
+    indent=st.sampled_from([None, 0, 1, 2]),
+    returns=st.booleans(),
+    asked_before=st.lists(st.integers(0, 6), max_size=3),
+    how=st.sampled_from(["all", "some", "any"]),
+    data=st.data(),
+)
+def test_claim_lines_are_the_claims_lines(
+    n: int,
+    indent: int | None,
+    returns: bool,
+    asked_before: list[int],
+    how: str,
+    data: st.DataObject,
+) -> None:
+    """The claims' lines from their starts in one count (``JsonLocator.claim_lines``) are the
+    lines the full tokenizer gives; the way is refused (None) where it would not be: every
+    claim in order, some in order, or any numbers in any order (out of range too)."""
+    _document, value, _bib = make_set(3, n, error_rate=0.0)
+    text = json.dumps(value, indent=indent)
+    if returns:
+        text = text.replace("\n", "\r\n")
+    value = json.loads(text)
+    index = JsonIndex(text)
+    locator = JsonLocator(text, claim_file=value)
+    for i in asked_before:  # positions asked before (counted as asked) change nothing
+        if i < n:
+            locator.locate_claim(i, ("text",))
+    if how == "all":
+        asked = list(range(n))
+    elif how == "some":
+        asked = sorted(data.draw(st.lists(st.integers(0, max(n - 1, 0)), max_size=8)))
+    else:
+        asked = data.draw(st.lists(st.integers(-1, n), max_size=8))
+    found = locator.claim_lines(asked)
+    if found is None:
+        in_order = asked == sorted(asked) and all(0 <= i < n for i in asked)
+        assert returns or not in_order or n == 0, "refused a plain request"
+        return
+    assert found == [index.position(("claims", i))[0] for i in asked]
+
+
+def test_record_order_names_the_flat_records() -> None:
+    """The key orders of a claim's flat records are read in one written-out order."""
+    assert sorted(locate._RECORD_ORDER) == sorted(FLAT_RECORDS)
+    assert len(set(locate._RECORD_ORDER)) == len(locate._RECORD_ORDER)

@@ -137,6 +137,13 @@ class Body:
     entries: tuple[tuple[str, str, Reading], ...]  # (key, field, reading)
     _listed: tuple[tuple[str, Reading], ...] | None = field(default=None, compare=False, repr=False)
     _merged: dict[str, tuple[int, str]] | None = field(default=None, compare=False, repr=False)
+    # effect() and people(), once each: a body of cited entries alone is shared by the claims
+    # that cite its list of keys (SetContext.entries_body), and imprecision asks both twice
+    # (each kept as a one-item tuple; None: not worked out yet)
+    _effect: tuple[tuple[Effect, str] | None] | None = field(
+        default=None, compare=False, repr=False
+    )
+    _people: tuple[tuple[int, str] | None] | None = field(default=None, compare=False, repr=False)
 
     def readings(self) -> Iterable[tuple[str, Reading]]:
         if not self.entries:  # most claims cite no entry with a reading: no generator then
@@ -156,6 +163,13 @@ class Body:
 
     def effect(self) -> tuple[Effect, str] | None:
         """The claim's own estimate, else the first one of its entries."""
+        kept = self._effect
+        if kept is None:
+            kept = (self._first_effect(),)
+            object.__setattr__(self, "_effect", kept)
+        return kept[0]
+
+    def _first_effect(self) -> tuple[Effect, str] | None:
         for where, reading in self.readings():
             for effect in reading.effects:
                 if effect.kind != "ratio" or effect.measure not in ("DOR", "LR+", "LR-"):
@@ -180,6 +194,13 @@ class Body:
 
     def people(self) -> tuple[int, str] | None:
         """How many people: the claim's own count (its outcome's), else the entries' largest."""
+        kept = self._people
+        if kept is None:
+            kept = (self._most_people(),)
+            object.__setattr__(self, "_people", kept)
+        return kept[0]
+
+    def _most_people(self) -> tuple[int, str] | None:
         if self.own.people:
             return self.own.people[0], f"'{self.own.people[1]}' in the claim"
         best: tuple[int, str] | None = None

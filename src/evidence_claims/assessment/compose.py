@@ -485,6 +485,26 @@ def clauses(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_PARTS: dict[str, tuple[tuple[int, str], ...] | None] = {}
+_PARTS_KEPT = 4096
+
+
+def _parts(text: str) -> tuple[tuple[int, str], ...] | None:
+    """The :func:`clauses` of ``text``, or None when it holds no domain term (then no reader of
+    this module finds anything in it), kept for the last few thousand texts: :func:`read`,
+    :func:`rated_down_in_words` and :func:`cleared` each ask it of the same claim's text, and
+    the term test alone cost about 3 µs a claim each time."""
+    found = _PARTS.get(text, _NOT_KEPT)
+    if found is _NOT_KEPT:
+        if len(_PARTS) >= _PARTS_KEPT:
+            _PARTS.clear()
+        found = _PARTS[text] = tuple(clauses(text)) if has_term(text.lower()) else None
+    return found  # type: ignore[return-value]
+
+
+_NOT_KEPT = object()
+
+
 @lru_cache(maxsize=8192)
 def _tokens(clause: str) -> tuple[Token, ...]:
     """The phrases of a clause (kept for the last few thousand clauses: :func:`read` and
@@ -764,11 +784,11 @@ def of_study_quality(lowered: str, start: int) -> bool:
 def read(text: str) -> tuple[Finding, ...]:
     """The domains ``text`` rates down, each once with its most levels and first words
     (kept for the last few thousand texts: a cited entry is read for every claim citing it)."""
-    if not has_term(text.lower()):
+    parts = _parts(text)
+    if parts is None:
         return ()
     found: dict[str, Finding] = {}
     same = len(text) == len(text.lower())
-    parts = clauses(text)
     for index, (offset, clause) in enumerate(parts):
         tokens = _tokens(clause)
         if not any(tok.role.terms for tok in tokens) or _withdrawn(parts, index, text):
@@ -876,10 +896,10 @@ def cleared(text: str) -> tuple[tuple[str, int, int], ...]:
     were not detected"), or whose concern the next clause withdraws ("some concerns for
     attrition; however, we did not downgrade", see :func:`_withdrawn`): a phrase rule's cue
     inside such a clause is not a concern."""
-    if not has_term(text.lower()):
+    parts = _parts(text)
+    if parts is None:
         return ()
     out = []
-    parts = clauses(text)
     for index, (offset, clause) in enumerate(parts):
         tokens = _tokens(clause)
         if _withdrawn(parts, index, text):
@@ -978,10 +998,10 @@ def rated_down_in_words(text: str) -> tuple[tuple[str, int, str], ...]:
     their rating, as a writer reports them. A description of the studies ("most trials were
     at high risk of bias", "I² = 60%") is a fact the rating weighs, not the rating, and is not
     read here."""
-    if not has_term(text.lower()):
+    parts = _parts(text)
+    if parts is None:
         return ()
     found: dict[str, tuple[int, str]] = {}
-    parts = clauses(text)
     for index, (_offset, clause) in enumerate(parts):
         tokens = _tokens(clause)
         if not any(tok.role.terms for tok in tokens) or _withdrawn(parts, index, text):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..io.claimset import ClaimSet
 from ..model.records import Claim
 from . import body as B
+from . import compose as K
 from . import concerns as C
 from .cues import Lexicon, participant_counts
 from .detected import Detected
@@ -53,6 +54,8 @@ class SetContext:
     _entry_unnegated: dict[tuple[str, str], tuple[str, str] | None] = field(default_factory=dict)
     _entry_groups: dict[str, set[str]] = field(default_factory=dict)
     _lowered: dict[int, str] = field(default_factory=dict)
+    _last_claim: Claim | None = field(default=None, compare=False, repr=False)
+    _last_lowered: str = field(default="", compare=False, repr=False)
     # Per list of sources (claims cite the same few lists): (detail, where) of the first cue.
     _sources_cues: dict[tuple[str, ...], Detected | None] = field(default_factory=dict)
     _sources_unnegated: dict[tuple[str, ...], tuple[str, tuple] | None] = field(
@@ -62,6 +65,7 @@ class SetContext:
         default_factory=dict
     )
     _entry_first: dict[tuple[Hashable, str], tuple[str, str] | None] = field(default_factory=dict)
+    _sources_composed: dict[tuple[str, ...], list[Detected]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, cs: ClaimSet, certainty: str = "rules") -> SetContext:
@@ -170,6 +174,21 @@ class SetContext:
         self._sources_first[wanted] = found
         return found
 
+    def sources_composed(self, sources: list[str]) -> list[Detected]:
+        """The compositional findings (:func:`.compose.detected`) of the cited entries'
+        fields, in the order cited, once per list of sources: what :func:`.detect.composed`
+        reads after the claim's own texts."""
+        wanted = tuple(sources)
+        found = self._sources_composed.get(wanted)
+        if found is None:
+            texts = [
+                (f"{key}: in its {name}", text, ("evidence", "sources", i))
+                for i, key in enumerate(sources)
+                for name, text in self.entry_fields(key)
+            ]
+            found = self._sources_composed[wanted] = K.detected(texts)
+        return found
+
     def entry_readings(self, key: str) -> list[tuple[str, str, B.Reading]]:
         """What a cited entry's fields say about studies, people and estimates, cached."""
         found = self._entry_readings.get(key)
@@ -199,10 +218,14 @@ class SetContext:
         return found
 
     def lowered(self, claim: Claim) -> str:
-        """The claim's text in lower case, computed once."""
+        """The claim's text in lower case, computed once (the readers of one claim ask about
+        seven times in a row: the last claim's answer is at hand without a lookup)."""
+        if claim is self._last_claim:
+            return self._last_lowered
         found = self._lowered.get(id(claim))
         if found is None:
             found = self._lowered[id(claim)] = claim.text.lower()
+        self._last_claim, self._last_lowered = claim, found
         return found
 
     def entry_unnegated(self, name: str, key: str) -> tuple[str, str] | None:

@@ -42,8 +42,13 @@ _PASSIVE = {"supports": "supported by", "challenges": "challenged by", "qualifie
 
 def relations_of(claim: Claim, ctx: SetContext) -> tuple[str, ...]:
     """The claim's relations both ways, as the report shows them ("challenged by c5")."""
-    out = [f"{r.type} {r.target}" for r in claim.relations]
-    out += [f"{_PASSIVE.get(t, t)} {source}" for t, source in ctx.incoming.get(claim.id, ())]
+    relations = claim.relations
+    incoming = ctx.incoming.get(claim.id)
+    if not relations and not incoming:
+        return ()  # most claims: no list to build
+    out = [f"{r.type} {r.target}" for r in relations]
+    if incoming:
+        out += [f"{_PASSIVE.get(t, t)} {source}" for t, source in incoming]
     return tuple(out)
 
 
@@ -208,12 +213,14 @@ def composed(claim: Claim, ctx: SetContext, codes: Iterable[str]) -> list[Detect
     # what the statements right after it say of the same evidence ("The trials were small
     # and poorly reported."), before the cited entries, which describe the whole review
     texts += [(f"in {other.id}", other.text, ()) for other in ctx.statements_after(claim)]
-    for i, key in enumerate(claim.evidence.sources):
-        texts += [
-            (f"{key}: in its {name}", text, ("evidence", "sources", i))
-            for name, text in ctx.entry_fields(key)
-        ]
-    return [d for d in K.detected(texts) if K.domain_of(d.code) in wanted]
+    found = K.detected(texts)
+    sources = claim.evidence.sources
+    if sources:
+        # the entries' findings, read once per set and list of cited keys, for the domains
+        # the claim's own texts leave (K.detected keeps the first text's finding per domain)
+        have = {K.domain_of(d.code) for d in found}
+        found += [d for d in ctx.sources_composed(sources) if K.domain_of(d.code) not in have]
+    return [d for d in found if K.domain_of(d.code) in wanted]
 
 
 def _risk_of_bias(claim: Claim, ctx: SetContext, lowered: str) -> list[Detected]:

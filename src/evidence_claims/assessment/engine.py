@@ -148,8 +148,7 @@ class _Place:
     def line(self, index: int) -> int | None:
         lines = self._lines
         if lines is None:
-            claims = range(len(self.cs.claims))
-            lines = self._lines = [p[0] for p in self.cs.locate_many([(i, ()) for i in claims])]
+            lines = self._lines = self.cs.claim_lines()
         return lines[index]
 
 

@@ -127,6 +127,21 @@ class ClaimSet:
         locate = self.locate
         return [locate(index, *fields) for index, fields in requests]
 
+    def claim_lines(self) -> list[int | None]:
+        """The line of every claim, in the order of :attr:`claims`:
+        ``[locate_many([(i, ()) for i in ...])[i][0]]``, counted from the claims' starts in one
+        pass when a JSON file the models accepted allows it
+        (:meth:`JsonLocator.claim_lines`)."""
+        claims = range(len(self.claims))
+        if self.parsed is not None:
+            locator = self.parsed.locator
+            if type(locator) is JsonLocator:
+                indexes = self.claim_indexes
+                found = locator.claim_lines([indexes[i] for i in claims] if indexes else claims)
+                if found is not None:
+                    return found  # type: ignore[return-value]
+        return [position[0] for position in self.locate_many([(i, ()) for i in claims])]
+
     def pointer(self, claim: Claim | int, *fields: PathItem) -> str:
         index = self.index_of(claim) if isinstance(claim, Claim) else claim
         file_index = self.claim_indexes[index] if self.claim_indexes else index

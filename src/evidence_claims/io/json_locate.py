@@ -129,6 +129,37 @@ class JsonLocator:
             out[n] = (line, offset - rfind("\n", 0, offset))
         return out  # type: ignore[return-value]
 
+    def claim_lines(self, indexes: Sequence[int]) -> list[int] | None:
+        """The line of each claim of ``indexes`` (claim numbers in the file, in order), as
+        ``locate_claims([(i, (), False) for i in indexes])`` gives it, from the claims' starts
+        in one count of line breaks; None when that count is not the way (no claim starts,
+        a full index, carriage returns, an index out of range or out of order): the caller
+        then asks :meth:`locate_claims`. Every assessment has its claim's line."""
+        if self._index is not None:
+            return None
+        starts = self._claim_starts if self._claim_starts_done else self._claims()
+        if starts is None:
+            return None
+        text = self.text
+        if self._returns is None:
+            self._returns = "\r" in text
+        if self._returns or isinstance(self.lines, LineIndex):
+            return None
+        total, count = len(starts), text.count
+        out: list[int] = []
+        line, previous = 1, 0
+        for index in indexes:
+            if type(index) is not int or not 0 <= index < total:
+                return None
+            offset = starts[index]
+            if offset < previous:
+                return None
+            if offset != previous:
+                line += count("\n", previous, offset)
+                previous = offset
+            out.append(line)
+        return out
+
     def _tables_for(self, requests: Sequence[tuple[int, Sequence[PathItem], bool]]) -> None:
         """Choose, for each key name ``requests`` will search (a claim's field, a field of
         its flat records), between a table of all its keys and a search inside each claim:
@@ -361,6 +392,8 @@ asks for it once per this many characters of text or more, else searches each cl
 FLAT_RECORDS = frozenset({"anchor", "evidence", "review"})
 """Claim fields whose value is a record of scalars and lists of strings only (tested against
 the models): no key inside them belongs to a deeper record."""
+_RECORD_ORDER = ("anchor", "evidence", "review")
+"""The names of :data:`FLAT_RECORDS` in one order."""
 
 
 @lru_cache(maxsize=64)
@@ -408,10 +441,15 @@ class _ClaimKeys:
         # per order seen, not once per claim
         by_order: dict[tuple, tuple[frozenset[str], dict[str, frozenset[str]]]] = {}
         keys = []
+        anchor, evidence, review = _RECORD_ORDER
         for claim in claims:
+            # the flat records' key orders, written out (a generator here cost about a
+            # microsecond a claim)
             order = (
                 tuple(claim),
-                *(tuple(v) if type(v := claim.get(n)) is dict else None for n in FLAT_RECORDS),
+                tuple(a) if type(a := claim.get(anchor)) is dict else None,
+                tuple(e) if type(e := claim.get(evidence)) is dict else None,
+                tuple(r) if type(r := claim.get(review)) is dict else None,
             )
             found = by_order.get(order)
             if found is None:

@@ -28,21 +28,24 @@ def text_lines(report: Report) -> Iterator[str]:
     assessed: dict[str, list[ClaimAssessment]] = {}
     for a in report.assessments:
         assessed.setdefault(a.file or "-", []).append(a)
+    claim_line = _ClaimLines()
     for file in sorted({*by_file, *assessed}):
         yield line_start(file)
         file_findings = by_file.get(file, [])
         claims = sorted(assessed.get(file, []), key=lambda a: a.line or 0)
         known = {a.claim_id for a in claims}
+        where = _Where()
         by_claim: dict[str | None, list[Finding]] = {}  # one pass, not one per claim
         for f in file_findings:
             by_claim.setdefault(f.claim_id, []).append(f)
             if f.claim_id not in known:
                 claim = f" [{one_line(f.claim_id)}]" if f.claim_id else ""
-                yield f"  {_where(f)}: {f.severity} {f.code}{claim} {one_line(f.message)}"
+                yield f"  {where(f)}: {f.severity} {f.code}{claim} {one_line(f.message)}"
+        no_findings: tuple[Finding, ...] = ()
         for a in claims:
-            yield "  " + _claim_line(a)
-            for f in by_claim.get(a.claim_id, ()):
-                yield f"      {_where(f)}: {f.severity} {f.code} {one_line(f.message)}"
+            yield "  " + claim_line(a)
+            for f in by_claim.get(a.claim_id, no_findings):
+                yield f"      {where(f)}: {f.severity} {f.code} {one_line(f.message)}"
         yield ""
     if report.assessments:
         yield _certainty_summary(report.assessments)
@@ -58,6 +61,72 @@ def text_lines(report: Report) -> Iterator[str]:
 def _where(f: Finding) -> str:
     """``file:line:col``, the file name safe to begin a line with."""
     return line_start(f.location)
+
+
+class _Where:
+    """:func:`_where` for the findings of one report, each file's part made once: the
+    location is the file (``-`` when none) and digits, and :func:`.escape.line_start` changes
+    only the file's part (it escapes characters one by one and looks at the first), so the
+    file is escaped once per file instead of once per finding."""
+
+    __slots__ = ("_files",)
+
+    def __init__(self) -> None:
+        self._files: dict[str | None, str] = {}
+
+    def __call__(self, f: Finding) -> str:
+        file = f.file
+        start = self._files.get(file)
+        if start is None:
+            start = self._files[file] = line_start(file or "-")
+        line = f.line
+        if line is None:
+            return start
+        column = f.column
+        return f"{start}:{line}" if column is None else f"{start}:{line}:{column}"
+
+
+class _ClaimLines:
+    """:func:`_claim_line` for the assessments of one report, with the parts that claims
+    share (the grade's symbol and word, each reason's step) made once each."""
+
+    __slots__ = ("_grades", "_steps")
+
+    def __init__(self) -> None:
+        self._grades: dict[str, str] = {}
+        self._steps: dict[tuple[str, int], str] = {}
+
+    def __call__(self, a: ClaimAssessment) -> str:
+        from ..assessment.certainty import symbol, word
+
+        certainty = a.certainty
+        grade = self._grades.get(certainty)
+        if grade is None:
+            shown = f"{symbol(certainty)} {word(certainty)}"
+            grade = self._grades[certainty] = f"{shown:<14}"
+        parts = [f"{line_start(a.claim_id)}  {grade}"]
+        made = self._steps
+        steps = []
+        for r in a.reasons:
+            step = made.get((r.code, r.effect))
+            if step is None:
+                step = made[r.code, r.effect] = _step(r.code, r.effect)
+            steps.append(step)
+        joined = ", ".join(steps)
+        if a.start is not None:
+            parts.append(f"start {word(a.start)}" + (f": {joined}" if joined else ""))
+        else:
+            parts.append(one_line(a.note or "not graded") + (f"; {joined}" if joined else ""))
+        if a.stated is not None and a.stated != certainty:
+            parts.append(f"(file says {word(a.stated)})")
+        if a.relations:
+            parts.append(f"[{'; '.join(a.relations)}]")
+        return "  ".join(parts)
+
+
+def _step(code: str, effect: int) -> str:
+    """A reason as :func:`_claim_line` shows it: its code, and its effect when it moves."""
+    return f"{code} {'+' if effect > 0 else MINUS}{abs(effect)}" if effect else code
 
 
 def _claim_line(a: ClaimAssessment) -> str:
