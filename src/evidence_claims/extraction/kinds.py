@@ -20,6 +20,7 @@ from . import caseless, derivative, first_chars
 from .abstract_labels import is_label_name
 from .caseless import FoldedSearch, Unsupported, fold, lower_pattern
 from .first_chars import grouped
+from .literals import holds, required
 from .mentions import NUMBERED
 from .segment import Segment
 from .units import title_like
@@ -60,6 +61,15 @@ class KindRules:
     conduct: FoldedSearch
     frames: re.Pattern[str]
     publications: FoldedSearch
+    # Strings one of which the folded statement holds wherever ``findings`` matches
+    # (.literals); None: no such set, the pattern is always tried.
+    findings_need: tuple[str, ...] | None = None
+    # Signposting alternatives that open with words of any spelling ("^(?:[\\w-]+\\s+){1,4}
+    # (?:is|are)\\s+defined\\s+here"), each with the few strings it needs: kept out of
+    # ``signposting`` and tried only on a statement that holds one (.literals).
+    signposting_gated: tuple[tuple[tuple[str, ...], FoldedSearch], ...] = ()
+    # The strings the writer's stance (``_STANCE``) needs, as ``findings_need``.
+    stance_need: tuple[str, ...] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +83,11 @@ def load_rules() -> KindRules:
         objects=compiled(r"[ \t]+(?:" + "|".join(str(data["imperative_objects"]).split()) + r")\b"),
         not_imperatives=frozenset(str(data["not_imperatives"]).split()),
         # (a publication described from the statement's first word is signposting too)
-        signposting=_compile(data["signposting"] + data["publications"], 0, at_start=True),
+        signposting=_compile(
+            [p for p in data["signposting"] + data["publications"] if _gate_of(p) is None],
+            0,
+            at_start=True,
+        ),
         recommendation=_compile(data["recommendation"], 0),
         recommendation_statement=_compile(data["recommendation_statement"], 0, at_start=True),
         # (research told without its findings is meta, read in the same scan; ``conduct``
@@ -83,7 +97,42 @@ def load_rules() -> KindRules:
         conduct=_compile(data["conduct"], re.M),
         frames=compiled("|".join(f"(?:{p})" for p in data["frames"])),
         publications=_compile(data["publications"], 0, at_start=True),
+        findings_need=_needs("|".join(f"(?:{p})" for p in data["findings"])),
+        stance_need=_needs(_STANCE.pattern),
+        signposting_gated=tuple(
+            (gate, _compile([p], 0, at_start=True))
+            for p in data["signposting"] + data["publications"]
+            if (gate := _gate_of(p)) is not None
+        ),
     )
+
+
+def _gate_of(pattern: str) -> tuple[str, ...] | None:
+    """The strings a rule tried at the statement's start is gated on, or None for a rule
+    kept in its family's alternation: one whose first character is unknown (it opens with
+    words of any spelling, which the matcher tries word by word, backtracking) and that needs
+    one of at most three strings. A rule that opens with known words fails at its first
+    character, quicker than any test before it."""
+    if not _OPENS_WITH_CLASS.match(pattern):
+        return None
+    strings = _needs(pattern)
+    return None if strings is None or len(strings) > 3 else strings
+
+
+# A pattern that opens, at the start or in its first groups, with a character class
+# ("^(?:[\w-]+\s+){1,4}"): read from its text, since parsing every rule to learn its first
+# characters would add tens of milliseconds to each start.
+_OPENS_WITH_CLASS = re.compile(r"\^?(?:\(\?:)*\[")
+
+
+def _needs(pattern: str) -> tuple[str, ...] | None:
+    """The strings (:func:`.literals.required`) one of which a folded text holds wherever
+    ``pattern``, matched case-insensitively, matches it; None when unknown or too many."""
+    try:
+        strings = required(lower_pattern(pattern))
+    except Unsupported:
+        return None
+    return None if strings is None or len(strings) > 12 else tuple(sorted(strings))
 
 
 _GUARD = "(?<![\\w'’])(?=\\w)"
@@ -196,7 +245,11 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
     folded = fold(body)
     pattern, target = rules.signposting.pick(body, folded)
     first = _OPENING_QUOTES.match(body).end() if body[:1] in _QUOTES else 0
-    if pattern.match(target, first) or _titled_publication(body, folded):
+    if (
+        pattern.match(target, first)
+        or _gated_signposting(body, folded, first, rules)
+        or _titled_publication(body, folded)
+    ):
         return "meta"
     if _is_imperative(body, rules):
         return "recommendation"
@@ -214,9 +267,9 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
     found = pattern.search(region)
     if (
         found is not None
-        and not rules.findings.search(whole_body)
+        and not _reports_finding(whole_body, rules)
         and not (_CITES.search(whole_body) and _conduct_only(region, found, pattern, rules, folded))
-        and not _writers_stance(body)
+        and not _writers_stance(body, folded, rules.stance_need)
     ):
         return "meta"
     # What would be a claim may be no statement at all: a unit without a word (a phone
@@ -238,9 +291,40 @@ _STANCE = re.compile(
 _NEEDED = re.compile(r"\b(?:needed|warranted|required|needs?\s+(?:to\s+be|further|more))\b", re.I)
 
 
-def _writers_stance(body: str) -> bool:
-    """Does the statement carry the writer's own stance (and no call for research)?"""
+def _gated_signposting(body: str, folded: str | None, first: int, rules: KindRules) -> bool:
+    """Does one of the gated signposting rules (``signposting_gated``) match at ``first``?"""
+    for gate, rule in rules.signposting_gated:
+        fast = rule.fast
+        if folded is None or fast is None:
+            if rule.exact.match(body, first):
+                return True
+        elif holds(folded, gate, first) and fast.match(folded, first):
+            return True
+    return False
+
+
+def _writers_stance(
+    body: str, folded: str | None = None, need: tuple[str, ...] | None = None
+) -> bool:
+    """Does the statement carry the writer's own stance (and no call for research)?
+    ``folded`` is the statement's :func:`.caseless.fold`, if known: a statement that holds
+    none of the strings every stance needs (``need``, see ``KindRules.stance_need``) is
+    passed over."""
+    if folded is not None and need is not None and not holds(folded, need):
+        return False
     return _STANCE.search(body) is not None and _NEEDED.search(body) is None
+
+
+def _reports_finding(whole_body: str, rules: KindRules) -> bool:
+    """Does the statement (asides included) report a finding (``findings`` of
+    data/kinds.yaml)? Tried only on a statement that holds one of the strings every finding
+    needs (``findings_need``): most statements hold none, and the pattern is tried at every
+    position of the statement."""
+    if rules.findings_need is not None:
+        folded = fold(whole_body)
+        if folded is not None and not holds(folded, rules.findings_need):
+            return False
+    return rules.findings.search(whole_body) is not None
 
 
 def _conduct_only(
