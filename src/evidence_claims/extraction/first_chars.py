@@ -28,6 +28,17 @@ except ImportError:  # pragma: no cover
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 
 
+def group_body(av: Any, caseless: bool) -> tuple[list[Any], bool]:
+    """A parsed group's items, and whether they match regardless of case: "(?i:...)" turns
+    that on inside the group, "(?-i:...)" off."""
+    _group, add, delete, body = av
+    if add & _c.SRE_FLAG_IGNORECASE:
+        caseless = True
+    if delete & _c.SRE_FLAG_IGNORECASE:
+        caseless = False
+    return list(body), caseless
+
+
 @lru_cache(maxsize=1024)  # the grouping asks again for the rests it groups a level down
 def first_chars(pattern: str) -> frozenset[str] | None:
     """The characters a match of ``pattern`` (no flags) can start with, or None if unknown."""
@@ -302,12 +313,7 @@ def _starts(items: list[tuple[Any, Any]], caseless: bool) -> set[tuple[str, bool
 
 def _start(op: Any, av: Any, caseless: bool) -> set[tuple[str, bool]] | None:
     if op is _c.SUBPATTERN:
-        _group, add, delete, body = av
-        if add & _c.SRE_FLAG_IGNORECASE:
-            caseless = True
-        if delete & _c.SRE_FLAG_IGNORECASE:
-            caseless = False
-        return _starts(list(body), caseless)
+        return _starts(*group_body(av, caseless))
     if op is _c.BRANCH:
         union: set[tuple[str, bool]] = set()
         for branch in av[1]:

@@ -16,12 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-try:  # Python 3.11+
-    from re import _constants as _c
-    from re import _parser as _p
-except ImportError:  # pragma: no cover
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
+from .first_chars import _c, _p, group_body
 
 # A set of more strings than this costs more to test than most patterns save.
 MOST = 12
@@ -88,12 +83,7 @@ def _chars(op: Any, av: Any) -> list[str] | None:
 
 def _item(op: Any, av: Any, caseless: bool) -> frozenset[str] | None:
     if op is _c.SUBPATTERN:
-        _group, add, delete, body = av
-        if add & _c.SRE_FLAG_IGNORECASE:
-            caseless = True
-        if delete & _c.SRE_FLAG_IGNORECASE:
-            caseless = False
-        return _sequence(list(body), caseless)
+        return _sequence(*group_body(av, caseless))
     if op is _c.BRANCH:
         union: set[str] = set()
         for branch in av[1]:
