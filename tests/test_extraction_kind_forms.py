@@ -13,6 +13,8 @@ group keep the sentences that look alike but are claims or advice.
 
 from __future__ import annotations
 
+import string
+
 import pytest
 
 from .extraction_helpers import kind_of, units
@@ -357,3 +359,18 @@ def test_the_writers_stance_on_the_evidence_is_a_claim(sentence: str) -> None:
 
 def test_research_needed_in_the_writers_voice_stays_meta() -> None:
     assert kind_of("I think more research is needed on this.") == "meta"
+
+
+def test_the_quick_test_before_the_inverted_question_pattern_is_read_from_it() -> None:
+    """The letters an unmarked question may open with come from the pattern: every opening the
+    pattern matches passes the quick test, and the test rules out openings it cannot match."""
+    from evidence_claims.extraction import kinds
+
+    rests = ("s it safe", "re they", "oes anyone know", "an you", "o is it", "ut is it", "ll")
+    for letter in string.ascii_letters:
+        for rest in rests:
+            text = letter + rest + " for children."
+            if kinds._INVERTED.match(text):
+                assert kinds._may_be_inverted(text), text
+    assert not kinds._may_be_inverted("Taking it daily is safe.")
+    assert kinds._may_be_inverted("But is it safe for children.")

@@ -239,7 +239,7 @@ def classify(text: str, role: str, *, body_offset: int = 0, whole: str | None = 
         stripped
     ):
         return "meta"
-    if stripped[:1] in _INVERTED_INITIALS and _inverted_question(stripped):
+    if _may_be_inverted(stripped) and _inverted_question(stripped):
         return "question"
     whole_body = body if whole is None else whole[body_offset:]
     folded = fold(body)
@@ -365,9 +365,16 @@ _INVERTED = re.compile(
     r"|(?i:is|are|was|were|does|did|has|can|could|would|should|isn['’]t|aren['’]t|doesn['’]t)"
     r"\s+[A-Z][\w'’-]*)\b"
 )
-# The letters an inverted question can open with (a quick test before the pattern): those of
-# its auxiliaries and of the conjunctions before them ("so", "and", "but", "also").
-_INVERTED_INITIALS = frozenset("IiAaWwDdCcSsHhMmBb")
+# The lower-case letters an inverted question can open with (a quick test before the
+# pattern), read from the pattern itself: a list kept by hand once missed the "b" of "but".
+_INVERTED_STARTS = first_chars.lower_starts(_INVERTED.pattern, _INVERTED.flags)
+
+
+def _may_be_inverted(stripped: str) -> bool:
+    """Whether the statement's first character is one an inverted question can open with."""
+    return _INVERTED_STARTS is None or stripped[:1].lower() in _INVERTED_STARTS
+
+
 # Inversion that opens a condition ("Should you notice a rash, stop ...", "Were it not for X,
 # ...", "Had we known, ..."): a clause before the main one, not a question.
 _CONDITIONAL_INVERSION = re.compile(r"(?i:should|were|had)\b[^,;:]*[,;:]")
