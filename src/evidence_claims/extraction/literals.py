@@ -14,9 +14,11 @@ where, is unchanged.
 from __future__ import annotations
 
 import re
+from re import _constants as _c  # the regex parser's own tables (Python 3.11+)
+from re import _parser as _p
 from typing import Any
 
-from .first_chars import _c, _p, group_body
+from .first_chars import group_body
 
 # A set of more strings than this costs more to test than most patterns save.
 MOST = 12
