@@ -10,15 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ..io.claimset import ClaimSet
 from ..model.records import Claim
 from . import body as B
 from . import compose as K
 from . import concerns as C
-from .cues import Lexicon, participant_counts
+from .cues import Lexicon, participant_counts, words_in
 from .detected import Detected
 from .diagnostic import is_accuracy_claim
+from .quiet import Reads, gate, quiet
+
+T = TypeVar("T")
 
 CONTEXT_LOOKBACK = 50
 """How many earlier claims of the same passage are searched for a participant count."""
@@ -66,6 +70,13 @@ class SetContext:
     )
     _entry_first: dict[tuple[Hashable, str], tuple[str, str] | None] = field(default_factory=dict)
     _sources_composed: dict[tuple[str, ...], list[Detected]] = field(default_factory=dict)
+    # Per reader, source type and list of cited keys: the answer for claims whose words the
+    # reader cannot read anything in (:meth:`unless_read`).
+    _quiet: dict[tuple[str, ...], object] = field(default_factory=dict)
+    _view_claim: Claim | None = field(default=None, compare=False, repr=False)
+    _view: tuple[frozenset[str], bool, tuple[str, ...]] = field(
+        default=(frozenset(), True, ()), compare=False, repr=False
+    )
 
     @classmethod
     def of(cls, cs: ClaimSet, certainty: str = "rules") -> SetContext:
@@ -228,6 +239,34 @@ class SetContext:
         self._last_claim, self._last_lowered = claim, found
         return found
 
+    def unless_read(
+        self, reads: Reads, reader: Callable[[Claim, SetContext], T], claim: Claim
+    ) -> T:
+        """``reader(claim, self)``, where ``reads`` declares what ``reader`` reads in the
+        claim's text; for a claim whose text holds none of it (:func:`.quiet.quiet`), the
+        answer is the same for every such claim of its source type and list of cited keys,
+        and is worked out once per set (:mod:`.quiet`)."""
+        lowered = self.lowered(claim)
+        if claim is not self._view_claim:
+            evidence = claim.evidence
+            shared = (evidence.type, *evidence.sources)
+            self._view = (words_in(lowered), claim.text.isascii(), shared)
+            self._view_claim = claim
+        words, ascii_text, shared = self._view
+        if not quiet(gate(reads), lowered, words, ascii_text):
+            return reader(claim, self)
+        key = (reads.name, *shared)
+        found = self._quiet.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            answer = reader(claim, self)
+            # a body of test accuracy evidence: the reader's accuracy patterns read the text
+            plain = reads.accuracy and self.is_accuracy(claim)
+            self._quiet[key] = _PLAIN if plain else answer
+            return answer
+        if found is _PLAIN:
+            return reader(claim, self)
+        return found  # type: ignore[return-value]
+
     def entry_unnegated(self, name: str, key: str) -> tuple[str, str] | None:
         """(field, cue) of the first unnegated cue of lexicon ``name`` in a cited entry, cached
         (``publication_bias*``: a publication bias cue said to be suspected)."""
@@ -331,6 +370,7 @@ class SetContext:
 
 
 _UNSEEN = object()
+_PLAIN = object()  # unless_read: this type and list of keys is read claim by claim
 
 
 def _evidence_key(claim: Claim) -> tuple[str, tuple[str, ...]]:
