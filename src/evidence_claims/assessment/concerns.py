@@ -35,6 +35,7 @@ from .estimates import (
 from .indirectness import READS as INDIRECTNESS_READS
 from .indirectness import groups_in, indirectness
 from .passages import first_match
+from .publication_bias import READS as PUBLICATION_BIAS_READS
 from .publication_bias import publication_bias, suspected_publication_bias
 from .quiet import Reads
 from .risk_of_bias import READS as RISK_OF_BIAS_READS
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 __all__ = [
     "INCONSISTENCY_READS",
     "INDIRECTNESS_READS",
+    "PUBLICATION_BIAS_READS",
     "RISK_OF_BIAS_READS",
     "STATED_IMPRECISION_READS",
     "groups_in",

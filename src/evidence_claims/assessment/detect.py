@@ -110,7 +110,7 @@ def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None
         or (kind in B.OPINION_TYPES and claim.evidence.sources)
     ):
         out.extend(_imprecision(claim, ctx, lowered))
-    found = C.publication_bias(claim, ctx)
+    found = ctx.unless_read(C.PUBLICATION_BIAS_READS, C.publication_bias, claim)
     if found is not None:
         add(found)
     # concerns the claim's words call very serious take two levels of their domain
