@@ -13,7 +13,8 @@ from evidence_claims.assessment import detect as D
 from evidence_claims.assessment import engine as E
 from evidence_claims.assessment.context import SetContext
 from evidence_claims.assessment.cues import lexicon, words_in
-from evidence_claims.assessment.quiet import Reads, gate, quiet
+from evidence_claims.assessment.quiet import gate, quiet
+from evidence_claims.assessment.reads import Reads
 
 from .assessment_helpers import claim_set
 

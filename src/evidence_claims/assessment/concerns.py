@@ -37,7 +37,7 @@ from .indirectness import groups_in, indirectness
 from .passages import first_match
 from .publication_bias import READS as PUBLICATION_BIAS_READS
 from .publication_bias import publication_bias, suspected_publication_bias
-from .quiet import Reads
+from .reads import Reads
 from .risk_of_bias import READS as RISK_OF_BIAS_READS
 from .risk_of_bias import risk_of_bias
 

@@ -20,7 +20,8 @@ from . import concerns as C
 from .cues import Lexicon, participant_counts, words_in
 from .detected import Detected
 from .diagnostic import is_accuracy_claim
-from .quiet import Reads, gate, quiet
+from .quiet import gate, quiet
+from .reads import Reads
 
 T = TypeVar("T")
 

@@ -37,7 +37,7 @@ from .detect import (
     relations_of,
     type_labels,
 )
-from .quiet import Reads
+from .reads import Reads
 
 
 @dataclass(slots=True)

@@ -17,7 +17,7 @@ from .body import cue_in
 from .cues import _data, lexicon, words_in
 from .detected import Detected
 from .passages import first_match
-from .quiet import Reads
+from .reads import Reads
 
 if TYPE_CHECKING:
     from .context import SetContext

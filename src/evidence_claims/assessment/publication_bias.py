@@ -9,7 +9,7 @@ from ..rules import assessment as R
 from .body import find_unnegated
 from .cues import lexicon
 from .detected import Detected
-from .quiet import Reads
+from .reads import Reads
 
 if TYPE_CHECKING:
     from .context import SetContext

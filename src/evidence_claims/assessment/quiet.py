@@ -7,8 +7,8 @@ of bias reader are in about one claim in twelve. For the others, the reader's an
 from what the claim shares with many claims (its source type and its list of cited keys)
 and the set's entries alone, yet the reader went through its layers of calls for each claim.
 
-A :class:`Reads` declares, beside a reader, everything it reads in the claim's text: its word
-lists, the substrings its patterns need (the words its ``may_hold`` tests use), whether it
+A :class:`.reads.Reads` declares, beside a reader, everything it reads in the claim's text:
+its word lists, the substrings its patterns need (the words its ``may_hold`` tests use), whether it
 reads the population groups, and whether it reads the claim's body of evidence (digits, study
 and test accuracy words, which :func:`.body.read` and :func:`.diagnostic.is_accuracy_claim`
 look for). A claim whose text is ASCII and holds none of them is *quiet* for that reader: its
@@ -30,18 +30,8 @@ from dataclasses import dataclass
 from .body import _STUDY_STEMS
 from .cues import lexicon
 from .diagnostic import _ACCURACY_STEMS
-
-
-@dataclass(frozen=True, slots=True)
-class Reads:
-    """What a reader reads in a claim's text (see the module's docstring)."""
-
-    name: str
-    lexicons: tuple[str, ...] = ()
-    substrings: tuple[str, ...] = ()
-    groups: bool = False
-    body: bool = False
-    accuracy: bool = False
+from .indirectness import _groups
+from .reads import Reads
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +75,6 @@ def _build(reads: Reads) -> Gate:
             needs = lex.words_after[word] if lex.words_after is not None else _ANY
             after.setdefault(word, []).extend(needs)
     if usable and reads.groups:
-        from .indirectness import _groups
-
         for _name, _pattern, group_first in _groups():
             if group_first is None:
                 usable = False

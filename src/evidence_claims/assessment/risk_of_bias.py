@@ -18,7 +18,7 @@ from .cues import lexicon
 from .detected import Detected
 from .diagnostic import accuracy_limitation
 from .passages import first_match
-from .quiet import Reads
+from .reads import Reads
 
 if TYPE_CHECKING:
     from .context import SetContext
