@@ -83,6 +83,7 @@ _FIELDS = [
     "Wide confidence intervals; fewer than 100 participants.",
     "Limited generalisability to older adults.",
     "Children aged 5 to 12.",
+    "Sensitivities ranged from 42% to 100% across the studies.",
     "Non-randomised studies assessed with ROBINS-I.",
     "Mostly cross-sectional and longitudinal observational studies.",
     "Publication bias was suspected (asymmetric funnel plot).",
@@ -95,6 +96,7 @@ _TYPES = [
     "systematic_review",
     "diagnostic_accuracy",
     "expert_opinion",
+    "anecdotal_report",
 ]
 _LISTS = [[], ["a", "b"], ["c"]]  # few, so that claims share a type and list of keys
 
@@ -109,6 +111,7 @@ _LISTS = [[], ["a", "b"], ["c"]]  # few, so that claims share a type and list of
             st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4),
             st.sampled_from(_TYPES),
             st.sampled_from(_LISTS),
+            st.sampled_from(_TYPES),
         ),
         min_size=1,
         max_size=8,
@@ -118,15 +121,18 @@ _LISTS = [[], ["a", "b"], ["c"]]  # few, so that claims share a type and list of
 # claim with the same type and entries that names nobody
 @example(
     entries=[("", ""), ("", ""), ("Children aged 5 to 12.", "")],
-    claims=[(["pain"], "clinical_trial", ["c"]), (["in older adults"], "clinical_trial", ["c"])],
+    claims=[
+        (["pain"], "clinical_trial", ["c"], "clinical_trial"),
+        (["in older adults"], "clinical_trial", ["c"], "clinical_trial"),
+    ],
 )
 # a ROBINS-I judgement in the claim's words, for a body its entry says was judged with it
 @example(
     entries=[("Non-randomised studies assessed with ROBINS-I.", ""), ("", ""), ("", "")],
-    claims=[(["serious risk of bias"], "observational_study", ["a", "b"])],
+    claims=[(["serious risk of bias"], "observational_study", ["a", "b"], "clinical_trial")],
 )
 def test_shared_answers_are_the_readers_own(
-    entries: list[tuple[str, str]], claims: list[tuple[list[str], str, list[str]]]
+    entries: list[tuple[str, str]], claims: list[tuple[list[str], str, list[str], str]]
 ) -> None:
     bib = "\n".join(
         f"@article{{{key}, title = {{{title}}}, abstract = {{{abstract}}}}}"
@@ -134,11 +140,13 @@ def test_shared_answers_are_the_readers_own(
     )
     # each claim after a twin of its type and cited keys whose text holds no reader's words,
     # so that a claim wrongly found quiet gets the twin's answer (or gives it, in reverse)
+    # (and of another type, for the readers whose answer does not depend on it)
     specs = [
         spec
-        for words, kind, sources in claims
+        for words, kind, sources, other in claims
         for spec in (
             {"text": "Claim.", "type": kind, "sources": sources},
+            {"text": "Claim.", "type": other, "sources": sources},
             {"text": " ".join(words) + ".", "type": kind, "sources": sources},
         )
     ]

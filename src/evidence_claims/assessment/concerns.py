@@ -359,6 +359,7 @@ STATED_IMPRECISION_READS = Reads(
     "stated_imprecision",
     lexicons=("imprecision_reported",),
     substrings=(*_IMPRECISE_WORDS, *_FEWER_WORDS),
+    by_type=False,
 )
 """What :func:`stated_imprecision` reads in the claim's text (:mod:`.quiet`)."""
 

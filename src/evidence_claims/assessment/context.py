@@ -256,7 +256,7 @@ class SetContext:
         words, ascii_text, shared = self._view
         if not quiet(gate(reads), lowered, words, ascii_text):
             return reader(claim, self)
-        key = (reads.name, *shared)
+        key = (reads.name, *shared) if reads.by_type else (reads.name, *shared[1:])
         found = self._quiet.get(key, _UNSEEN)
         if found is _UNSEEN:
             answer = reader(claim, self)

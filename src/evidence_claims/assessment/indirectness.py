@@ -90,6 +90,8 @@ READS = Reads(
     substrings=("generali",),  # _GENERALISABILITY's word
     groups=True,  # _other_population
     body=True,  # the body's designs: test accuracy studies
+    # the type decides only whether the claim's words are read for patient outcomes
+    by_type=False,
 )
 """What :func:`indirectness` reads in the claim's text (:mod:`.quiet`)."""
 

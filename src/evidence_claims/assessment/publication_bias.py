@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from .context import SetContext
 
 
-READS = Reads("publication_bias", lexicons=("publication_bias",))
+READS = Reads("publication_bias", lexicons=("publication_bias",), by_type=False)
 """What :func:`publication_bias` reads in the claim's text (:mod:`.quiet`): the window
 around a cue is read only once the list found one."""
 

@@ -16,7 +16,9 @@ class Reads:
     its ``may_hold`` tests), whether it reads the population groups (``groups``) and the
     claim's body of evidence (``body``: digits, study and test accuracy words), and whether
     it reads the text with test accuracy patterns when the claim rests on test accuracy
-    (``accuracy``). ``name`` tells its shared answers apart (:mod:`.quiet`)."""
+    (``accuracy``). ``name`` tells its shared answers apart (:mod:`.quiet`); ``by_type``:
+    whether its answer for a claim whose text holds none of these depends on the claim's
+    source type (else claims of any type share it)."""
 
     name: str
     lexicons: tuple[str, ...] = ()
@@ -24,3 +26,4 @@ class Reads:
     groups: bool = False
     body: bool = False
     accuracy: bool = False
+    by_type: bool = True
