@@ -13,7 +13,7 @@ from evidence_claims.assessment import detect as D
 from evidence_claims.assessment import engine as E
 from evidence_claims.assessment.context import SetContext
 from evidence_claims.assessment.cues import lexicon, words_in
-from evidence_claims.assessment.quiet import gate, quiet
+from evidence_claims.assessment.quiet import gate, gates, loud, quiet
 from evidence_claims.assessment.reads import Reads
 
 from .assessment_helpers import claim_set
@@ -175,6 +175,11 @@ def test_a_quiet_text_holds_none_of_the_words_a_reader_reads(words: list[str]) -
         digits = reads.body and any(c.isdigit() for c in text)
         if said:
             assert text.isascii() and not lists and not stems and not digits
+    # the one pass over all the readers gives each reader's own answer
+    fed = loud(gates(), lowered, words_in(lowered), text.isascii())
+    for reads, _reader in READERS:
+        said = quiet(gate(reads), lowered, words_in(lowered), text.isascii())
+        assert (fed is not None and reads.name not in fed) == said, reads.name
 
 
 def test_an_undeclared_word_list_is_caught() -> None:

@@ -20,7 +20,7 @@ from . import concerns as C
 from .cues import Lexicon, participant_counts, words_in
 from .detected import Detected
 from .diagnostic import is_accuracy_claim
-from .quiet import gate, quiet
+from .quiet import Gates, gate, gates, loud
 from .reads import Reads
 
 T = TypeVar("T")
@@ -75,8 +75,9 @@ class SetContext:
     # reader cannot read anything in (:meth:`unless_read`).
     _quiet: dict[tuple[str, ...], object] = field(default_factory=dict)
     _view_claim: Claim | None = field(default=None, compare=False, repr=False)
-    _view: tuple[frozenset[str], bool, tuple[str, ...]] = field(
-        default=(frozenset(), True, ()), compare=False, repr=False
+    _view_gates: Gates | None = field(default=None, compare=False, repr=False)
+    _view: tuple[set[str] | None, tuple[str, ...]] = field(
+        default=(None, ()), compare=False, repr=False
     )
 
     @classmethod
@@ -246,15 +247,20 @@ class SetContext:
         """``reader(claim, self)``, where ``reads`` declares what ``reader`` reads in the
         claim's text; for a claim whose text holds none of it (:func:`.quiet.quiet`), the
         answer is the same for every such claim of its source type and list of cited keys,
-        and is worked out once per set (:mod:`.quiet`)."""
-        lowered = self.lowered(claim)
-        if claim is not self._view_claim:
+        and is worked out once per set (:mod:`.quiet`). Which readers a claim's text may
+        feed is found once per claim, for all of them (:func:`.quiet.loud`)."""
+        gate(reads)  # known to the merged gates
+        merged = gates()
+        if claim is not self._view_claim or merged is not self._view_gates:
+            lowered = self.lowered(claim)
             evidence = claim.evidence
-            shared = (evidence.type, *evidence.sources)
-            self._view = (words_in(lowered), claim.text.isascii(), shared)
-            self._view_claim = claim
-        words, ascii_text, shared = self._view
-        if not quiet(gate(reads), lowered, words, ascii_text):
+            self._view = (
+                loud(merged, lowered, words_in(lowered), claim.text.isascii()),
+                (evidence.type, *evidence.sources),
+            )
+            self._view_claim, self._view_gates = claim, merged
+        fed, shared = self._view
+        if fed is None or reads.name in fed:
             return reader(claim, self)
         key = (reads.name, *shared) if reads.by_type else (reads.name, *shared[1:])
         found = self._quiet.get(key, _UNSEEN)

@@ -25,6 +25,7 @@ words.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .body import _STUDY_STEMS
@@ -49,16 +50,95 @@ class Gate:
 _ANY: tuple[frozenset[str], ...] = (frozenset(),)  # the first word alone may match
 
 
+@dataclass(frozen=True, slots=True)
+class Gates:
+    """Every gate built so far, merged so that one pass over a text finds the readers it
+    may feed (:func:`loud`): per first word, the words each phrase needs and its reader; per
+    substring, its readers; the readers of the body of evidence; the readers no text is
+    quiet for (``never``)."""
+
+    first: frozenset[str]
+    after: dict[str, tuple[tuple[frozenset[str], str], ...]]
+    substrings: tuple[tuple[str, frozenset[str]], ...]
+    body: frozenset[str]
+    never: frozenset[str]
+
+
 _GATES: dict[str, Gate] = {}
+_MERGED: list[Gates] = []
 
 
 def gate(reads: Reads) -> Gate:
     """The :class:`Gate` of ``reads``, built once (looked up by its name: hashing the
-    declaration would cost more than the test it saves)."""
+    declaration would cost more than the test it saves); building one merges it into
+    :func:`gates`."""
     found = _GATES.get(reads.name)
     if found is None or found.reads is not reads:
         found = _GATES[reads.name] = _build(reads)
+        _MERGED[:] = [_merge(list(_GATES.values()))]
     return found
+
+
+def gates() -> Gates:
+    """Every gate built so far, merged (a new object whenever :func:`gate` builds one)."""
+    if not _MERGED:
+        _MERGED.append(_merge([]))
+    return _MERGED[0]
+
+
+def _merge(built: list[Gate]) -> Gates:
+    after: dict[str, list[tuple[frozenset[str], str]]] = {}
+    substrings: dict[str, set[str]] = {}
+    body: set[str] = set()
+    never: set[str] = set()
+    for g in built:
+        name = g.reads.name
+        if g.first is None:
+            never.add(name)
+            continue
+        for word, needs in g.after.items():
+            after.setdefault(word, []).extend((needed, name) for needed in needs)
+        for stem in g.reads.substrings:
+            substrings.setdefault(stem, set()).add(name)
+        if g.reads.body:
+            body.add(name)
+    return Gates(
+        frozenset(after),
+        {word: tuple(needs) for word, needs in after.items()},
+        tuple((stem, frozenset(names)) for stem, names in substrings.items()),
+        frozenset(body),
+        frozenset(never),
+    )
+
+
+def loud(merged: Gates, lowered: str, words: frozenset[str], ascii_text: bool) -> set[str] | None:
+    """The names of the readers of ``merged`` that a text may feed, in one pass: for each,
+    ``not quiet(gate, lowered, words, ascii_text)``; None for every reader (a text that is
+    not ASCII)."""
+    if not ascii_text:
+        return None
+    out = set(merged.never)
+    if merged.body and _body_words(lowered):
+        out |= merged.body
+    for stem, names in merged.substrings:
+        if stem in lowered:
+            out |= names
+    after = merged.after
+    for word in merged.first.intersection(words):
+        for needed, name in after[word]:
+            if needed <= words:
+                out.add(name)
+    return out
+
+
+def _body_words(lowered: str) -> bool:
+    """Whether an ASCII text holds a digit or a study or test accuracy word."""
+    if _DIGIT.search(lowered) is not None:
+        return True
+    for stem in BODY_STEMS:  # noqa: SIM110 (a loop, not any(): see body.may_hold)
+        if stem in lowered:
+            return True
+    return False
 
 
 def _build(reads: Reads) -> Gate:
@@ -122,9 +202,9 @@ def quiet(g: Gate, lowered: str, words: frozenset[str], ascii_text: bool) -> boo
     return True
 
 
-_DIGITS = frozenset("0123456789")
+_DIGIT = re.compile(r"\d")
 
 
 def _has_digit(lowered: str) -> bool:
-    """Whether an ASCII text holds a digit (``\\d`` in ASCII text)."""
-    return not _DIGITS.isdisjoint(lowered)
+    """Whether a text holds a digit."""
+    return _DIGIT.search(lowered) is not None
