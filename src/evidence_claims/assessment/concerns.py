@@ -32,24 +32,15 @@ from .estimates import (
     optimal_information_size,
     same_estimate,
 )
-from .indirectness import READS as INDIRECTNESS_READS
 from .indirectness import groups_in, indirectness
 from .passages import first_match
-from .publication_bias import READS as PUBLICATION_BIAS_READS
 from .publication_bias import publication_bias, suspected_publication_bias
-from .reads import Reads
-from .risk_of_bias import READS as RISK_OF_BIAS_READS
 from .risk_of_bias import risk_of_bias
 
 if TYPE_CHECKING:
     from .context import SetContext
 
 __all__ = [
-    "INCONSISTENCY_READS",
-    "INDIRECTNESS_READS",
-    "PUBLICATION_BIAS_READS",
-    "RISK_OF_BIAS_READS",
-    "STATED_IMPRECISION_READS",
     "groups_in",
     "imprecision",
     "inconsistency",
@@ -266,15 +257,6 @@ def inconsistency(claim: Claim, ctx: SetContext) -> Detected | None:
     return Detected(R.HETEROGENEITY.code, *found)
 
 
-INCONSISTENCY_READS = Reads(
-    "inconsistency",
-    lexicons=("heterogeneity", "heterogeneity_explained"),
-    body=True,  # I² and estimates (digits), test accuracy
-    accuracy=True,  # accuracy_spread reads the text with its own pattern
-)
-"""What :func:`inconsistency` reads in the claim's text (:mod:`.quiet`)."""
-
-
 def _of_this_outcome(reading: Reading, index: int, own: tuple[Effect, ...]) -> bool:
     """Whether an entry's I² can be the claim's outcome's. GRADE judges inconsistency per
     outcome (Guyatt et al. 2011, GRADE guidelines 7): when an entry reports several estimates,
@@ -354,14 +336,6 @@ _FEWER_THAN = assessment_pattern(
     re.IGNORECASE,
 )
 _FEWER_WORDS = ("<", "\u2264", "fewer", "less", "below", "under")
-
-STATED_IMPRECISION_READS = Reads(
-    "stated_imprecision",
-    lexicons=("imprecision_reported",),
-    substrings=(*_IMPRECISE_WORDS, *_FEWER_WORDS),
-    by_type=False,
-)
-"""What :func:`stated_imprecision` reads in the claim's text (:mod:`.quiet`)."""
 
 
 def _small_bound(match: re.Match[str]) -> bool:

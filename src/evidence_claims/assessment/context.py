@@ -10,20 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from ..io.claimset import ClaimSet
 from ..model.records import Claim
 from . import body as B
 from . import compose as K
 from . import concerns as C
-from .cues import Lexicon, participant_counts, words_in
+from .cues import Lexicon, participant_counts
 from .detected import Detected
 from .diagnostic import is_accuracy_claim
-from .quiet import Gates, gate, gates, loud
-from .reads import Reads
-
-T = TypeVar("T")
 
 CONTEXT_LOOKBACK = 50
 """How many earlier claims of the same passage are searched for a participant count."""
@@ -71,14 +66,6 @@ class SetContext:
     )
     _entry_first: dict[tuple[Hashable, str], tuple[str, str] | None] = field(default_factory=dict)
     _sources_composed: dict[tuple[str, ...], list[Detected]] = field(default_factory=dict)
-    # Per reader, source type and list of cited keys: the answer for claims whose words the
-    # reader cannot read anything in (:meth:`unless_read`).
-    _quiet: dict[tuple[str, ...], object] = field(default_factory=dict)
-    _view_claim: Claim | None = field(default=None, compare=False, repr=False)
-    _view_gates: Gates | None = field(default=None, compare=False, repr=False)
-    _view: tuple[set[str] | None, tuple[str, ...]] = field(
-        default=(None, ()), compare=False, repr=False
-    )
 
     @classmethod
     def of(cls, cs: ClaimSet, certainty: str = "rules") -> SetContext:
@@ -241,39 +228,6 @@ class SetContext:
         self._last_claim, self._last_lowered = claim, found
         return found
 
-    def unless_read(
-        self, reads: Reads, reader: Callable[[Claim, SetContext], T], claim: Claim
-    ) -> T:
-        """``reader(claim, self)``, where ``reads`` declares what ``reader`` reads in the
-        claim's text; for a claim whose text holds none of it (:func:`.quiet.quiet`), the
-        answer is the same for every such claim of its source type and list of cited keys,
-        and is worked out once per set (:mod:`.quiet`). Which readers a claim's text may
-        feed is found once per claim, for all of them (:func:`.quiet.loud`)."""
-        gate(reads)  # known to the merged gates
-        merged = gates()
-        if claim is not self._view_claim or merged is not self._view_gates:
-            lowered = self.lowered(claim)
-            evidence = claim.evidence
-            self._view = (
-                loud(merged, lowered, words_in(lowered), claim.text.isascii()),
-                (evidence.type, *evidence.sources),
-            )
-            self._view_claim, self._view_gates = claim, merged
-        fed, shared = self._view
-        if fed is None or reads.name in fed:
-            return reader(claim, self)
-        key = (reads.name, *shared) if reads.by_type else (reads.name, *shared[1:])
-        found = self._quiet.get(key, _UNSEEN)
-        if found is _UNSEEN:
-            answer = reader(claim, self)
-            # a body of test accuracy evidence: the reader's accuracy patterns read the text
-            plain = reads.accuracy and self.is_accuracy(claim)
-            self._quiet[key] = _PLAIN if plain else answer
-            return answer
-        if found is _PLAIN:
-            return reader(claim, self)
-        return found  # type: ignore[return-value]
-
     def entry_unnegated(self, name: str, key: str) -> tuple[str, str] | None:
         """(field, cue) of the first unnegated cue of lexicon ``name`` in a cited entry, cached
         (``publication_bias*``: a publication bias cue said to be suspected)."""
@@ -377,7 +331,6 @@ class SetContext:
 
 
 _UNSEEN = object()
-_PLAIN = object()  # unless_read: this type and list of keys is read claim by claim
 
 
 def _evidence_key(claim: Claim) -> tuple[str, tuple[str, ...]]:

@@ -98,7 +98,7 @@ def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None
     kind = claim.evidence.type
     out = _risk_of_bias(claim, ctx, lowered)
     add = out.append
-    found = ctx.unless_read(C.INCONSISTENCY_READS, C.inconsistency, claim)
+    found = C.inconsistency(claim, ctx)
     if found is not None:
         add(found)
     out.extend(_indirectness(claim, ctx, lowered))
@@ -110,7 +110,7 @@ def detect_limitations(claim: Claim, ctx: SetContext, lowered: str | None = None
         or (kind in B.OPINION_TYPES and claim.evidence.sources)
     ):
         out.extend(_imprecision(claim, ctx, lowered))
-    found = ctx.unless_read(C.PUBLICATION_BIAS_READS, C.publication_bias, claim)
+    found = C.publication_bias(claim, ctx)
     if found is not None:
         add(found)
     # concerns the claim's words call very serious take two levels of their domain
@@ -245,7 +245,7 @@ def _risk_of_bias(claim: Claim, ctx: SetContext, lowered: str) -> list[Detected]
                     R.NO_CONTROL.code, f"'{cue}': a comparison drawn from user reports", ("text",)
                 )
             )
-    found = ctx.unless_read(C.RISK_OF_BIAS_READS, C.risk_of_bias, claim)
+    found = C.risk_of_bias(claim, ctx)
     if found is not None:
         add(found)
     return out
@@ -296,15 +296,10 @@ def _indirectness(claim: Claim, ctx: SetContext, lowered: str) -> list[Detected]
     # indirectness stated in words is the same concern as animals or an isolated compound
     out.extend(
         d
-        for d in ctx.unless_read(C.INDIRECTNESS_READS, _indirectness_found, claim)
+        for d in C.indirectness(claim, ctx)
         if not (already and d.code == R.STATED_INDIRECTNESS.code)
     )
     return out
-
-
-def _indirectness_found(claim: Claim, ctx: SetContext) -> tuple[Detected, ...]:
-    """:func:`.concerns.indirectness` as a tuple (an answer that claims can share)."""
-    return tuple(C.indirectness(claim, ctx))
 
 
 def detect_relations(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
@@ -341,9 +336,7 @@ def _imprecision(claim: Claim, ctx: SetContext, lowered: str | None = None) -> I
         detail = f"{total} participants in all {source}, fewer than {SMALL_SAMPLE_THRESHOLD}"
         where_n = ("text",) if in_text >= in_sources else ("evidence", "sources")
     found = C.imprecision(claim, ctx, total, detail, where_n)
-    stated = (
-        None if found else ctx.unless_read(C.STATED_IMPRECISION_READS, C.stated_imprecision, claim)
-    )
+    stated = None if found else C.stated_imprecision(claim, ctx)
     if found:
         yield from found
     elif stated is not None:

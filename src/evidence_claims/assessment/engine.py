@@ -37,7 +37,6 @@ from .detect import (
     relations_of,
     type_labels,
 )
-from .reads import Reads
 
 
 @dataclass(slots=True)
@@ -323,29 +322,12 @@ def _start(claim: Claim, ctx: SetContext) -> tuple[str | None, list[Detected]]:
     """Where the claim's rating starts, with the design reasons read from its evidence."""
     if claim.kind not in ("claim", "recommendation"):
         return None, []
-    start, design = ctx.unless_read(START_READS, _start_of, claim)
+    base = grade_starts()[claim.evidence.type]
+    start, design = B.start_of(claim, base, ctx)
     if claim.kind == "recommendation":
         # advice citing nothing is reported by recommendation.no_evidence already
-        return start, [d for d in design if d.code != R.OPINION_NOT_EVIDENCE.code]
-    return start, list(design)  # a list of the claim's own: the engine adds to it
-
-
-def _start_of(claim: Claim, ctx: SetContext) -> tuple[str | None, tuple[Detected, ...]]:
-    """:func:`.body.start_of` from the source type's starting level, as a tuple (an answer
-    that claims can share)."""
-    start, design = B.start_of(claim, grade_starts()[claim.evidence.type], ctx)
-    return start, tuple(design)
-
-
-START_READS = Reads(
-    "start",
-    lexicons=("experience",),  # an opinion citing nothing that reports experience
-    # ROBINS-I and its judgements ("serious risk of bias"), read in the claim and its entries;
-    # the designs a review names (estimates._DESIGN_STEMS, study words of the body)
-    substrings=("robins", "bias"),
-    body=True,  # the body's designs, test accuracy
-)
-"""What :func:`.body.start_of` reads in the claim's text (:mod:`.quiet`)."""
+        design = [d for d in design if d.code != R.OPINION_NOT_EVIDENCE.code]
+    return start, design
 
 
 def _first_per_code(detected: list[Detected]) -> list[Detected]:

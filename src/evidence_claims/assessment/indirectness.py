@@ -17,7 +17,6 @@ from .body import cue_in
 from .cues import _data, lexicon, words_in
 from .detected import Detected
 from .passages import first_match
-from .reads import Reads
 
 if TYPE_CHECKING:
     from .context import SetContext
@@ -83,17 +82,6 @@ def indirectness(claim: Claim, ctx: SetContext) -> Iterator[Detected]:
         if found:
             yield Detected(R.STATED_INDIRECTNESS.code, *found)
 
-
-READS = Reads(
-    "indirectness",
-    lexicons=("intervention_indirect", "surrogate", "patient_outcomes", "indirectness_reported"),
-    substrings=("generali",),  # _GENERALISABILITY's word
-    groups=True,  # _other_population
-    body=True,  # the body's designs: test accuracy studies
-    # the type decides only whether the claim's words are read for patient outcomes
-    by_type=False,
-)
-"""What :func:`indirectness` reads in the claim's text (:mod:`.quiet`)."""
 
 _GENERALISABILITY = assessment_pattern(
     # applicability, GRADE guidelines 8's name for indirectness of population and intervention,

@@ -9,15 +9,9 @@ from ..rules import assessment as R
 from .body import find_unnegated
 from .cues import lexicon
 from .detected import Detected
-from .reads import Reads
 
 if TYPE_CHECKING:
     from .context import SetContext
-
-
-READS = Reads("publication_bias", lexicons=("publication_bias",), by_type=False)
-"""What :func:`publication_bias` reads in the claim's text (:mod:`.quiet`): the window
-around a cue is read only once the list found one."""
 
 
 def publication_bias(claim: Claim, ctx: SetContext) -> Detected | None:

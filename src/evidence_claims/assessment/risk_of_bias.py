@@ -18,7 +18,6 @@ from .cues import lexicon
 from .detected import Detected
 from .diagnostic import accuracy_limitation
 from .passages import first_match
-from .reads import Reads
 
 if TYPE_CHECKING:
     from .context import SetContext
@@ -166,16 +165,6 @@ _BIAS_OR_SAFEGUARD = (
     "randomisation",
     "blinding",
 )
-
-
-READS = Reads(
-    "risk_of_bias",
-    lexicons=("risk_of_bias_reported", "unblindable_interventions"),
-    substrings=_BIAS_OR_SAFEGUARD,  # holds _BIAS
-    body=True,  # whether the claim rests on test accuracy
-    accuracy=True,  # accuracy_limitation reads the text with its own patterns
-)
-"""What :func:`risk_of_bias` reads in the claim's text (:mod:`.quiet`)."""
 
 
 def _few_at_low_risk(claim: Claim, ctx: SetContext) -> tuple[str, tuple] | None:
