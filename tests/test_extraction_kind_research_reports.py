@@ -306,25 +306,21 @@ def kind_after(first: str, second: str) -> str:
 @pytest.mark.parametrize(
     ("first", "second"),
     [
-        pytest.param(
+        (
             "We enrolled 140 office workers from three companies.",
             "Each worker kept a diary of symptoms for twelve weeks.",
-            marks=BEFORE,
         ),
-        pytest.param(
+        (
             "Questionnaires were distributed to all registered pharmacists in the region.",
             "Information on age, training and opening hours was gathered as well.",
-            marks=BEFORE,
         ),
-        pytest.param(
+        (
             "Swab samples were collected on the first and fifth day of illness.",
             "Viral load was quantified by real-time PCR in a central laboratory.",
-            marks=BEFORE,
         ),
-        pytest.param(
+        (
             "This study aimed to compare two doses of zinc acetate.",
             "Lozenges dissolved slowly in the mouth every two hours while awake.",
-            marks=BEFORE,
         ),
     ],
 )
@@ -352,6 +348,10 @@ def test_a_sentence_continuing_the_methods_is_meta(first: str, second: str) -> N
         (
             "We enrolled 140 office workers from three companies.",
             "Zinc ions block the docking of rhinoviruses (Novick 1996).",
+        ),
+        (
+            "Questionnaires were distributed to all registered pharmacists in the region.",
+            "Advice on interactions had a marked effect on sales of zinc lozenges.",
         ),
     ],
 )

@@ -719,3 +719,64 @@ _NOUN_USE = re.compile(
 def _is_noun_use(rest: str) -> bool:
     """'Use of X is ...', 'Report suggests ...', 'Follow-up was ...': the first word is a noun."""
     return rest.startswith("-") or bool(_NOUN_USE.match(rest))
+
+
+# What a result looks like in words, for :func:`methods_continued`: a comparison, a change, an
+# association, a share or a finding verb. A sentence that holds none of these after a methods
+# sentence says how the study was done or whom it enrolled, not what it found.
+_RESULT_WORDING = re.compile(
+    r"\b(?:than|higher|lower|more|less|fewer|greater|smaller|larger|most|majority|half|"
+    r"increas\w*|decreas\w*|reduc\w*|improv\w*|worse\w*|better|rose|fell|declin\w*|"
+    r"significant\w*|associat\w*|correlat\w*|linked|predict\w*|"
+    r"show|shows|showed|shown|found|finds?|reveal\w*|demonstrat\w*|suggest\w*|indicat\w*|"
+    r"differ\w*|similar\w*|compared|common|likely|unlikely|none|no|not|never|any|"
+    r"died|deaths?|positive|negative|beneficial|harmful|protective|effective|ineffective|"
+    r"helped|worked|safe|unsafe)\b|%|\bpercent\b"
+    r"|\b(?:had|has|have|showed|exerted)\s+(?:\w+\s+){0,3}?(?:effects?|impacts?|benefits?|"
+    r"influence|role)\b",
+    re.IGNORECASE,
+)
+# A sentence that tells how a study was done: its aim ("to assess", "the aim of ... was to
+# examine") or a verb of conduct in the study's voice ("we examined", "was conducted",
+# "were enrolled"); the methods sentences :func:`methods_continued` continues.
+_CONDUCT_VERBS = (
+    r"(?:examined|recruited|enrolled|conducted|carried\s+out|performed|assessed|measured|"
+    r"collected|gathered|followed|randomi[sz]ed|assigned|allocated|included|interviewed|"
+    r"surveyed|analy[sz]ed|studied|investigated|evaluated|tested|screened|sampled|selected|"
+    r"administered|recorded|obtained|used|distributed|sent|mailed)"
+)
+_METHODS_SENTENCE = re.compile(
+    r"\b(?:we|researchers|investigators|authors)\s+(?:\w+\s+)?" + _CONDUCT_VERBS + r"\b"
+    r"|\b(?:was|were)\s+(?:\w+\s+)?" + _CONDUCT_VERBS + r"\b"
+    r"|\b(?:to|aims?|aimed|purpose|objectives?|goal)\s+(?:\w+\s+){0,3}?(?:assess|evaluate|"
+    r"examine|determine|investigate|compare|estimate|measure|explore|describe|identify)\b",
+    re.IGNORECASE,
+)
+
+
+def methods_continued(document: str, segments: list[Segment], kinds: list[Kind]) -> list[Kind]:
+    """``kinds`` with a claim that continues a methods sentence made ``meta``.
+
+    A study's account of its own conduct runs over several sentences ("We examined 25 adults
+    with ... Subjects performed a task designed to ...", "A survey was conducted ... Data about
+    ... was gathered."); the rules read the first by its verb ("we examined", "was
+    conducted") and the next ones, which name the material, the task or the sample without
+    such a verb, as claims. A sentence of the same paragraph right after a methods sentence
+    (``meta`` by the rules, worded as conduct: :data:`_METHODS_SENTENCE`) that words no result
+    (:data:`_RESULT_WORDING`, :data:`_REPORTED_RESULT`) and cites nothing continues it.
+    """
+    out = list(kinds)
+    for index in range(1, len(segments)):
+        seg, prev = segments[index], segments[index - 1]
+        if out[index] != "claim" or kinds[index - 1] != "meta":
+            continue
+        if seg.role != "sentence" or prev.role != "sentence" or seg.paragraph != prev.paragraph:
+            continue
+        before = prev.text(document)
+        if not _METHODS_SENTENCE.search(before):
+            continue
+        text = seg.text(document)
+        if _RESULT_WORDING.search(text) or _REPORTED_RESULT.search(text) or _CITES.search(text):
+            continue
+        out[index] = "meta"
+    return out
