@@ -374,3 +374,52 @@ def test_the_quick_test_before_the_inverted_question_pattern_is_read_from_it() -
                 assert kinds._may_be_inverted(text), text
     assert not kinds._may_be_inverted("Taking it daily is safe.")
     assert kinds._may_be_inverted("But is it safe for children.")
+
+
+# An adviser's advice to any group it names, not only to the groups listed by name ("The
+# heart association advises adults with diabetes to limit salt"), and a recommendation of a
+# practice ("The society recommends daily walks for older adults") are recommendations.
+ADVICE_BEFORE = pytest.mark.xfail(strict=True, reason="only listed groups are read as advised")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "The heart association advises adults with diabetes to limit salt.",
+            marks=ADVICE_BEFORE,
+        ),
+        pytest.param(
+            "The dental council urges young smokers to have their gums checked.",
+            marks=ADVICE_BEFORE,
+        ),
+        pytest.param(
+            "The sports federation cautions amateur cyclists against buying these pills.",
+            marks=ADVICE_BEFORE,
+        ),
+        pytest.param(
+            "The guideline group recommends brisk walking for people with arthritis.",
+            marks=ADVICE_BEFORE,
+        ),
+        pytest.param(
+            "The ministry reminds hospital staff not to share insulin pens.",
+            marks=ADVICE_BEFORE,
+        ),
+    ],
+)
+def test_advice_to_a_named_group_is_a_recommendation(sentence: str) -> None:
+    assert kind_of(sentence) == "recommendation"
+
+
+# Guards: people told what to do inside a study's conduct, and a verb of advice without an
+# addressee told to act, stay what they are.
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Nurses reminded the participants to bring their pill boxes.", "claim"),
+        ("The recommended dose of zinc rose in 2004.", "claim"),
+        ("The council advises the ministry on food safety.", "claim"),
+    ],
+)
+def test_advice_verbs_without_advice_are_no_recommendation(sentence: str, kind: str) -> None:
+    assert kind_of(sentence) == kind
