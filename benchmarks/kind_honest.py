@@ -50,7 +50,11 @@ from evidence_claims.testing.agreement import half_of  # noqa: E402
 REAL = ROOT / "benchmarks" / "gold-real"
 VAL = ROOT / "benchmarks" / "gold-real-val"
 KINDS = ("claim", "meta", "question", "recommendation")
-DECIDERS = ("rules", "learned low", "learned +rules")
+BASE = ("rules", "learned low", "learned +rules")
+# The rules, overruled by the model with the rules' feature where its top label is at least
+# this probable: the learned decision used only where it is sure.
+THRESHOLDS = (0.7, 0.8, 0.9)
+DECIDERS = (*BASE, *(f"override@{t}" for t in THRESHOLDS))
 
 
 @dataclass(frozen=True)
@@ -90,15 +94,19 @@ def decide(train_on: list[Item], score_on: list[Item], trainer: Trainer) -> list
     high = trainer([e for it in train_on for e in it.high])
     out = []
     for it in score_on:
-        out.append(
-            {
-                "family": it.family,
-                "gold": [e.label for e in it.low],
-                "rules": list(it.rules),
-                "learned low": [low.predict(e.features) for e in it.low],
-                "learned +rules": [high.predict(e.features) for e in it.high],
-            }
-        )
+        best = [high.best(sorted(e.features)) for e in it.high]
+        row = {
+            "family": it.family,
+            "gold": [e.label for e in it.low],
+            "rules": list(it.rules),
+            "learned low": [low.predict(e.features) for e in it.low],
+            "learned +rules": [high.predict(e.features) for e in it.high],
+        }
+        for t in THRESHOLDS:
+            row[f"override@{t}"] = [
+                label if p >= t else rule for (label, p), rule in zip(best, it.rules, strict=True)
+            ]
+        out.append(row)
     return out
 
 
@@ -112,7 +120,7 @@ def pct(right: int, total: int) -> str:
 
 def report(title: str, scored: list[dict[str, list]]) -> None:
     print(f"\n{title}")
-    print(f"  {'genre family':26} {'n':>5} " + " ".join(f"{d:>15}" for d in DECIDERS))
+    print(f"  {'genre family':26} {'n':>5} " + " ".join(f"{d:>14}" for d in DECIDERS))
     families = sorted({s["family"] for s in scored})
     for name in [*families, "= all"]:
         rows = [s for s in scored if name == "= all" or s["family"] == name]
@@ -121,8 +129,8 @@ def report(title: str, scored: list[dict[str, list]]) -> None:
         for d in DECIDERS:
             pred = [p for s in rows for p in s[d]]
             cells.append(pct(sum(a == b for a, b in zip(gold, pred, strict=True)), len(gold)))
-        print(f"  {name:26} {len(gold):5} " + " ".join(f"{c:>15}" for c in cells))
-    print(f"  {'confusion (gold -> decided)':32} " + " ".join(f"{d:>15}" for d in DECIDERS))
+        print(f"  {name:26} {len(gold):5} " + " ".join(f"{c:>14}" for c in cells))
+    print(f"  {'confusion (gold -> decided)':32} " + " ".join(f"{d:>14}" for d in DECIDERS))
     counts = {d: Counter() for d in DECIDERS}
     for s in scored:
         for d in DECIDERS:
@@ -131,7 +139,7 @@ def report(title: str, scored: list[dict[str, list]]) -> None:
     for cell in cells:
         print(
             f"  {cell[0] + ' -> ' + cell[1]:32} "
-            + " ".join(f"{counts[d][cell]:15}" for d in DECIDERS)
+            + " ".join(f"{counts[d][cell]:14}" for d in DECIDERS)
         )
 
 
