@@ -471,26 +471,21 @@ def test_posts_pointers_and_duties(sentence: str, kind: str) -> None:
     assert classify(sentence, "sentence") == kind
 
 
-LIST_BEFORE = pytest.mark.xfail(strict=True, reason="names listed under a heading read as claims")
-
-
 # Names listed under a heading, without final marks (a menu or breadcrumb trail, linked
 # pages, offices to contact), state nothing; a list of short terms under "Symptoms" and a
 # list led by a sentence stay statements.
 @pytest.mark.parametrize(
     ("doc", "names"),
     [
-        pytest.param(
+        (
             "Iron and your health\n\nIron carries oxygen in the blood.\n\nRelated pages\n\n"
             "- Iron in everyday food\n- Anaemia in children\n- How supplements are regulated\n",
             ["Iron in everyday food", "Anaemia in children", "How supplements are regulated"],
-            marks=LIST_BEFORE,
         ),
-        pytest.param(
+        (
             "Safety of herbal teas\n\nSite sections\n1. Home\n2. For Parents\n3. Safety Alerts\n\n"
             "Many herbal teas are safe in moderate amounts.\n",
             ["1. Home", "2. For Parents", "3. Safety Alerts"],
-            marks=LIST_BEFORE,
         ),
     ],
 )

@@ -780,3 +780,51 @@ def methods_continued(document: str, segments: list[Segment], kinds: list[Kind])
             continue
         out[index] = "meta"
     return out
+
+
+def _unpunctuated_item(document: str, seg: Segment) -> bool:
+    """A list item that opens with a capital and ends without a sentence's mark."""
+    body = document[seg.body : seg.end].strip().rstrip(_CLOSERS)
+    return seg.role == "item" and body[:1].isupper() and body[-1:] not in ".?!:;," and bool(body)
+
+
+def _names_a_page(document: str, seg: Segment) -> bool:
+    """An item worded as the name of a page or a work: three words or more ("Iron in everyday
+    food"), or two capitalised words ("Safety Alerts"); not a short sentence-case term of a
+    list of symptoms or examples ("Nausea", "Dry mouth")."""
+    words = document[seg.body : seg.end].split()
+    return len(words) >= 3 or sum(1 for w in words if w[:1].isupper()) >= 2
+
+
+def listed_under_heading(document: str, segments: list[Segment], kinds: list[Kind]) -> list[Kind]:
+    """``kinds`` with a list of names set under a heading made ``meta``.
+
+    Two or more list items in a row that open with a capital and end without a mark, right
+    under a heading of at most twelve words, name things (the pages of a menu or a breadcrumb
+    trail, linked articles, resources, offices): "Related pages" over "Vitamin D and bones",
+    "Calcium in food"; "Home", "For Parents", "Safety Alerts". One of them at least must be
+    worded as such a name (:func:`_names_a_page`): short terms under "Symptoms" ("Nausea",
+    "Dry mouth") are a list of statements, as docs/extraction.md has it. A list that goes on from a
+    sentence ("Side effects include:", "To take it safely:") or whose items open in lower case
+    and finish the sentence before them is not under a heading, and its items stay what the
+    rules read; only claims are changed (advice in a list stays advice).
+    """
+    out = list(kinds)
+    count = len(segments)
+    index = 1
+    while index < count:
+        head = segments[index - 1]
+        end = index
+        while end < count and _unpunctuated_item(document, segments[end]):
+            end += 1
+        if (
+            end - index >= 2
+            and head.role == "heading"
+            and len(head.text(document).split()) <= 12
+            and any(_names_a_page(document, segments[at]) for at in range(index, end))
+        ):
+            for at in range(index, end):
+                if out[at] == "claim":
+                    out[at] = "meta"
+        index = max(end, index + 1)
+    return out
