@@ -23,7 +23,7 @@ from .first_chars import grouped
 from .literals import holds, required
 from .mentions import NUMBERED
 from .segment import Segment
-from .units import title_like
+from .units import title_like, word_set
 
 _CLOSERS = "\"'”’»)] \t\n"
 _FIRST_WORD = re.compile(r"[\W\d_]*([A-Za-z]+(?:['’][tT])?)")
@@ -383,7 +383,52 @@ _CONDITIONAL_INVERSION = re.compile(r"(?i:should|were|had)\b[^,;:]*[,;:]")
 def _inverted_question(stripped: str) -> bool:
     """A yes/no question posted without its question mark ("Is melatonin safe for children.",
     "Does anyone know a source on this"): it opens with the inverted order of a question."""
-    return _INVERTED.match(stripped) is not None and _CONDITIONAL_INVERSION.match(stripped) is None
+    if _CONDITIONAL_INVERSION.match(stripped) is not None:
+        return False
+    if _INVERTED.match(stripped) is not None:
+        return True
+    bare = _BARE_SUBJECT.match(stripped)
+    return bare is not None and _noun_like(bare.group(1).lower())
+
+
+# An auxiliary and a bare lower-case noun as its subject ("Is melatonin therefore safe for
+# children.", "Does caffeine raise blood pressure."): read as a question when the word is
+# noun-like (:func:`_noun_like`), not the predicate of a sentence without a subject ("Are
+# common in older adults.", a list item going on from its lead).
+_BARE_SUBJECT = re.compile(
+    r"(?:(?i:so|and|but|also),?\s+)?(?i:is|are|was|were|does|did|can|could|has)\s+"
+    r"([a-z][a-z'’-]+)\s+[a-z]"
+)
+# Words that follow an auxiliary as its predicate, not its subject, and the endings of
+# adjectives, adverbs and participles.
+_PREDICATE_WORDS = word_set(
+    "common rare safe unsafe likely unlikely not also often more less most very too so now then "
+    "still known thought seen shown given taken made done due such only just well all both each "
+    "best better worse high low higher lower key free fine ok okay good bad poor new old there "
+    "here in at on of for to by with from about into under over after before first last once "
+    "never always ever long"
+)
+_PREDICATE_ENDINGS = (
+    "ly",
+    "ed",
+    "ing",
+    "ous",
+    "ful",
+    "ive",
+    "able",
+    "ible",
+    "al",
+    "ic",
+    "ary",
+    "ent",
+    "ant",
+    "less",
+)
+
+
+def _noun_like(word: str) -> bool:
+    """Could ``word`` be the bare noun subject of an inverted question?"""
+    return word not in _PREDICATE_WORDS and not word.endswith(_PREDICATE_ENDINGS)
 
 
 # A norm held by others that the statement reports ("There is a widespread belief that
