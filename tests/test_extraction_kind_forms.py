@@ -242,40 +242,6 @@ def test_an_unmarked_question_with_a_bare_noun_subject(sentence: str) -> None:
     assert kind_of(sentence) == "question"
 
 
-# A wh-question posted without its question mark: the wh-word (with a few words of its
-# phrase) before an auxiliary and its subject. A wh-clause that is the subject of the
-# sentence ("How the herb works is unclear"), a pseudo-cleft ("What is clear is that ...")
-# and "which is why" are statements.
-WH_BEFORE = pytest.mark.xfail(strict=True, reason="wh-questions need their question mark")
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        pytest.param("How much iron do teenage girls need.", marks=WH_BEFORE),
-        pytest.param("Why do some surveys overstate supplement use.", marks=WH_BEFORE),
-        pytest.param("What does a negative test mean for my children.", marks=WH_BEFORE),
-        pytest.param("When should parents call the poison centre.", marks=WH_BEFORE),
-        pytest.param("How long does the rash usually last.", marks=WH_BEFORE),
-    ],
-)
-def test_an_unmarked_wh_question_is_a_question(sentence: str) -> None:
-    assert kind_of(sentence) == "question"
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "How the enzyme is activated in the liver is still debated.",
-        "What was striking was the size of the effect.",
-        "Which is why many pharmacists keep it behind the counter.",
-        "What people eat at night affects their sleep.",
-    ],
-)
-def test_a_wh_clause_in_a_statement_is_no_question(sentence: str) -> None:
-    assert kind_of(sentence) != "question"
-
-
 @pytest.mark.parametrize(
     "sentence",
     [
