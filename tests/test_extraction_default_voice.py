@@ -1,0 +1,57 @@
+"""A passage's default voice: what a statement that names no ground rests on, read once per
+passage from its genre (:class:`evidence_claims.extraction.genre.Voice`).
+
+Each defect test failed before the rule it checks was added; the guards pin what must not
+change. The texts are written for the tests, not taken from the gold passages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evidence_claims.extraction.draft import extract
+
+
+def _evidence(text: str) -> list[tuple[str, str]]:
+    return [(c.evidence.type, c.evidence.basis) for c in extract(text, doc_id="t").claims]
+
+
+# An encyclopedia article of my own making: "also known as", inline markers on the word,
+# "[citation needed]".
+_ARTICLE = (
+    "Bramblewort (also known as hedge mallow) is a perennial herb of coastal heaths.[1] "
+    "Its dried roots were sold as a cough remedy in the nineteenth century.[2][3] "
+    "The plant flowers from June to August. Its seeds are spread by birds.\n\n"
+    "Bramblewort extracts lowered blood pressure in rats.[4] "
+    "The leaves are eaten as a vegetable in some regions.[citation needed] "
+    "The root tastes bitter."
+)
+
+
+@pytest.mark.xfail(strict=True, reason="an encyclopedia's sources carry to unmarked sentences")
+def test_an_unmarked_sentence_after_a_cited_one_is_the_encyclopedias_own_summary() -> None:
+    found = _evidence(_ARTICLE)
+    assert found[2] == ("unsourced_assertion", "none")
+    assert found[3] == ("unsourced_assertion", "none")
+    assert found[6] == ("unsourced_assertion", "none")
+
+
+def test_the_cited_sentences_keep_their_own_sources() -> None:
+    found = _evidence(_ARTICLE)
+    assert found[0][1] == "explicit"
+    assert found[4] == ("animal_study", "explicit")
+
+
+def test_a_sentence_that_refers_back_still_rests_on_the_work_before_it() -> None:
+    text = _ARTICLE.replace("The root tastes bitter.", "These studies used very high doses.")
+    assert _evidence(text)[6] == ("animal_study", "context")
+
+
+def test_a_review_narrative_still_carries_its_cited_study() -> None:
+    # Not an encyclopedia: a review's sentence after a cited trial goes on about that trial.
+    text = (
+        "We reviewed the evidence on thornroot for joint pain. "
+        "In a randomized trial of 80 adults, thornroot reduced knee pain (Okafor 2019). "
+        "Stiffness improved within four weeks."
+    )
+    assert _evidence(text)[2][1] == "context"
