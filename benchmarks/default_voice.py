@@ -60,9 +60,12 @@ def _instrument() -> None:
                     label = "default"
                 else:
                     label = f"_carried:{result.type}"
-            elif name == "_advice" and result.type == decisions.EXPERT and not st.explicit:
-                if result.basis in ("none", "context") and not st.resolved and not st.voice:
-                    label = "default:advice"
+            elif (
+                name == "_advice"
+                and result.type == decisions.EXPERT
+                and not (st.explicit or st.resolved or st.voice)
+            ):
+                label = "default:advice"
             current["rule"] = label
             return result
 
@@ -145,8 +148,10 @@ def main() -> None:
                 verdict = "right" if ok else f"gold {want}"
                 carried[f"{genre.family}{sure}"][verdict] += 1
                 if args.list and args.half == "design" and not args.val:
-                    print(f"  {folder.name[:30]:30} carried {claim.evidence.type:20}"
-                          f" gold={want:22} | {claim.text[:60]}")
+                    print(
+                        f"  {folder.name[:30]:30} carried {claim.evidence.type:20}"
+                        f" gold={want:22} | {claim.text[:60]}"
+                    )
             if rule.startswith("default"):
                 gold_types[(true_family, rule)][want] += 1
                 sure = "" if genre.confident else "?"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from evidence_claims.extraction.draft import extract
+from evidence_claims.extraction.genre import Genre, read_genre, voice_of
 
 
 def _evidence(text: str) -> list[tuple[str, str]]:
@@ -28,7 +29,13 @@ _ARTICLE = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="an encyclopedia's sources carry to unmarked sentences")
+def test_the_article_is_read_as_an_encyclopedia_whose_sources_do_not_carry() -> None:
+    voice = read_genre(_ARTICLE).voice
+    assert voice.ground == "summary"
+    assert not voice.carries
+    assert voice.confidence == 1.0
+
+
 def test_an_unmarked_sentence_after_a_cited_one_is_the_encyclopedias_own_summary() -> None:
     found = _evidence(_ARTICLE)
     assert found[2] == ("unsourced_assertion", "none")
@@ -55,3 +62,27 @@ def test_a_review_narrative_still_carries_its_cited_study() -> None:
         "Stiffness improved within four weeks."
     )
     assert _evidence(text)[2][1] == "context"
+
+
+@pytest.mark.parametrize(
+    ("family", "confident", "ground", "carries"),
+    [
+        ("encyclopedia", True, "summary", False),
+        ("encyclopedia", False, "summary", True),  # a weak reading keeps the cautious default
+        ("research_report", True, "study", True),
+        ("agency", True, "institution", True),
+        ("news", True, "relayed", True),
+        ("narrative_review", True, "writer", True),
+        ("forum", True, "posters", True),
+        ("unknown", False, "unknown", True),
+    ],
+)
+def test_voice_per_genre(family: str, confident: bool, ground: str, carries: bool) -> None:
+    voice = voice_of(Genre(family, family, scores={family: 6, "news": 2}, confident=confident))
+    assert (voice.ground, voice.carries) == (ground, carries)
+
+
+def test_confidence_is_the_margin_over_the_runner_up() -> None:
+    genre = Genre("news", "news report", scores={"news": 8, "agency": 6}, confident=True)
+    assert voice_of(genre).confidence == 0.25
+    assert voice_of(Genre("unknown", "unknown")).confidence == 0.0

@@ -855,10 +855,13 @@ def _carried(doc: Document, walk: Walk, st: Statement) -> Attribution:
         and _GENERIC_PEOPLE.match(doc.text, st.segment.body)
     ):
         walk.passage = passage = None  # the text has turned from the agency to people at large
-    if passage is not None:
-        anaphora = st.cues("anaphora")
-        return _named_again(doc, st, passage, _context(passage, anaphora[0] if anaphora else None))
     anaphora = st.cues("anaphora")
+    if passage is not None and not anaphora and not doc.genre.voice.carries:
+        # An encyclopedia's sources stay with the sentences that cite them (decision 41):
+        # an unmarked sentence after a cited one is the encyclopedia's own summary.
+        walk.passage = passage = None
+    if passage is not None:
+        return _named_again(doc, st, passage, _context(passage, anaphora[0] if anaphora else None))
     if anaphora and _revives(doc, walk, st, anaphora[0]):
         # "The study involved 230 men and women", after a quotation: the study reported
         # earlier in the section (poesio1998: a definite description refers to an entity
