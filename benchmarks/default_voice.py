@@ -11,8 +11,13 @@ script counts, for the real tune set's passages of one half (:func:`half_of`), w
 decided each extracted statement, and for the statements decided by a default, the type the
 gold gives them, per annotated genre family and per genre family the reader
 (:mod:`evidence_claims.extraction.genre`) reads. It also counts how often the reader reads the
-family right. All rows are aggregates (per family), so the check half and the validation half
-(``--val``) may be printed too; the per-statement rows (``--list``) are the design half's only.
+family right, with and without confidence. For the statements that continue the open passage
+(no cue of their own, carried from a statement before them) it counts how often carrying was
+right, per genre read and per kind of passage carried (its type, whether it holds keys, whether
+it was opened in the same paragraph, whether the statement points back, whether the document
+speaks in an issuer's voice). All rows are aggregates (per family or per rule), so the check
+half and the validation half (``--val``) may be printed too; the per-statement rows
+(``--list``) are the design half's only.
 """
 
 from __future__ import annotations
@@ -27,6 +32,10 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from evidence_claims.extraction import attribute as attribute_module  # noqa: E402
 from evidence_claims.extraction import attribution_decisions as decisions  # noqa: E402
+from evidence_claims.extraction.attribution_citations import (  # noqa: E402
+    FALLBACK_DESIGN,
+    generic_cue,
+)
 from evidence_claims.extraction.draft import extract  # noqa: E402
 from evidence_claims.extraction.genre import family_of_label, read_genre  # noqa: E402
 from evidence_claims.pipeline.validation import load  # noqa: E402
@@ -38,6 +47,10 @@ REAL_VAL = ROOT / "benchmarks" / "gold-real-val"
 
 # (segment start, segment end) -> the rule that decided it, for the document being read.
 _DECIDED: dict[tuple[int, int], str] = {}
+# (segment start, segment end) -> what the passage a continuing statement carries was.
+_CARRIED_FROM: dict[tuple[int, int], str] = {}
+# Documents (by id) in which a statement has spoken in a research report's own voice.
+REPORT_SEEN: dict[int, bool] = {}
 
 
 def _instrument() -> None:
@@ -56,8 +69,16 @@ def _instrument() -> None:
                     label = "_carried:gap"
                 elif before is not None and result.basis == "context":
                     label = "_carried:passage"
+                    opener = doc.segments[before.opened_by]
+                    _CARRIED_FROM[(st.segment.start, st.segment.end)] = (
+                        f"{before.type[:5]} keys={bool(before.sources)}"
+                        f" same_par={opener.paragraph == st.segment.paragraph}"
+                        f" ana={bool(st.cues('anaphora'))} voice={st.voice}"
+                    )
                 elif result.type == decisions.UNSOURCED and result.basis == "none":
                     label = "default"
+                    if REPORT_SEEN.get(id(doc)):
+                        label = "default:after-report"
                 else:
                     label = f"_carried:{result.type}"
             elif (
@@ -66,6 +87,10 @@ def _instrument() -> None:
                 and not (st.explicit or st.resolved or st.voice)
             ):
                 label = "default:advice"
+            elif name == "_named_ground" and result.type == FALLBACK_DESIGN:
+                generic = st.explicit and all(generic_cue(doc.text, c) for c in st.explicit)
+                if st.named_fallback or generic:
+                    label = "fallback:cited" if st.named_fallback else "fallback:generic"
             current["rule"] = label
             return result
 
@@ -79,6 +104,8 @@ def _instrument() -> None:
     def decide(doc, walk, st):  # type: ignore[no-untyped-def]
         current["rule"] = "?"
         result = original(doc, walk, st)
+        if walk.passage is not None and walk.passage.report:
+            REPORT_SEEN[id(doc)] = True
         _DECIDED[(st.segment.start, st.segment.end)] = current["rule"]
         return result
 
@@ -114,6 +141,7 @@ def main() -> None:
     all_default: dict[str, Counter[str]] = defaultdict(Counter)
     reads: Counter[tuple[str, str, bool]] = Counter()
     carried: dict[str, Counter[str]] = defaultdict(Counter)
+    carried_how: dict[str, Counter[str]] = defaultdict(Counter)
     errors: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     wrong: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for folder in folders:
@@ -147,12 +175,14 @@ def main() -> None:
                 sure = "" if genre.confident else "?"
                 verdict = "right" if ok else f"gold {want}"
                 carried[f"{genre.family}{sure}"][verdict] += 1
+                how = _CARRIED_FROM.get((claim.anchor.start, claim.anchor.end), "?")
+                carried_how[f"{genre.family[:8]}{sure} {how}"]["right" if ok else "wrong"] += 1
                 if args.list and args.half == "design" and not args.val:
                     print(
                         f"  {folder.name[:30]:30} carried {claim.evidence.type:20}"
                         f" gold={want:22} | {claim.text[:60]}"
                     )
-            if rule.startswith("default"):
+            if rule.startswith(("default", "fallback")):
                 gold_types[(true_family, rule)][want] += 1
                 sure = "" if genre.confident else "?"
                 read_types[(f"{genre.family}{sure}", rule)][want] += 1
@@ -176,6 +206,9 @@ def main() -> None:
     for fam, counter in sorted(carried.items()):
         cells = ", ".join(f"{t} {n}" for t, n in counter.most_common(4))
         print(f"  {fam:18} n={sum(counter.values()):3}: {cells}")
+    print("\ncontinuing statements by the passage they continue:")
+    for how, counter in sorted(carried_how.items()):
+        print(f"  {how:55} right {counter['right']:3}  wrong {counter['wrong']:3}")
     print("\nall passages' default statements:")
     for rule, counter in sorted(all_default.items()):
         total = sum(counter.values())
@@ -185,6 +218,12 @@ def main() -> None:
     for (fam, rule), (right, total) in sorted(errors.items()):
         cells = ", ".join(f"{t} {n}" for t, n in wrong[(fam, rule)].most_common(3))
         print(f"  {fam:18} {rule:30} {right:4} / {total:4}  {cells}")
+    pairs: Counter[str] = Counter()
+    for counter in wrong.values():
+        pairs.update(counter)
+    print("\ncommonest errors overall (got>gold):")
+    for pair, n in pairs.most_common(15):
+        print(f"  {pair:50} {n}")
     print("\ngenre reader: family read per annotated family (confident / not):")
     per_true: dict[str, Counter[str]] = defaultdict(Counter)
     for (true_family, read, confident), n in reads.items():
@@ -194,6 +233,10 @@ def main() -> None:
         print(f"  {true_family:18} {dict(counter.most_common())}")
     total = sum(reads.values())
     print(f"  family right: {right} / {total}")
+    for sure in (True, False):
+        n = sum(v for (_t, _r, c), v in reads.items() if c == sure)
+        ok = sum(v for (t, r, c), v in reads.items() if c == sure and t == r)
+        print(f"  {'confident' if sure else 'weak':9} readings: {ok} / {n} right")
 
 
 if __name__ == "__main__":
