@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -101,7 +101,7 @@ class Genre:
     # agency's own release or newsletter: its unsigned statements are the agency's word.
     agency_release: bool = False
 
-    @property
+    @cached_property
     def voice(self) -> Voice:
         """The passage's default voice: what an unmarked statement rests on (:class:`Voice`)."""
         return voice_of(self)
