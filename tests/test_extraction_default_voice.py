@@ -86,3 +86,33 @@ def test_confidence_is_the_margin_over_the_runner_up() -> None:
     genre = Genre("news", "news report", scores={"news": 8, "agency": 6}, confident=True)
     assert voice_of(genre).confidence == 0.25
     assert voice_of(Genre("unknown", "unknown")).confidence == 0.0
+
+
+# --- an issuer's page: research named only in general does not hold the page's voice -------
+
+# A fact sheet of my own making, signed by "This fact sheet ...".
+_PAGE = (
+    "Thornroot\n\n"
+    "This fact sheet gives basic information about thornroot. "
+    "Thornroot is a shrub of dry hillsides. "
+    "Some studies suggest that thornroot may ease joint pain. "
+    "Thornroot is sold as capsules and teas.\n\n"
+    "Talk to your health care provider before you take thornroot."
+)
+
+
+@pytest.mark.xfail(strict=True, reason="studies named in general carry over the page's voice")
+def test_after_studies_named_in_general_the_page_speaks_in_its_own_voice_again() -> None:
+    found = _evidence(_PAGE)
+    assert found[3] == ("observational_study", "explicit")
+    assert found[4] == ("authority_statement", "context")
+
+
+def test_a_sentence_pointing_back_to_those_studies_still_rests_on_them() -> None:
+    text = _PAGE.replace("Thornroot is sold as capsules and teas.", "These studies were small.")
+    assert _evidence(text)[4] == ("observational_study", "context")
+
+
+def test_a_study_named_by_its_design_still_carries_on_the_page() -> None:
+    text = _PAGE.replace("Some studies suggest that", "A randomized trial in 60 adults found that")
+    assert _evidence(text)[4] == ("clinical_trial", "context")
