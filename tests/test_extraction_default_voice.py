@@ -101,7 +101,6 @@ _PAGE = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="studies named in general carry over the page's voice")
 def test_after_studies_named_in_general_the_page_speaks_in_its_own_voice_again() -> None:
     found = _evidence(_PAGE)
     assert found[3] == ("observational_study", "explicit")

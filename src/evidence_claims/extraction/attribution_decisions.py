@@ -860,6 +860,12 @@ def _carried(doc: Document, walk: Walk, st: Statement) -> Attribution:
         # An encyclopedia's sources stay with the sentences that cite them (decision 41):
         # an unmarked sentence after a cited one is the encyclopedia's own summary.
         walk.passage = passage = None
+    if passage is not None and st.voice and not anaphora and _named_in_general(passage):
+        # On an issuer's page, research named only in general ("Some studies suggest ...")
+        # holds no work the next sentence could go on about: unless it points back ("These
+        # studies"), the page speaks in its own voice again (as it does in decision 29's
+        # summaries of research named without a design).
+        walk.passage = passage = None
     if passage is not None:
         return _named_again(doc, st, passage, _context(passage, anaphora[0] if anaphora else None))
     if anaphora and _revives(doc, walk, st, anaphora[0]):
@@ -880,6 +886,17 @@ def _carried(doc: Document, walk: Walk, st: Statement) -> Attribution:
         walk.grounded = True
         return Attribution(doc.design, "context")
     return Attribution(UNSOURCED, "none")
+
+
+def _named_in_general(passage: _Passage) -> bool:
+    """Was the passage opened by research named without a design, a key or a name (the
+    fallback design of "studies show"), rather than by a study the text reports?"""
+    return (
+        passage.type == FALLBACK_DESIGN
+        and not passage.report
+        and not passage.sources
+        and not passage.named
+    )
 
 
 # A back-reference that says it means a study already named: "that study", "the same
