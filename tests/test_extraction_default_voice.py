@@ -8,6 +8,8 @@ change. The texts are written for the tests, not taken from the gold passages.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from evidence_claims.extraction.draft import extract
 from evidence_claims.extraction.genre import Genre, read_genre, voice_of
@@ -115,3 +117,32 @@ def test_a_sentence_pointing_back_to_those_studies_still_rests_on_them() -> None
 def test_a_study_named_by_its_design_still_carries_on_the_page() -> None:
     text = _PAGE.replace("Some studies suggest that", "A randomized trial in 60 adults found that")
     assert _evidence(text)[4] == ("clinical_trial", "context")
+
+
+@given(
+    st.sampled_from(
+        ["research_report", "agency", "news", "narrative_review", "encyclopedia", "forum", "x"]
+    ),
+    st.dictionaries(st.sampled_from(["research_report", "agency", "news"]), st.integers(-9, 30)),
+    st.booleans(),
+)
+def test_confidence_stays_between_nought_and_one(
+    family: str, scores: dict[str, int], confident: bool
+) -> None:
+    voice = voice_of(Genre(family, family, scores=scores, confident=confident))
+    assert 0.0 <= voice.confidence <= 1.0
+    assert voice.carries or (voice.ground == "summary" and confident)
+
+
+@given(st.text(max_size=400))
+def test_any_text_gets_a_voice(text: str) -> None:
+    voice = read_genre(text).voice
+    assert voice.ground in {
+        "study",
+        "institution",
+        "relayed",
+        "writer",
+        "summary",
+        "posters",
+        "unknown",
+    }
