@@ -84,6 +84,11 @@ def test_voice_per_genre(family: str, confident: bool, ground: str, carries: boo
     assert (voice.ground, voice.carries) == (ground, carries)
 
 
+def test_an_agencys_own_news_release_speaks_for_the_institution() -> None:
+    genre = Genre("news", "news report", scores={"news": 8, "agency": 5}, agency_release=True)
+    assert voice_of(genre).ground == "institution"
+
+
 def test_confidence_is_the_margin_over_the_runner_up() -> None:
     genre = Genre("news", "news report", scores={"news": 8, "agency": 6}, confident=True)
     assert voice_of(genre).confidence == 0.25

@@ -161,7 +161,8 @@ _GROUNDS = {
 
 def voice_of(genre: Genre) -> Voice:
     """The default voice of a passage read as ``genre``."""
-    ground = _GROUNDS.get(genre.family, UNKNOWN)
+    # (a news text that reads as an agency's own release speaks for the agency)
+    ground = "institution" if genre.institutional else _GROUNDS.get(genre.family, UNKNOWN)
     top = genre.scores.get(genre.family, 0)
     runner_up = max((v for k, v in genre.scores.items() if k != genre.family), default=0)
     confidence = max(0.0, min(1.0, (top - max(runner_up, 0)) / top)) if top > 0 else 0.0
