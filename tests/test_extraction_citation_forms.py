@@ -32,7 +32,6 @@ def _claims(text: str, tmp_path: Path):  # type: ignore[no-untyped-def]
     return extract(text, doc_id="t", bibliography=bib).claims
 
 
-@pytest.mark.xfail(strict=True, reason="not read yet")
 @pytest.mark.parametrize(
     ("marked", "keys"),
     [
@@ -78,7 +77,6 @@ def test_superscript_markers_without_a_bibliography_mark_nothing() -> None:
     assert [c.evidence.type for c in claims] == ["unsourced_assertion"] * 2
 
 
-@pytest.mark.xfail(strict=True, reason="not read yet")
 def test_a_citation_listing_several_authors_and_a_year_is_a_citation_of_its_own(
     tmp_path: Path,
 ) -> None:
