@@ -9,6 +9,8 @@ is written for the test.
 
 from __future__ import annotations
 
+import pytest
+
 from evidence_claims.extraction.draft import extract
 
 _ABSTRACT = """\
@@ -39,3 +41,44 @@ def test_a_cohort_report_without_accuracy_measures_stays_observational() -> None
     claims = extract(text, doc_id="t").claims
     statements = [c for c in claims if c.text.endswith(".")]
     assert {c.evidence.type for c in statements} == {"observational_study"}
+
+
+_XFAIL = pytest.mark.xfail(strict=True, reason="not read yet")
+
+_UNSTRUCTURED = """\
+Breath Testing to Detect Lung Cancer in Smokers
+
+We evaluated the {design} of an electronic nose in detecting lung cancer among 310 smokers \
+referred for chest imaging. Breath samples were collected before bronchoscopy. Histology was \
+used as the {standard}. The electronic nose detected cancer with {estimate}. Breath testing \
+may help decide which smokers need further imaging.
+"""
+
+
+@pytest.mark.parametrize(
+    ("design", "standard", "estimate"),
+    [
+        pytest.param(
+            *("diagnostic performance", "gold standard", "a good balance of errors"), marks=_XFAIL
+        ),
+        pytest.param(*("diagnostic yield", "criterion standard", "few errors"), marks=_XFAIL),
+        pytest.param(
+            *("usefulness", "gold standard", "89% sensitivity and 85% specificity"), marks=_XFAIL
+        ),
+        ("usefulness", "benchmark", "a sensitivity of 89% and a specificity of 85%"),
+    ],
+)
+def test_other_words_for_an_accuracy_study_name_the_design(
+    design: str, standard: str, estimate: str
+) -> None:
+    text = _UNSTRUCTURED.format(design=design, standard=standard, estimate=estimate)
+    claims = extract(text, doc_id="t").claims
+    assert {c.evidence.type for c in claims[1:]} == {"diagnostic_accuracy"}
+
+
+def test_a_test_said_to_need_sensitivity_and_specificity_names_no_study() -> None:
+    text = (
+        "Screening tests are offered to healthy people. A screening test must have good "
+        "sensitivity and acceptable specificity, because false alarms harm people.\n"
+    )
+    assert {c.evidence.type for c in extract(text, doc_id="t").claims} == {"unsourced_assertion"}
