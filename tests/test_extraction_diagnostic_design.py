@@ -43,8 +43,6 @@ def test_a_cohort_report_without_accuracy_measures_stays_observational() -> None
     assert {c.evidence.type for c in statements} == {"observational_study"}
 
 
-_XFAIL = pytest.mark.xfail(strict=True, reason="not read yet")
-
 _UNSTRUCTURED = """\
 Breath Testing to Detect Lung Cancer in Smokers
 
@@ -58,13 +56,9 @@ may help decide which smokers need further imaging.
 @pytest.mark.parametrize(
     ("design", "standard", "estimate"),
     [
-        pytest.param(
-            *("diagnostic performance", "gold standard", "a good balance of errors"), marks=_XFAIL
-        ),
-        pytest.param(*("diagnostic yield", "criterion standard", "few errors"), marks=_XFAIL),
-        pytest.param(
-            *("usefulness", "gold standard", "89% sensitivity and 85% specificity"), marks=_XFAIL
-        ),
+        ("diagnostic performance", "gold standard", "a good balance of errors"),
+        ("diagnostic yield", "criterion standard", "few errors"),
+        ("usefulness", "gold standard", "89% sensitivity and 85% specificity"),
         ("usefulness", "benchmark", "a sensitivity of 89% and a specificity of 85%"),
     ],
 )
