@@ -80,11 +80,15 @@ DESCRIPTIVE = re.compile(
     r"(?P<noun>stud(?:y|ies)|trials?|cohorts?|surveys?|reviews?|experiments?|reports?|data)\b",
     re.IGNORECASE,
 )
-# (A space inside the brackets, "[ 4 ]", as pages copied from HTML print a linked marker.)
-NUMBERED = re.compile(r"\[[ \t]?(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)[ \t]?\]")
-# A reference number named as such in parentheses: "(ref. 4)", "(refs 2, 5)", "(reference 3)".
+# (A space inside the brackets, "[ 4 ]", as pages copied from HTML print a linked marker; a
+# page after the number, "[4, p. 12]", as a quotation's citation gives it.)
+NUMBERED = re.compile(
+    r"\[[ \t]?(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)(?:,?[ \t]*pp?\.?[ \t]*\d+(?:[–-]\d+)?)?[ \t]?\]"
+)
+# A reference number named as such in parentheses: "(ref. 4)", "(refs 2, 5)", "(see reference 3)".
 NAMED_NUMBER = re.compile(
-    r"\((?:refs?\.?|references?)[ \t]*(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\)", re.IGNORECASE
+    r"\((?:(?:see|cf\.?)[ \t]+)?(?:refs?\.?|references?)[ \t]*(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\)",
+    re.IGNORECASE,
 )
 # A range written as two bracketed markers ("[5]–[7]", the PLOS style): references 5 to 7.
 NUMBERED_RANGE = re.compile(r"\[(\d{1,3})\]\s*[–-]\s*\[(\d{1,3})\]")
