@@ -106,8 +106,11 @@ LOOSE_NUMBERED = re.compile(
 # pages copied from a journal's HTML print them: after a letter, a closing bracket or a
 # punctuation mark. Uncertain like the loose numbers above (a superscript may be an exponent
 # or a footnote): they resolve only against a bibliography that has the entry.
+# (The pattern opens with the superscript itself and looks behind after it, so that the search
+# skips to the next superscript instead of trying the look-behind at every character.)
 SUPERSCRIPT_NUMBERED = re.compile(
-    r"(?<=[A-Za-z)\].,;:%])[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:(?:,[ \t]?|[⁻–-])[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*"
+    r"[¹²³⁴⁵⁶⁷⁸⁹⁰](?<=[A-Za-z)\].,;:%][¹²³⁴⁵⁶⁷⁸⁹⁰])[¹²³⁴⁵⁶⁷⁸⁹⁰]*"
+    r"(?:(?:,[ \t]?|[⁻–-])[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*"
 )
 _SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰⁻", "1234567890-")
 # Units raised to a power ("km²", "m³"), whose superscript is an exponent.
