@@ -12,8 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from evidence_claims.extraction.draft import extract
+from evidence_claims.extraction.mentions import find_mentions
 
 _BIB = "".join(
     f"@article{{{key},\n  author = {{{name}, Ann and Roe, Bo}},\n  title = {{{title}}},\n"
@@ -106,3 +109,16 @@ def test_a_listed_last_author_and_year_resolve_to_the_entry(tmp_path: Path) -> N
     text = "As Lindqvist, Patel, and Kovacs (2018) showed, two rest days restore sleep.\n"
     claims = _claims(text, tmp_path)
     assert claims[0].evidence.sources == ["kovacs2018"]
+
+
+_PIECES = st.sampled_from(
+    ["a", "Smith", " ", ".", ",", "(", ")", "[", "]", "ref.", "see", "²", "¹", "⁻", "3", "km", "p."]
+)
+
+
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_any_mix_of_markers_parses_to_bounded_reference_numbers(text: str) -> None:
+    for mention in find_mentions(text, 0, len(text)):
+        assert 0 <= mention.start < mention.end <= len(text)
+        assert len(mention.numbers) <= 30
+        assert all(0 <= n < 1000 for n in mention.numbers)
