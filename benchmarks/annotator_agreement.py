@@ -253,7 +253,9 @@ def _decided() -> dict[str, list[int]]:
 
 def _fresh() -> frozenset[str]:
     path = IAA / "fresh.yaml"
-    return frozenset(yaml.safe_load(path.read_text("utf-8")) or []) if path.is_file() else frozenset()
+    if not path.is_file():
+        return frozenset()
+    return frozenset(yaml.safe_load(path.read_text("utf-8")) or [])
 
 
 def _claims(folder: Path) -> list[Claim]:
