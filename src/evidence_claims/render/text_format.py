@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import islice
+from typing import Any
 
 from ..model.report import ClaimAssessment, Finding, Report
 from .escape import line_start, one_line
 from .json_lines import array_lines, member_lines
+from .json_records import AssessmentLines, finding_line
 
 MINUS = "\u2212"  # a typographic minus for rating down
 
@@ -172,13 +175,24 @@ def json_report_lines(report: Report) -> Iterator[str]:
     yield from member_lines("files", list(report.files), ",")
     yield from member_lines("claims", report.claims, ",")
     yield from member_lines("summary", report.counts(), ",")
-    records = (f.to_dict() for f in findings)
-    yield from array_lines(records, len(findings), "  ", '"findings": ', ",")
-    assessments = report.assessments
-    yield from array_lines(
-        (a.to_dict() for a in assessments), len(assessments), "  ", '"assessments": ', ""
-    )
+    yield from _records(findings, '"findings": ', ",", finding_line)
+    yield from _records(report.assessments, '"assessments": ', "", AssessmentLines())
     yield "}"
+
+
+def _records(records: list[Any], head: str, tail: str, line: Callable[[Any], str]) -> Iterator[str]:
+    """The lines ``array_lines`` writes for the records' dicts at the report's top level:
+    ``line`` gives the compact text of each record's dict (:mod:`.json_records`) when the
+    array is written one record a line; a lone record is written indented, from its dict."""
+    if len(records) < 2:
+        yield from array_lines((r.to_dict() for r in records), len(records), "  ", head, tail)
+        return
+    yield f"  {head}["
+    last = records[-1]
+    for record in islice(records, len(records) - 1):
+        yield f"    {line(record)},"
+    yield f"    {line(last)}"
+    yield f"  ]{tail}"
 
 
 def _in_order(findings: list[Finding]) -> bool:
