@@ -1,5 +1,6 @@
-"""The JSON report's record lines, written field by field, against the encoder's text of the
-records' dicts (any strings, numbers, missing values, shared tuples of reasons)."""
+"""The JSON and SARIF reports written a record at a time, against the text of the whole value
+(record lines written field by field against the encoder's text of the records' dicts: any
+strings, numbers, missing values, shared tuples of reasons)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evidence_claims.model.report import ClaimAssessment, Finding, Reason, Report
-from evidence_claims.render.json_lines import _COMPACT, json_lines
+from evidence_claims.pipeline.validation import validate
+from evidence_claims.render.ci_formats import sarif_lines, sarif_log
+from evidence_claims.render.json_lines import _COMPACT, LazyArray, json_lines
 from evidence_claims.render.json_records import AssessmentLines, finding_line
 from evidence_claims.render.text_format import json_report_lines
+
+from .conftest import KRATOM
 
 texts = st.text(max_size=12)  # any code point: quotes, controls, surrogates, non-ASCII
 maybe_text = st.none() | texts
@@ -81,3 +86,27 @@ def test_the_report_is_the_whole_dict_written_as_before(
 ) -> None:
     report = Report(some_findings, ["a.json"], 3, some_assessments)
     assert list(json_report_lines(report)) == list(json_lines(report.to_dict()))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(findings, max_size=4), st.lists(assessments, max_size=4))
+def test_sarif_is_the_whole_log_written_as_before(
+    some_findings: list[Finding], some_assessments: list[ClaimAssessment]
+) -> None:
+    """The SARIF lines, each result and assessment made as it is written, are those of the
+    whole log (none, one, several of each: a lone record is written indented)."""
+    report = Report(some_findings, ["a.json"], 3, some_assessments)
+    assert list(sarif_lines(report)) == list(json_lines(sarif_log(report)))
+
+
+def test_sarif_of_the_bundled_set_is_the_whole_log_written_as_before() -> None:
+    report = validate(KRATOM)
+    assert len(report.findings) > 1 and len(report.assessments) > 1
+    assert list(sarif_lines(report)) == list(json_lines(sarif_log(report)))
+
+
+@given(st.lists(st.integers(), max_size=4), st.booleans())
+def test_a_lazy_array_is_written_as_the_list_of_its_values(items: list[int], compact: bool) -> None:
+    line = (lambda i: _COMPACT({"n": i})) if compact else None
+    lazy = {"a": LazyArray(items, lambda i: {"n": i}, line), "b": 1}
+    assert list(json_lines(lazy)) == list(json_lines({"a": [{"n": i} for i in items], "b": 1}))
