@@ -84,7 +84,7 @@ def corpus(base: Path, claims: int, seed: int, per_file: int = 0) -> Path:
         command = [sys.executable, "-c", code, str(folder), str(claims), str(seed), str(per_file)]
         subprocess.run(command, env=env, check=True)
         done.touch()
-    return folder
+    return folder.resolve()  # a corpus kept elsewhere may be linked here: validate its files
 
 
 def _tree_pss(pid: int) -> int:
