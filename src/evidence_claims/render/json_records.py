@@ -20,7 +20,7 @@ from ..model.report import ClaimAssessment, Finding
 from .json_lines import _COMPACT
 
 _INT = int.__repr__  # what the encoder writes for an int (bool and subclasses go to it)
-_KEPT_REASONS = 50_000
+_KEPT_REASONS = 4_096
 """Texts of shared lists of reasons kept while a report is written (then forgotten)."""
 
 

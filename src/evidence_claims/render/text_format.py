@@ -148,7 +148,7 @@ class _ClaimLines:
         return ", ".join(steps)
 
 
-_KEPT_REASONS = 50_000
+_KEPT_REASONS = 4_096
 """Joined steps of shared tuples of reasons kept while a report is written (then forgotten)."""
 
 
