@@ -469,3 +469,49 @@ def test_labels_alone_on_their_lines_under_a_title() -> None:
 )
 def test_posts_pointers_and_duties(sentence: str, kind: str) -> None:
     assert classify(sentence, "sentence") == kind
+
+
+# Names listed under a heading, without final marks (a menu or breadcrumb trail, linked
+# pages, offices to contact), state nothing; a list of short terms under "Symptoms" and a
+# list led by a sentence stay statements.
+@pytest.mark.parametrize(
+    ("doc", "names"),
+    [
+        (
+            "Iron and your health\n\nIron carries oxygen in the blood.\n\nRelated pages\n\n"
+            "- Iron in everyday food\n- Anaemia in children\n- How supplements are regulated\n",
+            ["Iron in everyday food", "Anaemia in children", "How supplements are regulated"],
+        ),
+        (
+            "Safety of herbal teas\n\nSite sections\n1. Home\n2. For Parents\n3. Safety Alerts\n\n"
+            "Many herbal teas are safe in moderate amounts.\n",
+            ["1. Home", "2. For Parents", "3. Safety Alerts"],
+        ),
+    ],
+)
+def test_names_listed_under_a_heading_are_meta(doc: str, names: list[str]) -> None:
+    kinds = dict(units(doc))
+    assert [kinds[name] for name in names] == ["meta"] * len(names)
+
+
+@pytest.mark.parametrize(
+    ("doc", "items"),
+    [
+        (
+            "Iron and your health\n\nSymptoms\n\n- Nausea\n- Dry mouth\n- Headache\n",
+            ["Nausea", "Dry mouth", "Headache"],
+        ),
+        (
+            "Iron and your health\n\nCommon side effects include:\n\n- Nausea\n- Dry mouth\n",
+            ["Nausea", "Dry mouth"],
+        ),
+        (
+            "Recall notice\n\nThe inspectors found\n- traces of lead in two brands\n"
+            "- doses twice those on the label\n",
+            ["traces of lead in two brands", "doses twice those on the label"],
+        ),
+    ],
+)
+def test_terms_and_continued_lists_stay_statements(doc: str, items: list[str]) -> None:
+    kinds = dict(units(doc))
+    assert [kinds[item] for item in items] == ["claim"] * len(items)

@@ -16,7 +16,12 @@ from typing import Literal, cast
 from ..model.linear_model import LinearModel, packaged_model
 from ..model.records import Kind
 from .kind_features import document_features
-from .kinds import classify_segment, in_method_sections
+from .kinds import (
+    classify_segment,
+    in_method_sections,
+    listed_under_heading,
+    methods_continued,
+)
 from .units import Segment
 
 __all__ = ["KIND_METHODS", "KindMethod", "decide_kinds", "learned_kinds", "load_kind_model"]
@@ -40,11 +45,13 @@ def uses_rules(model: LinearModel) -> bool:
 def rule_kinds(document: str, segments: Sequence[Segment], texts: Sequence[str]) -> list[Kind]:
     """The rules' kinds: each statement classified, then a structured abstract's methods
     sections made meta."""
-    return in_method_sections(
+    segments = list(segments)
+    kinds = in_method_sections(
         document,
-        list(segments),
+        segments,
         [classify_segment(document, s, t) for s, t in zip(segments, texts, strict=True)],
     )
+    return listed_under_heading(document, segments, methods_continued(document, segments, kinds))
 
 
 def learned_kinds(

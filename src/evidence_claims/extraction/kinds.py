@@ -23,7 +23,7 @@ from .first_chars import grouped
 from .literals import holds, required
 from .mentions import NUMBERED
 from .segment import Segment
-from .units import title_like
+from .units import title_like, word_set
 
 _CLOSERS = "\"'”’»)] \t\n"
 _FIRST_WORD = re.compile(r"[\W\d_]*([A-Za-z]+(?:['’][tT])?)")
@@ -383,7 +383,52 @@ _CONDITIONAL_INVERSION = re.compile(r"(?i:should|were|had)\b[^,;:]*[,;:]")
 def _inverted_question(stripped: str) -> bool:
     """A yes/no question posted without its question mark ("Is melatonin safe for children.",
     "Does anyone know a source on this"): it opens with the inverted order of a question."""
-    return _INVERTED.match(stripped) is not None and _CONDITIONAL_INVERSION.match(stripped) is None
+    if _CONDITIONAL_INVERSION.match(stripped) is not None:
+        return False
+    if _INVERTED.match(stripped) is not None:
+        return True
+    bare = _BARE_SUBJECT.match(stripped)
+    return bare is not None and _noun_like(bare.group(1).lower())
+
+
+# An auxiliary and a bare lower-case noun as its subject ("Is melatonin therefore safe for
+# children.", "Does caffeine raise blood pressure."): read as a question when the word is
+# noun-like (:func:`_noun_like`), not the predicate of a sentence without a subject ("Are
+# common in older adults.", a list item going on from its lead).
+_BARE_SUBJECT = re.compile(
+    r"(?:(?i:so|and|but|also),?\s+)?(?i:is|are|was|were|does|did|can|could|has)\s+"
+    r"([a-z][a-z'’-]+)\s+[a-z]"
+)
+# Words that follow an auxiliary as its predicate, not its subject, and the endings of
+# adjectives, adverbs and participles.
+_PREDICATE_WORDS = word_set(
+    "common rare safe unsafe likely unlikely not also often more less most very too so now then "
+    "still known thought seen shown given taken made done due such only just well all both each "
+    "best better worse high low higher lower key free fine ok okay good bad poor new old there "
+    "here in at on of for to by with from about into under over after before first last once "
+    "never always ever long"
+)
+_PREDICATE_ENDINGS = (
+    "ly",
+    "ed",
+    "ing",
+    "ous",
+    "ful",
+    "ive",
+    "able",
+    "ible",
+    "al",
+    "ic",
+    "ary",
+    "ent",
+    "ant",
+    "less",
+)
+
+
+def _noun_like(word: str) -> bool:
+    """Could ``word`` be the bare noun subject of an inverted question?"""
+    return word not in _PREDICATE_WORDS and not word.endswith(_PREDICATE_ENDINGS)
 
 
 # A norm held by others that the statement reports ("There is a widespread belief that
@@ -719,3 +764,112 @@ _NOUN_USE = re.compile(
 def _is_noun_use(rest: str) -> bool:
     """'Use of X is ...', 'Report suggests ...', 'Follow-up was ...': the first word is a noun."""
     return rest.startswith("-") or bool(_NOUN_USE.match(rest))
+
+
+# What a result looks like in words, for :func:`methods_continued`: a comparison, a change, an
+# association, a share or a finding verb. A sentence that holds none of these after a methods
+# sentence says how the study was done or whom it enrolled, not what it found.
+_RESULT_WORDING = re.compile(
+    r"\b(?:than|higher|lower|more|less|fewer|greater|smaller|larger|most|majority|half|"
+    r"increas\w*|decreas\w*|reduc\w*|improv\w*|worse\w*|better|rose|fell|declin\w*|"
+    r"significant\w*|associat\w*|correlat\w*|linked|predict\w*|"
+    r"show|shows|showed|shown|found|finds?|reveal\w*|demonstrat\w*|suggest\w*|indicat\w*|"
+    r"differ\w*|similar\w*|compared|common|likely|unlikely|none|no|not|never|any|"
+    r"died|deaths?|positive|negative|beneficial|harmful|protective|effective|ineffective|"
+    r"helped|worked|safe|unsafe)\b|%|\bpercent\b"
+    r"|\b(?:had|has|have|showed|exerted)\s+(?:\w+\s+){0,3}?(?:effects?|impacts?|benefits?|"
+    r"influence|role)\b",
+    re.IGNORECASE,
+)
+# A sentence that tells how a study was done: its aim ("to assess", "the aim of ... was to
+# examine") or a verb of conduct in the study's voice ("we examined", "was conducted",
+# "were enrolled"); the methods sentences :func:`methods_continued` continues.
+_CONDUCT_VERBS = (
+    r"(?:examined|recruited|enrolled|conducted|carried\s+out|performed|assessed|measured|"
+    r"collected|gathered|followed|randomi[sz]ed|assigned|allocated|included|interviewed|"
+    r"surveyed|analy[sz]ed|studied|investigated|evaluated|tested|screened|sampled|selected|"
+    r"administered|recorded|obtained|used|distributed|sent|mailed)"
+)
+_METHODS_SENTENCE = re.compile(
+    r"\b(?:we|researchers|investigators|authors)\s+(?:\w+\s+)?" + _CONDUCT_VERBS + r"\b"
+    r"|\b(?:was|were)\s+(?:\w+\s+)?" + _CONDUCT_VERBS + r"\b"
+    r"|\b(?:to|aims?|aimed|purpose|objectives?|goal)\s+(?:\w+\s+){0,3}?(?:assess|evaluate|"
+    r"examine|determine|investigate|compare|estimate|measure|explore|describe|identify)\b",
+    re.IGNORECASE,
+)
+
+
+def methods_continued(document: str, segments: list[Segment], kinds: list[Kind]) -> list[Kind]:
+    """``kinds`` with a claim that continues a methods sentence made ``meta``.
+
+    A study's account of its own conduct runs over several sentences ("We examined 25 adults
+    with ... Subjects performed a task designed to ...", "A survey was conducted ... Data about
+    ... was gathered."); the rules read the first by its verb ("we examined", "was
+    conducted") and the next ones, which name the material, the task or the sample without
+    such a verb, as claims. A sentence of the same paragraph right after a methods sentence
+    (``meta`` by the rules, worded as conduct: :data:`_METHODS_SENTENCE`) that words no result
+    (:data:`_RESULT_WORDING`, :data:`_REPORTED_RESULT`) and cites nothing continues it.
+    """
+    out = list(kinds)
+    for index in range(1, len(segments)):
+        seg, prev = segments[index], segments[index - 1]
+        if out[index] != "claim" or kinds[index - 1] != "meta":
+            continue
+        if seg.role != "sentence" or prev.role != "sentence" or seg.paragraph != prev.paragraph:
+            continue
+        before = prev.text(document)
+        if not _METHODS_SENTENCE.search(before):
+            continue
+        text = seg.text(document)
+        if _RESULT_WORDING.search(text) or _REPORTED_RESULT.search(text) or _CITES.search(text):
+            continue
+        out[index] = "meta"
+    return out
+
+
+def _unpunctuated_item(document: str, seg: Segment) -> bool:
+    """A list item that opens with a capital and ends without a sentence's mark."""
+    body = document[seg.body : seg.end].strip().rstrip(_CLOSERS)
+    return seg.role == "item" and body[:1].isupper() and body[-1:] not in ".?!:;," and bool(body)
+
+
+def _names_a_page(document: str, seg: Segment) -> bool:
+    """An item worded as the name of a page or a work: three words or more ("Iron in everyday
+    food"), or two capitalised words ("Safety Alerts"); not a short sentence-case term of a
+    list of symptoms or examples ("Nausea", "Dry mouth")."""
+    words = document[seg.body : seg.end].split()
+    return len(words) >= 3 or sum(1 for w in words if w[:1].isupper()) >= 2
+
+
+def listed_under_heading(document: str, segments: list[Segment], kinds: list[Kind]) -> list[Kind]:
+    """``kinds`` with a list of names set under a heading made ``meta``.
+
+    Two or more list items in a row that open with a capital and end without a mark, right
+    under a heading of at most twelve words, name things (the pages of a menu or a breadcrumb
+    trail, linked articles, resources, offices): "Related pages" over "Vitamin D and bones",
+    "Calcium in food"; "Home", "For Parents", "Safety Alerts". One of them at least must be
+    worded as such a name (:func:`_names_a_page`): short terms under "Symptoms" ("Nausea",
+    "Dry mouth") are a list of statements, as docs/extraction.md has it. A list that goes on from a
+    sentence ("Side effects include:", "To take it safely:") or whose items open in lower case
+    and finish the sentence before them is not under a heading, and its items stay what the
+    rules read; only claims are changed (advice in a list stays advice).
+    """
+    out = list(kinds)
+    count = len(segments)
+    index = 1
+    while index < count:
+        head = segments[index - 1]
+        end = index
+        while end < count and _unpunctuated_item(document, segments[end]):
+            end += 1
+        if (
+            end - index >= 2
+            and head.role == "heading"
+            and len(head.text(document).split()) <= 12
+            and any(_names_a_page(document, segments[at]) for at in range(index, end))
+        ):
+            for at in range(index, end):
+                if out[at] == "claim":
+                    out[at] = "meta"
+        index = max(end, index + 1)
+    return out
