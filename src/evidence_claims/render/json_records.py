@@ -19,9 +19,9 @@ from typing import Any
 from ..model.report import ClaimAssessment, Finding
 from .json_lines import _COMPACT
 
-_INT = int.__repr__  # what the encoder writes for an int (bool and subclasses go to it)
+_INT = int.__repr__  # what the encoder writes for an int (bool and other subclasses go to it)
 _KEPT_REASONS = 4_096
-"""Texts of shared lists of reasons kept while a report is written (then forgotten)."""
+"""Texts of shared tuples of reasons kept while a report is written (then forgotten)."""
 
 
 def _value(value: Any) -> str:
