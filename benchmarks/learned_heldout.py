@@ -26,7 +26,8 @@ them. This script
 
 With ``--val`` the chosen settings are fitted on every tune passage (old and fresh) and the
 validation half (benchmarks/gold-real-val/) is scored, per genre and overall only. The blind
-halves are never read here.
+halves are never read here. benchmarks/learned_source_honest.py judges the source decision the
+same way on the tune half's design/check split and by grouped cross-validation over all of it.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from .attribution_rules import (
     voice_design,
 )
 from .attribution_speakers import named_again, official_speaker
-from .attribution_voice import names_body
+from .attribution_voice import DIAGNOSTIC, names_body
 from .segment import LABELS, Segment
 
 _OPENING_QUOTES = "\"“‘'«`"  # (`` opens a quotation in plain-text transcripts)
@@ -518,6 +518,10 @@ def _report(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         passage.report = not passage.sources
     if designs:
         chosen = _explicit(choose_cue(designs, doc.rules, doc.text), st.resolved, doc.text)
+        if chosen.type == FALLBACK_DESIGN and doc.design == DIAGNOSTIC and not chosen.sources:
+            # "We conducted a prospective study" in a report of a test's accuracy: how the
+            # accuracy study sampled, not another design (attribution_voice._accuracy).
+            chosen = replace(chosen, type=DIAGNOSTIC)
     elif passage is not None and passage.type in STUDY_TYPES:
         return _context(passage, voice[0])
     elif others:
@@ -855,10 +859,19 @@ def _carried(doc: Document, walk: Walk, st: Statement) -> Attribution:
         and _GENERIC_PEOPLE.match(doc.text, st.segment.body)
     ):
         walk.passage = passage = None  # the text has turned from the agency to people at large
-    if passage is not None:
-        anaphora = st.cues("anaphora")
-        return _named_again(doc, st, passage, _context(passage, anaphora[0] if anaphora else None))
     anaphora = st.cues("anaphora")
+    if passage is not None and not anaphora and not doc.genre.voice.carries:
+        # An encyclopedia's sources stay with the sentences that cite them (decision 41):
+        # an unmarked sentence after a cited one is the encyclopedia's own summary.
+        walk.passage = passage = None
+    if passage is not None and st.voice and not anaphora and _named_in_general(passage):
+        # On an issuer's page, research named only in general ("Some studies suggest ...")
+        # holds no work the next sentence could go on about: unless it points back ("These
+        # studies"), the page speaks in its own voice again (as it does in decision 29's
+        # summaries of research named without a design).
+        walk.passage = passage = None
+    if passage is not None:
+        return _named_again(doc, st, passage, _context(passage, anaphora[0] if anaphora else None))
     if anaphora and _revives(doc, walk, st, anaphora[0]):
         # "The study involved 230 men and women", after a quotation: the study reported
         # earlier in the section (poesio1998: a definite description refers to an entity
@@ -877,6 +890,17 @@ def _carried(doc: Document, walk: Walk, st: Statement) -> Attribution:
         walk.grounded = True
         return Attribution(doc.design, "context")
     return Attribution(UNSOURCED, "none")
+
+
+def _named_in_general(passage: _Passage) -> bool:
+    """Was the passage opened by research named without a design, a key or a name (the
+    fallback design of "studies show"), rather than by a study the text reports?"""
+    return (
+        passage.type == FALLBACK_DESIGN
+        and not passage.report
+        and not passage.sources
+        and not passage.named
+    )
 
 
 # A back-reference that says it means a study already named: "that study", "the same
