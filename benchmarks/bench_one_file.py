@@ -1,6 +1,7 @@
 """Memory of one big JSON claim file: peak RSS and bytes per claim at several sizes.
 
 Run: python benchmarks/bench_one_file.py [--sizes 100k,1m] [--repeat 1] [--stages] [--jobs 1]
+     python benchmarks/bench_one_file.py --sizes 100k,1m --per-file 100 --jobs 0  # many files
 
 For each size, one JSON claim file of that many claims (the synthetic corpus of
 ``evidence_claims.testing.synthetic``, as ``bench_validate.py`` builds it, in one file) is
@@ -13,6 +14,9 @@ together is sampled from ``/proc`` (Linux). The load average after each size is 
 beside it: the machine may be shared. Bytes per claim are the peak
 above the same command's peak on a 100-claim file (the interpreter, imports and
 models), divided by the claims; a linear loader keeps that figure flat as the file grows.
+
+``--per-file N`` measures the same number of claims in files of N claims each instead (the
+``small`` corpora of ``bench_validate.py`` at 100): the same command, the same figures.
 
 ``--stages`` also loads each file in this process and prints the resident memory after
 loading and after the checks and the assessment (``ru_maxrss`` and current RSS), to show which
@@ -45,6 +49,7 @@ SIZES = {
     "50k": 50_000,
     "100k": 100_000,
     "200k": 200_000,
+    "300k": 300_000,
     "1m": 1_000_000,
 }
 CONFIG = """[tool.evidence-claims.limits]
@@ -58,9 +63,12 @@ _CLI = "import sys; from evidence_claims.cli import main; sys.exit(main())"
 SRC = ROOT / "src"  # the source tree measured (--src: another checkout, to compare)
 
 
-def corpus(base: Path, claims: int, seed: int) -> Path:
-    """The folder of one claim file of ``claims`` claims (generated on first use)."""
-    folder = base / f"one-{claims}-seed{seed}"
+def corpus(base: Path, claims: int, seed: int, per_file: int = 0) -> Path:
+    """The folder of one claim file of ``claims`` claims, or with ``per_file`` of files of
+    that many claims each (generated on first use)."""
+    per_file = per_file or claims
+    name = f"one-{claims}" if per_file == claims else f"files-{claims}-per{per_file}"
+    folder = base / f"{name}-seed{seed}"
     done = folder / "DONE"
     if not done.exists():
         print(f"  generating {folder} ...", file=sys.stderr, flush=True)
@@ -69,15 +77,14 @@ def corpus(base: Path, claims: int, seed: int) -> Path:
         code = (
             "import sys; from pathlib import Path; "
             "from evidence_claims.testing.synthetic import CorpusShape, write_corpus; "
-            "n = int(sys.argv[2]); "
-            "list(write_corpus(Path(sys.argv[1]), CorpusShape(n, n), seed=int(sys.argv[3])))"
+            "n, per = int(sys.argv[2]), int(sys.argv[4]); "
+            "list(write_corpus(Path(sys.argv[1]), CorpusShape(n, per), seed=int(sys.argv[3])))"
         )
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-        subprocess.run(
-            [sys.executable, "-c", code, str(folder), str(claims), str(seed)], env=env, check=True
-        )
+        command = [sys.executable, "-c", code, str(folder), str(claims), str(seed), str(per_file)]
+        subprocess.run(command, env=env, check=True)
         done.touch()
-    return folder
+    return folder.resolve()  # a corpus kept elsewhere may be linked here: validate its files
 
 
 def _tree_pss(pid: int) -> int:
@@ -224,6 +231,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="runs per size (median)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--jobs", type=int, default=1, help="validate --jobs (0: automatic)")
+    parser.add_argument(
+        "--per-file",
+        type=int,
+        default=0,
+        help="claims per file: many files instead of one (e.g. 100, as bench_validate's small)",
+    )
     parser.add_argument("--stages", action="store_true", help="also print memory per stage")
     parser.add_argument(
         "--phases",
@@ -238,6 +251,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--src", type=Path, default=SRC, help="source tree to measure")
     args = parser.parse_args(argv)
+    if args.per_file and (args.stages or args.phases):
+        parser.error("--stages and --phases measure one file: not with --per-file")
     SRC = args.src.resolve()
     base = args.corpus_dir
     base.mkdir(parents=True, exist_ok=True)
@@ -253,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|---|---|---|---|---|")
     for name in args.sizes.split(","):
         claims = SIZES[name.strip()]
-        folder = corpus(base, claims, args.seed)
+        folder = corpus(base, claims, args.seed, args.per_file)
         size = sum(p.stat().st_size for p in folder.rglob("claims.json"))
         runs = [run(folder, config, args.jobs) for _ in range(args.repeat)]
         peak = statistics.median(r[0] for r in runs)

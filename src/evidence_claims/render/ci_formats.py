@@ -17,10 +17,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from .._version import __version__
-from ..model.report import Finding, Report
+from ..model.report import ClaimAssessment, Finding, Report
 from ..pipeline.baseline import fingerprint
 from ..rules import all_rules
-from .json_lines import json_lines
+from .json_lines import LazyArray, json_lines
+from .json_records import AssessmentLines
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -74,18 +75,30 @@ def _rule_descriptor(rule: Any) -> dict[str, Any]:
 
 def sarif_log(report: Report) -> dict[str, Any]:
     """The report as a SARIF 2.1.0 log (a plain dict, ready for ``json.dumps``)."""
+    findings = sorted(report.findings, key=Finding.sort_key)
     rules = all_rules()
-    index = {rule.code: i for i, rule in enumerate(rules)}
-    results = []
-    for f in sorted(report.findings, key=Finding.sort_key):
+    result = _Results(rules)
+    results = [result(f) for f in findings]
+    return _log(rules, results, [a.to_dict() for a in report.assessments])
+
+
+class _Results:
+    """A finding as a SARIF result (rules indexed once)."""
+
+    __slots__ = ("index",)
+
+    def __init__(self, rules: Any) -> None:
+        self.index = {rule.code: i for i, rule in enumerate(rules)}
+
+    def __call__(self, f: Finding) -> dict[str, Any]:
         result: dict[str, Any] = {
             "ruleId": f.code,
             "level": SARIF_LEVELS.get(f.severity, "note"),
             "message": {"text": f.message},
             "partialFingerprints": {FINGERPRINT_KEY: fingerprint(f)},
         }
-        if f.code in index:
-            result["ruleIndex"] = index[f.code]
+        if f.code in self.index:
+            result["ruleIndex"] = self.index[f.code]
         if f.file:
             location: dict[str, Any] = {
                 "physicalLocation": {
@@ -108,7 +121,12 @@ def sarif_log(report: Report) -> dict[str, Any]:
         properties = {k: v for k, v in (("claimId", f.claim_id), ("jsonPointer", f.path)) if v}
         if properties:
             result["properties"] = properties
-        results.append(result)
+        return result
+
+
+def _log(rules: Any, results: Any, assessments: Any) -> dict[str, Any]:
+    """The SARIF log around its results and the assessments (lists, or
+    :class:`~.json_lines.LazyArray` when written a line at a time)."""
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -125,7 +143,7 @@ def sarif_log(report: Report) -> dict[str, Any]:
                 "columnKind": "unicodeCodePoints",
                 "results": results,
                 "properties": {
-                    "assessments": [a.to_dict() for a in report.assessments],
+                    "assessments": assessments,
                 },
             }
         ],
@@ -134,5 +152,11 @@ def sarif_log(report: Report) -> dict[str, Any]:
 
 def sarif_lines(report: Report) -> Iterator[str]:
     """SARIF 2.1.0 JSON with rule metadata from the catalogue and a region per finding (one
-    rule, result or assessment per line)."""
-    return json_lines(sarif_log(report))
+    rule, result or assessment per line): the lines of ``json_lines(sarif_log(report))``, each
+    result and assessment made as its line is written (the log of a large report as one
+    value took more memory than the report)."""
+    findings = sorted(report.findings, key=Finding.sort_key)
+    rules = all_rules()
+    results = LazyArray(findings, _Results(rules))
+    assessments = LazyArray(report.assessments, ClaimAssessment.to_dict, AssessmentLines())
+    return json_lines(_log(rules, results, assessments))

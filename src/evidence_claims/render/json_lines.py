@@ -12,7 +12,8 @@ the same value, and costs a few microseconds per record.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 from typing import Any
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False).encode  # ", " and ": " as indent=2 writes them
@@ -47,6 +48,37 @@ def array_lines(
     yield f"{pad}]{tail}"
 
 
+class LazyArray:
+    """An array written by :func:`json_lines` as its records are made: ``records`` turned into
+    values by ``as_value`` only as each line is written (a report's million SARIF results are
+    never all dicts at once). ``line``, when given, writes a record's compact text directly
+    (the same text as ``_COMPACT(as_value(record))``)."""
+
+    __slots__ = ("as_value", "line", "records")
+
+    def __init__(
+        self,
+        records: Sequence[Any],
+        as_value: Callable[[Any], Any],
+        line: Callable[[Any], str] | None = None,
+    ) -> None:
+        self.records, self.as_value, self.line = records, as_value, line
+
+    def lines(self, pad: str, head: str, tail: str, indent: str) -> Iterator[str]:
+        records = self.records
+        if len(records) < 2 or self.line is None:
+            values = map(self.as_value, records)
+            yield from array_lines(values, len(records), pad, head, tail, indent)
+            return
+        line = self.line
+        inner = pad + indent
+        yield f"{pad}{head}["
+        for record in islice(records, len(records) - 1):
+            yield f"{inner}{line(record)},"
+        yield f"{inner}{line(records[-1])}"
+        yield f"{pad}]{tail}"
+
+
 def member_lines(key: str, value: Any, tail: str, pad: str = "  ") -> Iterator[str]:
     """The lines of one member ``key: value`` of an object, as :func:`json_lines` writes it."""
     yield from _lines(value, pad, _COMPACT(key) + ": ", tail, "  ")
@@ -55,7 +87,9 @@ def member_lines(key: str, value: Any, tail: str, pad: str = "  ") -> Iterator[s
 def _lines(value: Any, pad: str, head: str, tail: str, indent: str) -> Iterator[str]:
     """``value`` at indentation ``pad``, its first line prefixed by ``head`` (a key), its
     last line followed by ``tail`` (a comma when more members follow)."""
-    if isinstance(value, dict) and value:
+    if type(value) is LazyArray:
+        yield from value.lines(pad, head, tail, indent)
+    elif isinstance(value, dict) and value:
         yield f"{pad}{head}{{"
         inner = pad + indent
         last = len(value) - 1

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import islice
+from typing import Any
 
 from ..model.report import ClaimAssessment, Finding, Report
 from .escape import line_start, one_line
 from .json_lines import array_lines, member_lines
+from .json_records import AssessmentLines, finding_line
 
 MINUS = "\u2212"  # a typographic minus for rating down
 
@@ -88,31 +91,35 @@ class _Where:
 
 class _ClaimLines:
     """:func:`_claim_line` for the assessments of one report, with the parts that claims
-    share (the grade's symbol and word, each reason's step) made once each."""
+    share (the grade's symbol and word, each reason's step, the steps of a tuple of reasons
+    that claims graded alike share) made once each."""
 
-    __slots__ = ("_grades", "_steps")
+    __slots__ = ("_grades", "_joined", "_steps", "_word")
 
     def __init__(self) -> None:
+        from ..assessment.certainty import word  # (imported when first asked: start-up)
+
+        self._word = word
         self._grades: dict[str, str] = {}
         self._steps: dict[tuple[str, int], str] = {}
+        # id of a tuple of reasons -> (the tuple, kept alive so that its id stays its own;
+        # its steps joined)
+        self._joined: dict[int, tuple[Any, str]] = {}
 
     def __call__(self, a: ClaimAssessment) -> str:
-        from ..assessment.certainty import symbol, word
-
+        word = self._word
         certainty = a.certainty
         grade = self._grades.get(certainty)
         if grade is None:
-            shown = f"{symbol(certainty)} {word(certainty)}"
-            grade = self._grades[certainty] = f"{shown:<14}"
+            grade = self._grades[certainty] = self._grade(certainty)
         parts = [f"{line_start(a.claim_id)}  {grade}"]
-        made = self._steps
-        steps = []
-        for r in a.reasons:
-            step = made.get((r.code, r.effect))
-            if step is None:
-                step = made[r.code, r.effect] = _step(r.code, r.effect)
-            steps.append(step)
-        joined = ", ".join(steps)
+        reasons = a.reasons
+        known = self._joined.get(id(reasons))
+        if known is None or known[0] is not reasons:
+            if len(self._joined) >= _KEPT_REASONS:
+                self._joined.clear()
+            known = self._joined[id(reasons)] = (reasons, self._steps_of(reasons))
+        joined = known[1]
         if a.start is not None:
             parts.append(f"start {word(a.start)}" + (f": {joined}" if joined else ""))
         else:
@@ -122,6 +129,27 @@ class _ClaimLines:
         if a.relations:
             parts.append(f"[{'; '.join(a.relations)}]")
         return "  ".join(parts)
+
+    def _grade(self, certainty: str) -> str:
+        from ..assessment.certainty import symbol
+
+        shown = f"{symbol(certainty)} {self._word(certainty)}"
+        return f"{shown:<14}"
+
+    def _steps_of(self, reasons: Any) -> str:
+        """The reasons' steps, joined."""
+        made = self._steps
+        steps = []
+        for r in reasons:
+            step = made.get((r.code, r.effect))
+            if step is None:
+                step = made[r.code, r.effect] = _step(r.code, r.effect)
+            steps.append(step)
+        return ", ".join(steps)
+
+
+_KEPT_REASONS = 4_096
+"""Joined steps of shared tuples of reasons kept while a report is written (then forgotten)."""
 
 
 def _step(code: str, effect: int) -> str:
@@ -172,13 +200,24 @@ def json_report_lines(report: Report) -> Iterator[str]:
     yield from member_lines("files", list(report.files), ",")
     yield from member_lines("claims", report.claims, ",")
     yield from member_lines("summary", report.counts(), ",")
-    records = (f.to_dict() for f in findings)
-    yield from array_lines(records, len(findings), "  ", '"findings": ', ",")
-    assessments = report.assessments
-    yield from array_lines(
-        (a.to_dict() for a in assessments), len(assessments), "  ", '"assessments": ', ""
-    )
+    yield from _records(findings, '"findings": ', ",", finding_line)
+    yield from _records(report.assessments, '"assessments": ', "", AssessmentLines())
     yield "}"
+
+
+def _records(records: list[Any], head: str, tail: str, line: Callable[[Any], str]) -> Iterator[str]:
+    """The lines ``array_lines`` writes for the records' dicts at the report's top level:
+    ``line`` gives the compact text of each record's dict (:mod:`.json_records`) when the
+    array is written one record a line; a lone record is written indented, from its dict."""
+    if len(records) < 2:
+        yield from array_lines((r.to_dict() for r in records), len(records), "  ", head, tail)
+        return
+    yield f"  {head}["
+    last = records[-1]
+    for record in islice(records, len(records) - 1):
+        yield f"    {line(record)},"
+    yield f"    {line(last)}"
+    yield f"  ]{tail}"
 
 
 def _in_order(findings: list[Finding]) -> bool:
