@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from evidence_claims.extraction.genre import read_genre  # noqa: E402
-from evidence_claims.model.linear_model import Example, LinearModel, fit  # noqa: E402
+from evidence_claims.model.linear_model import Example, LinearModel  # noqa: E402
 from evidence_claims.pipeline.validation import load  # noqa: E402
 from evidence_claims.testing import kind_training  # noqa: E402
 from evidence_claims.testing.agreement import half_of  # noqa: E402
@@ -150,9 +150,7 @@ def main() -> None:
     args = parser.parse_args()
 
     def trainer(examples: Sequence[Example]) -> LinearModel:
-        return fit(
-            examples, l2=args.l2, steps=kind_training.STEPS, min_count=kind_training.MIN_COUNT
-        )
+        return kind_training.train(examples, l2=args.l2)
 
     every = items()
     real = [it for it in every if it.part == "real"]
