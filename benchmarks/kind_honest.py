@@ -40,6 +40,9 @@ for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from train_kind_model import pct  # noqa: E402
 
 from evidence_claims.extraction.genre import read_genre  # noqa: E402
 from evidence_claims.model.linear_model import Example, LinearModel  # noqa: E402
@@ -49,7 +52,6 @@ from evidence_claims.testing.agreement import half_of  # noqa: E402
 
 REAL = ROOT / "benchmarks" / "gold-real"
 VAL = ROOT / "benchmarks" / "gold-real-val"
-KINDS = ("claim", "meta", "question", "recommendation")
 BASE = ("rules", "learned low", "learned +rules")
 # The rules, overruled by the model with the rules' feature where its top label is at least
 # this probable: the learned decision used only where it is sure.
@@ -114,10 +116,6 @@ def fold_of(name: str, folds: int) -> int:
     return hashlib.sha256(("fold:" + name).encode()).digest()[0] % folds
 
 
-def pct(right: int, total: int) -> str:
-    return f"{100 * right / total:5.1f}%" if total else "   n/a"
-
-
 def report(title: str, scored: list[dict[str, list]]) -> None:
     print(f"\n{title}")
     print(f"  {'genre family':26} {'n':>5} " + " ".join(f"{d:>14}" for d in DECIDERS))
@@ -172,9 +170,10 @@ def main() -> None:
         rest = [it for it in real if fold_of(it.name, args.folds) != k]
         scored.extend(decide(rest + other, held, trainer))
     report(f"2. grouped {args.folds}-fold cross-validation on the real tune set", scored)
-    report("3. fitted on every training passage, scored on the validation half", decide(
-        real + other, val, trainer
-    ))
+    report(
+        "3. fitted on every training passage, scored on the validation half",
+        decide(real + other, val, trainer),
+    )
 
 
 if __name__ == "__main__":
