@@ -183,3 +183,35 @@ def test_kind_matrix_counts_rows_as_annotator_one(iaa) -> None:
     assert rows["meta"] == ["2", "0", "0", "0"]
     assert rows["claim"] == ["1", "0", "0", "0"]
     assert rows["question"] == ["0", "0", "0", "0"]
+
+
+def test_label_changes_count_each_differing_field_of_aligned_units(iaa) -> None:
+    """The fresh passages' disagreement count: one entry per differing label, unaligned units
+    and equal labels left out."""
+    first = [
+        _claim(1, 0, 10, kind="meta"),
+        _claim(2, 11, 30, type_="clinical_trial", basis="explicit"),
+        _claim(3, 31, 50),
+    ]
+    second = [
+        _claim(1, 0, 10, kind="claim"),
+        _claim(2, 11, 30, type_="observational_study", basis="context"),
+        _claim(3, 31, 50),
+        _claim(4, 60, 70, kind="meta"),
+    ]
+    changes = iaa.label_changes(first, second)
+    assert changes == {
+        "kind meta->claim": 1,
+        "type clinical_trial->observational_study": 1,
+        "basis explicit->context": 1,
+    }
+
+
+def test_fresh_passages_are_second_annotations_of_tune_passages(iaa) -> None:
+    """Every name of fresh.yaml is a second annotation whose first one is in gold-real (tune):
+    a misspelt name would silently move a passage into the earlier ten's columns."""
+    fresh = iaa._fresh()
+    assert fresh
+    for name in fresh:
+        assert (iaa.IAA / name / "claims.yaml").is_file(), name
+        assert (ROOT / "benchmarks" / "gold-real" / name / "claims.yaml").is_file(), name

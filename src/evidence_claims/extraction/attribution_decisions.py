@@ -26,7 +26,7 @@ from .attribution_rules import (
     voice_design,
 )
 from .attribution_speakers import named_again, official_speaker
-from .attribution_voice import names_body
+from .attribution_voice import DIAGNOSTIC, names_body
 from .segment import LABELS, Segment
 
 _OPENING_QUOTES = "\"“‘'«`"  # (`` opens a quotation in plain-text transcripts)
@@ -518,6 +518,10 @@ def _report(doc: Document, walk: Walk, st: Statement) -> Attribution | None:
         passage.report = not passage.sources
     if designs:
         chosen = _explicit(choose_cue(designs, doc.rules, doc.text), st.resolved, doc.text)
+        if chosen.type == FALLBACK_DESIGN and doc.design == DIAGNOSTIC and not chosen.sources:
+            # "We conducted a prospective study" in a report of a test's accuracy: how the
+            # accuracy study sampled, not another design (attribution_voice._accuracy).
+            chosen = replace(chosen, type=DIAGNOSTIC)
     elif passage is not None and passage.type in STUDY_TYPES:
         return _context(passage, voice[0])
     elif others:

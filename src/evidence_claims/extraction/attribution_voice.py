@@ -15,6 +15,8 @@ from .attribution_rules import STUDY_TYPES, CueHit, load_rules, voice_design
 from .genre import Genre
 from .segment import Segment
 
+DIAGNOSTIC = "diagnostic_accuracy"
+
 
 def issuer_voice_from(
     document: str, segments: Sequence[Segment], hits: Sequence[CueHit]
@@ -325,5 +327,15 @@ def report_design(
             own = (voice_design(document, c, rules) for c in mine if c.type == "report")
             named = next((c.type for c in own if c is not None), None) or design
             if named is not None:
-                return named
-    return genre_design or "observational_study"
+                return _accuracy(named, hits)
+    return _accuracy(genre_design or "observational_study", hits)
+
+
+def _accuracy(design: str, hits: Sequence[CueHit]) -> str:
+    """A report of an observational design that reports a test's accuracy ("We conducted a
+    prospective study ... compared with the reference standard ... sensitivity of 88%") is a
+    diagnostic accuracy study: the generic design names how it sampled, the accuracy measures
+    what it is (docs/extraction-decisions.md, 18: the more specific design is recorded)."""
+    if design == "observational_study" and any(h.type == DIAGNOSTIC for h in hits):
+        return DIAGNOSTIC
+    return design

@@ -80,7 +80,16 @@ DESCRIPTIVE = re.compile(
     r"(?P<noun>stud(?:y|ies)|trials?|cohorts?|surveys?|reviews?|experiments?|reports?|data)\b",
     re.IGNORECASE,
 )
-NUMBERED = re.compile(r"\[(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\]")
+# (A space inside the brackets, "[ 4 ]", as pages copied from HTML print a linked marker; a
+# page after the number, "[4, p. 12]", as a quotation's citation gives it.)
+NUMBERED = re.compile(
+    r"\[[ \t]?(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)(?:,?[ \t]*pp?\.?[ \t]*\d+(?:[–-]\d+)?)?[ \t]?\]"
+)
+# A reference number named as such in parentheses: "(ref. 4)", "(refs 2, 5)", "(see reference 3)".
+NAMED_NUMBER = re.compile(
+    r"\((?:(?:see|cf\.?)[ \t]+)?(?:refs?\.?|references?)[ \t]*(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\)",
+    re.IGNORECASE,
+)
 # A range written as two bracketed markers ("[5]–[7]", the PLOS style): references 5 to 7.
 NUMBERED_RANGE = re.compile(r"\[(\d{1,3})\]\s*[–-]\s*\[(\d{1,3})\]")
 # Reference numbers outside square brackets: in parentheses after a word ("medicine (1)",
@@ -93,6 +102,19 @@ LOOSE_NUMBERED = re.compile(
     r"\((?<=[A-Za-z%]\s\()(\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*)\)(?=[\s.,;:]|$)"
     r"|[.,;:](?<=[A-Za-z)\]%][.,;:])(\d{1,3}(?:(?:,[ \t]?|[–-])\d{1,3})*)(?=[\s.,;:)]|$)"
 )
+# Reference numbers kept as superscript characters ("… sleep onset¹,³", "… in adults.²⁻⁴"), as
+# pages copied from a journal's HTML print them: after a letter, a closing bracket or a
+# punctuation mark. Uncertain like the loose numbers above (a superscript may be an exponent
+# or a footnote): they resolve only against a bibliography that has the entry.
+# (The pattern opens with the superscript itself and looks behind after it, so that the search
+# skips to the next superscript instead of trying the look-behind at every character.)
+SUPERSCRIPT_NUMBERED = re.compile(
+    r"[¹²³⁴⁵⁶⁷⁸⁹⁰](?<=[A-Za-z)\].,;:%][¹²³⁴⁵⁶⁷⁸⁹⁰])[¹²³⁴⁵⁶⁷⁸⁹⁰]*"
+    r"(?:(?:,[ \t]?|[⁻–-])[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*"
+)
+_SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰⁻", "1234567890-")
+# Units raised to a power ("km²", "m³"), whose superscript is an exponent.
+_UNITS = frozenset(["m", "km", "cm", "mm", "µm", "μm", "nm", "ft", "in", "yd", "mi", "dm", "l"])
 # "in (the journal) Science Translational Medicine": a run of capitalised words (and the small
 # words inside journal names) after "in"; a venue only where the sentence speaks of a study or
 # of publishing before it (_VENUE_CONTEXT), so "a study in India" is looked up and matches no
@@ -225,6 +247,19 @@ def find_mentions(
         numbers = _numbers(match.group(1) or match.group(2))
         if numbers:
             found.append(Mention(match.start(), match.end(), "numbered", numbers=numbers))
+    if document.find("(", start, end) >= 0:
+        for match in NAMED_NUMBER.finditer(document, start, end):
+            numbers = _numbers(match.group(1))
+            if numbers:
+                found.append(
+                    Mention(match.start(), match.end(), "numbered", certain=True, numbers=numbers)
+                )
+    for match in SUPERSCRIPT_NUMBERED.finditer(document, start, end) if loose else ():
+        if _word_ending(document, start, match.start()) in _UNITS:
+            continue  # "40 km²", "2 m³": a unit's power
+        numbers = _numbers(match.group().translate(_SUPERSCRIPT_DIGITS))
+        if numbers:
+            found.append(Mention(match.start(), match.end(), "numbered", numbers=numbers))
     if loose:
         _venues(document, start, end, found)
         if document.find("(", start, end) >= 0:
@@ -304,6 +339,12 @@ def _numbers(text: str) -> tuple[int, ...]:
     return tuple(numbers[:30])
 
 
+# Two or more capitalised names, each followed by a comma, then "and" or "&", ending where the
+# last author's name starts ("Okonkwo, Lindqvist, Ferreira, and "), read in a window before it.
+# ("Lindqvist and Tanaka (2018)" without the serial comma is NAMED's own "X and Y" form.)
+_AUTHOR_LIST = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]+,\s+){2,6}(?:and|&)\s+$")
+
+
 def _named(document: str, start: int, end: int, found: list[Mention]) -> None:
     for match in NAMED.finditer(document, start, end):
         names = [match.group("first")]
@@ -317,13 +358,20 @@ def _named(document: str, start: int, end: int, found: list[Mention]) -> None:
             certain = False
         if any(n.lower() in _STOP_CAPS for n in names):
             continue
+        begin = match.start()
+        if year is not None and not match.group("rest"):
+            listed = _AUTHOR_LIST.search(document, max(start, begin - 160), begin)
+            if listed is not None:
+                # "Okonkwo, Lindqvist, and Tanaka (2018)": the last of several authors listed
+                # before the year (APA's first citation of a work of three to five authors)
+                # cites a work as surely as "Okonkwo and Tanaka (2018)"; resolved by that
+                # author and the year.
+                begin, certain = listed.start(), True
         if any(
             m.form == "corporate" and m.start < match.end() and match.start() < m.end for m in found
         ):
             continue  # "(WHO 2011)", "Organization (2011)": a body's name, not a surname
-        found.append(
-            Mention(match.start(), match.end(), "named", tuple(names), year, certain=certain)
-        )
+        found.append(Mention(begin, match.end(), "named", tuple(names), year, certain=certain))
 
 
 def _corporate(

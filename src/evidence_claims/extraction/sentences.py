@@ -47,7 +47,8 @@ SENTENCE_OPENERS = word_set(
 # 50,000 candidates each rescanning the rest of the run: segmentation stays linear.
 # "。", "！" and "？" (full-width, CJK) end a sentence without a following space.
 # A reference number printed after the full stop ("...sleep restriction.1–7 Up to", the
-# superscripts of numbered styles flattened to text) stays with its sentence, like "[4]".
+# superscripts of numbered styles flattened to text, or kept as superscript characters,
+# ".²,³") stays with its sentence, like "[4]".
 # The pattern opens with the terminal character itself, so that the matcher skips to the next
 # one in its fast scan instead of trying the pattern at every character (two and a half times
 # faster); the run it starts is then read as "(?<![.!?…。！？])(?>\.{2,}|…|[.!?。！？]+)" would
@@ -55,7 +56,7 @@ SENTENCE_OPENERS = word_set(
 # a dot, nothing after "…", else the rest of the run.
 CANDIDATE = re.compile(
     r"([.!?…。！？](?<![.!?…。！？].)(?>(?<=\.)\.+|(?<=…)|(?<=[.!?。！？])[.!?。！？]*))"
-    r"((?>(?:[\"'”’»)\]」』）]|\[[^\[\]\n]{1,40}\])*"
+    r"((?>(?:[\"'”’»)\]」』）¹²³⁴⁵⁶⁷⁸⁹⁰⁻]|,(?=[¹²³⁴⁵⁶⁷⁸⁹⁰])|\[[^\[\]\n]{1,40}\])*"
     r"(?:(?<=[A-Za-z)\]%][.])\d{1,3}(?:(?:,[ \t]?|[–-])\d{1,3})*(?=[ \t\n]+[\"“(]?[A-Z]))?))"
     r"(\s*)(?=(\S))"
 )
