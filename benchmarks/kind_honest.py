@@ -40,9 +40,6 @@ for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from train_kind_model import pct  # noqa: E402
 
 from evidence_claims.extraction.genre import read_genre  # noqa: E402
 from evidence_claims.model.linear_model import Example, LinearModel  # noqa: E402
@@ -114,6 +111,10 @@ def decide(train_on: list[Item], score_on: list[Item], trainer: Trainer) -> list
 
 def fold_of(name: str, folds: int) -> int:
     return hashlib.sha256(("fold:" + name).encode()).digest()[0] % folds
+
+
+def pct(right: int, total: int) -> str:
+    return f"{100 * right / total:5.1f}%" if total else "   n/a"
 
 
 def report(title: str, scored: list[dict[str, list]]) -> None:
