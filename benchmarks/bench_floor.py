@@ -36,7 +36,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench_stages import _time_locating, best_of, report_of
+from bench_stages import best_of, report_of, time_locating
 
 from evidence_claims.assessment import assess_claim_set
 from evidence_claims.checks.cross_field import run_checks
@@ -116,7 +116,7 @@ def main() -> None:
     if args.stage:
         one_stage(paths[args.variant], args.stage)
         return
-    _time_locating()
+    time_locating()
     for name, path in paths.items():
         claims, best = best_of(path, args.repeat)
         per = 1e6 / claims

@@ -42,7 +42,7 @@ def _timed(method):  # type: ignore[no-untyped-def]
     return timed
 
 
-def _time_locating() -> None:
+def time_locating() -> None:
     """Time the engine's locating: every ``_Place.resolve``, and each ``_Place.line`` call
     that finds the lines (the first per set; the others read a list and are left untimed, so
     that the wrapper's own cost stays out of the figure)."""
@@ -106,7 +106,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     gc.disable()
-    _time_locating()
+    time_locating()
     claims, best = best_of(args.file, args.repeat)
     per = 1e6 / claims
     stages = ", ".join(f"{stage} {seconds * per:.1f}" for stage, seconds in best.items())
