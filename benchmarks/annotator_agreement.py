@@ -403,15 +403,20 @@ def print_trios(groups: list[tuple[str, BlindHalf]], heading: str) -> None:
         columns += result.columns(name)
     print(table(columns, cell=15))
     for name, result in groups:
-        print(f"\n{name} ({result.passages} passages), 95% Wilson intervals:")
-        for title, pairing in (
-            ("annotator 2 against annotator 1", result.human),
-            ("extractor against annotator 1", result.machine_first),
-            ("extractor against annotator 2", result.machine_second),
-        ):
-            print(f"  {title}:")
-            for row, text in intervals(pairing):
-                print(f"    {row:24}{text}")
+        print_intervals(f"{name} ({result.passages} passages)", result)
+
+
+def print_intervals(name: str, result: BlindHalf) -> None:
+    """The 95% Wilson intervals of a group's three pairings."""
+    print(f"\n{name}, 95% Wilson intervals:")
+    for title, pairing in (
+        ("annotator 2 against annotator 1", result.human),
+        ("extractor against annotator 1", result.machine_first),
+        ("extractor against annotator 2", result.machine_second),
+    ):
+        print(f"  {title}:")
+        for row, text in intervals(pairing):
+            print(f"    {row:24}{text}")
 
 
 def label_changes(first: Sequence[Claim], second: Sequence[Claim]) -> Counter[str]:
@@ -445,15 +450,7 @@ def print_blind() -> None:
     print()
     print(table(pooled.columns("pooled"), cell=15))
     for name, result in (*halves.items(), ("pooled", pooled)):
-        print(f"\n{name}, 95% Wilson intervals:")
-        for title, pairing in (
-            ("annotator 2 against annotator 1", result.human),
-            ("extractor against annotator 1", result.machine_first),
-            ("extractor against annotator 2", result.machine_second),
-        ):
-            print(f"  {title}:")
-            for row, text in intervals(pairing):
-                print(f"    {row:24}{text}")
+        print_intervals(name, result)
     print("\nPooled blind kind, annotator 1 (rows) against annotator 2 (columns):")
     print(kind_matrix(pooled.human.labels["kind"]))
 

@@ -36,12 +36,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench_stages import _time_locating, one_run
+from bench_stages import best_of, report_of, time_locating
 
 from evidence_claims.assessment import assess_claim_set
 from evidence_claims.checks.cross_field import run_checks
 from evidence_claims.io.loader import load_claim_file
-from evidence_claims.model.report import Report
 from evidence_claims.render.text_format import text_lines
 
 Claim = dict[str, Any]
@@ -101,11 +100,7 @@ def one_stage(path: Path, stage: str) -> None:
         return
     assessed = assess_claim_set(cs)
     if stage == "report":
-        report = Report(files=[str(path)], claims=len(cs.claims))
-        report.extend(checked)
-        report.extend(assessed.findings)
-        report.assessments.extend(assessed.assessments)
-        sum(map(len, text_lines(report)))
+        sum(map(len, text_lines(report_of(path, cs, checked, assessed))))
 
 
 def main() -> None:
@@ -121,14 +116,9 @@ def main() -> None:
     if args.stage:
         one_stage(paths[args.variant], args.stage)
         return
-    _time_locating()
+    time_locating()
     for name, path in paths.items():
-        best: dict[str, float] = {}
-        claims = 0
-        for _ in range(args.repeat):
-            claims, spent = one_run(path)
-            for stage, seconds in spent.items():
-                best[stage] = min(best.get(stage, seconds), seconds)
+        claims, best = best_of(path, args.repeat)
         per = 1e6 / claims
         stages = ", ".join(f"{stage} {seconds * per:.1f}" for stage, seconds in best.items())
         print(f"{name:8s} {claims} claims, µs per claim (best of {args.repeat}): {stages}")

@@ -150,6 +150,7 @@ def main() -> None:
         assert text is not None
         bib = folder / "references.bib"
         _DECIDED.clear()
+        REPORT_SEEN.clear()  # keyed by id(): a freed document's id may come back
         draft = extract(
             text,
             doc_id=gold.document.id,

@@ -42,14 +42,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from evidence_claims.extraction.genre import read_genre  # noqa: E402
-from evidence_claims.model.linear_model import Example, LinearModel, fit  # noqa: E402
+from evidence_claims.model.linear_model import Example, LinearModel  # noqa: E402
 from evidence_claims.pipeline.validation import load  # noqa: E402
 from evidence_claims.testing import kind_training  # noqa: E402
 from evidence_claims.testing.agreement import half_of  # noqa: E402
 
 REAL = ROOT / "benchmarks" / "gold-real"
 VAL = ROOT / "benchmarks" / "gold-real-val"
-KINDS = ("claim", "meta", "question", "recommendation")
 BASE = ("rules", "learned low", "learned +rules")
 # The rules, overruled by the model with the rules' feature where its top label is at least
 # this probable: the learned decision used only where it is sure.
@@ -150,9 +149,7 @@ def main() -> None:
     args = parser.parse_args()
 
     def trainer(examples: Sequence[Example]) -> LinearModel:
-        return fit(
-            examples, l2=args.l2, steps=kind_training.STEPS, min_count=kind_training.MIN_COUNT
-        )
+        return kind_training.train(examples, l2=args.l2)
 
     every = items()
     real = [it for it in every if it.part == "real"]
@@ -174,9 +171,10 @@ def main() -> None:
         rest = [it for it in real if fold_of(it.name, args.folds) != k]
         scored.extend(decide(rest + other, held, trainer))
     report(f"2. grouped {args.folds}-fold cross-validation on the real tune set", scored)
-    report("3. fitted on every training passage, scored on the validation half", decide(
-        real + other, val, trainer
-    ))
+    report(
+        "3. fitted on every training passage, scored on the validation half",
+        decide(real + other, val, trainer),
+    )
 
 
 if __name__ == "__main__":

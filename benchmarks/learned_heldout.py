@@ -168,7 +168,7 @@ def fit_source(train: Sequence[Passage], config: SourceConfig) -> LinearModel:
 def fit_kind(train: Sequence[Passage], config: KindConfig) -> LinearModel:
     rules = config.variant == "rules"
     examples = [e for p in train for e in (p.kind_rules if rules else p.kind_low)]
-    return fit(examples, l2=config.l2, steps=kind_training.STEPS, min_count=kind_training.MIN_COUNT)
+    return kind_training.train(examples, l2=config.l2)
 
 
 @contextmanager

@@ -129,10 +129,6 @@ def total(scores: dict[str, Score], keep: Callable[[str], bool] = lambda _: True
     return out
 
 
-def merit(s: Score) -> float:
-    return learned_heldout.source_merit(s)
-
-
 def by_family(
     passages: Sequence[Passage],
     columns: dict[str, dict[str, Score]],
@@ -164,7 +160,7 @@ def choose(
     print(f"\nselection: {k}-fold grouped CV inside the design half ({len(design)} passages)")
     print(f"{'':40}{'src':>7}{'attr':>7}{'kind':>7}")
     print(f"  {'rules':38}{total(rules).cells()}")
-    ranked = sorted(configs, key=lambda c: -merit(total(results[c])))
+    ranked = sorted(configs, key=lambda c: -learned_heldout.source_merit(total(results[c])))
     for c in ranked:
         print(f"  {c!s:38}{total(results[c]).cells()}")
     print(f"chosen: {ranked[0]}")
@@ -226,7 +222,7 @@ def main() -> None:
         by_family(check, columns, f"design -> check: {chosen} fitted on the design half")
     if args.cv:
         results, rules = cross_validate(real, always, configs, args.cv)
-        ranked = sorted(configs, key=lambda c: -merit(total(results[c])))
+        ranked = sorted(configs, key=lambda c: -learned_heldout.source_merit(total(results[c])))
         print(f"\n{args.cv}-fold grouped CV over the real tune half ({len(real)} passages)")
         print(f"{'':40}{'src':>7}{'attr':>7}{'kind':>7}")
         print(f"  {'rules':38}{total(rules).cells()}")

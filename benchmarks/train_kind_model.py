@@ -30,12 +30,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from evidence_claims.model.linear_model import (  # noqa: E402
     Example,
-    fit,
     group_cross_validate,
 )
 from evidence_claims.testing.kind_training import (  # noqa: E402
-    MIN_COUNT,
-    STEPS,
     Passage,
     passages,
     train,
@@ -126,9 +123,7 @@ def lopo(
     if grid:
         for l2 in (0.5, 1.0, 2.0, 4.0, 8.0):
             for name, data in (("low-level", examples), ("with rules", examples_r)):
-                pred = group_cross_validate(
-                    data, groups, lambda ex, l2=l2: fit(ex, l2=l2, steps=STEPS, min_count=MIN_COUNT)
-                )
+                pred = group_cross_validate(data, groups, lambda ex, l2=l2: train(ex, l2=l2))
                 right = sum(p == g for p, g in zip(pred, gold, strict=True))
                 print(f"  l2={l2:<4} {name:11} LOPO {pct(right, len(gold))}")
         print()

@@ -895,7 +895,8 @@ def cleared(text: str) -> tuple[tuple[str, int, int], ...]:
     serious and none of its terms a concern ("attrition bias was low", "small-study effects
     were not detected"), or whose concern the next clause withdraws ("some concerns for
     attrition; however, we did not downgrade", see :func:`_withdrawn`): a phrase rule's cue
-    inside such a clause is not a concern."""
+    inside such a clause is not a concern. The domains of one clause come in name order, so
+    that the answer does not depend on the interpreter's hash seed."""
     parts = _parts(text)
     if parts is None:
         return ()
@@ -903,10 +904,10 @@ def cleared(text: str) -> tuple[tuple[str, int, int], ...]:
     for index, (offset, clause) in enumerate(parts):
         tokens = _tokens(clause)
         if _withdrawn(parts, index, text):
-            for domain in {d for tok in tokens for d, _ in tok.role.terms}:
+            for domain in sorted({d for tok in tokens for d, _ in tok.role.terms}):
                 out.append((domain, offset, offset + len(clause)))
             continue
-        for domain in _judged_later(parts, index, text) - _named_concerns(tokens, clause):
+        for domain in sorted(_judged_later(parts, index, text) - _named_concerns(tokens, clause)):
             out.append((domain, offset, offset + len(clause)))
         if _minority().search(clause):
             continue

@@ -43,8 +43,10 @@ def uses_rules(model: LinearModel) -> bool:
 
 
 def rule_kinds(document: str, segments: Sequence[Segment], texts: Sequence[str]) -> list[Kind]:
-    """The rules' kinds: each statement classified, then a structured abstract's methods
-    sections made meta."""
+    """The rules' kinds: each statement classified, then made ``meta`` where its place says
+    so: a structured abstract's methods sections, a sentence that goes on with a methods
+    sentence (:func:`.kinds.methods_continued`), a list of names under a heading
+    (:func:`.kinds.listed_under_heading`)."""
     segments = list(segments)
     kinds = in_method_sections(
         document,

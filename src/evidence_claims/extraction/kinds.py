@@ -830,7 +830,7 @@ def methods_continued(document: str, segments: list[Segment], kinds: list[Kind])
 def _unpunctuated_item(document: str, seg: Segment) -> bool:
     """A list item that opens with a capital and ends without a sentence's mark."""
     body = document[seg.body : seg.end].strip().rstrip(_CLOSERS)
-    return seg.role == "item" and body[:1].isupper() and body[-1:] not in ".?!:;," and bool(body)
+    return seg.role == "item" and body[:1].isupper() and body[-1:] not in ".?!:;,"
 
 
 def _names_a_page(document: str, seg: Segment) -> bool:
