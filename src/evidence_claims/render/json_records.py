@@ -13,6 +13,7 @@ claims, see :mod:`evidence_claims.pipeline.packing`) are written once each.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -20,8 +21,8 @@ from ..model.report import ClaimAssessment, Finding
 from .json_lines import _COMPACT
 
 _INT = int.__repr__  # what the encoder writes for an int (bool and other subclasses go to it)
-_KEPT_REASONS = 4_096
-"""Texts of shared tuples of reasons kept while a report is written (then forgotten)."""
+_KEPT_TEXTS = 4_096
+"""Texts of shared tuples kept while a report is written (then forgotten)."""
 
 
 def _value(value: Any) -> str:
@@ -51,6 +52,28 @@ def finding_line(f: Finding) -> str:
     )
 
 
+class SharedTexts:
+    """``make(values)`` once per shared tuple of values (one object that many claims hold, see
+    :mod:`evidence_claims.pipeline.packing`), recognised by identity; at most
+    :data:`_KEPT_TEXTS` are kept at a time, so a report of many files, which shares none across
+    files, does not grow without bound."""
+
+    __slots__ = ("_make", "_texts")
+
+    def __init__(self, make: Callable[[Any], str]) -> None:
+        self._make = make
+        # id of a tuple -> (the tuple, kept alive so that its id stays its own; its text)
+        self._texts: dict[int, tuple[Any, str]] = {}
+
+    def __call__(self, values: Any) -> str:
+        known = self._texts.get(id(values))
+        if known is None or known[0] is not values:
+            if len(self._texts) >= _KEPT_TEXTS:
+                self._texts.clear()
+            known = self._texts[id(values)] = (values, self._make(values))
+        return known[1]
+
+
 class AssessmentLines:
     """``_COMPACT(a.to_dict())`` for the assessments of one report, each shared tuple of
     reasons written once."""
@@ -58,21 +81,14 @@ class AssessmentLines:
     __slots__ = ("_reasons",)
 
     def __init__(self) -> None:
-        # id of a tuple of reasons -> (the tuple, kept alive so that its id stays its own;
-        # its text)
-        self._reasons: dict[int, tuple[Any, str]] = {}
+        self._reasons = SharedTexts(_reasons_text)
 
     def __call__(self, a: ClaimAssessment) -> str:
-        reasons = a.reasons
-        known = self._reasons.get(id(reasons))
-        if known is None or known[0] is not reasons:
-            if len(self._reasons) >= _KEPT_REASONS:
-                self._reasons.clear()
-            known = self._reasons[id(reasons)] = (reasons, _reasons_text(reasons))
         v = _value
         return (
             f'{{"claim_id": {v(a.claim_id)}, "certainty": {v(a.certainty)}, '
-            f'"start": {v(a.start)}, "stated": {v(a.stated)}, "reasons": {known[1]}, '
+            f'"start": {v(a.start)}, "stated": {v(a.stated)}, '
+            f'"reasons": {self._reasons(a.reasons)}, '
             f'"wording": {v(a.wording)}, "note": {v(a.note)}, "file": {v(a.file)}, '
             f'"line": {v(a.line)}, "relations": {_list_text(a.relations)}, '
             f'"document": {v(a.document)}}}'

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from itertools import islice
+from operator import methodcaller
 from typing import Any
 
 from ..model.report import ClaimAssessment, Finding, Report
 from .escape import line_start, one_line
-from .json_lines import array_lines, member_lines
-from .json_records import AssessmentLines, finding_line
+from .json_lines import LazyArray, member_lines
+from .json_records import AssessmentLines, SharedTexts, finding_line
 
 MINUS = "\u2212"  # a typographic minus for rating down
 
@@ -102,9 +102,7 @@ class _ClaimLines:
         self._word = word
         self._grades: dict[str, str] = {}
         self._steps: dict[tuple[str, int], str] = {}
-        # id of a tuple of reasons -> (the tuple, kept alive so that its id stays its own;
-        # its steps joined)
-        self._joined: dict[int, tuple[Any, str]] = {}
+        self._joined = SharedTexts(self._steps_of)
 
     def __call__(self, a: ClaimAssessment) -> str:
         word = self._word
@@ -113,13 +111,7 @@ class _ClaimLines:
         if grade is None:
             grade = self._grades[certainty] = self._grade(certainty)
         parts = [f"{line_start(a.claim_id)}  {grade}"]
-        reasons = a.reasons
-        known = self._joined.get(id(reasons))
-        if known is None or known[0] is not reasons:
-            if len(self._joined) >= _KEPT_REASONS:
-                self._joined.clear()
-            known = self._joined[id(reasons)] = (reasons, self._steps_of(reasons))
-        joined = known[1]
+        joined = self._joined(a.reasons)
         if a.start is not None:
             parts.append(f"start {word(a.start)}" + (f": {joined}" if joined else ""))
         else:
@@ -146,10 +138,6 @@ class _ClaimLines:
                 step = made[r.code, r.effect] = _step(r.code, r.effect)
             steps.append(step)
         return ", ".join(steps)
-
-
-_KEPT_REASONS = 4_096
-"""Joined steps of shared tuples of reasons kept while a report is written (then forgotten)."""
 
 
 def _step(code: str, effect: int) -> str:
@@ -206,18 +194,12 @@ def json_report_lines(report: Report) -> Iterator[str]:
 
 
 def _records(records: list[Any], head: str, tail: str, line: Callable[[Any], str]) -> Iterator[str]:
-    """The lines ``array_lines`` writes for the records' dicts at the report's top level:
-    ``line`` gives the compact text of each record's dict (:mod:`.json_records`) when the
-    array is written one record a line; a lone record is written indented, from its dict."""
-    if len(records) < 2:
-        yield from array_lines((r.to_dict() for r in records), len(records), "  ", head, tail)
-        return
-    yield f"  {head}["
-    last = records[-1]
-    for record in islice(records, len(records) - 1):
-        yield f"    {line(record)},"
-    yield f"    {line(last)}"
-    yield f"  ]{tail}"
+    """The lines ``array_lines`` writes for the records' dicts at the report's top level, each
+    record's compact text made by ``line`` (:mod:`.json_records`)."""
+    return LazyArray(records, _TO_DICT, line).lines("  ", head, tail, "  ")
+
+
+_TO_DICT = methodcaller("to_dict")
 
 
 def _in_order(findings: list[Finding]) -> bool:
