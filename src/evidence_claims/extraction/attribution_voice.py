@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .attribution_citations import FALLBACK_DESIGN
 from .attribution_rules import STUDY_TYPES, CueHit, load_rules, voice_design
 from .genre import Genre
 from .segment import Segment
@@ -328,7 +329,7 @@ def report_design(
             named = next((c.type for c in own if c is not None), None) or design
             if named is not None:
                 return _accuracy(named, hits)
-    return _accuracy(genre_design or "observational_study", hits)
+    return _accuracy(genre_design or FALLBACK_DESIGN, hits)
 
 
 def _accuracy(design: str, hits: Sequence[CueHit]) -> str:
@@ -336,6 +337,6 @@ def _accuracy(design: str, hits: Sequence[CueHit]) -> str:
     prospective study ... compared with the reference standard ... sensitivity of 88%") is a
     diagnostic accuracy study: the generic design names how it sampled, the accuracy measures
     what it is (docs/extraction-decisions.md, 18: the more specific design is recorded)."""
-    if design == "observational_study" and any(h.type == DIAGNOSTIC for h in hits):
+    if design == FALLBACK_DESIGN and any(h.type == DIAGNOSTIC for h in hits):
         return DIAGNOSTIC
     return design
